@@ -1,0 +1,7 @@
+// Public API of @talent/cli: the pipeline and its scheduler, for tests and embedding.
+export { runPipeline, STAGES } from './commands/run.js';
+export type { RunOptions, RunSummary } from './commands/run.js';
+export { warehouseDocs } from './commands/docs.js';
+export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
+export { withRunLock } from './run-lock.js';
+export type { Stage, StageResult, PipelineContext } from './pipeline.js';

@@ -1,0 +1,29 @@
+import { formatTotals, loadReference, readCodeLists, readCrosswalks, readFrameworks } from '@talent/models';
+import { join } from 'node:path';
+import type { Stage } from '../pipeline.js';
+
+/** Validates the code lists, frameworks and crosswalks in `datasets/reference/` and loads what changed. */
+export const referenceStage: Stage = {
+  name: 'reference',
+  async run({ wh, datasetsDir }) {
+    const refDir = join(datasetsDir, 'reference');
+    const codeLists = await readCodeLists(refDir);
+    const frameworks = await readFrameworks(join(refDir, 'frameworks'));
+    const crosswalks = await readCrosswalks(join(refDir, 'crosswalks'));
+    const results = await loadReference(wh.conn, [...codeLists.tables, ...frameworks, ...crosswalks]);
+    const loaded = results.filter((r) => r.status === 'loaded');
+    const lines = ['Code list totals (loaded vs official):', formatTotals(codeLists.totals), ''];
+    if (loaded.length === 0) {
+      lines.push(`Reference data unchanged: ${results.length} lists already loaded with the same content hash; nothing written.`);
+    } else {
+      for (const r of loaded) lines.push(`  loaded ${r.listId.padEnd(28)} ${String(r.rows).padStart(7)} rows into ${r.table} (${r.edition})`);
+      lines.push(`Reference data: ${loaded.length} of ${results.length} lists (re)loaded.`);
+    }
+    return {
+      stage: 'reference',
+      changed: loaded.length > 0,
+      lines,
+      figures: { lists: results.length, loaded: loaded.map((r) => r.listId), rows: Object.fromEntries(results.map((r) => [r.listId, r.rows])) },
+    };
+  },
+};

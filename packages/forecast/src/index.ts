@@ -1,0 +1,1 @@
+// Public API of @talent/forecast: explicit named exports only.

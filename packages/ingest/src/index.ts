@@ -1,0 +1,1 @@
+// Public API of @talent/ingest: explicit named exports only.

@@ -1,0 +1,1 @@
+// Public API of crosswalks/: add explicit named exports here.

@@ -1,0 +1,1 @@
+// Public API of frameworks/: add explicit named exports here.

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** The four record kinds ingest loads; each has a schema in this folder and raw/core tables. */
+export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage'] as const;
+export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
+export type RecordKind = z.infer<typeof recordKindSchema>;
+
+/** A fix applied to each mapped row before validation, in the order listed. */
+export const mappingTransformSchema = z.discriminatedUnion('op', [
+  z
+    .object({
+      op: z.literal('split').describe('Split one glued field into several with a regex.'),
+      field: z.string().describe('Field holding the glued text (e.g. 1-3年本科).'),
+      pattern: z.string().describe('Regex whose named groups are the target field names; unmatched text stays in place.'),
+    })
+    .describe('Split glued fields such as 1-3年本科 or 互联网A轮1000-9999人.'),
+  z
+    .object({
+      op: z.literal('move-if').describe('Repair a column shift: move a value to the field it belongs to.'),
+      from: z.string().describe('Field that may hold a shifted value.'),
+      to: z.string().describe('Field the value belongs in; the move happens only when it is empty or matches `toEmpty`.'),
+      unless: z.string().describe('Regex; the value stays where it is when it matches (it is genuine).'),
+      toEmpty: z.string().optional().describe('Regex matching values of `to` that count as empty (e.g. a language requirement).'),
+    })
+    .describe('Repair shifted columns (51job 2019: 学历 lands in 工作经验 when experience is missing).'),
+  z
+    .object({
+      op: z.literal('strip'),
+      field: z.string().describe('Field to clean.'),
+      pattern: z.string().describe('Regex removed from the value (e.g. ^招聘).'),
+    })
+    .describe('Remove a fixed prefix or suffix from a field.'),
+  z
+    .object({
+      op: z.literal('template'),
+      into: z.string().describe('Field to fill.'),
+      template: z.string().describe('Text with {field} placeholders.'),
+      requires: z.array(z.string()).describe('Fields that must all be non-empty for the template to apply.'),
+      otherwise: z.string().optional().describe('Template used when a required field is empty.'),
+    })
+    .describe('Compose one field from several (e.g. pre-split salary columns into a salary text).'),
+]);
+export type MappingTransform = z.infer<typeof mappingTransformSchema>;
+
+/**
+ * A per-source mapping file (`datasets/sources/<source>.json`): how to read the files of one
+ * source and which header aliases feed which canonical field. A bureau adds a source by writing
+ * one of these, not code.
+ */
+export const sourceMappingSchema = z
+  .object({
+    source: z.string().regex(/^[a-z0-9_]+$/).describe('Stable source id (snake_case); recorded on every load and row.'),
+    kind: recordKindSchema,
+    description: z.string().describe('What the source is, in a sentence.'),
+    provenance: z.string().optional().describe('Where the files come from (repository @ commit, bureau, URL).'),
+    files: z.array(z.string()).min(1).describe('Glob patterns, relative to the datasets folder or the reference folder, of the files of this source.'),
+    format: z.enum(['csv', 'xlsx', 'jsonl']).describe('File format.'),
+    encoding: z.enum(['auto', 'utf-8', 'gb18030']).default('auto').describe('Text encoding; auto detects UTF-8 (with or without BOM), GB18030/GBK and GBK-as-Latin-1 mojibake.'),
+    cellFormat: z.enum(['plain', 'python-list']).default('plain').describe('python-list: cells are list literals such as [\'1-1.5万/月\'] and are unwrapped.'),
+    headerRow: z.number().int().positive().optional().describe('1-based record holding the header; default: the first record that matches at least two aliases.'),
+    skipRowPattern: z.string().optional().describe('Regex on the first cell; matching records are skipped and counted (e.g. province subtotal rows).'),
+    sheet: z.string().optional().describe('XLSX: worksheet name to read (default: the first).'),
+    columns: z
+      .record(z.string(), z.array(z.string()).min(1))
+      .describe('Canonical field → header aliases (Chinese or English, matched after trimming, case-insensitive).'),
+    constants: z.record(z.string(), z.string()).default({}).describe('Fields with one value for the whole source (e.g. publisher).'),
+    transforms: z.array(mappingTransformSchema).default([]).describe('Fixes applied to each row, in order, before validation.'),
+    period: z
+      .object({
+        from: z.enum(['filename', 'field']).describe('Take the period from the file name or from a mapped field.'),
+        pattern: z.string().describe('Regex; its first group is the period (e.g. (\\d{4}) in a file name).'),
+        field: z.string().optional().describe('Field to read when from = field.'),
+      })
+      .optional()
+      .describe('How to find the period a file covers (used by the replacement policy).'),
+    replace: z
+      .enum(['replace', 'append'])
+      .default('append')
+      .describe('replace: a new file for the same source and period replaces the earlier load; append: every distinct file adds rows.'),
+    fastPath: z.boolean().default(false).describe('Let DuckDB read_csv parse the file in bulk (regular UTF-8/GBK CSV without per-row transforms).'),
+  })
+  .describe('Per-source mapping file.');
+export type SourceMapping = z.infer<typeof sourceMappingSchema>;
+export type SourceMappingInput = z.input<typeof sourceMappingSchema>;

@@ -1,0 +1,1 @@
+// Public API of taxonomy/: add explicit named exports here.

@@ -1,0 +1,1 @@
+// Public API of @talent/reports: explicit named exports only.

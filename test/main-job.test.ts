@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPipeline } from '@talent/cli';
+import { datasetsDir, openWarehouse } from '@talent/models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'main-job-'));
+const warehousePath = join(dir, 'talent.duckdb');
+const options = { warehousePath, datasetsDir: datasetsDir(), outDir: join(dir, 'out') };
+const firstLog: string[] = [];
+const secondLog: string[] = [];
+let first: Awaited<ReturnType<typeof runPipeline>>;
+let second: Awaited<ReturnType<typeof runPipeline>>;
+
+beforeAll(async () => {
+  first = await runPipeline({ ...options, log: (l) => firstLog.push(l) });
+  second = await runPipeline({ ...options, log: (l) => secondLog.push(l) });
+}, 600_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Row counts of every table in the warehouse layers, to compare two states. */
+async function tableCounts(): Promise<Record<string, number>> {
+  const wh = await openWarehouse(warehousePath);
+  try {
+    const tables = (await wh.conn.runAndReadAll(
+      `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE schema_name IN ('ref','raw','core','marts') ORDER BY 1`,
+    )).getRowObjects().map((r) => String(r.t));
+    const out: Record<string, number> = {};
+    for (const t of tables) out[t] = Number((await wh.conn.runAndReadAll(`SELECT count(*) AS n FROM ${t}`)).getRowObjects()[0]!.n);
+    return out;
+  } finally {
+    wh.close();
+  }
+}
+
+describe('the main job (npm start)', () => {
+  it('loads the reference data on the first run', () => {
+    expect(first.changed).toBe(true);
+    const ref = first.stages.find((s) => s.stage === 'reference')!;
+    expect(ref.changed).toBe(true);
+    expect(firstLog.join('\n')).toMatch(/小类/);
+  });
+
+  it('changes nothing on a second run and says so', async () => {
+    expect(second.changed).toBe(false);
+    expect(second.stages.every((s) => !s.changed)).toBe(true);
+    expect(secondLog.join('\n')).toMatch(/nothing changed/);
+    const counts = await tableCounts();
+    expect(counts['ref.industry']).toBeGreaterThan(1900);
+    const third = await runPipeline({ ...options, log: () => {} });
+    expect(third.changed).toBe(false);
+    expect(await tableCounts()).toEqual(counts);
+  });
+
+  it('records both runs in meta.runs as succeeded', async () => {
+    const wh = await openWarehouse(warehousePath);
+    try {
+      const runs = (await wh.conn.runAndReadAll(`SELECT status FROM meta.runs ORDER BY started_at`)).getRowObjects().map((r) => r.status);
+      expect(runs.slice(0, 2)).toEqual(['succeeded', 'succeeded']);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('exposes the contract columns analysts rely on', async () => {
+    const wh = await openWarehouse(warehousePath);
+    try {
+      const cols = async (t: string) =>
+        (await wh.conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE schema_name || '.' || table_name = $1`, [t]))
+          .getRowObjects().map((r) => String(r.column_name));
+      for (const t of ['ref.industry', 'ref.occupation', 'ref.region']) {
+        expect(await cols(t)).toEqual(expect.arrayContaining(['code', 'name', 'level', 'parent_code']));
+      }
+      expect(await cols('ref.major')).toEqual(expect.arrayContaining(['code', 'name', 'catalog', 'level', 'parent_code']));
+      expect(await cols('ref.framework_group')).toEqual(expect.arrayContaining(['framework', 'group_code', 'group_name', 'industry_code']));
+      const frameworks = (await wh.conn.runAndReadAll(`SELECT DISTINCT framework FROM ref.framework_group ORDER BY 1`)).getRowObjects().map((r) => r.framework);
+      expect(frameworks).toEqual(['gx_city_clusters', 'gx_nine_cards', 'gx_ten_alliances', 'gx_ten_communities', 'gz_ten_industries', 'lz_5plus5']);
+    } finally {
+      wh.close();
+    }
+  });
+});
