@@ -23,7 +23,6 @@ export function nelderMead(
   const xr = new Float64Array(n);
   const xe = new Float64Array(n);
   const xc = new Float64Array(n);
-  const order = new Int32Array(m);
   let evals = 0;
   const ev = (x: Float64Array): number => {
     evals++;
@@ -38,11 +37,15 @@ export function nelderMead(
     vals[i] = ev(pts.subarray(i * n, i * n + n));
   }
   for (;;) {
-    for (let i = 0; i < m; i++) order[i] = i;
-    order.sort((a, b) => vals[a]! - vals[b]!);
-    const best = order[0]!;
-    const worst = order[n]!;
-    const second = order[n - 1] ?? best;
+    // Only the best, worst and second-worst vertices matter: one pass, no sort.
+    let best = 0;
+    let worst = 0;
+    for (let i = 1; i < m; i++) {
+      if (vals[i]! < vals[best]!) best = i;
+      if (vals[i]! > vals[worst]!) worst = i;
+    }
+    let second = best;
+    for (let i = 0; i < m; i++) if (i !== worst && vals[i]! > vals[second]!) second = i;
     const fb = vals[best]!;
     const fw = vals[worst]!;
     if (evals >= maxEval || Math.abs(fw - fb) <= tol * (Math.abs(fb) + tol)) break;

@@ -7,6 +7,8 @@ export interface CodeEntry {
   name: string;
   level: string;
   parentCode: string | null;
+  /** Every column of the source row (e.g. `definition`, `catalog`), as text. */
+  row: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,7 +52,7 @@ export function codeTree(file: string, entries: Iterable<CodeEntry>): CodeTree {
 /**
  * Reads a code-list CSV with a header that has at least `code`, `name`, `level` and
  * `parent_code` (the layout of `datasets/reference/{industry,occupation,region,major}/*.csv`).
- * Extra columns are kept out; `filter` selects rows (e.g. one major catalog).
+ * Other columns are kept in `row`; `filter` selects rows (e.g. one major catalog).
  */
 export function readCodeList(file: string, filter?: (row: Record<string, string>) => boolean): CodeTree {
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
@@ -65,6 +67,7 @@ export function readCodeList(file: string, filter?: (row: Record<string, string>
       name: r.name ?? '',
       level: r.level ?? '',
       parentCode: r.parent_code ? r.parent_code : null,
+      row: r,
     })),
   );
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common.js';
 
-/** Education requirement levels a posting is coded to (不限 = no requirement stated or "学历不限"). */
-export const EDUCATION_LEVELS = ['不限', '初中及以下', '高中', '中专/中技', '大专', '本科', '硕士', '博士'] as const;
-export const educationLevelSchema = z.enum(EDUCATION_LEVELS).describe('Coded education requirement.');
+/**
+ * Education requirement levels a posting is coded to: unrestricted (学历不限), junior_secondary
+ * (初中及以下), senior_secondary (高中/中专/中技/职高), associate (大专), bachelor (本科), master (硕士),
+ * doctorate (博士). The keys are the posting normalisers' output vocabulary.
+ */
+export const EDUCATION_LEVELS = ['unrestricted', 'junior_secondary', 'senior_secondary', 'associate', 'bachelor', 'master', 'doctorate'] as const;
+export const educationLevelSchema = z.enum(EDUCATION_LEVELS).describe('Coded education requirement (unrestricted, junior_secondary, senior_secondary, associate, bachelor, master, doctorate).');
 export type EducationLevel = z.infer<typeof educationLevelSchema>;
 
 /**

@@ -1,0 +1,118 @@
+/**
+ * Ingest benchmark (not a test): loads 1,000,000 job postings from one CSV with full validation
+ * and coding, and DuckDB's own read_csv of the same file into a table with no checks, in the same
+ * run. Prints rows per second, peak memory and the ratio of our time to DuckDB's.
+ *   npm run bench:ingest [-- --rows 1000000 --stream]
+ * --stream also times the Node stream reader (csv-parse → Appender) used for irregular files.
+ * The last line reads `ratio_vs_read_csv=<x> rows_per_s=<n> peak_rss_mb=<n>`.
+ */
+import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openWarehouse, sourceMappingSchema } from '@talent/models';
+import { loadFile, defaultNormalizers, type LoadPhase } from '@talent/ingest';
+
+const args = process.argv.slice(2);
+const rowsArg = args.indexOf('--rows');
+const N = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000;
+const withStream = args.includes('--stream');
+
+const mapping = sourceMappingSchema.parse({
+  source: 'bench_board',
+  kind: 'job_posting',
+  description: 'Synthetic board export for the ingest benchmark.',
+  files: ['postings.csv'],
+  format: 'csv',
+  fastPath: true,
+  columns: {
+    source_id: ['岗位编号'],
+    title: ['职位名称'],
+    company: ['公司名称'],
+    company_industry_text: ['公司行业'],
+    location_text: ['工作地点'],
+    salary_text: ['薪资'],
+    education_text: ['学历要求'],
+    experience_text: ['经验要求'],
+    headcount: ['招聘人数'],
+    posted_date: ['发布日期'],
+  },
+});
+
+// Value pools shaped like the real boards (see ../shared/reference/SOURCES.md): salary spellings
+// of several boards, 城市-区 places, platform industry labels; titles and companies vary widely.
+const TITLES = ['汽车装调工', '数控车工', '电工', 'Python开发工程师', '会计', '销售代表', '仓库管理员', '焊工', '数据分析师', '护士', '幼儿教师', '客服专员', '机械设计工程师', '质检员', '物流专员', '厨师', '保安员', '电商运营', '前端开发工程师', '行政专员'];
+const COMPANY_STEMS = ['柳州', '南宁', '桂林', '玉林', '北海', '贵阳', '遵义', '梧州'];
+const COMPANY_KINDS = ['机械', '汽车零部件', '食品', '信息科技', '物流', '医药', '建筑工程', '电子商务', '教育咨询', '新材料'];
+const INDUSTRIES = ['汽车生产', '计算机软件', '互联网', '机械/设备/重工', '快速消费品(食品、饮料、化妆品)', '医疗/护理/卫生', '物流/仓储', '教育/培训/院校', '建筑/建材/工程', '电子商务'];
+const PLACES = ['柳州-城中区', '柳州-鱼峰区', '柳州-柳南区', '柳州-柳北区', '南宁-青秀区', '南宁-西乡塘区', '桂林-七星区', '玉林-玉州区', '贵阳-观山湖区', '遵义-汇川区', '广西南宁良庆区', '北海-海城区'];
+const PAY = ['4-6千', '5000-8000元/月', '6-9K', '1-1.5万', '8千-1.2万·13薪', '面议', '150元/天', '10-15万/年', '12-18K·14薪', '3500-4500'];
+const EDU = ['大专', '本科', '中专/中技', '学历不限', '高中', '硕士'];
+const EXP = ['经验不限', '1-3年', '3-5年', '1年以下', '5-10年', '在校/应届'];
+
+async function writeFile(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('岗位编号,职位名称,公司名称,公司行业,工作地点,薪资,学历要求,经验要求,招聘人数,发布日期\n');
+  let x = 7;
+  const rnd = (n: number) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % n;
+  };
+  let chunk: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const company = `${COMPANY_STEMS[rnd(8)]}${COMPANY_KINDS[rnd(10)]}${rnd(3000)}有限公司`;
+    const day = `2025-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
+    chunk.push(`P${i},${TITLES[rnd(20)]}${rnd(50) ? '' : '（急聘）'},${company},${INDUSTRIES[rnd(10)]},${PLACES[rnd(12)]},${PAY[rnd(10)]},${EDU[rnd(6)]},${EXP[rnd(6)]},${1 + rnd(20)},${day}`);
+    if (chunk.length === 10_000) {
+      if (!out.write(chunk.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
+      chunk = [];
+    }
+  }
+  out.write(chunk.join('\n') + (chunk.length ? '\n' : ''));
+  await new Promise<void>((r) => out.end(r));
+}
+
+async function duckdbBaseline(file: string, dbPath: string): Promise<number> {
+  const inst = await DuckDBInstance.create(dbPath);
+  const conn = await inst.connect();
+  const t = performance.now();
+  await conn.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file}')`);
+  const ms = performance.now() - t;
+  conn.closeSync();
+  inst.closeSync();
+  return ms;
+}
+
+async function ours(file: string, dbPath: string, forceStream: boolean): Promise<{ ms: number; loaded: number; rejected: number; phases: string }> {
+  const wh = await openWarehouse(dbPath);
+  const normalizers = defaultNormalizers();
+  const marks: [LoadPhase, number][] = [];
+  const t = performance.now();
+  const r = await loadFile(wh.conn, mapping, file, { normalizers, today: '2025-12-31', forceStream, onPhase: (p) => marks.push([p, performance.now()]) });
+  const ms = performance.now() - t;
+  wh.close();
+  if (r.status !== 'loaded') throw new Error(`bench load ${r.status}: ${r.message}`);
+  const phases = marks.map(([p, at], i) => `${p}=${(((marks[i + 1]?.[1] ?? t + ms) - at) / 1000).toFixed(2)}s`).join(' ');
+  return { ms, loaded: r.rowsLoaded, rejected: r.rowsRejected, phases };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+try {
+  const file = join(dir, 'postings.csv');
+  await writeFile(file);
+  console.log(`file: ${N} postings, ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+  const base = await duckdbBaseline(file, join(dir, 'baseline.duckdb'));
+  console.log(`duckdb read_csv (no checks): ${(base / 1000).toFixed(2)} s`);
+  const run = await ours(file, join(dir, 'wh.duckdb'), false);
+  console.log(`ingest (read_csv + validation + coding + raw/core, one transaction): ${(run.ms / 1000).toFixed(2)} s, loaded ${run.loaded}, rejected ${run.rejected}`);
+  console.log(`  phases: ${run.phases}`);
+  if (withStream) {
+    const s = await ours(file, join(dir, 'wh-stream.duckdb'), true);
+    console.log(`ingest via Node stream reader: ${(s.ms / 1000).toFixed(2)} s (${Math.round(N / (s.ms / 1000))} rows/s)`);
+    console.log(`  phases: ${s.phases}`);
+  }
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`ratio_vs_read_csv=${(run.ms / base).toFixed(2)} rows_per_s=${Math.round(N / (run.ms / 1000))} peak_rss_mb=${Math.round(peakMb)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,237 @@
+import { qnorm } from './core/normal.js';
+import { prepareSeries } from './core/prepare-series.js';
+import { seasonalIndices } from './core/seasonal.js';
+import type { ForecastOptions, ForecastResult, Interval, MethodName, ModelForecast } from './core/types.js';
+import { combineForecasts, modelQuantile } from './models/combine.js';
+import { autoEts, fitEts, forecastEts } from './models/ets.js';
+import { driftModel, meanModel, naiveModel, seasonalNaiveModel } from './models/simple.js';
+import { dotmModel, thetaModel } from './models/theta.js';
+import { autoArimaModel } from './models/arima.js';
+
+/** Series with fewer points than this use the short-series rule instead of fitted models. */
+export const MIN_FITTED_LENGTH = 6;
+
+/**
+ * Members of the engine's recommended combination (`method: 'auto'`, equal-weight mean), chosen
+ * among ten candidates on the M3 yearly validation split (last 6 training points held out; the
+ * test points never used). `npm run bench:forecast` repeats the selection and prints it.
+ */
+export const AUTO_MEMBERS: readonly MethodName[] = ['dotm', 'drift', 'damped'];
+
+/**
+ * Factors (horizon 1, 2, …) that widen the `auto` intervals around the point forecast. The members'
+ * model-based intervals ignore parameter and model uncertainty and covered only ~80% of 95% on
+ * yearly data; each factor is the 95th percentile of |error| / half-width at that horizon on the
+ * same M3 validation split (bench/forecast/select.ts). Horizons beyond the last use the last.
+ */
+export const AUTO_INTERVAL_SCALE: readonly number[] = [1.55, 2.09, 2.12, 2.46, 2.82, 3.24];
+
+type Sim = { nsim: number; seed: number };
+
+function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string, sim: Sim): ModelForecast | undefined {
+  const fit = fitEts(y, spec);
+  if (!fit) return undefined;
+  return { ...forecastEts(fit, h), method: name };
+}
+
+/**
+ * Run one named method on a clean series. Returns undefined when the method cannot be fitted
+ * (too short, or multiplicative models on non-positive data); the caller then falls back.
+ */
+export function runMethod(method: MethodName, y: Float64Array, h: number, period = 1, sim: Sim = { nsim: 1000, seed: 1 }): ModelForecast | undefined {
+  switch (method) {
+    case 'naive':
+      return naiveModel(y, h);
+    case 'drift':
+      return driftModel(y, h);
+    case 'snaive':
+      return seasonalNaiveModel(y, h, period);
+    case 'mean':
+      return meanModel(y, h);
+    case 'ses':
+      return etsMethod(y, h, { error: 'A', trend: 'N' }, 'ses', sim);
+    case 'holt':
+      return etsMethod(y, h, { error: 'A', trend: 'A' }, 'holt', sim);
+    case 'damped':
+      return etsMethod(y, h, { error: 'A', trend: 'Ad' }, 'damped', sim);
+    case 'ets': {
+      const fit = autoEts(y);
+      return fit ? { ...forecastEts(fit, h), method: "ets" } : undefined;
+    }
+    case 'theta':
+      return thetaModel(y, h);
+    case 'dotm':
+      return dotmModel(y, h);
+    case 'arima':
+      return autoArimaModel(y, h);
+    case 'comb':
+      return combination('comb', ['ses', 'holt', 'damped'], y, h, period, sim);
+    case 'auto': {
+      const c = combination('auto', AUTO_MEMBERS, y, h, period, sim);
+      return c && scaleIntervals(c, AUTO_INTERVAL_SCALE);
+    }
+  }
+}
+
+/** Widen (factor > 1) a forecast's intervals around its point forecast, per horizon. */
+export function scaleIntervals(m: ModelForecast, factors: readonly number[]): ModelForecast {
+  const k = (i: number) => factors[Math.min(i, factors.length - 1)] ?? 1;
+  return {
+    ...m,
+    sd: undefined,
+    quantile: (p, i) => m.mean[i]! + k(i) * (modelQuantile(m, p, i) - m.mean[i]!),
+    params: { ...m.params, intervalScale: factors },
+  };
+}
+
+/** Equal-weight combination of the members that can be fitted (at least one must be). */
+export function combination(name: string, members: readonly MethodName[], y: Float64Array, h: number, period = 1, sim: Sim = { nsim: 1000, seed: 1 }, how: 'mean' | 'median' = 'mean'): ModelForecast | undefined {
+  const fits: ModelForecast[] = [];
+  for (const m of members) {
+    const f = runMethod(m, y, h, period, sim);
+    if (f) fits.push(f);
+  }
+  if (fits.length === 0) return undefined;
+  return combineForecasts(name, fits, how);
+}
+
+function zeroModel(h: number, value: number, method: string): ModelForecast {
+  return { method, mean: new Float64Array(h).fill(value), sd: new Float64Array(h), params: {} };
+}
+
+function countZeros(y: Float64Array): number {
+  let z = 0;
+  for (let t = 0; t < y.length; t++) if (y[t] === 0) z++;
+  return z;
+}
+
+/**
+ * Choose and run the model for a prepared series under the short and awkward series rules:
+ * - no observations: a flat zero forecast (method `none`), zero-width intervals;
+ * - all values identical (incl. all zero): that value, zero-width intervals (`constant`);
+ * - counts whose last two or more values are zero after a history without zeros: the series has
+ *   stopped; forecast zero (`stopped`);
+ * - fewer than 3 points: `naive`; 3 to 5 points: mean of naive and drift (`short`);
+ * - half or more zeros: simple exponential smoothing of the rate (`ses`, else `mean`);
+ * - otherwise the requested method, falling back to drift (then naive) when it cannot be fitted.
+ */
+function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: string[], sim: Sim): ModelForecast {
+  const n = y.length;
+  const method = opts.method ?? 'auto';
+  const period = opts.period ?? 1;
+  if (n === 0) return zeroModel(h, 0, 'none');
+  let constant = true;
+  for (let t = 1; t < n; t++) if (y[t] !== y[0]) constant = false;
+  if (constant) {
+    notes.push('constant series: flat forecast');
+    return zeroModel(h, y[0]!, 'constant');
+  }
+  let tailZeros = 0;
+  while (tailZeros < n && y[n - 1 - tailZeros] === 0) tailZeros++;
+  if (opts.nonNegative && n >= 3 && tailZeros >= 2 && countZeros(y) === tailZeros) {
+    notes.push('series has stopped (last two values zero): zero forecast');
+    return zeroModel(h, 0, 'stopped');
+  }
+  if (n < 3) {
+    notes.push(`only ${n} point(s): naive forecast`);
+    return naiveModel(y, h);
+  }
+  if (n < MIN_FITTED_LENGTH && method !== 'naive' && method !== 'mean') {
+    notes.push(`only ${n} points: mean of naive and drift`);
+    return combineForecasts('short', [naiveModel(y, h), driftModel(y, h)]);
+  }
+  if (countZeros(y) * 2 >= n && method !== 'naive' && method !== 'mean' && method !== 'snaive') {
+    notes.push('intermittent series (half or more zeros): exponential smoothing of the rate');
+    return runMethod('ses', y, h, 1, sim) ?? meanModel(y, h);
+  }
+  if (method !== 'snaive' && period > 1) {
+    const adj = seasonalIndices(y, period);
+    if (adj) {
+      notes.push(`seasonal (period ${period}): ${adj.multiplicative ? 'multiplicative' : 'additive'} classical decomposition`);
+      const sa = new Float64Array(n);
+      for (let t = 0; t < n; t++) sa[t] = adj.multiplicative ? y[t]! / adj.indices[t % period]! : y[t]! - adj.indices[t % period]!;
+      const m = runMethod(method, sa, h, 1, sim) ?? driftModel(sa, h);
+      const idx = (i: number) => adj.indices[(n + i) % period]!;
+      const apply = (v: number, i: number) => (adj.multiplicative ? v * idx(i) : v + idx(i));
+      return {
+        method: m.method,
+        mean: m.mean.map((v, i) => apply(v, i)),
+        quantile: (p, i) => apply(modelQuantile(m, p, i), i),
+        params: { ...m.params, seasonalIndices: Array.from(adj.indices) },
+      };
+    }
+  }
+  const m = runMethod(method, y, h, period, sim);
+  if (m) return m;
+  notes.push(`${method} could not be fitted on ${n} points: drift used`);
+  return driftModel(y, h);
+}
+
+/**
+ * Forecast one series `h` steps ahead with point forecasts and prediction intervals.
+ *
+ * @example
+ * const r = forecast([120, 131, 129, 140, 152, 149, 160, 171, 168, 180], { h: 3, nonNegative: true });
+ * r.mean; r.lower95; r.upper95; r.method; // 'auto'
+ */
+export function forecast(series: ArrayLike<number | null | undefined>, opts: ForecastOptions): ForecastResult {
+  const h = Math.max(1, Math.floor(opts.h));
+  const prep = prepareSeries(series, opts);
+  const notes = [...prep.notes];
+  const hh = h + prep.trailingMissing;
+  const sim = { nsim: opts.nsim ?? 1000, seed: opts.seed ?? 1 };
+  const model = chooseModel(prep.y, hh, opts, notes, sim);
+  const levels = [...new Set([80, 95, ...(opts.level ?? [])])].filter((l) => l > 0 && l < 100).sort((a, b) => a - b);
+  const skip = prep.trailingMissing;
+  // Last-resort guard: a numerical failure must never put NaN in front of a user.
+  const fallback = prep.y.length > 0 ? naiveModel(prep.y, hh) : zeroModel(hh, 0, 'none');
+  const mean = new Float64Array(h);
+  for (let i = 0; i < h; i++) {
+    const v = model.mean[i + skip]!;
+    mean[i] = Number.isFinite(v) ? v : fallback.mean[i + skip]!;
+  }
+  let repaired = false;
+  const intervals: Interval[] = levels.map((level) => {
+    const lower = new Float64Array(h);
+    const upper = new Float64Array(h);
+    const a = (1 - level / 100) / 2;
+    for (let i = 0; i < h; i++) {
+      let lo = modelQuantile(model, a, i + skip);
+      let hi = modelQuantile(model, 1 - a, i + skip);
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+        repaired = true;
+        const z = qnorm(1 - a) * (fallback.sd?.[i + skip] ?? 0);
+        lo = mean[i]! - z;
+        hi = mean[i]! + z;
+      }
+      lower[i] = Math.min(lo, mean[i]!);
+      upper[i] = Math.max(hi, mean[i]!);
+    }
+    return { level, lower, upper };
+  });
+  if (repaired) notes.push('non-finite interval bound replaced by the naive interval');
+  if (opts.nonNegative) {
+    let clamped = false;
+    const clamp = (arr: Float64Array) => {
+      for (let i = 0; i < arr.length; i++) if (arr[i]! < 0) { arr[i] = 0; clamped = true; }
+    };
+    clamp(mean);
+    for (const iv of intervals) {
+      clamp(iv.lower);
+      clamp(iv.upper);
+    }
+    if (clamped) notes.push('negative values clamped to 0 (non-negative quantity)');
+  }
+  const at = (l: number) => intervals.find((iv) => iv.level === l)!;
+  return {
+    mean,
+    lower80: at(80).lower,
+    upper80: at(80).upper,
+    lower95: at(95).lower,
+    upper95: at(95).upper,
+    intervals,
+    method: model.method,
+    params: model.params,
+    notes,
+  };
+}

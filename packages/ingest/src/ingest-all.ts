@@ -1,0 +1,149 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { datasetsDir as defaultDatasetsDir, repoRoot, type RecordKind, type SourceMapping, type Warehouse } from '@talent/models';
+import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
+import { lit } from './load/sql.js';
+import type { PostingNormalizers } from './postings/normalizers.js';
+import { readMapping, resolveFiles } from './sources/mappings.js';
+
+/** Where ingest looks for mappings and files. */
+export interface IngestAllOptions {
+  /** Folder holding `sources/` and the demo data; default `datasets/` (or TALENT_DATASETS). */
+  datasetsDir?: string;
+  /** Mapping folder; default `<datasetsDir>/sources`. */
+  sourcesDir?: string;
+  /**
+   * Folders the mapping file patterns are resolved against; default the datasets folder and,
+   * when present, the public samples in `../shared/reference/` beside the repository.
+   */
+  roots?: string[];
+  /** Load exactly these files (each with its source id) instead of resolving the mappings' patterns. */
+  files?: { source: string; path: string }[];
+  /** Only these sources. */
+  sources?: string[];
+  /** Posting normalisers; default none (coded columns stay NULL). */
+  normalizers?: PostingNormalizers;
+  today?: string;
+  onLoad?: (result: LoadResult) => void;
+  /** Passed to every loadFile call (phase hooks, forced stream reader). */
+  loadOptions?: Omit<LoadFileOptions, 'normalizers' | 'today'>;
+}
+
+/** Figures of one source over one ingest run (and, for coverage, over all its current rows). */
+export interface SourceSummary {
+  source: string;
+  kind: RecordKind;
+  files: number;
+  filesLoaded: number;
+  filesSkipped: number;
+  filesFailed: number;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Rejected rows per reason (a row with two faults counts under both). */
+  rejectedByReason: Record<string, number>;
+  duplicatesCollapsed: number;
+  /** Postings only: share of current postings of the source with each code. */
+  coverage?: { postings: number; region: number; industry: number; occupation: number };
+  /** Enrollment, outcomes, shortage: names that matched no reference code (reported, kept). */
+  unmatched?: { rows: number; examples: string[] };
+  messages: string[];
+}
+
+export interface IngestReport {
+  loads: LoadResult[];
+  sources: SourceSummary[];
+  /** Mapping files that could not be used (the other sources still load). */
+  mappingErrors: string[];
+}
+
+/** The public samples beside the repository (`../shared/reference`), when they are there. */
+export function sharedReferenceDir(): string | null {
+  const dir = resolve(repoRoot(), '..', 'shared', 'reference');
+  return existsSync(dir) ? dir : null;
+}
+
+/**
+ * Ingests every source (or the given files): each file is its own transaction, so one bad file
+ * never blocks the others. This is what the nightly job calls.
+ * @example const report = await ingestAll(wh, { datasetsDir: 'datasets' }); console.log(formatIngestSummary(report));
+ */
+export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions = {}): Promise<IngestReport> {
+  const dsDir = options.datasetsDir ?? defaultDatasetsDir();
+  const sourcesDir = options.sourcesDir ?? join(dsDir, 'sources');
+  const roots = options.roots ?? [dsDir, ...(sharedReferenceDir() ? [sharedReferenceDir()!] : [])];
+  const mappingErrors: string[] = [];
+  const mappings: SourceMapping[] = [];
+  for (const f of existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((x) => x.endsWith('.json')).sort() : []) {
+    try {
+      mappings.push(readMapping(join(sourcesDir, f)));
+    } catch (err) {
+      mappingErrors.push((err as Error).message);
+    }
+  }
+  const wanted = (m: SourceMapping) => !options.sources || options.sources.includes(m.source);
+  const plan: { mapping: SourceMapping; path: string }[] = [];
+  if (options.files) {
+    for (const f of options.files) {
+      const mapping = mappings.find((m) => m.source === f.source);
+      if (!mapping) mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
+      else plan.push({ mapping, path: f.path });
+    }
+  } else {
+    for (const m of mappings.filter(wanted)) for (const path of resolveFiles(m, roots)) plan.push({ mapping: m, path });
+  }
+  const loads: LoadResult[] = [];
+  for (const { mapping, path } of plan) {
+    const r = await loadFile(warehouse.conn, mapping, path, {
+      ...options.loadOptions,
+      ...(options.normalizers ? { normalizers: options.normalizers } : {}),
+      ...(options.today ? { today: options.today } : {}),
+    });
+    loads.push(r);
+    options.onLoad?.(r);
+  }
+  const sources: SourceSummary[] = [];
+  for (const mapping of mappings.filter((m) => plan.some((p) => p.mapping === m))) {
+    sources.push(await summarise(warehouse, mapping, loads.filter((l) => l.source === mapping.source)));
+  }
+  return { loads, sources, mappingErrors };
+}
+
+async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[]): Promise<SourceSummary> {
+  const s: SourceSummary = {
+    source: mapping.source,
+    kind: mapping.kind,
+    files: loads.length,
+    filesLoaded: loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').length,
+    filesSkipped: loads.filter((l) => l.status === 'skipped_duplicate').length,
+    filesFailed: loads.filter((l) => l.status === 'failed').length,
+    rowsRead: loads.reduce((a, l) => a + l.rowsRead, 0),
+    rowsLoaded: loads.reduce((a, l) => a + l.rowsLoaded, 0),
+    rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
+    rejectedByReason: {},
+    duplicatesCollapsed: loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
+    messages: loads.filter((l) => l.message).map((l) => `${l.filePath}: ${l.message}`),
+  };
+  const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
+  if (ids.length) {
+    const r = await wh.conn.runAndReadAll(
+      `SELECT reason, count(DISTINCT (load_id, line)) AS n FROM meta.rejected_rows WHERE load_id IN (${ids.join(',')}) GROUP BY reason ORDER BY n DESC`,
+    );
+    for (const row of r.getRowObjectsJson()) s.rejectedByReason[String(row.reason)] = Number(row.n);
+  }
+  const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND status IN ('loaded','replaced') AND superseded_by IS NULL`;
+  if (mapping.kind === 'job_posting') {
+    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o
+      FROM core.job_posting WHERE load_id IN (${active})`);
+    const x = r.getRowObjectsJson()[0]!;
+    const n = Number(x.n);
+    s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
+  } else {
+    const [table, nameCol, flag] =
+      mapping.kind === 'shortage' ? ['core.shortage_entry', 'occupation_name', 'occupation_matched'] : [`core.${mapping.kind}`, 'coalesce(major_name, major_code)', 'major_matched'];
+    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${nameCol})[1:5] AS ex FROM ${table} WHERE load_id IN (${active}) AND NOT ${flag}`);
+    const x = r.getRowObjectsJson()[0]!;
+    s.unmatched = { rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) };
+  }
+  return s;
+}

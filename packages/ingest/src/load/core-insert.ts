@@ -1,0 +1,96 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RecordKind } from '@talent/models';
+import { lit } from './sql.js';
+
+/** Rows of an accepted-rows table, and the names of its lookup tables, to write into core. */
+export interface CoreInsertContext {
+  conn: DuckDBConnection;
+  kind: RecordKind;
+  acc: string;
+  prefix: string;
+  loadId: string;
+  source: string;
+  /** First 16 hex digits of the file hash: posting ids are stable for the same file. */
+  fileKey: string;
+}
+
+/**
+ * Writes the accepted rows of one load into the kind's core table, coded against ref and the
+ * posting lookups. Postings get `duplicate_of` here: the first copy (earliest load, then earliest
+ * line) of the same company, title, place and pay stays the original.
+ * @returns how many postings were marked duplicates (0 for other kinds).
+ */
+export async function insertCore(ctx: CoreInsertContext): Promise<number> {
+  const { conn, acc, prefix, loadId } = ctx;
+  const L = lit(loadId);
+  const S = lit(ctx.source);
+  switch (ctx.kind) {
+    case 'job_posting': {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_jp AS
+        SELECT ${lit(ctx.fileKey)} || ':' || a.line AS posting_id, a.line, ${S} AS source, a.source_id, a.title, a.company,
+          r.region_code, i.code AS industry_code, i.conf AS industry_confidence, o.code AS occupation_code, o.conf AS occupation_confidence,
+          coalesce(a.salary_min_monthly, s.mn) AS salary_min_monthly, coalesce(a.salary_max_monthly, s.mx) AS salary_max_monthly,
+          coalesce(a.salary_months, s.months)::INTEGER AS salary_months,
+          coalesce(a.education, q.education) AS education,
+          coalesce(a.experience_min_years, q.mn) AS experience_min_years, coalesce(a.experience_max_years, q.mx) AS experience_max_years,
+          a.headcount::INTEGER AS headcount, a.posted_date::DATE AS posted_date,
+          CASE WHEN a.company IS NOT NULL THEN md5(concat_ws('|', lower(regexp_replace(a.company, '\\s+', '', 'g')),
+            lower(regexp_replace(a.title, '\\s+', '', 'g')), coalesce(r.region_code, a.location_text, ''),
+            coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END AS dedup_key
+        FROM ${acc} a
+        LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
+        LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
+        LEFT JOIN ${prefix}_lk_req q ON q.edu = coalesce(a.education_text, '') AND q.exp = coalesce(a.experience_text, '')
+        LEFT JOIN ${prefix}_lk_ind i ON i.text = a.company_industry_text
+        LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')`);
+      await conn.run(`INSERT INTO core.job_posting
+        WITH prior AS (
+          SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
+          WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${prefix}_jp) GROUP BY dedup_key)
+        SELECT j.posting_id, ${L}, j.line, j.source, j.source_id, j.title, j.company, j.region_code, j.industry_code, j.industry_confidence,
+          j.occupation_code, j.occupation_confidence, j.salary_min_monthly, j.salary_max_monthly, j.salary_months, j.education,
+          j.experience_min_years, j.experience_max_years, j.headcount, j.posted_date, j.dedup_key,
+          CASE WHEN p.first_id IS NOT NULL THEN p.first_id
+               WHEN j.dedup_key IS NOT NULL AND row_number() OVER w > 1 THEN first_value(j.posting_id) OVER w END
+        FROM ${prefix}_jp j LEFT JOIN prior p USING (dedup_key)
+        WINDOW w AS (PARTITION BY j.dedup_key ORDER BY j.line)`);
+      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM core.job_posting WHERE load_id = ${L} AND duplicate_of IS NOT NULL`);
+      await conn.run(`DROP TABLE ${prefix}_jp`);
+      return Number(r.getRowObjectsJson()[0]!.n);
+    }
+    case 'enrollment':
+      await conn.run(`INSERT INTO core.enrollment
+        SELECT ${L}, a.line, ${S}, a.school_name, a.school_code, a.school_level, a.region_code,
+          coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
+          a.year::INTEGER, a.enrolled_new::BIGINT, a.enrolled_total::BIGINT, a.graduates::BIGINT
+        FROM ${acc} a
+        LEFT JOIN ref.major bc ON bc.level = '专业' AND bc.catalog = a.school_level AND bc.code = a.major_code
+        LEFT JOIN (SELECT catalog, name, min(code) AS code FROM ref.major WHERE level = '专业' GROUP BY ALL) bn
+          ON a.major_code IS NULL AND bn.catalog = a.school_level AND bn.name = a.major_name`);
+      return 0;
+    case 'graduate_outcome':
+      await conn.run(`INSERT INTO core.graduate_outcome
+        SELECT ${L}, a.line, ${S}, a.school_name, a.school_code, a.school_level,
+          coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
+          a.graduation_year::INTEGER, a.graduates::BIGINT, a.dest_contract::BIGINT, a.dest_flexible::BIGINT, a.dest_self_employed::BIGINT,
+          a.dest_further_study::BIGINT, a.dest_abroad::BIGINT, a.dest_unemployed::BIGINT, a.destination_region_code, a.destination_region_text,
+          a.destination_industry_code, a.destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction
+        FROM ${acc} a
+        LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
+          ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
+        LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
+          ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))`);
+      return 0;
+    case 'shortage':
+      // An occupation name may be both a 小类 and a 细类; the most detailed level wins.
+      await conn.run(`INSERT INTO core.shortage_entry
+        SELECT ${L}, a.line, ${S}, a.publisher, a.period, a.rank::INTEGER, a.occupation_name,
+          coalesce(a.occupation_code, o.code), (oc.code IS NOT NULL OR o.code IS NOT NULL), a.region_code, a.job_seeker_ratio, a.source_url
+        FROM ${acc} a
+        LEFT JOIN ref.occupation oc ON oc.code = a.occupation_code
+        LEFT JOIN (SELECT name, arg_max(code, CASE level WHEN '细类' THEN 4 WHEN '小类' THEN 3 WHEN '中类' THEN 2 ELSE 1 END) AS code
+                   FROM ref.occupation GROUP BY name) o
+          ON a.occupation_code IS NULL AND o.name = a.occupation_name`);
+      return 0;
+  }
+}

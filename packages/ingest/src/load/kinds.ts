@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import {
+  enrollmentRecordSchema,
+  graduateOutcomeRecordSchema,
+  jobPostingRecordSchema,
+  shortageEntrySchema,
+  DESTINATION_FIELDS,
+  type RecordKind,
+} from '@talent/models';
+import { fieldRules, type FieldRule } from './field-rules.js';
+
+/** A rule across fields, restating a schema's superRefine in SQL over the prepared columns. */
+export interface CrossCheck {
+  column: string;
+  /** SQL condition that is TRUE when the row is wrong; `{today}` is replaced by the load date. */
+  when: string;
+  reason: string;
+}
+
+/** Everything the loader needs to know about one record kind. */
+export interface KindSpec {
+  kind: RecordKind;
+  schema: z.ZodType;
+  rules: FieldRule[];
+  rawTable: string;
+  coreTable: string;
+  /** Fields holding dates in any of the usual spellings, normalised to YYYY-MM-DD. */
+  dateFields: string[];
+  /**
+   * Text fields that identify or code the record: a U+FFFD (bytes no decoder could read) there
+   * rejects the row. Elsewhere (skills, descriptions) it is kept, since scrapers leave such marks.
+   */
+  keyText: string[];
+  cross: CrossCheck[];
+}
+
+const destSum = Object.keys(DESTINATION_FIELDS)
+  .map((f) => `coalesce(${f}, 0)`)
+  .join(' + ');
+
+const specs: Record<RecordKind, Omit<KindSpec, 'rules'>> = {
+  job_posting: {
+    kind: 'job_posting',
+    schema: jobPostingRecordSchema,
+    rawTable: 'raw.job_posting',
+    coreTable: 'core.job_posting',
+    dateFields: ['posted_date'],
+    keyText: ['title', 'company', 'location_text', 'salary_text', 'education_text', 'experience_text', 'company_industry_text'],
+    cross: [
+      { column: 'salary_max_monthly', when: 'salary_min_monthly > salary_max_monthly', reason: 'salary maximum below minimum' },
+      { column: 'posted_date', when: 'TRY_CAST(posted_date AS DATE) > {today}', reason: 'date in the future' },
+    ],
+  },
+  enrollment: {
+    kind: 'enrollment',
+    schema: enrollmentRecordSchema,
+    rawTable: 'raw.enrollment',
+    coreTable: 'core.enrollment',
+    dateFields: [],
+    keyText: ['school_name', 'school_code', 'school_level', 'major_code', 'major_name'],
+    cross: [
+      { column: 'major_name', when: 'major_code IS NULL AND major_name IS NULL', reason: 'major code or name is required' },
+      { column: 'graduates', when: 'graduates > enrolled_total', reason: 'graduates exceed students enrolled' },
+      { column: 'year', when: 'year > year({today})', reason: 'year in the future' },
+    ],
+  },
+  graduate_outcome: {
+    kind: 'graduate_outcome',
+    schema: graduateOutcomeRecordSchema,
+    rawTable: 'raw.graduate_outcome',
+    coreTable: 'core.graduate_outcome',
+    dateFields: [],
+    keyText: ['school_name', 'school_code', 'school_level', 'major_code', 'major_name'],
+    cross: [
+      { column: 'major_name', when: 'major_code IS NULL AND major_name IS NULL', reason: 'major code or name is required' },
+      { column: 'graduates', when: `(${destSum}) > graduates`, reason: 'destination counts exceed graduates' },
+      { column: 'graduation_year', when: 'graduation_year > year({today})', reason: 'year in the future' },
+    ],
+  },
+  shortage: {
+    kind: 'shortage',
+    schema: shortageEntrySchema,
+    rawTable: 'raw.shortage',
+    coreTable: 'core.shortage_entry',
+    dateFields: [],
+    keyText: ['publisher', 'period', 'occupation_name', 'occupation_code'],
+    cross: [{ column: 'period', when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})', reason: 'period in the future' }],
+  },
+};
+
+const cache = new Map<RecordKind, KindSpec>();
+
+/** The spec of a record kind, with field rules derived from its zod schema. */
+export function kindSpec(kind: RecordKind): KindSpec {
+  let spec = cache.get(kind);
+  if (!spec) {
+    spec = { ...specs[kind], rules: fieldRules(specs[kind].schema) };
+    cache.set(kind, spec);
+  }
+  return spec;
+}

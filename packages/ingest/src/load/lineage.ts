@@ -1,0 +1,34 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** SHA-256 of a file's bytes, streamed: a file's identity for lineage and idempotency. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Time-ordered load id, e.g. `L20260124T031502Z-3f9a1c`. */
+export function newLoadId(now = new Date()): string {
+  return `L${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** The active load (loaded or replaced, not superseded) holding these exact bytes, if any. */
+export async function loadWithSameContent(conn: DuckDBConnection, sha256: string): Promise<{ load_id: string; file_path: string; source: string } | null> {
+  const r = await conn.runAndReadAll(
+    `SELECT load_id, file_path, source FROM meta.loads WHERE file_sha256 = $1 AND status IN ('loaded', 'replaced') AND superseded_by IS NULL ORDER BY started_at LIMIT 1`,
+    [sha256],
+  );
+  const row = r.getRowObjectsJson()[0];
+  return row ? { load_id: String(row.load_id), file_path: String(row.file_path), source: String(row.source) } : null;
+}
+
+/** Active loads of the same source and period: what a corrected file replaces. */
+export async function activeLoadsForPeriod(conn: DuckDBConnection, source: string, period: string): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    `SELECT load_id FROM meta.loads WHERE source = $1 AND period = $2 AND status IN ('loaded', 'replaced') AND superseded_by IS NULL`,
+    [source, period],
+  );
+  return r.getRowObjectsJson().map((x) => String(x.load_id));
+}

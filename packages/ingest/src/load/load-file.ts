@@ -1,0 +1,205 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SourceMapping } from '@talent/models';
+import { buildPostingLookups } from '../postings/code-postings.js';
+import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
+import { insertCore } from './core-insert.js';
+import { kindSpec } from './kinds.js';
+import { activeLoadsForPeriod, fileSha256, loadWithSameContent, newLoadId } from './lineage.js';
+import { stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
+import { ident, lit } from './sql.js';
+import { validateStaging } from './validate.js';
+
+export type LoadStatus = 'loaded' | 'replaced' | 'skipped_duplicate' | 'failed';
+
+/** Outcome of loading one file, as recorded in meta.loads. */
+export interface LoadResult {
+  loadId: string;
+  source: string;
+  kind: SourceMapping['kind'];
+  filePath: string;
+  sha256: string;
+  status: LoadStatus;
+  period: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  duplicatesCollapsed: number;
+  replacedLoadIds: string[];
+  reader: 'stream' | 'duckdb' | null;
+  encoding: string | null;
+  message: string | null;
+}
+
+/** Stages of a load, reported to `onPhase` (the kill-mid-load test waits for `writing`). */
+export type LoadPhase = 'hashing' | 'reading' | 'validating' | 'coding' | 'writing' | 'committed';
+
+export interface LoadFileOptions {
+  normalizers?: PostingNormalizers;
+  /** The load date (YYYY-MM-DD, Beijing) against which future dates are refused; default today. */
+  today?: string;
+  onPhase?: (phase: LoadPhase) => void;
+  /** Force the Node stream reader even when the mapping allows DuckDB's read_csv. */
+  forceStream?: boolean;
+}
+
+let seq = 0;
+
+/** Today's date in Beijing, YYYY-MM-DD. */
+export function beijingToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, acc: string): Promise<string | null> {
+  if (!mapping.period) return null;
+  const re = new RegExp(mapping.period.pattern, 'u');
+  if (mapping.period.from === 'filename') {
+    const m = re.exec(basename(filePath));
+    return m ? (m[1] ?? m[0]) : null;
+  }
+  const field = mapping.period.field;
+  if (!field) return null;
+  const r = await conn.runAndReadAll(`SELECT DISTINCT ${ident(field)} AS p FROM ${acc} WHERE ${ident(field)} IS NOT NULL ORDER BY 1`);
+  const periods = r
+    .getRowObjectsJson()
+    .map((x) => String(x.p))
+    .map((p) => re.exec(p)?.[1] ?? p);
+  return periods.length ? [...new Set(periods)].join(',') : null;
+}
+
+async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
+  const r = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`);
+  for (const row of r.getRowObjectsJson()) await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(String(row.table_name))}`);
+}
+
+/**
+ * Loads one file of one source into the warehouse: hash → skip if these bytes are already
+ * loaded → read into staging → validate (SQL from the zod schema) → code postings → one
+ * transaction that writes meta.loads, meta.rejected_rows, raw and core (and removes the rows of
+ * an earlier load of the same source and period when the source's policy is `replace`).
+ * Never throws for bad input: an unreadable file gives status `failed` with the reason.
+ */
+export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, options: LoadFileOptions = {}): Promise<LoadResult> {
+  const spec = kindSpec(mapping.kind);
+  const today = options.today ?? beijingToday();
+  const phase = options.onPhase ?? (() => {});
+  const started = new Date();
+  const loadId = newLoadId(started);
+  const prefix = `ld${process.pid}_${++seq}`;
+  const result: LoadResult = {
+    loadId,
+    source: mapping.source,
+    kind: mapping.kind,
+    filePath,
+    sha256: '',
+    status: 'failed',
+    period: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    duplicatesCollapsed: 0,
+    replacedLoadIds: [],
+    reader: null,
+    encoding: null,
+    message: null,
+  };
+  const record = async (fileBytes: number | null) =>
+    conn.run(
+      `INSERT INTO meta.loads (load_id, source, kind, file_path, file_sha256, file_bytes, period, rows_read, rows_loaded, rows_rejected,
+        duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now())`,
+      [
+        loadId, mapping.source, mapping.kind, filePath, result.sha256, fileBytes, result.period, result.rowsRead, result.rowsLoaded,
+        result.rowsRejected, result.duplicatesCollapsed, result.status, result.replacedLoadIds.join(',') || null, result.reader,
+        result.encoding, result.message, started.toISOString(),
+      ],
+    );
+  let fileBytes: number | null = null;
+  try {
+    phase('hashing');
+    fileBytes = (await stat(filePath)).size;
+    result.sha256 = await fileSha256(filePath);
+    const same = await loadWithSameContent(conn, result.sha256);
+    if (same) {
+      result.status = 'skipped_duplicate';
+      result.message = `same content (sha256 ${result.sha256.slice(0, 12)}…) already loaded by ${same.load_id} from ${same.file_path}; nothing to do`;
+      await record(fileBytes);
+      return result;
+    }
+    phase('reading');
+    const fields = spec.rules.map((r) => r.name);
+    const required = spec.rules.filter((r) => r.required && r.name !== 'source').map((r) => r.name);
+    const useDuckdb = mapping.fastPath && mapping.format === 'csv' && !options.forceStream;
+    const staged: StagingResult = useDuckdb
+      ? await stageWithDuckdb(conn, filePath, mapping, fields, required, prefix)
+      : await stageWithStream(conn, filePath, mapping, fields, required, prefix);
+    result.reader = staged.reader;
+    result.encoding = staged.encoding;
+    phase('validating');
+    await validateStaging(conn, spec, staged.staging, prefix, today);
+    const acc = `${prefix}_acc`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${acc} AS SELECT * EXCLUDE (__errs) FROM ${prefix}_prep WHERE len(__errs) = 0`);
+    const counts = (
+      await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
+    ).getRowObjectsJson()[0]!;
+    result.rowsLoaded = Number(counts.ok);
+    result.rowsRejected = staged.rowsRejected + Number(counts.bad);
+    result.rowsRead = staged.rowsStaged + staged.rowsRejected;
+    if (result.rowsLoaded + result.rowsRejected !== result.rowsRead)
+      throw new Error(`row accounting broken: read ${result.rowsRead} ≠ loaded ${result.rowsLoaded} + rejected ${result.rowsRejected}`);
+    result.period = await periodOf(conn, mapping, filePath, acc);
+    if (mapping.kind === 'job_posting') {
+      phase('coding');
+      await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
+    }
+    const notes = [...staged.notes];
+    phase('writing');
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      if (mapping.replace === 'replace' && result.period !== null) {
+        result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
+        for (const old of result.replacedLoadIds) {
+          await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
+          await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
+          await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
+        }
+        if (result.replacedLoadIds.length) notes.push(`replaced ${result.replacedLoadIds.length} earlier load(s) of ${mapping.source} for period ${result.period}`);
+      }
+      result.status = result.replacedLoadIds.length ? 'replaced' : 'loaded';
+      result.message = notes.length ? notes.join('; ') : null;
+      await conn.run(`INSERT INTO meta.rejected_rows
+        SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
+        UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
+      const rawCols = fields.map(ident).join(', ');
+      await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
+        SELECT ${lit(loadId)}, s.line, ${fields.map((f) => `s.${ident(f)}`).join(', ')}
+        FROM ${staged.staging} s SEMI JOIN ${acc} a ON a.line = s.line`);
+      result.duplicatesCollapsed = await insertCore({ conn, kind: mapping.kind, acc, prefix, loadId, source: mapping.source, fileKey: result.sha256.slice(0, 16) });
+      await record(fileBytes);
+      await conn.run('COMMIT');
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      throw err;
+    }
+    phase('committed');
+    return result;
+  } catch (err) {
+    result.status = 'failed';
+    // Nothing of the file is in the warehouse: the counts say so, and the message says why.
+    result.rowsRead = 0;
+    result.rowsLoaded = 0;
+    result.rowsRejected = 0;
+    result.duplicatesCollapsed = 0;
+    result.replacedLoadIds = [];
+    result.message = (err as Error).message;
+    try {
+      await record(fileBytes);
+    } catch {
+      // The failure row is bookkeeping; the caller still gets the result.
+    }
+    return result;
+  } finally {
+    await dropTemps(conn, prefix).catch(() => {});
+  }
+}

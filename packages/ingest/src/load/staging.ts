@@ -1,0 +1,224 @@
+import { open, mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse/sync';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SourceMapping } from '@talent/models';
+import { LineDecoder, looksBinary, EncodingTally, decodeLine } from '../read/decode.js';
+import { readCsv } from '../read/from-csv.js';
+import { readJsonl } from '../read/from-jsonl.js';
+import { readXlsx } from '../read/from-xlsx.js';
+import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
+import { HeaderError, planHeader } from '../map/header.js';
+import { RowMapper, type StructuralReject } from '../map/row-mapper.js';
+import { ident, lit } from './sql.js';
+
+/** What reading a file into staging produced. */
+export interface StagingResult {
+  /** Staging table: line + every field of the kind, as text. */
+  staging: string;
+  /** Table of structural rejects: line, column_name, raw_value, reason. */
+  rejects: string;
+  rowsStaged: number;
+  rowsRejected: number;
+  encoding: string;
+  reader: 'stream' | 'duckdb';
+  notes: string[];
+}
+
+async function createTables(conn: DuckDBConnection, prefix: string, fields: readonly string[]): Promise<{ staging: string; rejects: string }> {
+  const staging = `${prefix}_stg`;
+  const rejects = `${prefix}_rej`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
+  return { staging, rejects };
+}
+
+async function sniff(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Reads one file into a staging temp table with the Node readers (decode → parse → map →
+ * Appender). Used for XLSX, JSON lines and every CSV that needs per-row repairs.
+ */
+export async function stageWithStream(
+  conn: DuckDBConnection,
+  path: string,
+  mapping: SourceMapping,
+  fields: readonly string[],
+  required: readonly string[],
+  prefix: string,
+): Promise<StagingResult> {
+  const sample = await sniff(path);
+  if (sample.length === 0) throw new UnreadableFileError('file is empty');
+  if (mapping.format !== 'xlsx' && looksBinary(sample)) throw new UnreadableFileError('file is binary, not text (NUL or control bytes)');
+  const { staging, rejects } = await createTables(conn, prefix, fields);
+  let tally: EncodingTally | null = null;
+  let rows: AsyncIterable<SourceRow>;
+  if (mapping.format === 'csv') {
+    const r = readCsv(path, { encoding: mapping.encoding });
+    rows = r.rows;
+    tally = r.decoder.tally;
+  } else if (mapping.format === 'jsonl') {
+    const r = readJsonl(path, mapping.encoding);
+    rows = r.rows;
+    tally = r.decoder.tally;
+  } else {
+    rows = readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {});
+  }
+  const mapper = new RowMapper(mapping, fields, required);
+  const app = await conn.createAppender(staging, 'main', 'temp');
+  const rej = await conn.createAppender(rejects, 'main', 'temp');
+  let staged = 0;
+  const rejectedLines = new Set<number>();
+  const addReject = (r: StructuralReject) => {
+    rej.appendBigInt(BigInt(r.line));
+    r.column_name === null ? rej.appendNull() : rej.appendVarchar(r.column_name);
+    r.raw_value === null ? rej.appendNull() : rej.appendVarchar(r.raw_value);
+    rej.appendVarchar(r.reason);
+    rej.endRow();
+    rejectedLines.add(r.line);
+  };
+  try {
+    for await (const row of rows) {
+      const m = mapper.map(row);
+      if (m === null) continue;
+      if ('reject' in m) {
+        addReject(m.reject);
+        continue;
+      }
+      app.appendBigInt(BigInt(m.line));
+      for (const f of fields) {
+        const v = m.fields[f];
+        if (v === undefined || v === '') app.appendNull();
+        else app.appendVarchar(v);
+      }
+      app.endRow();
+      staged++;
+    }
+  } finally {
+    app.closeSync();
+    rej.closeSync();
+  }
+  if (!mapper.plan && mapping.format !== 'jsonl') {
+    throw new HeaderError(staged + rejectedLines.size === 0 ? 'file has no header row (empty or only blank lines)' : 'no header row found');
+  }
+  const notes: string[] = [];
+  const unknown = mapper.plan?.unknown ?? [...mapper.unknownKeys];
+  if (unknown.length) notes.push(`ignored unknown columns: ${unknown.join(', ')}`);
+  return {
+    staging,
+    rejects,
+    rowsStaged: staged,
+    rowsRejected: rejectedLines.size,
+    encoding: mapping.format === 'xlsx' ? 'xlsx' : tally!.label(),
+    reader: 'stream',
+    notes,
+  };
+}
+
+/** True when a file may go to DuckDB's read_csv as it is (clean UTF-8, no repairs needed). */
+function plainUtf8(sample: Buffer): boolean {
+  const lastNl = sample.lastIndexOf(0x0a);
+  const body = lastNl > 0 ? sample.subarray(0, lastNl) : sample;
+  const tally = new EncodingTally();
+  let start = 0;
+  while (start < body.length) {
+    let end = body.indexOf(0x0a, start);
+    if (end < 0) end = body.length;
+    tally.add(decodeLine(body.subarray(start, end)).kind);
+    start = end + 1;
+  }
+  const label = tally.label();
+  return label === 'utf-8' || label === 'utf-8-bom';
+}
+
+/**
+ * Reads a regular CSV with DuckDB's own `read_csv` (parallel, in C++), keeping its rejects
+ * (`store_rejects`) as structural rejects. Non-UTF-8 files are first transcoded line by line to a
+ * temporary UTF-8 copy. Lines of bulk-read rows count one line per record: exact unless a quoted
+ * cell spans lines.
+ */
+export async function stageWithDuckdb(
+  conn: DuckDBConnection,
+  path: string,
+  mapping: SourceMapping,
+  fields: readonly string[],
+  required: readonly string[],
+  prefix: string,
+): Promise<StagingResult> {
+  const sample = await sniff(path);
+  if (sample.length === 0) throw new UnreadableFileError('file is empty');
+  if (looksBinary(sample)) throw new UnreadableFileError('file is binary, not text (NUL or control bytes)');
+  let csvPath = path;
+  let tmp: string | null = null;
+  let encoding = sample.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 'utf-8-bom' : 'utf-8';
+  try {
+    if (mapping.encoding === 'gb18030' || !plainUtf8(sample)) {
+      tmp = await mkdtemp(join(tmpdir(), 'talent-ingest-'));
+      csvPath = join(tmp, 'utf8.csv');
+      const decoder = new LineDecoder(mapping.encoding);
+      await pipeline(createReadStream(path), decoder, createWriteStream(csvPath));
+      encoding = decoder.tally.label();
+    }
+    // The header: the first record (DuckDB is told to skip it; multi-line headers are not supported here).
+    const head = await sniff(csvPath);
+    const firstNl = head.indexOf(0x0a);
+    const headerText = head.subarray(0, firstNl < 0 ? head.length : firstNl).toString('utf8').replace(/^\ufeff/, '');
+    const headerCells = (parse(headerText, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+    if (headerCells.length === 0) throw new HeaderError('file has no header row');
+    const plan = planHeader(headerCells, mapping, required);
+    const { staging, rejects } = await createTables(conn, prefix, fields);
+    const colSpec = headerCells.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    const scan = `${prefix}_rscan`;
+    const errs = `${prefix}_rerr`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_in AS SELECT * FROM read_csv(${lit(csvPath)},
+      header = false, skip = 1, delim = ',', quote = '"', escape = '"', auto_detect = false,
+      columns = {${colSpec}}, store_rejects = true, rejects_scan = ${lit(scan)}, rejects_table = ${lit(errs)},
+      max_line_size = 2000000, parallel = true)`);
+    // Record k (0-based) of the accepted rows sits on line k + 2 plus the rejected lines before it:
+    // an ASOF join finds how many rejects precede each record without a per-row subquery.
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_rl AS
+      SELECT DISTINCT line FROM ${errs}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_gap AS
+      SELECT gap, max(n) AS n FROM (
+        SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS gap, row_number() OVER (ORDER BY line) AS n FROM ${prefix}_rl)
+      GROUP BY gap`);
+    const select = fields.map((f) => {
+      const i = plan.fieldIndex.get(f);
+      if (f === 'source') return `${lit(mapping.source)} AS ${ident(f)}`;
+      if (i !== undefined) return `c${i} AS ${ident(f)}`;
+      const c = mapping.constants[f];
+      return `${c !== undefined ? lit(c) : 'NULL::VARCHAR'} AS ${ident(f)}`;
+    });
+    await conn.run(`INSERT INTO ${staging}
+      SELECT i.rowid + 2 + coalesce(g.n, 0) AS line, ${select.map((s) => s.replace(/^c(\d+) AS/, 'i.c$1 AS')).join(', ')}
+      FROM ${prefix}_in i ASOF LEFT JOIN ${prefix}_gap g ON i.rowid >= g.gap`);
+    await conn.run(`INSERT INTO ${rejects}
+      SELECT line, column_name, left(csv_line, 1000), error_type || ': ' || error_message FROM ${errs}`);
+    const n = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${staging}) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`);
+    const row = n.getRowObjectsJson()[0]!;
+    await conn.run(`DROP TABLE ${prefix}_in; DROP TABLE ${prefix}_gap; DROP TABLE ${prefix}_rl; DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
+    return {
+      staging,
+      rejects,
+      rowsStaged: Number(row.s),
+      rowsRejected: Number(row.r),
+      encoding,
+      reader: 'duckdb',
+      notes: plan.unknown.length ? [`ignored unknown columns: ${plan.unknown.join(', ')}`] : [],
+    };
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Duplicate and re-post detection inside DuckDB: postings with the same normalised company, title
+ * and place whose dates follow each other within a window form one demand record, headed by the
+ * earliest posting; every other posting of the cluster points at it through `duplicate_of`, so
+ * each raw row stays linked to the demand it counts towards.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
+
+/** Column names of the postings table; defaults match `core.job_posting` plus the two keys. */
+export interface DedupeColumns {
+  /** Unique posting id (default `posting_id`). */
+  id?: string;
+  /** Company key, already normalised with {@link normaliseCompany} (default `company_norm`). */
+  company?: string;
+  /** Title key, already normalised with `normaliseTitle` (default `title_norm`). */
+  title?: string;
+  /** GB/T 2260 code (default `region_code`). */
+  region?: string;
+  /** DATE or TIMESTAMP (default `posted_date`). */
+  date?: string;
+  /** Column written: the head posting's id, NULL for heads and unclustered rows (default `duplicate_of`). */
+  duplicateOf?: string;
+}
+
+/** Options for {@link markDuplicates}. */
+export interface DedupeOptions extends DedupeColumns {
+  /** Largest gap in days between consecutive postings of one cluster (default 30). */
+  windowDays?: number;
+}
+
+/** Counts after marking. */
+export interface DedupeResult {
+  rows: number;
+  /** Demand records: heads plus postings that could not be keyed. */
+  demandRecords: number;
+  duplicates: number;
+}
+
+/** Default gap between re-posts that still counts as the same vacancy. */
+export const DEFAULT_DUPLICATE_WINDOW_DAYS = 30;
+
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function quoteTable(name: string): string {
+  return name.split('.').map(quoteIdent).join('.');
+}
+
+/**
+ * The UPDATE that (re)assigns the duplicate column over the whole table. Clusters chain: a posting
+ * joins the cluster of the previous posting with the same keys when it appeared at most
+ * `windowDays` later, so a vacancy re-posted every three weeks stays one record. Rows missing any
+ * key or the date are never marked. Ties on date go to the smaller id, so the result is stable.
+ * @example await conn.run(dedupeSql('core.job_posting', 30))
+ */
+export function dedupeSql(table: string, windowDays = DEFAULT_DUPLICATE_WINDOW_DAYS, columns: DedupeColumns = {}): string {
+  if (!Number.isInteger(windowDays) || windowDays < 0) throw new Error(`windowDays must be a non-negative integer, got ${windowDays}`);
+  const t = quoteTable(table);
+  const id = quoteIdent(columns.id ?? 'posting_id');
+  const company = quoteIdent(columns.company ?? 'company_norm');
+  const title = quoteIdent(columns.title ?? 'title_norm');
+  const region = quoteIdent(columns.region ?? 'region_code');
+  const date = quoteIdent(columns.date ?? 'posted_date');
+  const dup = quoteIdent(columns.duplicateOf ?? 'duplicate_of');
+  return `
+UPDATE ${t} AS p SET ${dup} = c.head
+FROM (
+  WITH keyed AS (
+    SELECT ${id} AS id, ${date} AS d, ${company} AS k1, ${title} AS k2, ${region} AS k3
+    FROM ${t}
+    WHERE ${company} IS NOT NULL AND ${company} <> '' AND ${title} IS NOT NULL AND ${title} <> ''
+      AND ${region} IS NOT NULL AND ${date} IS NOT NULL
+  ),
+  gaps AS (
+    SELECT *, CASE WHEN date_diff('day', LAG(d) OVER w, d) > ${windowDays} THEN 1 ELSE 0 END AS new_run
+    FROM keyed
+    WINDOW w AS (PARTITION BY k1, k2, k3 ORDER BY d, id)
+  ),
+  runs AS (
+    SELECT *, SUM(new_run) OVER (PARTITION BY k1, k2, k3 ORDER BY d, id ROWS UNBOUNDED PRECEDING) AS run
+    FROM gaps
+  ),
+  heads AS (
+    SELECT id, FIRST_VALUE(id) OVER (PARTITION BY k1, k2, k3, run ORDER BY d, id) AS head_id FROM runs
+  )
+  SELECT a.${id} AS id, CASE WHEN h.head_id = a.${id} THEN NULL ELSE h.head_id END AS head
+  FROM ${t} AS a LEFT JOIN heads AS h ON h.id = a.${id}
+) AS c
+WHERE p.${id} = c.id`;
+}
+
+/**
+ * Runs {@link dedupeSql} on a connection and returns the counts. Call it inside the load's
+ * transaction so a failure leaves the previous marking intact.
+ */
+export async function markDuplicates(conn: DuckDBConnection, table: string, options: DedupeOptions = {}): Promise<DedupeResult> {
+  await conn.run(dedupeSql(table, options.windowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS, options));
+  const dup = quoteIdent(options.duplicateOf ?? 'duplicate_of');
+  const reader = await conn.runAndReadAll(
+    `SELECT count(*)::BIGINT AS n, count(${dup})::BIGINT AS d FROM ${quoteTable(table)}`,
+  );
+  const row = reader.getRowObjects()[0]!;
+  const rows = Number(row.n);
+  const duplicates = Number(row.d);
+  return { rows, duplicates, demandRecords: rows - duplicates };
+}
+
+const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司|分公司|公司|集团|工作室|事务所)$/;
+
+/**
+ * Company key for duplicate detection: width and case folded, bracketed place or branch names
+ * dropped (`爱彼智能信息技术（深圳）有限公司` → `爱彼智能信息技术`), legal-form suffixes removed.
+ */
+export const normaliseCompany: (name: string) => string = memoize((name) => {
+  let t = toHalfWidth(unwrapListLiteral(name)).toLowerCase().replace(/（/g, '(').replace(/）/g, ')');
+  t = t.replace(/\([^()]*\)/g, '').replace(/\s+/g, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(LEGAL_FORM, '');
+  }
+  return t === '' ? toHalfWidth(name).trim().toLowerCase() : t;
+});

@@ -1,0 +1,71 @@
+import { open } from 'node:fs/promises';
+import { UnreadableFileError } from './source-row.js';
+
+/** Limits applied before an XLSX (a zip) is handed to the parser. */
+export interface ZipLimits {
+  /** Largest file accepted, bytes. */
+  maxFileBytes: number;
+  /** Largest total uncompressed size of all entries, bytes. */
+  maxUncompressedBytes: number;
+  /** Largest compression ratio of one entry (zip bombs compress thousands to one). */
+  maxRatio: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUncompressedBytes: 2 * 1024 * 1024 * 1024,
+  maxRatio: 200,
+  maxEntries: 10_000,
+};
+
+/**
+ * Reads the zip central directory (without inflating anything) and refuses truncated files and
+ * archives whose declared sizes look like a zip bomb. A truncated download loses the directory at
+ * the end of the file, so this is also the clean check for "file cut short".
+ */
+export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size > limits.maxFileBytes) throw new UnreadableFileError(`XLSX file is ${size} bytes, above the limit of ${limits.maxFileBytes}`);
+    if (size < 22) throw new UnreadableFileError('XLSX file is truncated or not a zip archive (too short)');
+    const head = Buffer.alloc(4);
+    await fh.read(head, 0, 4, 0);
+    if (head.readUInt32LE(0) !== 0x04034b50) throw new UnreadableFileError('not an XLSX file (no zip signature at the start)');
+    const tailLen = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLen);
+    await fh.read(tail, 0, tailLen, size - tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new UnreadableFileError('XLSX file is truncated (zip end-of-directory record missing)');
+    const entries = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
+    const cdOffset = tail.readUInt32LE(eocd + 16);
+    if (entries > limits.maxEntries) throw new UnreadableFileError(`XLSX has ${entries} zip entries, above the limit of ${limits.maxEntries}`);
+    if (cdOffset + cdSize > size) throw new UnreadableFileError('XLSX file is truncated (zip directory points past the end of the file)');
+    const cd = Buffer.alloc(cdSize);
+    await fh.read(cd, 0, cdSize, cdOffset);
+    let pos = 0;
+    let total = 0;
+    for (let n = 0; n < entries; n++) {
+      if (pos + 46 > cd.length || cd.readUInt32LE(pos) !== 0x02014b50) throw new UnreadableFileError('XLSX zip directory is corrupt');
+      const compressed = cd.readUInt32LE(pos + 20);
+      const uncompressed = cd.readUInt32LE(pos + 24);
+      const localOffset = cd.readUInt32LE(pos + 42);
+      if (localOffset + compressed > size) throw new UnreadableFileError('XLSX file is truncated (an entry lies past the end of the file)');
+      total += uncompressed;
+      if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
+        throw new UnreadableFileError(`XLSX entry expands ${Math.round(uncompressed / Math.max(compressed, 1))}-fold: refused as a possible zip bomb`);
+      pos += 46 + cd.readUInt16LE(pos + 28) + cd.readUInt16LE(pos + 30) + cd.readUInt16LE(pos + 32);
+    }
+    if (total > limits.maxUncompressedBytes) throw new UnreadableFileError(`XLSX expands to ${total} bytes, above the limit of ${limits.maxUncompressedBytes}`);
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadFile } from '@talent/ingest';
+import { tempWarehouse } from './helpers/warehouse.js';
+import { ENROLLMENT_HEADER, ENROLLMENT_MAPPING, ENROLLMENT_ROWS, POSTING_HEADER, POSTING_MAPPING, postingLines, writeUtf8 } from './helpers/fixtures.js';
+
+let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
+beforeEach(async () => {
+  ctx = await tempWarehouse();
+});
+afterEach(() => ctx.dispose());
+
+const count = async (sql: string) => Number((await ctx.wh.conn.runAndReadAll(sql)).getRows()[0]![0]);
+
+describe('lineage and idempotency', () => {
+  it('loading the same bytes again is a no-op that says so, even under another name', async () => {
+    const p = writeUtf8(ctx.dir, 'board_2025.csv', [POSTING_HEADER, ...postingLines(40)]);
+    const first = await loadFile(ctx.wh.conn, POSTING_MAPPING, p);
+    expect(first.status).toBe('loaded');
+    const again = await loadFile(ctx.wh.conn, POSTING_MAPPING, p);
+    expect(again.status).toBe('skipped_duplicate');
+    expect(again.message).toContain(first.loadId);
+    const renamed = join(ctx.dir, 'board_2025_copy.csv');
+    copyFileSync(p, renamed);
+    const third = await loadFile(ctx.wh.conn, POSTING_MAPPING, renamed);
+    expect(third.status).toBe('skipped_duplicate');
+    expect(await count(`SELECT count(*) FROM core.job_posting`)).toBe(40);
+    expect(await count(`SELECT count(*) FROM raw.job_posting`)).toBe(40);
+    expect(await count(`SELECT count(*) FROM meta.loads WHERE status = 'skipped_duplicate' AND rows_loaded = 0`)).toBe(2);
+  });
+
+  it('a corrected file for the same source and period replaces the earlier load', async () => {
+    const v1 = writeUtf8(ctx.dir, 'school_2024.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS]);
+    const a = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v1);
+    expect(a.period).toBe('2024');
+    // The school resends 2024 with one figure corrected and one major dropped.
+    const v2 = writeUtf8(ctx.dir, 'school_2024_corrected.csv', [ENROLLMENT_HEADER, ENROLLMENT_ROWS[0]!, ENROLLMENT_ROWS[1]!.replace(',200,', ',210,')]);
+    const b = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v2);
+    expect(b.status).toBe('replaced');
+    expect(b.replacedLoadIds).toEqual([a.loadId]);
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(2);
+    expect(await count(`SELECT count(*) FROM raw.enrollment WHERE load_id = '${a.loadId}'`)).toBe(0);
+    expect(await count(`SELECT enrolled_new FROM core.enrollment WHERE major_code = '460702'`)).toBe(210);
+    const [old] = (await ctx.wh.conn.runAndReadAll(`SELECT superseded_by FROM meta.loads WHERE load_id = '${a.loadId}'`)).getRows();
+    expect(old![0]).toBe(b.loadId);
+    // Another year is a different period: it adds, it does not replace.
+    const y2023 = writeUtf8(ctx.dir, 'school_2023.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS.map((r) => r.replace(',2024,', ',2023,'))]);
+    const c = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, y2023);
+    expect(c.status).toBe('loaded');
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(5);
+    // The superseded original, sent again, is new content again only if it differs: it does not, but its load was superseded, so it loads and replaces back.
+    const back = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v1);
+    expect(back.status).toBe('replaced');
+    expect(await count(`SELECT count(*) FROM core.enrollment WHERE year = 2024`)).toBe(3);
+  });
+
+  it('postings repeated across loads point at the first copy', async () => {
+    const p1 = writeUtf8(ctx.dir, 'a.csv', [POSTING_HEADER, ...postingLines(10)]);
+    const p2 = writeUtf8(ctx.dir, 'b.csv', [POSTING_HEADER, ...postingLines(5, 5), ...postingLines(5, 100)]);
+    const a = await loadFile(ctx.wh.conn, POSTING_MAPPING, p1);
+    const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2);
+    expect(a.duplicatesCollapsed).toBe(0);
+    expect(b.duplicatesCollapsed).toBe(5);
+    expect(await count(`SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id WHERE d.load_id = '${b.loadId}' AND o.load_id = '${a.loadId}' AND d.title = o.title`)).toBe(5);
+  });
+});

@@ -1,0 +1,234 @@
+import type { CodeEntry, CodeTree } from '../frameworks/code-list.js';
+import { SimilarityIndex, bigrams, type BagOfBigrams, type Match } from './text-similarity.js';
+
+/** One row of `major_occupation.csv`. */
+export interface MajorOccupationRow {
+  catalog: string;
+  major_code: string;
+  occupation_code: string;
+  weight: number;
+  method: string;
+  note: string;
+}
+
+/** One row of `occupation_industry.csv`. */
+export interface OccupationIndustryRow {
+  occupation_code: string;
+  industry_code: string;
+  share: number;
+  method: string;
+  note: string;
+}
+
+/** Tuning of the name matching; the defaults are what the shipped files were built with. */
+export interface DeriveOptions {
+  /** A best match below this cosine is no match at all. */
+  minScore: number;
+  /** Matches scoring at least this fraction of the best one are kept too. */
+  keepRatio: number;
+  /** At most this many targets per source row. */
+  maxTargets: number;
+  /**
+   * A match must share at least one bigram found in no more than this fraction of the indexed
+   * names: 加工, 制造 or 服务 alone never make two names related.
+   */
+  maxCommonness: number;
+}
+
+export const DEFAULT_DERIVE_OPTIONS: DeriveOptions = { minScore: 0.3, keepRatio: 0.6, maxTargets: 3, maxCommonness: 0.03 };
+
+/** The key under which the occupation scope file lists the sections of a cross-industry occupation. */
+export const CROSS_INDUSTRY = '*';
+
+/**
+ * Whether a 大典 entry is an occupation (职业) that crosswalks map: the `is_occupation` flag of
+ * the code list where present (a 小类 without 细类, such as 律师, is itself an occupation), else
+ * level 细类.
+ */
+export function isOccupation(e: CodeEntry): boolean {
+  return e.row.is_occupation !== undefined ? e.row.is_occupation === 'true' : e.level === '细类';
+}
+
+/** The name an occupation goes by (`occupation_name` where the list gives one, e.g. 律师). */
+export function occupationName(e: CodeEntry): string {
+  return e.row.occupation_name || e.name;
+}
+
+/**
+ * Rounds weights to 6 decimals so that they still sum to exactly 1: the rounding residue goes to
+ * the largest weight.
+ */
+export function normalizeWeights(raw: number[]): number[] {
+  const total = raw.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw new Error('cannot normalise weights that sum to zero');
+  const w = raw.map((x) => Math.round((x / total) * 1e6) / 1e6);
+  const residue = Math.round((1 - w.reduce((a, b) => a + b, 0)) * 1e6) / 1e6;
+  const top = w.indexOf(Math.max(...w));
+  w[top] = Math.round((w[top]! + residue) * 1e6) / 1e6;
+  return w;
+}
+
+/**
+ * Keeps the best matches, if the best is good enough. A match counts only when one of the bigrams
+ * it shares is both distinctive and found in `own`, the source's own name: the family name added
+ * to the query may rank candidates, but never creates a match on its own.
+ */
+function pick(index: SimilarityIndex, matches: Match[], own: BagOfBigrams, o: DeriveOptions): Match[] {
+  const informative = matches.filter((m) => m.shared.some((b) => own.has(b) && index.commonness(b) <= o.maxCommonness));
+  const best = informative[0];
+  if (!best || best.score < o.minScore) return [];
+  return informative.filter((m) => m.score >= best.score * o.keepRatio).slice(0, o.maxTargets);
+}
+
+const describe = (m: Match) => `${m.code} score ${m.score.toFixed(2)} on ${m.shared.slice(0, 3).join('/')}`;
+
+/**
+ * Splits every occupation (see {@link isOccupation}) across industries. The occupation's family (its nearest ancestor
+ * listed in `scopes`, the 大典's 中类 mostly, whose names mirror GB/T 4754 divisions) fixes the
+ * industries it may fall in; inside that scope the 细类 and 小类 names are matched against
+ * industry 小类 names, and the best matches share the occupation in proportion to their score.
+ * Without a match the occupation is split evenly over its scope (`family_scope`), and a family
+ * scoped `*` is split evenly over the sections listed under `*` (`cross_industry`).
+ */
+export function deriveOccupationIndustry(
+  occupation: CodeTree,
+  industry: CodeTree,
+  scopes: ReadonlyMap<string, string[]>,
+  options: DeriveOptions = DEFAULT_DERIVE_OPTIONS,
+): OccupationIndustryRow[] {
+  const crossSections = scopes.get(CROSS_INDUSTRY);
+  if (!crossSections?.length) throw new Error(`the scope file must list the sections of cross-industry occupations under ${CROSS_INDUSTRY}`);
+  const leaves = [...industry.entries.values()].filter((e) => e.level === '小类');
+  const index = new SimilarityIndex(leaves.map((e) => ({ code: e.code, bag: bigrams(e.name) })));
+  const rows: OccupationIndustryRow[] = [];
+  for (const occ of [...occupation.entries.values()].filter(isOccupation)) {
+    const family = occupationFamilies(occupation, occ.code).find((c) => scopes.has(c));
+    const scope = family ? scopes.get(family)! : [CROSS_INDUSTRY];
+    const cross = scope.includes(CROSS_INDUSTRY);
+    const name = occupationName(occ);
+    const query = bigrams(name);
+    const parent = occ.parentCode ? occupation.get(occ.parentCode) : undefined;
+    if (parent && parent.level === '小类') bigrams(parent.name, 0.5, query);
+    const inScope = (code: string) => cross || scope.some((s) => industry.contains(s, code));
+    const found = pick(index, index.search(query, inScope), bigrams(name), options);
+    if (found.length) {
+      const shares = normalizeWeights(found.map((m) => m.score));
+      found.forEach((m, i) =>
+        rows.push({
+          occupation_code: occ.code,
+          industry_code: m.code,
+          share: shares[i]!,
+          method: 'name_similarity',
+          note: `${name} ~ ${industry.get(m.code)?.name}: ${describe(m)}; family ${family ?? 'none'}`,
+        }),
+      );
+      continue;
+    }
+    const targets = cross ? crossSections : scope;
+    const shares = normalizeWeights(targets.map(() => 1));
+    targets.forEach((code, i) =>
+      rows.push({
+        occupation_code: occ.code,
+        industry_code: code,
+        share: shares[i]!,
+        method: cross ? 'cross_industry' : 'family_scope',
+        note: cross
+          ? `${name}: no industry named by the occupation or its family; spread evenly over sections`
+          : `${name}: no closer match; spread evenly over the scope of family ${family}`,
+      }),
+    );
+  }
+  return rows;
+}
+
+/**
+ * The occupation's ancestors, nearest first, followed by the 中类 and 大类 its code spells
+ * (X-YY-00-00, X-00-00-00) in case a copy of the 大典 lacks an intermediate 小类 row.
+ */
+function occupationFamilies(occupation: CodeTree, code: string): string[] {
+  const [major, middle] = code.split('-');
+  return [...new Set([...occupation.ancestorsOrSelf(code), `${major}-${middle}-00-00`, `${major}-00-00-00`])];
+}
+
+/** A major catalog as read from `datasets/reference/major/*.csv` (one catalog per tree). */
+export interface CatalogMajors {
+  catalog: string;
+  majors: CodeTree;
+}
+
+/**
+ * Gives every major (level 专业) of every catalog a weighted list of occupations. The major's
+ * name, helped by its 专业类 name at half weight, is matched against occupation names (helped by
+ * their 小类 names); the best matches share the major in proportion to their score
+ * (`name_similarity`). A major without a match takes the average distribution of the matched
+ * majors of its 专业类 (`sibling_majors`), or failing that of its 专业大类 (`family_majors`).
+ */
+export function deriveMajorOccupation(
+  catalogs: CatalogMajors[],
+  occupation: CodeTree,
+  options: DeriveOptions = { ...DEFAULT_DERIVE_OPTIONS, maxTargets: 5 },
+): MajorOccupationRow[] {
+  const leaves = [...occupation.entries.values()].filter(isOccupation);
+  const index = new SimilarityIndex(
+    leaves.map((e) => {
+      const bag = bigrams(occupationName(e));
+      const parent = e.parentCode ? occupation.get(e.parentCode) : undefined;
+      if (parent && parent.level === '小类') bigrams(parent.name, 0.3, bag);
+      return { code: e.code, bag };
+    }),
+  );
+  const rows: MajorOccupationRow[] = [];
+  for (const { catalog, majors } of catalogs) {
+    const matched = new Map<string, Map<string, number>>();
+    const pending: string[] = [];
+    for (const m of [...majors.entries.values()].filter((e) => e.level === '专业')) {
+      const query = bigrams(m.name);
+      const cls = m.parentCode ? majors.get(m.parentCode) : undefined;
+      if (cls) bigrams(cls.name.replace(/类$/u, ''), 0.5, query);
+      const found = pick(index, index.search(query), bigrams(m.name), options);
+      if (!found.length) {
+        pending.push(m.code);
+        continue;
+      }
+      const weights = normalizeWeights(found.map((f) => f.score));
+      matched.set(m.code, new Map(found.map((f, i) => [f.code, weights[i]!])));
+      found.forEach((f, i) =>
+        rows.push({
+          catalog,
+          major_code: m.code,
+          occupation_code: f.code,
+          weight: weights[i]!,
+          method: 'name_similarity',
+          note: `${m.name} ~ ${occupationName(occupation.get(f.code)!)}: ${describe(f)}`,
+        }),
+      );
+    }
+    for (const code of pending) {
+      const chain = majors.ancestorsOrSelf(code).slice(1);
+      let done = false;
+      for (const [depth, ancestor] of chain.entries()) {
+        const siblings = [...matched].filter(([c]) => majors.ancestorsOrSelf(c).includes(ancestor));
+        if (!siblings.length) continue;
+        const sum = new Map<string, number>();
+        for (const [, dist] of siblings) for (const [occ, w] of dist) sum.set(occ, (sum.get(occ) ?? 0) + w);
+        const top = [...sum].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxTargets);
+        const weights = normalizeWeights(top.map(([, w]) => w));
+        const method = depth === 0 ? 'sibling_majors' : 'family_majors';
+        top.forEach(([occ], i) =>
+          rows.push({
+            catalog,
+            major_code: code,
+            occupation_code: occ,
+            weight: weights[i]!,
+            method,
+            note: `${majors.get(code)?.name}: no occupation name matches; average of ${siblings.length} matched majors under ${ancestor} ${majors.get(ancestor)?.name}`,
+          }),
+        );
+        done = true;
+        break;
+      }
+      if (!done) throw new Error(`${catalog} major ${code}: no match and no matched major in its families`);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,112 @@
+/**
+ * Derives the national code lists in datasets/reference/ from the third-party copies in
+ * ../shared/reference/ (see SOURCES.md there), reconciling the copies code by code.
+ *
+ *   npx tsx --conditions=source packages/models/src/taxonomy/build/build-code-lists.ts
+ *
+ * Reproducible: same inputs, byte-identical outputs. Every difference between the copies, and
+ * every code the edition counts that is not loaded, is written to reference/reconciliation/.
+ */
+import { join } from 'node:path';
+import { referenceDir } from '../../paths.js';
+import { CODE_LIST_COLUMNS, RECONCILIATION_FILE_COLUMNS, type CodeListsManifest, type ListManifest } from '../manifest.js';
+import { sharedReferenceDir, type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
+import { writeAtomic, writeCsv } from './csv-out.js';
+import { buildIndustry, INDUSTRY_EDITION, INDUSTRY_SOURCE } from './industry.js';
+import { buildMajors } from './major.js';
+import { buildOccupation, OCCUPATION_EDITION, OCCUPATION_SOURCES } from './occupation.js';
+import { buildRegion, REGION_EDITION, REGION_SOURCES } from './region.js';
+
+function levels(totals: LevelTotal[]): ListManifest['levels'] {
+  return totals.map((t) => ({
+    level: t.level,
+    official: t.official,
+    ...(t.note ? { note: t.note } : {}),
+    ...(t.countColumn ? { countColumn: t.countColumn } : {}),
+  }));
+}
+
+function sources(refs: SourceRef[]): ListManifest['sources'] {
+  return refs.map((s) => ({ repo: s.repo, commit: s.commit, path: s.path, licence: s.licence, copy: `../shared/reference/${s.copy}`, ...(s.note ? { note: s.note } : {}) }));
+}
+
+/** Builds every list and writes CSVs, reconciliation files and the manifest into `outDir`. */
+export function buildCodeLists(sharedDir = sharedReferenceDir(), outDir = referenceDir()): CodeListsManifest {
+  const lists: ListManifest[] = [];
+  const writeReco = (listId: string, rows: ReconciliationRow[]) => {
+    const file = `reconciliation/${listId}.csv`;
+    writeCsv(join(outDir, file), RECONCILIATION_FILE_COLUMNS, rows);
+    return file;
+  };
+
+  const industry = buildIndustry(sharedDir);
+  writeCsv(join(outDir, 'industry/gbt4754_2017.csv'), CODE_LIST_COLUMNS.industry, industry.rows);
+  lists.push({
+    listId: 'industry',
+    table: 'ref.industry',
+    scheme: 'industry',
+    files: ['industry/gbt4754_2017.csv'],
+    edition: INDUSTRY_EDITION,
+    sources: sources([INDUSTRY_SOURCE]),
+    reconciliation: writeReco('industry', industry.reconciliation),
+    levels: levels(industry.totals),
+  });
+
+  const occupation = buildOccupation(sharedDir);
+  writeCsv(join(outDir, 'occupation/csco_2022.csv'), CODE_LIST_COLUMNS.occupation, occupation.rows);
+  lists.push({
+    listId: 'occupation',
+    table: 'ref.occupation',
+    scheme: 'occupation',
+    files: ['occupation/csco_2022.csv'],
+    edition: OCCUPATION_EDITION,
+    sources: sources([OCCUPATION_SOURCES.anthonyliantao, OCCUPATION_SOURCES.solisamicus]),
+    reconciliation: writeReco('occupation', occupation.reconciliation),
+    levels: levels(occupation.totals),
+  });
+
+  const region = buildRegion(sharedDir);
+  writeCsv(join(outDir, 'region/gbt2260.csv'), CODE_LIST_COLUMNS.region, region.rows);
+  lists.push({
+    listId: 'region',
+    table: 'ref.region',
+    scheme: 'region',
+    files: ['region/gbt2260.csv'],
+    edition: REGION_EDITION,
+    sources: sources(REGION_SOURCES),
+    reconciliation: writeReco('region', region.reconciliation),
+    levels: levels(region.totals),
+  });
+
+  const majors = buildMajors(sharedDir);
+  for (const m of majors.lists) {
+    writeCsv(join(outDir, m.file), CODE_LIST_COLUMNS.major, m.rows);
+    lists.push({
+      listId: m.listId,
+      table: 'ref.major',
+      scheme: 'major',
+      catalog: m.catalog,
+      files: [m.file],
+      edition: m.edition,
+      sources: sources(m.sources),
+      reconciliation: writeReco(
+        m.listId,
+        majors.reconciliation.filter((r) => r.list_id === m.listId),
+      ),
+      levels: levels(m.totals),
+    });
+  }
+
+  const manifest: CodeListsManifest = {
+    description:
+      'National code lists loaded into schema ref. Written by packages/models/src/taxonomy/build/build-code-lists.ts from ../shared/reference; read by readCodeLists().',
+    lists,
+  };
+  writeAtomic(join(outDir, 'code-lists.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const manifest = buildCodeLists(process.argv[2] ?? sharedReferenceDir(), process.argv[3] ?? referenceDir());
+  for (const l of manifest.lists) console.log(`${l.listId.padEnd(16)} ${l.files.join(', ')}`);
+}

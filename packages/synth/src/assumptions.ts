@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import type { Catalog } from './reference/reference-data.js';
+
+/** Volumes of one edition. */
+export interface EditionSize {
+  zhongzhiSchools: number;
+  vocationalUndergradSchools: number;
+  /** Multiplies every programme's intake (the province edition has many more, smaller programmes). */
+  intakeScale: number;
+  majorsPerSchool: Record<Catalog, number>;
+  /** Target number of posting rows over all sources (reposts and duplicates included). */
+  postings: number;
+}
+
+/** A growth push (or drag) on a set of industries, from a policy framework group or a division list. */
+export interface PolicyEffect {
+  label: string;
+  framework?: string;
+  group?: string;
+  divisions?: string[];
+  from: number;
+  /** Added to the yearly log growth in `from`, then multiplied by `damping` each later year. */
+  boost: number;
+  damping: number;
+}
+
+/** The modelling assumptions of `assumptions.json` (see that file for values). */
+export interface Assumptions {
+  provinceCode: string;
+  years: { first: number; latest: number; horizon: number; postingYears: number; outcomesFrom: number; shortageFrom: number };
+  programmeYears: Record<Catalog, number>;
+  employment: {
+    total: number;
+    excludeSections: string[];
+    sectionShare: Record<string, number>;
+    sectionTrend: Record<string, number>;
+    longRunGrowth: number;
+    dampingRange: [number, number];
+    divisionSpread: number;
+    citySpread: number;
+    noiseSd: number;
+    noiseAr: number;
+  };
+  cityWeight: Record<string, number>;
+  citySpecialties: { city: string; divisions: string[]; factor: number }[];
+  policy: PolicyEffect[];
+  partialCodeWeight: number;
+  shock: { year: number; default: number; bySection: Record<string, number>; recoveryShare: number };
+  staffing: {
+    occupationsPerDivision: Record<string, number>;
+    genericOccupations: Record<string, number>;
+    digitalShareGrowth: number;
+    greenShareGrowth: number;
+    groupMix: Record<string, Record<string, number>>;
+  };
+  replacementRate: Record<string, number>;
+  mobility: { mean: number; structuralSd: number; ar: number; sd: number };
+  postingPropensity: Record<string, number>;
+  wage: { base: Record<string, number>; growth: number; sd: number; cityElasticity: number };
+  schools: {
+    intakeBase: Record<Catalog, number>;
+    demandElasticity: number;
+    intakeNoiseSd: number;
+    completion: [number, number];
+    completionNoiseSd: number;
+    newMajorShare: number;
+    closedMajorShare: number;
+    zhongzhiCityWeightPower: number;
+  };
+  outcomes: {
+    continueStudy: Record<Catalog, number>;
+    unemployedBase: number;
+    army: number;
+    entrepreneurship: number;
+    flexibleShare: number;
+    stayInSchoolCity: number;
+    otherCitiesInProvince: number;
+    outside: Record<string, number>;
+  };
+  seasonality: { openings: number[]; graduates: number[]; seekers: number[]; postingsByMonth: number[] };
+  enrollmentQuirks: { nameOnly: number; misspelt: number; impossible: number };
+  shortage: { registrationRate: number; noiseSd: number; missingCodeRate: number; rows: number };
+  postings: {
+    sourceShare: [number, number, number];
+    repostRate: number;
+    crossSourceRate: number;
+    malformedRate: number;
+    negotiableRate: number;
+    dailyRate: number;
+    missingIndustryRate: number;
+    missingEducationRate: number;
+    leadMonths: number;
+  };
+  editions: Record<string, EditionSize>;
+}
+
+/** Reads the modelling assumptions shipped with the generator. */
+export function loadAssumptions(): Assumptions {
+  return JSON.parse(readFileSync(new URL('./assumptions.json', import.meta.url), 'utf8')) as Assumptions;
+}

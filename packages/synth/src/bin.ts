@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { referenceDir } from '@talent/models';
+import { generateEdition } from './generate.js';
+
+const FALLBACK_TAXONOMIES = '/work/shared/reference/taxonomies';
+
+function usage(): never {
+  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir>');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const edition = opt('edition') ?? 'demo';
+const seedText = opt('seed') ?? '7';
+const out = opt('out');
+if (!out || !/^\d+$/.test(seedText)) usage();
+
+const summary = generateEdition({
+  edition,
+  seed: Number(seedText),
+  out,
+  referenceDir: opt('reference') ?? referenceDir(),
+  fallbackTaxonomiesDir: existsSync(FALLBACK_TAXONOMIES) ? FALLBACK_TAXONOMIES : undefined,
+  log: (line) => console.log(line),
+});
+console.log(
+  `${summary.edition} edition (seed ${summary.seed}) written to ${out} in ${summary.seconds.toFixed(1)} s: ` +
+    `${summary.series} school × major series, ${summary.postings} postings; truth in ${join(out, 'truth')}`,
+);

@@ -1,0 +1,63 @@
+/** One region of GB/T 2260 as the generator uses it (6-digit code). */
+export interface Region {
+  code: string;
+  name: string;
+}
+
+/** A prefecture city of the province, with its counties and districts. */
+export interface City extends Region {
+  counties: Region[];
+}
+
+/** A GB/T 4754-2017 division (大类) with its section (门类) letter. */
+export interface IndustryDivision {
+  code: string;
+  name: string;
+  section: string;
+}
+
+/** A 职业分类大典 2022 细类 occupation. */
+export interface Occupation {
+  code: string;
+  name: string;
+  isDigital: boolean;
+  isGreen: boolean;
+}
+
+/** Programme catalogue a major belongs to; also the school's 办学层次. */
+export type Catalog = '中职' | '高职专科' | '职业本科' | '本科';
+
+export const CATALOGS: readonly Catalog[] = ['中职', '高职专科', '职业本科', '本科'];
+
+/** A leaf major of one catalogue. */
+export interface Major {
+  code: string;
+  name: string;
+  catalog: Catalog;
+  /** The 专业大类 / 学科门类 code (first two characters), to group related majors. */
+  group: string;
+}
+
+/** A listed school of the province (names and codes from MOE's list). */
+export interface ListedSchool {
+  name: string;
+  code: string;
+  cityName: string;
+  level: '本科' | '专科';
+  isPrivate: boolean;
+}
+
+/** Everything the generator reads from the reference data. */
+export interface ReferenceData {
+  /** Where the codes were read from (recorded in the truth manifest). */
+  source: string;
+  province: Region;
+  cities: City[];
+  /** Other provinces (6-digit codes), as graduate destinations. */
+  otherProvinces: Region[];
+  sections: Region[];
+  divisions: IndustryDivision[];
+  occupations: Occupation[];
+  majors: Major[];
+  schools: ListedSchool[];
+}
