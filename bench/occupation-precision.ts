@@ -75,8 +75,17 @@ bench('parseRequirements', reqs, (s) => parseRequirements({ experience: s }));
 bench('normaliseIndustry', industries, normaliseIndustry);
 bench('normaliseTitle', titles, normaliseTitle);
 bench('codeOccupation', titles, (s) => codeOccupation(s));
-// Cold cost: distinct inputs never seen before (the cache cannot help).
-t = performance.now();
-const cold = 20_000;
-for (let i = 0; i < cold; i++) codeOccupation(`${titles[i % titles.length]}${i}`);
-console.log(`codeOccupation cold  ${(cold / ((performance.now() - t) / 1000) / 1e3).toFixed(1)} k distinct titles/s`);
+// Cold cost: every input distinct, so the memo never helps (the worst case for a load).
+function coldBench(name: string, make: (i: number) => string, fn: (s: string) => unknown, n = 100_000): void {
+  const inputs = Array.from({ length: n }, (_, i) => make(i));
+  t = performance.now();
+  for (const v of inputs) fn(v);
+  const s = (performance.now() - t) / 1000;
+  console.log(`${(name + ' cold').padEnd(20)} ${(n / s / 1e3).toFixed(0)} k distinct inputs/s`);
+}
+coldBench('parseSalary', (i) => `${1 + (i % 90)}-${100 + i}K·13薪`, parseSalary);
+coldBench('normaliseLocation', (i) => `${places[i % places.length]}${i}号`, normaliseLocation);
+coldBench('parseRequirements', (i) => `${1 + (i % 9)}-${10 + i}年本科`, (s) => parseRequirements({ experience: s }));
+coldBench('normaliseIndustry', (i) => `${industries[i % industries.length]}${i}人`, normaliseIndustry);
+coldBench('normaliseTitle', (i) => `${titles[i % titles.length]}${i}`, normaliseTitle);
+coldBench('codeOccupation', (i) => `${titles[i % titles.length]}x${i}`, (s) => codeOccupation(s), 20_000);

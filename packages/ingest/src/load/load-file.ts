@@ -69,8 +69,11 @@ async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath
 }
 
 async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
-  const r = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`);
-  for (const row of r.getRowObjectsJson()) await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(String(row.table_name))}`);
+  const like = `LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`;
+  const views = await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE temporary AND view_name ${like}`);
+  for (const row of views.getRowObjectsJson()) await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(String(row.view_name))}`);
+  const tables = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name ${like}`);
+  for (const row of tables.getRowObjectsJson()) await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(String(row.table_name))}`);
 }
 
 /**
@@ -139,7 +142,6 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     phase('validating');
     await validateStaging(conn, spec, staged.staging, prefix, today);
     const acc = `${prefix}_acc`;
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${acc} AS SELECT * EXCLUDE (__errs) FROM ${prefix}_prep WHERE len(__errs) = 0`);
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
     ).getRowObjectsJson()[0]!;
@@ -174,7 +176,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       const rawCols = fields.map(ident).join(', ');
       await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
         SELECT ${lit(loadId)}, s.line, ${fields.map((f) => `s.${ident(f)}`).join(', ')}
-        FROM ${staged.staging} s SEMI JOIN ${acc} a ON a.line = s.line`);
+        FROM ${staged.staging} s ANTI JOIN ${prefix}_err e ON e.line = s.line`);
       result.duplicatesCollapsed = await insertCore({ conn, kind: mapping.kind, acc, prefix, loadId, source: mapping.source, fileKey: result.sha256.slice(0, 16) });
       await record(fileBytes);
       await conn.run('COMMIT');

@@ -7,67 +7,78 @@ const DATE_FORMATS = ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d', '%Y/%m/%d %H:
 const FORMULA = String.raw`^\s*[=+@-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(`;
 
 function numberExpr(col: string): string {
-  const t = `regexp_replace(trim(${col}), '[,，\\s]', '', 'g')`;
-  return `CASE WHEN ${t} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END`;
+  const t = `regexp_replace(${col}, '[,，\\s]', '', 'g')`;
+  return `CASE WHEN ${col} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END`;
 }
 
 function dateExpr(col: string): string {
   const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
-  return `strftime(try_strptime(trim(${col}), ${fmts})::DATE, '%Y-%m-%d')`;
+  return `strftime(try_strptime(${col}, ${fmts})::DATE, '%Y-%m-%d')`;
+}
+
+interface Check {
+  field: string;
+  /** Column holding the value as read (for meta.rejected_rows). */
+  raw: string;
+  cond: string;
+  reason: string;
 }
 
 /**
- * Validates a staging table in bulk with SQL generated from the kind's zod-derived rules:
- * one pass computes the prepared (cast) columns and, per row, the list of every check it fails.
- * Creates `<prefix>_prep` (prepared values, all rows) and `<prefix>_err` (line, column_name,
- * raw_value, reason — one row per failed check).
+ * Validates a staging table in bulk with SQL generated from the kind's zod-derived rules.
+ * Creates `<prefix>_prep` (prepared, cast columns of every row, `__bad` when any check fails;
+ * for numbers and dates the text as read is kept in `<field>__raw`), the view `<prefix>_acc` of
+ * the good rows, and `<prefix>_err` (line, column_name, raw_value, reason: one row per failed
+ * check). The per-check detail is computed for the bad rows only, so clean files pay one
+ * boolean expression per row.
  */
 export async function validateStaging(conn: DuckDBConnection, spec: KindSpec, staging: string, prefix: string, today: string): Promise<void> {
   const cols: string[] = ['line'];
-  const checks: string[] = [];
-  const fail = (field: string, rawCol: string, cond: string, reason: string) =>
-    checks.push(`CASE WHEN ${cond} THEN {'c': ${lit(field)}, 'v': left(${rawCol}, 1000), 'r': ${lit(reason)}} END`);
+  const checks: Check[] = [];
+  const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
-    const raw = `${ident(r.name + '__raw')}`;
     const f = ident(r.name);
-    cols.push(`NULLIF(trim(${ident(r.name)}), '') AS ${raw}`);
-    if (r.type === 'string') {
-      cols.push(spec.dateFields.includes(r.name) ? `${dateExpr(`NULLIF(trim(${f}), '')`)} AS ${f}` : `NULLIF(trim(${f}), '') AS ${f}`);
+    const text = `NULLIF(trim(${f}), '')`;
+    const isDate = spec.dateFields.includes(r.name);
+    const raw = r.type === 'string' && !isDate ? f : ident(r.name + '__raw');
+    if (r.type === 'string' && !isDate) {
+      cols.push(`${text} AS ${f}`);
     } else {
-      cols.push(`${numberExpr(`NULLIF(trim(${f}), '')`)} AS ${f}`);
+      cols.push(`${text} AS ${raw}`);
+      cols.push(`${isDate ? dateExpr(text) : numberExpr(text)} AS ${f}`);
     }
-  }
-  for (const r of spec.rules) {
-    const raw = ident(r.name + '__raw');
-    const f = ident(r.name);
-    if (r.required) fail(r.name, raw, `${raw} IS NULL`, 'required value missing');
+    if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
-      fail(r.name, raw, `regexp_matches(${raw}, ${lit(FORMULA)})`, 'spreadsheet formula, not data');
-      if (spec.keyText.includes(r.name)) fail(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
-      if (spec.dateFields.includes(r.name)) {
-        fail(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
+      add(r.name, raw, `left(ltrim(${raw}), 1) IN ('=', '+', '@', '-') AND regexp_matches(${raw}, ${lit(FORMULA)})`, 'spreadsheet formula, not data');
+      if (spec.keyText.includes(r.name)) add(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
+      if (isDate) {
+        add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
         continue;
       }
-      if (r.minLength !== undefined && r.minLength > 1) fail(r.name, raw, `length(${f}) < ${r.minLength}`, `shorter than ${r.minLength} characters`);
-      if (r.maxLength !== undefined) fail(r.name, raw, `length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
-      if (r.pattern !== undefined) fail(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
-      if (r.enum !== undefined) fail(r.name, raw, `${f} NOT IN (${r.enum.map(lit).join(', ')})`, `not one of ${r.enum.join(', ')}`);
+      if (r.minLength !== undefined && r.minLength > 1) add(r.name, raw, `length(${f}) < ${r.minLength}`, `shorter than ${r.minLength} characters`);
+      if (r.maxLength !== undefined) add(r.name, raw, `length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
+      if (r.pattern !== undefined) add(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
+      if (r.enum !== undefined) add(r.name, raw, `${f} NOT IN (${r.enum.map(lit).join(', ')})`, `not one of ${r.enum.join(', ')}`);
     } else {
-      fail(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a number');
-      if (r.type === 'integer') fail(r.name, raw, `${f} <> trunc(${f})`, 'not a whole number');
-      if (r.minimum !== undefined) fail(r.name, raw, `${f} < ${num(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
-      if (r.maximum !== undefined) fail(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
+      add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a number');
+      if (r.type === 'integer') add(r.name, raw, `${f} <> trunc(${f})`, 'not a whole number');
+      if (r.minimum !== undefined) add(r.name, raw, `${f} < ${num(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
+      if (r.maximum !== undefined) add(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
     }
+  }
+  for (const x of spec.cross) {
+    const rule = spec.rules.find((r) => r.name === x.column);
+    const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
+    add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
   }
   const prepped = `${prefix}_prep0`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prepped} AS SELECT ${cols.join(', ')} FROM ${staging}`);
-  for (const x of spec.cross) {
-    fail(x.column, ident(x.column + '__raw'), `coalesce(${x.when.replaceAll('{today}', `DATE ${lit(today)}`)}, false)`, x.reason);
-  }
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_prep AS
-    SELECT *, list_filter([${checks.join(',\n')}], x -> x IS NOT NULL) AS __errs FROM ${prepped}`);
+    SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad FROM ${prepped}`);
   await conn.run(`DROP TABLE ${prepped}`);
+  const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
-    FROM (SELECT line, unnest(__errs) AS e FROM ${prefix}_prep WHERE len(__errs) > 0)`);
+    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e FROM ${prefix}_prep WHERE __bad)`);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad) FROM ${prefix}_prep WHERE NOT __bad`);
 }

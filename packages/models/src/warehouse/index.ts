@@ -1,0 +1,11 @@
+export { openWarehouse, inTransaction } from './open.js';
+export type { Warehouse, OpenWarehouseOptions } from './open.js';
+export { migrate, listMigrations } from './migrations.js';
+export type { Migration } from './migrations.js';
+export type { ReferenceTable, ReferenceCell } from './reference-table.js';
+export { appendRows, tableColumns } from './append-rows.js';
+export type { AppendCell } from './append-rows.js';
+export { loadReference } from './load-reference.js';
+export type { ReferenceLoadResult } from './load-reference.js';
+export { readCatalog, catalogToMarkdown, LAYERS } from './describe.js';
+export type { CatalogTable, CatalogColumn } from './describe.js';
