@@ -33,7 +33,7 @@ const withR = !args.includes('--no-r');
 const SHORT = 10;
 const log = (s = '') => console.log(s);
 
-const OURS: MethodName[] = ['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'dotm', 'comb', 'auto'];
+const OURS: MethodName[] = ['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'dotm', 'arima', 'comb', 'auto'];
 
 interface Row {
   method: string;

@@ -114,5 +114,5 @@ try {
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`ratio_vs_read_csv=${(run.ms / base).toFixed(2)} rows_per_s=${Math.round(N / (run.ms / 1000))} peak_rss_mb=${Math.round(peakMb)}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -26,9 +26,7 @@ export const AUTO_MEMBERS: readonly MethodName[] = ['dotm', 'drift', 'damped'];
  */
 export const AUTO_INTERVAL_SCALE: readonly number[] = [1.55, 2.09, 2.12, 2.46, 2.82, 3.24];
 
-type Sim = { nsim: number; seed: number };
-
-function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string, sim: Sim): ModelForecast | undefined {
+function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string): ModelForecast | undefined {
   const fit = fitEts(y, spec);
   if (!fit) return undefined;
   return { ...forecastEts(fit, h), method: name };
@@ -38,7 +36,7 @@ function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1
  * Run one named method on a clean series. Returns undefined when the method cannot be fitted
  * (too short, or multiplicative models on non-positive data); the caller then falls back.
  */
-export function runMethod(method: MethodName, y: Float64Array, h: number, period = 1, sim: Sim = { nsim: 1000, seed: 1 }): ModelForecast | undefined {
+export function runMethod(method: MethodName, y: Float64Array, h: number, period = 1): ModelForecast | undefined {
   switch (method) {
     case 'naive':
       return naiveModel(y, h);
@@ -49,11 +47,11 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
     case 'mean':
       return meanModel(y, h);
     case 'ses':
-      return etsMethod(y, h, { error: 'A', trend: 'N' }, 'ses', sim);
+      return etsMethod(y, h, { error: 'A', trend: 'N' }, 'ses');
     case 'holt':
-      return etsMethod(y, h, { error: 'A', trend: 'A' }, 'holt', sim);
+      return etsMethod(y, h, { error: 'A', trend: 'A' }, 'holt');
     case 'damped':
-      return etsMethod(y, h, { error: 'A', trend: 'Ad' }, 'damped', sim);
+      return etsMethod(y, h, { error: 'A', trend: 'Ad' }, 'damped');
     case 'ets': {
       const fit = autoEts(y);
       return fit ? { ...forecastEts(fit, h), method: "ets" } : undefined;
@@ -65,9 +63,9 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
     case 'arima':
       return autoArimaModel(y, h);
     case 'comb':
-      return combination('comb', ['ses', 'holt', 'damped'], y, h, period, sim);
+      return combination('comb', ['ses', 'holt', 'damped'], y, h, period);
     case 'auto': {
-      const c = combination('auto', AUTO_MEMBERS, y, h, period, sim);
+      const c = combination('auto', AUTO_MEMBERS, y, h, period);
       return c && scaleIntervals(c, AUTO_INTERVAL_SCALE);
     }
   }
@@ -85,10 +83,10 @@ export function scaleIntervals(m: ModelForecast, factors: readonly number[]): Mo
 }
 
 /** Equal-weight combination of the members that can be fitted (at least one must be). */
-export function combination(name: string, members: readonly MethodName[], y: Float64Array, h: number, period = 1, sim: Sim = { nsim: 1000, seed: 1 }, how: 'mean' | 'median' = 'mean'): ModelForecast | undefined {
+export function combination(name: string, members: readonly MethodName[], y: Float64Array, h: number, period = 1, how: 'mean' | 'median' = 'mean'): ModelForecast | undefined {
   const fits: ModelForecast[] = [];
   for (const m of members) {
-    const f = runMethod(m, y, h, period, sim);
+    const f = runMethod(m, y, h, period);
     if (f) fits.push(f);
   }
   if (fits.length === 0) return undefined;
@@ -115,7 +113,7 @@ function countZeros(y: Float64Array): number {
  * - half or more zeros: simple exponential smoothing of the rate (`ses`, else `mean`);
  * - otherwise the requested method, falling back to drift (then naive) when it cannot be fitted.
  */
-function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: string[], sim: Sim): ModelForecast {
+function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: string[]): ModelForecast {
   const n = y.length;
   const method = opts.method ?? 'auto';
   const period = opts.period ?? 1;
@@ -142,7 +140,7 @@ function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: s
   }
   if (countZeros(y) * 2 >= n && method !== 'naive' && method !== 'mean' && method !== 'snaive') {
     notes.push('intermittent series (half or more zeros): exponential smoothing of the rate');
-    return runMethod('ses', y, h, 1, sim) ?? meanModel(y, h);
+    return runMethod('ses', y, h, 1) ?? meanModel(y, h);
   }
   if (method !== 'snaive' && period > 1) {
     const adj = seasonalIndices(y, period);
@@ -150,7 +148,7 @@ function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: s
       notes.push(`seasonal (period ${period}): ${adj.multiplicative ? 'multiplicative' : 'additive'} classical decomposition`);
       const sa = new Float64Array(n);
       for (let t = 0; t < n; t++) sa[t] = adj.multiplicative ? y[t]! / adj.indices[t % period]! : y[t]! - adj.indices[t % period]!;
-      const m = runMethod(method, sa, h, 1, sim) ?? driftModel(sa, h);
+      const m = runMethod(method, sa, h, 1) ?? driftModel(sa, h);
       const idx = (i: number) => adj.indices[(n + i) % period]!;
       const apply = (v: number, i: number) => (adj.multiplicative ? v * idx(i) : v + idx(i));
       return {
@@ -161,7 +159,7 @@ function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: s
       };
     }
   }
-  const m = runMethod(method, y, h, period, sim);
+  const m = runMethod(method, y, h, period);
   if (m) return m;
   notes.push(`${method} could not be fitted on ${n} points: drift used`);
   return driftModel(y, h);
@@ -179,8 +177,7 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
   const prep = prepareSeries(series, opts);
   const notes = [...prep.notes];
   const hh = h + prep.trailingMissing;
-  const sim = { nsim: opts.nsim ?? 1000, seed: opts.seed ?? 1 };
-  const model = chooseModel(prep.y, hh, opts, notes, sim);
+  const model = chooseModel(prep.y, hh, opts, notes);
   const levels = [...new Set([80, 95, ...(opts.level ?? [])])].filter((l) => l > 0 && l < 100).sort((a, b) => a - b);
   const skip = prep.trailingMissing;
   // Last-resort guard: a numerical failure must never put NaN in front of a user.

@@ -37,6 +37,8 @@ export interface Assumptions {
     longRunGrowth: number;
     dampingRange: [number, number];
     divisionSpread: number;
+    /** Size multipliers for divisions the province is known for (autos, sugar, machinery…). */
+    divisionWeight: Record<string, number>;
     citySpread: number;
     noiseSd: number;
     noiseAr: number;

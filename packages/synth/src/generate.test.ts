@@ -15,6 +15,11 @@ const second = join(tmp, 'second');
 const other = join(tmp, 'other-seed');
 
 type Row = Record<string, string>;
+interface Enrolment {
+  cols: Row;
+  file: string;
+  quirk: boolean;
+}
 const readCsv = (path: string, encoding: 'utf8' | 'gbk' = 'utf8'): string[][] => {
   const buf = readFileSync(path);
   const text = encoding === 'gbk' ? iconv.decode(buf, 'gbk') : buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -161,19 +166,19 @@ describe('enrollment', () => {
   const load = () => {
     const dir = join(first, 'enrollment');
     const quirks = new Set(records(join(first, 'truth', 'enrollment_quirks.csv')).map((q) => `${q.file}:${q.line}`));
-    const all: (Row & { file: string; line: number; quirk: boolean })[] = [];
+    const all: Enrolment[] = [];
     for (const f of readdirSync(dir).sort())
-      records(join(dir, f)).forEach((r, i) => all.push({ ...r, file: `enrollment/${f}`, line: i + 2, quirk: quirks.has(`enrollment/${f}:${i + 2}`) }));
+      records(join(dir, f)).forEach((cols, i) => all.push({ cols, file: `enrollment/${f}`, quirk: quirks.has(`enrollment/${f}:${i + 2}`) }));
     return all;
   };
 
   it('has about 1.5% rows without a major code and about 0.4% impossible counts, as logged', () => {
     const rows = load();
-    const noCode = rows.filter((r) => r.专业代码 === '');
+    const noCode = rows.filter((r) => r.cols.专业代码 === '');
     expect(noCode.length / rows.length).toBeGreaterThan(0.008);
     expect(noCode.length / rows.length).toBeLessThan(0.022);
     expect(noCode.every((r) => r.quirk)).toBe(true);
-    const negative = rows.filter((r) => Number(r.招生数) < 0);
+    const negative = rows.filter((r) => Number(r.cols.招生数) < 0);
     expect(negative.length).toBeGreaterThan(0);
     expect(negative.every((r) => r.quirk)).toBe(true);
     const logged = rows.filter((r) => r.quirk);
@@ -184,29 +189,33 @@ describe('enrollment', () => {
   it('lets graduates follow intake by exactly the programme length', () => {
     // A programme is a run of rows of one file with rising years and one major code (a quirk row,
     // whose code may be blank, stays in the run of its neighbours).
-    const runs: { level: string; rows: (Row & { quirk: boolean })[] }[] = [];
-    let prev: (Row & { file: string; quirk: boolean }) | null = null;
+    const runs: { level: string; rows: Enrolment[] }[] = [];
+    let prev: Enrolment | null = null;
     let prevCode = '';
     for (const r of load()) {
-      const sameRun = prev !== null && prev.file === r.file && Number(r.年份) > Number(prev.年份) && (r.quirk || r.专业代码 === prevCode);
-      if (!sameRun) runs.push({ level: r.办学层次!, rows: [] });
+      const rising = prev !== null && prev.file === r.file && Number(r.cols.年份) > Number(prev.cols.年份);
+      const sameRun = rising && (r.quirk || prevCode === '' || r.cols.专业代码 === prevCode);
+      if (!sameRun) {
+        runs.push({ level: r.cols.办学层次!, rows: [] });
+        prevCode = '';
+      }
       runs[runs.length - 1]!.rows.push(r);
       prev = r;
-      if (!r.quirk) prevCode = r.专业代码!;
+      if (!r.quirk) prevCode = r.cols.专业代码!;
     }
     const best = new Map<string, number[]>();
     let startsChecked = 0;
     for (const run of runs) {
       const L = levels[run.level]!;
-      const firstYear = Number(run.rows[0]!.年份);
+      const firstYear = Number(run.rows[0]!.cols.年份);
       const clean = run.rows.filter((r) => !r.quirk);
-      const intake = new Map(clean.map((r) => [Number(r.年份), Number(r.招生数)]));
-      const grads = new Map(clean.map((r) => [Number(r.年份), Number(r.毕业生数)]));
+      const intake = new Map(clean.map((r) => [Number(r.cols.年份), Number(r.cols.招生数)]));
+      const grads = new Map(clean.map((r) => [Number(r.cols.年份), Number(r.cols.毕业生数)]));
       // Programmes opened inside the window: first graduates come exactly L years after the first intake.
       if (firstYear > 2013 && clean.length === run.rows.length) {
-        const firstGrad = clean.find((r) => Number(r.毕业生数) > 0);
+        const firstGrad = clean.find((r) => Number(r.cols.毕业生数) > 0);
         if (firstGrad) {
-          expect(Number(firstGrad.年份) - firstYear).toBe(L);
+          expect(Number(firstGrad.cols.年份) - firstYear).toBe(L);
           startsChecked++;
         }
       }
@@ -263,6 +272,64 @@ describe('codes', () => {
     }
     for (const r of records(join(first, 'truth', 'industry_city_year.csv'))) check(industries, r.industry_code!, 'industry');
     expect(missing.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('outcomes and shortage', () => {
+  it('splits every cohort into 去向 that add up, matching the enrollment files and the destination totals', () => {
+    const outcomes = records(join(first, 'outcomes', 'graduate_outcomes.csv'));
+    expect(outcomes.length).toBeGreaterThan(5000);
+    const working = new Map<string, number>();
+    for (const r of outcomes) {
+      const parts = ['升学', '协议和合同就业', '灵活就业', '自主创业', '应征入伍', '待就业'].map((k) => Number(r[k]));
+      expect(parts.reduce((x, y) => x + y, 0)).toBe(Number(r.毕业生数));
+      const key = `${r.学校代码}|${r.毕业年份}`;
+      working.set(key, (working.get(key) ?? 0) + Number(r.协议和合同就业) + Number(r.灵活就业) + Number(r.自主创业));
+    }
+    const destinations = new Map<string, number>();
+    for (const r of records(join(first, 'outcomes', 'graduate_destinations.csv'))) {
+      const key = `${r.学校代码}|${r.毕业年份}`;
+      destinations.set(key, (destinations.get(key) ?? 0) + Number(r.就业人数));
+    }
+    expect(destinations).toEqual(working);
+    const quirkLines = new Set(records(join(first, 'truth', 'enrollment_quirks.csv')).map((q) => `${q.file}:${q.line}`));
+    const enrolled = new Map<string, string>();
+    for (const f of readdirSync(join(first, 'enrollment')))
+      records(join(first, 'enrollment', f)).forEach((r, i) => {
+        if (!quirkLines.has(`enrollment/${f}:${i + 2}`)) enrolled.set(`${r.学校代码}|${r.专业代码}|${r.年份}`, r.毕业生数!);
+      });
+    let compared = 0;
+    for (const r of outcomes) {
+      const e = enrolled.get(`${r.学校代码}|${r.专业代码}|${r.毕业年份}`);
+      if (e === undefined) continue;
+      expect(r.毕业生数).toBe(e);
+      compared++;
+    }
+    expect(compared / outcomes.length).toBeGreaterThan(0.95);
+  });
+
+  it('publishes quarterly rankings close to the true ranking, with ~15% missing occupation codes', () => {
+    const truth = records(join(first, 'truth', 'shortage_ranking.csv'));
+    let overlap = 0;
+    let checked = 0;
+    let rows = 0;
+    let missing = 0;
+    for (const year of [2019, 2022, 2025])
+      for (const q of [1, 2, 3, 4]) {
+        const observed = records(join(first, 'shortage', `shortage_${year}Q${q}.csv`));
+        rows += observed.length;
+        missing += observed.filter((r) => r.职业代码 === '').length;
+        const trueTop = new Set(truth.filter((r) => r.period === `${year}Q${q}` && Number(r.rank) <= 20).map((r) => r.occupation_name));
+        for (const r of observed.slice(0, 10)) {
+          checked++;
+          if (trueTop.has(r.职业名称!)) overlap++;
+        }
+        const gaps = observed.map((r) => Number(r.缺口数));
+        expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+      }
+    expect(overlap / checked).toBeGreaterThan(0.6);
+    expect(missing / rows).toBeGreaterThan(0.08);
+    expect(missing / rows).toBeLessThan(0.22);
   });
 });
 

@@ -11,6 +11,20 @@ export interface BatchOptions {
   minBatchForWorkers?: number;
 }
 
+/**
+ * The worker entry. From the built package it is the compiled `.js`; when running from the
+ * TypeScript source (tsx), Node 20 workers do not inherit tsx's module hooks, so a small data:
+ * module registers tsx in the worker before importing the `.ts` entry.
+ */
+function workerEntry(): URL {
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const url = new URL(`./forecast-worker.${ext}`, import.meta.url);
+  if (ext === 'js') return url;
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(url.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
 function runChunk(url: URL, series: ArrayLike<number>[], opts: ForecastOptions): Promise<ForecastResult[]> {
   return new Promise((resolve, reject) => {
     const w = new Worker(url);
@@ -36,12 +50,11 @@ function runChunk(url: URL, series: ArrayLike<number>[], opts: ForecastOptions):
 export async function forecastMany(seriesList: ArrayLike<number>[], opts: ForecastOptions, batch: BatchOptions = {}): Promise<ForecastResult[]> {
   const workers = Math.max(1, Math.min(batch.workers ?? availableParallelism(), seriesList.length));
   if (workers === 1 || seriesList.length < (batch.minBatchForWorkers ?? 2000)) return seriesList.map((s) => forecast(s, opts));
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const url = new URL(`./forecast-worker.${ext}`, import.meta.url);
   const size = Math.ceil(seriesList.length / workers);
   const chunks: ArrayLike<number>[][] = [];
   for (let i = 0; i < seriesList.length; i += size) chunks.push(Array.from({ length: Math.min(size, seriesList.length - i) }, (_, k) => seriesList[i + k]!));
   try {
+    const url = workerEntry();
     const parts = await Promise.all(chunks.map((c) => runChunk(url, c, opts)));
     return parts.flat();
   } catch {

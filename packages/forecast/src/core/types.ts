@@ -30,10 +30,6 @@ export interface ForecastOptions {
   shocks?: number[];
   /** Detect an isolated one-off spike automatically and replace it before fitting. Default true. */
   adjustShocks?: boolean;
-  /** Seed for simulated intervals, so that results are reproducible. Default 1. */
-  seed?: number;
-  /** Number of simulated paths where intervals are simulated. Default 1000. */
-  nsim?: number;
 }
 
 /** One prediction interval at a given level. */
@@ -62,14 +58,14 @@ export interface ForecastResult {
 
 /**
  * The internal form every model returns: point forecasts and, per horizon, either a normal
- * standard deviation (analytic intervals) or simulated sample paths.
+ * standard deviation (analytic intervals) or a quantile function (combinations, scaled intervals).
  */
 export interface ModelForecast {
   method: string;
   mean: Float64Array;
   /** Standard deviation of the forecast error per horizon (analytic intervals). */
   sd?: Float64Array;
-  /** Quantile function per horizon for simulated intervals: returns the p-quantile at horizon i. */
+  /** Quantile function used instead of `sd`: returns the p-quantile at horizon index i. */
   quantile?: (p: number, i: number) => number;
   params: Record<string, unknown>;
 }

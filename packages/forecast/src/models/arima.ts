@@ -174,6 +174,59 @@ function armaLik(w: Float64Array, phi: Float64Array, theta: Float64Array, mu: nu
   return -0.5 * (n * Math.log(2 * Math.PI * sigma2) + sumLogF + n);
 }
 
+/**
+ * Smallest modulus of the roots of 1 + c_1 z + … + c_k z^k (Durand–Kerner iteration), used to
+ * reject fits with AR or MA roots next to the unit circle, as R's auto.arima does (modulus < 1.01).
+ */
+export function minRootModulus(c: ArrayLike<number>): number {
+  let k = c.length;
+  while (k > 0 && Math.abs(c[k - 1]!) < 1e-12) k--;
+  if (k === 0) return Infinity;
+  // Monic form: z^k + (c_{k-1}/c_k) z^{k-1} + … + 1/c_k.
+  const a = new Float64Array(k + 1);
+  a[k] = 1;
+  for (let i = 0; i < k; i++) a[i] = (i === 0 ? 1 : c[i - 1]!) / c[k - 1]!;
+  const re = new Float64Array(k);
+  const im = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    re[i] = Math.cos((2 * Math.PI * i) / k + 0.4) * 1.1;
+    im[i] = Math.sin((2 * Math.PI * i) / k + 0.4) * 1.1;
+  }
+  for (let iter = 0; iter < 500; iter++) {
+    let moved = 0;
+    for (let i = 0; i < k; i++) {
+      // p(z_i) by Horner, complex.
+      let pr = 1;
+      let pi = 0;
+      for (let j = k - 1; j >= 0; j--) {
+        const nr = pr * re[i]! - pi * im[i]! + a[j]!;
+        pi = pr * im[i]! + pi * re[i]!;
+        pr = nr;
+      }
+      let dr = 1;
+      let di = 0;
+      for (let j = 0; j < k; j++) {
+        if (j === i) continue;
+        const xr = re[i]! - re[j]!;
+        const xi = im[i]! - im[j]!;
+        const nr = dr * xr - di * xi;
+        di = dr * xi + di * xr;
+        dr = nr;
+      }
+      const den = dr * dr + di * di || 1e-300;
+      const qr = (pr * dr + pi * di) / den;
+      const qi = (pi * dr - pr * di) / den;
+      re[i]! -= qr;
+      im[i]! -= qi;
+      moved = Math.max(moved, Math.abs(qr) + Math.abs(qi));
+    }
+    if (moved < 1e-12) break;
+  }
+  let m = Infinity;
+  for (let i = 0; i < k; i++) m = Math.min(m, Math.hypot(re[i]!, im[i]!));
+  return m;
+}
+
 /** Fit one ARIMA(p,d,q) by exact maximum likelihood (Nelder–Mead over PACF-transformed coefficients). */
 export function fitArima(y: Float64Array, p: number, d: number, q: number, constant: boolean): ArimaFit | undefined {
   let w = y;
@@ -206,9 +259,12 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
   let mu = constant ? wm : 0;
   let best: Float64Array = new Float64Array(dim);
   if (dim > 0) {
-    let res = nelderMead(nll, best, { step: 0.3, maxEval: 250 * dim, tol: 1e-8 });
-    const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * dim, tol: 1e-9 });
-    if (res2.value <= res.value) res = res2;
+    const maxEval = 250 * dim;
+    let res = nelderMead(nll, best, { step: 0.3, maxEval, tol: 1e-8 });
+    if (res.evaluations >= maxEval) {
+      const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * dim, tol: 1e-9 });
+      if (res2.value <= res.value) res = res2;
+    }
     if (!Number.isFinite(res.value)) return undefined;
     best = res.x;
   }
@@ -216,7 +272,9 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
   const out = { sigma2: 0, state: new Float64Array(0) };
   const loglik = armaLik(w, phi, theta, mu, out);
   if (!Number.isFinite(loglik)) return undefined;
-  const aicc = -2 * loglik + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+  let aicc = -2 * loglik + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+  // Near-unit roots make forecasts unstable: such fits never win the AICc comparison.
+  if (minRootModulus(Array.from(phi, (v) => -v)) < 1.01 || minRootModulus(theta) < 1.01) aicc = Infinity;
   const name = `ARIMA(${p},${d},${q})${constant ? (d === 0 ? ' with mean' : ' with drift') : ''}`;
   return { p, d, q, constant, ar: Float64Array.from(phi), ma: Float64Array.from(theta), mu, sigma2: out.sigma2, loglik, aicc, w, state: out.state, name };
 }
@@ -239,7 +297,7 @@ export function autoArima(y: Float64Array, { maxOrder = 5 }: { maxOrder?: number
   };
   let best: ArimaFit | undefined;
   const consider = (f: ArimaFit | undefined) => {
-    if (f && (!best || f.aicc < best.aicc - 1e-9)) {
+    if (f && Number.isFinite(f.aicc) && (!best || f.aicc < best.aicc - 1e-9)) {
       best = f;
       return true;
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoEts } from './ets.js';
+import { autoArima } from './arima.js';
 import { forecast } from '../forecast.js';
 import { maseScale } from '../evaluate/metrics.js';
 import type { MethodName } from '../core/types.js';
@@ -44,6 +45,13 @@ describe(`agreement with R ${fixture._meta.R}, forecast ${fixture._meta.forecast
       // the β estimate sits on a flat ridge, so the same mean can come with a different width.
       expect(halfWidthRatio(f, s['ets']!), id).toBeLessThan(s['ets']!.model!.includes(',N,N') ? 0.01 : 0.7);
     }
+  });
+
+  it.each(series)('%s: auto ARIMA chooses R\'s orders and reproduces its forecasts', (_id, s) => {
+    const fit = autoArima(Float64Array.from(s.y))!;
+    expect(`${fit.p},${fit.d},${fit.q}`).toBe((s['auto.arima'] as unknown as { model: string }).model);
+    const f = forecast(s.y, { h: 6, method: 'arima', adjustShocks: false });
+    expect(gap(s.y, f.mean, s['auto.arima']!.mean)).toBeLessThan(0.01);
   });
 
   it('Holt and damped trend land near R on most series (R reaches β = α on boundary optima)', () => {

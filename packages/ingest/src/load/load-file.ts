@@ -173,10 +173,11 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       await conn.run(`INSERT INTO meta.rejected_rows
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
+      // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
       const rawCols = fields.map(ident).join(', ');
+      const rawVals = spec.rules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
       await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
-        SELECT ${lit(loadId)}, s.line, ${fields.map((f) => `s.${ident(f)}`).join(', ')}
-        FROM ${staged.staging} s ANTI JOIN ${prefix}_err e ON e.line = s.line`);
+        SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
       result.duplicatesCollapsed = await insertCore({ conn, kind: mapping.kind, acc, prefix, loadId, source: mapping.source, fileKey: result.sha256.slice(0, 16) });
       await record(fileBytes);
       await conn.run('COMMIT');

@@ -178,7 +178,9 @@ export async function stageWithDuckdb(
     const headerCells = (parse(headerText, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
     if (headerCells.length === 0) throw new HeaderError('file has no header row');
     const plan = planHeader(headerCells, mapping, required);
-    const { staging, rejects } = await createTables(conn, prefix, fields);
+    const staging = `${prefix}_stg`;
+    const rejects = `${prefix}_rej`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
     const colSpec = headerCells.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     const scan = `${prefix}_rscan`;
     const errs = `${prefix}_rerr`;
@@ -201,14 +203,20 @@ export async function stageWithDuckdb(
       const c = mapping.constants[f];
       return `${c !== undefined ? lit(c) : 'NULL::VARCHAR'} AS ${ident(f)}`;
     });
-    await conn.run(`INSERT INTO ${staging}
-      SELECT i.rowid + 2 + coalesce(g.n, 0) AS line, ${select.map((s) => s.replace(/^c(\d+) AS/, 'i.c$1 AS')).join(', ')}
-      FROM ${prefix}_in i ASOF LEFT JOIN ${prefix}_gap g ON i.rowid >= g.gap`);
+    // A view, not a copy: validation scans it once. Without rejects, lines follow from row ids.
+    const anyRejects = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${prefix}_rl`)).getRows()[0]![0]) > 0;
+    const cols = select.map((s) => s.replace(/^c(\d+) AS/, 'i.c$1 AS')).join(', ');
+    await conn.run(
+      anyRejects
+        ? `CREATE OR REPLACE TEMP VIEW ${staging} AS SELECT i.rowid + 2 + coalesce(g.n, 0) AS line, ${cols}
+           FROM ${prefix}_in i ASOF LEFT JOIN ${prefix}_gap g ON i.rowid >= g.gap`
+        : `CREATE OR REPLACE TEMP VIEW ${staging} AS SELECT i.rowid + 2 AS line, ${cols} FROM ${prefix}_in i`,
+    );
     await conn.run(`INSERT INTO ${rejects}
       SELECT line, column_name, left(csv_line, 1000), error_type || ': ' || error_message FROM ${errs}`);
-    const n = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${staging}) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`);
+    const n = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${prefix}_in) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`);
     const row = n.getRowObjectsJson()[0]!;
-    await conn.run(`DROP TABLE ${prefix}_in; DROP TABLE ${prefix}_gap; DROP TABLE ${prefix}_rl; DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
+    await conn.run(`DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
     return {
       staging,
       rejects,

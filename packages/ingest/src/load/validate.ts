@@ -8,7 +8,8 @@ const FORMULA = String.raw`^\s*[=+@-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(`;
 
 function numberExpr(col: string): string {
   const t = `regexp_replace(${col}, '[,，\\s]', '', 'g')`;
-  return `CASE WHEN ${col} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END`;
+  // Plain numbers cast directly; only the rest pay for removing separators and reading percents.
+  return `coalesce(TRY_CAST(${col} AS DOUBLE), CASE WHEN ${col} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END)`;
 }
 
 function dateExpr(col: string): string {
@@ -49,7 +50,8 @@ export async function validateStaging(conn: DuckDBConnection, spec: KindSpec, st
     }
     if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
-      add(r.name, raw, `left(ltrim(${raw}), 1) IN ('=', '+', '@', '-') AND regexp_matches(${raw}, ${lit(FORMULA)})`, 'spreadsheet formula, not data');
+      // ascii() of the first character is a cheap pre-filter; the regex runs on few values.
+      add(r.name, raw, `ascii(${raw}) IN (9, 32, 43, 45, 61, 64) AND regexp_matches(${raw}, ${lit(FORMULA)})`, 'spreadsheet formula, not data');
       if (spec.keyText.includes(r.name)) add(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
       if (isDate) {
         add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
@@ -71,11 +73,9 @@ export async function validateStaging(conn: DuckDBConnection, spec: KindSpec, st
     const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
     add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
   }
-  const prepped = `${prefix}_prep0`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prepped} AS SELECT ${cols.join(', ')} FROM ${staging}`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_prep AS
-    SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad FROM ${prepped}`);
-  await conn.run(`DROP TABLE ${prepped}`);
+    SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
+    FROM (SELECT ${cols.join(', ')} FROM ${staging})`);
   const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason

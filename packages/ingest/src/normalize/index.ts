@@ -14,7 +14,6 @@ export type { Region, Industry, Occupation } from './reference-lists.js';
 export { buildLocationMatcher, createLocationNormaliser, normaliseLocation, regionAliases } from './location.js';
 export type { LocationMatch, LocationLevel, LocationMatcher, LocationNormaliser } from './location.js';
 export {
-  EDUCATION_LEVELS,
   EDUCATION_LABELS,
   EXPERIENCE_BANDS,
   EXPERIENCE_LABELS,
@@ -24,7 +23,7 @@ export {
   parseExperience,
   parseRequirements,
 } from './requirements.js';
-export type { EducationLevel, ExperienceBand, ExperienceParse, Requirements, RequirementCells } from './requirements.js';
+export type { ExperienceBand, ExperienceParse, Requirements, RequirementCells } from './requirements.js';
 export { buildIndustryMatcher, loadIndustryDictionary, normaliseIndustry } from './industry.js';
 export type { IndustryMatch, IndustryTerm } from './industry.js';
 export { normaliseTitle } from './title.js';

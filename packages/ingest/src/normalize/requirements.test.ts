@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EDUCATION_LEVELS, educationRank, parseEducation, parseExperience, parseRequirements } from './requirements.js';
+import { EDUCATION_LEVELS } from '@talent/models';
+import { educationRank, parseEducation, parseExperience, parseRequirements } from './requirements.js';
 
 describe('education and experience', () => {
   it('orders education from 不限 to 博士', () => {

@@ -3,16 +3,14 @@
  * (`1-3年本科`, `经验不限学历不限`, `在校/应届本科`, `4天/周6个月本科`, 51job's shifted columns,
  * comma tag lists such as `3-4年,本科,python,五险一金`).
  */
+import { EDUCATION_LEVELS, type EducationLevel } from '@talent/models';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
-/**
- * Minimum education asked for, in increasing order. `unrestricted` (不限) sorts lowest because it
- * admits everyone; 中专/中技/高中/职高/技校 share one rung because postings use them interchangeably.
- */
-export const EDUCATION_LEVELS = ['unrestricted', 'junior_secondary', 'senior_secondary', 'associate', 'bachelor', 'master', 'doctorate'] as const;
-/** One rung of {@link EDUCATION_LEVELS}. */
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-/** Simplified-Chinese labels for reports. */
+// Education uses the warehouse's ordered enum from @talent/models. `unrestricted` (不限) sorts
+// lowest because it admits everyone; 中专/中技/高中/职高/技校 share one rung because postings use
+// them interchangeably.
+
+/** Simplified-Chinese labels of the education levels, for reports. */
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   unrestricted: '不限',
   junior_secondary: '初中及以下',
@@ -147,7 +145,7 @@ export interface RequirementCells {
   /** The source's experience column (BOSS glues both into it). */
   experience?: string;
   /** Further cells to search, in order: tag lists, titles, descriptions. */
-  other?: string[];
+  other?: readonly string[];
 }
 
 /**

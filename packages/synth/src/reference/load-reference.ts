@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './read-csv.js';
 import type { Catalog, City, IndustryDivision, ListedSchool, Major, Occupation, ReferenceData, Region } from './reference-data.js';
 import { CATALOGS } from './reference-data.js';
@@ -19,8 +20,8 @@ const OCCUPATION_LEAF = /^\d-\d{2}-\d{2}-\d{2}$/;
 
 /** The MOE list of Guangxi's regular HEIs (2017), shipped with the generator. */
 function loadListedSchools(): ListedSchool[] {
-  const path = new URL('../../data/gx_listed_schools_moe2017.csv', import.meta.url);
-  return readCsvRecords(path.pathname).map((r) => ({
+  const path = fileURLToPath(new URL('../../data/gx_listed_schools_moe2017.csv', import.meta.url));
+  return readCsvRecords(path).map((r) => ({
     name: r['学校名称']!,
     code: r['学校标识码']!,
     cityName: r['所在地']!,

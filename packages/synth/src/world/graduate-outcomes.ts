@@ -118,7 +118,7 @@ export function simulateOutcomes(
       }
       if (year < a.years.outcomesFrom || year > axis.latest) continue;
       const indCounts = rng.multinomial(working, sectionWeights(s));
-      const mean = wageBase * CATALOG_WAGE[school.catalog] * cityWage[school.city]! * Math.pow(1 + a.wage.growth, year - axis.first) * Math.pow(tight, 0.5) * rng.lognormal(0.06);
+      const mean = wageBase * CATALOG_WAGE[school.catalog] * cityWage[school.city]! * Math.pow(1 + a.wage.growth, year - axis.latest) * Math.pow(tight, 0.5) * rng.lognormal(0.06);
       cohorts.push({
         series: si,
         year,

@@ -43,7 +43,7 @@ export function buildIndustryPaths(a: Assumptions, rng: Rng, axis: TimeAxis, cit
 
   // Base-year levels: section share spread over its divisions, a city specialty multiplier.
   const base: number[][] = divisions.map((d) => {
-    const divW = (e.sectionShare[d.section]! / perSection.get(d.section)!) * rng.lognormal(e.divisionSpread);
+    const divW = (e.sectionShare[d.section]! / perSection.get(d.section)!) * (e.divisionWeight[d.code] ?? 1) * rng.lognormal(e.divisionSpread);
     return cities.map((c, ci) => {
       let spec = rng.lognormal(e.citySpread);
       for (const s of a.citySpecialties) if (s.city === c.code && s.divisions.includes(d.code)) spec *= s.factor;

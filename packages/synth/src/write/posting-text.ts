@@ -42,7 +42,7 @@ const SUFFIX = ['有限公司', '有限公司', '有限责任公司', '股份有
 
 /** A believable company name: city, a two-character brand, the trade and a legal form. */
 export function companyName(rng: Rng, cityShort: string, divisionName: string): string {
-  const trade = divisionName.replace(/[、，,].*$/, '').replace(/(制造业|业|服务)$/, '').slice(0, 4);
+  const trade = divisionName.replace(/[、，,].*$/, '').replace(/^其他/, '').replace(/(制造业|业|服务)$/, '').slice(0, 4);
   return `${cityShort}${rng.pick(BRAND)}${rng.pick(BRAND)}${trade}${rng.pick(SUFFIX)}`;
 }
 

@@ -258,63 +258,67 @@ export function writePostings(world: World, out: string): PostingStats {
     for (let month = 0; month < 12; month++) {
       const monthStart = dayIndex(year, month + 1, 1);
       const monthDays = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-      for (let o = 0; o < nOcc; o++) {
-        const occ = staffing.occupations[o]!;
-        const group = occ.code[0]!;
-        const wageBase = (a.wage.base[group] ?? 5000) * Math.pow(1 + wageGrowth, year - axis.first);
+      // Draw the month's vacancies per occupation × city, then shuffle them so files are not sorted by occupation.
+      const cells: number[] = [];
+      for (let o = 0; o < nOcc; o++)
         for (let c = 0; c < nCity; c++) {
           const count = rng.poisson(lambdaOf(o, c, year, month) * scale);
-          if (count === 0) continue;
-          const cell = divisionsFor(o, c);
-          const cityWage = Math.pow(a.cityWeight[ref.cities[c]!.code] ?? 1, a.wage.cityElasticity);
-          for (let i = 0; i < count; i++) {
-            stats.vacancies++;
-            const division = cell.list[rng.pickCumulative(cell.cumulative)]!;
-            const monthly = wageBase * cityWage * rng.lognormal(a.wage.sd);
-            const monthlyMin = Math.max(1800, Math.round((monthly * 0.85) / 500) * 500);
-            const monthlyMax = Math.round((monthlyMin * rng.uniform(1.2, 1.8)) / 500) * 500;
-            const r = rng.next();
-            const daily = (group === '4' || group === '6') && r < p.dailyRate * 2;
-            const yearly = !daily && group === '2' && r > 0.97;
-            const negotiable = rng.chance(p.negotiableRate);
-            const months = yearly || daily ? 12 : rng.pick([12, 12, 12, 13, 13, 14]);
-            const v: Vacancy = {
-              id: `V${String(stats.vacancies).padStart(9, '0')}`,
-              occupation: o,
-              division,
-              city: c,
-              county: ref.cities[c]!.counties.length > 0 ? rng.int(0, ref.cities[c]!.counties.length - 1) : -1,
-              company: companyFor(division, c),
-              title: jobTitle(rng, occ.name),
-              education: drawEducation(rng, group),
-              experience: rng.pick(EXPERIENCE_YEARS),
-              min: daily ? Math.round(monthlyMin / 22 / 10) * 10 : yearly ? monthlyMin * months : monthlyMin,
-              max: daily ? Math.round(monthlyMax / 22 / 10) * 10 : yearly ? monthlyMax * months : monthlyMax,
-              unit: daily ? 'day' : yearly ? 'year' : 'month',
-              months,
-              negotiable,
-              monthlyMin,
-              monthlyMax,
-              headcount: rng.chance(0.2) ? null : rng.pick([1, 1, 1, 2, 2, 3, 5, 10]),
-              tags: TAGS.filter(() => rng.chance(0.18)).slice(0, 4),
-            };
-            const day = monthStart + rng.int(0, monthDays - 1);
-            const primary = rng.weightedIndex(share) as Source;
-            emit(v, primary, day, 'original');
-            if (rng.chance(p.repostRate)) {
-              const again = day + rng.int(15, 60);
-              if (again <= lastDay) {
-                emit(v, primary, again, 'repost');
-                stats.reposts++;
-              }
-            }
-            if (rng.chance(p.crossSourceRate)) {
-              const other = ((primary + rng.int(1, 2)) % 3) as Source;
-              const near = Math.min(lastDay, Math.max(0, day + rng.int(-3, 3)));
-              emit(v, other, near, 'cross_source');
-              stats.crossSource++;
-            }
+          for (let i = 0; i < count; i++) cells.push(o * nCity + c);
+        }
+      rng.shuffle(cells);
+      for (const cellId of cells) {
+        const o = Math.floor(cellId / nCity);
+        const c = cellId % nCity;
+        const occ = staffing.occupations[o]!;
+        const group = occ.code[0]!;
+        const wageBase = (a.wage.base[group] ?? 5000) * Math.pow(1 + wageGrowth, year - axis.latest);
+        const cell = divisionsFor(o, c);
+        const cityWage = Math.pow(a.cityWeight[ref.cities[c]!.code] ?? 1, a.wage.cityElasticity);
+        stats.vacancies++;
+        const division = cell.list[rng.pickCumulative(cell.cumulative)]!;
+        const monthly = wageBase * cityWage * rng.lognormal(a.wage.sd);
+        const monthlyMin = Math.max(1800, Math.round((monthly * 0.85) / 500) * 500);
+        const monthlyMax = Math.round((monthlyMin * rng.uniform(1.2, 1.8)) / 500) * 500;
+        const r = rng.next();
+        const daily = (group === '4' || group === '6') && r < p.dailyRate * 2;
+        const yearly = !daily && group === '2' && r > 0.97;
+        const negotiable = rng.chance(p.negotiableRate);
+        const months = yearly || daily ? 12 : rng.pick([12, 12, 12, 13, 13, 14]);
+        const v: Vacancy = {
+          id: `V${String(stats.vacancies).padStart(9, '0')}`,
+          occupation: o,
+          division,
+          city: c,
+          county: ref.cities[c]!.counties.length > 0 ? rng.int(0, ref.cities[c]!.counties.length - 1) : -1,
+          company: companyFor(division, c),
+          title: jobTitle(rng, occ.name),
+          education: drawEducation(rng, group),
+          experience: rng.pick(EXPERIENCE_YEARS),
+          min: daily ? Math.round(monthlyMin / 22 / 10) * 10 : yearly ? monthlyMin * months : monthlyMin,
+          max: daily ? Math.round(monthlyMax / 22 / 10) * 10 : yearly ? monthlyMax * months : monthlyMax,
+          unit: daily ? 'day' : yearly ? 'year' : 'month',
+          months,
+          negotiable,
+          monthlyMin,
+          monthlyMax,
+          headcount: rng.chance(0.2) ? null : rng.pick([1, 1, 1, 2, 2, 3, 5, 10]),
+          tags: TAGS.filter(() => rng.chance(0.18)).slice(0, 4),
+        };
+        const day = monthStart + rng.int(0, monthDays - 1);
+        const primary = rng.weightedIndex(share) as Source;
+        emit(v, primary, day, 'original');
+        if (rng.chance(p.repostRate)) {
+          const again = day + rng.int(15, 60);
+          if (again <= lastDay) {
+            emit(v, primary, again, 'repost');
+            stats.reposts++;
           }
+        }
+        if (rng.chance(p.crossSourceRate)) {
+          const other = ((primary + rng.int(1, 2)) % 3) as Source;
+          const near = Math.min(lastDay, Math.max(0, day + rng.int(-3, 3)));
+          emit(v, other, near, 'cross_source');
+          stats.crossSource++;
         }
       }
     }

@@ -1,6 +1,6 @@
 -- Core layer of ingest: validated rows, cast and coded against the ref code lists.
 CREATE TABLE core.job_posting (
-  posting_id VARCHAR PRIMARY KEY,
+  posting_id VARCHAR NOT NULL,
   load_id VARCHAR NOT NULL,
   line BIGINT NOT NULL,
   source VARCHAR NOT NULL,
@@ -24,7 +24,7 @@ CREATE TABLE core.job_posting (
   duplicate_of VARCHAR
 );
 COMMENT ON TABLE core.job_posting IS 'Job postings, one per source row, coded to region, industry, occupation, salary and education; duplicates point at the first copy.';
-COMMENT ON COLUMN core.job_posting.posting_id IS 'Stable id: first 16 hex digits of the file''s SHA-256, a colon and the source line (the same file always gives the same ids).';
+COMMENT ON COLUMN core.job_posting.posting_id IS 'Unique, stable id: first 16 hex digits of the file''s SHA-256, a colon and the source line (the same file always gives the same ids; unique because a file''s content is loaded once). No index: bulk loads stay fast.';
 COMMENT ON COLUMN core.job_posting.load_id IS 'Load that brought the posting (meta.loads).';
 COMMENT ON COLUMN core.job_posting.line IS 'Line of the posting in its file.';
 COMMENT ON COLUMN core.job_posting.source IS 'Source id (mapping file).';
