@@ -24,7 +24,7 @@ export const AUTO_MEMBERS: readonly MethodName[] = ['dotm', 'drift', 'damped'];
  * yearly data; each factor is the 95th percentile of |error| / half-width at that horizon on the
  * same M3 validation split (bench/forecast/select.ts). Horizons beyond the last use the last.
  */
-export const AUTO_INTERVAL_SCALE: readonly number[] = [1.55, 2.09, 2.12, 2.46, 2.82, 3.24];
+export const AUTO_INTERVAL_SCALE: readonly number[] = [1.56, 2.14, 2.16, 2.51, 2.9, 3.27];
 
 function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string): ModelForecast | undefined {
   const fit = fitEts(y, spec);

@@ -51,6 +51,8 @@ export interface Assumptions {
   staffing: {
     occupationsPerDivision: Record<string, number>;
     genericOccupations: Record<string, number>;
+    /** Name fragments of occupations that every industry employs (sales, clerks, warehouse, safety…). */
+    genericKeywords: string[];
     digitalShareGrowth: number;
     greenShareGrowth: number;
     groupMix: Record<string, Record<string, number>>;

@@ -10,6 +10,7 @@ import { activeLoadsForPeriod, fileSha256, loadWithSameContent, newLoadId } from
 import { stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
+import { fieldsProvided } from '../map/header.js';
 
 export type LoadStatus = 'loaded' | 'replaced' | 'skipped_duplicate' | 'failed';
 
@@ -140,7 +141,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     result.reader = staged.reader;
     result.encoding = staged.encoding;
     phase('validating');
-    await validateStaging(conn, spec, staged.staging, prefix, today);
+    await validateStaging(conn, spec, staged.staging, prefix, today, fieldsProvided(mapping, fields));
     const acc = `${prefix}_acc`;
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
@@ -174,8 +175,10 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
       // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
-      const rawCols = fields.map(ident).join(', ');
-      const rawVals = spec.rules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
+      const provided = fieldsProvided(mapping, fields);
+      const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
+      const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
+      const rawVals = rawRules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
       await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
         SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
       result.duplicatesCollapsed = await insertCore({ conn, kind: mapping.kind, acc, prefix, loadId, source: mapping.source, fileKey: result.sha256.slice(0, 16) });

@@ -14,7 +14,8 @@ function numberExpr(col: string): string {
 
 function dateExpr(col: string): string {
   const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
-  return `strftime(try_strptime(${col}, ${fmts})::DATE, '%Y-%m-%d')`;
+  // ISO dates (most files) cast directly; the format list is tried only for the rest.
+  return `strftime(coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE), '%Y-%m-%d')`;
 }
 
 interface Check {
@@ -33,7 +34,14 @@ interface Check {
  * check). The per-check detail is computed for the bad rows only, so clean files pay one
  * boolean expression per row.
  */
-export async function validateStaging(conn: DuckDBConnection, spec: KindSpec, staging: string, prefix: string, today: string): Promise<void> {
+export async function validateStaging(
+  conn: DuckDBConnection,
+  spec: KindSpec,
+  staging: string,
+  prefix: string,
+  today: string,
+  provided: ReadonlySet<string>,
+): Promise<void> {
   const cols: string[] = ['line'];
   const checks: Check[] = [];
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
@@ -42,6 +50,12 @@ export async function validateStaging(conn: DuckDBConnection, spec: KindSpec, st
     const text = `NULLIF(trim(${f}), '')`;
     const isDate = spec.dateFields.includes(r.name);
     const raw = r.type === 'string' && !isDate ? f : ident(r.name + '__raw');
+    if (!provided.has(r.name) && !r.required) {
+      // A field the source never fills: a typed NULL, and no checks to evaluate per row.
+      cols.push(`NULL::VARCHAR AS ${raw}`);
+      if (raw !== f) cols.push(`NULL::${r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
+      continue;
+    }
     if (r.type === 'string' && !isDate) {
       cols.push(`${text} AS ${f}`);
     } else {

@@ -57,8 +57,14 @@ export function planHeader(cells: string[], mapping: SourceMapping, required: re
   return { fieldIndex, header, unknown };
 }
 
-function producedByTransform(mapping: SourceMapping, field: string): boolean {
+/** True when a transform of the mapping writes the field. */
+export function producedByTransform(mapping: SourceMapping, field: string): boolean {
   return mapping.transforms.some(
     (t) => (t.op === 'template' && t.into === field) || (t.op === 'split' && t.pattern.includes(`<${field}>`)) || (t.op === 'move-if' && t.to === field),
   );
+}
+
+/** Fields a source can fill at all (mapped, constant, written by a transform, or `source`). */
+export function fieldsProvided(mapping: SourceMapping, fields: readonly string[]): Set<string> {
+  return new Set(fields.filter((f) => f === 'source' || f in mapping.columns || f in mapping.constants || producedByTransform(mapping, f)));
 }

@@ -78,9 +78,12 @@ function industriesFrom(rows: Record<string, string>[]) {
 function occupationsFromRepo(dir: string): Occupation[] {
   const rows = readCsvRecords(join(dir, 'occupation', 'csco_2022.csv'));
   const parents = new Set(rows.map((r) => r.parent_code));
+  // The list flags occupations itself (some 小类 without 细类 are occupations too); else take the leaves.
+  const isOccupation = (r: Record<string, string>) =>
+    r.is_occupation !== undefined ? TRUE_VALUES.has(r.is_occupation) : OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00') && !parents.has(r.code);
   return rows
-    .filter((r) => OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00') && !parents.has(r.code))
-    .map((r) => ({ code: r.code!, name: r.name!, isDigital: TRUE_VALUES.has(r.is_digital ?? ''), isGreen: TRUE_VALUES.has(r.is_green ?? '') }));
+    .filter(isOccupation)
+    .map((r) => ({ code: r.code!, name: r.occupation_name || r.name!, isDigital: TRUE_VALUES.has(r.is_digital ?? ''), isGreen: TRUE_VALUES.has(r.is_green ?? '') }));
 }
 
 function occupationsFromFallback(dir: string): Occupation[] {

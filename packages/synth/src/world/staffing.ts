@@ -33,7 +33,10 @@ export function buildStaffing(a: Assumptions, rng: Rng, edition: string, divisio
     byGroup.set(g, list);
   }
   const genericPool = new Map<string, Occupation[]>();
-  for (const [g, list] of [...byGroup.entries()].sort()) genericPool.set(g, rng.shuffle(list.map((x) => x.occ)).slice(0, 3 + generic * 2));
+  for (const [g, list] of [...byGroup.entries()].sort()) {
+    const cross = list.map((x) => x.occ).filter((o) => a.staffing.genericKeywords.some((k) => o.name.includes(k)));
+    genericPool.set(g, cross.length > 0 ? cross : rng.shuffle(list.map((x) => x.occ)).slice(0, 3 + generic * 2));
+  }
 
   const index = new Map<string, number>();
   const occupations: Occupation[] = [];

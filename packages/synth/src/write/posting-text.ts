@@ -27,14 +27,24 @@ export const EXPERIENCE_A: Record<number, string> = { [-1]: '经验不限', 0: '
 
 export const TAGS = ['五险一金', '包吃住', '周末双休', '年终奖', '带薪年假', '节日福利', '交通补贴', '绩效奖金', '定期体检', '餐补', '员工旅游', '技能培训'];
 
-const TITLE_SUFFIX = ['', '', '', '学徒', '助理', '主管', '专员', '技术员', '师傅', '（急招）'];
-
-/** A job title a recruiter would write for an occupation. */
-export function jobTitle(rng: Rng, occupationName: string): string {
-  const core = occupationName.replace(/(工程技术人员|专业人员|服务人员|操作人员|人员)$/, '');
-  const suffix = rng.pick(TITLE_SUFFIX);
-  const stem = suffix === '' ? occupationName : core;
-  return rng.chance(0.04) ? `高薪诚聘${stem}${suffix}` : `${stem}${suffix}`;
+/**
+ * A job title a recruiter would write for an occupation: names ending in 人员 become a role
+ * (工程师, 专员, 主管…); trade names (焊工, 电工) may get 学徒 or 师傅; a few titles shout 急招.
+ */
+export function jobTitle(rng: Rng, occupationName: string, group: string): string {
+  let title = occupationName;
+  if (occupationName.endsWith('工程技术人员')) {
+    title = occupationName.slice(0, -6) + rng.pick(['工程师', '工程师', '技术员', '工程技术人员', '助理工程师']);
+  } else if (occupationName.endsWith('人员')) {
+    const core = occupationName.slice(0, -2).replace(/(专业|服务|操作)$/, '');
+    title = core + rng.pick(group === '2' ? ['专员', '主管', '人员', '助理'] : ['员', '人员', '专员', '主管']);
+  } else if (/工$/.test(occupationName) && (group === '6' || group === '4')) {
+    title = occupationName + rng.pick(['', '', '', '学徒', '师傅', '（熟手）']);
+  }
+  const r = rng.next();
+  if (r < 0.03) return `急招${title}`;
+  if (r < 0.05) return `高薪诚聘${title}`;
+  return title;
 }
 
 const BRAND = ['宏', '达', '鑫', '泰', '华', '盛', '源', '恒', '桂', '邕', '瑞', '丰', '佳', '祥', '德', '新', '远', '航', '创', '联', '通', '信', '安', '顺', '利', '昌', '隆', '发', '海', '嘉', '诚', '锦', '博', '汇', '金', '银', '科', '智', '美', '康'];
@@ -42,7 +52,7 @@ const SUFFIX = ['有限公司', '有限公司', '有限责任公司', '股份有
 
 /** A believable company name: city, a two-character brand, the trade and a legal form. */
 export function companyName(rng: Rng, cityShort: string, divisionName: string): string {
-  const trade = divisionName.replace(/[、，,].*$/, '').replace(/^其他/, '').replace(/(制造业|业|服务)$/, '').slice(0, 4);
+  const trade = divisionName.replace(/[、，,和及与].*$/, '').replace(/^其他/, '').replace(/(制造业|业|服务)$/, '').slice(0, 4);
   return `${cityShort}${rng.pick(BRAND)}${rng.pick(BRAND)}${trade}${rng.pick(SUFFIX)}`;
 }
 

@@ -291,7 +291,7 @@ export function writePostings(world: World, out: string): PostingStats {
           city: c,
           county: ref.cities[c]!.counties.length > 0 ? rng.int(0, ref.cities[c]!.counties.length - 1) : -1,
           company: companyFor(division, c),
-          title: jobTitle(rng, occ.name),
+          title: jobTitle(rng, occ.name, group),
           education: drawEducation(rng, group),
           experience: rng.pick(EXPERIENCE_YEARS),
           min: daily ? Math.round(monthlyMin / 22 / 10) * 10 : yearly ? monthlyMin * months : monthlyMin,

@@ -99,8 +99,12 @@ interface Decision {
 
 const NEW_2024 =
   '人社部 2024-07 announcement of 19 new occupations (mohrss.gov.cn …/202407/t20240731_523281.html) lists 生物工程技术人员 and 有色金属现货交易员; ';
-const POST_2022_TREE =
-  'only in solisamicus (exported 2025-09), appended after the last 细类 of 4-04-05; absent from anthonyliantao; solisamicus counts 1639 occupations, the 2022 edition 1636: these three are the surplus. Treated as a later addition, not part of the 2022 edition';
+/** Where the 大典's totals are published: the 公示稿 and the book as published differ. */
+const TOTALS_DRAFT = '公示稿 of 2022-07-11 (m.chinaacc.com/zhongjizhicheng/ksdt/wa20220719171109.shtml): 8 大类, 79 中类, 449 小类, 1636 职业';
+const TOTALS_BOOK =
+  'book as published 2022-09 (news.sohu.com/a/647726651_121123986: 8 大类, 79 中类, 450 小类, 1639 细类(职业); 小类新增21个、取消5个、净增16个 over 2015; 人社部 press conference 2022-09-28, www.jnkspt.com/w13/c1585: 职业数达到了1639个)';
+const BOOK_ONLY_TREE =
+  `only in solisamicus (an OCR parse of the published book, 1639 职业), after the last 细类 of 4-04-05; absent from anthonyliantao. The ${TOTALS_DRAFT}; the ${TOTALS_BOOK}. These three are the whole difference between the two copies, so they are most likely the occupations the book added after the 公示稿. Not loaded: the totals used are the 公示稿's (1636), which the primary copy follows, and no copy gives their definitions`;
 
 export const OCCUPATION_DECISIONS: Record<string, Decision> = {
   '2-02-32-00': {
@@ -121,9 +125,9 @@ export const OCCUPATION_DECISIONS: Record<string, Decision> = {
   },
   '4-05-02-01': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded; the 2022 code is 4-05-02-00', evidence: `${NEW_2024}only anthonyliantao has it` },
   '4-05-02-02': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded: 2024 new occupation 有色金属现货交易员', evidence: `${NEW_2024}only anthonyliantao has it` },
-  '4-04-05-09': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded', evidence: POST_2022_TREE },
-  '4-04-05-10': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded', evidence: POST_2022_TREE },
-  '4-04-05-11': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded', evidence: POST_2022_TREE },
+  '4-04-05-09': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
+  '4-04-05-10': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
+  '4-04-05-11': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
   '6-20-03-00': {
     isOccupation: false,
     issue: 'level differs between copies',
@@ -302,15 +306,15 @@ export function buildOccupation(sharedDir: string): {
       definition: definitionRows.map((r) => r.definition).find((d) => d) ?? null,
     });
   }
-  // The book's own levels give 450 小类 (solisamicus, every one of them accounted for above);
-  // the edition's published total is 449. Which one the official count leaves out is not
-  // decidable from these copies, so nothing is dropped and the residual is recorded as such.
+  // 449 is the 公示稿's count; the published book counts 450, which is what both copies
+  // support. The totals used stay those of the 公示稿 (1636 职业, the primary copy's basis), so
+  // the one 小类 the book added after the 公示稿 is the residual; the copies do not name it.
   reco(
     '*',
     '小类',
-    'official total one lower than both copies support',
+    'official total (公示稿) one lower than the published book and both copies',
     'all 小类 found are loaded; the residual is recorded, not resolved',
-    'solisamicus has 450 小类 nodes (its own stats say minor_count 450); loaded 437 + 13 placeholder 小类 sharing a 中类/大类 code = 450; the 2022 edition publishes 449. Candidates: the four 其他 小类 only solisamicus has (3-01-99, 3-02-99, 3-03-99, 4-08-99) or one of the placeholder 小类. Not guessed',
+    `solisamicus has 450 小类 nodes (its stats: minor_count 450); loaded 437 + 13 placeholder 小类 sharing a 中类/大类 code = 450. The ${TOTALS_DRAFT}; the ${TOTALS_BOOK}. So 449 → 450 is the 小类 the book added after the 公示稿. It cannot be named from the copies: the 小类 rows anthonyliantao lacks are copy losses (1-06-01, 2-01-04, 5-02-03, whose 细类 it has) or 其他 小类 without 细类 (3-01-99, 3-02-99, 3-03-99, 4-08-99), and no source found lists the 2022 小类 changes one by one`,
     -1,
   );
   for (const code of Object.keys(OCCUPATION_DECISIONS))
@@ -327,8 +331,13 @@ export function buildOccupation(sharedDir: string): {
     totals: [
       { level: '大类', official: 8 },
       { level: '中类', official: 79 },
-      { level: '小类', official: 449 },
-      { level: '细类', official: 1636, countColumn: 'is_occupation', note: 'occupations (职业): every 细类 plus each 小类 the 大典 lists as an occupation in its own right (code X-XX-XX-00)' },
+      { level: '小类', official: 449, note: '449 in the 公示稿 (2022-07), whose totals are used; the book as published (2022-09) counts 450' },
+      {
+        level: '细类',
+        official: 1636,
+        countColumn: 'is_occupation',
+        note: 'occupations (职业): every 细类 plus each 小类 the 大典 lists as an occupation in its own right (code X-XX-XX-00); 1636 in the 公示稿 (2022-07), 1639 in the book as published (2022-09)',
+      },
     ],
   };
 }
