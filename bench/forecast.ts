@@ -126,7 +126,7 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
     const beatS = rRows.every((r) => best.smape < r.smape);
     const beatM = rRows.every((r) => best.mase < r.mase);
     log(`\nbest (validation-selected 'auto') vs every R method: sMAPE ${beatS ? 'lower' : 'NOT lower'} than all, MASE ${beatM ? 'lower' : 'NOT lower'} than all`);
-    if (rComb) log(`time ratio auto / R comb = ${(best.seconds / rComb.seconds).toFixed(4)} (target < 0.1); sMAPE < 16.0: ${best.smape < 16 ? 'yes' : 'no'}; MASE < 2.63: ${best.mase < 2.63 ? 'yes' : 'no'}; coverage95 in [90, 97]: ${best.cov95 >= 90 && best.cov95 <= 97 ? 'yes' : 'no'}`);
+    if (rComb) log(`M3 targets — time ratio auto / R comb = ${(best.seconds / rComb.seconds).toFixed(4)} (target < 0.1); sMAPE < 16.0: ${best.smape < 16 ? 'yes' : 'no'}; MASE < 2.63: ${best.mase < 2.63 ? 'yes' : 'no'}; coverage95 in [90, 97]: ${best.cov95 >= 90 && best.cov95 <= 97 ? 'yes' : 'no'}`);
     if (rEts) log(`ETS speed-up vs R ets = ${(rEts.seconds / ours.seconds).toFixed(1)}× (target ≥ 5)`);
   }
   return { best, ours, rComb, rEts };

@@ -53,16 +53,29 @@ const EXP = ['经验不限', '1-3年', '3-5年', '1年以下', '5-10年', '在�
 async function writeFile(path: string): Promise<void> {
   const out = createWriteStream(path);
   out.write('岗位编号,职位名称,公司名称,公司行业,工作地点,薪资,学历要求,经验要求,招聘人数,发布日期\n');
-  let x = 7;
+  // mulberry32: a seeded generator whose low bits are as random as its high bits.
+  let seed = 7;
   const rnd = (n: number) => {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    return x % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (((t ^ (t >>> 14)) >>> 0) % n);
   };
+  // About one posting in ten is re-posted (same company, title, place and pay), as boards do.
+  const recent: string[] = [];
   let chunk: string[] = [];
   for (let i = 0; i < N; i++) {
-    const company = `${COMPANY_STEMS[rnd(8)]}${COMPANY_KINDS[rnd(10)]}${rnd(3000)}有限公司`;
     const day = `2025-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
-    chunk.push(`P${i},${TITLES[rnd(20)]}${rnd(50) ? '' : '（急聘）'},${company},${INDUSTRIES[rnd(10)]},${PLACES[rnd(12)]},${PAY[rnd(10)]},${EDU[rnd(6)]},${EXP[rnd(6)]},${1 + rnd(20)},${day}`);
+    let body: string;
+    if (recent.length > 100 && rnd(10) === 0) {
+      body = recent[rnd(recent.length)]!;
+    } else {
+      const company = `${COMPANY_STEMS[rnd(8)]}${COMPANY_KINDS[rnd(10)]}${rnd(20000)}有限公司`;
+      body = `${TITLES[rnd(20)]}${rnd(50) ? '' : '（急聘）'},${company},${INDUSTRIES[rnd(10)]},${PLACES[rnd(12)]},${PAY[rnd(10)]},${EDU[rnd(6)]},${EXP[rnd(6)]},${1 + rnd(20)}`;
+      recent.push(body);
+      if (recent.length > 5000) recent.splice(0, 1000);
+    }
+    chunk.push(`P${i},${body},${day}`);
     if (chunk.length === 10_000) {
       if (!out.write(chunk.join('\n') + '\n')) await new Promise((r) => out.once('drain', r));
       chunk = [];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,9 @@ export function runR(trains: { id: string; train: Float64Array }[], h: number): 
   const script = fileURLToPath(new URL('./peers.R', import.meta.url));
   const r = spawnSync('Rscript', [script, input, String(h), output], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`Rscript failed: ${r.stderr}`);
-  const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  const text = readFileSync(output, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  const rows = text.trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
   const runs = new Map<string, PeerRun>();
   let version = 'R';
   for (const [sid, method, step, mean, lo, hi] of rows as string[][]) {

@@ -5,7 +5,7 @@ DuckDBConnection.prototype.run = async function (this: DuckDBConnection, sql: st
   const t = performance.now();
   const r = await (orig as any).call(this, sql, ...rest);
   const ms = performance.now() - t;
-  if (false) { const q = sql.replace(/^[\s\S]*?_prep AS/, ''); const t0 = performance.now(); const ex = await this.runAndReadAll('EXPLAIN ANALYZE ' + q); console.log(String(ex.getRows()[0]![1]).split('\n').filter(l => /\d+\.\d+s|Name|─ [A-Z]/.test(l)).slice(0, 80).join('\n')); console.log('explain', performance.now() - t0); }
+  if (false) { const q = sql.replace('INSERT INTO core.job_posting', ''); const t0 = performance.now(); const ex = await this.runAndReadAll('EXPLAIN ANALYZE ' + q); console.log(String(ex.getRows()[0]![1]).split('\n').slice(0, 400).join('\n')); console.log('explain', performance.now() - t0); }
   if (ms > 200) console.log(`${ms.toFixed(0)}ms  ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
   return r;
 } as any;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -58,6 +58,14 @@ describe('determinism', () => {
     const a = readFileSync(join(first, 'postings', 'source_c_2024.jsonl'));
     const b = readFileSync(join(other, 'postings', 'source_c_2024.jsonl'));
     expect(a.equals(b)).toBe(false);
+  });
+
+  it('refuses to replace a folder that is not an edition', () => {
+    const foreign = join(tmp, 'not-an-edition');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'notes.txt'), 'keep me');
+    expect(() => generate(foreign, 7)).toThrow(/not an edition folder/);
+    expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
   it('writes the documented layout', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadAssumptions } from './assumptions.js';
 import { Rng } from './prng.js';
@@ -51,6 +51,9 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const out = resolve(options.out);
+  // Never wipe a folder that is not an edition (a mistyped --out of `.` would otherwise delete it).
+  const foreign = existsSync(out) ? readdirSync(out).filter((f) => !(EDITION_FOLDERS as readonly string[]).includes(f)) : [];
+  if (foreign.length > 0) throw new Error(`${out} holds ${foreign.slice(0, 3).join(', ')}: not an edition folder, refusing to replace it`);
   const work = `${out}.partial`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(dirname(out), { recursive: true });

@@ -26,37 +26,39 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const S = lit(ctx.source);
   switch (ctx.kind) {
     case 'job_posting': {
+      const joins = `FROM ${acc} a
+        LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
+        LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
+        LEFT JOIN ${prefix}_lk_req q ON q.edu = coalesce(a.education_text, '') AND q.exp = coalesce(a.experience_text, '')
+        LEFT JOIN ${prefix}_lk_ind i ON i.text = a.company_industry_text
+        LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')`;
+      // Same posting = same company, title, place and pay (company unknown: too little to tell).
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
+        SELECT a.line, CASE WHEN a.company IS NOT NULL THEN md5_number(concat_ws('|', lower(replace(replace(a.company, ' ', ''), '　', '')),
+            lower(replace(replace(a.title, ' ', ''), '　', '')), coalesce(r.region_code, a.location_text, ''),
+            coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END AS dedup_key
+        FROM ${acc} a
+        LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
+        LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text`);
+      // The first copy stays the original: an earlier load's original if there is one, else the
+      // earliest line of this load.
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dup AS
+        WITH prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
+                       WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${prefix}_key) GROUP BY dedup_key),
+        firsts AS (SELECT dedup_key, min(line) AS first_line FROM ${prefix}_key WHERE dedup_key IS NOT NULL GROUP BY dedup_key HAVING count(*) > 1)
+        SELECT k.line, coalesce(p.first_id, ${lit(ctx.fileKey)} || ':' || f.first_line) AS first_id
+        FROM ${prefix}_key k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
+        WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
       await conn.run(`INSERT INTO core.job_posting
         SELECT ${lit(ctx.fileKey)} || ':' || a.line, ${L}, a.line, ${S}, a.source_id, a.title, a.company,
           r.region_code, i.code, i.conf, o.code, o.conf,
           coalesce(a.salary_min_monthly, s.mn), coalesce(a.salary_max_monthly, s.mx), coalesce(a.salary_months, s.months)::INTEGER,
           coalesce(a.education, q.education), coalesce(a.experience_min_years, q.mn), coalesce(a.experience_max_years, q.mx),
-          a.headcount::INTEGER, a.posted_date::DATE,
-          CASE WHEN a.company IS NOT NULL THEN md5(concat_ws('|', lower(regexp_replace(a.company, '\\s+', '', 'g')),
-            lower(regexp_replace(a.title, '\\s+', '', 'g')), coalesce(r.region_code, a.location_text, ''),
-            coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END,
-          NULL
-        FROM ${acc} a
-        LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
-        LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
-        LEFT JOIN ${prefix}_lk_req q ON q.edu = coalesce(a.education_text, '') AND q.exp = coalesce(a.experience_text, '')
-        LEFT JOIN ${prefix}_lk_ind i ON i.text = a.company_industry_text
-        LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')`);
-      // The first copy of a posting stays the original: an earlier load's original if there is
-      // one, else the earliest line of this load. Only the duplicates are updated.
-      await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.first_id
-        FROM (
-          WITH mine AS (SELECT dedup_key, line, posting_id FROM core.job_posting WHERE load_id = ${L} AND dedup_key IS NOT NULL),
-          firsts AS (SELECT dedup_key, arg_min(posting_id, line) AS first_id, min(line) AS first_line FROM mine GROUP BY dedup_key HAVING count(*) > 1
-                     OR dedup_key IN (SELECT dedup_key FROM core.job_posting WHERE load_id <> ${L} AND duplicate_of IS NULL)),
-          prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
-                    WHERE load_id <> ${L} AND duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM firsts) GROUP BY dedup_key)
-          SELECT m.posting_id, coalesce(p.first_id, f.first_id) AS first_id
-          FROM mine m JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
-          WHERE p.first_id IS NOT NULL OR m.line > f.first_line
-        ) d
-        WHERE c.load_id = ${L} AND c.posting_id = d.posting_id`);
-      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM core.job_posting WHERE load_id = ${L} AND duplicate_of IS NOT NULL`);
+          a.headcount::INTEGER, a.posted_date::DATE, k.dedup_key, d.first_id
+        ${joins}
+        JOIN ${prefix}_key k ON k.line = a.line
+        LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
+      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dup`);
       return Number(r.getRowObjectsJson()[0]!.n);
     }
     case 'enrollment':

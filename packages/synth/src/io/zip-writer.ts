@@ -13,7 +13,8 @@ interface Entry {
 // 1980-01-01 00:00 in DOS format: a fixed timestamp keeps archives byte-identical between runs.
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-const CHUNK_FLUSH = { level: 6, finishFlush: constants.Z_SYNC_FLUSH };
+// Level 1: the province edition writes ~150 MB of sheet XML and speed matters more than size here.
+const CHUNK_FLUSH = { level: 1, finishFlush: constants.Z_SYNC_FLUSH };
 
 /**
  * A minimal deterministic ZIP writer (deflate, no zip64) that streams large entries: each chunk is

@@ -16,10 +16,16 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
   const last = axis.lastTruth - axis.y0;
 
   const ind = new TextSink(join(dir, 'industry_city_year.csv'), { encoding: 'utf8' });
-  ind.line('industry_code,section_code,city_code,year,employment,is_future');
+  ind.line('industry_code,section_code,city_code,year,employment,openings,is_future');
   industries.divisions.forEach((d, di) => {
+    // Replacement demand of an industry: its occupations' replacement rates weighted by base shares.
+    const replacement = staffing.rows[di]!.reduce((sum, r) => sum + r.share * occupations.replacement[r.occupation]!, 0);
     ref.cities.forEach((c, ci) => {
-      for (let t = first; t <= last; t++) ind.line(csvLine([d.code, d.section, c.code, axis.y0 + t, Math.round(industries.employment[di]![ci]![t]!), axis.y0 + t > axis.latest ? 1 : 0]));
+      const e = industries.employment[di]![ci]!;
+      for (let t = first; t <= last; t++) {
+        const openings = Math.max(0, e[t]! - e[t - 1]!) + replacement * e[t - 1]!;
+        ind.line(csvLine([d.code, d.section, c.code, axis.y0 + t, Math.round(e[t]!), Math.round(openings), axis.y0 + t > axis.latest ? 1 : 0]));
+      }
     });
   });
   ind.close();

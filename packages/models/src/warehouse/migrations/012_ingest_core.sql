@@ -20,7 +20,7 @@ CREATE TABLE core.job_posting (
   experience_max_years DOUBLE,
   headcount INTEGER,
   posted_date DATE,
-  dedup_key VARCHAR,
+  dedup_key UHUGEINT,
   duplicate_of VARCHAR
 );
 COMMENT ON TABLE core.job_posting IS 'Job postings, one per source row, coded to region, industry, occupation, salary and education; duplicates point at the first copy.';
@@ -44,7 +44,7 @@ COMMENT ON COLUMN core.job_posting.experience_min_years IS 'Minimum years of exp
 COMMENT ON COLUMN core.job_posting.experience_max_years IS 'Maximum years of the stated range; NULL when open-ended.';
 COMMENT ON COLUMN core.job_posting.headcount IS '招聘人数 when stated.';
 COMMENT ON COLUMN core.job_posting.posted_date IS 'Date the posting was published (Beijing time).';
-COMMENT ON COLUMN core.job_posting.dedup_key IS 'Hash of the normalised company, title, region and salary used to detect the same posting seen twice.';
+COMMENT ON COLUMN core.job_posting.dedup_key IS 'MD5 (as a 128-bit number) of the normalised company, title, region (or location text) and monthly salary bounds: equal keys = the same posting seen twice. NULL when the company is unknown (too little to tell postings apart).';
 COMMENT ON COLUMN core.job_posting.duplicate_of IS 'posting_id of the first copy when this posting repeats one already loaded; NULL for an original.';
 
 CREATE TABLE core.enrollment (
