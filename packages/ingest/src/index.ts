@@ -19,3 +19,4 @@ export { unwrapPythonList } from './map/cells.js';
 export { NO_NORMALIZERS } from './postings/normalizers.js';
 export type { PostingNormalizers, CodedValue } from './postings/normalizers.js';
 export { defaultNormalizers } from './postings/default-normalizers.js';
+export * from './normalize/index.js';

@@ -12,6 +12,8 @@ export interface CoreInsertContext {
   source: string;
   /** First 16 hex digits of the file hash: posting ids are stable for the same file. */
   fileKey: string;
+  /** Whole-table duplicate marking supplied by the normalisers; replaces the built-in rule. */
+  externalDedupe?: ((conn: DuckDBConnection, table: string) => Promise<void>) | undefined;
 }
 
 /**
@@ -31,7 +33,9 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
         LEFT JOIN ${prefix}_lk_req q ON q.edu = coalesce(a.education_text, '') AND q.exp = coalesce(a.experience_text, '')
         LEFT JOIN ${prefix}_lk_ind i ON i.text = a.company_industry_text
-        LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')`;
+        LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')
+        LEFT JOIN ${prefix}_lk_cmp cn ON cn.text = a.company
+        LEFT JOIN ${prefix}_lk_ttl tn ON tn.text = a.title`;
       // Same posting = same company, title, place and pay (company unknown: too little to tell).
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
         SELECT a.line, CASE WHEN a.company IS NOT NULL THEN md5_number(concat_ws('|', lower(replace(replace(a.company, ' ', ''), '　', '')),
@@ -54,11 +58,12 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
           r.region_code, i.code, i.conf, o.code, o.conf,
           coalesce(a.salary_min_monthly, s.mn), coalesce(a.salary_max_monthly, s.mx), coalesce(a.salary_months, s.months)::INTEGER,
           coalesce(a.education, q.education), coalesce(a.experience_min_years, q.mn), coalesce(a.experience_max_years, q.mx),
-          a.headcount::INTEGER, a.posted_date::DATE, k.dedup_key, d.first_id
+          a.headcount::INTEGER, a.posted_date::DATE, cn.norm, tn.norm, k.dedup_key, ${ctx.externalDedupe ? 'NULL' : 'd.first_id'}
         ${joins}
         JOIN ${prefix}_key k ON k.line = a.line
         LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
-      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dup`);
+      if (ctx.externalDedupe) await ctx.externalDedupe(conn, 'core.job_posting');
+      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM core.job_posting WHERE load_id = ${L} AND duplicate_of IS NOT NULL`);
       return Number(r.getRowObjectsJson()[0]!.n);
     }
     case 'enrollment':

@@ -32,6 +32,8 @@ export interface KindSpec {
    */
   keyText: string[];
   cross: CrossCheck[];
+  /** Extra prepared columns computed across rows of the file (window functions over staging). */
+  windowed?: string[];
 }
 
 const destSum = Object.keys(DESTINATION_FIELDS)
@@ -60,7 +62,13 @@ const specs: Record<RecordKind, Omit<KindSpec, 'rules'>> = {
     keyText: ['school_name', 'school_code', 'school_level', 'major_code', 'major_name'],
     cross: [
       { column: 'major_name', when: 'major_code IS NULL AND major_name IS NULL', reason: 'major code or name is required' },
-      { column: 'graduates', when: 'graduates > enrolled_total', reason: 'graduates exceed students enrolled' },
+      // Graduates of year t were on last year's roll; a closing programme can graduate more than
+      // it has left this year, so the test needs the previous year's row of the same major.
+      {
+        column: 'graduates',
+        when: 'graduates > __prev_total AND graduates > coalesce(enrolled_total, 0) + coalesce(enrolled_new, 0)',
+        reason: 'graduates exceed students enrolled (last year\'s roll)',
+      },
       { column: 'year', when: 'year > year({today})', reason: 'year in the future' },
     ],
   },

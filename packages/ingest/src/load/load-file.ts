@@ -181,7 +181,16 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       const rawVals = rawRules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
       await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
         SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
-      result.duplicatesCollapsed = await insertCore({ conn, kind: mapping.kind, acc, prefix, loadId, source: mapping.source, fileKey: result.sha256.slice(0, 16) });
+      result.duplicatesCollapsed = await insertCore({
+        conn,
+        kind: mapping.kind,
+        acc,
+        prefix,
+        loadId,
+        source: mapping.source,
+        fileKey: result.sha256.slice(0, 16),
+        externalDedupe: options.normalizers?.markDuplicates?.bind(options.normalizers),
+      });
       await record(fileBytes);
       await conn.run('COMMIT');
     } catch (err) {

@@ -89,7 +89,9 @@ export async function validateStaging(
   }
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_prep AS
     SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT ${cols.join(', ')} FROM ${staging})`);
+    FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')} FROM ${staging}
+      WINDOW prev AS (PARTITION BY coalesce(${spec.windowed ? '"school_code", "school_name"' : 'NULL'}), coalesce(${spec.windowed ? '"major_code", "major_name"' : 'NULL'})
+                      ORDER BY ${spec.windowed ? 'TRY_CAST(trim("year") AS INTEGER), ' : ''}line))`);
   const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason

@@ -38,6 +38,21 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_req (edu VARCHAR, exp VARCHAR, education VARCHAR, mn DOUBLE, mx DOUBLE)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ind (text VARCHAR, code VARCHAR, conf DOUBLE)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_occ (title VARCHAR, ind VARCHAR, code VARCHAR, conf DOUBLE)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_cmp (text VARCHAR, norm VARCHAR)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ttl (text VARCHAR, norm VARCHAR)`);
+  for (const [fn, table, col] of [
+    [n.companyKey, 'cmp', 'company'],
+    [n.titleKey, 'ttl', 'title'],
+  ] as const) {
+    if (!fn) continue;
+    const app = await conn.createAppender(`${prefix}_lk_${table}`, 'main', 'temp');
+    for (const [text] of await distinct(conn, `SELECT DISTINCT ${col} FROM ${acc} WHERE ${col} IS NOT NULL`)) {
+      app.appendVarchar(text!);
+      putText(app, safe(() => fn(text!)));
+      app.endRow();
+    }
+    app.closeSync();
+  }
 
   if (n.salary) {
     const app = await conn.createAppender(`${prefix}_lk_sal`, 'main', 'temp');

@@ -1,12 +1,19 @@
-import { normaliseIndustry } from '../normalize/industry.js';
-import { normaliseLocation } from '../normalize/location.js';
-import { parseRequirements } from '../normalize/requirements.js';
-import { parseSalary } from '../normalize/salary.js';
+import {
+  codeOccupation,
+  markDuplicates,
+  normaliseCompany,
+  normaliseIndustry,
+  normaliseLocation,
+  normaliseTitle,
+  parseRequirements,
+  parseSalary,
+} from '../normalize/index.js';
 import type { PostingNormalizers } from './normalizers.js';
 
 /**
- * The posting normalisers of `normalize/` behind the pipeline's interface. Industry coding from
- * the company cell has no graded confidence yet: a dictionary hit counts as 1.
+ * The posting normalisers of `normalize/` (engineer B's) behind the pipeline's interface.
+ * Industry coding from the company cell has no graded confidence: a dictionary hit counts as 1.
+ * Duplicates: normalize's re-post clusters (same company, title and region within 30 days).
  */
 export function defaultNormalizers(): PostingNormalizers {
   return {
@@ -24,6 +31,15 @@ export function defaultNormalizers(): PostingNormalizers {
     industry(text) {
       const m = normaliseIndustry(text);
       return m.code ? { code: m.code, confidence: 1 } : null;
+    },
+    occupation(title, industryText) {
+      const m = codeOccupation(title, industryText || undefined);
+      return m.code ? { code: m.code, confidence: m.confidence } : null;
+    },
+    companyKey: (company) => normaliseCompany(company) || null,
+    titleKey: (title) => normaliseTitle(title) || null,
+    async markDuplicates(conn, table) {
+      await markDuplicates(conn, table);
     },
   };
 }

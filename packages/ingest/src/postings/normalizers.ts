@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EducationLevel } from '@talent/models';
 
 /** A code with how sure the coder is (0–1). */
@@ -29,6 +30,15 @@ export interface PostingNormalizers {
   industry?(text: string): CodedValue | null;
   /** Job title (with the industry text as context, may be '') → 大典 2022 code. */
   occupation?(title: string, industryText: string): CodedValue | null;
+  /** Company name → key for duplicate detection (stored in core.job_posting.company_norm). */
+  companyKey?(company: string): string | null;
+  /** Title → key for duplicate detection (stored in core.job_posting.title_norm). */
+  titleKey?(title: string): string | null;
+  /**
+   * Marks duplicates over the whole postings table (inside the load's transaction). Without it
+   * the pipeline's own rule applies: same company, title, place and pay, first copy wins.
+   */
+  markDuplicates?(conn: DuckDBConnection, table: string): Promise<void>;
 }
 
 /** No coding at all: every coded column stays NULL. Useful to measure the pure load path. */

@@ -16,12 +16,14 @@ export const enrollmentRecordSchema = z
     year: yearSchema.describe('Statistical year (学年 start year, e.g. 2024 for 2024–2025).'),
     enrolled_new: countSchema.optional().describe('招生数: students admitted this year.'),
     enrolled_total: countSchema.optional().describe('在校生数: students on the roll at the count date.'),
-    graduates: countSchema.optional().describe('毕业生数: students who graduated this year.'),
+    graduates: countSchema
+      .optional()
+      .describe(
+        '毕业生数: students who graduated this year. It may exceed this year\'s 在校生数 (a closing programme), but not last year\'s roll: the loader checks that across rows.',
+      ),
   })
   .describe('Enrollment return row (招生/在校/毕业 by school, major and year).')
   .superRefine((r, ctx) => {
     if (!r.major_code && !r.major_name) ctx.addIssue({ code: 'custom', path: ['major_name'], message: 'major code or name is required' });
-    if (r.graduates !== undefined && r.enrolled_total !== undefined && r.graduates > r.enrolled_total)
-      ctx.addIssue({ code: 'custom', path: ['graduates'], message: 'graduates exceed students enrolled' });
   });
 export type EnrollmentRecord = z.infer<typeof enrollmentRecordSchema>;

@@ -20,6 +20,8 @@ CREATE TABLE core.job_posting (
   experience_max_years DOUBLE,
   headcount INTEGER,
   posted_date DATE,
+  company_norm VARCHAR,
+  title_norm VARCHAR,
   dedup_key UHUGEINT,
   duplicate_of VARCHAR
 );
@@ -44,8 +46,10 @@ COMMENT ON COLUMN core.job_posting.experience_min_years IS 'Minimum years of exp
 COMMENT ON COLUMN core.job_posting.experience_max_years IS 'Maximum years of the stated range; NULL when open-ended.';
 COMMENT ON COLUMN core.job_posting.headcount IS '招聘人数 when stated.';
 COMMENT ON COLUMN core.job_posting.posted_date IS 'Date the posting was published (Beijing time).';
+COMMENT ON COLUMN core.job_posting.company_norm IS 'Company name folded for duplicate detection (width, case, branch and legal-form suffixes removed).';
+COMMENT ON COLUMN core.job_posting.title_norm IS 'Title folded for duplicate detection (width, case, recruiting decorations removed).';
 COMMENT ON COLUMN core.job_posting.dedup_key IS 'MD5 (as a 128-bit number) of the normalised company, title, region (or location text) and monthly salary bounds: equal keys = the same posting seen twice. NULL when the company is unknown (too little to tell postings apart).';
-COMMENT ON COLUMN core.job_posting.duplicate_of IS 'posting_id of the first copy when this posting repeats one already loaded; NULL for an original.';
+COMMENT ON COLUMN core.job_posting.duplicate_of IS 'posting_id of the head posting of its duplicate cluster (same company, title and region re-posted within a window, or the same company, title, place and pay when no date rule applies); NULL for an original.';
 
 CREATE TABLE core.enrollment (
   load_id VARCHAR NOT NULL,
