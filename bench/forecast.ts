@@ -10,8 +10,11 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
-  AUTO_INTERVAL_SCALE,
-  AUTO_MEMBERS,
+  AUTO_LONG,
+  AUTO_SHORT,
+  AUTO_SHORT_MAX_LENGTH,
+  MIN_FITTED_LENGTH,
+  autoConfig,
   coverage,
   forecast,
   forecastMany,
@@ -21,7 +24,7 @@ import {
 } from '@talent/forecast';
 import { readBenchCsv, type BenchSeries } from './forecast/m3.js';
 import { ensureR, npmArimaVersion, runNpmArima, runR, type PeerRun } from './forecast/peers.js';
-import { calibrateIntervalScale, scoreCandidates } from './forecast/select.js';
+import { CANDIDATES, selectCombination, type Selection } from './forecast/select.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -82,7 +85,10 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
     const cold = runOurs(series, h, m).row.seconds;
     const { row } = runOurs(series, h, m);
     row.note = `cold ${cold.toFixed(3)} s`;
-    if (m === 'auto') row.note += `; mean(${AUTO_MEMBERS.join(', ')}), calibrated intervals`;
+    if (m === 'auto') {
+      const cfg = autoConfig(series[0]!.train.length);
+      row.note += `; ${cfg.how}(${cfg.members.join(', ')}), ${cfg.weighting} weights, calibrated intervals (${cfg === AUTO_SHORT ? 'AUTO_SHORT' : 'AUTO_LONG'})`;
+    }
     if (m === 'comb') row.note += '; M4 Comb: mean(SES, Holt, damped)';
     rows.push(row);
     byName.set(m, row);
@@ -132,6 +138,19 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
   return { best, ours, rComb, rEts };
 }
 
+/** Run and print one selection protocol (training data only) and compare it with the engine. */
+function reportSelection(label: string, train: Float64Array[], h: number, minTrain: number, engine: { members: readonly string[]; how: string; weighting: string; intervalScale: readonly number[] }): Selection {
+  log(`\n## Selection of \`auto\` (${CANDIDATES.length} fixed candidates): ${label}; test points unused`);
+  const sel = selectCombination(train, h, minTrain);
+  log(`${sel.origins} origins in ${train.length} series, ${sel.seconds.toFixed(1)} s; score = (sMAPE/sMAPE_dotm + MASE/MASE_dotm)/2; cov95 = raw member intervals`);
+  for (const s of sel.scores) log(`  ${s.name.padEnd(36)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  cov95 ${(100 * s.coverage).toFixed(1)}  score ${s.score.toFixed(4)}${s.eligible ? '' : '  (over time budget)'}`);
+  const same = sel.chosen.members.join('+') === engine.members.join('+') && sel.chosen.how === engine.how && (sel.chosen.weighting ?? 'equal') === engine.weighting;
+  log(`chosen: ${sel.chosen.name}; engine: ${engine.how}(${engine.members.join(', ')}), ${engine.weighting} weights${same ? ' (same)' : ' (DIFFERENT: update packages/forecast/src/forecast.ts)'}`);
+  const sameScale = sel.intervalScale.join() === engine.intervalScale.join();
+  log(`interval factors for 95% (conformal level): [${sel.intervalScale.join(', ')}]; engine: [${engine.intervalScale.join(', ')}]${sameScale ? ' (same)' : ' (DIFFERENT)'}`);
+  return sel;
+}
+
 async function main() {
   const { series: all, rejected, rows } = readBenchCsv(dataPath);
   const h = Number(arg('--h') ?? all[0]?.test.length ?? 6);
@@ -141,13 +160,20 @@ async function main() {
   for (const r of rejected.slice(0, 5)) log(`  rejected line ${r.line}: ${r.reason}`);
   log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}; times are single-thread wall-clock seconds for all series (ours: second pass, JIT warm; R: inside R, start-up excluded)`);
 
-  log('\n## Selection of the `auto` combination on the validation split (last h training points held out; test points unused)');
-  const scores = scoreCandidates(series, h);
-  for (const s of scores) log(`  ${s.name.padEnd(38)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  score ${s.score.toFixed(4)}`);
-  const chosen = scores[0]!.name;
-  const engine = AUTO_MEMBERS.join('+');
-  log(`chosen: ${chosen}; engine's auto: ${engine}${chosen === engine ? ' (same)' : ' (DIFFERENT: update AUTO_MEMBERS in packages/forecast/src/forecast.ts)'}`);
-  log(`interval scale from validation: [${calibrateIntervalScale(series, h, chosen).join(', ')}]; engine uses [${AUTO_INTERVAL_SCALE.join(', ')}]`);
+  reportSelection(
+    `rolling origins inside each full training series (≥ ${AUTO_SHORT_MAX_LENGTH + 1} training points, h ≤ ${h}) → AUTO_LONG`,
+    series.map((s) => s.train),
+    h,
+    AUTO_SHORT_MAX_LENGTH + 1,
+    AUTO_LONG,
+  );
+  reportSelection(
+    `rolling origins inside each training series cut to its last ${SHORT} points (≥ ${MIN_FITTED_LENGTH} training points) → AUTO_SHORT`,
+    series.filter((s) => s.train.length >= SHORT).map((s) => s.train.slice(-SHORT)),
+    h,
+    MIN_FITTED_LENGTH,
+    AUTO_SHORT,
+  );
 
   let rOk = false;
   if (withR) {

@@ -40,7 +40,7 @@ const mapping = sourceMappingSchema.parse({
 });
 
 // Value pools shaped like the real boards (see ../shared/reference/SOURCES.md): salary spellings
-// of several boards, 城市-区 places, platform industry labels; titles and companies vary widely.
+// of several boards, 城市-区 places, platform industry labels; about 120,000 distinct employers.
 const TITLES = ['汽车装调工', '数控车工', '电工', 'Python开发工程师', '会计', '销售代表', '仓库管理员', '焊工', '数据分析师', '护士', '幼儿教师', '客服专员', '机械设计工程师', '质检员', '物流专员', '厨师', '保安员', '电商运营', '前端开发工程师', '行政专员'];
 const COMPANY_STEMS = ['柳州', '南宁', '桂林', '玉林', '北海', '贵阳', '遵义', '梧州'];
 const COMPANY_KINDS = ['机械', '汽车零部件', '食品', '信息科技', '物流', '医药', '建筑工程', '电子商务', '教育咨询', '新材料'];
@@ -70,7 +70,7 @@ async function writeFile(path: string): Promise<void> {
     if (recent.length > 100 && rnd(10) === 0) {
       body = recent[rnd(recent.length)]!;
     } else {
-      const company = `${COMPANY_STEMS[rnd(8)]}${COMPANY_KINDS[rnd(10)]}${rnd(20000)}有限公司`;
+      const company = `${COMPANY_STEMS[rnd(8)]}${COMPANY_KINDS[rnd(10)]}${rnd(1500)}有限公司`;
       body = `${TITLES[rnd(20)]}${rnd(50) ? '' : '（急聘）'},${company},${INDUSTRIES[rnd(10)]},${PLACES[rnd(12)]},${PAY[rnd(10)]},${EDU[rnd(6)]},${EXP[rnd(6)]},${1 + rnd(20)}`;
       recent.push(body);
       if (recent.length > 5000) recent.splice(0, 1000);

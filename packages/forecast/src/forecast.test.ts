@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecast } from './forecast.js';
+import { AUTO_LONG, AUTO_SHORT, AUTO_SHORT_MAX_LENGTH, autoConfig, combination, forecast } from './forecast.js';
 import type { ForecastResult, MethodName } from './core/types.js';
 
 // Graduates of one school × major, 2011–2024 (a realistic short annual count series).
@@ -99,5 +99,32 @@ describe('forecast: awkward series rules', () => {
     expect(r.notes.some((n) => n.startsWith('seasonal (period 12)'))).toBe(true);
     // March (index 2) is above January (index 0) in the forecast, as in the data.
     expect(r.mean[2]! / r.mean[0]!).toBeCloseTo(1.3 / 0.8, 1);
+  });
+});
+
+describe('auto: configuration by length and per-series weights', () => {
+  it('series of at most 10 points use AUTO_SHORT, longer ones AUTO_LONG', () => {
+    expect(autoConfig(AUTO_SHORT_MAX_LENGTH)).toBe(AUTO_SHORT);
+    expect(autoConfig(AUTO_SHORT_MAX_LENGTH + 1)).toBe(AUTO_LONG);
+    const r = forecast(grads.slice(-10), { h: 3, adjustShocks: false });
+    const members = (r.params.members as { method: string }[]).map((m) => m.method);
+    expect(members).toEqual([...AUTO_SHORT.members]);
+  });
+  it('inverse-MAE weights come from the members\u2019 own errors at the last three origins', () => {
+    const y = Float64Array.from(grads);
+    const n = y.length;
+    // Hand computation for naive and drift: origin e forecasts y[e..n) from y[0..e).
+    const mae = (f: (e: number, i: number) => number) => {
+      let s = 0, k = 0;
+      for (let e = n - 1; e >= n - 3; e--) for (let i = 0; e + i < n; i++, k++) s += Math.abs(y[e + i]! - f(e, i));
+      return s / k;
+    };
+    const naiveMae = mae((e) => y[e - 1]!);
+    const driftMae = mae((e, i) => y[e - 1]! + ((i + 1) * (y[e - 1]! - y[0]!)) / (e - 1));
+    const wNaive = 1 / naiveMae / (1 / naiveMae + 1 / driftMae);
+    const c = combination('c', ['naive', 'drift'], y, 2, 1, 'mean', 'inverse-mae')!;
+    const drift1 = y[n - 1]! + (y[n - 1]! - y[0]!) / (n - 1);
+    expect(c.mean[0]).toBeCloseTo(wNaive * y[n - 1]! + (1 - wNaive) * drift1, 9);
+    expect((c.params.weights as number[])[0]).toBeCloseTo(wNaive, 12);
   });
 });

@@ -6,25 +6,59 @@ import { combineForecasts, modelQuantile } from './models/combine.js';
 import { autoEts, fitEts, forecastEts } from './models/ets.js';
 import { driftModel, meanModel, naiveModel, seasonalNaiveModel } from './models/simple.js';
 import { dotmModel, thetaModel } from './models/theta.js';
+import { innerOrigins, inverseErrorWeights, WEIGHT_WINDOW } from './models/inverse-error-weights.js';
 import { autoArimaModel } from './models/arima.js';
 
 /** Series with fewer points than this use the short-series rule instead of fitted models. */
 export const MIN_FITTED_LENGTH = 6;
 
-/**
- * Members of the engine's recommended combination (`method: 'auto'`, equal-weight mean), chosen
- * among ten candidates on the M3 yearly validation split (last 6 training points held out; the
- * test points never used). `npm run bench:forecast` repeats the selection and prints it.
- */
-export const AUTO_MEMBERS: readonly MethodName[] = ['dotm', 'drift', 'damped'];
+/** How the engine's `auto` method forecasts: an equal-weight combination and its interval factors. */
+export interface AutoConfig {
+  members: readonly MethodName[];
+  how: 'mean' | 'median';
+  /** Equal weights, or per-series weights 1/MAE from the members' own recent errors ({@link combination}). */
+  weighting: 'equal' | 'inverse-mae';
+  /**
+   * Factors (horizon 1, 2, …) that widen the combination's intervals around its point forecast:
+   * the members' model-based intervals ignore parameter and model uncertainty and cover far less
+   * than their nominal level on annual data. Horizons beyond the last use the last factor.
+   */
+  intervalScale: readonly number[];
+}
+
+/** Series with at most this many points use {@link AUTO_SHORT}; longer ones {@link AUTO_LONG}. */
+export const AUTO_SHORT_MAX_LENGTH = 10;
 
 /**
- * Factors (horizon 1, 2, …) that widen the `auto` intervals around the point forecast. The members'
- * model-based intervals ignore parameter and model uncertainty and covered only ~80% of 95% on
- * yearly data; each factor is the 95th percentile of |error| / half-width at that horizon on the
- * same M3 validation split (bench/forecast/select.ts). Horizons beyond the last use the last.
+ * `auto` for series longer than {@link AUTO_SHORT_MAX_LENGTH}: chosen among the fixed candidates of
+ * bench/forecast/select.ts by rolling-origin validation inside the M3 yearly training series
+ * (every origin with at least 11 training points, horizons up to 6; the test points never used);
+ * factors calibrated on the same origins to cover 95% (`calibrateIntervalScale`).
+ * `npm run bench:forecast` repeats the selection and warns if it no longer matches.
  */
-export const AUTO_INTERVAL_SCALE: readonly number[] = [1.56, 2.14, 2.16, 2.51, 2.9, 3.27];
+export const AUTO_LONG: AutoConfig = {
+  members: ['dotm', 'drift', 'damped'],
+  how: 'mean',
+  weighting: 'inverse-mae',
+  intervalScale: [1.68, 2.23, 2.4, 2.4, 2.43, 2.62],
+};
+
+/**
+ * `auto` for series of at most {@link AUTO_SHORT_MAX_LENGTH} points (typical talent series): the
+ * same protocol run on the M3 yearly training series cut to their last 10 points (origins with
+ * 6–9 training points, so horizons 1–4 only; longer horizons use the horizon-4 factor).
+ */
+export const AUTO_SHORT: AutoConfig = {
+  members: ['dotm', 'drift', 'naive'],
+  how: 'mean',
+  weighting: 'inverse-mae',
+  intervalScale: [1.41, 1.89, 2.2, 2.2],
+};
+
+/** The `auto` configuration used for a (clean) series of `n` points. */
+export function autoConfig(n: number): AutoConfig {
+  return n <= AUTO_SHORT_MAX_LENGTH ? AUTO_SHORT : AUTO_LONG;
+}
 
 function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string): ModelForecast | undefined {
   const fit = fitEts(y, spec);
@@ -65,8 +99,9 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
     case 'comb':
       return combination('comb', ['ses', 'holt', 'damped'], y, h, period);
     case 'auto': {
-      const c = combination('auto', AUTO_MEMBERS, y, h, period);
-      return c && scaleIntervals(c, AUTO_INTERVAL_SCALE);
+      const cfg = autoConfig(y.length);
+      const c = combination('auto', cfg.members, y, h, period, cfg.how, cfg.weighting);
+      return c && scaleIntervals(c, cfg.intervalScale);
     }
   }
 }
@@ -82,14 +117,51 @@ export function scaleIntervals(m: ModelForecast, factors: readonly number[]): Mo
   };
 }
 
-/** Equal-weight combination of the members that can be fitted (at least one must be). */
-export function combination(name: string, members: readonly MethodName[], y: Float64Array, h: number, period = 1, how: 'mean' | 'median' = 'mean'): ModelForecast | undefined {
+/**
+ * Combination of the members that can be fitted (at least one must be): equal-weight mean or
+ * median, or (`inverse-mae`) a mean weighted per series by 1 / MAE of each member's own forecasts
+ * from the last {@link WEIGHT_WINDOW} origins inside the series (training ends n−1, n−2, n−3,
+ * each scored on the points after it up to n; ends shorter than {@link MIN_FITTED_LENGTH} are not
+ * used). Equal weights when no inner origin is usable or a member cannot be fitted at one.
+ */
+export function combination(
+  name: string,
+  members: readonly MethodName[],
+  y: Float64Array,
+  h: number,
+  period = 1,
+  how: 'mean' | 'median' = 'mean',
+  weighting: 'equal' | 'inverse-mae' = 'equal',
+): ModelForecast | undefined {
   const fits: ModelForecast[] = [];
+  const used: MethodName[] = [];
   for (const m of members) {
     const f = runMethod(m, y, h, period);
-    if (f) fits.push(f);
+    if (f) {
+      fits.push(f);
+      used.push(m);
+    }
   }
   if (fits.length === 0) return undefined;
+  if (weighting === 'inverse-mae' && how === 'mean' && fits.length > 1) {
+    const n = y.length;
+    const sum = new Array<number | undefined>(used.length).fill(0);
+    let points = 0;
+    for (const e of innerOrigins(n, MIN_FITTED_LENGTH)) {
+      const train = y.subarray(0, e);
+      used.forEach((m, j) => {
+        const f = sum[j] === undefined ? undefined : runMethod(m, train, n - e, period);
+        if (!f) {
+          sum[j] = undefined;
+          return;
+        }
+        for (let i = 0; i < n - e; i++) sum[j]! += Math.abs(y[e + i]! - f.mean[i]!);
+      });
+      points += n - e;
+    }
+    const w = points > 0 ? inverseErrorWeights(sum.map((s) => (s === undefined ? undefined : s / points))) : undefined;
+    if (w) return combineForecasts(name, fits, 'mean', w);
+  }
   return combineForecasts(name, fits, how);
 }
 

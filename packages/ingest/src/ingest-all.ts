@@ -47,6 +47,8 @@ export interface SourceSummary {
   coverage?: { postings: number; region: number; industry: number; occupation: number };
   /** Enrollment, outcomes, shortage: names that matched no reference code (reported, kept). */
   unmatched?: { rows: number; examples: string[] };
+  /** Enrollment and outcomes: rows whose school is not in the loaded school list (core.school). */
+  unmatchedSchools?: { rows: number; examples: string[] };
   messages: string[];
 }
 
@@ -92,6 +94,8 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions 
   } else {
     for (const m of mappings.filter(wanted)) for (const path of resolveFiles(m, roots)) plan.push({ mapping: m, path });
   }
+  // School lists first: enrollment and outcome rows are matched against them as they load.
+  plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
   const loads: LoadResult[] = [];
   for (const { mapping, path } of plan) {
     const r = await loadFile(warehouse.conn, mapping, path, {
@@ -122,7 +126,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
     rejectedByReason: {},
     duplicatesCollapsed: loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
-    messages: loads.filter((l) => l.message).map((l) => `${l.filePath}: ${l.message}`),
+    messages: distinctMessages(loads),
   };
   const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
   if (ids.length) {
@@ -138,12 +142,24 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const x = r.getRowObjectsJson()[0]!;
     const n = Number(x.n);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
-  } else {
+  } else if (mapping.kind !== 'school') {
     const [table, nameCol, flag] =
       mapping.kind === 'shortage' ? ['core.shortage_entry', 'occupation_name', 'occupation_matched'] : [`core.${mapping.kind}`, 'coalesce(major_name, major_code)', 'major_matched'];
     const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${nameCol})[1:5] AS ex FROM ${table} WHERE load_id IN (${active}) AND NOT ${flag}`);
     const x = r.getRowObjectsJson()[0]!;
     s.unmatched = { rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) };
+    if (mapping.kind !== 'shortage') {
+      const sc = await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT school_name)[1:5] AS ex FROM ${table} WHERE load_id IN (${active}) AND school_matched = false`);
+      const y = sc.getRowObjectsJson()[0]!;
+      s.unmatchedSchools = { rows: Number(y.n), examples: ((y.ex as unknown[] | null) ?? []).map(String) };
+    }
   }
   return s;
+}
+
+/** One line per distinct message, naming one file and how many others said the same. */
+function distinctMessages(loads: LoadResult[]): string[] {
+  const byText = new Map<string, string[]>();
+  for (const l of loads) if (l.message) byText.set(l.message, [...(byText.get(l.message) ?? []), l.filePath]);
+  return [...byText].map(([msg, files]) => `${files[0]}${files.length > 1 ? ` (+${files.length - 1} files)` : ''}: ${msg}`);
 }

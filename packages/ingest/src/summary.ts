@@ -1,6 +1,6 @@
 import type { IngestReport } from './ingest-all.js';
 
-const KIND_LABEL: Record<string, string> = { job_posting: '招聘岗位', enrollment: '招生在校', graduate_outcome: '毕业去向', shortage: '缺工排行' };
+const KIND_LABEL: Record<string, string> = { job_posting: '招聘岗位', enrollment: '招生在校', graduate_outcome: '毕业去向', shortage: '缺工排行', school: '学校名单' };
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
@@ -30,11 +30,13 @@ export function formatIngestSummary(report: IngestReport): string {
   for (const s of report.sources) {
     const reasons = Object.entries(s.rejectedByReason);
     const unmatched = s.unmatched && s.unmatched.rows > 0;
-    if (!reasons.length && !unmatched && !s.messages.length) continue;
+    if (!reasons.length && !unmatched && !s.messages.length && !s.unmatchedSchools?.rows) continue;
     lines.push('', `【${s.source}】`);
     if (reasons.length) lines.push('  拒收原因(行数):');
     for (const [reason, n] of reasons.slice(0, 10)) lines.push(`    ${n}\t${reason}`);
-    if (unmatched) lines.push(`  未匹配名称(示例): ${s.unmatched!.examples.join('、')}`);
+    if (unmatched) lines.push(`  未匹配${s.kind === 'shortage' ? '职业' : '专业'}名称 ${s.unmatched!.rows} 行(示例): ${s.unmatched!.examples.join('、')}`);
+    if (s.unmatchedSchools && s.unmatchedSchools.rows > 0)
+      lines.push(`  学校不在名单中 ${s.unmatchedSchools.rows} 行(示例): ${s.unmatchedSchools.examples.join('、')}`);
     for (const m of s.messages.slice(0, 5)) lines.push(`  说明: ${m}`);
   }
   for (const e of report.mappingErrors) lines.push(`映射文件错误: ${e}`);

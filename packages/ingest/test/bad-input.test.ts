@@ -113,18 +113,23 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
       ENROLLMENT_ROWS[0]!,
       '柳州职业技术学院,4145012104,高职专科,460702,新能源汽车技术,2024,二百,540,150',
       '柳州职业技术学院,4145012104,高职专科,460703,汽车电子技术,2024,-5,230,71',
-      '柳州职业技术学院,4145012104,高职专科,460704,智能网联汽车技术,2024,90,100,130',
+      '柳州职业技术学院,4145012104,高职专科,460704,智能网联汽车技术,2024,90,100,730',
       '柳州职业技术学院,4145012104,大学,460704,智能网联汽车技术,2031,90,300,30',
       '柳州职业技术学院,4145012104,高职专科,460704,智能网联汽车技术,2024,90.5,300,30',
+      // A closing programme: no intake, 40 left on the roll, 95 graduating out of last year's 135.
+      '柳州职业技术学院,4145012104,高职专科,460705,汽车检测与维修技术,2023,0,135,60',
+      '柳州职业技术学院,4145012104,高职专科,460705,汽车检测与维修技术,2024,0,40,95',
     ]);
     const r = await loadFile(wh.conn, ENROLLMENT_MAPPING, p, { today: TODAY });
-    expect(r.rowsRead).toBe(6);
-    expect(r.rowsLoaded).toBe(1);
+    expect(r.rowsRead).toBe(8);
+    expect(r.rowsLoaded).toBe(3);
     const rej = await rejects(r);
     const at = (line: number) => rej.filter((x) => x.line === line).map((x) => `${x.column_name}: ${x.reason}`);
     expect(at(3)).toEqual(['enrolled_new: not a number']);
     expect(at(4)).toEqual(['enrolled_new: negative value']);
-    expect(at(5)).toEqual(['graduates: graduates exceed students enrolled']);
+    expect(at(5)).toEqual(["graduates: graduates exceed students enrolled (last year's roll)"]);
+    expect(at(8)).toEqual([]);
+    expect(at(9)).toEqual([]);
     expect(at(6)).toContain('school_level: not one of 中职, 高职专科, 职业本科, 本科, 研究生');
     expect(at(6)).toContain('year: year in the future');
     expect(at(7)).toEqual(['enrolled_new: not a whole number']);

@@ -2,10 +2,11 @@ import { openWarehouse } from '@talent/models';
 import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
 import { recordRun } from '../run-record.js';
 import { withRunLock } from '../run-lock.js';
+import { ingestStage } from '../stages/ingest.js';
 import { referenceStage } from '../stages/reference.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: Stage[] = [referenceStage];
+export const STAGES: Stage[] = [referenceStage, ingestStage];
 
 export interface RunOptions {
   warehousePath: string;

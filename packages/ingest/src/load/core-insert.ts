@@ -2,6 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RecordKind } from '@talent/models';
 import { lit } from './sql.js';
 
+/** A school is matched by 学校标识码, else by exact name; NULL when no school list is loaded. */
+const SCHOOL_MATCH = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
+    (a.school_code IS NOT NULL AND a.school_code IN (SELECT school_code FROM core.school))
+    OR (a.school_name IN (SELECT school_name FROM core.school)) END`;
+
 /** Rows of an accepted-rows table, and the names of its lookup tables, to write into core. */
 export interface CoreInsertContext {
   conn: DuckDBConnection;
@@ -62,7 +67,19 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         ${joins}
         JOIN ${prefix}_key k ON k.line = a.line
         LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
-      if (ctx.externalDedupe) await ctx.externalDedupe(conn, 'core.job_posting');
+      if (ctx.externalDedupe) {
+        // The normalisers' clustering runs on the postings that share a key with this load (not
+        // the whole table), and only the rows whose marking changed are written back.
+        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dd AS
+          SELECT c.posting_id, c.company_norm, c.title_norm, c.region_code, c.posted_date, c.duplicate_of
+          FROM core.job_posting c
+          JOIN (SELECT DISTINCT company_norm, title_norm, region_code FROM core.job_posting
+                WHERE load_id = ${L} AND company_norm IS NOT NULL AND title_norm IS NOT NULL AND region_code IS NOT NULL) k
+            ON k.company_norm = c.company_norm AND k.title_norm = c.title_norm AND k.region_code = c.region_code`);
+        await ctx.externalDedupe(conn, `temp.main.${prefix}_dd`);
+        await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.duplicate_of FROM ${prefix}_dd d
+          WHERE c.posting_id = d.posting_id AND c.duplicate_of IS DISTINCT FROM d.duplicate_of`);
+      }
       const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM core.job_posting WHERE load_id = ${L} AND duplicate_of IS NOT NULL`);
       return Number(r.getRowObjectsJson()[0]!.n);
     }
@@ -70,7 +87,7 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
       await conn.run(`INSERT INTO core.enrollment
         SELECT ${L}, a.line, ${S}, a.school_name, a.school_code, a.school_level, a.region_code,
           coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
-          a.year::INTEGER, a.enrolled_new::BIGINT, a.enrolled_total::BIGINT, a.graduates::BIGINT
+          a.year::INTEGER, a.enrolled_new::BIGINT, a.enrolled_total::BIGINT, a.graduates::BIGINT, ${SCHOOL_MATCH}
         FROM ${acc} a
         LEFT JOIN ref.major bc ON bc.level = '专业' AND bc.catalog = a.school_level AND bc.code = a.major_code
         LEFT JOIN (SELECT catalog, name, min(code) AS code FROM ref.major WHERE level = '专业' GROUP BY ALL) bn
@@ -81,13 +98,17 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         SELECT ${L}, a.line, ${S}, a.school_name, a.school_code, a.school_level,
           coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
           a.graduation_year::INTEGER, a.graduates::BIGINT, a.dest_contract::BIGINT, a.dest_flexible::BIGINT, a.dest_self_employed::BIGINT,
-          a.dest_further_study::BIGINT, a.dest_abroad::BIGINT, a.dest_unemployed::BIGINT, a.destination_region_code, a.destination_region_text,
-          a.destination_industry_code, a.destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction
+          a.dest_further_study::BIGINT, a.dest_abroad::BIGINT, a.dest_military::BIGINT, a.dest_unemployed::BIGINT, a.destination_region_code, a.destination_region_text,
+          a.destination_industry_code, a.destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction, ${SCHOOL_MATCH}
         FROM ${acc} a
         LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
           ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
         LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
           ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))`);
+      return 0;
+    case 'school':
+      await conn.run(`INSERT INTO core.school
+        SELECT ${L}, a.line, ${S}, a.school_code, a.school_name, a.authority, a.location, a.level_text, a.note FROM ${acc} a`);
       return 0;
     case 'shortage':
       // An occupation name may be both a 小类 and a 细类; the most detailed level wins.

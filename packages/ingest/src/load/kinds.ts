@@ -4,6 +4,7 @@ import {
   graduateOutcomeRecordSchema,
   jobPostingRecordSchema,
   shortageEntrySchema,
+  schoolRecordSchema,
   DESTINATION_FIELDS,
   type RecordKind,
 } from '@talent/models';
@@ -40,7 +41,7 @@ const destSum = Object.keys(DESTINATION_FIELDS)
   .map((f) => `coalesce(${f}, 0)`)
   .join(' + ');
 
-const specs: Record<RecordKind, Omit<KindSpec, 'rules'>> = {
+const specs: Partial<Record<RecordKind, Omit<KindSpec, 'rules'>>> = {
   job_posting: {
     kind: 'job_posting',
     schema: jobPostingRecordSchema,
@@ -60,13 +61,17 @@ const specs: Record<RecordKind, Omit<KindSpec, 'rules'>> = {
     coreTable: 'core.enrollment',
     dateFields: [],
     keyText: ['school_name', 'school_code', 'school_level', 'major_code', 'major_name'],
+    windowed: [
+      `CASE WHEN lag(TRY_CAST(trim("year") AS INTEGER)) OVER prev = TRY_CAST(trim("year") AS INTEGER) - 1
+         THEN lag(TRY_CAST(trim("enrolled_total") AS DOUBLE)) OVER prev END AS __prev_total`,
+    ],
     cross: [
       { column: 'major_name', when: 'major_code IS NULL AND major_name IS NULL', reason: 'major code or name is required' },
       // Graduates of year t were on last year's roll; a closing programme can graduate more than
       // it has left this year, so the test needs the previous year's row of the same major.
       {
         column: 'graduates',
-        when: 'graduates > __prev_total AND graduates > coalesce(enrolled_total, 0) + coalesce(enrolled_new, 0)',
+        when: 'graduates > coalesce(enrolled_total, 0) + coalesce(enrolled_new, 0) AND graduates > coalesce(__prev_total, 0)',
         reason: 'graduates exceed students enrolled (last year\'s roll)',
       },
       { column: 'year', when: 'year > year({today})', reason: 'year in the future' },
@@ -96,13 +101,25 @@ const specs: Record<RecordKind, Omit<KindSpec, 'rules'>> = {
   },
 };
 
+const schoolSpec: Omit<KindSpec, 'rules'> = {
+  kind: 'school',
+  schema: schoolRecordSchema,
+  rawTable: 'raw.school',
+  coreTable: 'core.school',
+  dateFields: [],
+  keyText: ['school_name', 'school_code'],
+  cross: [],
+};
+specs.school = schoolSpec;
+
 const cache = new Map<RecordKind, KindSpec>();
 
 /** The spec of a record kind, with field rules derived from its zod schema. */
 export function kindSpec(kind: RecordKind): KindSpec {
   let spec = cache.get(kind);
   if (!spec) {
-    spec = { ...specs[kind], rules: fieldRules(specs[kind].schema) };
+    const base = specs[kind]!;
+    spec = { ...base, rules: fieldRules(base.schema) };
     cache.set(kind, spec);
   }
   return spec;

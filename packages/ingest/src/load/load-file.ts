@@ -69,6 +69,16 @@ async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath
   return periods.length ? [...new Set(periods)].join(',') : null;
 }
 
+/** Helper fields from the file itself that mapping templates may use. */
+function fileVars(mapping: SourceMapping, filePath: string): Record<string, string> {
+  const vars: Record<string, string> = { file_name: basename(filePath) };
+  if (mapping.period?.from === 'filename') {
+    const m = new RegExp(mapping.period.pattern, 'u').exec(basename(filePath));
+    if (m) vars.file_period = m[1] ?? m[0];
+  }
+  return vars;
+}
+
 async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
   const like = `LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`;
   const views = await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE temporary AND view_name ${like}`);
@@ -137,7 +147,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     const useDuckdb = mapping.fastPath && mapping.format === 'csv' && !options.forceStream;
     const staged: StagingResult = useDuckdb
       ? await stageWithDuckdb(conn, filePath, mapping, fields, required, prefix)
-      : await stageWithStream(conn, filePath, mapping, fields, required, prefix);
+      : await stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath));
     result.reader = staged.reader;
     result.encoding = staged.encoding;
     phase('validating');

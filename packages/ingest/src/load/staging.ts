@@ -58,6 +58,7 @@ export async function stageWithStream(
   fields: readonly string[],
   required: readonly string[],
   prefix: string,
+  fileVars: Readonly<Record<string, string>> = {},
 ): Promise<StagingResult> {
   const sample = await sniff(path);
   if (sample.length === 0) throw new UnreadableFileError('file is empty');
@@ -76,7 +77,7 @@ export async function stageWithStream(
   } else {
     rows = readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {});
   }
-  const mapper = new RowMapper(mapping, fields, required);
+  const mapper = new RowMapper(mapping, fields, required, fileVars);
   const app = await conn.createAppender(staging, 'main', 'temp');
   const rej = await conn.createAppender(rejects, 'main', 'temp');
   let staged = 0;

@@ -15,7 +15,9 @@ function numberExpr(col: string): string {
 function dateExpr(col: string): string {
   const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
   // ISO dates (most files) cast directly; the format list is tried only for the rest.
-  return `strftime(coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE), '%Y-%m-%d')`;
+  // ISO timestamps with an offset (2024-03-05T10:00:00+08:00) keep the local date as written.
+  return `strftime(coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE,
+    CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END), '%Y-%m-%d')`;
 }
 
 interface Check {
@@ -90,11 +92,10 @@ export async function validateStaging(
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_prep AS
     SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
     FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')} FROM ${staging}
-      WINDOW prev AS (PARTITION BY coalesce(${spec.windowed ? '"school_code", "school_name"' : 'NULL'}), coalesce(${spec.windowed ? '"major_code", "major_name"' : 'NULL'})
-                      ORDER BY ${spec.windowed ? 'TRY_CAST(trim("year") AS INTEGER), ' : ''}line))`);
+      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER), line)` : ''})`);
   const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
     FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e FROM ${prefix}_prep WHERE __bad)`);
-  await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad) FROM ${prefix}_prep WHERE NOT __bad`);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad${spec.windowed ? ', __prev_total' : ''}) FROM ${prefix}_prep WHERE NOT __bad`);
 }

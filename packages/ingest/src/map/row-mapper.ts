@@ -34,6 +34,8 @@ export class RowMapper {
     private readonly mapping: SourceMapping,
     private readonly fields: readonly string[],
     private readonly required: readonly string[],
+    /** Per-file helper fields every row starts with (`file_name`, `file_period`) for templates. */
+    private readonly fileVars: Readonly<Record<string, string>> = {},
   ) {
     this.transform = compileTransforms(mapping.transforms);
     this.skip = mapping.skipRowPattern ? new RegExp(mapping.skipRowPattern, 'u') : null;
@@ -80,10 +82,10 @@ export class RowMapper {
 
   private mapObject(line: number, obj: Record<string, unknown>): MappedRow {
     const fields: FieldBag = {};
-    for (const [key, value] of Object.entries(obj)) {
+    for (const [key, value] of flatten(obj)) {
       const field = this.jsonAliases.get(normaliseHeader(key));
       if (!field) {
-        this.unknownKeys.add(key);
+        if (value !== null && value !== undefined) this.unknownKeys.add(key);
         continue;
       }
       const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(',') : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -95,9 +97,20 @@ export class RowMapper {
   }
 
   private finish(line: number, fields: FieldBag): MappedRow {
+    for (const [k, v] of Object.entries(this.fileVars)) if (fields[k] === undefined) fields[k] = v;
     this.transform(fields);
     for (const [k, v] of Object.entries(this.mapping.constants)) if (!fields[k]) fields[k] = v;
     if (this.fields.includes('source')) fields.source = this.mapping.source;
     return { line, fields };
   }
+}
+
+/** Nested JSON objects as dotted keys (`company.name`); arrays stay values. */
+function flatten(obj: Record<string, unknown>, prefix = '', out: [string, unknown][] = []): [string, unknown][] {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) flatten(v as Record<string, unknown>, key, out);
+    else out.push([key, v]);
+  }
+  return out;
 }

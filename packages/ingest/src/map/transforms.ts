@@ -35,6 +35,11 @@ export function compileTransforms(transforms: readonly MappingTransform[]): (row
           if (row[t.field]) row[t.field] = row[t.field]!.replace(re, '').trim();
         };
       }
+      case 'map':
+        return (row) => {
+          const v = row[t.field];
+          if (v !== undefined && Object.hasOwn(t.values, v)) row[t.field] = t.values[v]!;
+        };
       case 'template':
         return (row) => {
           const ok = t.requires.every((f) => (row[f] ?? '') !== '');

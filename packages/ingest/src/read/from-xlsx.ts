@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { ExcelJS } from './exceljs-utf8.js';
 import { checkZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip-guard.js';
 import { UnreadableFileError, type SourceRow } from './source-row.js';
 
@@ -29,7 +29,8 @@ export async function* readXlsx(path: string, options: { sheet?: string; limits?
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles are read so that date-formatted cells come back as dates, not serial numbers.
+    styles: 'cache',
     entries: 'ignore',
   });
   try {

@@ -9,6 +9,8 @@ export interface ZipLimits {
   maxUncompressedBytes: number;
   /** Largest compression ratio of one entry (zip bombs compress thousands to one). */
   maxRatio: number;
+  /** Entries smaller than this are not ratio-checked (tiny XML parts compress very well). */
+  ratioMinBytes: number;
   maxEntries: number;
 }
 
@@ -16,6 +18,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxFileBytes: 200 * 1024 * 1024,
   maxUncompressedBytes: 2 * 1024 * 1024 * 1024,
   maxRatio: 200,
+  ratioMinBytes: 1024 * 1024,
   maxEntries: 10_000,
 };
 
@@ -60,7 +63,7 @@ export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIM
       const localOffset = cd.readUInt32LE(pos + 42);
       if (localOffset + compressed > size) throw new UnreadableFileError('XLSX file is truncated (an entry lies past the end of the file)');
       total += uncompressed;
-      if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
+      if (uncompressed > limits.ratioMinBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
         throw new UnreadableFileError(`XLSX entry expands ${Math.round(uncompressed / Math.max(compressed, 1))}-fold: refused as a possible zip bomb`);
       pos += 46 + cd.readUInt16LE(pos + 28) + cd.readUInt16LE(pos + 30) + cd.readUInt16LE(pos + 32);
     }

@@ -24,7 +24,7 @@ export const industryCodeSchema = z.string().regex(/^(?:[A-T]|\d{2,4})$/, 'GB/T 
 export const occupationCodeSchema = z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'occupation code like 6-22-02-01');
 
 /** Major code of a catalogue (digits, without K/T suffixes which are flags elsewhere). */
-export const majorCodeSchema = z.string().regex(/^\d{4,6}$/, 'major code of 4–6 digits');
+export const majorCodeSchema = z.string().regex(/^\d{4,7}$/, 'major code of 4–7 digits (the 2026 本科 catalogue has 7-digit codes)');
 
 /** A date `YYYY-MM-DD` (ISO calendar date, Beijing time, no time of day). */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');

@@ -11,6 +11,7 @@ export const DESTINATION_FIELDS = {
   dest_self_employed: '自主创业',
   dest_further_study: '升学',
   dest_abroad: '出国出境',
+  dest_military: '应征入伍',
   dest_unemployed: '待就业',
 } as const;
 
@@ -32,6 +33,7 @@ export const graduateOutcomeRecordSchema = z
     dest_self_employed: countSchema.optional().describe('自主创业: started a business.'),
     dest_further_study: countSchema.optional().describe('升学: went on to further study in China.'),
     dest_abroad: countSchema.optional().describe('出国出境: study or work abroad.'),
+    dest_military: countSchema.optional().describe('应征入伍: enlisted.'),
     dest_unemployed: countSchema.optional().describe('待就业: not yet placed.'),
     destination_region_code: regionCodeSchema.optional().describe('Main destination division (GB/T 2260) when the row is split by destination.'),
     destination_region_text: z.string().optional().describe('Destination region as written, kept when no code matches.'),

@@ -19,5 +19,7 @@ export { shortageEntrySchema, periodSchema } from './shortage-entry.js';
 export type { ShortageEntry } from './shortage-entry.js';
 export { jobPostingRecordSchema, educationLevelSchema, EDUCATION_LEVELS } from './job-posting.js';
 export type { JobPostingRecord, EducationLevel } from './job-posting.js';
+export { schoolRecordSchema } from './school.js';
+export type { SchoolRecord } from './school.js';
 export { sourceMappingSchema, mappingTransformSchema, recordKindSchema, RECORD_KINDS } from './source-mapping.js';
 export type { SourceMapping, SourceMappingInput, MappingTransform, RecordKind } from './source-mapping.js';

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The four record kinds ingest loads; each has a schema in this folder and raw/core tables. */
-export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage'] as const;
+/**
+ * The record kinds ingest loads; each has a schema in this folder and raw/core tables. `school`
+ * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against.
+ */
+export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage', 'school'] as const;
 export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
 export type RecordKind = z.infer<typeof recordKindSchema>;
 
@@ -39,6 +42,13 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       otherwise: z.string().optional().describe('Template used when a required field is empty.'),
     })
     .describe('Compose one field from several (e.g. pre-split salary columns into a salary text).'),
+  z
+    .object({
+      op: z.literal('map'),
+      field: z.string().describe('Field whose whole value is looked up.'),
+      values: z.record(z.string(), z.string()).describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
+    })
+    .describe('Translate a source\'s own vocabulary into the words the normalisers read.'),
 ]);
 export type MappingTransform = z.infer<typeof mappingTransformSchema>;
 
@@ -62,7 +72,9 @@ export const sourceMappingSchema = z
     sheet: z.string().optional().describe('XLSX: worksheet name to read (default: the first).'),
     columns: z
       .record(z.string(), z.array(z.string()).min(1))
-      .describe('Canonical field → header aliases (Chinese or English, matched after trimming, case-insensitive).'),
+      .describe(
+        'Canonical field (or a helper field used by transforms) → header aliases (Chinese or English, matched ignoring spaces and case). JSON lines: nested keys as dotted paths (company.name).',
+      ),
     constants: z.record(z.string(), z.string()).default({}).describe('Fields with one value for the whole source (e.g. publisher).'),
     transforms: z.array(mappingTransformSchema).default([]).describe('Fixes applied to each row, in order, before validation.'),
     period: z

@@ -92,6 +92,7 @@ CREATE TABLE raw.graduate_outcome (
   dest_self_employed VARCHAR,
   dest_further_study VARCHAR,
   dest_abroad VARCHAR,
+  dest_military VARCHAR,
   dest_unemployed VARCHAR,
   destination_region_code VARCHAR,
   destination_region_text VARCHAR,
@@ -117,6 +118,7 @@ COMMENT ON COLUMN raw.graduate_outcome.dest_flexible IS 'As read: 灵活就业: 
 COMMENT ON COLUMN raw.graduate_outcome.dest_self_employed IS 'As read: 自主创业: started a business.';
 COMMENT ON COLUMN raw.graduate_outcome.dest_further_study IS 'As read: 升学: went on to further study in China.';
 COMMENT ON COLUMN raw.graduate_outcome.dest_abroad IS 'As read: 出国出境: study or work abroad.';
+COMMENT ON COLUMN raw.graduate_outcome.dest_military IS 'As read: 应征入伍: enlisted.';
 COMMENT ON COLUMN raw.graduate_outcome.dest_unemployed IS 'As read: 待就业: not yet placed.';
 COMMENT ON COLUMN raw.graduate_outcome.destination_region_code IS 'As read: Main destination division (GB/T 2260) when the row is split by destination.';
 COMMENT ON COLUMN raw.graduate_outcome.destination_region_text IS 'As read: Destination region as written, kept when no code matches.';

@@ -100,6 +100,7 @@ CREATE TABLE core.graduate_outcome (
   dest_self_employed BIGINT,
   dest_further_study BIGINT,
   dest_abroad BIGINT,
+  dest_military BIGINT,
   dest_unemployed BIGINT,
   destination_region_code VARCHAR,
   destination_region_text VARCHAR,
@@ -127,6 +128,7 @@ COMMENT ON COLUMN core.graduate_outcome.dest_flexible IS '灵活就业.';
 COMMENT ON COLUMN core.graduate_outcome.dest_self_employed IS '自主创业.';
 COMMENT ON COLUMN core.graduate_outcome.dest_further_study IS '升学.';
 COMMENT ON COLUMN core.graduate_outcome.dest_abroad IS '出国出境.';
+COMMENT ON COLUMN core.graduate_outcome.dest_military IS '应征入伍.';
 COMMENT ON COLUMN core.graduate_outcome.dest_unemployed IS '待就业.';
 COMMENT ON COLUMN core.graduate_outcome.destination_region_code IS 'Destination division (GB/T 2260) when given.';
 COMMENT ON COLUMN core.graduate_outcome.destination_region_text IS 'Destination region as written.';

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWarehouse, type RecordKind, type Warehouse } from '@talent/models';
+import { kindSpec } from './kinds.js';
+import { ident, lit } from './sql.js';
+import { validateStaging } from './validate.js';
+
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await openWarehouse(':memory:');
+});
+afterAll(() => wh.close());
+
+/** Rows as a source writes them (text), each meant to probe one rule of the schema. */
+const CASES: Record<RecordKind, Record<string, string>[]> = {
+  enrollment: [
+    { school_name: '柳州职业技术学院', school_code: '4145012104', school_level: '高职专科', major_code: '460701', year: '2024', enrolled_new: '120', enrolled_total: '350', graduates: '98' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', major_name: '汽车电子技术', year: '2024', enrolled_new: '80' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', year: '2024', enrolled_new: '80' },
+    { school_name: '柳州职业技术学院', school_code: '414501210', school_level: '高职专科', major_code: '460701', year: '2024' },
+    { school_name: '柳州职业技术学院', school_level: '专科', major_code: '460701', year: '2024' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', major_code: '460701', year: '1900' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', major_code: '460701', year: '2024', enrolled_total: '-1' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', major_code: '460701', year: '2024', graduates: '12.5' },
+    { school_name: '', school_level: '高职专科', major_code: '460701', year: '2024' },
+    { school_name: '柳州职业技术学院', school_level: '高职专科', major_code: '46070A', year: '2024' },
+  ],
+  graduate_outcome: [
+    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '120', dest_contract: '80', dest_further_study: '20', dest_unemployed: '20', salary_mean_monthly: '5542', major_relevance: '0.62', satisfaction: '0.80' },
+    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', dest_contract: '80', dest_further_study: '30' },
+    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', satisfaction: '1.2' },
+    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', major_relevance: '62%' },
+    { school_name: '广西大学', graduation_year: '2024', graduates: '100' },
+    { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', graduates: '', dest_contract: '3' },
+    { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', graduates: '10', destination_region_code: '4502' },
+    { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', graduates: '10', destination_industry_code: 'C36' },
+  ],
+  shortage: [
+    { publisher: '人力资源和社会保障部', period: '2022Q1', rank: '1', occupation_name: '营销员' },
+    { publisher: '人力资源和社会保障部', period: '2022Q5', rank: '1', occupation_name: '营销员' },
+    { publisher: '人力资源和社会保障部', period: '2022', rank: '0', occupation_name: '营销员' },
+    { publisher: '人力资源和社会保障部', period: '2022-03', rank: '3', occupation_name: '车工', occupation_code: '6-18-01-01', job_seeker_ratio: '2.5' },
+    { publisher: '人力资源和社会保障部', period: '2022H1', rank: '3', occupation_name: '车工', occupation_code: '6-18-1-01' },
+    { publisher: '', period: '2022', rank: '3', occupation_name: '车工' },
+    { publisher: '人社厅', period: '2022', rank: '3', occupation_name: '车工', job_seeker_ratio: '-0.2' },
+  ],
+  school: [
+    { school_name: '柳州职业技术学院', school_code: '4145012104', authority: '广西壮族自治区', location: '柳州市', level_text: '专科' },
+    { school_name: '柳州职业技术学院', school_code: '41450121' },
+    { school_name: '', school_code: '4145012104' },
+    { school_name: '北京大学', school_code: '4111010001', note: '备'.repeat(501) },
+  ],
+  job_posting: [
+    { source: 'b', title: '汽车装调工', company: '上汽通用五菱', salary_min_monthly: '6000', salary_max_monthly: '9000', posted_date: '2025-03-01' },
+    { source: 'b', title: '汽车装调工', salary_min_monthly: '9000', salary_max_monthly: '6000' },
+    { source: 'b', title: '', company: '上汽通用五菱' },
+    { source: 'b', title: '焊工', headcount: '0' },
+    { source: 'b', title: '焊工', headcount: '3' },
+    { source: 'b', title: '焊工', education: 'bachelor' },
+    { source: 'b', title: '焊工', education: '本科' },
+    { source: 'b', title: '焊工', salary_months: '11' },
+    { source: 'b', title: '焊工', experience_min_years: '60' },
+  ],
+};
+
+describe('bulk SQL validation agrees with the zod schema it is generated from', () => {
+  for (const kind of Object.keys(CASES) as RecordKind[]) {
+    it(kind, async () => {
+      const spec = kindSpec(kind);
+      const fields = spec.rules.map((r) => r.name);
+      const prefix = `t_${kind}`;
+      await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+      const rows = CASES[kind];
+      for (const [i, r] of rows.entries()) {
+        await wh.conn.run(
+          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]!) : 'NULL')).join(', ')})`,
+        );
+      }
+      await validateStaging(wh.conn, spec, `${prefix}_stg`, prefix, '2025-12-31', new Set(fields));
+      const bad = new Set(
+        (await wh.conn.runAndReadAll(`SELECT DISTINCT line FROM ${prefix}_err`)).getRows().map((x) => Number(x[0]) - 2),
+      );
+      const zodVerdicts = rows.map((r) => {
+        const obj: Record<string, unknown> = {};
+        for (const rule of spec.rules) {
+          const v = r[rule.name];
+          if (v === undefined || v === '') continue;
+          obj[rule.name] = rule.type === 'string' ? v : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v);
+        }
+        return spec.schema.safeParse(obj).success;
+      });
+      expect(rows.map((_, i) => !bad.has(i))).toEqual(zodVerdicts);
+      // The cases are not all good or all bad: both verdicts are exercised.
+      expect(new Set(zodVerdicts).size).toBe(2);
+    });
+  }
+});

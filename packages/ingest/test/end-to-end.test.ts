@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetsDir, type Warehouse } from '@talent/models';
+import { defaultNormalizers, formatIngestSummary, ingestAll, sharedReferenceDir, type IngestReport } from '@talent/ingest';
+import { loadReferenceLists, tempWarehouse } from './helpers/warehouse.js';
+
+let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
+let wh: Warehouse;
+let report: IngestReport;
+const truth = join(datasetsDir(), 'demo', 'truth');
+const csv = (p: string) => parse(readFileSync(p), { columns: true, bom: true }) as Record<string, string>[];
+const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | null>[];
+
+beforeAll(async () => {
+  ctx = await tempWarehouse();
+  wh = ctx.wh;
+  await loadReferenceLists(wh);
+  report = await ingestAll(wh, { normalizers: defaultNormalizers(), today: '2026-06-30' });
+}, 300_000);
+afterAll(() => ctx.dispose());
+
+describe('the demo province and the real public samples ingest end to end', () => {
+  it('every file loads, and rows read = loaded + rejected for every load', async () => {
+    expect(report.mappingErrors).toEqual([]);
+    expect(report.loads.filter((l) => l.status !== 'loaded' && l.status !== 'replaced')).toEqual([]);
+    const broken = await q(`SELECT load_id FROM meta.loads WHERE rows_read <> rows_loaded + rows_rejected`);
+    expect(broken).toEqual([]);
+    const unexplained = await q(`SELECT l.load_id FROM meta.loads l
+      LEFT JOIN (SELECT load_id, count(DISTINCT line) AS n FROM meta.rejected_rows GROUP BY load_id) r USING (load_id)
+      WHERE l.rows_rejected <> coalesce(r.n, 0)`);
+    expect(unexplained).toEqual([]);
+    const summary = formatIngestSummary(report);
+    expect(summary).toContain('读入行');
+    for (const s of report.sources) expect(summary).toContain(s.source);
+  });
+
+  it('reads every row of the real samples (row counts from SOURCES.md)', () => {
+    const read = Object.fromEntries(report.sources.map((s) => [s.source, s.rowsRead]));
+    expect(read).toMatchObject({
+      bosszhipin_2022: 2411,
+      job51_2023: 4581,
+      job51_2019: 4950,
+      lagou_2017: 6876,
+      liepin_2019: 4002,
+      zhaopin_2020: 270,
+      mohrss_shortage_top10: 30,
+    });
+    expect(sharedReferenceDir()).not.toBeNull();
+  });
+
+  it('repairs the mojibake sample and codes the real postings', async () => {
+    // The repair as SOURCES.md states it (text.encode('latin-1').decode('gbk')), done independently here.
+    const lines = readFileSync(join(sharedReferenceDir()!, 'job_postings', 'lagou_2017_dataanalyst_MOJIBAKE_g2thend.csv'), 'utf8').split('\n').slice(1);
+    const shanghai = lines.filter((l) => iconv.decode(Buffer.from(l.split(',')[0]!, 'latin1'), 'gbk') === '上海').length;
+    expect(shanghai).toBeGreaterThan(500);
+    const [lagou] = await q(`SELECT count(*) AS n FROM core.job_posting WHERE source = 'lagou_2017' AND region_code LIKE '31%'`);
+    expect(Number(lagou!.n)).toBe(shanghai);
+    for (const s of report.sources.filter((x) => x.kind === 'job_posting')) {
+      expect(s.coverage!.region, s.source).toBeGreaterThan(0.8);
+      expect(s.coverage!.occupation, s.source).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('loads the MOE HEI list past its preamble and subtotal rows, and matches schools against it', async () => {
+    const hei = report.sources.find((x) => x.source === 'moe_hei_list_2017')!;
+    // SOURCES.md: 2664 physical rows, ≈2631 schools; the subtotal rows are rejected with a reason.
+    expect(hei.rowsLoaded).toBe(2631);
+    expect(Object.keys(hei.rejectedByReason)).toEqual(['not a data row (subtotal or section title)']);
+    // README: listed HEIs carry their real 学校标识码; 中职 (3145…) and 职业本科 (4145099…) schools are invented.
+    const rows = await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched, count(*) AS n
+      FROM core.enrollment GROUP BY ALL ORDER BY ALL`);
+    expect(rows.map((r) => `${r.invented}/${r.school_matched}`)).toEqual(['false/true', 'true/false']);
+  });
+
+  it('matches the MOHRSS shortage names to 大典 codes', async () => {
+    const rows = await q(`SELECT occupation_name, occupation_code FROM core.shortage_entry WHERE source = 'mohrss_shortage_top10'`);
+    expect(rows).toHaveLength(30);
+    const codes = new Map(csv(join(datasetsDir(), 'reference', 'occupation', 'csco_2022.csv')).filter((r) => r.level === '细类').map((r) => [r.name, r.code]));
+    for (const r of rows) expect(r.occupation_code, String(r.occupation_name)).toBe(codes.get(String(r.occupation_name)) ?? null);
+    expect(rows.filter((r) => r.occupation_code !== null).length).toBeGreaterThanOrEqual(29);
+  });
+
+  it('enrollment: the generator\'s planted quirks are rejected or reported, none lost', async () => {
+    const quirks = csv(join(truth, 'enrollment_quirks.csv'));
+    const rejected = new Map(
+      (await q(`SELECT r.file_path, r.line, r.reason FROM meta.rejected_rows r JOIN meta.loads l USING (load_id) WHERE l.source = 'demo_enrollment'`)).map((r) => [
+        `${String(r.file_path).split('/demo/')[1]}:${r.line}`,
+        String(r.reason),
+      ]),
+    );
+    const loaded = new Map(
+      (await q(`SELECT l.file_path, e.line, e.major_code, e.major_matched FROM core.enrollment e JOIN meta.loads l USING (load_id)`)).map((r) => [
+        `${String(r.file_path).split('/demo/')[1]}:${r.line}`,
+        r,
+      ]),
+    );
+    const at = (x: Record<string, string>) => `${x.file}:${x.line}`;
+    for (const x of quirks.filter((k) => k.quirk === 'negative_count')) expect(rejected.get(at(x)), at(x)).toBe('negative value');
+    for (const x of quirks.filter((k) => k.quirk === 'major_name_only')) {
+      expect(loaded.get(at(x))?.major_matched, at(x)).toBe(true);
+      expect(loaded.get(at(x))?.major_code, at(x)).toBe(x.true_value!.replace(/[TK]+$/, ''));
+    }
+    // A misspelt name is kept and reported unmatched, unless the "misspelling" left the name intact.
+    for (const x of quirks.filter((k) => k.quirk === 'major_misspelt_no_code')) {
+      const [trueCode, trueName] = x.true_value!.split(' ');
+      const row = loaded.get(at(x));
+      expect(row, at(x)).toBeDefined();
+      expect(row!.major_matched, at(x)).toBe(x.written_value === trueName);
+      if (row!.major_matched) expect(row!.major_code).toBe(trueCode);
+    }
+    const exceed = quirks.filter((k) => k.quirk === 'graduates_exceed_enrolled');
+    const caught = exceed.filter((x) => rejected.get(at(x))?.startsWith('graduates exceed'));
+    expect(caught.length / exceed.length).toBeGreaterThan(0.9);
+  });
+
+  it('postings: each malformed row of boards A and B is rejected, and only those', async () => {
+    const key = csv(join(truth, 'postings_key.csv'));
+    const perFile = await q(`SELECT source, file_path, rows_rejected FROM meta.loads WHERE source IN ('demo_source_a', 'demo_source_b')`);
+    for (const f of perFile) {
+      const board = String(f.source).slice(-1);
+      const year = /_(\d{4})\./.exec(String(f.file_path))![1]!;
+      // Board B's unparseable pay text is kept (the posting is real; its pay stays uncoded).
+      const expected = key.filter((k) => k.source === board && k.posted_date.startsWith(year) && k.quirk.startsWith('malformed') && k.quirk !== 'malformed_salary_text');
+      expect(Number(f.rows_rejected), String(f.file_path)).toBe(expected.length);
+    }
+  });
+
+  it('postings: re-posts and cross-board copies are collapsed', async () => {
+    const [d] = await q(`SELECT count(*) FILTER (WHERE duplicate_of IS NOT NULL) AS dups, count(*) AS n FROM core.job_posting WHERE source LIKE 'demo_%'`);
+    // README: about 1 row in 6 is a re-post or a copy on another board.
+    expect(Number(d!.dups) / Number(d!.n)).toBeGreaterThan(0.05);
+    expect(Number(d!.dups) / Number(d!.n)).toBeLessThan(0.25);
+  });
+});
