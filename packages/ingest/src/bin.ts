@@ -7,6 +7,7 @@
 import { defaultWarehousePath, openWarehouse } from '@talent/models';
 import { ingestAll, type IngestAllOptions } from './ingest-all.js';
 import { defaultNormalizers } from './postings/default-normalizers.js';
+import { NO_NORMALIZERS } from './postings/normalizers.js';
 import { formatIngestSummary } from './summary.js';
 
 const args = process.argv.slice(2);
@@ -18,7 +19,7 @@ const sources = args.flatMap((a, i) => (a === '--source' && args[i + 1] ? [args[
 const wh = await openWarehouse(opt('--warehouse') ?? defaultWarehousePath());
 try {
   const options: IngestAllOptions = {
-    ...(args.includes('--no-coding') ? {} : { normalizers: defaultNormalizers() }),
+    normalizers: args.includes('--no-coding') ? NO_NORMALIZERS : defaultNormalizers(),
     ...(opt('--datasets') ? { datasetsDir: opt('--datasets')! } : {}),
     ...(sources.length ? { sources } : {}),
     onLoad: (l) => process.stderr.write(`${l.status}\t${l.source}\t${l.filePath}\t${l.rowsRead}/${l.rowsLoaded}/${l.rowsRejected}${l.message ? `\t${l.message}` : ''}\n`),

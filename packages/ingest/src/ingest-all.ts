@@ -4,6 +4,7 @@ import { datasetsDir as defaultDatasetsDir, repoRoot, type RecordKind, type Sour
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
+import { defaultNormalizers } from './postings/default-normalizers.js';
 import { readMapping, resolveFiles } from './sources/mappings.js';
 
 /** Where ingest looks for mappings and files. */
@@ -21,7 +22,7 @@ export interface IngestAllOptions {
   files?: { source: string; path: string }[];
   /** Only these sources. */
   sources?: string[];
-  /** Posting normalisers; default none (coded columns stay NULL). */
+  /** Posting normalisers; default `defaultNormalizers()` (pass NO_NORMALIZERS to load without coding). */
   normalizers?: PostingNormalizers;
   today?: string;
   onLoad?: (result: LoadResult) => void;
@@ -97,10 +98,11 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions 
   // School lists first: enrollment and outcome rows are matched against them as they load.
   plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
   const loads: LoadResult[] = [];
+  const normalizers = options.normalizers ?? (plan.some((p) => p.mapping.kind === 'job_posting') ? defaultNormalizers() : undefined);
   for (const { mapping, path } of plan) {
     const r = await loadFile(warehouse.conn, mapping, path, {
       ...options.loadOptions,
-      ...(options.normalizers ? { normalizers: options.normalizers } : {}),
+      ...(normalizers ? { normalizers } : {}),
       ...(options.today ? { today: options.today } : {}),
     });
     loads.push(r);

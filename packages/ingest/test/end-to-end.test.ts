@@ -123,7 +123,7 @@ describe('the demo province and the real public samples ingest end to end', () =
       const board = String(f.source).slice(-1);
       const year = /_(\d{4})\./.exec(String(f.file_path))![1]!;
       // Board B's unparseable pay text is kept (the posting is real; its pay stays uncoded).
-      const expected = key.filter((k) => k.source === board && k.posted_date.startsWith(year) && k.quirk.startsWith('malformed') && k.quirk !== 'malformed_salary_text');
+      const expected = key.filter((k) => k.source === board && k.posted_date!.startsWith(year) && k.quirk!.startsWith('malformed') && k.quirk !== 'malformed_salary_text');
       expect(Number(f.rows_rejected), String(f.file_path)).toBe(expected.length);
     }
   });

@@ -41,32 +41,34 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')
         LEFT JOIN ${prefix}_lk_cmp cn ON cn.text = a.company
         LEFT JOIN ${prefix}_lk_ttl tn ON tn.text = a.title`;
-      // Same posting = same company, title, place and pay (company unknown: too little to tell).
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
-        SELECT a.line, CASE WHEN a.company IS NOT NULL THEN md5_number(concat_ws('|', lower(replace(replace(a.company, ' ', ''), '　', '')),
-            lower(replace(replace(a.title, ' ', ''), '　', '')), coalesce(r.region_code, a.location_text, ''),
-            coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END AS dedup_key
-        FROM ${acc} a
-        LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
-        LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text`);
-      // The first copy stays the original: an earlier load's original if there is one, else the
-      // earliest line of this load.
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dup AS
-        WITH prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
-                       WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${prefix}_key) GROUP BY dedup_key),
-        firsts AS (SELECT dedup_key, min(line) AS first_line FROM ${prefix}_key WHERE dedup_key IS NOT NULL GROUP BY dedup_key HAVING count(*) > 1)
-        SELECT k.line, coalesce(p.first_id, ${lit(ctx.fileKey)} || ':' || f.first_line) AS first_id
-        FROM ${prefix}_key k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
-        WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
+      if (!ctx.externalDedupe) {
+        // Same posting = same company, title, place and pay (company unknown: too little to tell).
+        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
+          SELECT a.line, CASE WHEN a.company IS NOT NULL THEN md5_number(concat_ws('|', lower(replace(replace(a.company, ' ', ''), '　', '')),
+              lower(replace(replace(a.title, ' ', ''), '　', '')), coalesce(r.region_code, a.location_text, ''),
+              coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END AS dedup_key
+          FROM ${acc} a
+          LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
+          LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text`);
+        // The first copy stays the original: an earlier load's original if there is one, else the
+        // earliest line of this load.
+        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dup AS
+          WITH prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
+                         WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${prefix}_key) GROUP BY dedup_key),
+          firsts AS (SELECT dedup_key, min(line) AS first_line FROM ${prefix}_key WHERE dedup_key IS NOT NULL GROUP BY dedup_key HAVING count(*) > 1)
+          SELECT k.line, coalesce(p.first_id, ${lit(ctx.fileKey)} || ':' || f.first_line) AS first_id
+          FROM ${prefix}_key k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
+          WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
+      }
       await conn.run(`INSERT INTO core.job_posting
         SELECT ${lit(ctx.fileKey)} || ':' || a.line, ${L}, a.line, ${S}, a.source_id, a.title, a.company,
           r.region_code, i.code, i.conf, o.code, o.conf,
           coalesce(a.salary_min_monthly, s.mn), coalesce(a.salary_max_monthly, s.mx), coalesce(a.salary_months, s.months)::INTEGER,
           coalesce(a.education, q.education), coalesce(a.experience_min_years, q.mn), coalesce(a.experience_max_years, q.mx),
-          a.headcount::INTEGER, a.posted_date::DATE, cn.norm, tn.norm, k.dedup_key, ${ctx.externalDedupe ? 'NULL' : 'd.first_id'}
+          a.headcount::INTEGER, a.posted_date::DATE, cn.norm, tn.norm,
+          ${ctx.externalDedupe ? 'NULL, NULL' : 'k.dedup_key, d.first_id'}
         ${joins}
-        JOIN ${prefix}_key k ON k.line = a.line
-        LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
+        ${ctx.externalDedupe ? '' : `JOIN ${prefix}_key k ON k.line = a.line LEFT JOIN ${prefix}_dup d ON d.line = a.line`}`);
       if (ctx.externalDedupe) {
         // The normalisers' clustering runs on the postings that share a key with this load (not
         // the whole table), and only the rows whose marking changed are written back.

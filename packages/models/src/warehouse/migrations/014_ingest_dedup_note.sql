@@ -1,0 +1,2 @@
+-- dedup_key is left NULL when the posting normalisers' re-post clustering decides duplicates.
+COMMENT ON COLUMN core.job_posting.dedup_key IS 'MD5 (as a 128-bit number) of the normalised company, title, region (or location text) and monthly salary bounds, used by the built-in duplicate rule. NULL when the company is unknown, or when the normalisers'' re-post clustering (company_norm, title_norm, region_code, date window) decided duplicates instead (the default).';
