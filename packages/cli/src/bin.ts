@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetsDir, defaultWarehousePath, repoRoot } from '@talent/models';
 import { warehouseDocs } from './commands/docs.js';
+import { ingestCommand } from './commands/ingest.js';
 import { runPipeline } from './commands/run.js';
 import { DEFAULT_NIGHTLY_CRON, scheduleNightly } from './schedule/nightly.js';
 
@@ -11,6 +12,7 @@ const USAGE = `Usage: talent <command> [options]
 
 Commands:
   run        run the whole nightly pipeline once (default inputs: the bundled demo datasets)
+  ingest     load the sources only and print per-source figures (--samples adds ../shared/reference)
   schedule   stay running and start the pipeline every night (--cron, Asia/Shanghai)
   docs       regenerate docs/warehouse.md from the warehouse catalog
 
@@ -18,6 +20,8 @@ Options:
   --warehouse <file>   DuckDB file (default warehouse/talent.duckdb, env TALENT_WAREHOUSE)
   --datasets <dir>     datasets folder (default ./datasets, env TALENT_DATASETS)
   --out <dir>          where reports are written (default ./out)
+  --samples            (ingest) also load the real public samples in ../shared/reference
+  --source <id>        (ingest) only this source; repeatable
   --cron <expr>        schedule time (default "${DEFAULT_NIGHTLY_CRON}")
 `;
 
@@ -30,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       datasets: { type: 'string' },
       out: { type: 'string' },
       cron: { type: 'string' },
+      samples: { type: 'boolean' },
+      source: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
     case 'run':
       await runPipeline(options);
       return 0;
+    case 'ingest': {
+      const report = await ingestCommand({ ...options, samples: values.samples ?? false, sources: values.source ?? [] });
+      return report.loads.some((l) => l.status === 'failed') || report.mappingErrors.length ? 2 : 0;
+    }
     case 'schedule': {
       const expression = values.cron ?? DEFAULT_NIGHTLY_CRON;
       scheduleNightly(options, expression);

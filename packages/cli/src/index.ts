@@ -2,6 +2,8 @@
 export { runPipeline, STAGES } from './commands/run.js';
 export type { RunOptions, RunSummary } from './commands/run.js';
 export { warehouseDocs } from './commands/docs.js';
+export { ingestCommand } from './commands/ingest.js';
+export type { IngestCommandOptions } from './commands/ingest.js';
 export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
 export { withRunLock } from './run-lock.js';
 export type { Stage, StageResult, PipelineContext } from './pipeline.js';
