@@ -53,6 +53,27 @@ describe('the main job (npm start)', () => {
     expect(await tableCounts()).toEqual(counts);
   });
 
+  it('ingests the demo province, accounting for every row read', async () => {
+    const ingest = first.stages.find((s) => s.stage === 'ingest')!;
+    expect(ingest.changed).toBe(true);
+    expect(Number(ingest.figures.rowsRead)).toBeGreaterThan(50_000);
+    const wh = await openWarehouse(warehousePath);
+    try {
+      const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
+      const unbalanced = await q(`SELECT file_path FROM meta.loads WHERE rows_read <> rows_loaded + rows_rejected`);
+      expect(unbalanced).toEqual([]);
+      const [loads] = await q(`SELECT count(*) AS files, count(DISTINCT file_sha256) AS hashes, sum(rows_rejected) AS rejected FROM meta.loads WHERE status IN ('loaded', 'replaced')`);
+      expect(Number(loads!.files)).toBe(Number(loads!.hashes));
+      const [rejects] = await q(`SELECT count(DISTINCT (load_id, line)) AS n FROM meta.rejected_rows`);
+      expect(Number(rejects!.n)).toBe(Number(loads!.rejected));
+      const [postings] = await q(`SELECT count(*) AS n, count(region_code) AS region, count(occupation_code) AS occupation FROM core.job_posting`);
+      expect(Number(postings!.n)).toBeGreaterThan(20_000);
+      expect(Number(postings!.region) / Number(postings!.n)).toBeGreaterThan(0.95);
+    } finally {
+      wh.close();
+    }
+  });
+
   it('records both runs in meta.runs as succeeded', async () => {
     const wh = await openWarehouse(warehousePath);
     try {
