@@ -7,6 +7,13 @@ const SCHOOL_MATCH = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
     (a.school_code IS NOT NULL AND a.school_code IN (SELECT school_code FROM core.school))
     OR (a.school_name IN (SELECT school_name FROM core.school)) END`;
 
+/** Columns of core.job_posting in the order the inserts fill them. */
+const CORE_POSTING_COLUMNS = [
+  'posting_id', 'load_id', 'line', 'source', 'source_id', 'title', 'company', 'region_code', 'industry_code', 'industry_confidence',
+  'occupation_code', 'occupation_confidence', 'salary_min_monthly', 'salary_max_monthly', 'salary_months', 'education',
+  'experience_min_years', 'experience_max_years', 'headcount', 'posted_date', 'company_norm', 'title_norm', 'dedup_key', 'duplicate_of',
+];
+
 /** Rows of an accepted-rows table, and the names of its lookup tables, to write into core. */
 export interface CoreInsertContext {
   conn: DuckDBConnection;
@@ -17,7 +24,7 @@ export interface CoreInsertContext {
   source: string;
   /** First 16 hex digits of the file hash: posting ids are stable for the same file. */
   fileKey: string;
-  /** Whole-table duplicate marking supplied by the normalisers; replaces the built-in rule. */
+  /** Duplicate marking supplied by the normalisers (run on the postings that can cluster); replaces the built-in rule. */
   externalDedupe?: ((conn: DuckDBConnection, table: string) => Promise<void>) | undefined;
 }
 
@@ -60,29 +67,59 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
           FROM ${prefix}_key k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
           WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
       }
-      await conn.run(`INSERT INTO core.job_posting
-        SELECT ${lit(ctx.fileKey)} || ':' || a.line, ${L}, a.line, ${S}, a.source_id, a.title, a.company,
-          r.region_code, i.code, i.conf, o.code, o.conf,
-          coalesce(a.salary_min_monthly, s.mn), coalesce(a.salary_max_monthly, s.mx), coalesce(a.salary_months, s.months)::INTEGER,
-          coalesce(a.education, q.education), coalesce(a.experience_min_years, q.mn), coalesce(a.experience_max_years, q.mx),
-          a.headcount::INTEGER, a.posted_date::DATE, cn.norm, tn.norm,
-          ${ctx.externalDedupe ? 'NULL, NULL' : 'k.dedup_key, d.first_id'}
-        ${joins}
-        ${ctx.externalDedupe ? '' : `JOIN ${prefix}_key k ON k.line = a.line LEFT JOIN ${prefix}_dup d ON d.line = a.line`}`);
-      if (ctx.externalDedupe) {
-        // The normalisers' clustering runs on the postings that share a key with this load (not
-        // the whole table), and only the rows whose marking changed are written back.
-        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dd AS
-          SELECT c.posting_id, c.company_norm, c.title_norm, c.region_code, c.posted_date, c.duplicate_of
-          FROM core.job_posting c
-          JOIN (SELECT DISTINCT company_norm, title_norm, region_code FROM core.job_posting
-                WHERE load_id = ${L} AND company_norm IS NOT NULL AND title_norm IS NOT NULL AND region_code IS NOT NULL) k
-            ON k.company_norm = c.company_norm AND k.title_norm = c.title_norm AND k.region_code = c.region_code`);
-        await ctx.externalDedupe(conn, `temp.main.${prefix}_dd`);
-        await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.duplicate_of FROM ${prefix}_dd d
-          WHERE c.posting_id = d.posting_id AND c.duplicate_of IS DISTINCT FROM d.duplicate_of`);
+      const cols = `${lit(ctx.fileKey)} || ':' || a.line AS posting_id, ${L} AS load_id, a.line, ${S} AS source, a.source_id, a.title, a.company,
+          r.region_code, i.code AS industry_code, i.conf AS industry_confidence, o.code AS occupation_code, o.conf AS occupation_confidence,
+          coalesce(a.salary_min_monthly, s.mn) AS salary_min_monthly, coalesce(a.salary_max_monthly, s.mx) AS salary_max_monthly,
+          coalesce(a.salary_months, s.months)::INTEGER AS salary_months,
+          coalesce(a.education, q.education) AS education, coalesce(a.experience_min_years, q.mn) AS experience_min_years,
+          coalesce(a.experience_max_years, q.mx) AS experience_max_years,
+          a.headcount::INTEGER AS headcount, a.posted_date::DATE AS posted_date, cn.norm AS company_norm, tn.norm AS title_norm`;
+      if (!ctx.externalDedupe) {
+        await conn.run(`INSERT INTO core.job_posting (${CORE_POSTING_COLUMNS.join(', ')})
+          SELECT ${cols}, k.dedup_key, d.first_id AS duplicate_of
+          ${joins} JOIN ${prefix}_key k ON k.line = a.line LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
+        const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dup`);
+        return Number(r.getRowObjectsJson()[0]!.n);
       }
-      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM core.job_posting WHERE load_id = ${L} AND duplicate_of IS NOT NULL`);
+      // The normalisers' clustering runs on a small temp table: the postings (new, and stored ones
+      // sharing a key with them) whose company, title and region key is held by two or more. A key
+      // held once is never a cluster, so leaving those out changes nothing. The new rows are then
+      // written once with their marking, and only stored rows whose marking changed are updated.
+      const keyed = 'company_norm IS NOT NULL AND title_norm IS NOT NULL AND region_code IS NOT NULL';
+      const on = (x: string, y: string) => `${x}.company_norm = ${y}.company_norm AND ${x}.title_norm = ${y}.title_norm AND ${x}.region_code = ${y}.region_code`;
+      // Keys are counted by their 64-bit hash (one integer to group, not three strings): a hash
+      // held once means the key is held once; a collision only lets a few single keys through,
+      // which the clustering leaves unmarked. Stored rows are matched on the exact key.
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dd AS
+        WITH n AS MATERIALIZED (
+          SELECT a.line, cn.norm AS company_norm, tn.norm AS title_norm, r.region_code, a.posted_date::DATE AS posted_date,
+            hash(cn.norm, tn.norm, r.region_code) AS h
+          FROM ${acc} a
+          JOIN ${prefix}_lk_cmp cn ON cn.text = a.company
+          JOIN ${prefix}_lk_ttl tn ON tn.text = a.title
+          JOIN ${prefix}_lk_reg r ON r.text = a.location_text
+          WHERE cn.norm IS NOT NULL AND tn.norm IS NOT NULL AND r.region_code IS NOT NULL),
+        g AS MATERIALIZED (SELECT h, count(*) AS c FROM n GROUP BY h),
+        s AS MATERIALIZED (
+          SELECT c.posting_id, c.company_norm, c.title_norm, c.region_code, c.posted_date, c.duplicate_of
+          FROM core.job_posting c SEMI JOIN n ON ${on('n', 'c')}
+          WHERE ${keyed} AND hash(c.company_norm, c.title_norm, c.region_code) IN (SELECT h FROM g)),
+        m AS (SELECT h FROM g WHERE c > 1 UNION SELECT hash(company_norm, title_norm, region_code) FROM s)
+        SELECT n.line, ${lit(ctx.fileKey)} || ':' || n.line AS posting_id, n.company_norm, n.title_norm, n.region_code, n.posted_date,
+          NULL::VARCHAR AS duplicate_of, true AS is_new, NULL::VARCHAR AS stored_duplicate_of
+        FROM n SEMI JOIN m ON m.h = n.h
+        UNION ALL
+        SELECT NULL, posting_id, company_norm, title_norm, region_code, posted_date, duplicate_of, false, duplicate_of FROM s`);
+      await ctx.externalDedupe(conn, `temp.main.${prefix}_dd`);
+      await conn.run(`INSERT INTO core.job_posting (${CORE_POSTING_COLUMNS.join(', ')})
+        SELECT ${cols}, NULL::UHUGEINT, d.duplicate_of ${joins}
+        LEFT JOIN (SELECT line, duplicate_of FROM ${prefix}_dd WHERE is_new AND duplicate_of IS NOT NULL) d ON d.line = a.line`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_chg AS SELECT posting_id, duplicate_of FROM ${prefix}_dd
+        WHERE NOT is_new AND duplicate_of IS DISTINCT FROM stored_duplicate_of`);
+      const changed = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${prefix}_chg`)).getRows()[0]![0]);
+      if (changed > 0)
+        await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.duplicate_of FROM ${prefix}_chg d WHERE c.posting_id = d.posting_id`);
+      const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dd WHERE is_new AND duplicate_of IS NOT NULL`);
       return Number(r.getRowObjectsJson()[0]!.n);
     }
     case 'enrollment':

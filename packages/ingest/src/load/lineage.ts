@@ -5,7 +5,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /** SHA-256 of a file's bytes, streamed: a file's identity for lineage and idempotency. */
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  // 1 MiB reads: the default 64 KiB chunks cost a tenth of the hashing time on large files.
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -7,7 +7,7 @@ import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers
 import { insertCore } from './core-insert.js';
 import { kindSpec } from './kinds.js';
 import { activeLoadsForPeriod, fileSha256, loadWithSameContent, newLoadId } from './lineage.js';
-import { stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
+import { releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 import { fieldsProvided } from '../map/header.js';
@@ -130,6 +130,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       ],
     );
   let fileBytes: number | null = null;
+  let restoreOrder: string | null = null;
   try {
     phase('hashing');
     fileBytes = (await stat(filePath)).size;
@@ -152,6 +153,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     result.encoding = staged.encoding;
     phase('validating');
     await validateStaging(conn, spec, staged.staging, prefix, today, fieldsProvided(mapping, fields));
+    await releaseStaging(conn, staged, prefix);
     const acc = `${prefix}_acc`;
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
@@ -168,6 +170,12 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     }
     const notes = [...staged.notes];
     phase('writing');
+    // Row order within raw and core carries no meaning (rows keep their line), so DuckDB may
+    // write in parallel; the caller's setting is put back afterwards, since line numbers of the
+    // next read_csv depend on insertion order.
+    const keepOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
+    restoreOrder = `SET preserve_insertion_order = ${keepOrder === false ? 'false' : 'true'}`;
+    await conn.run('SET preserve_insertion_order = false');
     await conn.run('BEGIN TRANSACTION');
     try {
       if (mapping.replace === 'replace' && result.period !== null) {
@@ -225,6 +233,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     }
     return result;
   } finally {
+    if (restoreOrder) await conn.run(restoreOrder).catch(() => {});
     await dropTemps(conn, prefix).catch(() => {});
   }
 }

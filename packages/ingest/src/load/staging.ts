@@ -231,3 +231,16 @@ export async function stageWithDuckdb(
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Frees the staging tables once validation has copied the rows into `<prefix>_prep`: a million
+ * rows of text held twice would push DuckDB into spilling during the writes that follow.
+ */
+export async function releaseStaging(conn: DuckDBConnection, staged: StagingResult, prefix: string): Promise<void> {
+  if (staged.reader === 'duckdb') {
+    await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(staged.staging)}`);
+    await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(`${prefix}_in`)}`);
+  } else {
+    await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(staged.staging)}`);
+  }
+}

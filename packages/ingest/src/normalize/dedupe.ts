@@ -64,6 +64,8 @@ export function dedupeSql(table: string, windowDays = DEFAULT_DUPLICATE_WINDOW_D
   const region = quoteIdent(columns.region ?? 'region_code');
   const date = quoteIdent(columns.date ?? 'posted_date');
   const dup = quoteIdent(columns.duplicateOf ?? 'duplicate_of');
+  // Only keys shared by two or more postings can form a cluster, so the windows sort just those;
+  // and only rows whose marking changes are written (an UPDATE of unchanged rows costs as much).
   return `
 UPDATE ${t} AS p SET ${dup} = c.head
 FROM (
@@ -73,9 +75,13 @@ FROM (
     WHERE ${company} IS NOT NULL AND ${company} <> '' AND ${title} IS NOT NULL AND ${title} <> ''
       AND ${region} IS NOT NULL AND ${date} IS NOT NULL
   ),
+  shared AS (
+    SELECT keyed.* FROM keyed SEMI JOIN (SELECT k1, k2, k3 FROM keyed GROUP BY k1, k2, k3 HAVING count(*) > 1) AS s
+      ON s.k1 = keyed.k1 AND s.k2 = keyed.k2 AND s.k3 = keyed.k3
+  ),
   gaps AS (
     SELECT *, CASE WHEN date_diff('day', LAG(d) OVER w, d) > ${windowDays} THEN 1 ELSE 0 END AS new_run
-    FROM keyed
+    FROM shared
     WINDOW w AS (PARTITION BY k1, k2, k3 ORDER BY d, id)
   ),
   runs AS (
@@ -87,6 +93,7 @@ FROM (
   )
   SELECT a.${id} AS id, CASE WHEN h.head_id = a.${id} THEN NULL ELSE h.head_id END AS head
   FROM ${t} AS a LEFT JOIN heads AS h ON h.id = a.${id}
+  WHERE a.${dup} IS DISTINCT FROM (CASE WHEN h.head_id = a.${id} THEN NULL ELSE h.head_id END)
 ) AS c
 WHERE p.${id} = c.id`;
 }

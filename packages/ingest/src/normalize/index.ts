@@ -24,8 +24,8 @@ export {
   parseRequirements,
 } from './requirements.js';
 export type { ExperienceBand, ExperienceParse, Requirements, RequirementCells } from './requirements.js';
-export { buildIndustryMatcher, loadIndustryDictionary, normaliseIndustry } from './industry.js';
-export type { IndustryMatch, IndustryTerm } from './industry.js';
+export { buildIndustryMatcher, loadIndustryDictionary, loadIndustryTree, normaliseIndustry } from './industry.js';
+export type { IndustryMatch, IndustryMethod, IndustryNode, IndustryTerm, IndustryUnknownReason } from './industry.js';
 export { normaliseTitle } from './title.js';
 export {
   buildOccupationCoder,

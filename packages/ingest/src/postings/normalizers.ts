@@ -35,8 +35,11 @@ export interface PostingNormalizers {
   /** Title → key for duplicate detection (stored in core.job_posting.title_norm). */
   titleKey?(title: string): string | null;
   /**
-   * Marks duplicates over the whole postings table (inside the load's transaction). Without it
-   * the pipeline's own rule applies: same company, title, place and pay, first copy wins.
+   * Marks duplicates over every row of `table` (inside the load's transaction). The pipeline
+   * passes a temp table of the postings that can cluster: the new ones and the stored ones whose
+   * company, title and region key is held by two or more postings; the marking must depend only
+   * on the rows sharing a key. Without it the pipeline's own rule applies: same company, title,
+   * place and pay, first copy wins.
    */
   markDuplicates?(conn: DuckDBConnection, table: string): Promise<void>;
 }
