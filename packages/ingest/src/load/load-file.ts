@@ -80,11 +80,12 @@ function fileVars(mapping: SourceMapping, filePath: string): Record<string, stri
 }
 
 async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
+  // One catalog query and one batch of DROPs: per-statement round trips dominate small files.
   const like = `LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`;
-  const views = await conn.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE temporary AND view_name ${like}`);
-  for (const row of views.getRowObjectsJson()) await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(String(row.view_name))}`);
-  const tables = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name ${like}`);
-  for (const row of tables.getRowObjectsJson()) await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(String(row.table_name))}`);
+  const found = await conn.runAndReadAll(`SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE temporary AND view_name ${like}
+    UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary AND table_name ${like} ORDER BY k DESC`);
+  const drops = found.getRowObjectsJson().map((row) => `DROP ${String(row.k)} IF EXISTS temp.main.${ident(String(row.n))};`);
+  if (drops.length) await conn.run(drops.join('\n'));
 }
 
 /**
@@ -175,8 +176,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     // next read_csv depend on insertion order.
     const keepOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
     restoreOrder = `SET preserve_insertion_order = ${keepOrder === false ? 'false' : 'true'}`;
-    await conn.run('SET preserve_insertion_order = false');
-    await conn.run('BEGIN TRANSACTION');
+    await conn.run('SET preserve_insertion_order = false; BEGIN TRANSACTION');
     try {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);

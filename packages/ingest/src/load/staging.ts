@@ -31,8 +31,8 @@ export interface StagingResult {
 async function createTables(conn: DuckDBConnection, prefix: string, fields: readonly string[]): Promise<{ staging: string; rejects: string }> {
   const staging = `${prefix}_stg`;
   const rejects = `${prefix}_rej`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
+    CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
   return { staging, rejects };
 }
 
@@ -238,8 +238,7 @@ export async function stageWithDuckdb(
  */
 export async function releaseStaging(conn: DuckDBConnection, staged: StagingResult, prefix: string): Promise<void> {
   if (staged.reader === 'duckdb') {
-    await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(staged.staging)}`);
-    await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(`${prefix}_in`)}`);
+    await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(staged.staging)}; DROP TABLE IF EXISTS temp.main.${ident(`${prefix}_in`)}`);
   } else {
     await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(staged.staging)}`);
   }
