@@ -6,7 +6,8 @@ import { datasetsDir, openWarehouse } from '@talent/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'main-job-'));
-const warehousePath = join(dir, 'talent.duckdb');
+// As in a fresh checkout, the warehouse folder does not exist before the first run.
+const warehousePath = join(dir, 'warehouse', 'talent.duckdb');
 const options = { warehousePath, datasetsDir: datasetsDir(), outDir: join(dir, 'out') };
 const firstLog: string[] = [];
 const secondLog: string[] = [];

@@ -32,6 +32,11 @@ describe('withRunLock', () => {
     await expect(withRunLock(path, async () => 'ran')).resolves.toBe('ran');
   });
 
+  it('creates the warehouse folder of a fresh checkout', async () => {
+    const path = join(wh().replace(/talent\.duckdb$/, ''), 'warehouse', 'talent.duckdb');
+    await expect(withRunLock(path, async () => existsSync(`${path}.lock`))).resolves.toBe(true);
+  });
+
   it('releases the lock when the run fails', async () => {
     const path = wh();
     await expect(withRunLock(path, async () => { throw new Error('boom'); })).rejects.toThrow('boom');

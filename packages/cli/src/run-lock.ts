@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** Whether a process with this id is alive on this machine. */
 function alive(pid: number): boolean {
@@ -18,6 +19,8 @@ function alive(pid: number): boolean {
 export async function withRunLock<T>(warehousePath: string, fn: () => Promise<T>): Promise<T> {
   if (warehousePath === ':memory:') return fn();
   const lockPath = `${warehousePath}.lock`;
+  // A fresh checkout has no warehouse/ folder yet: the first run creates it.
+  mkdirSync(dirname(lockPath), { recursive: true });
   let fd: number;
   try {
     fd = openSync(lockPath, 'wx');
