@@ -4,6 +4,7 @@
  * run. Prints rows per second, peak memory and the ratio of our time to DuckDB's.
  *   npm run bench:ingest [-- --rows 1000000 --stream]
  * --stream also times the Node stream reader (csv-parse → Appender) used for irregular files.
+ * BENCH_TRACE=1 also prints each SQL statement slower than 200 ms (where a phase spends its time).
  * The last line reads `ratio_vs_read_csv=<x> rows_per_s=<n> peak_rss_mb=<n>`.
  */
 import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
@@ -101,6 +102,22 @@ async function ours(file: string, dbPath: string, forceStream: boolean): Promise
   // The nightly job runs with a bounded buffer pool too: DuckDB spills instead of growing.
   await wh.conn.run(`SET memory_limit = '${process.env.BENCH_MEMORY_LIMIT ?? '1200MB'}'`);
   const normalizers = defaultNormalizers();
+  // BENCH_TRACE=1 prints every statement slower than 200 ms, to see where a phase spends its time.
+  if (process.env.BENCH_TRACE) {
+    const c = wh.conn as unknown as Record<'run' | 'runAndReadAll', (...a: unknown[]) => Promise<unknown>>;
+    for (const m of ['run', 'runAndReadAll'] as const) {
+      const orig = c[m].bind(wh.conn);
+      c[m] = async (...a: unknown[]) => {
+        const t0 = performance.now();
+        try {
+          return await orig(...a);
+        } finally {
+          const dt = performance.now() - t0;
+          if (dt > 200) console.log(`  [${(dt / 1000).toFixed(2)}s] ${String(a[0]).replace(/\s+/g, ' ').slice(0, 140)}`);
+        }
+      };
+    }
+  }
   const marks: [LoadPhase, number][] = [];
   const t = performance.now();
   const r = await loadFile(wh.conn, mapping, file, { normalizers, today: '2025-12-31', forceStream, onPhase: (p) => marks.push([p, performance.now()]) });
