@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openWarehouse, sourceMappingSchema, type Warehouse } from '@talent/models';
+import { openWarehouse, type Warehouse } from '@talent/models';
+import { POSTING_HEADER, POSTING_MAPPING } from '../../test/helpers/fixtures.js';
 import { loadFile } from './load-file.js';
 import { defaultNormalizers } from '../postings/default-normalizers.js';
 import { markDuplicates } from '../normalize/dedupe.js';
@@ -17,23 +18,6 @@ afterEach(() => {
   rmSync(ctx.dir, { recursive: true, force: true });
 });
 
-const POSTING_MAPPING = sourceMappingSchema.parse({
-  source: 'test_board',
-  kind: 'job_posting',
-  description: 'Job board export (test).',
-  files: ['*.csv'],
-  format: 'csv',
-  columns: {
-    title: ['职位名称'],
-    company: ['公司名称'],
-    location_text: ['工作地点'],
-    salary_text: ['薪资'],
-    education_text: ['学历'],
-    experience_text: ['经验'],
-    posted_date: ['发布日期'],
-  },
-});
-const POSTING_HEADER = '职位名称,公司名称,工作地点,薪资,学历,经验,发布日期';
 function writeUtf8(dir: string, name: string, lines: string[]): string {
   const p = join(dir, name);
   writeFileSync(p, lines.join('\n') + '\n');
