@@ -167,6 +167,22 @@ export interface CombinationScore {
 }
 
 /**
+ * Every scored (origin, horizon) point of one series under a combination: the combined forecast
+ * `f` (mean, then lower and upper bounds, each of length L) and the actual `y` at horizon `i`.
+ * Shared by scoring and interval calibration so both see exactly the same points.
+ */
+function* scoredPoints(set: ValidationSet, origins: OriginData[], spec: CombinationSpec) {
+  for (let j = 0; j < origins.length; j++) {
+    const o = origins[j]!;
+    if (!o.scored) continue;
+    const f = combineAt(set, origins, j, spec);
+    const L = o.test.length;
+    const hz = Math.min(set.h, L);
+    for (let i = 0; i < hz; i++) yield { o, f, L, i, y: o.test[i]!, fc: f[i]! };
+  }
+}
+
+/**
  * Score combinations on a validation set. Every (origin, horizon) point of a series counts once
  * within the series and every series counts once overall, as in the M3 test where each series
  * contributes the same number of points. Returned in input order (the first is the reference).
@@ -176,24 +192,15 @@ export function scoreCombinations(set: ValidationSet, specs: readonly Combinatio
     let s = 0, m = 0, c = 0, ns = 0, nm = 0;
     for (const origins of set.series) {
       let ps = 0, pm = 0, pc = 0, ks = 0, km = 0;
-      for (let j = 0; j < origins.length; j++) {
-        const o = origins[j]!;
-        if (!o.scored) continue;
-        const f = combineAt(set, origins, j, spec);
-        const L = o.test.length;
-        const hz = Math.min(set.h, L);
-        for (let i = 0; i < hz; i++) {
-          const y = o.test[i]!;
-          const fc = f[i]!;
-          if (!Number.isFinite(fc)) continue;
-          const den = Math.abs(y) + Math.abs(fc);
-          ps += den > 0 ? (200 * Math.abs(y - fc)) / den : 0;
-          pc += y >= f[L + i]! && y <= f[2 * L + i]! ? 1 : 0;
-          ks++;
-          if (o.scale > 0 && Number.isFinite(o.scale)) {
-            pm += Math.abs(y - fc) / o.scale;
-            km++;
-          }
+      for (const { o, f, L, i, y, fc } of scoredPoints(set, origins, spec)) {
+        if (!Number.isFinite(fc)) continue;
+        const den = Math.abs(y) + Math.abs(fc);
+        ps += den > 0 ? (200 * Math.abs(y - fc)) / den : 0;
+        pc += y >= f[L + i]! && y <= f[2 * L + i]! ? 1 : 0;
+        ks++;
+        if (o.scale > 0 && Number.isFinite(o.scale)) {
+          pm += Math.abs(y - fc) / o.scale;
+          km++;
         }
       }
       if (ks > 0) {
@@ -227,18 +234,9 @@ export function calibrateIntervalScale(set: ValidationSet, spec: CombinationSpec
   const perH: { r: number; w: number }[][] = Array.from({ length: set.h }, () => []);
   for (const origins of set.series) {
     const ratios: number[][] = Array.from({ length: set.h }, () => []);
-    for (let j = 0; j < origins.length; j++) {
-      const o = origins[j]!;
-      if (!o.scored) continue;
-      const f = combineAt(set, origins, j, spec);
-      const L = o.test.length;
-      const hz = Math.min(set.h, L);
-      for (let i = 0; i < hz; i++) {
-        const y = o.test[i]!;
-        const fc = f[i]!;
-        const half = y >= fc ? f[2 * L + i]! - fc : fc - f[L + i]!;
-        if (half > 0 && Number.isFinite(fc)) ratios[i]!.push(Math.abs(y - fc) / half);
-      }
+    for (const { f, L, i, y, fc } of scoredPoints(set, origins, spec)) {
+      const half = y >= fc ? f[2 * L + i]! - fc : fc - f[L + i]!;
+      if (half > 0 && Number.isFinite(fc)) ratios[i]!.push(Math.abs(y - fc) / half);
     }
     ratios.forEach((r, i) => {
       for (const v of r) perH[i]!.push({ r: v, w: 1 / r.length });
