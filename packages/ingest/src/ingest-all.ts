@@ -50,6 +50,8 @@ export interface SourceSummary {
   unmatched?: { rows: number; examples: string[] };
   /** Enrollment and outcomes: rows whose school is not in the loaded school list (core.school). */
   unmatchedSchools?: { rows: number; examples: string[] };
+  /** Destination breakdowns: rows whose region or industry code ref does not know (kept, flagged). */
+  unmatchedCodes?: { rows: number; examples: string[] };
   messages: string[];
 }
 
@@ -144,6 +146,8 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const x = r.getRowObjectsJson()[0]!;
     const n = Number(x.n);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
+  } else if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
+    await summariseFlows(wh, mapping.kind, active, s);
   } else if (mapping.kind !== 'school') {
     const [table, nameCol, flag] =
       mapping.kind === 'shortage' ? ['core.shortage_entry', 'occupation_name', 'occupation_matched'] : [`core.${mapping.kind}`, 'coalesce(major_name, major_code)', 'major_matched'];
@@ -157,6 +161,18 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     }
   }
   return s;
+}
+
+/** Unmatched region or industry codes, majors and schools of the current rows of a destination breakdown. */
+async function summariseFlows(wh: Warehouse, kind: 'graduate_region' | 'graduate_industry', active: string, s: SourceSummary): Promise<void> {
+  const [table, what] = kind === 'graduate_region' ? ['core.graduate_region', 'region'] : ['core.graduate_industry', 'industry'];
+  const listed = (x: Record<string, unknown>) => ({ rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) });
+  const one = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson()[0]!;
+  const where = `load_id IN (${active})`;
+  s.unmatchedCodes = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(${what}_code, ${what}_text))[1:5] AS ex FROM ${table} WHERE ${where} AND NOT ${what}_matched`));
+  if (kind === 'graduate_industry')
+    s.unmatched = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(major_name, major_code))[1:5] AS ex FROM ${table} WHERE ${where} AND NOT major_matched`));
+  s.unmatchedSchools = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(school_name, school_code))[1:5] AS ex FROM ${table} WHERE ${where} AND school_matched = false`));
 }
 
 /** One line per distinct message, naming one file and how many others said the same. */

@@ -206,6 +206,24 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     await expectAccounting(fast);
   });
 
+  it('a quoted cell spanning lines sends a fast-path file to the stream reader, so lines stay exact', async () => {
+    const [a, b, c] = postingLines(3, 40);
+    // The second record's title holds a line break (lines 3–4); the last record has a future date.
+    const split = `"${b!.split(',')[0]}\n（急聘）",${b!.split(',').slice(1).join(',')}`;
+    const p = writeUtf8(ctx.dir, 'multiline.csv', [POSTING_HEADER, a!, split, c!, '电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2099-01-01']);
+    const fast = await loadFile(wh.conn, { ...POSTING_MAPPING, source: 'test_board_multiline', fastPath: true }, p, { today: TODAY });
+    expect(fast.status).toBe('loaded');
+    expect(fast.reader).toBe('stream');
+    expect(fast.message).toMatch(/records span lines/);
+    expect(fast.rowsRead).toBe(4);
+    expect(fast.rowsLoaded).toBe(3);
+    // The future date sits on line 6: the header, one record per line, and the extra line of the split cell.
+    expect((await rejects(fast)).map((x) => [x.line, x.column_name])).toEqual([[6, 'posted_date']]);
+    const lines = (await rows(`SELECT line FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map((x) => Number(x.line));
+    expect(lines).toEqual([2, 3, 5]);
+    await expectAccounting(fast);
+  });
+
   it('binary garbage fails the load with a clear message', async () => {
     const p = join(ctx.dir, 'garbage.csv');
     const bytes = Buffer.alloc(4096);

@@ -7,12 +7,38 @@ const SCHOOL_MATCH = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
     (a.school_code IS NOT NULL AND a.school_code IN (SELECT school_code FROM core.school))
     OR (a.school_name IN (SELECT school_name FROM core.school)) END`;
 
+/**
+ * SCHOOL_MATCH for rows that may carry only a code (destination breakdowns): a missing name is
+ * no match rather than unknown, so an unlisted code still gives false.
+ */
+const SCHOOL_MATCH_CODE_OR_NAME = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
+    coalesce(a.school_code IN (SELECT school_code FROM core.school), false)
+    OR coalesce(a.school_name IN (SELECT school_name FROM core.school), false) END`;
+
+/** The school list's name for a code, filled in where a breakdown file gives only the code. */
+const SCHOOL_NAME_BY_CODE = `LEFT JOIN (SELECT school_code, min(school_name) AS school_name FROM core.school GROUP BY school_code) sn
+    ON a.school_name IS NULL AND sn.school_code = a.school_code`;
+
 /** Columns of core.job_posting in the order the inserts fill them. */
 const CORE_POSTING_COLUMNS = [
   'posting_id', 'load_id', 'line', 'source', 'source_id', 'title', 'company', 'region_code', 'industry_code', 'industry_confidence',
   'occupation_code', 'occupation_confidence', 'salary_min_monthly', 'salary_max_monthly', 'salary_months', 'education',
   'experience_min_years', 'experience_max_years', 'headcount', 'posted_date', 'company_norm', 'title_norm', 'dedup_key', 'duplicate_of',
 ];
+
+/**
+ * The text of a posting as mapped, stored beside its codes (raw.job_posting is a view of these):
+ * core column ← column of the validated rows. Typed fields keep the text they were cast from.
+ */
+const POSTING_TEXT: readonly (readonly [string, string])[] = [
+  ['company_industry_text', 'company_industry_text'], ['company_size_text', 'company_size_text'], ['location_text', 'location_text'],
+  ['salary_text', 'salary_text'], ['education_text', 'education_text'], ['experience_text', 'experience_text'], ['skills', 'skills'],
+  ['description', 'description'], ['salary_min_monthly_raw', 'salary_min_monthly__raw'], ['salary_max_monthly_raw', 'salary_max_monthly__raw'],
+  ['salary_months_raw', 'salary_months__raw'], ['education_raw', 'education'], ['experience_min_years_raw', 'experience_min_years__raw'],
+  ['experience_max_years_raw', 'experience_max_years__raw'], ['headcount_raw', 'headcount__raw'], ['posted_date_raw', 'posted_date__raw'],
+];
+const POSTING_INSERT_COLUMNS = [...CORE_POSTING_COLUMNS, ...POSTING_TEXT.map(([c]) => c)].join(', ');
+const POSTING_TEXT_VALUES = POSTING_TEXT.map(([, a]) => `a.${a}`).join(', ');
 
 /** Rows of an accepted-rows table, and the names of its lookup tables, to write into core. */
 export interface CoreInsertContext {
@@ -75,8 +101,8 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
           coalesce(a.experience_max_years, q.mx) AS experience_max_years,
           a.headcount::INTEGER AS headcount, a.posted_date::DATE AS posted_date, cn.norm AS company_norm, tn.norm AS title_norm`;
       if (!ctx.externalDedupe) {
-        await conn.run(`INSERT INTO core.job_posting (${CORE_POSTING_COLUMNS.join(', ')})
-          SELECT ${cols}, k.dedup_key, d.first_id AS duplicate_of
+        await conn.run(`INSERT INTO core.job_posting (${POSTING_INSERT_COLUMNS})
+          SELECT ${cols}, k.dedup_key, d.first_id AS duplicate_of, ${POSTING_TEXT_VALUES}
           ${joins} JOIN ${prefix}_key k ON k.line = a.line LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
         const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dup`);
         return Number(r.getRowObjectsJson()[0]!.n);
@@ -111,8 +137,8 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         UNION ALL
         SELECT NULL, posting_id, company_norm, title_norm, region_code, posted_date, duplicate_of, false, duplicate_of FROM s`);
       await ctx.externalDedupe(conn, `temp.main.${prefix}_dd`);
-      await conn.run(`INSERT INTO core.job_posting (${CORE_POSTING_COLUMNS.join(', ')})
-        SELECT ${cols}, NULL::UHUGEINT, d.duplicate_of ${joins}
+      await conn.run(`INSERT INTO core.job_posting (${POSTING_INSERT_COLUMNS})
+        SELECT ${cols}, NULL::UHUGEINT, d.duplicate_of, ${POSTING_TEXT_VALUES} ${joins}
         LEFT JOIN (SELECT line, duplicate_of FROM ${prefix}_dd WHERE is_new AND duplicate_of IS NOT NULL) d ON d.line = a.line`);
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_chg AS SELECT posting_id, duplicate_of FROM ${prefix}_dd
         WHERE NOT is_new AND duplicate_of IS DISTINCT FROM stored_duplicate_of`);
@@ -144,6 +170,39 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
           ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
         LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
           ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))`);
+      return 0;
+    case 'graduate_region':
+      // A name alone is coded only when exactly one division bears it (市辖区 and many county
+      // names repeat across provinces).
+      await conn.run(`INSERT INTO core.graduate_region (load_id, line, source, school_name, school_code, graduation_year,
+          region_code, region_text, region_matched, province_code, employed, school_matched)
+        SELECT ${L}, a.line, ${S}, coalesce(a.school_name, sn.school_name), a.school_code, a.graduation_year::INTEGER,
+          coalesce(a.region_code, rn.code), a.region_text, r.code IS NOT NULL, r.province_code, a.employed::BIGINT, ${SCHOOL_MATCH_CODE_OR_NAME}
+        FROM ${acc} a
+        LEFT JOIN (SELECT name, min(code) AS code FROM ref.region GROUP BY name HAVING count(*) = 1) rn
+          ON a.region_code IS NULL AND rn.name = a.region_text
+        LEFT JOIN ref.region r ON r.code = coalesce(a.region_code, rn.code)
+        ${SCHOOL_NAME_BY_CODE}`);
+      return 0;
+    case 'graduate_industry':
+      // Majors as in graduate_outcome; an industry name alone takes the coarsest level bearing it
+      // (教育 is both 门类 P and 大类 83, which share the section anyway).
+      await conn.run(`INSERT INTO core.graduate_industry (load_id, line, source, school_name, school_code, school_level, major_code, major_name,
+          major_matched, graduation_year, industry_code, industry_text, industry_matched, section_code, employed, school_matched)
+        SELECT ${L}, a.line, ${S}, coalesce(a.school_name, sn.school_name), a.school_code, a.school_level,
+          coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
+          a.graduation_year::INTEGER, coalesce(a.industry_code, inn.code), a.industry_text, i.code IS NOT NULL, i.section_code,
+          a.employed::BIGINT, ${SCHOOL_MATCH_CODE_OR_NAME}
+        FROM ${acc} a
+        LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
+          ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
+        LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
+          ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))
+        LEFT JOIN (SELECT name, arg_min(code, CASE level WHEN '门类' THEN 1 WHEN '大类' THEN 2 WHEN '中类' THEN 3 ELSE 4 END) AS code
+                   FROM ref.industry GROUP BY name) inn
+          ON a.industry_code IS NULL AND inn.name = a.industry_text
+        LEFT JOIN ref.industry i ON i.code = coalesce(a.industry_code, inn.code)
+        ${SCHOOL_NAME_BY_CODE}`);
       return 0;
     case 'school':
       await conn.run(`INSERT INTO core.school

@@ -9,6 +9,7 @@ import {
   type RecordKind,
 } from '@talent/models';
 import { fieldRules, type FieldRule } from './field-rules.js';
+import { graduateIndustryRecordSchema, graduateRegionRecordSchema } from '@talent/models';
 
 /** A rule across fields, restating a schema's superRefine in SQL over the prepared columns. */
 export interface CrossCheck {
@@ -24,6 +25,11 @@ export interface KindSpec {
   schema: z.ZodType;
   rules: FieldRule[];
   rawTable: string;
+  /**
+   * True when the core insert also stores the text as mapped and `rawTable` is a view of it
+   * (postings: millions of rows, so their text is written once).
+   */
+  rawInCore?: boolean;
   coreTable: string;
   /** Fields holding dates in any of the usual spellings, normalised to YYYY-MM-DD. */
   dateFields: string[];
@@ -46,6 +52,7 @@ const specs: Partial<Record<RecordKind, Omit<KindSpec, 'rules'>>> = {
     kind: 'job_posting',
     schema: jobPostingRecordSchema,
     rawTable: 'raw.job_posting',
+    rawInCore: true,
     coreTable: 'core.job_posting',
     dateFields: ['posted_date'],
     keyText: ['title', 'company', 'location_text', 'salary_text', 'education_text', 'experience_text', 'company_industry_text'],
@@ -111,6 +118,35 @@ const schoolSpec: Omit<KindSpec, 'rules'> = {
   cross: [],
 };
 specs.school = schoolSpec;
+
+// Destination breakdowns of working graduates: one school (or school × major) cell per row.
+specs.graduate_region = {
+  kind: 'graduate_region',
+  schema: graduateRegionRecordSchema,
+  rawTable: 'raw.graduate_region',
+  coreTable: 'core.graduate_region',
+  dateFields: [],
+  keyText: ['school_name', 'school_code', 'region_code', 'region_text'],
+  cross: [
+    { column: 'school_name', when: 'school_code IS NULL AND school_name IS NULL', reason: 'school code or name is required' },
+    { column: 'region_text', when: 'region_code IS NULL AND region_text IS NULL', reason: 'region code or name is required' },
+    { column: 'graduation_year', when: 'graduation_year > year({today})', reason: 'year in the future' },
+  ],
+};
+specs.graduate_industry = {
+  kind: 'graduate_industry',
+  schema: graduateIndustryRecordSchema,
+  rawTable: 'raw.graduate_industry',
+  coreTable: 'core.graduate_industry',
+  dateFields: [],
+  keyText: ['school_name', 'school_code', 'school_level', 'major_code', 'major_name', 'industry_code', 'industry_text'],
+  cross: [
+    { column: 'school_name', when: 'school_code IS NULL AND school_name IS NULL', reason: 'school code or name is required' },
+    { column: 'major_name', when: 'major_code IS NULL AND major_name IS NULL', reason: 'major code or name is required' },
+    { column: 'industry_text', when: 'industry_code IS NULL AND industry_text IS NULL', reason: 'industry code or name is required' },
+    { column: 'graduation_year', when: 'graduation_year > year({today})', reason: 'year in the future' },
+  ],
+};
 
 const cache = new Map<RecordKind, KindSpec>();
 

@@ -2,12 +2,34 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+/** A file's identity (SHA-256 of its bytes) and its number of physical lines. */
+export interface FileFingerprint {
+  sha256: string;
+  /** Line breaks, plus one when the last line has none: what a line-per-record reader must account for. */
+  lines: number;
+}
+
+/**
+ * Hashes a file in one streamed pass and counts its lines on the way (the count tells whether a
+ * bulk reader's record numbers are line numbers, see stageWithDuckdb).
+ */
+export async function fileFingerprint(path: string): Promise<FileFingerprint> {
+  const hash = createHash('sha256');
+  let breaks = 0;
+  let last = -1;
+  // 1 MiB reads: the default 64 KiB chunks cost a tenth of the hashing time on large files.
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) breaks++;
+    if (buf.length) last = buf[buf.length - 1]!;
+  }
+  return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0) };
+}
+
 /** SHA-256 of a file's bytes, streamed: a file's identity for lineage and idempotency. */
 export async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  // 1 MiB reads: the default 64 KiB chunks cost a tenth of the hashing time on large files.
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return (await fileFingerprint(path)).sha256;
 }
 
 /** Time-ordered load id, e.g. `L20260124T031502Z-3f9a1c`. */

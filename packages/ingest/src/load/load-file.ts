@@ -6,8 +6,8 @@ import { buildPostingLookups } from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
 import { kindSpec } from './kinds.js';
-import { activeLoadsForPeriod, fileSha256, loadWithSameContent, newLoadId } from './lineage.js';
-import { releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
+import { activeLoadsForPeriod, fileFingerprint, loadWithSameContent, newLoadId } from './lineage.js';
+import { RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 import { fieldsProvided } from '../map/header.js';
@@ -132,10 +132,12 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     );
   let fileBytes: number | null = null;
   let restoreOrder: string | null = null;
+  let stagedToRelease: StagingResult | null = null;
   try {
     phase('hashing');
     fileBytes = (await stat(filePath)).size;
-    result.sha256 = await fileSha256(filePath);
+    const fingerprint = await fileFingerprint(filePath);
+    result.sha256 = fingerprint.sha256;
     const same = await loadWithSameContent(conn, result.sha256);
     if (same) {
       result.status = 'skipped_duplicate';
@@ -144,17 +146,34 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       return result;
     }
     phase('reading');
+    // The coders build their dictionaries while DuckDB reads and checks (on its own threads).
+    const meanwhile = () => options.normalizers?.warmUp?.();
     const fields = spec.rules.map((r) => r.name);
     const required = spec.rules.filter((r) => r.required && r.name !== 'source').map((r) => r.name);
-    const useDuckdb = mapping.fastPath && mapping.format === 'csv' && !options.forceStream;
-    const staged: StagingResult = useDuckdb
-      ? await stageWithDuckdb(conn, filePath, mapping, fields, required, prefix)
-      : await stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath));
+    const provided = fieldsProvided(mapping, fields);
+    const stageStream = () => stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath));
+    let staged: StagingResult;
+    if (mapping.fastPath && mapping.format === 'csv' && !options.forceStream) {
+      staged = stagedToRelease = await stageWithDuckdb(conn, filePath, mapping, fields, required, prefix, fingerprint.lines);
+      try {
+        await validateStaging(conn, spec, { from: staged.staging, addLines: staged.addLines!, meanwhile }, prefix, today, provided);
+      } catch (err) {
+        if (!(err instanceof RecordsSpanLinesError)) throw err;
+        await releaseStaging(conn, staged);
+        await dropTemps(conn, prefix);
+        staged = stagedToRelease = await stageStream();
+        staged.notes.push(`${err.message}; read with the stream reader for exact line numbers`);
+        phase('validating');
+        await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
+      }
+    } else {
+      staged = stagedToRelease = await stageStream();
+      phase('validating');
+      await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
+    }
+    await releaseStaging(conn, staged);
     result.reader = staged.reader;
     result.encoding = staged.encoding;
-    phase('validating');
-    await validateStaging(conn, spec, staged.staging, prefix, today, fieldsProvided(mapping, fields));
-    await releaseStaging(conn, staged, prefix);
     const acc = `${prefix}_acc`;
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
@@ -181,7 +200,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
         for (const old of result.replacedLoadIds) {
-          await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
+          if (!spec.rawInCore) await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
           await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
           await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
         }
@@ -193,12 +212,13 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
       // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
-      const provided = fieldsProvided(mapping, fields);
-      const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
-      const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
-      const rawVals = rawRules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
-      await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
-        SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
+      if (!spec.rawInCore) {
+        const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
+        const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
+        const rawVals = rawRules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
+        await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
+          SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
+      }
       result.duplicatesCollapsed = await insertCore({
         conn,
         kind: mapping.kind,
@@ -234,6 +254,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     return result;
   } finally {
     if (restoreOrder) await conn.run(restoreOrder).catch(() => {});
+    if (stagedToRelease) await releaseStaging(conn, stagedToRelease).catch(() => {});
     await dropTemps(conn, prefix).catch(() => {});
   }
 }

@@ -14,18 +14,40 @@ import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
 import { HeaderError, planHeader } from '../map/header.js';
 import { RowMapper, type StructuralReject } from '../map/row-mapper.js';
 import { ident, lit } from './sql.js';
+import type { ValidationInput } from './validate.js';
 
 /** What reading a file into staging produced. */
 export interface StagingResult {
-  /** Staging table: line + every field of the kind, as text. */
+  /**
+   * FROM-item of the staged rows: line + every field of the kind, as text. For bulk reads it is a
+   * parenthesised SELECT over read_csv without `line`, and `addLines` supplies the lines.
+   */
   staging: string;
+  /** Bulk reads only: see {@link ValidationInput.addLines}; also fills the two row counts. */
+  addLines?: (table: string) => Promise<string>;
+  /** Folder of a transcoded copy the bulk read uses; removed by {@link releaseStaging}. */
+  tempDir?: string | null;
   /** Table of structural rejects: line, column_name, raw_value, reason. */
   rejects: string;
+  /** Rows read into staging (bulk reads: known once `addLines` has run). */
   rowsStaged: number;
+  /** Rows the reader itself rejected (bulk reads: known once `addLines` has run). */
   rowsRejected: number;
   encoding: string;
   reader: 'stream' | 'duckdb';
   notes: string[];
+}
+
+/**
+ * A bulk read numbers records, not lines: when a quoted cell spans lines (or blank lines sit
+ * between records) the two differ, and the file is read again with the stream reader, which
+ * knows every record's line.
+ */
+export class RecordsSpanLinesError extends Error {
+  constructor(lines: number, records: number) {
+    super(`file has ${lines} lines but ${records} records and header: records span lines`);
+    this.name = 'RecordsSpanLinesError';
+  }
 }
 
 async function createTables(conn: DuckDBConnection, prefix: string, fields: readonly string[]): Promise<{ staging: string; rejects: string }> {
@@ -145,10 +167,11 @@ function plainUtf8(sample: Buffer): boolean {
 }
 
 /**
- * Reads a regular CSV with DuckDB's own `read_csv` (parallel, in C++), keeping its rejects
+ * Prepares a regular CSV for DuckDB's own `read_csv` (parallel, in C++), keeping its rejects
  * (`store_rejects`) as structural rejects. Non-UTF-8 files are first transcoded line by line to a
- * temporary UTF-8 copy. Lines of bulk-read rows count one line per record: exact unless a quoted
- * cell spans lines.
+ * temporary UTF-8 copy (removed by {@link releaseStaging}). The read itself runs inside
+ * validation. Bulk-read records are numbered one line each, which `lines` (the file's physical
+ * line count) confirms: when it disagrees, `addLines` throws {@link RecordsSpanLinesError}.
  */
 export async function stageWithDuckdb(
   conn: DuckDBConnection,
@@ -157,6 +180,7 @@ export async function stageWithDuckdb(
   fields: readonly string[],
   required: readonly string[],
   prefix: string,
+  lines?: number,
 ): Promise<StagingResult> {
   const sample = await sniff(path);
   if (sample.length === 0) throw new UnreadableFileError('file is empty');
@@ -179,24 +203,11 @@ export async function stageWithDuckdb(
     const headerCells = (parse(headerText, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
     if (headerCells.length === 0) throw new HeaderError('file has no header row');
     const plan = planHeader(headerCells, mapping, required);
-    const staging = `${prefix}_stg`;
     const rejects = `${prefix}_rej`;
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
     const colSpec = headerCells.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     const scan = `${prefix}_rscan`;
     const errs = `${prefix}_rerr`;
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_in AS SELECT * FROM read_csv(${lit(csvPath)},
-      header = false, skip = 1, delim = ',', quote = '"', escape = '"', auto_detect = false,
-      columns = {${colSpec}}, store_rejects = true, rejects_scan = ${lit(scan)}, rejects_table = ${lit(errs)},
-      max_line_size = 2000000, parallel = true)`);
-    // Record k (0-based) of the accepted rows sits on line k + 2 plus the rejected lines before it:
-    // an ASOF join finds how many rejects precede each record without a per-row subquery.
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_rl AS
-      SELECT DISTINCT line FROM ${errs}`);
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_gap AS
-      SELECT gap, max(n) AS n FROM (
-        SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS gap, row_number() OVER (ORDER BY line) AS n FROM ${prefix}_rl)
-      GROUP BY gap`);
     const select = fields.map((f) => {
       const i = plan.fieldIndex.get(f);
       if (f === 'source') return `${lit(mapping.source)} AS ${ident(f)}`;
@@ -204,42 +215,53 @@ export async function stageWithDuckdb(
       const c = mapping.constants[f];
       return `${c !== undefined ? lit(c) : 'NULL::VARCHAR'} AS ${ident(f)}`;
     });
-    // A view, not a copy: validation scans it once. Without rejects, lines follow from row ids.
-    const anyRejects = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${prefix}_rl`)).getRows()[0]![0]) > 0;
-    const cols = select.map((s) => s.replace(/^c(\d+) AS/, 'i.c$1 AS')).join(', ');
-    await conn.run(
-      anyRejects
-        ? `CREATE OR REPLACE TEMP VIEW ${staging} AS SELECT i.rowid + 2 + coalesce(g.n, 0) AS line, ${cols}
-           FROM ${prefix}_in i ASOF LEFT JOIN ${prefix}_gap g ON i.rowid >= g.gap`
-        : `CREATE OR REPLACE TEMP VIEW ${staging} AS SELECT i.rowid + 2 AS line, ${cols} FROM ${prefix}_in i`,
-    );
-    await conn.run(`INSERT INTO ${rejects}
-      SELECT line, column_name, left(csv_line, 1000), error_type || ': ' || error_message FROM ${errs}`);
-    const n = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${prefix}_in) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`);
-    const row = n.getRowObjectsJson()[0]!;
-    await conn.run(`DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
-    return {
+    // Not materialised here: validation reads, casts and checks in one pass over read_csv.
+    const staging = `(SELECT ${select.join(', ')} FROM read_csv(${lit(csvPath)},
+      header = false, skip = 1, delim = ',', quote = '"', escape = '"', auto_detect = false,
+      columns = {${colSpec}}, store_rejects = true, rejects_scan = ${lit(scan)}, rejects_table = ${lit(errs)},
+      max_line_size = 2000000, parallel = true))`;
+    const result: StagingResult = {
       staging,
+      tempDir: tmp,
       rejects,
-      rowsStaged: Number(row.s),
-      rowsRejected: Number(row.r),
+      rowsStaged: 0,
+      rowsRejected: 0,
       encoding,
       reader: 'duckdb',
       notes: plan.unknown.length ? [`ignored unknown columns: ${plan.unknown.join(', ')}`] : [],
     };
+    result.addLines = async (table) => {
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_rl AS SELECT DISTINCT line FROM ${errs};
+        INSERT INTO ${rejects} SELECT line, column_name, left(csv_line, 1000), error_type || ': ' || error_message FROM ${errs};
+        DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
+      const n = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${table}) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`)).getRowObjectsJson()[0]!;
+      result.rowsStaged = Number(n.s);
+      result.rowsRejected = Number(n.r);
+      if (lines !== undefined && lines !== 1 + result.rowsStaged + result.rowsRejected)
+        throw new RecordsSpanLinesError(lines, 1 + result.rowsStaged + result.rowsRejected);
+      if (result.rowsRejected === 0) return `SELECT rowid + 2 AS line, * FROM ${table}`;
+      // Record k (0-based) of the accepted rows sits on line k + 2 plus the rejected lines before
+      // it: an ASOF join finds how many rejects precede each record without a per-row subquery.
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_gap AS
+        SELECT gap, max(n) AS n FROM (
+          SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS gap, row_number() OVER (ORDER BY line) AS n FROM ${prefix}_rl)
+        GROUP BY gap`);
+      return `SELECT i.rowid + 2 + coalesce(g.n, 0) AS line, i.* FROM ${table} i ASOF LEFT JOIN ${prefix}_gap g ON i.rowid >= g.gap`;
+    };
+    tmp = null;
+    return result;
   } finally {
+    // On failure before the read was handed over, the transcoded copy goes now.
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
 }
 
 /**
- * Frees the staging tables once validation has copied the rows into `<prefix>_prep`: a million
- * rows of text held twice would push DuckDB into spilling during the writes that follow.
+ * Frees what staging held once validation has copied the rows into `<prefix>_prep`: the stream
+ * reader's table (a million rows of text held twice would push DuckDB into spilling during the
+ * writes that follow) and a bulk read's transcoded copy. Safe to call twice.
  */
-export async function releaseStaging(conn: DuckDBConnection, staged: StagingResult, prefix: string): Promise<void> {
-  if (staged.reader === 'duckdb') {
-    await conn.run(`DROP VIEW IF EXISTS temp.main.${ident(staged.staging)}; DROP TABLE IF EXISTS temp.main.${ident(`${prefix}_in`)}`);
-  } else {
-    await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(staged.staging)}`);
-  }
+export async function releaseStaging(conn: DuckDBConnection, staged: StagingResult): Promise<void> {
+  if (staged.tempDir) await rm(staged.tempDir, { recursive: true, force: true });
+  if (staged.reader === 'stream') await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(staged.staging)}`);
 }

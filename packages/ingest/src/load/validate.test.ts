@@ -49,6 +49,29 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { school_name: '', school_code: '4145012104' },
     { school_name: '北京大学', school_code: '4111010001', note: '备'.repeat(501) },
   ],
+  graduate_region: [
+    { school_code: '4145010593', graduation_year: '2024', region_code: '450200', region_text: '柳州市', employed: '40' },
+    { school_name: '广西大学', graduation_year: '2024', region_text: '广东省', employed: '12' },
+    { school_code: '4145010593', graduation_year: '2024', employed: '12' },
+    { graduation_year: '2024', region_code: '450200', employed: '12' },
+    { school_code: '4145010593', graduation_year: '2024', region_code: '4502', employed: '12' },
+    { school_code: '4145010593', graduation_year: '2024', region_code: '450200', employed: '-3' },
+    { school_code: '4145010593', graduation_year: '2024', region_code: '450200', employed: '' },
+    { school_code: '4145010593', graduation_year: '2024', region_code: '450200', employed: '2.5' },
+    { school_code: '414501059', graduation_year: '2024', region_code: '450200', employed: '2' },
+  ],
+  graduate_industry: [
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: 'C', industry_text: '制造业', employed: '40' },
+    { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', industry_text: '制造业', employed: '4' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: '3612', employed: '4' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', employed: '4' },
+    { school_code: '4145010593', graduation_year: '2024', industry_code: 'C', employed: '4' },
+    { major_code: '080901', graduation_year: '2024', industry_code: 'C', employed: '4' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: 'C36', employed: '4' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: 'Z', employed: '4' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: 'C', employed: '-1' },
+    { school_code: '4145010593', major_code: '080901', graduation_year: '1900', industry_code: 'C', employed: '1' },
+  ],
   job_posting: [
     { source: 'b', title: '汽车装调工', company: '上汽通用五菱', salary_min_monthly: '6000', salary_max_monthly: '9000', posted_date: '2025-03-01' },
     { source: 'b', title: '汽车装调工', salary_min_monthly: '9000', salary_max_monthly: '6000' },
@@ -75,7 +98,7 @@ describe('bulk SQL validation agrees with the zod schema it is generated from', 
           `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]!) : 'NULL')).join(', ')})`,
         );
       }
-      await validateStaging(wh.conn, spec, `${prefix}_stg`, prefix, '2025-12-31', new Set(fields));
+      await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(fields));
       const bad = new Set(
         (await wh.conn.runAndReadAll(`SELECT DISTINCT line FROM ${prefix}_err`)).getRows().map((x) => Number(x[0]) - 2),
       );

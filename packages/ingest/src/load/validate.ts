@@ -28,6 +28,19 @@ interface Check {
   reason: string;
 }
 
+/** Rows to validate: every field of the kind as text. */
+export interface ValidationInput {
+  /** FROM-item: a table with `line`, or (bulk reads) a parenthesised SELECT without it. */
+  from: string;
+  /**
+   * For bulk reads, whose line numbers are known only once the file has been read: called with
+   * the materialised rows (row order = file order, no `line`), returns a SELECT adding `line`.
+   */
+  addLines?: (table: string) => Promise<string>;
+  /** JavaScript work to do while DuckDB reads and checks the rows on its own threads. */
+  meanwhile?: () => void;
+}
+
 /**
  * Validates a staging table in bulk with SQL generated from the kind's zod-derived rules.
  * Creates `<prefix>_prep` (prepared, cast columns of every row, `__bad` when any check fails;
@@ -39,12 +52,13 @@ interface Check {
 export async function validateStaging(
   conn: DuckDBConnection,
   spec: KindSpec,
-  staging: string,
+  input: ValidationInput,
   prefix: string,
   today: string,
   provided: ReadonlySet<string>,
 ): Promise<void> {
-  const cols: string[] = ['line'];
+  const bulk = input.addLines !== undefined;
+  const cols: string[] = bulk ? [] : ['line'];
   const checks: Check[] = [];
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
@@ -91,10 +105,19 @@ export async function validateStaging(
     const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
     add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
   }
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_prep AS
+  // Reading, casting and checking in one pass: a bulk read goes straight from read_csv into the
+  // prepared table, so a million rows are materialised once, not twice.
+  const prepared = bulk ? `${prefix}_prep0` : `${prefix}_prep`;
+  const reading = conn.run(`CREATE OR REPLACE TEMP TABLE ${prepared} AS
     SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')} FROM ${staging}
-      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER), line)` : ''})`);
+    FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')} FROM ${input.from}
+      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''})`);
+  try {
+    input.meanwhile?.();
+  } finally {
+    await reading;
+  }
+  if (input.addLines) await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_prep AS ${await input.addLines(prepared)}`);
   const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason

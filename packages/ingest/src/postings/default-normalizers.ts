@@ -17,6 +17,11 @@ import type { PostingNormalizers } from './normalizers.js';
  */
 export function defaultNormalizers(): PostingNormalizers {
   return {
+    warmUp() {
+      codeOccupation('技术员');
+      normaliseIndustry('制造业');
+      normaliseLocation('南宁');
+    },
     salary(text) {
       const s = parseSalary(text);
       return { minMonthly: s.minMonthly, maxMonthly: s.maxMonthly, months: s.monthsPerYear };

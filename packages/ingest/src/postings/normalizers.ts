@@ -30,6 +30,8 @@ export interface PostingNormalizers {
   industry?(text: string): CodedValue | null;
   /** Job title (with the industry text as context, may be '') → 大典 2022 code. */
   occupation?(title: string, industryText: string): CodedValue | null;
+  /** Builds dictionaries ahead of the first call; the loader runs it while DuckDB reads the file. */
+  warmUp?(): void;
   /** Company name → key for duplicate detection (stored in core.job_posting.company_norm). */
   companyKey?(company: string): string | null;
   /** Title → key for duplicate detection (stored in core.job_posting.title_norm). */

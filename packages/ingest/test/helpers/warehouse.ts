@@ -35,3 +35,13 @@ export async function loadReferenceLists(wh: Warehouse): Promise<void> {
   await wh.conn.run(`INSERT INTO ref.major (code, name, catalog, level, parent_code, is_national_control, is_special) SELECT code, name, catalog, level, parent_code, is_national_control::BOOLEAN, is_special::BOOLEAN
     FROM read_csv('${join(ref, 'major')}/*.csv', all_varchar = true, header = true, union_by_name = true)`);
 }
+
+/**
+ * Loads GB/T 4754-2017 (datasets/reference/industry) into ref.industry, for tests that code
+ * industries (the destination breakdowns); kept apart so other tests keep their reference set.
+ */
+export async function loadIndustryList(wh: Warehouse): Promise<void> {
+  const path = join(referenceDir(), 'industry', 'gbt4754_2017.csv');
+  await wh.conn.run(`INSERT INTO ref.industry (code, name, level, parent_code, section_code)
+    SELECT code, name, level, parent_code, section_code FROM read_csv('${path}', all_varchar = true, header = true)`);
+}

@@ -15,6 +15,8 @@ export { enrollmentRecordSchema } from './enrollment.js';
 export type { EnrollmentRecord } from './enrollment.js';
 export { graduateOutcomeRecordSchema, DESTINATION_FIELDS } from './graduate-outcome.js';
 export type { GraduateOutcomeRecord } from './graduate-outcome.js';
+export { graduateRegionRecordSchema, graduateIndustryRecordSchema } from './graduate-flow.js';
+export type { GraduateRegionRecord, GraduateIndustryRecord } from './graduate-flow.js';
 export { shortageEntrySchema, periodSchema } from './shortage-entry.js';
 export type { ShortageEntry } from './shortage-entry.js';
 export { jobPostingRecordSchema, educationLevelSchema, EDUCATION_LEVELS } from './job-posting.js';

@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * The record kinds ingest loads; each has a schema in this folder and raw/core tables. `school`
- * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against.
+ * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against;
+ * `graduate_region` and `graduate_industry` are the destination breakdowns of working graduates.
  */
-export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage', 'school'] as const;
+export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage', 'school', 'graduate_region', 'graduate_industry'] as const;
 export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
 export type RecordKind = z.infer<typeof recordKindSchema>;
 
