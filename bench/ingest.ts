@@ -107,9 +107,11 @@ async function duckdbBaseline(file: string, dbPath: string): Promise<{ ms: numbe
 }
 
 async function ours(file: string, dbPath: string, forceStream: boolean): Promise<{ ms: number; cpu: number; loaded: number; rejected: number; phases: string }> {
+  // The warehouse's own buffer pool limit, as the nightly job opens it (DEFAULT_MEMORY_LIMIT, or
+  // TALENT_MEMORY_LIMIT): DuckDB spills instead of growing.
   const wh = await openWarehouse(dbPath);
-  // The nightly job runs with a bounded buffer pool too: DuckDB spills instead of growing.
-  await wh.conn.run(`SET memory_limit = '${process.env.BENCH_MEMORY_LIMIT ?? '1200MB'}'`);
+  const limit = (await wh.conn.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRows()[0]![0];
+  console.log(`warehouse memory_limit: ${String(limit)}`);
   const normalizers = defaultNormalizers();
   // BENCH_TRACE=1 prints every statement slower than 200 ms (BENCH_TRACE=<ms>: slower than that),
   // with its wall and CPU time (CPU of all threads: steadier than wall time on a busy machine).

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -281,5 +282,19 @@ describe('mapping files', () => {
     expect(mappings.length).toBeGreaterThanOrEqual(7);
     const roots = [datasetsDir(), sharedReferenceDir()!];
     for (const m of mappings) expect(resolveFiles(m, roots).length, m.source).toBeGreaterThan(0);
+  });
+
+  it('a mapping that requires a field its kind does not have is refused, naming the field', async () => {
+    const { readMapping } = await import('@talent/ingest');
+    const dir = mkdtempSync(join(tmpdir(), 'mapping-'));
+    try {
+      const file = join(dir, 'test_board.json');
+      writeFileSync(file, JSON.stringify({ ...POSTING_MAPPING, require: ['posted_date', 'publish_time'] }));
+      expect(() => readMapping(file)).toThrow(/require names fields a job_posting record does not have: publish_time/);
+      writeFileSync(file, JSON.stringify({ ...POSTING_MAPPING, require: ['posted_date'] }));
+      expect(readMapping(file).require).toEqual(['posted_date']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -116,13 +116,15 @@ describe('the demo province and the real public samples ingest end to end', () =
     expect(caught.length / exceed.length).toBeGreaterThan(0.9);
   });
 
-  it('postings: each malformed row of boards A and B is rejected, and only those', async () => {
+  it('postings: each malformed row of boards A, B and C is rejected, and only those', async () => {
     const key = csv(join(truth, 'postings_key.csv'));
-    const perFile = await q(`SELECT source, file_path, rows_rejected FROM meta.loads WHERE source IN ('demo_source_a', 'demo_source_b')`);
+    const perFile = await q(`SELECT source, file_path, rows_rejected FROM meta.loads WHERE source IN ('demo_source_a', 'demo_source_b', 'demo_source_c')`);
+    expect(perFile).toHaveLength(12);
     for (const f of perFile) {
       const board = String(f.source).slice(-1);
       const year = /_(\d{4})\./.exec(String(f.file_path))![1]!;
-      // Board B's unparseable pay text is kept (the posting is real; its pay stays uncoded).
+      // Board B's unparseable pay text is kept (the posting is real; its pay stays uncoded). Board C's
+      // cut JSON lines and bad or empty published_at (its mapping requires a date) are rejected.
       const expected = key.filter((k) => k.source === board && k.posted_date!.startsWith(year) && k.quirk!.startsWith('malformed') && k.quirk !== 'malformed_salary_text');
       expect(Number(f.rows_rejected), String(f.file_path)).toBe(expected.length);
     }

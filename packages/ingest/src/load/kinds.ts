@@ -31,7 +31,7 @@ export interface KindSpec {
    */
   rawInCore?: boolean;
   coreTable: string;
-  /** Fields holding dates in any of the usual spellings, normalised to YYYY-MM-DD. */
+  /** Fields holding dates in any of the usual spellings, read into DATE values. */
   dateFields: string[];
   /**
    * Text fields that identify or code the record: a U+FFFD (bytes no decoder could read) there

@@ -96,7 +96,9 @@ async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> 
  * Never throws for bad input: an unreadable file gives status `failed` with the reason.
  */
 export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, options: LoadFileOptions = {}): Promise<LoadResult> {
-  const spec = kindSpec(mapping.kind);
+  const base = kindSpec(mapping.kind);
+  // A source may promise more than the schema asks: its `require` fields are checked like required ones.
+  const spec = mapping.require.length ? { ...base, rules: base.rules.map((r) => (mapping.require.includes(r.name) ? { ...r, required: true } : r)) } : base;
   const today = options.today ?? beijingToday();
   const phase = options.onPhase ?? (() => {});
   const started = new Date();
@@ -195,7 +197,7 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     // next read_csv depend on insertion order.
     const keepOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
     restoreOrder = `SET preserve_insertion_order = ${keepOrder === false ? 'false' : 'true'}`;
-    await conn.run('SET preserve_insertion_order = false; BEGIN TRANSACTION');
+    await conn.run('BEGIN TRANSACTION');
     try {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);

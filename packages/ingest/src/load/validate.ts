@@ -16,8 +16,8 @@ function dateExpr(col: string): string {
   const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
   // ISO dates (most files) cast directly; the format list is tried only for the rest.
   // ISO timestamps with an offset (2024-03-05T10:00:00+08:00) keep the local date as written.
-  return `strftime(coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE,
-    CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END), '%Y-%m-%d')`;
+  return `coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE,
+    CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END)`;
 }
 
 interface Check {
@@ -69,7 +69,7 @@ export async function validateStaging(
     if (!provided.has(r.name) && !r.required) {
       // A field the source never fills: a typed NULL, and no checks to evaluate per row.
       cols.push(`NULL::VARCHAR AS ${raw}`);
-      if (raw !== f) cols.push(`NULL::${r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
+      if (raw !== f) cols.push(`NULL::${isDate ? 'DATE' : r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
       continue;
     }
     if (r.type === 'string' && !isDate) {
@@ -89,8 +89,11 @@ export async function validateStaging(
         add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
         continue;
       }
-      if (r.minLength !== undefined && r.minLength > 1) add(r.name, raw, `length(${f}) < ${r.minLength}`, `shorter than ${r.minLength} characters`);
-      if (r.maxLength !== undefined) add(r.name, raw, `length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
+      // strlen (bytes, stored with the string) bounds length (characters, a scan of the text):
+      // 1–4 bytes per character, so the scan runs only on the few values near a limit.
+      if (r.minLength !== undefined && r.minLength > 1)
+        add(r.name, raw, `strlen(${f}) < ${4 * r.minLength} AND length(${f}) < ${r.minLength}`, `shorter than ${r.minLength} characters`);
+      if (r.maxLength !== undefined) add(r.name, raw, `strlen(${f}) > ${r.maxLength} AND length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
       if (r.pattern !== undefined) add(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
       if (r.enum !== undefined) add(r.name, raw, `NOT list_contains([${r.enum.map(lit).join(', ')}], ${f})`, `not one of ${r.enum.join(', ')}`);
     } else {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, dirname, basename } from 'node:path';
 import { sourceMappingSchema, type SourceMapping } from '@talent/models';
+import { kindSpec } from '../load/kinds.js';
 
 /** A mapping file that failed its schema: named with the zod messages, never silently dropped. */
 export class MappingError extends Error {
@@ -20,6 +21,9 @@ export function readMapping(file: string): SourceMapping {
   const m = parsed.data;
   if (m.fastPath && (m.format !== 'csv' || m.transforms.length > 0 || m.cellFormat !== 'plain' || m.skipRowPattern || m.headerRow))
     throw new MappingError(`${file}: fastPath needs a plain CSV with the header on line 1 and no transforms`);
+  const fields = new Set(kindSpec(m.kind).rules.map((r) => r.name));
+  const unknown = m.require.filter((f) => !fields.has(f));
+  if (unknown.length) throw new MappingError(`${file}: require names fields a ${m.kind} record does not have: ${unknown.join(', ')}`);
   if (basename(file, '.json') !== m.source) throw new MappingError(`${file}: file name must be <source>.json (source is ${m.source})`);
   return m;
 }

@@ -77,6 +77,10 @@ export const sourceMappingSchema = z
         'Canonical field (or a helper field used by transforms) → header aliases (Chinese or English, matched ignoring spaces and case). JSON lines: nested keys as dotted paths (company.name).',
       ),
     constants: z.record(z.string(), z.string()).default({}).describe('Fields with one value for the whole source (e.g. publisher).'),
+    require: z
+      .array(z.string())
+      .default([])
+      .describe('Fields the schema leaves optional but this source always fills (an API dump\'s publication date): an empty one rejects the row.'),
     transforms: z.array(mappingTransformSchema).default([]).describe('Fixes applied to each row, in order, before validation.'),
     period: z
       .object({

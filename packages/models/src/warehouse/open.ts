@@ -17,7 +17,17 @@ export interface Warehouse {
 export interface OpenWarehouseOptions {
   /** Open without writing (analysts' snapshots); migrations are not applied. */
   readOnly?: boolean;
+  /**
+   * DuckDB's buffer pool limit, e.g. `'1GB'`; beyond it DuckDB spills to `<file>.tmp` instead of
+   * growing. Default: `TALENT_MEMORY_LIMIT`, else {@link DEFAULT_MEMORY_LIMIT} for a warehouse file
+   * (DuckDB's own default, 80 % of RAM, is no neighbour on a shared bureau server); unlimited
+   * for `':memory:'`, which has nowhere to spill.
+   */
+  memoryLimit?: string;
 }
+
+/** Buffer pool of a warehouse file when nothing else is said: keeps a nightly run near 1.3 GB. */
+export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 /**
  * Opens (creating if needed) the warehouse file and brings its schema up to date.
@@ -26,7 +36,10 @@ export interface OpenWarehouseOptions {
  */
 export async function openWarehouse(path = defaultWarehousePath(), options: OpenWarehouseOptions = {}): Promise<Warehouse> {
   if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const config: Record<string, string> = options.readOnly ? { access_mode: 'READ_ONLY' } : {};
+  const memoryLimit = options.memoryLimit ?? process.env.TALENT_MEMORY_LIMIT ?? (path === ':memory:' ? undefined : DEFAULT_MEMORY_LIMIT);
+  if (memoryLimit) config.memory_limit = memoryLimit;
+  const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
   const migrationsApplied = options.readOnly ? [] : await migrate(conn);
   return {
