@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -73,6 +73,21 @@ describe('the demo province and the real public samples ingest end to end', () =
     const rows = await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched, count(*) AS n
       FROM core.enrollment GROUP BY ALL ORDER BY ALL`);
     expect(rows.map((r) => `${r.invented}/${r.school_matched}`)).toEqual(['false/true', 'true/false']);
+  });
+
+  it('keeps the demo shortage tables\' vacancies, job seekers, shortfall and previous rank as published', async () => {
+    const dir = join(datasetsDir(), 'demo', 'shortage');
+    const expected = new Map<string, string>();
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) {
+      const period = /shortage_(\d{4}Q[1-4])/.exec(f)![1]!;
+      for (const r of csv(join(dir, f))) expected.set(`${period}|${r['排名']}`, [r['招聘需求人数'], r['求职人数'], r['缺口数'], r['上期排名'] || null].join('|'));
+    }
+    const rows = await q(`SELECT period, rank, vacancies, job_seekers, shortfall, previous_rank FROM core.shortage_entry WHERE source = 'demo_shortage'`);
+    expect(rows.length).toBe(expected.size);
+    const got = new Map(rows.map((r) => [`${r.period}|${r.rank}`, [r.vacancies, r.job_seekers, r.shortfall, r.previous_rank].map((v) => (v === null ? null : String(v))).join('|')]));
+    expect(got).toEqual(expected);
+    const ranked = rows.filter((r) => r.previous_rank !== null).length;
+    expect(ranked / rows.length).toBeGreaterThan(0.5);
   });
 
   it('matches the MOHRSS shortage names to 大典 codes', async () => {

@@ -212,7 +212,8 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
       // An occupation name may be both a 小类 and a 细类; the most detailed level wins.
       await conn.run(`INSERT INTO core.shortage_entry
         SELECT ${L}, a.line, ${S}, a.publisher, a.period, a.rank::INTEGER, a.occupation_name,
-          coalesce(a.occupation_code, o.code), (oc.code IS NOT NULL OR o.code IS NOT NULL), a.region_code, a.job_seeker_ratio, a.source_url
+          coalesce(a.occupation_code, o.code), (oc.code IS NOT NULL OR o.code IS NOT NULL), a.region_code, a.job_seeker_ratio, a.source_url,
+          a.vacancies::BIGINT, a.job_seekers::BIGINT, a.shortfall::BIGINT, a.previous_rank::INTEGER
         FROM ${acc} a
         LEFT JOIN ref.occupation oc ON oc.code = a.occupation_code
         LEFT JOIN (SELECT name, arg_max(code, CASE level WHEN '细类' THEN 4 WHEN '小类' THEN 3 WHEN '中类' THEN 2 ELSE 1 END) AS code

@@ -104,7 +104,10 @@ const specs: Partial<Record<RecordKind, Omit<KindSpec, 'rules'>>> = {
     coreTable: 'core.shortage_entry',
     dateFields: [],
     keyText: ['publisher', 'period', 'occupation_name', 'occupation_code'],
-    cross: [{ column: 'period', when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})', reason: 'period in the future' }],
+    cross: [
+      { column: 'period', when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})', reason: 'period in the future' },
+      { column: 'shortfall', when: 'shortfall <> vacancies - job_seekers', reason: 'shortfall is not vacancies minus job seekers' },
+    ],
   },
 };
 

@@ -42,6 +42,9 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { publisher: '人力资源和社会保障部', period: '2022H1', rank: '3', occupation_name: '车工', occupation_code: '6-18-1-01' },
     { publisher: '', period: '2022', rank: '3', occupation_name: '车工' },
     { publisher: '人社厅', period: '2022', rank: '3', occupation_name: '车工', job_seeker_ratio: '-0.2' },
+    { publisher: '人社厅', period: '2024Q2', rank: '1', occupation_name: '乳品加工工', vacancies: '1044', job_seekers: '388', shortfall: '656', previous_rank: '1' },
+    { publisher: '人社厅', period: '2024Q2', rank: '2', occupation_name: '计算机维修工', vacancies: '1348', job_seekers: '919', shortfall: '492', previous_rank: '58' },
+    { publisher: '人社厅', period: '2024Q2', rank: '3', occupation_name: '车工', vacancies: '-5', job_seekers: '919', previous_rank: '0' },
   ],
   school: [
     { school_name: '柳州职业技术学院', school_code: '4145012104', authority: '广西壮族自治区', location: '柳州市', level_text: '专科' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { occupationCodeSchema, regionCodeSchema } from './common.js';
+import { countSchema, occupationCodeSchema, regionCodeSchema } from './common.js';
 
 /** A reporting period: a year, a quarter (2022Q1) or a month (2022-03). */
 export const periodSchema = z.string().regex(/^\d{4}(?:Q[1-4]|-\d{2}|H[12])?$/, 'period like 2022, 2022Q1, 2022H1 or 2022-03');
@@ -14,7 +14,15 @@ export const shortageEntrySchema = z
     occupation_code: occupationCodeSchema.optional().describe('职业代码 (大典 2022) as published or matched by name.'),
     region_code: regionCodeSchema.optional().describe('Division the ranking is for (GB/T 2260); absent for a national list.'),
     job_seeker_ratio: z.number().nonnegative().optional().describe('求人倍率: vacancies per job seeker, when given.'),
+    vacancies: countSchema.optional().describe('招聘需求人数: vacancies registered in the period, when given.'),
+    job_seekers: countSchema.optional().describe('求职人数: job seekers registered in the period, when given.'),
+    shortfall: z.number().int().optional().describe('缺口数: vacancies minus job seekers, when given.'),
+    previous_rank: z.number().int().positive().optional().describe('上期排名: rank in the previous period; absent when not ranked then.'),
     source_url: z.string().optional().describe('Where the ranking was read.'),
   })
-  .describe('Shortage-list entry (rank, occupation, period).');
+  .describe('Shortage-list entry (rank, occupation, period).')
+  .superRefine((r, ctx) => {
+    if (r.vacancies !== undefined && r.job_seekers !== undefined && r.shortfall !== undefined && r.shortfall !== r.vacancies - r.job_seekers)
+      ctx.addIssue({ code: 'custom', path: ['shortfall'], message: 'shortfall is not vacancies minus job seekers' });
+  });
 export type ShortageEntry = z.infer<typeof shortageEntrySchema>;
