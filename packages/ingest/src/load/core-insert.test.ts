@@ -28,7 +28,7 @@ const rows = async (sql: string) => (await ctx.wh.conn.runAndReadAll(sql)).getRo
 const OPTS = { normalizers: defaultNormalizers(), today: '2025-12-31' };
 
 // 职位名称,公司名称,工作地点,薪资,学历,经验,发布日期 — one vacancy re-posted, spread over two files.
-const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司') => `焊工,${company},柳州-柳南区,5000-8000元/月,大专,1年,${date}`;
+const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司', place = '柳州-柳南区') => `焊工,${company},${place},5000-8000元/月,大专,1年,${date}`;
 
 describe('incremental duplicate marking (normalisers clustering)', () => {
   it('marks only what a whole-table clustering would, across loads, including stored rows that change', async () => {
@@ -45,10 +45,10 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
     expect(first.duplicatesCollapsed).toBe(1);
 
     // The second file holds an earlier copy (it becomes the head of the stored cluster), a later
-    // re-post, and a posting whose key no stored row has.
+    // re-post naming only the city (the same prefecture), and a posting whose key no stored row has.
     const b = writeUtf8(ctx.dir, 'b.csv', [
       POSTING_HEADER,
-      WELDER('2025-03-25'),
+      WELDER('2025-03-25', undefined, '柳州市'),
       WELDER('2025-03-01'),
       '电工,广西柳工机械股份有限公司,南宁-青秀区,6-9K,大专,2年,2025-04-02',
     ]);
@@ -69,7 +69,7 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
     ]);
 
     // The same marking as clustering the whole table from scratch.
-    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, company_norm, title_norm, region_code, posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting`);
+    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, company_norm, title_norm, left(region_code, 4) AS region_code, posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting`);
     await markDuplicates(ctx.wh.conn, 'temp.main.whole');
     const diff = await rows(`SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`);
     expect(Number(diff[0]!.n)).toBe(0);

@@ -15,7 +15,7 @@ export interface DedupeColumns {
   company?: string;
   /** Title key, already normalised with `normaliseTitle` (default `title_norm`). */
   title?: string;
-  /** GB/T 2260 code (default `region_code`). */
+  /** Place key (default `region_code`): the pipeline passes the prefecture (first four digits of the GB/T 2260 code). */
   region?: string;
   /** DATE or TIMESTAMP (default `posted_date`). */
   date?: string;
@@ -37,8 +37,13 @@ export interface DedupeResult {
   duplicates: number;
 }
 
-/** Default gap between re-posts that still counts as the same vacancy. */
-export const DEFAULT_DUPLICATE_WINDOW_DAYS = 30;
+/**
+ * Default gap between re-posts that still counts as the same vacancy. Chosen on the demo's key
+ * (vacancy of every posting) with the prefecture as place: 30 days left 926 vacancies split over
+ * several demand records, 45 days 476, 60 days none, while records merging two vacancies grew
+ * from 141 to 252 of 19,512 (1.3 %); longer windows only add merges.
+ */
+export const DEFAULT_DUPLICATE_WINDOW_DAYS = 60;
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
