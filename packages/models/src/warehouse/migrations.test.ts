@@ -28,6 +28,51 @@ describe('migrations', () => {
     second.close();
   });
 
+  it('upgrades a warehouse holding postings without losing a value: raw.job_posting reads back the same after it becomes a view', async () => {
+    const file = join(tmp(), 'old.duckdb');
+    const inst = await DuckDBInstance.create(file);
+    const conn = await inst.connect();
+    await migrate(conn, listMigrations().filter((m) => m.version <= 14));
+    // Two postings as a loader of that schema wrote them: raw text and core codes, one-to-one.
+    await conn.run(`INSERT INTO raw.job_posting (load_id, line, source, source_id, title, company, company_industry_text, location_text, salary_text,
+        salary_min_monthly, education_text, experience_text, headcount, skills, posted_date) VALUES
+      ('L1', 2, 'boss', 'j1', '数控车工', '柳州某机械有限公司', '机械/设备/重工', '柳州-柳南区', '6-9K·13薪', NULL, '大专', '1-3年', '3', '五险一金', '2025-03-01'),
+      ('L1', 3, 'boss', 'j2', '会计', '柳州某食品有限公司', NULL, '柳州', '面议', NULL, '本科', NULL, NULL, NULL, '2025年3月2日')`);
+    await conn.run(`INSERT INTO core.job_posting (posting_id, load_id, line, source, source_id, title, company, region_code, salary_min_monthly,
+        salary_max_monthly, salary_months, education, headcount, posted_date, duplicate_of) VALUES
+      ('abc:2', 'L1', 2, 'boss', 'j1', '数控车工', '柳州某机械有限公司', '450204', 6000, 9000, 13, 'associate', 3, '2025-03-01', NULL),
+      ('abc:3', 'L1', 3, 'boss', 'j2', '会计', '柳州某食品有限公司', '450200', NULL, NULL, NULL, 'bachelor', NULL, '2025-03-02', NULL)`);
+    const before = {
+      raw: (await conn.runAndReadAll('SELECT * FROM raw.job_posting ORDER BY line')).getRowObjectsJson(),
+      core: (await conn.runAndReadAll('SELECT * FROM core.job_posting ORDER BY line')).getRowObjectsJson(),
+    };
+    conn.closeSync();
+    inst.closeSync();
+
+    const wh = await openWarehouse(file);
+    try {
+      expect(wh.migrationsApplied).toEqual(listMigrations().filter((m) => m.version > 14).map((m) => m.name));
+      const raw = (await wh.conn.runAndReadAll('SELECT * FROM raw.job_posting ORDER BY line')).getRowObjectsJson();
+      expect(raw).toEqual(before.raw);
+      const kind = await wh.conn.runAndReadAll(`SELECT count(*) FROM duckdb_views() WHERE schema_name = 'raw' AND view_name = 'job_posting'`);
+      expect(Number(kind.getRows()[0]![0])).toBe(1);
+      // Every core value of before is still there, beside the text that moved in.
+      const core = (await wh.conn.runAndReadAll('SELECT * FROM core.job_posting ORDER BY line')).getRowObjectsJson();
+      expect(core.map((r) => Object.fromEntries(Object.keys(before.core[0]!).map((k) => [k, r[k]])))).toEqual(before.core);
+      expect(core.map((r) => [r.salary_text, r.posted_date_raw])).toEqual([
+        ['6-9K·13薪', '2025-03-01'],
+        ['面议', '2025年3月2日'],
+      ]);
+      const demand = (await wh.conn.runAndReadAll('SELECT demand_id, postings FROM core.job_demand ORDER BY demand_id')).getRowObjectsJson();
+      expect(demand).toEqual([
+        { demand_id: 'abc:2', postings: '1' },
+        { demand_id: 'abc:3', postings: '1' },
+      ]);
+    } finally {
+      wh.close();
+    }
+  });
+
   it('refuses a migration whose file changed after it was applied', async () => {
     const dir = tmp();
     const mdir = join(dir, 'm');
