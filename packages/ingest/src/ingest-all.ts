@@ -43,6 +43,7 @@ export interface SourceSummary {
   rowsRejected: number;
   /** Rejected rows per reason (a row with two faults counts under both). */
   rejectedByReason: Record<string, number>;
+  /** Postings only: current postings of the source marked as a copy of another (collapsed into its demand record). */
   duplicatesCollapsed: number;
   /** Postings only: share of current postings of the source with each code. */
   coverage?: { postings: number; region: number; industry: number; occupation: number };
@@ -129,7 +130,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     rowsLoaded: loads.reduce((a, l) => a + l.rowsLoaded, 0),
     rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
     rejectedByReason: {},
-    duplicatesCollapsed: loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
+    duplicatesCollapsed: 0,
     messages: distinctMessages(loads),
   };
   const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
@@ -141,10 +142,13 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
   }
   const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND status IN ('loaded','replaced') AND superseded_by IS NULL`;
   if (mapping.kind === 'job_posting') {
-    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o
+    // Duplicates as marked now: a later load can make a stored posting a copy of an earlier one it brings.
+    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
+        count(duplicate_of) AS d
       FROM core.job_posting WHERE load_id IN (${active})`);
     const x = r.getRowObjectsJson()[0]!;
     const n = Number(x.n);
+    s.duplicatesCollapsed = Number(x.d);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
   } else if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
     await summariseFlows(wh, mapping.kind, active, s);

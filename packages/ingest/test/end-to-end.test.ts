@@ -166,5 +166,8 @@ describe('the demo province and the real public samples ingest end to end', () =
     const [v] = await q(`SELECT count(*) AS records, sum(postings) AS postings FROM core.job_demand WHERE source LIKE 'demo_%'`);
     expect(Number(v!.records)).toBe(Number(d!.records));
     expect(Number(v!.postings)).toBe(Number(d!.postings));
+    // The summary's 重复合并 per board adds up to the postings the records absorbed.
+    const collapsed = report.sources.filter((x) => x.source.startsWith('demo_source_')).reduce((a, x) => a + x.duplicatesCollapsed, 0);
+    expect(collapsed).toBe(Number(d!.postings) - Number(d!.records));
   });
 });
