@@ -225,6 +225,23 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     await expectAccounting(fast);
   });
 
+  it('a bulk read keeps file order even when the caller let DuckDB reorder inserts, and puts the setting back', async () => {
+    await wh.conn.run('SET preserve_insertion_order = false');
+    try {
+      const lines = [POSTING_HEADER, ...postingLines(3, 60), '电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2099-01-01', ...postingLines(2, 70)];
+      const p = writeUtf8(ctx.dir, 'order.csv', lines);
+      const fast = await loadFile(wh.conn, { ...POSTING_MAPPING, source: 'test_board_order', fastPath: true }, p, { today: TODAY });
+      expect(fast.reader).toBe('duckdb');
+      expect((await rejects(fast)).map((x) => x.line)).toEqual([5]);
+      const titles = (await rows(`SELECT line, title FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map((x) => `${x.line}:${x.title}`);
+      expect(titles).toEqual([2, 3, 4, 6, 7].map((l) => `${l}:${lines[l - 1]!.split(',')[0]}`));
+      const setting = await rows(`SELECT current_setting('preserve_insertion_order') AS v`);
+      expect(setting[0]!.v).toBe(false);
+    } finally {
+      await wh.conn.run('SET preserve_insertion_order = true');
+    }
+  });
+
   it('binary garbage fails the load with a clear message', async () => {
     const p = join(ctx.dir, 'garbage.csv');
     const bytes = Buffer.alloc(4096);

@@ -156,6 +156,13 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     const stageStream = () => stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath));
     let staged: StagingResult;
     if (mapping.fastPath && mapping.format === 'csv' && !options.forceStream) {
+      // A bulk read numbers records in the order DuckDB stores them: that order must be the file's
+      // (DuckDB's default; a caller's other setting is put back afterwards).
+      const keepsOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
+      if (keepsOrder === false) {
+        restoreOrder = 'SET preserve_insertion_order = false';
+        await conn.run('SET preserve_insertion_order = true');
+      }
       staged = stagedToRelease = await stageWithDuckdb(conn, filePath, mapping, fields, required, prefix, fingerprint.lines);
       try {
         await validateStaging(conn, spec, { from: staged.staging, addLines: staged.addLines!, meanwhile }, prefix, today, provided);
@@ -192,11 +199,6 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     }
     const notes = [...staged.notes];
     phase('writing');
-    // Row order within raw and core carries no meaning (rows keep their line), so DuckDB may
-    // write in parallel; the caller's setting is put back afterwards, since line numbers of the
-    // next read_csv depend on insertion order.
-    const keepOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
-    restoreOrder = `SET preserve_insertion_order = ${keepOrder === false ? 'false' : 'true'}`;
     await conn.run('BEGIN TRANSACTION');
     try {
       if (mapping.replace === 'replace' && result.period !== null) {
