@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline } from '@talent/cli';
-import { datasetsDir, openWarehouse } from '@talent/models';
+import { datasetsDir, openWarehouse, repoRoot } from '@talent/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'main-job-'));
@@ -98,6 +98,21 @@ describe('the main job (npm start)', () => {
       expect(await cols('ref.framework_group')).toEqual(expect.arrayContaining(['framework', 'group_code', 'group_name', 'industry_code']));
       const frameworks = (await wh.conn.runAndReadAll(`SELECT DISTINCT framework FROM ref.framework_group ORDER BY 1`)).getRowObjects().map((r) => r.framework);
       expect(frameworks).toEqual(['gx_city_clusters', 'gx_nine_cards', 'gx_ten_alliances', 'gx_ten_communities', 'gz_ten_industries', 'lz_5plus5']);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('answers the README\'s example queries from a read-only connection, as an analyst would', async () => {
+    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
+    const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    const wh = await openWarehouse(warehousePath, { readOnly: true });
+    try {
+      for (const sql of queries) {
+        const rows = (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
+        expect(rows.length, sql).toBeGreaterThan(0);
+      }
     } finally {
       wh.close();
     }
