@@ -15,7 +15,7 @@ export interface DedupeColumns {
   company?: string;
   /** Title key, already normalised with `normaliseTitle` (default `title_norm`). */
   title?: string;
-  /** Place key (default `region_code`): the pipeline passes the prefecture (first four digits of the GB/T 2260 code). */
+  /** Place key (default `region_code`): the pipeline passes prefecture and pay (see core-insert). */
   region?: string;
   /** DATE or TIMESTAMP (default `posted_date`). */
   date?: string;
@@ -38,10 +38,10 @@ export interface DedupeResult {
 }
 
 /**
- * Default gap between re-posts that still counts as the same vacancy. Chosen on the demo's key
- * (vacancy of every posting) with the prefecture as place: 30 days left 926 vacancies split over
- * several demand records, 45 days 476, 60 days none, while records merging two vacancies grew
- * from 141 to 252 of 19,512 (1.3 %); longer windows only add merges.
+ * Default gap between re-posts that still counts as the same vacancy. Chosen on the generator's
+ * key (the vacancy of every posting), keyed on company, title, prefecture and pay: on the
+ * province edition 30 days left 121,163 of 1,684,093 vacancies split over several demand records
+ * and 60 days 50,095, while records merging two vacancies grew from 14,581 to 25,696 (1.5 %).
  */
 export const DEFAULT_DUPLICATE_WINDOW_DAYS = 60;
 

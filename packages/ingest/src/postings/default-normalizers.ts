@@ -13,7 +13,7 @@ import type { PostingNormalizers } from './normalizers.js';
 /**
  * The posting normalisers of `normalize/` (engineer B's) behind the pipeline's interface.
  * Industry coding from the company cell has no graded confidence: a dictionary hit counts as 1.
- * Duplicates: normalize's re-post clusters (same company, title and prefecture within 60 days).
+ * Duplicates: normalize's re-post clusters (same company, title, prefecture and pay within 60 days).
  */
 export function defaultNormalizers(): PostingNormalizers {
   return {
