@@ -71,7 +71,7 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
     // The same marking as clustering the whole table from scratch.
     // Keyed as the loader keys it: prefecture and monthly pay to the nearest 100 yuan.
     await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, company_norm, title_norm,
-        left(region_code, 4) || '|' || coalesce(round(salary_min_monthly, -2)::VARCHAR, '?') || '-' || coalesce(round(salary_max_monthly, -2)::VARCHAR, '?') AS region_code,
+        hash(left(region_code, 4), round(salary_min_monthly, -2), round(salary_max_monthly, -2)) AS region_code,
         posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting`);
     await markDuplicates(ctx.wh.conn, 'temp.main.whole');
     const diff = await rows(`SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`);
