@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { datasetsDir as defaultDatasetsDir, repoRoot, type RecordKind, type SourceMapping, type Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
+import { kindSpec } from './load/kinds.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
 import { defaultNormalizers } from './postings/default-normalizers.js';
@@ -150,33 +151,26 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const n = Number(x.n);
     s.duplicatesCollapsed = Number(x.d);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
-  } else if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
-    await summariseFlows(wh, mapping.kind, active, s);
   } else if (mapping.kind !== 'school') {
-    const [table, nameCol, flag] =
-      mapping.kind === 'shortage' ? ['core.shortage_entry', 'occupation_name', 'occupation_matched'] : [`core.${mapping.kind}`, 'coalesce(major_name, major_code)', 'major_matched'];
-    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${nameCol})[1:5] AS ex FROM ${table} WHERE load_id IN (${active}) AND NOT ${flag}`);
-    const x = r.getRowObjectsJson()[0]!;
-    s.unmatched = { rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) };
-    if (mapping.kind !== 'shortage') {
-      const sc = await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT school_name)[1:5] AS ex FROM ${table} WHERE load_id IN (${active}) AND school_matched = false`);
-      const y = sc.getRowObjectsJson()[0]!;
-      s.unmatchedSchools = { rows: Number(y.n), examples: ((y.ex as unknown[] | null) ?? []).map(String) };
+    const table = kindSpec(mapping.kind).coreTable;
+    const unmatched = (label: string, flag: string) => unmatchedRows(wh, table, label, `load_id IN (${active}) AND ${flag}`);
+    if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
+      const what = mapping.kind === 'graduate_region' ? 'region' : 'industry';
+      s.unmatchedCodes = await unmatched(`coalesce(${what}_code, ${what}_text)`, `NOT ${what}_matched`);
+    }
+    if (mapping.kind === 'shortage') s.unmatched = await unmatched('occupation_name', 'NOT occupation_matched');
+    else {
+      if (mapping.kind !== 'graduate_region') s.unmatched = await unmatched('coalesce(major_name, major_code)', 'NOT major_matched');
+      s.unmatchedSchools = await unmatched('coalesce(school_name, school_code)', 'school_matched = false');
     }
   }
   return s;
 }
 
-/** Unmatched region or industry codes, majors and schools of the current rows of a destination breakdown. */
-async function summariseFlows(wh: Warehouse, kind: 'graduate_region' | 'graduate_industry', active: string, s: SourceSummary): Promise<void> {
-  const [table, what] = kind === 'graduate_region' ? ['core.graduate_region', 'region'] : ['core.graduate_industry', 'industry'];
-  const listed = (x: Record<string, unknown>) => ({ rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) });
-  const one = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson()[0]!;
-  const where = `load_id IN (${active})`;
-  s.unmatchedCodes = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(${what}_code, ${what}_text))[1:5] AS ex FROM ${table} WHERE ${where} AND NOT ${what}_matched`));
-  if (kind === 'graduate_industry')
-    s.unmatched = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(major_name, major_code))[1:5] AS ex FROM ${table} WHERE ${where} AND NOT major_matched`));
-  s.unmatchedSchools = listed(await one(`SELECT count(*) AS n, list(DISTINCT coalesce(school_name, school_code))[1:5] AS ex FROM ${table} WHERE ${where} AND school_matched = false`));
+/** How many current rows match `where`, with up to five distinct `label` values as examples. */
+async function unmatchedRows(wh: Warehouse, table: string, label: string, where: string): Promise<{ rows: number; examples: string[] }> {
+  const x = (await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${label})[1:5] AS ex FROM ${table} WHERE ${where}`)).getRowObjectsJson()[0]!;
+  return { rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) };
 }
 
 /** One line per distinct message, naming one file and how many others said the same. */

@@ -2,18 +2,22 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RecordKind } from '@talent/models';
 import { lit } from './sql.js';
 
-/** A school is matched by 学校标识码, else by exact name; NULL when no school list is loaded. */
-const SCHOOL_MATCH = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
-    (a.school_code IS NOT NULL AND a.school_code IN (SELECT school_code FROM core.school))
-    OR (a.school_name IN (SELECT school_name FROM core.school)) END`;
-
 /**
- * SCHOOL_MATCH for rows that may carry only a code (destination breakdowns): a missing name is
- * no match rather than unknown, so an unlisted code still gives false.
+ * A school is matched by 学校标识码, else by exact name; a missing code or name is no match (so an
+ * unlisted code alone still gives false); NULL when no school list is loaded.
  */
-const SCHOOL_MATCH_CODE_OR_NAME = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
+const SCHOOL_MATCH = `CASE WHEN EXISTS (SELECT 1 FROM core.school) THEN
     coalesce(a.school_code IN (SELECT school_code FROM core.school), false)
     OR coalesce(a.school_name IN (SELECT school_name FROM core.school), false) END`;
+
+/**
+ * A major by its code (among the catalogues of the school's level when given), else by its name:
+ * joins `bc` and `bn`, for rows that may carry either (outcomes and their industry breakdown).
+ */
+const MAJOR_BY_CODE_OR_NAME = `LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
+          ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
+        LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
+          ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))`;
 
 /** The school list's name for a code, filled in where a breakdown file gives only the code. */
 const SCHOOL_NAME_BY_CODE = `LEFT JOIN (SELECT school_code, min(school_name) AS school_name FROM core.school GROUP BY school_code) sn
@@ -186,10 +190,7 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
           a.dest_further_study::BIGINT, a.dest_abroad::BIGINT, a.dest_military::BIGINT, a.dest_unemployed::BIGINT, a.destination_region_code, a.destination_region_text,
           a.destination_industry_code, a.destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction, ${SCHOOL_MATCH}
         FROM ${acc} a
-        LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
-          ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
-        LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
-          ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))`);
+        ${MAJOR_BY_CODE_OR_NAME}`);
       return 0;
     case 'graduate_region':
       // A name alone is coded only when exactly one division bears it (市辖区 and many county
@@ -197,7 +198,7 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
       await conn.run(`INSERT INTO core.graduate_region (load_id, line, source, school_name, school_code, graduation_year,
           region_code, region_text, region_matched, province_code, employed, school_matched)
         SELECT ${L}, a.line, ${S}, coalesce(a.school_name, sn.school_name), a.school_code, a.graduation_year::INTEGER,
-          coalesce(a.region_code, rn.code), a.region_text, r.code IS NOT NULL, r.province_code, a.employed::BIGINT, ${SCHOOL_MATCH_CODE_OR_NAME}
+          coalesce(a.region_code, rn.code), a.region_text, r.code IS NOT NULL, r.province_code, a.employed::BIGINT, ${SCHOOL_MATCH}
         FROM ${acc} a
         LEFT JOIN (SELECT name, min(code) AS code FROM ref.region GROUP BY name HAVING count(*) = 1) rn
           ON a.region_code IS NULL AND rn.name = a.region_text
@@ -212,12 +213,9 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
         SELECT ${L}, a.line, ${S}, coalesce(a.school_name, sn.school_name), a.school_code, a.school_level,
           coalesce(a.major_code, bn.code), coalesce(a.major_name, bc.name), (bc.code IS NOT NULL OR bn.code IS NOT NULL),
           a.graduation_year::INTEGER, coalesce(a.industry_code, inn.code), a.industry_text, i.code IS NOT NULL, i.section_code,
-          a.employed::BIGINT, ${SCHOOL_MATCH_CODE_OR_NAME}
+          a.employed::BIGINT, ${SCHOOL_MATCH}
         FROM ${acc} a
-        LEFT JOIN (SELECT code, any_value(name) AS name, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY code) bc
-          ON bc.code = a.major_code AND (a.school_level IS NULL OR list_contains(bc.cats, a.school_level))
-        LEFT JOIN (SELECT name, min(code) AS code, list(catalog) AS cats FROM ref.major WHERE level = '专业' GROUP BY name) bn
-          ON a.major_code IS NULL AND bn.name = a.major_name AND (a.school_level IS NULL OR list_contains(bn.cats, a.school_level))
+        ${MAJOR_BY_CODE_OR_NAME}
         LEFT JOIN (SELECT name, arg_min(code, CASE level WHEN '门类' THEN 1 WHEN '大类' THEN 2 WHEN '中类' THEN 3 ELSE 4 END) AS code
                    FROM ref.industry GROUP BY name) inn
           ON a.industry_code IS NULL AND inn.name = a.industry_text

@@ -7,6 +7,7 @@ export interface FileFingerprint {
   sha256: string;
   /** Line breaks, plus one when the last line has none: what a line-per-record reader must account for. */
   lines: number;
+  bytes: number;
 }
 
 /**
@@ -16,15 +17,17 @@ export interface FileFingerprint {
 export async function fileFingerprint(path: string): Promise<FileFingerprint> {
   const hash = createHash('sha256');
   let breaks = 0;
+  let bytes = 0;
   let last = -1;
   // 1 MiB reads: the default 64 KiB chunks cost a tenth of the hashing time on large files.
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const buf = chunk as Buffer;
     hash.update(buf);
+    bytes += buf.length;
     for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) breaks++;
     if (buf.length) last = buf[buf.length - 1]!;
   }
-  return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0) };
+  return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0), bytes };
 }
 
 /** SHA-256 of a file's bytes, streamed: a file's identity for lineage and idempotency. */

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceMapping } from '@talent/models';
@@ -137,8 +136,8 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
   let stagedToRelease: StagingResult | null = null;
   try {
     phase('hashing');
-    fileBytes = (await stat(filePath)).size;
     const fingerprint = await fileFingerprint(filePath);
+    fileBytes = fingerprint.bytes;
     result.sha256 = fingerprint.sha256;
     const same = await loadWithSameContent(conn, result.sha256);
     if (same) {
@@ -153,7 +152,14 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     const fields = spec.rules.map((r) => r.name);
     const required = spec.rules.filter((r) => r.required && r.name !== 'source').map((r) => r.name);
     const provided = fieldsProvided(mapping, fields);
-    const stageStream = () => stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath));
+    // The stream reader: for XLSX, JSON lines, CSVs needing per-row repairs, and bulk reads whose
+    // records span lines.
+    const readByStream = async (): Promise<StagingResult> => {
+      const staged = (stagedToRelease = await stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath)));
+      phase('validating');
+      await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
+      return staged;
+    };
     let staged: StagingResult;
     if (mapping.fastPath && mapping.format === 'csv' && !options.forceStream) {
       // A bulk read numbers records in the order DuckDB stores them: that order must be the file's
@@ -170,15 +176,11 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
         if (!(err instanceof RecordsSpanLinesError)) throw err;
         await releaseStaging(conn, staged);
         await dropTemps(conn, prefix);
-        staged = stagedToRelease = await stageStream();
+        staged = await readByStream();
         staged.notes.push(`${err.message}; read with the stream reader for exact line numbers`);
-        phase('validating');
-        await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
       }
     } else {
-      staged = stagedToRelease = await stageStream();
-      phase('validating');
-      await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
+      staged = await readByStream();
     }
     await releaseStaging(conn, staged);
     result.reader = staged.reader;
