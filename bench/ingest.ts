@@ -5,7 +5,8 @@
  *   npm run bench:ingest [-- --rows 1000000 --stream]
  * --stream also times the Node stream reader (csv-parse → Appender) used for irregular files.
  * BENCH_TRACE=1 also prints each SQL statement slower than 200 ms (BENCH_TRACE=<ms>: another threshold)
- * with wall and CPU seconds: where a phase spends its time.
+ * with wall and CPU seconds: where a phase spends its time. BENCH_EXPLAIN=<regex> runs the statements
+ * matching it under EXPLAIN ANALYZE and prints their plans with operator timings.
  * The last line reads `ratio_vs_read_csv=<x> rows_per_s=<n> peak_rss_mb=<n>`.
  */
 import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
@@ -124,6 +125,11 @@ async function ours(file: string, dbPath: string, forceStream: boolean): Promise
         const t0 = performance.now();
         const c0 = process.cpuUsage();
         try {
+          if (process.env.BENCH_EXPLAIN && new RegExp(process.env.BENCH_EXPLAIN).test(String(a[0]))) {
+            const r = (await (c.runAndReadAll as any)('EXPLAIN ANALYZE ' + String(a[0]), ...a.slice(1))) as any;
+            console.log(r.getRows().map((x: any) => x[1]).join('\n'));
+            return r;
+          }
           return await orig(...a);
         } finally {
           const dt = performance.now() - t0;

@@ -6,7 +6,8 @@ import { openWarehouse, type Warehouse } from '@talent/models';
 import { POSTING_HEADER, POSTING_MAPPING } from '../../test/helpers/fixtures.js';
 import { loadFile } from './load-file.js';
 import { defaultNormalizers } from '../postings/default-normalizers.js';
-import { markDuplicates } from '../normalize/dedupe.js';
+import { markDuplicates, normaliseCompany } from '../normalize/dedupe.js';
+import { normaliseTitle } from '../normalize/title.js';
 
 let ctx: { wh: Warehouse; dir: string };
 beforeEach(async () => {
@@ -68,11 +69,15 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
       { is_b: false, d: '06-01', head: null },
     ]);
 
-    // The same marking as clustering the whole table from scratch.
-    // Keyed as the loader keys it: prefecture and monthly pay to the nearest 100 yuan.
-    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, company_norm, title_norm,
+    // The same marking as clustering the whole table from scratch on the normalised keys themselves
+    // (not the stored hash), keyed as the loader keys it: prefecture and monthly pay to the nearest 100 yuan.
+    const stored = await rows(`SELECT posting_id, company, title FROM core.job_posting`);
+    await ctx.wh.conn.run(`CREATE TEMP TABLE norms (posting_id VARCHAR, company_norm VARCHAR, title_norm VARCHAR)`);
+    for (const r of stored)
+      await ctx.wh.conn.run(`INSERT INTO norms VALUES ($1, $2, $3)`, [String(r.posting_id), normaliseCompany(String(r.company)), normaliseTitle(String(r.title))]);
+    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, n.company_norm, n.title_norm,
         hash(left(region_code, 4), round(salary_min_monthly, -2), round(salary_max_monthly, -2)) AS region_code,
-        posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting`);
+        posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting JOIN norms n USING (posting_id)`);
     await markDuplicates(ctx.wh.conn, 'temp.main.whole');
     const diff = await rows(`SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`);
     expect(Number(diff[0]!.n)).toBe(0);

@@ -27,34 +27,55 @@ const SCHOOL_NAME_BY_CODE = `LEFT JOIN (SELECT school_code, min(school_name) AS 
 const DEDUP_PLACE = (code: string) => `left(${code}, 4)`;
 
 /**
- * Place and pay of the duplicate key, as one 64-bit hash of the prefecture and the monthly bounds
- * to the nearest 100 yuan (unknown pay hashes alike): the same employer hires the same title in the same city for several vacancies, and
- * the pay tells them apart. Measured on the generator's key: without pay, the province edition's
- * 1,684,093 vacancies became 1,212,948 demand records; with it 1,706,385 (1.5 % of records merge
- * two vacancies, 3.0 % of vacancies are split); demo edition 20,362 records for 19,774 vacancies.
+ * The duplicate key with the normalisers: one 64-bit hash of the company and title keys, the
+ * prefecture and the monthly bounds to the nearest 100 yuan (unknown pay hashes alike). The same
+ * employer hires the same title in the same city for several vacancies, and the pay tells them
+ * apart. Measured on the generator's key: without pay, the province edition's 1,684,093 vacancies
+ * became 1,212,948 demand records; with it 1,706,385 (1.5 % of records merge two vacancies, 3.0 %
+ * of vacancies are split); demo edition 20,362 records for 19,774 vacancies. Two different keys
+ * share a hash with odds of about 1 in 10^7 over two million postings, and then only merge if
+ * they are also within the date window. Migration 019 restates this formula for stored rows.
  */
-const DEDUP_SLOT = (code: string, min: string, max: string) => `hash(${DEDUP_PLACE(code)}, round(${min}, -2), round(${max}, -2))`;
+const NORMALISED_KEY = (company: string, title: string, code: string, min: string, max: string) =>
+  `CASE WHEN ${company} IS NOT NULL AND ${title} IS NOT NULL AND ${code} IS NOT NULL
+    THEN hash(${company}, ${title}, hash(${DEDUP_PLACE(code)}, round(${min}, -2), round(${max}, -2))) END`;
 
-/** Columns of core.job_posting in the order the inserts fill them. */
-const CORE_POSTING_COLUMNS = [
-  'posting_id', 'load_id', 'line', 'source', 'source_id', 'title', 'company', 'region_code', 'industry_code', 'industry_confidence',
-  'occupation_code', 'occupation_confidence', 'salary_min_monthly', 'salary_max_monthly', 'salary_months', 'education',
-  'experience_min_years', 'experience_max_years', 'headcount', 'posted_date', 'company_norm', 'title_norm', 'dedup_key', 'duplicate_of',
-];
+/**
+ * The duplicate key without the normalisers: a 64-bit hash of company, title, place and pay as
+ * written (company unknown: too little to tell). Migration 019 restates it for stored rows.
+ */
+const PLAIN_KEY = `CASE WHEN a.company IS NOT NULL THEN hash(lower(replace(replace(a.company, ' ', ''), '　', '')),
+    lower(replace(replace(a.title, ' ', ''), '　', '')), coalesce(${DEDUP_PLACE('r.region_code')}, a.location_text, ''),
+    coalesce(a.salary_min_monthly, s.mn), coalesce(a.salary_max_monthly, s.mx)) END`;
 
 /**
  * The text of a posting as mapped, stored beside its codes (raw.job_posting is a view of these):
- * core column ← column of the validated rows. Typed fields keep the text they were cast from.
+ * core column ← column of the validated rows.
  */
-const POSTING_TEXT: readonly (readonly [string, string])[] = [
-  ['company_industry_text', 'company_industry_text'], ['company_size_text', 'company_size_text'], ['location_text', 'location_text'],
-  ['salary_text', 'salary_text'], ['education_text', 'education_text'], ['experience_text', 'experience_text'], ['skills', 'skills'],
-  ['description', 'description'], ['salary_min_monthly_raw', 'salary_min_monthly__raw'], ['salary_max_monthly_raw', 'salary_max_monthly__raw'],
-  ['salary_months_raw', 'salary_months__raw'], ['education_raw', 'education'], ['experience_min_years_raw', 'experience_min_years__raw'],
-  ['experience_max_years_raw', 'experience_max_years__raw'], ['headcount_raw', 'headcount__raw'], ['posted_date_raw', 'posted_date__raw'],
+const POSTING_TEXT = [
+  'source_id', 'title', 'company', 'company_industry_text', 'company_size_text', 'location_text', 'salary_text', 'education_text',
+  'experience_text', 'skills', 'description',
+] as const;
+
+/**
+ * Typed fields whose text as read goes into typed_as_read (migration 019), and when: fields a
+ * source may give or the coders may fill are kept whenever given; fields only ever given are kept
+ * when their text differs from the cast's, which raw.job_posting shows in its place.
+ */
+const TYPED_AS_READ: readonly { field: string; raw: string; cast?: string }[] = [
+  { field: 'salary_min_monthly', raw: 'a.salary_min_monthly__raw' },
+  { field: 'salary_max_monthly', raw: 'a.salary_max_monthly__raw' },
+  { field: 'salary_months', raw: 'a.salary_months__raw' },
+  { field: 'education', raw: 'a.education' },
+  { field: 'experience_min_years', raw: 'a.experience_min_years__raw' },
+  { field: 'experience_max_years', raw: 'a.experience_max_years__raw' },
+  { field: 'headcount', raw: 'a.headcount__raw', cast: 'CAST(a.headcount::INTEGER AS VARCHAR)' },
+  { field: 'posted_date', raw: 'a.posted_date__raw', cast: 'CAST(a.posted_date AS VARCHAR)' },
 ];
-const POSTING_INSERT_COLUMNS = [...CORE_POSTING_COLUMNS, ...POSTING_TEXT.map(([c]) => c)].join(', ');
-const POSTING_TEXT_VALUES = POSTING_TEXT.map(([, a]) => `a.${a}`).join(', ');
+const kept = (t: (typeof TYPED_AS_READ)[number]) => (t.cast ? `${t.raw} IS DISTINCT FROM ${t.cast}` : `${t.raw} IS NOT NULL`);
+const TYPED_AS_READ_VALUE = `CASE WHEN ${TYPED_AS_READ.map((t) => `(${kept(t)})`).join(' OR ')}
+    THEN map_from_entries(list_filter([${TYPED_AS_READ.map((t) => `{'k': ${lit(t.field)}, 'v': CASE WHEN ${kept(t)} THEN ${t.raw} END}`).join(', ')}],
+      e -> e.v IS NOT NULL)) END`;
 
 /** Rows of an accepted-rows table, and the names of its lookup tables, to write into core. */
 export interface CoreInsertContext {
@@ -71,9 +92,50 @@ export interface CoreInsertContext {
 }
 
 /**
+ * Decides duplicates for the postings of a load before they are written (an UPDATE of freshly
+ * written rows makes DuckDB rewrite them at commit: +1.2 s on a million rows), from `<prefix>_key`
+ * (line, dedup_key, posted_date of the new rows with a key). Fills `<prefix>_dd` (line of new
+ * rows or file_key + line of stored ones, duplicate_of, is_new, stored_duplicate_of) and updates
+ * the stored postings whose marking changed. With the normalisers' clustering it runs on the
+ * postings, new and stored, whose key is held by two or more (a key held once is never a
+ * cluster); without it the first copy (earliest load, then earliest line) of a key stays the original.
+ */
+async function markPostingDuplicates(ctx: CoreInsertContext): Promise<void> {
+  const { conn, prefix } = ctx;
+  const keys = `${prefix}_key`;
+  const dd = `${prefix}_dd`;
+  const F = lit(ctx.fileKey);
+  if (ctx.externalDedupe) {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${dd} AS
+      WITH g AS MATERIALIZED (SELECT dedup_key, count(*) AS c FROM ${keys} GROUP BY dedup_key),
+      s AS MATERIALIZED (
+        SELECT file_key, line, posting_id, dedup_key, posted_date, duplicate_of FROM core.job_posting
+        WHERE dedup_key IN (SELECT dedup_key FROM g)),
+      m AS (SELECT dedup_key FROM g WHERE c > 1 UNION SELECT dedup_key FROM s)
+      SELECT ${F} AS file_key, line, ${F} || ':' || line AS posting_id, dedup_key, posted_date,
+        NULL::VARCHAR AS duplicate_of, true AS is_new, NULL::VARCHAR AS stored_duplicate_of
+      FROM ${keys} SEMI JOIN m USING (dedup_key)
+      UNION ALL
+      SELECT file_key, line, posting_id, dedup_key, posted_date, duplicate_of, false, duplicate_of FROM s`);
+    await ctx.externalDedupe(conn, `temp.main.${dd}`);
+  } else {
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${dd} AS
+      WITH prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
+                     WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${keys}) GROUP BY dedup_key),
+      firsts AS (SELECT dedup_key, min(line) AS first_line FROM ${keys} GROUP BY dedup_key HAVING count(*) > 1)
+      SELECT ${F} AS file_key, k.line, coalesce(p.first_id, ${F} || ':' || f.first_line) AS duplicate_of, true AS is_new,
+        NULL::VARCHAR AS stored_duplicate_of
+      FROM ${keys} k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
+      WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
+  }
+  await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.duplicate_of
+    FROM (SELECT file_key, line, duplicate_of FROM ${dd} WHERE NOT is_new AND duplicate_of IS DISTINCT FROM stored_duplicate_of) d
+    WHERE c.file_key = d.file_key AND c.line = d.line`);
+}
+
+/**
  * Writes the accepted rows of one load into the kind's core table, coded against ref and the
- * posting lookups. Postings get `duplicate_of` here: the first copy (earliest load, then earliest
- * line) of the same company, title, place and pay stays the original.
+ * posting lookups; postings with their duplicate marking (see markPostingDuplicates).
  * @returns how many postings were marked duplicates (0 for other kinds).
  */
 export async function insertCore(ctx: CoreInsertContext): Promise<number> {
@@ -82,93 +144,33 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const S = lit(ctx.source);
   switch (ctx.kind) {
     case 'job_posting': {
-      const joins = `FROM ${acc} a
+      const min = 'coalesce(a.salary_min_monthly, s.mn)';
+      const max = 'coalesce(a.salary_max_monthly, s.mx)';
+      const key = ctx.externalDedupe ? NORMALISED_KEY('cn.norm', 'tn.norm', 'r.region_code', min, max) : PLAIN_KEY;
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
+        SELECT line, dedup_key, posted_date FROM (
+          SELECT a.line, ${key} AS dedup_key, a.posted_date::DATE AS posted_date
+          FROM ${acc} a
+          LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
+          LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
+          ${ctx.externalDedupe ? `LEFT JOIN ${prefix}_lk_cmp cn ON cn.text = a.company LEFT JOIN ${prefix}_lk_ttl tn ON tn.text = a.title` : ''})
+        WHERE dedup_key IS NOT NULL`);
+      await markPostingDuplicates(ctx);
+      await conn.run(`INSERT INTO core.job_posting (file_key, load_id, line, source, region_code, industry_code, industry_confidence,
+          occupation_code, occupation_confidence, salary_min_monthly, salary_max_monthly, salary_months, education, experience_min_years,
+          experience_max_years, headcount, posted_date, dedup_key, duplicate_of, ${POSTING_TEXT.join(', ')}, typed_as_read)
+        SELECT ${lit(ctx.fileKey)}, ${L}, a.line, ${S}, r.region_code, i.code, i.conf, o.code, o.conf, ${min}, ${max},
+          coalesce(a.salary_months, s.months)::INTEGER, coalesce(a.education, q.education), coalesce(a.experience_min_years, q.mn),
+          coalesce(a.experience_max_years, q.mx), a.headcount::INTEGER, a.posted_date::DATE, k.dedup_key, d.duplicate_of,
+          ${POSTING_TEXT.map((c) => `a.${c}`).join(', ')}, ${TYPED_AS_READ_VALUE}
+        FROM ${acc} a
         LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
         LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text
         LEFT JOIN ${prefix}_lk_req q ON q.edu = coalesce(a.education_text, '') AND q.exp = coalesce(a.experience_text, '')
         LEFT JOIN ${prefix}_lk_ind i ON i.text = a.company_industry_text
         LEFT JOIN ${prefix}_lk_occ o ON o.title = a.title AND o.ind = coalesce(a.company_industry_text, '')
-        LEFT JOIN ${prefix}_lk_cmp cn ON cn.text = a.company
-        LEFT JOIN ${prefix}_lk_ttl tn ON tn.text = a.title`;
-      if (!ctx.externalDedupe) {
-        // Same posting = same company, title, place and pay (company unknown: too little to tell).
-        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_key AS
-          SELECT a.line, CASE WHEN a.company IS NOT NULL THEN md5_number(concat_ws('|', lower(replace(replace(a.company, ' ', ''), '　', '')),
-              lower(replace(replace(a.title, ' ', ''), '　', '')), coalesce(${DEDUP_PLACE('r.region_code')}, a.location_text, ''),
-              coalesce(coalesce(a.salary_min_monthly, s.mn)::VARCHAR, ''), coalesce(coalesce(a.salary_max_monthly, s.mx)::VARCHAR, ''))) END AS dedup_key
-          FROM ${acc} a
-          LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
-          LEFT JOIN ${prefix}_lk_reg r ON r.text = a.location_text`);
-        // The first copy stays the original: an earlier load's original if there is one, else the
-        // earliest line of this load.
-        await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dup AS
-          WITH prior AS (SELECT dedup_key, min(posting_id) AS first_id FROM core.job_posting
-                         WHERE duplicate_of IS NULL AND dedup_key IN (SELECT dedup_key FROM ${prefix}_key) GROUP BY dedup_key),
-          firsts AS (SELECT dedup_key, min(line) AS first_line FROM ${prefix}_key WHERE dedup_key IS NOT NULL GROUP BY dedup_key HAVING count(*) > 1)
-          SELECT k.line, coalesce(p.first_id, ${lit(ctx.fileKey)} || ':' || f.first_line) AS first_id
-          FROM ${prefix}_key k LEFT JOIN firsts f USING (dedup_key) LEFT JOIN prior p USING (dedup_key)
-          WHERE p.first_id IS NOT NULL OR k.line > f.first_line`);
-      }
-      const cols = `${lit(ctx.fileKey)} || ':' || a.line AS posting_id, ${L} AS load_id, a.line, ${S} AS source, a.source_id, a.title, a.company,
-          r.region_code, i.code AS industry_code, i.conf AS industry_confidence, o.code AS occupation_code, o.conf AS occupation_confidence,
-          coalesce(a.salary_min_monthly, s.mn) AS salary_min_monthly, coalesce(a.salary_max_monthly, s.mx) AS salary_max_monthly,
-          coalesce(a.salary_months, s.months)::INTEGER AS salary_months,
-          coalesce(a.education, q.education) AS education, coalesce(a.experience_min_years, q.mn) AS experience_min_years,
-          coalesce(a.experience_max_years, q.mx) AS experience_max_years,
-          a.headcount::INTEGER AS headcount, a.posted_date::DATE AS posted_date, cn.norm AS company_norm, tn.norm AS title_norm`;
-      if (!ctx.externalDedupe) {
-        await conn.run(`INSERT INTO core.job_posting (${POSTING_INSERT_COLUMNS})
-          SELECT ${cols}, k.dedup_key, d.first_id AS duplicate_of, ${POSTING_TEXT_VALUES}
-          ${joins} JOIN ${prefix}_key k ON k.line = a.line LEFT JOIN ${prefix}_dup d ON d.line = a.line`);
-        const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dup`);
-        return Number(r.getRowObjectsJson()[0]!.n);
-      }
-      // The normalisers' clustering runs on a small temp table: the postings (new, and stored ones
-      // sharing a key with them) whose company, title and region key is held by two or more. A key
-      // held once is never a cluster, so leaving those out changes nothing. The new rows are then
-      // written once with their marking, and only stored rows whose marking changed are updated.
-      // The third part of the key is place and pay (DEDUP_SLOT), the place being the prefecture:
-      // boards copy a vacancy as 柳州市 on one and 柳州-城中区 on another (on the demo key, the
-      // exact district left 2,335 vacancies split over several records). The temp table carries
-      // it in its region_code column, which is what the clustering compares.
-      const keyed = 'company_norm IS NOT NULL AND title_norm IS NOT NULL AND region_code IS NOT NULL';
-      const storedSlot = (y: string) => DEDUP_SLOT(`${y}.region_code`, `${y}.salary_min_monthly`, `${y}.salary_max_monthly`);
-      const on = (x: string, y: string) =>
-        `${x}.company_norm = ${y}.company_norm AND ${x}.title_norm = ${y}.title_norm AND ${x}.region_code = ${storedSlot(y)}`;
-      const newSlot = DEDUP_SLOT('r.region_code', 'coalesce(a.salary_min_monthly, s.mn)', 'coalesce(a.salary_max_monthly, s.mx)');
-      // Keys are counted by their 64-bit hash (one integer to group, not three strings): a hash
-      // held once means the key is held once; a collision only lets a few single keys through,
-      // which the clustering leaves unmarked. Stored rows are matched on the exact key.
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_dd AS
-        WITH n AS MATERIALIZED (
-          SELECT a.line, cn.norm AS company_norm, tn.norm AS title_norm, ${newSlot} AS region_code, a.posted_date::DATE AS posted_date,
-            hash(cn.norm, tn.norm, ${newSlot}) AS h
-          FROM ${acc} a
-          JOIN ${prefix}_lk_cmp cn ON cn.text = a.company
-          JOIN ${prefix}_lk_ttl tn ON tn.text = a.title
-          JOIN ${prefix}_lk_reg r ON r.text = a.location_text
-          LEFT JOIN ${prefix}_lk_sal s ON s.text = a.salary_text
-          WHERE cn.norm IS NOT NULL AND tn.norm IS NOT NULL AND r.region_code IS NOT NULL),
-        g AS MATERIALIZED (SELECT h, count(*) AS c FROM n GROUP BY h),
-        s AS MATERIALIZED (
-          SELECT c.posting_id, c.company_norm, c.title_norm, ${storedSlot('c')} AS region_code, c.posted_date, c.duplicate_of
-          FROM core.job_posting c SEMI JOIN n ON ${on('n', 'c')}
-          WHERE ${keyed} AND hash(c.company_norm, c.title_norm, ${storedSlot('c')}) IN (SELECT h FROM g)),
-        m AS (SELECT h FROM g WHERE c > 1 UNION SELECT hash(company_norm, title_norm, region_code) FROM s)
-        SELECT n.line, ${lit(ctx.fileKey)} || ':' || n.line AS posting_id, n.company_norm, n.title_norm, n.region_code, n.posted_date,
-          NULL::VARCHAR AS duplicate_of, true AS is_new, NULL::VARCHAR AS stored_duplicate_of
-        FROM n SEMI JOIN m ON m.h = n.h
-        UNION ALL
-        SELECT NULL, posting_id, company_norm, title_norm, region_code, posted_date, duplicate_of, false, duplicate_of FROM s`);
-      await ctx.externalDedupe(conn, `temp.main.${prefix}_dd`);
-      await conn.run(`INSERT INTO core.job_posting (${POSTING_INSERT_COLUMNS})
-        SELECT ${cols}, NULL::UHUGEINT, d.duplicate_of, ${POSTING_TEXT_VALUES} ${joins}
+        LEFT JOIN ${prefix}_key k ON k.line = a.line
         LEFT JOIN (SELECT line, duplicate_of FROM ${prefix}_dd WHERE is_new AND duplicate_of IS NOT NULL) d ON d.line = a.line`);
-      await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_chg AS SELECT posting_id, duplicate_of FROM ${prefix}_dd
-        WHERE NOT is_new AND duplicate_of IS DISTINCT FROM stored_duplicate_of`);
-      const changed = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${prefix}_chg`)).getRows()[0]![0]);
-      if (changed > 0)
-        await conn.run(`UPDATE core.job_posting c SET duplicate_of = d.duplicate_of FROM ${prefix}_chg d WHERE c.posting_id = d.posting_id`);
       const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${prefix}_dd WHERE is_new AND duplicate_of IS NOT NULL`);
       return Number(r.getRowObjectsJson()[0]!.n);
     }

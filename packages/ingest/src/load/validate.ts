@@ -43,10 +43,11 @@ export interface ValidationInput {
 
 /**
  * Validates a staging table in bulk with SQL generated from the kind's zod-derived rules.
- * Creates `<prefix>_prep` (prepared, cast columns of every row, `__bad` when any check fails;
- * for numbers and dates the text as read is kept in `<field>__raw`), the view `<prefix>_acc` of
- * the good rows, and `<prefix>_err` (line, column_name, raw_value, reason: one row per failed
- * check). The per-check detail is computed for the bad rows only, so clean files pay one
+ * Creates `<prefix>_prep` (the trimmed text of every row of the fields the source fills, numbers
+ * and dates as `<field>__raw`, and `__bad` when any check fails), the view `<prefix>_acc` of the
+ * good rows with every field of the kind (numbers and dates cast from their text, fields the
+ * source never fills as typed NULLs), and `<prefix>_err` (line, column_name, raw_value, reason:
+ * one row per failed check). The per-check detail is computed for the bad rows only, so clean files pay one
  * boolean expression per row.
  */
 export async function validateStaging(
@@ -59,6 +60,8 @@ export async function validateStaging(
 ): Promise<void> {
   const bulk = input.addLines !== undefined;
   const cols: string[] = bulk ? [] : ['line'];
+  const absent: string[] = [];
+  const derived: string[] = [];
   const checks: Check[] = [];
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
@@ -67,16 +70,20 @@ export async function validateStaging(
     const isDate = spec.dateFields.includes(r.name);
     const raw = r.type === 'string' && !isDate ? f : ident(r.name + '__raw');
     if (!provided.has(r.name) && !r.required) {
-      // A field the source never fills: a typed NULL, and no checks to evaluate per row.
-      cols.push(`NULL::VARCHAR AS ${raw}`);
-      if (raw !== f) cols.push(`NULL::${isDate ? 'DATE' : r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
+      // A field the source never fills: no checks to evaluate per row, and not materialised (a
+      // column of a million NULLs costs as much to store as one of text); the view of the
+      // accepted rows adds it as a typed NULL.
+      absent.push(`NULL::VARCHAR AS ${raw}`);
+      if (raw !== f) absent.push(`NULL::${isDate ? 'DATE' : r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
       continue;
     }
     if (r.type === 'string' && !isDate) {
       cols.push(`${text} AS ${f}`);
     } else {
+      // Only the text is materialised; the cast is recomputed from it wherever it is read (cheaper
+      // than storing a million values twice).
       cols.push(`${text} AS ${raw}`);
-      cols.push(`${isDate ? dateExpr(text) : numberExpr(text)} AS ${f}`);
+      derived.push(`${isDate ? dateExpr(raw) : numberExpr(raw)} AS ${f}`);
     }
     if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
@@ -110,11 +117,14 @@ export async function validateStaging(
   }
   // Reading, casting and checking in one pass: a bulk read goes straight from read_csv into the
   // prepared table, so a million rows are materialised once, not twice.
+  const alias = (a: string) => a.slice(a.lastIndexOf(' AS ') + 4);
+  const notStored = [...absent, ...derived].map(alias);
+  const addBack = [...derived, ...absent].map((a) => `, ${a}`).join('');
   const prepared = bulk ? `${prefix}_prep0` : `${prefix}_prep`;
   const reading = conn.run(`CREATE OR REPLACE TEMP TABLE ${prepared} AS
-    SELECT *, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')} FROM ${input.from}
-      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''})`);
+    SELECT *${notStored.length ? ` EXCLUDE (${notStored.join(', ')})` : ''}, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
+    FROM (SELECT *${derived.map((d) => `, ${d}`).join('')} FROM (SELECT ${[...cols, ...absent, ...(spec.windowed ?? [])].join(', ')} FROM ${input.from}
+      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''}))`);
   try {
     input.meanwhile?.();
   } finally {
@@ -124,6 +134,8 @@ export async function validateStaging(
   const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
-    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e FROM ${prefix}_prep WHERE __bad);
-    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad${spec.windowed ? ', __prev_total' : ''}) FROM ${prefix}_prep WHERE NOT __bad`);
+    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
+      FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
+    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad${spec.windowed ? ', __prev_total' : ''})${addBack}
+      FROM ${prefix}_prep WHERE NOT __bad`);
 }

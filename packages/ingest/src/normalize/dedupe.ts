@@ -17,6 +17,11 @@ export interface DedupeColumns {
   title?: string;
   /** Place key (default `region_code`): the pipeline passes prefecture and pay (see core-insert). */
   region?: string;
+  /**
+   * One column holding the whole key (company, title and place hashed together, as the pipeline
+   * stores it in `dedup_key`); replaces company, title and region when given.
+   */
+  key?: string;
   /** DATE or TIMESTAMP (default `posted_date`). */
   date?: string;
   /** Column written: the head posting's id, NULL for heads and unclustered rows (default `duplicate_of`). */
@@ -67,6 +72,7 @@ export function dedupeSql(table: string, windowDays = DEFAULT_DUPLICATE_WINDOW_D
   const company = quoteIdent(columns.company ?? 'company_norm');
   const title = quoteIdent(columns.title ?? 'title_norm');
   const region = quoteIdent(columns.region ?? 'region_code');
+  const key = columns.key === undefined ? null : quoteIdent(columns.key);
   const date = quoteIdent(columns.date ?? 'posted_date');
   const dup = quoteIdent(columns.duplicateOf ?? 'duplicate_of');
   // Only keys shared by two or more postings can form a cluster, so the windows sort just those;
@@ -75,10 +81,14 @@ export function dedupeSql(table: string, windowDays = DEFAULT_DUPLICATE_WINDOW_D
 UPDATE ${t} AS p SET ${dup} = c.head
 FROM (
   WITH keyed AS (
-    SELECT ${id} AS id, ${date} AS d, ${company} AS k1, ${title} AS k2, ${region} AS k3
+    ${
+      key
+        ? `SELECT ${id} AS id, ${date} AS d, ${key} AS k1, 0 AS k2, 0 AS k3 FROM ${t} WHERE ${key} IS NOT NULL AND ${date} IS NOT NULL`
+        : `SELECT ${id} AS id, ${date} AS d, ${company} AS k1, ${title} AS k2, ${region} AS k3
     FROM ${t}
     WHERE ${company} IS NOT NULL AND ${company} <> '' AND ${title} IS NOT NULL AND ${title} <> ''
-      AND ${region} IS NOT NULL AND ${date} IS NOT NULL
+      AND ${region} IS NOT NULL AND ${date} IS NOT NULL`
+    }
   ),
   shared AS (
     SELECT keyed.* FROM keyed SEMI JOIN (SELECT k1, k2, k3 FROM keyed GROUP BY k1, k2, k3 HAVING count(*) > 1) AS s

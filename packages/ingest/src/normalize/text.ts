@@ -12,20 +12,11 @@ const FULLWIDTH_OFFSET = 0xfee0;
  * @example toHalfWidth('１５－２５Ｋ') // '15-25K'
  */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - FULLWIDTH_OFFSET);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += text[i];
-  }
-  return changed ? out : text;
+  // Most text has nothing to fold: one regex test, no copy.
+  return WIDE.test(text) ? text.replace(WIDE_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET))) : text;
 }
+const WIDE = /[\uff01-\uff5e\u3000]/;
+const WIDE_ALL = /[\uff01-\uff5e\u3000]/g;
 
 /**
  * Strips a Python list literal wrapper (`['1-1.5万/月']`, `[]`) that one 51job scrape put around

@@ -31,6 +31,29 @@ async function distinct(conn: DuckDBConnection, sql: string, width: number): Pro
   return r.getRows().map((row) => row.map((v) => (v === null ? '' : String(v))));
 }
 
+/** Columns of the accepted postings the coders read. */
+const DISTINCT_COLUMNS = ['company', 'title', 'salary_text', 'location_text', 'education_text', 'experience_text', 'company_industry_text'] as const;
+type DistinctSet = 'cmp' | 'ttl' | 'sal' | 'reg' | 'req' | 'ind' | 'occ';
+/** Each lookup and the combination of columns it codes. */
+const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_COLUMNS)[number][]])[] = [
+  ['cmp', ['company']],
+  ['ttl', ['title']],
+  ['sal', ['salary_text']],
+  ['reg', ['location_text']],
+  ['req', ['education_text', 'experience_text']],
+  ['ind', ['company_industry_text']],
+  ['occ', ['title', 'company_industry_text']],
+];
+const SET_USERS: Record<DistinctSet, (n: PostingNormalizers) => boolean> = {
+  cmp: (n) => !!n.companyKey,
+  ttl: (n) => !!n.titleKey,
+  sal: (n) => !!n.salary,
+  reg: (n) => !!n.region,
+  req: (n) => !!n.requirements,
+  ind: (n) => !!n.industry,
+  occ: (n) => !!n.occupation,
+};
+
 /** A normaliser that throws on one odd value must not sink the load: that value stays uncoded. */
 function safe<T>(fn: () => T): T | null {
   try {
@@ -53,13 +76,24 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_occ (title VARCHAR, ind VARCHAR, code VARCHAR, conf DOUBLE)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_cmp (text VARCHAR, norm VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ttl (text VARCHAR, norm VARCHAR)`);
+  // The distinct texts every coder needs, in one pass over the accepted rows (one hash table per
+  // set): seven separate DISTINCT queries scanned a million rows seven times.
+  const wanted = DISTINCT_SETS.filter(([name]) => SET_USERS[name](n));
+  const dv = `${prefix}_dv`;
+  // GROUPING() sets bit i (leftmost argument highest) when that column is not grouped in the row's set.
+  const grouped = DISTINCT_COLUMNS.filter((c) => wanted.some(([, cols]) => cols.includes(c)));
+  const bit = (cols: readonly string[]) => grouped.reduce((m, c, i) => (cols.includes(c) ? m : m | (1 << (grouped.length - 1 - i))), 0);
+  if (wanted.length)
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${dv} AS SELECT GROUPING(${grouped.join(', ')}) AS gid, ${grouped.join(', ')}
+      FROM ${acc} GROUP BY GROUPING SETS (${wanted.map(([, cols]) => `(${cols.join(', ')})`).join(', ')})`);
+  const from = (name: DistinctSet) => `${dv} WHERE gid = ${bit(DISTINCT_SETS.find(([x]) => x === name)![1])}`;
   for (const [fn, table, col] of [
     [n.companyKey, 'cmp', 'company'],
     [n.titleKey, 'ttl', 'title'],
   ] as const) {
     if (!fn) continue;
     const app = await conn.createAppender(`${prefix}_lk_${table}`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT DISTINCT ${col} FROM ${acc} WHERE ${col} IS NOT NULL`, 1)) {
+    for (const [text] of await distinct(conn, `SELECT ${col} FROM ${from(table)} AND ${col} IS NOT NULL`, 1)) {
       app.appendVarchar(text!);
       putText(app, safe(() => fn(text!)));
       app.endRow();
@@ -69,7 +103,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
 
   if (n.salary) {
     const app = await conn.createAppender(`${prefix}_lk_sal`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT DISTINCT salary_text FROM ${acc} WHERE salary_text IS NOT NULL`, 1)) {
+    for (const [text] of await distinct(conn, `SELECT salary_text FROM ${from('sal')} AND salary_text IS NOT NULL`, 1)) {
       const s = safe(() => n.salary!(text!));
       app.appendVarchar(text!);
       putNum(app, s?.minMonthly, 0, 10_000_000);
@@ -81,7 +115,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   }
   if (n.region) {
     const app = await conn.createAppender(`${prefix}_lk_reg`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT DISTINCT location_text FROM ${acc} WHERE location_text IS NOT NULL`, 1)) {
+    for (const [text] of await distinct(conn, `SELECT location_text FROM ${from('reg')} AND location_text IS NOT NULL`, 1)) {
       const code = safe(() => n.region!(text!));
       app.appendVarchar(text!);
       putText(app, code && /^\d{6}$/.test(code) ? code : null);
@@ -93,7 +127,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
     const app = await conn.createAppender(`${prefix}_lk_req`, 'main', 'temp');
     for (const [edu, exp] of await distinct(
       conn,
-      `SELECT DISTINCT coalesce(education_text, ''), coalesce(experience_text, '') FROM ${acc} WHERE education_text IS NOT NULL OR experience_text IS NOT NULL`,
+      `SELECT coalesce(education_text, ''), coalesce(experience_text, '') FROM ${from('req')} AND (education_text IS NOT NULL OR experience_text IS NOT NULL)`,
       2,
     )) {
       const q = safe(() => n.requirements!(edu ?? '', exp ?? ''));
@@ -108,7 +142,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   }
   if (n.industry) {
     const app = await conn.createAppender(`${prefix}_lk_ind`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT DISTINCT company_industry_text FROM ${acc} WHERE company_industry_text IS NOT NULL`, 1)) {
+    for (const [text] of await distinct(conn, `SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`, 1)) {
       const c = safe(() => n.industry!(text!));
       app.appendVarchar(text!);
       const ok = c && /^(?:[A-T]|\d{2,4})$/.test(c.code);
@@ -120,7 +154,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   }
   if (n.occupation) {
     const app = await conn.createAppender(`${prefix}_lk_occ`, 'main', 'temp');
-    for (const [title, ind] of await distinct(conn, `SELECT DISTINCT title, coalesce(company_industry_text, '') FROM ${acc}`, 2)) {
+    for (const [title, ind] of await distinct(conn, `SELECT title, coalesce(company_industry_text, '') FROM ${from('occ')}`, 2)) {
       const c = safe(() => n.occupation!(title!, ind ?? ''));
       app.appendVarchar(title!);
       app.appendVarchar(ind ?? '');

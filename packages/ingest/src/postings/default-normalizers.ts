@@ -44,7 +44,7 @@ export function defaultNormalizers(): PostingNormalizers {
     companyKey: (company) => normaliseCompany(company) || null,
     titleKey: (title) => normaliseTitle(title) || null,
     async markDuplicates(conn, table) {
-      await markDuplicates(conn, table);
+      await markDuplicates(conn, table, { key: 'dedup_key' });
     },
   };
 }
