@@ -6,7 +6,7 @@
  * --stream also times the Node stream reader (csv-parse → Appender) used for irregular files.
  * BENCH_TRACE=1 also prints each SQL statement slower than 200 ms (BENCH_TRACE=<ms>: another threshold)
  * with wall and CPU seconds: where a phase spends its time. BENCH_EXPLAIN=<regex> runs the statements
- * matching it under EXPLAIN ANALYZE and prints their plans with operator timings.
+ * matching it under EXPLAIN ANALYZE and prints their plans with operator timings (with BENCH_TRACE).
  * The last line reads `ratio_vs_read_csv=<x> rows_per_s=<n> peak_rss_mb=<n>`.
  */
 import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
@@ -119,15 +119,18 @@ async function ours(file: string, dbPath: string, forceStream: boolean): Promise
   const traceMs = Number(process.env.BENCH_TRACE) > 1 ? Number(process.env.BENCH_TRACE) : 200;
   if (process.env.BENCH_TRACE) {
     const c = wh.conn as unknown as Record<'run' | 'runAndReadAll', (...a: unknown[]) => Promise<unknown>>;
+    const readAll = c.runAndReadAll.bind(wh.conn);
+    let explaining = false;
     for (const m of ['run', 'runAndReadAll'] as const) {
       const orig = c[m].bind(wh.conn);
       c[m] = async (...a: unknown[]) => {
         const t0 = performance.now();
         const c0 = process.cpuUsage();
         try {
-          if (process.env.BENCH_EXPLAIN && new RegExp(process.env.BENCH_EXPLAIN).test(String(a[0]))) {
-            const r = (await (c.runAndReadAll as any)('EXPLAIN ANALYZE ' + String(a[0]), ...a.slice(1))) as any;
-            console.log(r.getRows().map((x: any) => x[1]).join('\n'));
+          if (!explaining && process.env.BENCH_EXPLAIN && new RegExp(process.env.BENCH_EXPLAIN).test(String(a[0]))) {
+            explaining = true;
+            const r = (await readAll('EXPLAIN ANALYZE ' + String(a[0]), ...a.slice(1)).finally(() => (explaining = false))) as { getRows(): unknown[][] };
+            console.log(r.getRows().map((x) => String(x[1])).join('\n'));
             return r;
           }
           return await orig(...a);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** A file's identity (SHA-256 of its bytes) and its number of physical lines. */
@@ -19,13 +19,20 @@ export async function fileFingerprint(path: string): Promise<FileFingerprint> {
   let breaks = 0;
   let bytes = 0;
   let last = -1;
-  // 1 MiB reads: the default 64 KiB chunks cost a tenth of the hashing time on large files.
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const buf = chunk as Buffer;
-    hash.update(buf);
-    bytes += buf.length;
-    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) breaks++;
-    if (buf.length) last = buf[buf.length - 1]!;
+  // One reused 4 MiB buffer: a stream's fresh 64 KiB (or 1 MiB) chunks cost a third of the time
+  // on large files.
+  const fh = await open(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(4 << 20);
+    for (let n; (n = (await fh.read(chunk, 0, chunk.length, null)).bytesRead) > 0; ) {
+      const buf = chunk.subarray(0, n);
+      hash.update(buf);
+      bytes += n;
+      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) breaks++;
+      last = buf[n - 1]!;
+    }
+  } finally {
+    await fh.close();
   }
   return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0), bytes };
 }

@@ -66,7 +66,9 @@ export async function validateStaging(
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
     const f = ident(r.name);
-    const text = `NULLIF(trim(${f}), '')`;
+    // trim() copies every string it is given (0.9 CPU-s on a million ten-column rows); most cells
+    // have no padding, and testing for it copies nothing.
+    const text = `NULLIF(CASE WHEN starts_with(${f}, ' ') OR ends_with(${f}, ' ') THEN trim(${f}) ELSE ${f} END, '')`;
     const isDate = spec.dateFields.includes(r.name);
     const raw = r.type === 'string' && !isDate ? f : ident(r.name + '__raw');
     if (!provided.has(r.name) && !r.required) {
@@ -87,10 +89,11 @@ export async function validateStaging(
     }
     if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
-      // ascii() of the first character is a cheap pre-filter; the regex runs on few values.
+      // ascii() of the first character is a cheap pre-filter (CASE evaluates the rest only for
+      // values starting below 'A': most text starts with a letter or a CJK character); the regex runs on few values.
       // list_contains, not IN: DuckDB plans a constant IN list as a hash join, and a dozen of
       // them cost far more to plan than to run on a file of a hundred rows.
-      add(r.name, raw, `list_contains([9, 32, 43, 45, 61, 64], ascii(${raw})) AND regexp_matches(${raw}, ${lit(FORMULA)})`, 'spreadsheet formula, not data');
+      add(r.name, raw, `CASE WHEN ascii(${raw}) < 65 THEN list_contains([9, 32, 43, 45, 61, 64], ascii(${raw})) AND regexp_matches(${raw}, ${lit(FORMULA)}) END`, 'spreadsheet formula, not data');
       if (spec.keyText.includes(r.name)) add(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
       if (isDate) {
         add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');

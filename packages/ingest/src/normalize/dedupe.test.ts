@@ -72,6 +72,26 @@ describe('markDuplicates', () => {
     expect(result).toEqual({ rows: 11, duplicates: 4, demandRecords: 7 });
   });
 
+  it('clusters on one key column (as the pipeline stores dedup_key) exactly as on the three keys', async () => {
+    await insert([
+      ['a1', 'boss', '广西柳工机械股份有限公司', '招聘数据分析师（柳州）', '450202', '2024-03-01'],
+      ['a2', '51job', '广西柳工机械股份有限公司', '数据分析师-柳州', '450202', '2024-03-05'],
+      ['a3', 'liepin', '广西柳工机械(集团)有限公司', '数据分析师', '450202', '2024-05-01'],
+      ['a4', 'boss', '广西柳工机械股份有限公司', '数据分析师', '450202', '2024-05-20'],
+      ['b1', 'boss', '广西柳工机械股份有限公司', '数据分析师', '450100', '2024-03-02'],
+      ['c1', 'boss', '广西柳工机械股份有限公司', '销售代表', '450202', '2024-03-02'],
+      ['e1', 'boss', '广西柳工机械股份有限公司', '数据分析师', null, '2024-03-02'],
+    ]);
+    await markDuplicates(conn, 'core.postings', { windowDays: 30 });
+    const byThree = await marks();
+    expect(Object.values(byThree).filter((v) => v !== null)).toHaveLength(2);
+    await conn.run(`ALTER TABLE core.postings ADD COLUMN k UBIGINT;
+      UPDATE core.postings SET k = CASE WHEN region_code IS NOT NULL THEN hash(company_norm, title_norm, region_code) END, duplicate_of = NULL`);
+    const result = await markDuplicates(conn, 'core.postings', { windowDays: 30, key: 'k' });
+    expect(await marks()).toEqual(byThree);
+    expect(result).toEqual({ rows: 7, duplicates: 2, demandRecords: 5 });
+  });
+
   it('breaks date ties by id and is idempotent', async () => {
     await insert([
       ['x2', 'boss', '某科技有限公司', 'Java开发', '450100', '2024-01-10'],
