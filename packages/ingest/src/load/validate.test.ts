@@ -120,3 +120,22 @@ describe('bulk SQL validation agrees with the zod schema it is generated from', 
     });
   }
 });
+
+describe('padding', () => {
+  it('trims spaces, no-break and ideographic spaces around a cell, keeps inner spaces and text starting with other characters', async () => {
+    const spec = kindSpec('job_posting');
+    const fields = spec.rules.map((r) => r.name);
+    const prefix = 't_pad';
+    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+    const titles = [' 焊工 ', '\u3000焊工\u3000', '\u00a0焊工', '焊工\u00a0\u3000 ', 'Java 开发', '—焊工—', '·焊工', '焊工', '   '];
+    for (const [i, t] of titles.entries())
+      await wh.conn.run(`INSERT INTO ${prefix}_stg (line, source, title, headcount, posted_date) VALUES (${i + 2}, 'b', ${lit(t)}, ' 3\u3000', '\u30002025-03-01 ')`);
+    await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(['source', 'title', 'headcount', 'posted_date']));
+    const acc = (await wh.conn.runAndReadAll(`SELECT line, title, headcount, posted_date::VARCHAR AS d FROM ${prefix}_acc ORDER BY line`)).getRowObjectsJson();
+    expect(acc.map((r) => r.title)).toEqual(['焊工', '焊工', '焊工', '焊工', 'Java 开发', '—焊工—', '·焊工', '焊工']);
+    expect(acc.every((r) => r.headcount === 3 && r.d === '2025-03-01')).toBe(true);
+    // A cell of spaces only is empty: the required title is missing.
+    const err = (await wh.conn.runAndReadAll(`SELECT line, column_name, reason FROM ${prefix}_err`)).getRowObjectsJson();
+    expect(err).toEqual([{ line: '10', column_name: 'title', reason: 'required value missing' }]);
+  });
+});
