@@ -73,8 +73,9 @@ export async function validateStaging(
 ): Promise<void> {
   const bulk = input.addLines !== undefined;
   const cols: string[] = bulk ? [] : ['line'];
-  const absent: string[] = [];
-  const derived: string[] = [];
+  // Columns computed rather than stored in the prepared table: [name, SQL expression].
+  const absent: [string, string][] = [];
+  const derived: [string, string][] = [];
   const checks: Check[] = [];
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
@@ -86,8 +87,8 @@ export async function validateStaging(
       // A field the source never fills: no checks to evaluate per row, and not materialised (a
       // column of a million NULLs costs as much to store as one of text); the view of the
       // accepted rows adds it as a typed NULL.
-      absent.push(`NULL::VARCHAR AS ${raw}`);
-      if (raw !== f) absent.push(`NULL::${isDate ? 'DATE' : r.type === 'string' ? 'VARCHAR' : 'DOUBLE'} AS ${f}`);
+      absent.push([raw, 'NULL::VARCHAR']);
+      if (raw !== f) absent.push([f, `NULL::${isDate ? 'DATE' : r.type === 'string' ? 'VARCHAR' : 'DOUBLE'}`]);
       continue;
     }
     if (r.type === 'string' && !isDate) {
@@ -96,7 +97,7 @@ export async function validateStaging(
       // Only the text is materialised; the cast is recomputed from it wherever it is read (cheaper
       // than storing a million values twice).
       cols.push(`${text} AS ${raw}`);
-      derived.push(`${isDate ? dateExpr(raw) : numberExpr(raw)} AS ${f}`);
+      derived.push([f, isDate ? dateExpr(raw) : numberExpr(raw)]);
     }
     if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
@@ -131,13 +132,13 @@ export async function validateStaging(
   }
   // Reading, casting and checking in one pass: a bulk read goes straight from read_csv into the
   // prepared table, so a million rows are materialised once, not twice.
-  const alias = (a: string) => a.slice(a.lastIndexOf(' AS ') + 4);
-  const notStored = [...absent, ...derived].map(alias);
-  const addBack = [...derived, ...absent].map((a) => `, ${a}`).join('');
+  const select = (cs: [string, string][]) => cs.map(([name, expr]) => `, ${expr} AS ${name}`).join('');
+  const notStored = [...absent, ...derived].map(([name]) => name);
+  const addBack = select([...derived, ...absent]);
   const prepared = bulk ? `${prefix}_prep0` : `${prefix}_prep`;
   const reading = conn.run(`CREATE OR REPLACE TEMP TABLE ${prepared} AS
     SELECT *${notStored.length ? ` EXCLUDE (${notStored.join(', ')})` : ''}, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT *${derived.map((d) => `, ${d}`).join('')} FROM (SELECT ${[...cols, ...absent, ...(spec.windowed ?? [])].join(', ')} FROM ${input.from}
+    FROM (SELECT *${select(derived)} FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')}${select(absent)} FROM ${input.from}
       ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''}))`);
   try {
     input.meanwhile?.();

@@ -34,25 +34,16 @@ async function distinct(conn: DuckDBConnection, sql: string, width: number): Pro
 /** Columns of the accepted postings the coders read. */
 const DISTINCT_COLUMNS = ['company', 'title', 'salary_text', 'location_text', 'education_text', 'experience_text', 'company_industry_text'] as const;
 type DistinctSet = 'cmp' | 'ttl' | 'sal' | 'reg' | 'req' | 'ind' | 'occ';
-/** Each lookup and the combination of columns it codes. */
-const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_COLUMNS)[number][]])[] = [
-  ['cmp', ['company']],
-  ['ttl', ['title']],
-  ['sal', ['salary_text']],
-  ['reg', ['location_text']],
-  ['req', ['education_text', 'experience_text']],
-  ['ind', ['company_industry_text']],
-  ['occ', ['title', 'company_industry_text']],
+/** Each lookup, the combination of columns it codes, and whether the normalisers code it. */
+const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_COLUMNS)[number][], (n: PostingNormalizers) => boolean])[] = [
+  ['cmp', ['company'], (n) => !!n.companyKey],
+  ['ttl', ['title'], (n) => !!n.titleKey],
+  ['sal', ['salary_text'], (n) => !!n.salary],
+  ['reg', ['location_text'], (n) => !!n.region],
+  ['req', ['education_text', 'experience_text'], (n) => !!n.requirements],
+  ['ind', ['company_industry_text'], (n) => !!n.industry],
+  ['occ', ['title', 'company_industry_text'], (n) => !!n.occupation],
 ];
-const SET_USERS: Record<DistinctSet, (n: PostingNormalizers) => boolean> = {
-  cmp: (n) => !!n.companyKey,
-  ttl: (n) => !!n.titleKey,
-  sal: (n) => !!n.salary,
-  reg: (n) => !!n.region,
-  req: (n) => !!n.requirements,
-  ind: (n) => !!n.industry,
-  occ: (n) => !!n.occupation,
-};
 
 /** A normaliser that throws on one odd value must not sink the load: that value stays uncoded. */
 function safe<T>(fn: () => T): T | null {
@@ -78,7 +69,7 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ttl (text VARCHAR, norm VARCHAR)`);
   // The distinct texts every coder needs, in one pass over the accepted rows (one hash table per
   // set): seven separate DISTINCT queries scanned a million rows seven times.
-  const wanted = DISTINCT_SETS.filter(([name]) => SET_USERS[name](n));
+  const wanted = DISTINCT_SETS.filter(([, , codes]) => codes(n));
   const dv = `${prefix}_dv`;
   // GROUPING() sets bit i (leftmost argument highest) when that column is not grouped in the row's set.
   const grouped = DISTINCT_COLUMNS.filter((c) => wanted.some(([, cols]) => cols.includes(c)));
