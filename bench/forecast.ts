@@ -47,13 +47,25 @@ interface Row {
   note?: string;
 }
 
-function score(method: string, series: BenchSeries[], fc: { mean: ArrayLike<number>; lower95: ArrayLike<number>; upper95: ArrayLike<number> }[], seconds: number, note?: string): Row {
-  let s = 0, m = 0, mk = 0, c = 0;
+function score(
+  method: string,
+  series: BenchSeries[],
+  fc: { mean: ArrayLike<number>; lower95: ArrayLike<number>; upper95: ArrayLike<number> }[],
+  seconds: number,
+  note?: string,
+): Row {
+  let s = 0,
+    m = 0,
+    mk = 0,
+    c = 0;
   series.forEach((x, k) => {
     const f = fc[k]!;
     s += smape(x.test, f.mean);
     const ms = mase(x.test, f.mean, x.train);
-    if (Number.isFinite(ms)) { m += ms; mk++; }
+    if (Number.isFinite(ms)) {
+      m += ms;
+      mk++;
+    }
     c += coverage(x.test, f.lower95, f.upper95);
   });
   const n = series.length;
@@ -62,9 +74,21 @@ function score(method: string, series: BenchSeries[], fc: { mean: ArrayLike<numb
 
 function table(rows: Row[], refs: { label: string; seconds: number }[]): string {
   const head = ['method', 'sMAPE', 'MASE', 'cov95%', 'seconds', ...refs.map((r) => `time/${r.label}`), 'note'];
-  const body = rows.map((r) => [r.method, r.smape.toFixed(2), r.mase.toFixed(3), r.cov95.toFixed(1), r.seconds.toFixed(3), ...refs.map((x) => (x.seconds > 0 ? (r.seconds / x.seconds).toFixed(4) : '-')), r.note ?? '']);
+  const body = rows.map((r) => [
+    r.method,
+    r.smape.toFixed(2),
+    r.mase.toFixed(3),
+    r.cov95.toFixed(1),
+    r.seconds.toFixed(3),
+    ...refs.map((x) => (x.seconds > 0 ? (r.seconds / x.seconds).toFixed(4) : '-')),
+    r.note ?? '',
+  ]);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 0 || i === c.length - 1 ? x.padEnd(w[i]!) : x.padStart(w[i]!))).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => (i === 0 || i === c.length - 1 ? x.padEnd(w[i]!) : x.padStart(w[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(head.map((_, i) => '-'.repeat(w[i]!))), ...body.map(line)].join('\n');
 }
 
@@ -76,7 +100,9 @@ function runOurs(series: BenchSeries[], h: number, method: MethodName): { row: R
 }
 
 async function variant(label: string, series: BenchSeries[], h: number, rInfo: { ok: boolean }) {
-  log(`\n## ${label}: ${series.length} series, h = ${h}, training length ${Math.min(...series.map((s) => s.train.length))}–${Math.max(...series.map((s) => s.train.length))}`);
+  log(
+    `\n## ${label}: ${series.length} series, h = ${h}, training length ${Math.min(...series.map((s) => s.train.length))}–${Math.max(...series.map((s) => s.train.length))}`,
+  );
   // Each method runs twice and the second pass is timed: the first pays for V8 compiling the code,
   // a one-off cost per process that a long batch does not see. The cold time is shown as a note.
   const rows: Row[] = [];
@@ -94,8 +120,14 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
     byName.set(m, row);
   }
   const t0 = performance.now();
-  const many = await forecastMany(series.map((s) => s.train), { h, method: 'auto', adjustShocks: false }, { workers: availableParallelism(), minBatchForWorkers: 0 });
-  rows.push(score(`auto (forecastMany, ${availableParallelism()} workers)`, series, many, (performance.now() - t0) / 1000, 'incl. worker start-up'));
+  const many = await forecastMany(
+    series.map((s) => s.train),
+    { h, method: 'auto', adjustShocks: false },
+    { workers: availableParallelism(), minBatchForWorkers: 0 },
+  );
+  rows.push(
+    score(`auto (forecastMany, ${availableParallelism()} workers)`, series, many, (performance.now() - t0) / 1000, 'incl. worker start-up'),
+  );
   const peers: PeerRun[] = [runNpmArima(series, h)];
   let version = '';
   if (rInfo.ok) {
@@ -109,20 +141,30 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
       seconds: members.reduce((a, b) => a + b.seconds, 0),
       failures: 0,
       forecasts: series.map((_, k) => {
-        const avg = (key: 'mean' | 'lower95' | 'upper95') => Float64Array.from({ length: h }, (_, i) => members.reduce((a, m) => a + m.forecasts[k]![key][i]!, 0) / members.length);
+        const avg = (key: 'mean' | 'lower95' | 'upper95') =>
+          Float64Array.from({ length: h }, (_, i) => members.reduce((a, m) => a + m.forecasts[k]![key][i]!, 0) / members.length);
         return { mean: avg('mean'), lower95: avg('lower95'), upper95: avg('upper95') };
       }),
     };
     peers.push(combo);
   }
   for (const p of peers) {
-    const row = score(p.method, series, p.forecasts, p.seconds, [p.failures ? `${p.failures} failures → naive` : '', p.warnings ? `${p.warnings} warnings printed` : ''].filter(Boolean).join('; ') || undefined);
+    const row = score(
+      p.method,
+      series,
+      p.forecasts,
+      p.seconds,
+      [p.failures ? `${p.failures} failures → naive` : '', p.warnings ? `${p.warnings} warnings printed` : ''].filter(Boolean).join('; ') ||
+        undefined,
+    );
     rows.push(row);
     byName.set(p.method, row);
   }
   const rComb = byName.get('R mean(ets, auto.arima, thetaf)');
   const rEts = byName.get('R ets');
-  const refs = [rComb && { label: 'R comb', seconds: rComb.seconds }, rEts && { label: 'R ets', seconds: rEts.seconds }].filter((x): x is { label: string; seconds: number } => !!x);
+  const refs = [rComb && { label: 'R comb', seconds: rComb.seconds }, rEts && { label: 'R ets', seconds: rEts.seconds }].filter(
+    (x): x is { label: string; seconds: number } => !!x,
+  );
   if (version) log(`peers: ${version}; npm arima ${npmArimaVersion()}`);
   log(table(rows, refs));
   const best = byName.get('auto')!;
@@ -131,23 +173,46 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
   if (rRows.length) {
     const beatS = rRows.every((r) => best.smape < r.smape);
     const beatM = rRows.every((r) => best.mase < r.mase);
-    log(`\nbest (validation-selected 'auto') vs every R method: sMAPE ${beatS ? 'lower' : 'NOT lower'} than all, MASE ${beatM ? 'lower' : 'NOT lower'} than all`);
-    if (rComb) log(`M3 targets — time ratio auto / R comb = ${(best.seconds / rComb.seconds).toFixed(4)} (target < 0.1); sMAPE < 16.0: ${best.smape < 16 ? 'yes' : 'no'}; MASE < 2.63: ${best.mase < 2.63 ? 'yes' : 'no'}; coverage95 in [90, 97]: ${best.cov95 >= 90 && best.cov95 <= 97 ? 'yes' : 'no'}`);
+    log(
+      `\nbest (validation-selected 'auto') vs every R method: sMAPE ${beatS ? 'lower' : 'NOT lower'} than all, MASE ${beatM ? 'lower' : 'NOT lower'} than all`,
+    );
+    if (rComb)
+      log(
+        `M3 targets — time ratio auto / R comb = ${(best.seconds / rComb.seconds).toFixed(4)} (target < 0.1); sMAPE < 16.0: ${best.smape < 16 ? 'yes' : 'no'}; MASE < 2.63: ${best.mase < 2.63 ? 'yes' : 'no'}; coverage95 in [90, 97]: ${best.cov95 >= 90 && best.cov95 <= 97 ? 'yes' : 'no'}`,
+      );
     if (rEts) log(`ETS speed-up vs R ets = ${(rEts.seconds / ours.seconds).toFixed(1)}× (target ≥ 5)`);
   }
   return { best, ours, rComb, rEts };
 }
 
 /** Run and print one selection protocol (training data only) and compare it with the engine. */
-function reportSelection(label: string, train: Float64Array[], h: number, minTrain: number, engine: { members: readonly string[]; how: string; weighting: string; intervalScale: readonly number[] }): Selection {
+function reportSelection(
+  label: string,
+  train: Float64Array[],
+  h: number,
+  minTrain: number,
+  engine: { members: readonly string[]; how: string; weighting: string; intervalScale: readonly number[] },
+): Selection {
   log(`\n## Selection of \`auto\` (${CANDIDATES.length} fixed candidates): ${label}; test points unused`);
   const sel = selectCombination(train, h, minTrain);
-  log(`${sel.origins} origins in ${train.length} series, ${sel.seconds.toFixed(1)} s; score = (sMAPE/sMAPE_dotm + MASE/MASE_dotm)/2; cov95 = raw member intervals`);
-  for (const s of sel.scores) log(`  ${s.name.padEnd(36)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  cov95 ${(100 * s.coverage).toFixed(1)}  score ${s.score.toFixed(4)}${s.eligible ? '' : '  (over time budget)'}`);
-  const same = sel.chosen.members.join('+') === engine.members.join('+') && sel.chosen.how === engine.how && (sel.chosen.weighting ?? 'equal') === engine.weighting;
-  log(`chosen: ${sel.chosen.name}; engine: ${engine.how}(${engine.members.join(', ')}), ${engine.weighting} weights${same ? ' (same)' : ' (DIFFERENT: update packages/forecast/src/forecast.ts)'}`);
+  log(
+    `${sel.origins} origins in ${train.length} series, ${sel.seconds.toFixed(1)} s; score = (sMAPE/sMAPE_dotm + MASE/MASE_dotm)/2; cov95 = raw member intervals`,
+  );
+  for (const s of sel.scores)
+    log(
+      `  ${s.name.padEnd(36)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  cov95 ${(100 * s.coverage).toFixed(1)}  score ${s.score.toFixed(4)}${s.eligible ? '' : '  (over time budget)'}`,
+    );
+  const same =
+    sel.chosen.members.join('+') === engine.members.join('+') &&
+    sel.chosen.how === engine.how &&
+    (sel.chosen.weighting ?? 'equal') === engine.weighting;
+  log(
+    `chosen: ${sel.chosen.name}; engine: ${engine.how}(${engine.members.join(', ')}), ${engine.weighting} weights${same ? ' (same)' : ' (DIFFERENT: update packages/forecast/src/forecast.ts)'}`,
+  );
   const sameScale = sel.intervalScale.join() === engine.intervalScale.join();
-  log(`interval factors for 95% (conformal level): [${sel.intervalScale.join(', ')}]; engine: [${engine.intervalScale.join(', ')}]${sameScale ? ' (same)' : ' (DIFFERENT)'}`);
+  log(
+    `interval factors for 95% (conformal level): [${sel.intervalScale.join(', ')}]; engine: [${engine.intervalScale.join(', ')}]${sameScale ? ' (same)' : ' (DIFFERENT)'}`,
+  );
   return sel;
 }
 
@@ -156,9 +221,13 @@ async function main() {
   const h = Number(arg('--h') ?? all[0]?.test.length ?? 6);
   const series = all.filter((s) => s.test.length >= h && s.train.length >= 3).map((s) => ({ ...s, test: s.test.slice(0, h) }));
   log(`# Forecast benchmark — ${new Date().toISOString()}`);
-  log(`data: ${dataPath}: ${rows} rows read, ${rows - rejected.length} loaded, ${rejected.length} rejected; ${series.length} series used (of ${all.length}), h = ${h}`);
+  log(
+    `data: ${dataPath}: ${rows} rows read, ${rows - rejected.length} loaded, ${rejected.length} rejected; ${series.length} series used (of ${all.length}), h = ${h}`,
+  );
   for (const r of rejected.slice(0, 5)) log(`  rejected line ${r.line}: ${r.reason}`);
-  log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}; times are single-thread wall-clock seconds for all series (ours: second pass, JIT warm; R: inside R, start-up excluded)`);
+  log(
+    `machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}; times are single-thread wall-clock seconds for all series (ours: second pass, JIT warm; R: inside R, start-up excluded)`,
+  );
 
   reportSelection(
     `rolling origins inside each full training series (≥ ${AUTO_SHORT_MAX_LENGTH + 1} training points, h ≤ ${h}) → AUTO_LONG`,

@@ -19,7 +19,13 @@ const keep = args.includes('--keep') ? opt('keep', '') : '';
 const out = keep || join(mkdtempSync(join(tmpdir(), 'bench-generate-')), edition);
 const fallback = '/work/shared/reference/taxonomies';
 
-const summary = generateEdition({ edition, seed, out, referenceDir: referenceDir(), fallbackTaxonomiesDir: existsSync(fallback) ? fallback : undefined });
+const summary = generateEdition({
+  edition,
+  seed,
+  out,
+  referenceDir: referenceDir(),
+  fallbackTaxonomiesDir: existsSync(fallback) ? fallback : undefined,
+});
 const bytes = (dir: string): number =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, f) => {
     const s = statSync(join(dir, f));
@@ -30,6 +36,9 @@ const mb = (dir: string) => (bytes(dir) / 1e6).toFixed(1);
 console.log(`edition ${edition}, seed ${seed}, ${cpus().length} cores, node ${process.version}`);
 console.log(`wall time            ${summary.seconds.toFixed(1)} s`);
 console.log(`school × major series ${summary.series} (${summary.enrollmentRows} enrollment rows, ${summary.schools} schools)`);
-console.log(`postings             ${summary.postings} rows from ${summary.vacancies} vacancies (${Math.round(summary.postings / summary.seconds)} rows/s overall)`);
-for (const folder of ['enrollment', 'outcomes', 'shortage', 'postings', 'truth']) console.log(`${folder.padEnd(20)} ${mb(join(out, folder))} MB`);
+console.log(
+  `postings             ${summary.postings} rows from ${summary.vacancies} vacancies (${Math.round(summary.postings / summary.seconds)} rows/s overall)`,
+);
+for (const folder of ['enrollment', 'outcomes', 'shortage', 'postings', 'truth'])
+  console.log(`${folder.padEnd(20)} ${mb(join(out, folder))} MB`);
 if (!keep) rmSync(join(out, '..'), { recursive: true, force: true });

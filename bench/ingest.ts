@@ -44,11 +44,56 @@ const mapping = sourceMappingSchema.parse({
 
 // Value pools shaped like the real boards (see ../shared/reference/SOURCES.md): salary spellings
 // of several boards, 城市-区 places, platform industry labels; about 120,000 distinct employers.
-const TITLES = ['汽车装调工', '数控车工', '电工', 'Python开发工程师', '会计', '销售代表', '仓库管理员', '焊工', '数据分析师', '护士', '幼儿教师', '客服专员', '机械设计工程师', '质检员', '物流专员', '厨师', '保安员', '电商运营', '前端开发工程师', '行政专员'];
+const TITLES = [
+  '汽车装调工',
+  '数控车工',
+  '电工',
+  'Python开发工程师',
+  '会计',
+  '销售代表',
+  '仓库管理员',
+  '焊工',
+  '数据分析师',
+  '护士',
+  '幼儿教师',
+  '客服专员',
+  '机械设计工程师',
+  '质检员',
+  '物流专员',
+  '厨师',
+  '保安员',
+  '电商运营',
+  '前端开发工程师',
+  '行政专员',
+];
 const COMPANY_STEMS = ['柳州', '南宁', '桂林', '玉林', '北海', '贵阳', '遵义', '梧州'];
 const COMPANY_KINDS = ['机械', '汽车零部件', '食品', '信息科技', '物流', '医药', '建筑工程', '电子商务', '教育咨询', '新材料'];
-const INDUSTRIES = ['汽车生产', '计算机软件', '互联网', '机械/设备/重工', '快速消费品(食品、饮料、化妆品)', '医疗/护理/卫生', '物流/仓储', '教育/培训/院校', '建筑/建材/工程', '电子商务'];
-const PLACES = ['柳州-城中区', '柳州-鱼峰区', '柳州-柳南区', '柳州-柳北区', '南宁-青秀区', '南宁-西乡塘区', '桂林-七星区', '玉林-玉州区', '贵阳-观山湖区', '遵义-汇川区', '广西南宁良庆区', '北海-海城区'];
+const INDUSTRIES = [
+  '汽车生产',
+  '计算机软件',
+  '互联网',
+  '机械/设备/重工',
+  '快速消费品(食品、饮料、化妆品)',
+  '医疗/护理/卫生',
+  '物流/仓储',
+  '教育/培训/院校',
+  '建筑/建材/工程',
+  '电子商务',
+];
+const PLACES = [
+  '柳州-城中区',
+  '柳州-鱼峰区',
+  '柳州-柳南区',
+  '柳州-柳北区',
+  '南宁-青秀区',
+  '南宁-西乡塘区',
+  '桂林-七星区',
+  '玉林-玉州区',
+  '贵阳-观山湖区',
+  '遵义-汇川区',
+  '广西南宁良庆区',
+  '北海-海城区',
+];
 const PAY = ['4-6千', '5000-8000元/月', '6-9K', '1-1.5万', '8千-1.2万·13薪', '面议', '150元/天', '10-15万/年', '12-18K·14薪', '3500-4500'];
 const EDU = ['大专', '本科', '中专/中技', '学历不限', '高中', '硕士'];
 const EXP = ['经验不限', '1-3年', '3-5年', '1年以下', '5-10年', '在校/应届'];
@@ -62,7 +107,7 @@ async function writeFile(path: string): Promise<void> {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) % n);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   // About one posting in ten is re-posted (same company, title, place and pay), as boards do.
   const recent: string[] = [];
@@ -107,7 +152,11 @@ async function duckdbBaseline(file: string, dbPath: string): Promise<{ ms: numbe
   return { ms, cpu };
 }
 
-async function ours(file: string, dbPath: string, forceStream: boolean): Promise<{ ms: number; cpu: number; loaded: number; rejected: number; phases: string }> {
+async function ours(
+  file: string,
+  dbPath: string,
+  forceStream: boolean,
+): Promise<{ ms: number; cpu: number; loaded: number; rejected: number; phases: string }> {
   // The warehouse's own buffer pool limit, as the nightly job opens it (DEFAULT_MEMORY_LIMIT, or
   // TALENT_MEMORY_LIMIT): DuckDB spills instead of growing.
   const wh = await openWarehouse(dbPath);
@@ -129,15 +178,25 @@ async function ours(file: string, dbPath: string, forceStream: boolean): Promise
         try {
           if (!explaining && process.env.BENCH_EXPLAIN && new RegExp(process.env.BENCH_EXPLAIN).test(String(a[0]))) {
             explaining = true;
-            const r = (await readAll('EXPLAIN ANALYZE ' + String(a[0]), ...a.slice(1)).finally(() => (explaining = false))) as { getRows(): unknown[][] };
-            console.log(r.getRows().map((x) => String(x[1])).join('\n'));
+            const r = (await readAll('EXPLAIN ANALYZE ' + String(a[0]), ...a.slice(1)).finally(() => (explaining = false))) as {
+              getRows(): unknown[][];
+            };
+            console.log(
+              r
+                .getRows()
+                .map((x) => String(x[1]))
+                .join('\n'),
+            );
             return r;
           }
           return await orig(...a);
         } finally {
           const dt = performance.now() - t0;
           const cpu = process.cpuUsage(c0);
-          if (dt > traceMs) console.log(`  [${(dt / 1000).toFixed(2)}s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}s] ${String(a[0]).replace(/\s+/g, ' ').slice(0, 120)}`);
+          if (dt > traceMs)
+            console.log(
+              `  [${(dt / 1000).toFixed(2)}s, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)}s] ${String(a[0]).replace(/\s+/g, ' ').slice(0, 120)}`,
+            );
         }
       };
     }
@@ -145,7 +204,12 @@ async function ours(file: string, dbPath: string, forceStream: boolean): Promise
   const marks: [LoadPhase, number][] = [];
   const t = performance.now();
   const c0 = process.cpuUsage();
-  const r = await loadFile(wh.conn, mapping, file, { normalizers, today: '2025-12-31', forceStream, onPhase: (p) => marks.push([p, performance.now()]) });
+  const r = await loadFile(wh.conn, mapping, file, {
+    normalizers,
+    today: '2025-12-31',
+    forceStream,
+    onPhase: (p) => marks.push([p, performance.now()]),
+  });
   const ms = performance.now() - t;
   const cpu = cpuSince(c0);
   wh.close();
@@ -162,7 +226,9 @@ try {
   const base = await duckdbBaseline(file, join(dir, 'baseline.duckdb'));
   console.log(`duckdb read_csv (no checks): ${(base.ms / 1000).toFixed(2)} s (cpu ${base.cpu.toFixed(2)} s)`);
   const run = await ours(file, join(dir, 'wh.duckdb'), false);
-  console.log(`ingest (read_csv + validation + coding + core, one transaction): ${(run.ms / 1000).toFixed(2)} s (cpu ${run.cpu.toFixed(2)} s), loaded ${run.loaded}, rejected ${run.rejected}`);
+  console.log(
+    `ingest (read_csv + validation + coding + core, one transaction): ${(run.ms / 1000).toFixed(2)} s (cpu ${run.cpu.toFixed(2)} s), loaded ${run.loaded}, rejected ${run.rejected}`,
+  );
   console.log(`  phases: ${run.phases}`);
   if (withStream) {
     const s = await ours(file, join(dir, 'wh-stream.duckdb'), true);
@@ -171,7 +237,9 @@ try {
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`cpu ratio (less sensitive to other load on the machine): ${(run.cpu / base.cpu).toFixed(2)}`);
-  console.log(`ratio_vs_read_csv=${(run.ms / base.ms).toFixed(2)} rows_per_s=${Math.round(N / (run.ms / 1000))} peak_rss_mb=${Math.round(peakMb)}`);
+  console.log(
+    `ratio_vs_read_csv=${(run.ms / base.ms).toFixed(2)} rows_per_s=${Math.round(N / (run.ms / 1000))} peak_rss_mb=${Math.round(peakMb)}`,
+  );
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -45,7 +45,9 @@ for (const split of ['tuning', 'holdout', 'all']) {
       if (got !== null && got === occupationPrefix(r.label_code!, level)) hits[level]++;
     }
     if (showMisses && split !== 'all' && occupationPrefix(m.code, '小类') !== occupationPrefix(r.label_code!, '小类')) {
-      console.log(`MISS  ${r.title} → ${m.code} ${m.name} (${m.method}: ${m.evidence}, ${m.confidence}) | label ${r.label_code} ${r.label_name}`);
+      console.log(
+        `MISS  ${r.title} → ${m.code} ${m.name} (${m.method}: ${m.evidence}, ${m.confidence}) | label ${r.label_code} ${r.label_name}`,
+      );
     }
   }
   console.log(
@@ -57,10 +59,41 @@ for (const split of ['tuning', 'holdout', 'all']) {
 // Throughput: each normaliser over N rows drawn (with repeats, as in real loads) from the sample titles
 // and a fixed set of real cell values.
 const N = 1_000_000;
-const salaries = ['1-1.5万', '6千-1.2万·13薪', '20-30万/年', '150元/天', '12-18K', '25-35K·13薪', '300-330元/天', "['1-1.5万/月']", '薪资面议', '面议', '8千-1.5万/月', '100-120元/时', '15k以上'];
-const places = ['柳州-城中区', '南宁市', '广西南宁', '广西南宁良庆区', '深圳深圳宝安区宝安', '北京·海淀区·中关村', '北京-海淀区', '上海', '湖北省武汉东湖新技术产业开发区', '贵阳|||'];
+const salaries = [
+  '1-1.5万',
+  '6千-1.2万·13薪',
+  '20-30万/年',
+  '150元/天',
+  '12-18K',
+  '25-35K·13薪',
+  '300-330元/天',
+  "['1-1.5万/月']",
+  '薪资面议',
+  '面议',
+  '8千-1.5万/月',
+  '100-120元/时',
+  '15k以上',
+];
+const places = [
+  '柳州-城中区',
+  '南宁市',
+  '广西南宁',
+  '广西南宁良庆区',
+  '深圳深圳宝安区宝安',
+  '北京·海淀区·中关村',
+  '北京-海淀区',
+  '上海',
+  '湖北省武汉东湖新技术产业开发区',
+  '贵阳|||',
+];
 const reqs = ['1-3年本科', '经验不限学历不限', '在校/应届本科', '4天/周6个月本科', '3-4年工作经验', '5年以上'];
-const industries = ['互联网A轮1000-9999人', '民营公司| 500-1000人| 教育/培训/院校 计算机软件', '轮', '计算机软件不需要融资10000人以上', '移动互联网,O2O'];
+const industries = [
+  '互联网A轮1000-9999人',
+  '民营公司| 500-1000人| 教育/培训/院校 计算机软件',
+  '轮',
+  '计算机软件不需要融资10000人以上',
+  '移动互联网,O2O',
+];
 const titles = sample.map((r) => r.title!);
 function bench(name: string, values: string[], fn: (s: string) => unknown): void {
   for (const v of values) fn(v);
@@ -85,7 +118,16 @@ function coldBench(name: string, make: (i: number) => string, fn: (s: string) =>
 }
 coldBench('parseSalary', (i) => `${1 + (i % 90)}-${100 + i}K·13薪`, parseSalary);
 coldBench('normaliseLocation', (i) => `${places[i % places.length]}${i}号`, normaliseLocation);
-coldBench('parseRequirements', (i) => `${1 + (i % 9)}-${10 + i}年本科`, (s) => parseRequirements({ experience: s }));
+coldBench(
+  'parseRequirements',
+  (i) => `${1 + (i % 9)}-${10 + i}年本科`,
+  (s) => parseRequirements({ experience: s }),
+);
 coldBench('normaliseIndustry', (i) => `${industries[i % industries.length]}${i}人`, normaliseIndustry);
 coldBench('normaliseTitle', (i) => `${titles[i % titles.length]}${i}`, normaliseTitle);
-coldBench('codeOccupation', (i) => `${titles[i % titles.length]}x${i}`, (s) => codeOccupation(s), 20_000);
+coldBench(
+  'codeOccupation',
+  (i) => `${titles[i % titles.length]}x${i}`,
+  (s) => codeOccupation(s),
+  20_000,
+);

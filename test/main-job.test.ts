@@ -24,9 +24,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function tableCounts(): Promise<Record<string, number>> {
   const wh = await openWarehouse(warehousePath);
   try {
-    const tables = (await wh.conn.runAndReadAll(
-      `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE schema_name IN ('ref','raw','core','marts') ORDER BY 1`,
-    )).getRowObjects().map((r) => String(r.t));
+    const tables = (
+      await wh.conn.runAndReadAll(
+        `SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE schema_name IN ('ref','raw','core','marts') ORDER BY 1`,
+      )
+    )
+      .getRowObjects()
+      .map((r) => String(r.t));
     const out: Record<string, number> = {};
     for (const t of tables) out[t] = Number((await wh.conn.runAndReadAll(`SELECT count(*) AS n FROM ${t}`)).getRowObjects()[0]!.n);
     return out;
@@ -63,11 +67,15 @@ describe('the main job (npm start)', () => {
       const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
       const unbalanced = await q(`SELECT file_path FROM meta.loads WHERE rows_read <> rows_loaded + rows_rejected`);
       expect(unbalanced).toEqual([]);
-      const [loads] = await q(`SELECT count(*) AS files, count(DISTINCT file_sha256) AS hashes, sum(rows_rejected) AS rejected FROM meta.loads WHERE status IN ('loaded', 'replaced')`);
+      const [loads] = await q(
+        `SELECT count(*) AS files, count(DISTINCT file_sha256) AS hashes, sum(rows_rejected) AS rejected FROM meta.loads WHERE status IN ('loaded', 'replaced')`,
+      );
       expect(Number(loads!.files)).toBe(Number(loads!.hashes));
       const [rejects] = await q(`SELECT count(DISTINCT (load_id, line)) AS n FROM meta.rejected_rows`);
       expect(Number(rejects!.n)).toBe(Number(loads!.rejected));
-      const [postings] = await q(`SELECT count(*) AS n, count(region_code) AS region, count(occupation_code) AS occupation FROM core.job_posting`);
+      const [postings] = await q(
+        `SELECT count(*) AS n, count(region_code) AS region, count(occupation_code) AS occupation FROM core.job_posting`,
+      );
       expect(Number(postings!.n)).toBeGreaterThan(20_000);
       expect(Number(postings!.region) / Number(postings!.n)).toBeGreaterThan(0.95);
     } finally {
@@ -90,20 +98,30 @@ describe('the main job (npm start)', () => {
     try {
       const cols = async (t: string) =>
         (await wh.conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE schema_name || '.' || table_name = $1`, [t]))
-          .getRowObjects().map((r) => String(r.column_name));
+          .getRowObjects()
+          .map((r) => String(r.column_name));
       for (const t of ['ref.industry', 'ref.occupation', 'ref.region']) {
         expect(await cols(t)).toEqual(expect.arrayContaining(['code', 'name', 'level', 'parent_code']));
       }
       expect(await cols('ref.major')).toEqual(expect.arrayContaining(['code', 'name', 'catalog', 'level', 'parent_code']));
       expect(await cols('ref.framework_group')).toEqual(expect.arrayContaining(['framework', 'group_code', 'group_name', 'industry_code']));
-      const frameworks = (await wh.conn.runAndReadAll(`SELECT DISTINCT framework FROM ref.framework_group ORDER BY 1`)).getRowObjects().map((r) => r.framework);
-      expect(frameworks).toEqual(['gx_city_clusters', 'gx_nine_cards', 'gx_ten_alliances', 'gx_ten_communities', 'gz_ten_industries', 'lz_5plus5']);
+      const frameworks = (await wh.conn.runAndReadAll(`SELECT DISTINCT framework FROM ref.framework_group ORDER BY 1`))
+        .getRowObjects()
+        .map((r) => r.framework);
+      expect(frameworks).toEqual([
+        'gx_city_clusters',
+        'gx_nine_cards',
+        'gx_ten_alliances',
+        'gx_ten_communities',
+        'gz_ten_industries',
+        'lz_5plus5',
+      ]);
     } finally {
       wh.close();
     }
   });
 
-  it('answers the README\'s example queries from a read-only connection, as an analyst would', async () => {
+  it("answers the README's example queries from a read-only connection, as an analyst would", async () => {
     const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
     const queries = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(queries.length).toBeGreaterThanOrEqual(3);

@@ -31,9 +31,18 @@ export function readBenchCsv(path: string): { series: BenchSeries[]; rejected: {
     const id = cells[iId]?.trim() ?? '';
     const v = Number(cells[iVal]);
     const split = cells[iSplit]?.trim();
-    if (!id) { rejected.push({ line: i + 1, reason: 'empty series_id' }); continue; }
-    if (split !== 'train' && split !== 'test') { rejected.push({ line: i + 1, reason: `split "${split}" is not train/test` }); continue; }
-    if (!Number.isFinite(v) || cells[iVal]?.trim() === '') { rejected.push({ line: i + 1, reason: `value "${cells[iVal]}" is not a number` }); continue; }
+    if (!id) {
+      rejected.push({ line: i + 1, reason: 'empty series_id' });
+      continue;
+    }
+    if (split !== 'train' && split !== 'test') {
+      rejected.push({ line: i + 1, reason: `split "${split}" is not train/test` });
+      continue;
+    }
+    if (!Number.isFinite(v) || cells[iVal]?.trim() === '') {
+      rejected.push({ line: i + 1, reason: `value "${cells[iVal]}" is not a number` });
+      continue;
+    }
     let s = map.get(id);
     if (!s) map.set(id, (s = { train: [], test: [] }));
     s[split].push(v);

@@ -32,7 +32,11 @@ export function ensureR(log: (s: string) => void): string | undefined {
   const ok = () => spawnSync('Rscript', ['-e', 'suppressPackageStartupMessages(library(forecast))'], { stdio: 'ignore' }).status === 0;
   if (ok()) return undefined;
   log('R forecast package missing: installing r-cran-forecast from Debian (apt-get, may take a few minutes)…');
-  const apt = (args: string[]) => spawnSync('flock', ['/tmp/apt.lock', 'apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (args: string[]) =>
+    spawnSync('flock', ['/tmp/apt.lock', 'apt-get', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   const upd = apt(['update']);
   if (upd.status === 0) apt(['install', '-y', '--no-install-recommends', 'r-cran-forecast']);
   return ok() ? undefined : 'R could not be installed (need root and apt access: apt-get install r-cran-forecast)';
@@ -51,14 +55,33 @@ export function runR(trains: { id: string; train: Float64Array }[], h: number): 
   if (r.status !== 0) throw new Error(`Rscript failed: ${r.stderr}`);
   const text = readFileSync(output, 'utf8');
   rmSync(dir, { recursive: true, force: true });
-  const rows = text.trim().split('\n').slice(1).map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
+  const rows = text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
   const runs = new Map<string, PeerRun>();
   let version = 'R';
   for (const [sid, method, step, mean, lo, hi] of rows as string[][]) {
-    if (sid === '__version__') { version = method!; continue; }
+    if (sid === '__version__') {
+      version = method!;
+      continue;
+    }
     let run = runs.get(method!);
-    if (!run) runs.set(method!, (run = { method: `R ${method}`, seconds: 0, forecasts: trains.map(() => ({ mean: new Float64Array(h), lower95: new Float64Array(h), upper95: new Float64Array(h) })), failures: 0 }));
-    if (sid === '__timing__') { run.seconds = Number(mean); continue; }
+    if (!run)
+      runs.set(
+        method!,
+        (run = {
+          method: `R ${method}`,
+          seconds: 0,
+          forecasts: trains.map(() => ({ mean: new Float64Array(h), lower95: new Float64Array(h), upper95: new Float64Array(h) })),
+          failures: 0,
+        }),
+      );
+    if (sid === '__timing__') {
+      run.seconds = Number(mean);
+      continue;
+    }
     const f = run.forecasts[Number(sid!.slice(1))]!;
     const i = Number(step) - 1;
     f.mean[i] = Number(mean);
@@ -71,14 +94,22 @@ export function runR(trains: { id: string; train: Float64Array }[], h: number): 
 /** The npm package `arima` (ctsa compiled to WebAssembly) with `auto: true`; naive where it fails. */
 export function runNpmArima(trains: { train: Float64Array }[], h: number): PeerRun {
   const require = createRequire(import.meta.url);
-  const ARIMA = require('arima') as new (o: object) => { train(y: number[]): { predict(h: number): [number[], number[]] }; destroy?: () => void };
+  const ARIMA = require('arima') as new (o: object) => {
+    train(y: number[]): { predict(h: number): [number[], number[]] };
+    destroy?: () => void;
+  };
   // The WebAssembly build prints warnings ("non-stationary AR part") straight to stdout; keep the
   // benchmark's table readable by counting them instead.
   const origLog = console.log;
   const origWrite = process.stdout.write.bind(process.stdout);
   let warnings = 0;
-  console.log = () => { warnings++; };
-  process.stdout.write = (() => { warnings++; return true; }) as typeof process.stdout.write;
+  console.log = () => {
+    warnings++;
+  };
+  process.stdout.write = (() => {
+    warnings++;
+    return true;
+  }) as typeof process.stdout.write;
   const t0 = performance.now();
   let failures = 0;
   const forecasts = trains.map(({ train }) => {

@@ -1,4 +1,11 @@
-import { buildValidationSet, calibrateIntervalScale, scoreCombinations, type CombinationScore, type CombinationSpec, type MethodName } from '@talent/forecast';
+import {
+  buildValidationSet,
+  calibrateIntervalScale,
+  scoreCombinations,
+  type CombinationScore,
+  type CombinationSpec,
+  type MethodName,
+} from '@talent/forecast';
 
 const mean = (name: string, ...members: MethodName[]): CombinationSpec => ({ name, members, how: 'mean' });
 const weighted = (name: string, ...members: MethodName[]): CombinationSpec => ({ name, members, how: 'mean', weighting: 'inverse-mae' });
@@ -68,9 +75,18 @@ export function selectCombination(trainSeries: readonly Float64Array[], h: numbe
   const t0 = performance.now();
   const members = [...new Set(CANDIDATES.flatMap((c) => c.members))];
   const set = buildValidationSet(trainSeries, members, { h, minTrain, level: 0.95 });
-  const scores = scoreCombinations(set, CANDIDATES).map((s, i) => ({ ...s, eligible: !CANDIDATES[i]!.members.some((m) => OVER_BUDGET.includes(m)) }));
+  const scores = scoreCombinations(set, CANDIDATES).map((s, i) => ({
+    ...s,
+    eligible: !CANDIDATES[i]!.members.some((m) => OVER_BUDGET.includes(m)),
+  }));
   const best = scores.filter((s) => s.eligible).reduce((a, b) => (b.score < a.score ? b : a));
   const chosen = CANDIDATES.find((c) => c.name === best.name)!;
   const origins = set.series.reduce((a, o) => a + o.length, 0);
-  return { scores: scores.sort((a, b) => a.score - b.score), chosen, intervalScale: calibrateIntervalScale(set, chosen), origins, seconds: (performance.now() - t0) / 1000 };
+  return {
+    scores: scores.sort((a, b) => a.score - b.score),
+    chosen,
+    intervalScale: calibrateIntervalScale(set, chosen),
+    origins,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }

@@ -39,7 +39,11 @@ describe('withRunLock', () => {
 
   it('releases the lock when the run fails', async () => {
     const path = wh();
-    await expect(withRunLock(path, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      withRunLock(path, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 });

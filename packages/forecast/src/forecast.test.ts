@@ -115,7 +115,8 @@ describe('auto: configuration by length and per-series weights', () => {
     const n = y.length;
     // Hand computation for naive and drift: origin e forecasts y[e..n) from y[0..e).
     const mae = (f: (e: number, i: number) => number) => {
-      let s = 0, k = 0;
+      let s = 0,
+        k = 0;
       for (let e = n - 1; e >= n - 3; e--) for (let i = 0; e + i < n; i++, k++) s += Math.abs(y[e + i]! - f(e, i));
       return s / k;
     };

@@ -88,7 +88,7 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
       return etsMethod(y, h, { error: 'A', trend: 'Ad' }, 'damped');
     case 'ets': {
       const fit = autoEts(y);
-      return fit ? { ...forecastEts(fit, h), method: "ets" } : undefined;
+      return fit ? { ...forecastEts(fit, h), method: 'ets' } : undefined;
     }
     case 'theta':
       return thetaModel(y, h);
@@ -282,7 +282,11 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
   if (opts.nonNegative) {
     let clamped = false;
     const clamp = (arr: Float64Array) => {
-      for (let i = 0; i < arr.length; i++) if (arr[i]! < 0) { arr[i] = 0; clamped = true; }
+      for (let i = 0; i < arr.length; i++)
+        if (arr[i]! < 0) {
+          arr[i] = 0;
+          clamped = true;
+        }
     };
     clamp(mean);
     for (const iv of intervals) {

@@ -1,6 +1,17 @@
 // Public API of @talent/forecast: explicit named exports only.
 export type { ForecastOptions, ForecastResult, Interval, MethodName, ModelForecast } from './core/types.js';
-export { forecast, runMethod, combination, scaleIntervals, autoConfig, AUTO_LONG, AUTO_SHORT, AUTO_SHORT_MAX_LENGTH, MIN_FITTED_LENGTH, type AutoConfig } from './forecast.js';
+export {
+  forecast,
+  runMethod,
+  combination,
+  scaleIntervals,
+  autoConfig,
+  AUTO_LONG,
+  AUTO_SHORT,
+  AUTO_SHORT_MAX_LENGTH,
+  MIN_FITTED_LENGTH,
+  type AutoConfig,
+} from './forecast.js';
 export { prepareSeries, type PreparedSeries, type PrepareOptions } from './core/prepare-series.js';
 export { autoEts, fitEts, forecastEts, etsName, ETS_MODELS, type EtsFit, type EtsSpec } from './models/ets.js';
 export { thetaModel, dotmModel } from './models/theta.js';
@@ -13,4 +24,15 @@ export { qnorm, pnorm } from './core/normal.js';
 export { nelderMead, type NelderMeadResult } from './core/nelder-mead.js';
 export { forecastMany, type BatchOptions } from './batch/forecast-many.js';
 export { backtest, formatBacktestTable, type BacktestOptions, type BacktestRow } from './evaluate/backtest.js';
-export { rollingOrigins, buildValidationSet, scoreCombinations, calibrateIntervalScale, isotonicIncreasing, type CombinationSpec, type CombinationScore, type RollingOrigin, type ValidationOptions, type ValidationSet } from './evaluate/rolling-selection.js';
+export {
+  rollingOrigins,
+  buildValidationSet,
+  scoreCombinations,
+  calibrateIntervalScale,
+  isotonicIncreasing,
+  type CombinationSpec,
+  type CombinationScore,
+  type RollingOrigin,
+  type ValidationOptions,
+  type ValidationSet,
+} from './evaluate/rolling-selection.js';

@@ -22,7 +22,10 @@ try {
     normalizers: args.includes('--no-coding') ? NO_NORMALIZERS : defaultNormalizers(),
     ...(opt('--datasets') ? { datasetsDir: opt('--datasets')! } : {}),
     ...(sources.length ? { sources } : {}),
-    onLoad: (l) => process.stderr.write(`${l.status}\t${l.source}\t${l.filePath}\t${l.rowsRead}/${l.rowsLoaded}/${l.rowsRejected}${l.message ? `\t${l.message}` : ''}\n`),
+    onLoad: (l) =>
+      process.stderr.write(
+        `${l.status}\t${l.source}\t${l.filePath}\t${l.rowsRead}/${l.rowsLoaded}/${l.rowsRejected}${l.message ? `\t${l.message}` : ''}\n`,
+      ),
   };
   const report = await ingestAll(wh, options);
   process.stdout.write(formatIngestSummary(report) + '\n');

@@ -81,7 +81,11 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions 
   const roots = options.roots ?? [dsDir, ...(sharedReferenceDir() ? [sharedReferenceDir()!] : [])];
   const mappingErrors: string[] = [];
   const mappings: SourceMapping[] = [];
-  for (const f of existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((x) => x.endsWith('.json')).sort() : []) {
+  for (const f of existsSync(sourcesDir)
+    ? readdirSync(sourcesDir)
+        .filter((x) => x.endsWith('.json'))
+        .sort()
+    : []) {
     try {
       mappings.push(readMapping(join(sourcesDir, f)));
     } catch (err) {
@@ -114,7 +118,13 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions 
   }
   const sources: SourceSummary[] = [];
   for (const mapping of mappings.filter((m) => plan.some((p) => p.mapping === m))) {
-    sources.push(await summarise(warehouse, mapping, loads.filter((l) => l.source === mapping.source)));
+    sources.push(
+      await summarise(
+        warehouse,
+        mapping,
+        loads.filter((l) => l.source === mapping.source),
+      ),
+    );
   }
   return { loads, sources, mappingErrors };
 }
@@ -144,7 +154,8 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
   const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND status IN ('loaded','replaced') AND superseded_by IS NULL`;
   if (mapping.kind === 'job_posting') {
     // Duplicates as marked now: a later load can make a stored posting a copy of an earlier one it brings.
-    const r = await wh.conn.runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
+    const r = await wh.conn
+      .runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
         count(duplicate_of) AS d
       FROM core.job_posting WHERE load_id IN (${active})`);
     const x = r.getRowObjectsJson()[0]!;
@@ -169,7 +180,9 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
 
 /** How many current rows match `where`, with up to five distinct `label` values as examples. */
 async function unmatchedRows(wh: Warehouse, table: string, label: string, where: string): Promise<{ rows: number; examples: string[] }> {
-  const x = (await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${label})[1:5] AS ex FROM ${table} WHERE ${where}`)).getRowObjectsJson()[0]!;
+  const x = (
+    await wh.conn.runAndReadAll(`SELECT count(*) AS n, list(DISTINCT ${label})[1:5] AS ex FROM ${table} WHERE ${where}`)
+  ).getRowObjectsJson()[0]!;
   return { rows: Number(x.n), examples: ((x.ex as unknown[] | null) ?? []).map(String) };
 }
 

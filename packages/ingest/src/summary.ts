@@ -1,7 +1,14 @@
 import type { IngestReport } from './ingest-all.js';
 
-const KIND_LABEL: Record<string, string> = { job_posting: '招聘岗位', enrollment: '招生在校', graduate_outcome: '毕业去向', shortage: '缺工排行', school: '学校名单',
-  graduate_region: '毕业去向地区', graduate_industry: '毕业去向行业' };
+const KIND_LABEL: Record<string, string> = {
+  job_posting: '招聘岗位',
+  enrollment: '招生在校',
+  graduate_outcome: '毕业去向',
+  shortage: '缺工排行',
+  school: '学校名单',
+  graduate_region: '毕业去向地区',
+  graduate_industry: '毕业去向行业',
+};
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
@@ -38,9 +45,14 @@ export function formatIngestSummary(report: IngestReport): string {
     lines.push('', `【${s.source}】`);
     if (reasons.length) lines.push('  拒收原因(行数):');
     for (const [reason, n] of reasons.slice(0, 10)) lines.push(`    ${n}\t${reason}`);
-    if (unmatched) lines.push(`  未匹配${s.kind === 'shortage' ? '职业' : '专业'}名称 ${s.unmatched!.rows} 行(示例): ${s.unmatched!.examples.join('、')}`);
+    if (unmatched)
+      lines.push(
+        `  未匹配${s.kind === 'shortage' ? '职业' : '专业'}名称 ${s.unmatched!.rows} 行(示例): ${s.unmatched!.examples.join('、')}`,
+      );
     if (codes)
-      lines.push(`  ${s.kind === 'graduate_region' ? '地区' : '行业'}代码不在代码表中 ${s.unmatchedCodes!.rows} 行(已保留, 示例): ${s.unmatchedCodes!.examples.join('、')}`);
+      lines.push(
+        `  ${s.kind === 'graduate_region' ? '地区' : '行业'}代码不在代码表中 ${s.unmatchedCodes!.rows} 行(已保留, 示例): ${s.unmatchedCodes!.examples.join('、')}`,
+      );
     if (s.unmatchedSchools && s.unmatchedSchools.rows > 0)
       lines.push(`  学校不在名单中 ${s.unmatchedSchools.rows} 行(示例): ${s.unmatchedSchools.examples.join('、')}`);
     for (const m of s.messages.slice(0, 5)) lines.push(`  说明: ${m}`);

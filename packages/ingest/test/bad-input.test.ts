@@ -49,9 +49,16 @@ async function expectAccounting(r: LoadResult): Promise<void> {
 }
 
 async function rejects(r: LoadResult): Promise<{ line: number; column_name: string | null; reason: string; raw_value: string | null }[]> {
-  return (await rows(`SELECT line, column_name, reason, raw_value FROM meta.rejected_rows WHERE load_id = '${r.loadId}' ORDER BY line, column_name`)).map(
-    (x) => ({ line: Number(x.line), column_name: (x.column_name as string) ?? null, reason: String(x.reason), raw_value: (x.raw_value as string) ?? null }),
-  );
+  return (
+    await rows(
+      `SELECT line, column_name, reason, raw_value FROM meta.rejected_rows WHERE load_id = '${r.loadId}' ORDER BY line, column_name`,
+    )
+  ).map((x) => ({
+    line: Number(x.line),
+    column_name: (x.column_name as string) ?? null,
+    reason: String(x.reason),
+    raw_value: (x.raw_value as string) ?? null,
+  }));
 }
 
 describe('bad input: each case gives a clear error or a rejected row with a reason', () => {
@@ -85,7 +92,10 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
   });
 
   it('duplicate headers for one field fail the load, naming both columns', async () => {
-    const p = writeUtf8(ctx.dir, 'enrollment_2024.csv', [ENROLLMENT_HEADER + ',学校标识码', ...ENROLLMENT_ROWS.map((l) => l + ',4145012104')]);
+    const p = writeUtf8(ctx.dir, 'enrollment_2024.csv', [
+      ENROLLMENT_HEADER + ',学校标识码',
+      ...ENROLLMENT_ROWS.map((l) => l + ',4145012104'),
+    ]);
     const r = await loadFile(wh.conn, ENROLLMENT_MAPPING, p, { today: TODAY });
     expect(r.status).toBe('failed');
     expect(r.message).toMatch(/duplicate header: columns 2 \("学校代码"\) and 10 \("学校标识码"\)/);
@@ -181,13 +191,20 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     const m = await loadFile(wh.conn, POSTING_MAPPING, moji, { today: TODAY });
     expect(m.encoding).toBe('latin1-mojibake');
     expect(m.rowsLoaded).toBe(3);
-    const companies = (await rows(`SELECT company FROM core.job_posting WHERE load_id = '${m.loadId}' ORDER BY line`)).map((x) => x.company);
+    const companies = (await rows(`SELECT company FROM core.job_posting WHERE load_id = '${m.loadId}' ORDER BY line`)).map(
+      (x) => x.company,
+    );
     expect(companies).toEqual(postingLines(3).map((l) => l.split(',')[1]));
   });
 
   it('a 10 MB field rejects its row, not the file, on both readers', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const lines = [POSTING_HEADER, ...postingLines(2), `电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2025-03-01${huge}`, ...postingLines(1, 5)];
+    const lines = [
+      POSTING_HEADER,
+      ...postingLines(2),
+      `电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2025-03-01${huge}`,
+      ...postingLines(1, 5),
+    ];
     const p = writeUtf8(ctx.dir, 'huge.csv', lines);
     const r = await loadFile(wh.conn, POSTING_MAPPING, p, { today: TODAY });
     expect(r.rowsRead).toBe(4);
@@ -220,7 +237,9 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     expect(fast.rowsLoaded).toBe(3);
     // The future date sits on line 6: the header, one record per line, and the extra line of the split cell.
     expect((await rejects(fast)).map((x) => [x.line, x.column_name])).toEqual([[6, 'posted_date']]);
-    const lines = (await rows(`SELECT line FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map((x) => Number(x.line));
+    const lines = (await rows(`SELECT line FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map((x) =>
+      Number(x.line),
+    );
     expect(lines).toEqual([2, 3, 5]);
     await expectAccounting(fast);
   });
@@ -228,12 +247,19 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
   it('a bulk read keeps file order even when the caller let DuckDB reorder inserts, and puts the setting back', async () => {
     await wh.conn.run('SET preserve_insertion_order = false');
     try {
-      const lines = [POSTING_HEADER, ...postingLines(3, 60), '电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2099-01-01', ...postingLines(2, 70)];
+      const lines = [
+        POSTING_HEADER,
+        ...postingLines(3, 60),
+        '电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2099-01-01',
+        ...postingLines(2, 70),
+      ];
       const p = writeUtf8(ctx.dir, 'order.csv', lines);
       const fast = await loadFile(wh.conn, { ...POSTING_MAPPING, source: 'test_board_order', fastPath: true }, p, { today: TODAY });
       expect(fast.reader).toBe('duckdb');
       expect((await rejects(fast)).map((x) => x.line)).toEqual([5]);
-      const titles = (await rows(`SELECT line, title FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map((x) => `${x.line}:${x.title}`);
+      const titles = (await rows(`SELECT line, title FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map(
+        (x) => `${x.line}:${x.title}`,
+      );
       expect(titles).toEqual([2, 3, 4, 6, 7].map((l) => `${l}:${lines[l - 1]!.split(',')[0]}`));
       const setting = await rows(`SELECT current_setting('preserve_insertion_order') AS v`);
       expect(setting[0]!.v).toBe(false);

@@ -53,7 +53,9 @@ describe('the demo province and the real public samples ingest end to end', () =
 
   it('repairs the mojibake sample and codes the real postings', async () => {
     // The repair as SOURCES.md states it (text.encode('latin-1').decode('gbk')), done independently here.
-    const lines = readFileSync(join(sharedReferenceDir()!, 'job_postings', 'lagou_2017_dataanalyst_MOJIBAKE_g2thend.csv'), 'utf8').split('\n').slice(1);
+    const lines = readFileSync(join(sharedReferenceDir()!, 'job_postings', 'lagou_2017_dataanalyst_MOJIBAKE_g2thend.csv'), 'utf8')
+      .split('\n')
+      .slice(1);
     const shanghai = lines.filter((l) => iconv.decode(Buffer.from(l.split(',')[0]!, 'latin1'), 'gbk') === '上海').length;
     expect(shanghai).toBeGreaterThan(500);
     const [lagou] = await q(`SELECT count(*) AS n FROM core.job_posting WHERE source = 'lagou_2017' AND region_code LIKE '31%'`);
@@ -75,16 +77,24 @@ describe('the demo province and the real public samples ingest end to end', () =
     expect(rows.map((r) => `${r.invented}/${r.school_matched}`)).toEqual(['false/true', 'true/false']);
   });
 
-  it('keeps the demo shortage tables\' vacancies, job seekers, shortfall and previous rank as published', async () => {
+  it("keeps the demo shortage tables' vacancies, job seekers, shortfall and previous rank as published", async () => {
     const dir = join(datasetsDir(), 'demo', 'shortage');
     const expected = new Map<string, string>();
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) {
       const period = /shortage_(\d{4}Q[1-4])/.exec(f)![1]!;
-      for (const r of csv(join(dir, f))) expected.set(`${period}|${r['排名']}`, [r['招聘需求人数'], r['求职人数'], r['缺口数'], r['上期排名'] || null].join('|'));
+      for (const r of csv(join(dir, f)))
+        expected.set(`${period}|${r['排名']}`, [r['招聘需求人数'], r['求职人数'], r['缺口数'], r['上期排名'] || null].join('|'));
     }
-    const rows = await q(`SELECT period, rank, vacancies, job_seekers, shortfall, previous_rank FROM core.shortage_entry WHERE source = 'demo_shortage'`);
+    const rows = await q(
+      `SELECT period, rank, vacancies, job_seekers, shortfall, previous_rank FROM core.shortage_entry WHERE source = 'demo_shortage'`,
+    );
     expect(rows.length).toBe(expected.size);
-    const got = new Map(rows.map((r) => [`${r.period}|${r.rank}`, [r.vacancies, r.job_seekers, r.shortfall, r.previous_rank].map((v) => (v === null ? null : String(v))).join('|')]));
+    const got = new Map(
+      rows.map((r) => [
+        `${r.period}|${r.rank}`,
+        [r.vacancies, r.job_seekers, r.shortfall, r.previous_rank].map((v) => (v === null ? null : String(v))).join('|'),
+      ]),
+    );
     expect(got).toEqual(expected);
     const ranked = rows.filter((r) => r.previous_rank !== null).length;
     expect(ranked / rows.length).toBeGreaterThan(0.5);
@@ -93,24 +103,28 @@ describe('the demo province and the real public samples ingest end to end', () =
   it('matches the MOHRSS shortage names to 大典 codes', async () => {
     const rows = await q(`SELECT occupation_name, occupation_code FROM core.shortage_entry WHERE source = 'mohrss_shortage_top10'`);
     expect(rows).toHaveLength(30);
-    const codes = new Map(csv(join(datasetsDir(), 'reference', 'occupation', 'csco_2022.csv')).filter((r) => r.level === '细类').map((r) => [r.name, r.code]));
+    const codes = new Map(
+      csv(join(datasetsDir(), 'reference', 'occupation', 'csco_2022.csv'))
+        .filter((r) => r.level === '细类')
+        .map((r) => [r.name, r.code]),
+    );
     for (const r of rows) expect(r.occupation_code, String(r.occupation_name)).toBe(codes.get(String(r.occupation_name)) ?? null);
     expect(rows.filter((r) => r.occupation_code !== null).length).toBeGreaterThanOrEqual(29);
   });
 
-  it('enrollment: the generator\'s planted quirks are rejected or reported, none lost', async () => {
+  it("enrollment: the generator's planted quirks are rejected or reported, none lost", async () => {
     const quirks = csv(join(truth, 'enrollment_quirks.csv'));
     const rejected = new Map(
-      (await q(`SELECT r.file_path, r.line, r.reason FROM meta.rejected_rows r JOIN meta.loads l USING (load_id) WHERE l.source = 'demo_enrollment'`)).map((r) => [
-        `${String(r.file_path).split('/demo/')[1]}:${r.line}`,
-        String(r.reason),
-      ]),
+      (
+        await q(
+          `SELECT r.file_path, r.line, r.reason FROM meta.rejected_rows r JOIN meta.loads l USING (load_id) WHERE l.source = 'demo_enrollment'`,
+        )
+      ).map((r) => [`${String(r.file_path).split('/demo/')[1]}:${r.line}`, String(r.reason)]),
     );
     const loaded = new Map(
-      (await q(`SELECT l.file_path, e.line, e.major_code, e.major_matched FROM core.enrollment e JOIN meta.loads l USING (load_id)`)).map((r) => [
-        `${String(r.file_path).split('/demo/')[1]}:${r.line}`,
-        r,
-      ]),
+      (await q(`SELECT l.file_path, e.line, e.major_code, e.major_matched FROM core.enrollment e JOIN meta.loads l USING (load_id)`)).map(
+        (r) => [`${String(r.file_path).split('/demo/')[1]}:${r.line}`, r],
+      ),
     );
     const at = (x: Record<string, string>) => `${x.file}:${x.line}`;
     for (const x of quirks.filter((k) => k.quirk === 'negative_count')) expect(rejected.get(at(x)), at(x)).toBe('negative value');
@@ -133,21 +147,28 @@ describe('the demo province and the real public samples ingest end to end', () =
 
   it('postings: each malformed row of boards A, B and C is rejected, and only those', async () => {
     const key = csv(join(truth, 'postings_key.csv'));
-    const perFile = await q(`SELECT source, file_path, rows_rejected FROM meta.loads WHERE source IN ('demo_source_a', 'demo_source_b', 'demo_source_c')`);
+    const perFile = await q(
+      `SELECT source, file_path, rows_rejected FROM meta.loads WHERE source IN ('demo_source_a', 'demo_source_b', 'demo_source_c')`,
+    );
     expect(perFile).toHaveLength(12);
     for (const f of perFile) {
       const board = String(f.source).slice(-1);
       const year = /_(\d{4})\./.exec(String(f.file_path))![1]!;
       // Board B's unparseable pay text is kept (the posting is real; its pay stays uncoded). Board C's
       // cut JSON lines and bad or empty published_at (its mapping requires a date) are rejected.
-      const expected = key.filter((k) => k.source === board && k.posted_date!.startsWith(year) && k.quirk!.startsWith('malformed') && k.quirk !== 'malformed_salary_text');
+      const expected = key.filter(
+        (k) =>
+          k.source === board && k.posted_date!.startsWith(year) && k.quirk!.startsWith('malformed') && k.quirk !== 'malformed_salary_text',
+      );
       expect(Number(f.rows_rejected), String(f.file_path)).toBe(expected.length);
     }
   });
 
   it('postings: re-posts and cross-board copies collapse into demand records that match the vacancies of the key', async () => {
     // The generator's key gives every posting row its vacancy; a board's own id finds the row.
-    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE vkey AS SELECT source, posting_id, vacancy_id FROM read_csv(${`'${join(truth, 'postings_key.csv').replace(/'/g, "''")}'`}, all_varchar = true)`);
+    await wh.conn.run(
+      `CREATE OR REPLACE TEMP TABLE vkey AS SELECT source, posting_id, vacancy_id FROM read_csv(${`'${join(truth, 'postings_key.csv').replace(/'/g, "''")}'`}, all_varchar = true)`,
+    );
     const [d] = await q(`WITH p AS (
         SELECT coalesce(c.duplicate_of, c.posting_id) AS demand, k.vacancy_id
         FROM core.job_posting c JOIN vkey k ON k.source = right(c.source, 1) AND k.posting_id = c.source_id WHERE c.source LIKE 'demo_%')

@@ -16,7 +16,8 @@ const mapping = (source: string) => readMapping(join(datasetsDir(), 'sources', `
 let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
 let wh: Warehouse;
 let report: IngestReport;
-const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | boolean | null>[];
+const q = async (sql: string) =>
+  (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | boolean | null>[];
 const one = async (sql: string) => (await q(sql))[0]!;
 const load = (source: string) => report.loads.find((l) => l.source === source)!;
 
@@ -57,7 +58,8 @@ describe('demo destination breakdowns load end to end', () => {
       for (const r of rows) out[r[key]!] = (out[r[key]!] ?? 0) + Number(r['就业人数']);
       return out;
     };
-    const asMap = (rows: Record<string, string | number | boolean | null>[]) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
+    const asMap = (rows: Record<string, string | number | boolean | null>[]) =>
+      Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
     expect(asMap(await q(`SELECT region_code AS k, sum(employed) AS n FROM core.graduate_region GROUP BY 1`))).toEqual(
       sumBy(csv(join(outcomesDir, 'graduate_destinations.csv')), '就业地区代码'),
     );
@@ -72,9 +74,12 @@ describe('demo destination breakdowns load end to end', () => {
     expect(Number(r.share)).toBe(1);
     expect(Number(r.no_province)).toBe(0);
     // README: the 14 prefectures of the province and other provinces.
-    const prefectures = await q(`SELECT DISTINCT region_code FROM core.graduate_region WHERE province_code = '450000' AND region_code <> '450000'`);
+    const prefectures = await q(
+      `SELECT DISTINCT region_code FROM core.graduate_region WHERE province_code = '450000' AND region_code <> '450000'`,
+    );
     expect(prefectures).toHaveLength(14);
-    const i = await one(`SELECT avg(industry_matched::INTEGER) AS share, count(*) FILTER (WHERE section_code IS DISTINCT FROM industry_code) AS rolled,
+    const i =
+      await one(`SELECT avg(industry_matched::INTEGER) AS share, count(*) FILTER (WHERE section_code IS DISTINCT FROM industry_code) AS rolled,
       avg(major_matched::INTEGER) AS majors FROM core.graduate_industry`);
     expect(Number(i.share)).toBe(1);
     // Section letters are their own section.
@@ -83,8 +88,9 @@ describe('demo destination breakdowns load end to end', () => {
     expect(report.sources.find((s) => s.source === 'demo_graduate_regions')!.unmatchedCodes).toEqual({ rows: 0, examples: [] });
   });
 
-  it('matches listed schools by code and gives them the school list\'s name; invented codes stay unmatched', async () => {
-    const rows = await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched, school_name IS NOT NULL AS named, count(*) AS n
+  it("matches listed schools by code and gives them the school list's name; invented codes stay unmatched", async () => {
+    const rows =
+      await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched, school_name IS NOT NULL AS named, count(*) AS n
       FROM core.graduate_region GROUP BY ALL ORDER BY ALL`);
     expect(rows.map((r) => `${r.invented}/${r.school_matched}/${r.named}`)).toEqual(['false/true/true', 'true/false/false']);
     const [gx] = await q(`SELECT DISTINCT school_name FROM core.graduate_region WHERE school_code = '4145010593'`);
@@ -122,7 +128,8 @@ describe('reconciliation with graduate_outcomes (working = 协议和合同就业
 
 describe('idempotency and replacement', () => {
   it('a second run loads nothing and changes no table', async () => {
-    const counts = async () => q(`SELECT (SELECT count(*) FROM core.graduate_region) AS r, (SELECT count(*) FROM core.graduate_industry) AS i,
+    const counts = async () =>
+      q(`SELECT (SELECT count(*) FROM core.graduate_region) AS r, (SELECT count(*) FROM core.graduate_industry) AS i,
       (SELECT count(*) FROM raw.graduate_region) AS rr, (SELECT count(*) FROM raw.graduate_industry) AS ri`);
     const before = await counts();
     const again = await ingestAll(wh, { sources: SOURCES, today: '2026-06-30' });
@@ -150,7 +157,10 @@ describe('idempotency and replacement', () => {
     const copy = join(dir, 'copy');
     mkdirSync(copy);
     copyFileSync(join(outcomesDir, 'graduate_destinations.csv'), join(copy, 'graduate_destinations.csv'));
-    const back = await ingestAll(wh, { files: [{ source: 'demo_graduate_regions', path: join(copy, 'graduate_destinations.csv') }], today: '2026-06-30' });
+    const back = await ingestAll(wh, {
+      files: [{ source: 'demo_graduate_regions', path: join(copy, 'graduate_destinations.csv') }],
+      today: '2026-06-30',
+    });
     expect(back.loads[0]!.status).toBe('replaced');
     expect(Number((await one(`SELECT count(*) AS n FROM core.graduate_region`)).n)).toBe(old.rowsLoaded);
   });
@@ -165,10 +175,13 @@ describe('bad input in the destination breakdowns', () => {
     await loadIndustryList(bad.wh);
   });
   afterAll(() => bad.dispose());
-  const rows = async (sql: string) => (await bad.wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | boolean | null>[];
+  const rows = async (sql: string) =>
+    (await bad.wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | boolean | null>[];
   const rejectsAt = async (r: LoadResult) => {
     const out = new Map<number, string[]>();
-    for (const x of await rows(`SELECT line, column_name, reason FROM meta.rejected_rows WHERE load_id = '${r.loadId}' ORDER BY line, column_name`))
+    for (const x of await rows(
+      `SELECT line, column_name, reason FROM meta.rejected_rows WHERE load_id = '${r.loadId}' ORDER BY line, column_name`,
+    ))
       out.set(Number(x.line), [...(out.get(Number(x.line)) ?? []), `${x.column_name}: ${x.reason}`]);
     return out;
   };
@@ -207,7 +220,8 @@ describe('bad input in the destination breakdowns', () => {
       11: ['region_text: region code or name is required'],
       12: ['employed: not a number'],
     });
-    const kept = await rows(`SELECT line, region_code, region_text, region_matched, province_code, employed, school_matched FROM core.graduate_region
+    const kept =
+      await rows(`SELECT line, region_code, region_text, region_matched, province_code, employed, school_matched FROM core.graduate_region
       WHERE load_id = '${r.loadId}' ORDER BY line`);
     expect(kept.map((x) => [Number(x.line), x.region_code, x.region_matched, x.province_code, Number(x.employed)])).toEqual([
       [2, '450200', true, '450000', 120],
@@ -246,7 +260,8 @@ describe('bad input in the destination breakdowns', () => {
       9: ['graduation_year: year in the future'],
       11: ['industry_text: industry code or name is required'],
     });
-    const kept = await rows(`SELECT line, major_code, major_name, major_matched, industry_code, industry_matched, section_code FROM core.graduate_industry
+    const kept =
+      await rows(`SELECT line, major_code, major_name, major_matched, industry_code, industry_matched, section_code FROM core.graduate_industry
       WHERE load_id = '${r.loadId}' ORDER BY line`);
     expect(kept.map((x) => [Number(x.line), x.industry_code, x.industry_matched, x.section_code])).toEqual([
       [2, 'C', true, 'C'],

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFile } from '@talent/ingest';
 import { tempWarehouse } from './helpers/warehouse.js';
-import { ENROLLMENT_HEADER, ENROLLMENT_MAPPING, ENROLLMENT_ROWS, POSTING_HEADER, POSTING_MAPPING, postingLines, writeUtf8 } from './helpers/fixtures.js';
+import {
+  ENROLLMENT_HEADER,
+  ENROLLMENT_MAPPING,
+  ENROLLMENT_ROWS,
+  POSTING_HEADER,
+  POSTING_MAPPING,
+  postingLines,
+  writeUtf8,
+} from './helpers/fixtures.js';
 
 let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
 beforeEach(async () => {
@@ -35,7 +43,11 @@ describe('lineage and idempotency', () => {
     const a = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v1);
     expect(a.period).toBe('2024');
     // The school resends 2024 with one figure corrected and one major dropped.
-    const v2 = writeUtf8(ctx.dir, 'school_2024_corrected.csv', [ENROLLMENT_HEADER, ENROLLMENT_ROWS[0]!, ENROLLMENT_ROWS[1]!.replace(',200,', ',210,')]);
+    const v2 = writeUtf8(ctx.dir, 'school_2024_corrected.csv', [
+      ENROLLMENT_HEADER,
+      ENROLLMENT_ROWS[0]!,
+      ENROLLMENT_ROWS[1]!.replace(',200,', ',210,'),
+    ]);
     const b = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v2);
     expect(b.status).toBe('replaced');
     expect(b.replacedLoadIds).toEqual([a.loadId]);
@@ -62,6 +74,10 @@ describe('lineage and idempotency', () => {
     const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2);
     expect(a.duplicatesCollapsed).toBe(0);
     expect(b.duplicatesCollapsed).toBe(5);
-    expect(await count(`SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id WHERE d.load_id = '${b.loadId}' AND o.load_id = '${a.loadId}' AND d.title = o.title`)).toBe(5);
+    expect(
+      await count(
+        `SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id WHERE d.load_id = '${b.loadId}' AND o.load_id = '${a.loadId}' AND d.title = o.title`,
+      ),
+    ).toBe(5);
   });
 });

@@ -20,7 +20,11 @@ async function industryCells(source: string, roots: string[]): Promise<{ text: s
   const out: { text: string; id: string }[] = [];
   for (const path of resolveFiles(mapping, roots)) {
     const rows: AsyncIterable<SourceRow> =
-      mapping.format === 'csv' ? readCsv(path, { encoding: mapping.encoding }).rows : mapping.format === 'jsonl' ? readJsonl(path, mapping.encoding).rows : readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {});
+      mapping.format === 'csv'
+        ? readCsv(path, { encoding: mapping.encoding }).rows
+        : mapping.format === 'jsonl'
+          ? readJsonl(path, mapping.encoding).rows
+          : readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {});
     const mapper = new RowMapper(mapping, [...Object.keys(mapping.columns), 'company_size_text'], []);
     for await (const row of rows) {
       const m = mapper.map(row);
@@ -53,7 +57,10 @@ describe('coverage on the demo province and the real samples', () => {
   // The generator's answer key (datasets/demo/truth, never read by the pipeline) holds the 大类
   // each demo posting was written from; a code must be that 大类 or finer inside it.
   it('codes demo postings to the 大类 they were generated from', () => {
-    const key = parse(readFileSync(join(datasetsDir(), 'demo', 'truth', 'postings_key.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const key = parse(readFileSync(join(datasetsDir(), 'demo', 'truth', 'postings_key.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const truth = new Map(key.map((r) => [`demo_source_${r.source}|${r.posting_id}`, r.industry_code!]));
     let judged = 0;
     let agree = 0;
@@ -73,7 +80,9 @@ describe('coverage on the demo province and the real samples', () => {
   it.each(samples)('%s: every non-blank cell is coded or explained as not an industry', (source) => {
     const rows = cells.get(source)!;
     expect(rows.length).toBeGreaterThan(2000);
-    const unexplained = rows.map((r) => ({ text: r.text, ...normaliseIndustry(r.text) })).filter((m) => m.code === null && (m.reason === 'no-match' || m.reason === undefined));
+    const unexplained = rows
+      .map((r) => ({ text: r.text, ...normaliseIndustry(r.text) }))
+      .filter((m) => m.code === null && (m.reason === 'no-match' || m.reason === undefined));
     expect(unexplained).toEqual([]);
   });
 

@@ -16,9 +16,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function loadAndKill(warehouse: string, file: string): Promise<{ phases: string[]; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     // One process (tsx as a loader, not its CLI wrapper) so that SIGKILL hits the process holding the file.
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', join(here, 'helpers', 'load-child.ts'), warehouse, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(here, 'helpers', 'load-child.ts'), warehouse, file],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const phases: string[] = [];
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {

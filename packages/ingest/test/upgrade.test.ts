@@ -20,7 +20,10 @@ describe('a warehouse upgraded past migration 019 (duplicate key stored as one h
     const file = join(dir, 'wh.duckdb');
     const inst = await DuckDBInstance.create(file);
     const conn = await inst.connect();
-    await migrate(conn, listMigrations().filter((m) => m.version <= 18));
+    await migrate(
+      conn,
+      listMigrations().filter((m) => m.version <= 18),
+    );
     // A welder vacancy in 柳南区 as the loader of that schema stored it: the company and title keys
     // in their own columns, the text as read beside the codes.
     await conn.run(
@@ -51,13 +54,17 @@ describe('a warehouse upgraded past migration 019 (duplicate key stored as one h
       expect(r.status).toBe('loaded');
       expect(r.duplicatesCollapsed).toBe(1);
       const marks = (
-        await wh.conn.runAndReadAll(`SELECT line, region_code, duplicate_of FROM core.job_posting WHERE load_id = $1 ORDER BY line`, [r.loadId])
+        await wh.conn.runAndReadAll(`SELECT line, region_code, duplicate_of FROM core.job_posting WHERE load_id = $1 ORDER BY line`, [
+          r.loadId,
+        ])
       ).getRowObjectsJson();
       expect(marks).toEqual([
         { line: '2', region_code: '450200', duplicate_of: '00aa11bb22cc33dd:2' },
         { line: '3', region_code: '450103', duplicate_of: null },
       ]);
-      const demand = (await wh.conn.runAndReadAll(`SELECT demand_id, postings, sources FROM core.job_demand ORDER BY demand_id`)).getRowObjectsJson();
+      const demand = (
+        await wh.conn.runAndReadAll(`SELECT demand_id, postings, sources FROM core.job_demand ORDER BY demand_id`)
+      ).getRowObjectsJson();
       expect(demand.map((d) => [d.demand_id, d.postings])).toEqual([
         ['00aa11bb22cc33dd:2', '2'],
         [`${r.sha256.slice(0, 16)}:3`, '1'],

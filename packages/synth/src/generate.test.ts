@@ -35,7 +35,13 @@ const listFiles = (dir: string): string[] =>
     .sort();
 
 function generate(out: string, seed: number): void {
-  generateEdition({ edition: 'demo', seed, out, referenceDir: referenceDir(), fallbackTaxonomiesDir: existsSync(FALLBACK) ? FALLBACK : undefined });
+  generateEdition({
+    edition: 'demo',
+    seed,
+    out,
+    referenceDir: referenceDir(),
+    fallbackTaxonomiesDir: existsSync(FALLBACK) ? FALLBACK : undefined,
+  });
 }
 
 beforeAll(() => {
@@ -91,7 +97,11 @@ describe('posting quirks and duplicates', () => {
       totals[s]++;
       if (r.quirk!.startsWith('malformed_')) flagged[s]++;
     }
-    const isDate = (s: string) => /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(s) && !Number.isNaN(Date.parse(s.replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1'))) && Number(s.split(/[-/]/)[1]) <= 12 && Number(s.split(/[-/]/)[2]) <= new Date(Date.UTC(Number(s.split(/[-/]/)[0]), Number(s.split(/[-/]/)[1]), 0)).getUTCDate();
+    const isDate = (s: string) =>
+      /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(s) &&
+      !Number.isNaN(Date.parse(s.replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1'))) &&
+      Number(s.split(/[-/]/)[1]) <= 12 &&
+      Number(s.split(/[-/]/)[2]) <= new Date(Date.UTC(Number(s.split(/[-/]/)[0]), Number(s.split(/[-/]/)[1]), 0)).getUTCDate();
     let badA = 0;
     let rowsA = 0;
     let badC = 0;
@@ -100,7 +110,19 @@ describe('posting quirks and duplicates', () => {
     let rowsB = 0;
     for (const y of [2022, 2023, 2024, 2025]) {
       const [header, ...rows] = readCsv(join(first, 'postings', `source_a_${y}.csv`), 'gbk');
-      expect(header).toEqual(['职位ID', '职位名称', '公司名称', '工作城市', '薪资', '学历要求', '工作经验', '所属行业', '招聘人数', '发布日期', '职位标签']);
+      expect(header).toEqual([
+        '职位ID',
+        '职位名称',
+        '公司名称',
+        '工作城市',
+        '薪资',
+        '学历要求',
+        '工作经验',
+        '所属行业',
+        '招聘人数',
+        '发布日期',
+        '职位标签',
+      ]);
       for (const r of rows) {
         rowsA++;
         if (r.length !== header!.length || !isDate(r[9]!)) badA++;
@@ -130,7 +152,11 @@ describe('posting quirks and duplicates', () => {
     expect(badA).toBe(flagged.a);
     expect(badB).toBe(flagged.b);
     expect(badC).toBe(flagged.c);
-    for (const [bad, n] of [[badA, rowsA], [badB, rowsB], [badC, rowsC]] as const) {
+    for (const [bad, n] of [
+      [badA, rowsA],
+      [badB, rowsB],
+      [badC, rowsC],
+    ] as const) {
       expect(bad / n).toBeGreaterThan(0.012);
       expect(bad / n).toBeLessThan(0.03);
     }
@@ -176,7 +202,9 @@ describe('enrollment', () => {
     const quirks = new Set(records(join(first, 'truth', 'enrollment_quirks.csv')).map((q) => `${q.file}:${q.line}`));
     const all: Enrolment[] = [];
     for (const f of readdirSync(dir).sort())
-      records(join(dir, f)).forEach((cols, i) => all.push({ cols, file: `enrollment/${f}`, quirk: quirks.has(`enrollment/${f}:${i + 2}`) }));
+      records(join(dir, f)).forEach((cols, i) =>
+        all.push({ cols, file: `enrollment/${f}`, quirk: quirks.has(`enrollment/${f}:${i + 2}`) }),
+      );
     return all;
   };
 
@@ -257,7 +285,8 @@ describe('codes', () => {
     const regionPath = join(ref, 'region', 'gbt2260.csv');
     const industryPath = join(ref, 'industry', 'gbt4754_2017.csv');
     const occupationPath = join(ref, 'occupation', 'csco_2022.csv');
-    if (![regionPath, industryPath, occupationPath].every(existsSync)) throw new Error('reference code lists missing under datasets/reference');
+    if (![regionPath, industryPath, occupationPath].every(existsSync))
+      throw new Error('reference code lists missing under datasets/reference');
     const regions = codes(regionPath);
     const industries = codes(industryPath);
     const occupations = codes(occupationPath);
@@ -272,7 +301,8 @@ describe('codes', () => {
       for (const r of records(join(first, 'enrollment', f))) check(majors.get(r.办学层次!), r.专业代码!, `major(${r.办学层次})`);
     for (const r of records(join(first, 'outcomes', 'graduate_destinations.csv'))) check(regions, r.就业地区代码!, 'region');
     for (const r of records(join(first, 'outcomes', 'graduate_industries.csv'))) check(industries, r.行业门类代码!, 'section');
-    for (const f of readdirSync(join(first, 'shortage'))) for (const r of records(join(first, 'shortage', f))) check(occupations, r.职业代码!, 'occupation');
+    for (const f of readdirSync(join(first, 'shortage')))
+      for (const r of records(join(first, 'shortage', f))) check(occupations, r.职业代码!, 'occupation');
     for (const r of records(join(first, 'truth', 'postings_key.csv'))) {
       check(occupations, r.occupation_code!, 'occupation');
       check(industries, r.industry_code!, 'industry');

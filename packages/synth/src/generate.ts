@@ -60,9 +60,15 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   for (const f of EDITION_FOLDERS) mkdirSync(join(work, f), { recursive: true });
 
   const a = loadAssumptions();
-  const ref = loadReference({ referenceDir: options.referenceDir, fallbackTaxonomiesDir: options.fallbackTaxonomiesDir, provinceCode: a.provinceCode });
+  const ref = loadReference({
+    referenceDir: options.referenceDir,
+    fallbackTaxonomiesDir: options.fallbackTaxonomiesDir,
+    provinceCode: a.provinceCode,
+  });
   const world = buildWorld(options.seed, options.edition, a, ref, options.referenceDir);
-  log(`world: ${world.schools.length} schools, ${world.series.length} programmes, ${world.staffing.occupations.length} occupations (${ref.source})`);
+  log(
+    `world: ${world.schools.length} schools, ${world.series.length} programmes, ${world.staffing.occupations.length} occupations (${ref.source})`,
+  );
   const totals = occupationTotals(world);
   const enrollment = writeEnrollment(world, new Rng(options.seed, 'enrollment-files'), work);
   log(`enrollment: ${enrollment.files} files, ${enrollment.rows} rows`);

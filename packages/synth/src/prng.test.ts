@@ -11,9 +11,27 @@ describe('Rng', () => {
   });
 
   it('gives different streams for different seeds or labels', () => {
-    const a = Array.from({ length: 10 }, ((r) => () => r.nextUint())(new Rng(7, 'x')));
-    const b = Array.from({ length: 10 }, ((r) => () => r.nextUint())(new Rng(8, 'x')));
-    const c = Array.from({ length: 10 }, ((r) => () => r.nextUint())(new Rng(7, 'y')));
+    const a = Array.from(
+      { length: 10 },
+      (
+        (r) => () =>
+          r.nextUint()
+      )(new Rng(7, 'x')),
+    );
+    const b = Array.from(
+      { length: 10 },
+      (
+        (r) => () =>
+          r.nextUint()
+      )(new Rng(8, 'x')),
+    );
+    const c = Array.from(
+      { length: 10 },
+      (
+        (r) => () =>
+          r.nextUint()
+      )(new Rng(7, 'y')),
+    );
     expect(a).not.toEqual(b);
     expect(a).not.toEqual(c);
   });

@@ -43,7 +43,9 @@ export async function runPipeline(options: RunOptions): Promise<RunSummary> {
           stages.push(result);
         }
         const changed = wh.migrationsApplied.length > 0 || stages.some((s) => s.changed);
-        log(changed ? `\nRun ${runId} finished: warehouse updated.` : `\nRun ${runId} finished: nothing changed (all inputs already loaded).`);
+        log(
+          changed ? `\nRun ${runId} finished: warehouse updated.` : `\nRun ${runId} finished: nothing changed (all inputs already loaded).`,
+        );
         return { runId, migrationsApplied: wh.migrationsApplied, stages, changed };
       });
     } finally {

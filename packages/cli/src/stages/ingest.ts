@@ -14,8 +14,12 @@ export const ingestStage: Stage = {
     const failed = report.loads.filter((l) => l.status === 'failed');
     const lines = [formatIngestSummary(report)];
     if (report.loads.length === 0) lines.push(`Ingest: no files matched the mappings in ${datasetsDir}/sources; nothing to load.`);
-    else if (written.length === 0) lines.push(`Ingest: ${report.loads.length} files, all already loaded (same content hash); nothing written.`);
-    else lines.push(`Ingest: ${written.length} of ${report.loads.length} files loaded${failed.length ? `, ${failed.length} failed (kept in meta.loads)` : ''}.`);
+    else if (written.length === 0)
+      lines.push(`Ingest: ${report.loads.length} files, all already loaded (same content hash); nothing written.`);
+    else
+      lines.push(
+        `Ingest: ${written.length} of ${report.loads.length} files loaded${failed.length ? `, ${failed.length} failed (kept in meta.loads)` : ''}.`,
+      );
     return {
       stage: 'ingest',
       changed: written.length > 0,

@@ -16,14 +16,19 @@ export const referenceStage: Stage = {
     if (loaded.length === 0) {
       lines.push(`Reference data unchanged: ${results.length} lists already loaded with the same content hash; nothing written.`);
     } else {
-      for (const r of loaded) lines.push(`  loaded ${r.listId.padEnd(28)} ${String(r.rows).padStart(7)} rows into ${r.table} (${r.edition})`);
+      for (const r of loaded)
+        lines.push(`  loaded ${r.listId.padEnd(28)} ${String(r.rows).padStart(7)} rows into ${r.table} (${r.edition})`);
       lines.push(`Reference data: ${loaded.length} of ${results.length} lists (re)loaded.`);
     }
     return {
       stage: 'reference',
       changed: loaded.length > 0,
       lines,
-      figures: { lists: results.length, loaded: loaded.map((r) => r.listId), rows: Object.fromEntries(results.map((r) => [r.listId, r.rows])) },
+      figures: {
+        lists: results.length,
+        loaded: loaded.map((r) => r.listId),
+        rows: Object.fromEntries(results.map((r) => [r.listId, r.rows])),
+      },
     };
   },
 };

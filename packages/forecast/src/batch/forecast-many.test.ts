@@ -3,7 +3,9 @@ import { forecastMany } from './forecast-many.js';
 import { forecast } from '../forecast.js';
 
 describe('forecastMany', () => {
-  const series = Array.from({ length: 40 }, (_, k) => Array.from({ length: 10 + (k % 5) }, (_, t) => 100 + k + (3 + (k % 4)) * t + ((t * k) % 7)));
+  const series = Array.from({ length: 40 }, (_, k) =>
+    Array.from({ length: 10 + (k % 5) }, (_, t) => 100 + k + (3 + (k % 4)) * t + ((t * k) % 7)),
+  );
   it('returns the same forecasts as forecast(), in input order', async () => {
     const many = await forecastMany(series, { h: 3, nonNegative: true }, { workers: 1 });
     expect(many).toHaveLength(40);

@@ -47,12 +47,17 @@ function runChunk(url: URL, series: ArrayLike<number>[], opts: ForecastOptions):
  * start (e.g. a runtime that cannot load the TypeScript source in a worker), the batch runs in
  * this thread instead.
  */
-export async function forecastMany(seriesList: ArrayLike<number>[], opts: ForecastOptions, batch: BatchOptions = {}): Promise<ForecastResult[]> {
+export async function forecastMany(
+  seriesList: ArrayLike<number>[],
+  opts: ForecastOptions,
+  batch: BatchOptions = {},
+): Promise<ForecastResult[]> {
   const workers = Math.max(1, Math.min(batch.workers ?? availableParallelism(), seriesList.length));
   if (workers === 1 || seriesList.length < (batch.minBatchForWorkers ?? 2000)) return seriesList.map((s) => forecast(s, opts));
   const size = Math.ceil(seriesList.length / workers);
   const chunks: ArrayLike<number>[][] = [];
-  for (let i = 0; i < seriesList.length; i += size) chunks.push(Array.from({ length: Math.min(size, seriesList.length - i) }, (_, k) => seriesList[i + k]!));
+  for (let i = 0; i < seriesList.length; i += size)
+    chunks.push(Array.from({ length: Math.min(size, seriesList.length - i) }, (_, k) => seriesList[i + k]!));
   try {
     const url = workerEntry();
     const parts = await Promise.all(chunks.map((c) => runChunk(url, c, opts)));

@@ -1,18 +1,6 @@
 /** Names of the single models and combinations that {@link forecast} can run. */
 export type MethodName =
-  | 'naive'
-  | 'drift'
-  | 'snaive'
-  | 'mean'
-  | 'ses'
-  | 'holt'
-  | 'damped'
-  | 'ets'
-  | 'theta'
-  | 'dotm'
-  | 'arima'
-  | 'comb'
-  | 'auto';
+  'naive' | 'drift' | 'snaive' | 'mean' | 'ses' | 'holt' | 'damped' | 'ets' | 'theta' | 'dotm' | 'arima' | 'comb' | 'auto';
 
 /** Options for one forecast. */
 export interface ForecastOptions {

@@ -42,7 +42,12 @@ export function backtest(seriesList: ArrayLike<number>[], methods: MethodName[],
   const origins = opts.origins ?? 3;
   const minTrain = opts.minTrain ?? 3;
   return methods.map((method) => {
-    let s = 0, m = 0, mk = 0, c80 = 0, c95 = 0, k = 0;
+    let s = 0,
+      m = 0,
+      mk = 0,
+      c80 = 0,
+      c95 = 0,
+      k = 0;
     const t0 = performance.now();
     for (const series of seriesList) {
       const y = Float64Array.from(series);
@@ -66,14 +71,30 @@ export function backtest(seriesList: ArrayLike<number>[], methods: MethodName[],
       }
     }
     const kk = Math.max(k, 1);
-    return { method, smape: s / kk, mase: mk > 0 ? m / mk : NaN, coverage80: c80 / kk, coverage95: c95 / kk, forecasts: k, seconds: (performance.now() - t0) / 1000 };
+    return {
+      method,
+      smape: s / kk,
+      mase: mk > 0 ? m / mk : NaN,
+      coverage80: c80 / kk,
+      coverage95: c95 / kk,
+      forecasts: k,
+      seconds: (performance.now() - t0) / 1000,
+    };
   });
 }
 
 /** A plain-text table of backtest rows (one line per method), for logs and the benchmark. */
 export function formatBacktestTable(rows: BacktestRow[]): string {
   const head = ['method', 'sMAPE', 'MASE', 'cov80%', 'cov95%', 'forecasts', 'seconds'];
-  const body = rows.map((r) => [r.method, r.smape.toFixed(2), r.mase.toFixed(3), (100 * r.coverage80).toFixed(1), (100 * r.coverage95).toFixed(1), String(r.forecasts), r.seconds.toFixed(2)]);
+  const body = rows.map((r) => [
+    r.method,
+    r.smape.toFixed(2),
+    r.mase.toFixed(3),
+    (100 * r.coverage80).toFixed(1),
+    (100 * r.coverage95).toFixed(1),
+    String(r.forecasts),
+    r.seconds.toFixed(2),
+  ]);
   const width = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
   return [line(head), ...body.map(line)].join('\n');

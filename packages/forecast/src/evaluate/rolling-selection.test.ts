@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { combination, runMethod } from '../forecast.js';
 import { modelQuantile } from '../models/combine.js';
-import { buildValidationSet, calibrateIntervalScale, isotonicIncreasing, rollingOrigins, scoreCombinations, type CombinationSpec } from './rolling-selection.js';
+import {
+  buildValidationSet,
+  calibrateIntervalScale,
+  isotonicIncreasing,
+  rollingOrigins,
+  scoreCombinations,
+  type CombinationSpec,
+} from './rolling-selection.js';
 import { smape } from './metrics.js';
 
 // Enrolment in one major at 20 vocational colleges, 2005–2024: trend, noise and a few level shifts.
 function college(k: number): number[] {
   let level = 300 + 40 * k;
   let seed = 17 + k * 31;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
   return Array.from({ length: 20 }, (_, t) => {
     level += 6 + (k % 4) * 3 + 25 * rnd() + (t === 12 && k % 3 === 0 ? -60 : 0);
     return Math.round(level);

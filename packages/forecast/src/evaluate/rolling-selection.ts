@@ -75,7 +75,11 @@ function naiveScale(y: Float64Array, end: number): number {
  * minimum fitted length) are fitted as well, unscored, so that per-series weights at every scored
  * origin see the same inner origins as the engine would. Pass training data only.
  */
-export function buildValidationSet(seriesList: readonly ArrayLike<number>[], members: readonly MethodName[], opts: ValidationOptions): ValidationSet {
+export function buildValidationSet(
+  seriesList: readonly ArrayLike<number>[],
+  members: readonly MethodName[],
+  opts: ValidationOptions,
+): ValidationSet {
   const level = opts.level ?? 0.95;
   const all: MethodName[] = [...new Set<MethodName>([...members, 'drift'])];
   const seconds: Record<string, number> = Object.fromEntries(all.map((m) => [m, 0]));
@@ -148,7 +152,12 @@ function combineAt(set: ValidationSet, origins: OriginData[], j: number, spec: C
   }
   const fits = used.map((i) => o.members[i]!);
   for (let q = 0; q < out.length; q++) {
-    out[q] = weights ? fits.reduce((a, f, u) => a + weights![u]! * f[q]!, 0) : aggregate(fits.map((f) => f[q]!), spec.how);
+    out[q] = weights
+      ? fits.reduce((a, f, u) => a + weights![u]! * f[q]!, 0)
+      : aggregate(
+          fits.map((f) => f[q]!),
+          spec.how,
+        );
   }
   return out;
 }
@@ -189,9 +198,17 @@ function* scoredPoints(set: ValidationSet, origins: OriginData[], spec: Combinat
  */
 export function scoreCombinations(set: ValidationSet, specs: readonly CombinationSpec[]): CombinationScore[] {
   const raw = specs.map((spec) => {
-    let s = 0, m = 0, c = 0, ns = 0, nm = 0;
+    let s = 0,
+      m = 0,
+      c = 0,
+      ns = 0,
+      nm = 0;
     for (const origins of set.series) {
-      let ps = 0, pm = 0, pc = 0, ks = 0, km = 0;
+      let ps = 0,
+        pm = 0,
+        pc = 0,
+        ks = 0,
+        km = 0;
       for (const { o, f, L, i, y, fc } of scoredPoints(set, origins, spec)) {
         if (!Number.isFinite(fc)) continue;
         const den = Math.abs(y) + Math.abs(fc);

@@ -112,7 +112,13 @@ function solve(A: Float64Array, b: Float64Array, m: number): boolean {
  * state covariance solves the stationary Lyapunov equation. Returns NaN for an invalid model and
  * writes σ² and the predicted state after the last point into `out` when given.
  */
-function armaLik(w: Float64Array, phi: Float64Array, theta: Float64Array, mu: number, out?: { sigma2: number; state: Float64Array }): number {
+function armaLik(
+  w: Float64Array,
+  phi: Float64Array,
+  theta: Float64Array,
+  mu: number,
+  out?: { sigma2: number; state: Float64Array },
+): number {
   const p = phi.length;
   const q = theta.length;
   const r = Math.max(p, q + 1);
@@ -276,7 +282,21 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
   // Near-unit roots make forecasts unstable: such fits never win the AICc comparison.
   if (minRootModulus(Array.from(phi, (v) => -v)) < 1.01 || minRootModulus(theta) < 1.01) aicc = Infinity;
   const name = `ARIMA(${p},${d},${q})${constant ? (d === 0 ? ' with mean' : ' with drift') : ''}`;
-  return { p, d, q, constant, ar: Float64Array.from(phi), ma: Float64Array.from(theta), mu, sigma2: out.sigma2, loglik, aicc, w, state: out.state, name };
+  return {
+    p,
+    d,
+    q,
+    constant,
+    ar: Float64Array.from(phi),
+    ma: Float64Array.from(theta),
+    mu,
+    sigma2: out.sigma2,
+    loglik,
+    aicc,
+    w,
+    state: out.state,
+    name,
+  };
 }
 
 /**
@@ -303,18 +323,34 @@ export function autoArima(y: Float64Array, { maxOrder = 5 }: { maxOrder?: number
     }
     return false;
   };
-  for (const [p, q] of [[2, 2], [0, 0], [1, 0], [0, 1]] as const) consider(fit(p, q, allowConst));
+  for (const [p, q] of [
+    [2, 2],
+    [0, 0],
+    [1, 0],
+    [0, 1],
+  ] as const)
+    consider(fit(p, q, allowConst));
   if (allowConst) consider(fit(0, 0, false));
   if (!best) return undefined;
   for (let iter = 0; iter < 100; iter++) {
     const b: ArimaFit = best;
     const moves: [number, number, boolean][] = [
-      [b.p - 1, b.q, b.constant], [b.p + 1, b.q, b.constant], [b.p, b.q - 1, b.constant], [b.p, b.q + 1, b.constant],
-      [b.p - 1, b.q - 1, b.constant], [b.p + 1, b.q + 1, b.constant], [b.p - 1, b.q + 1, b.constant], [b.p + 1, b.q - 1, b.constant],
+      [b.p - 1, b.q, b.constant],
+      [b.p + 1, b.q, b.constant],
+      [b.p, b.q - 1, b.constant],
+      [b.p, b.q + 1, b.constant],
+      [b.p - 1, b.q - 1, b.constant],
+      [b.p + 1, b.q + 1, b.constant],
+      [b.p - 1, b.q + 1, b.constant],
+      [b.p + 1, b.q - 1, b.constant],
       [b.p, b.q, !b.constant],
     ];
     let improved = false;
-    for (const [p, q, c] of moves) if (consider(fit(p, q, c))) { improved = true; break; }
+    for (const [p, q, c] of moves)
+      if (consider(fit(p, q, c))) {
+        improved = true;
+        break;
+      }
     if (!improved) break;
   }
   return best;

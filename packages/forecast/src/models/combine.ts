@@ -30,8 +30,14 @@ function aggregate(values: Float64Array, how: 'mean' | 'median', weights?: reado
  * the combination's intervals as wide as its members' typical interval. With `weights` (summing
  * to 1, one per member; mean only) both are weighted means instead.
  */
-export function combineForecasts(name: string, members: ModelForecast[], how: 'mean' | 'median' = 'mean', weights?: readonly number[]): ModelForecast {
-  if (weights && (how !== 'mean' || weights.length !== members.length)) throw new Error('combineForecasts: weights need how = mean and one weight per member');
+export function combineForecasts(
+  name: string,
+  members: ModelForecast[],
+  how: 'mean' | 'median' = 'mean',
+  weights?: readonly number[],
+): ModelForecast {
+  if (weights && (how !== 'mean' || weights.length !== members.length))
+    throw new Error('combineForecasts: weights need how = mean and one weight per member');
   const h = members[0]!.mean.length;
   const k = members.length;
   const buf = new Float64Array(k);
@@ -49,6 +55,10 @@ export function combineForecasts(name: string, members: ModelForecast[], how: 'm
     method: name,
     mean,
     quantile,
-    params: { combination: how, ...(weights ? { weights: [...weights] } : {}), members: members.map((m) => ({ method: m.method, ...m.params })) },
+    params: {
+      combination: how,
+      ...(weights ? { weights: [...weights] } : {}),
+      members: members.map((m) => ({ method: m.method, ...m.params })),
+    },
   };
 }

@@ -122,10 +122,16 @@ export function fitEts(y: Float64Array, spec: EtsSpec): EtsFit | undefined {
     for (let t = 0; t < maxn; t++) s += y[t]!;
     l0i = s / maxn;
   } else {
-    let sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (let t = 0; t < maxn; t++) {
       const x = t + 1;
-      sx += x; sy += y[t]!; sxx += x * x; sxy += x * y[t]!;
+      sx += x;
+      sy += y[t]!;
+      sxx += x * x;
+      sxy += x * y[t]!;
     }
     b0i = (maxn * sxy - sx * sy) / (maxn * sxx - sx * sx);
     l0i = (sy - b0i * sx) / maxn;
@@ -209,7 +215,16 @@ export function forecastEts(fit: EtsFit, h: number): ModelForecast {
     }
     mean[i] = level + (trend === 'N' ? 0 : phiSum * slope);
   }
-  const params = { model: fit.name, alpha, beta: trend === 'N' ? undefined : beta, phi: trend === 'Ad' ? phi : undefined, l0: fit.l0, b0: trend === 'N' ? undefined : fit.b0, sigma2: fit.sigma2, aicc: fit.aicc };
+  const params = {
+    model: fit.name,
+    alpha,
+    beta: trend === 'N' ? undefined : beta,
+    phi: trend === 'Ad' ? phi : undefined,
+    l0: fit.l0,
+    b0: trend === 'N' ? undefined : fit.b0,
+    sigma2: fit.sigma2,
+    aicc: fit.aicc,
+  };
   if (fit.spec.error === 'A') {
     const sd = new Float64Array(h);
     let acc = 1;

@@ -9,7 +9,10 @@ import type { MethodName } from '../core/types.js';
 // Outputs of R's forecast package for five M3 yearly series, recorded by
 // test/fixtures/record-r-forecasts.R (R and package versions in `_meta`).
 type RBlock = { mean: number[]; lower95: number[]; upper95: number[]; model?: string };
-const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/r-forecasts.json', import.meta.url), 'utf8')) as Record<string, Record<string, RBlock> & { y: number[] }> & { _meta: { R: string; forecast: string } };
+const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/r-forecasts.json', import.meta.url), 'utf8')) as Record<
+  string,
+  Record<string, RBlock> & { y: number[] }
+> & { _meta: { R: string; forecast: string } };
 const series = Object.entries(fixture).filter(([id]) => id !== '_meta') as [string, Record<string, RBlock> & { y: number[] }][];
 
 /** Largest gap between our and R's point forecasts, in units of the series' mean absolute change. */
@@ -24,7 +27,11 @@ function halfWidthRatio(ours: { mean: Float64Array; upper95: Float64Array }, r: 
 
 describe(`agreement with R ${fixture._meta.R}, forecast ${fixture._meta.forecast}`, () => {
   it.each(series)('%s: SES, Theta and drift match R closely (same estimator, same optimum)', (_id, s) => {
-    for (const [rName, ours] of [['ses', 'ses'], ['thetaf', 'theta'], ['drift', 'drift']] as [string, MethodName][]) {
+    for (const [rName, ours] of [
+      ['ses', 'ses'],
+      ['thetaf', 'theta'],
+      ['drift', 'drift'],
+    ] as [string, MethodName][]) {
       const f = forecast(s.y, { h: 6, method: ours, adjustShocks: false });
       expect(gap(s.y, f.mean, s[rName]!.mean), rName).toBeLessThan(0.01);
       expect(halfWidthRatio(f, s[rName]!), rName).toBeLessThan(0.01);
@@ -47,25 +54,37 @@ describe(`agreement with R ${fixture._meta.R}, forecast ${fixture._meta.forecast
     }
   });
 
-  it.each(series)('%s: auto ARIMA chooses R\'s orders and reproduces its forecasts', (_id, s) => {
+  it.each(series)("%s: auto ARIMA chooses R's orders and reproduces its forecasts", (_id, s) => {
     const fit = autoArima(Float64Array.from(s.y))!;
     expect(`${fit.p},${fit.d},${fit.q}`).toBe((s['auto.arima'] as unknown as { model: string }).model);
     const f = forecast(s.y, { h: 6, method: 'arima', adjustShocks: false });
     expect(gap(s.y, f.mean, s['auto.arima']!.mean)).toBeLessThan(0.01);
   });
 
-  it('Holt, damped and SES reach R\'s maximised likelihood on most series', () => {
+  it("Holt, damped and SES reach R's maximised likelihood on most series", () => {
     // One Nelder–Mead start, as R's ets; R sometimes lands on the β = α edge (N0001's Holt) and
     // sometimes we find the higher optimum, so this checks agreement, not dominance.
-    for (const [rName, trend] of [['ses', 'N'], ['holt', 'A'], ['damped', 'Ad']] as const) {
-      const reached = series.filter(([, s]) => -0.5 * fitEts(Float64Array.from(s.y), { error: 'A', trend })!.lik >= (s[rName] as unknown as { loglik: number }).loglik - 1e-3).length;
+    for (const [rName, trend] of [
+      ['ses', 'N'],
+      ['holt', 'A'],
+      ['damped', 'Ad'],
+    ] as const) {
+      const reached = series.filter(
+        ([, s]) =>
+          -0.5 * fitEts(Float64Array.from(s.y), { error: 'A', trend })!.lik >= (s[rName] as unknown as { loglik: number }).loglik - 1e-3,
+      ).length;
       expect(reached, rName).toBeGreaterThanOrEqual(rName === 'ses' ? 5 : 4);
     }
   });
 
   it('Holt and damped trend land near R on most series', () => {
-    for (const [rName, ours] of [['holt', 'holt'], ['damped', 'damped']] as [string, MethodName][]) {
-      const close = series.filter(([, s]) => gap(s.y, forecast(s.y, { h: 6, method: ours, adjustShocks: false }).mean, s[rName]!.mean) < 0.8).length;
+    for (const [rName, ours] of [
+      ['holt', 'holt'],
+      ['damped', 'damped'],
+    ] as [string, MethodName][]) {
+      const close = series.filter(
+        ([, s]) => gap(s.y, forecast(s.y, { h: 6, method: ours, adjustShocks: false }).mean, s[rName]!.mean) < 0.8,
+      ).length;
       expect(close, rName).toBeGreaterThanOrEqual(3);
     }
   });

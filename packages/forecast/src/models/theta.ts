@@ -11,9 +11,15 @@ export function thetaModel(y: Float64Array, h: number): ModelForecast | undefine
   const n = y.length;
   const ses = fitEts(y, { error: 'A', trend: 'N' });
   if (!ses) return undefined;
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   for (let t = 0; t < n; t++) {
-    sx += t; sy += y[t]!; sxx += t * t; sxy += t * y[t]!;
+    sx += t;
+    sy += y[t]!;
+    sxx += t * t;
+    sxy += t * y[t]!;
   }
   const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
   const alpha = Math.max(1e-10, ses.alpha);

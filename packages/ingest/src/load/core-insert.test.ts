@@ -29,7 +29,8 @@ const rows = async (sql: string) => (await ctx.wh.conn.runAndReadAll(sql)).getRo
 const OPTS = { normalizers: defaultNormalizers(), today: '2025-12-31' };
 
 // 职位名称,公司名称,工作地点,薪资,学历,经验,发布日期 — one vacancy re-posted, spread over two files.
-const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司', place = '柳州-柳南区') => `焊工,${company},${place},5000-8000元/月,大专,1年,${date}`;
+const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司', place = '柳州-柳南区') =>
+  `焊工,${company},${place},5000-8000元/月,大专,1年,${date}`;
 
 describe('incremental duplicate marking (normalisers clustering)', () => {
   it('marks only what a whole-table clustering would, across loads, including stored rows that change', async () => {
@@ -57,7 +58,8 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
     expect(second.status).toBe('loaded');
     expect(second.duplicatesCollapsed).toBe(1);
 
-    const marks = await rows(`SELECT c.load_id = '${second.loadId}' AS is_b, strftime(c.posted_date, '%m-%d') AS d, strftime(h.posted_date, '%m-%d') AS head
+    const marks =
+      await rows(`SELECT c.load_id = '${second.loadId}' AS is_b, strftime(c.posted_date, '%m-%d') AS d, strftime(h.posted_date, '%m-%d') AS head
       FROM core.job_posting c LEFT JOIN core.job_posting h ON h.posting_id = c.duplicate_of ORDER BY c.posted_date, c.title`);
     expect(marks).toEqual([
       { is_b: true, d: '03-01', head: null },
@@ -74,12 +76,18 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
     const stored = await rows(`SELECT posting_id, company, title FROM core.job_posting`);
     await ctx.wh.conn.run(`CREATE TEMP TABLE norms (posting_id VARCHAR, company_norm VARCHAR, title_norm VARCHAR)`);
     for (const r of stored)
-      await ctx.wh.conn.run(`INSERT INTO norms VALUES ($1, $2, $3)`, [String(r.posting_id), normaliseCompany(String(r.company)), normaliseTitle(String(r.title))]);
+      await ctx.wh.conn.run(`INSERT INTO norms VALUES ($1, $2, $3)`, [
+        String(r.posting_id),
+        normaliseCompany(String(r.company)),
+        normaliseTitle(String(r.title)),
+      ]);
     await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, n.company_norm, n.title_norm,
         hash(left(region_code, 4), round(salary_min_monthly, -2), round(salary_max_monthly, -2)) AS region_code,
         posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting JOIN norms n USING (posting_id)`);
     await markDuplicates(ctx.wh.conn, 'temp.main.whole');
-    const diff = await rows(`SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`);
+    const diff = await rows(
+      `SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`,
+    );
     expect(Number(diff[0]!.n)).toBe(0);
   });
 });

@@ -53,8 +53,17 @@ const PLAIN_KEY = `CASE WHEN a.company IS NOT NULL THEN hash(lower(replace(repla
  * core column ← column of the validated rows.
  */
 const POSTING_TEXT = [
-  'source_id', 'title', 'company', 'company_industry_text', 'company_size_text', 'location_text', 'salary_text', 'education_text',
-  'experience_text', 'skills', 'description',
+  'source_id',
+  'title',
+  'company',
+  'company_industry_text',
+  'company_size_text',
+  'location_text',
+  'salary_text',
+  'education_text',
+  'experience_text',
+  'skills',
+  'description',
 ] as const;
 
 /**

@@ -30,12 +30,16 @@ interface JsonProp {
  * Cross-field rules (superRefine) are not visible here; each kind restates them in SQL.
  */
 export function fieldRules(schema: z.ZodType): FieldRule[] {
-  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, JsonProp>; required?: string[] };
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties: Record<string, JsonProp>;
+    required?: string[];
+  };
   const required = new Set(js.required ?? []);
   return Object.entries(js.properties).map(([name, p]) => {
     const type = p.type === 'integer' ? 'integer' : p.type === 'number' ? 'number' : 'string';
     const rule: FieldRule = { name, type, required: required.has(name) };
-    const min = p.minimum ?? (p.exclusiveMinimum !== undefined ? p.exclusiveMinimum + (type === 'integer' ? 1 : Number.EPSILON) : undefined);
+    const min =
+      p.minimum ?? (p.exclusiveMinimum !== undefined ? p.exclusiveMinimum + (type === 'integer' ? 1 : Number.EPSILON) : undefined);
     if (min !== undefined) rule.minimum = min;
     if (p.maximum !== undefined && p.maximum < Number.MAX_SAFE_INTEGER) rule.maximum = p.maximum;
     if (p.minLength !== undefined) rule.minLength = p.minLength;

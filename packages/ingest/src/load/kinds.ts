@@ -79,7 +79,7 @@ const specs: Partial<Record<RecordKind, Omit<KindSpec, 'rules'>>> = {
       {
         column: 'graduates',
         when: 'graduates > coalesce(enrolled_total, 0) + coalesce(enrolled_new, 0) AND graduates > coalesce(__prev_total, 0)',
-        reason: 'graduates exceed students enrolled (last year\'s roll)',
+        reason: "graduates exceed students enrolled (last year's roll)",
       },
       { column: 'year', when: 'year > year({today})', reason: 'year in the future' },
     ],

@@ -24,7 +24,7 @@ export async function fileFingerprint(path: string): Promise<FileFingerprint> {
   const fh = await open(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(4 << 20);
-    for (let n; (n = (await fh.read(chunk, 0, chunk.length, null)).bytesRead) > 0; ) {
+    for (let n; (n = (await fh.read(chunk, 0, chunk.length, null)).bytesRead) > 0;) {
       const buf = chunk.subarray(0, n);
       hash.update(buf);
       bytes += n;
@@ -44,11 +44,17 @@ export async function fileSha256(path: string): Promise<string> {
 
 /** Time-ordered load id, e.g. `L20260124T031502Z-3f9a1c`. */
 export function newLoadId(now = new Date()): string {
-  return `L${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+  return `L${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 /** The active load (loaded or replaced, not superseded) holding these exact bytes, if any. */
-export async function loadWithSameContent(conn: DuckDBConnection, sha256: string): Promise<{ load_id: string; file_path: string; source: string } | null> {
+export async function loadWithSameContent(
+  conn: DuckDBConnection,
+  sha256: string,
+): Promise<{ load_id: string; file_path: string; source: string } | null> {
   const r = await conn.runAndReadAll(
     `SELECT load_id, file_path, source FROM meta.loads WHERE file_sha256 = $1 AND status IN ('loaded', 'replaced') AND superseded_by IS NULL ORDER BY started_at LIMIT 1`,
     [sha256],

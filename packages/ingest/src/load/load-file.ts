@@ -94,10 +94,17 @@ async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> 
  * an earlier load of the same source and period when the source's policy is `replace`).
  * Never throws for bad input: an unreadable file gives status `failed` with the reason.
  */
-export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, options: LoadFileOptions = {}): Promise<LoadResult> {
+export async function loadFile(
+  conn: DuckDBConnection,
+  mapping: SourceMapping,
+  filePath: string,
+  options: LoadFileOptions = {},
+): Promise<LoadResult> {
   const base = kindSpec(mapping.kind);
   // A source may promise more than the schema asks: its `require` fields are checked like required ones.
-  const spec = mapping.require.length ? { ...base, rules: base.rules.map((r) => (mapping.require.includes(r.name) ? { ...r, required: true } : r)) } : base;
+  const spec = mapping.require.length
+    ? { ...base, rules: base.rules.map((r) => (mapping.require.includes(r.name) ? { ...r, required: true } : r)) }
+    : base;
   const today = options.today ?? beijingToday();
   const phase = options.onPhase ?? (() => {});
   const started = new Date();
@@ -126,9 +133,23 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
         duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now())`,
       [
-        loadId, mapping.source, mapping.kind, filePath, result.sha256, fileBytes, result.period, result.rowsRead, result.rowsLoaded,
-        result.rowsRejected, result.duplicatesCollapsed, result.status, result.replacedLoadIds.join(',') || null, result.reader,
-        result.encoding, result.message, started.toISOString(),
+        loadId,
+        mapping.source,
+        mapping.kind,
+        filePath,
+        result.sha256,
+        fileBytes,
+        result.period,
+        result.rowsRead,
+        result.rowsLoaded,
+        result.rowsRejected,
+        result.duplicatesCollapsed,
+        result.status,
+        result.replacedLoadIds.join(',') || null,
+        result.reader,
+        result.encoding,
+        result.message,
+        started.toISOString(),
       ],
     );
   let fileBytes: number | null = null;
@@ -155,7 +176,15 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
     // The stream reader: for XLSX, JSON lines, CSVs needing per-row repairs, and bulk reads whose
     // records span lines.
     const readByStream = async (): Promise<StagingResult> => {
-      const staged = (stagedToRelease = await stageWithStream(conn, filePath, mapping, fields, required, prefix, fileVars(mapping, filePath)));
+      const staged = (stagedToRelease = await stageWithStream(
+        conn,
+        filePath,
+        mapping,
+        fields,
+        required,
+        prefix,
+        fileVars(mapping, filePath),
+      ));
       phase('validating');
       await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
       return staged;
@@ -210,7 +239,8 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
           await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
           await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
         }
-        if (result.replacedLoadIds.length) notes.push(`replaced ${result.replacedLoadIds.length} earlier load(s) of ${mapping.source} for period ${result.period}`);
+        if (result.replacedLoadIds.length)
+          notes.push(`replaced ${result.replacedLoadIds.length} earlier load(s) of ${mapping.source} for period ${result.period}`);
       }
       result.status = result.replacedLoadIds.length ? 'replaced' : 'loaded';
       result.message = notes.length ? notes.join('; ') : null;
@@ -221,7 +251,9 @@ export async function loadFile(conn: DuckDBConnection, mapping: SourceMapping, f
       if (!spec.rawInCore) {
         const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
         const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
-        const rawVals = rawRules.map((r) => (r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`)));
+        const rawVals = rawRules.map((r) =>
+          r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
+        );
         await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
           SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
       }

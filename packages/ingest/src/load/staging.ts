@@ -50,7 +50,11 @@ export class RecordsSpanLinesError extends Error {
   }
 }
 
-async function createTables(conn: DuckDBConnection, prefix: string, fields: readonly string[]): Promise<{ staging: string; rejects: string }> {
+async function createTables(
+  conn: DuckDBConnection,
+  prefix: string,
+  fields: readonly string[],
+): Promise<{ staging: string; rejects: string }> {
   const staging = `${prefix}_stg`;
   const rejects = `${prefix}_rej`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
@@ -199,7 +203,10 @@ export async function stageWithDuckdb(
     // The header: the first record (DuckDB is told to skip it; multi-line headers are not supported here).
     const head = await sniff(csvPath);
     const firstNl = head.indexOf(0x0a);
-    const headerText = head.subarray(0, firstNl < 0 ? head.length : firstNl).toString('utf8').replace(/^\ufeff/, '');
+    const headerText = head
+      .subarray(0, firstNl < 0 ? head.length : firstNl)
+      .toString('utf8')
+      .replace(/^\ufeff/, '');
     const headerCells = (parse(headerText, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
     if (headerCells.length === 0) throw new HeaderError('file has no header row');
     const plan = planHeader(headerCells, mapping, required);
@@ -234,7 +241,9 @@ export async function stageWithDuckdb(
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_rl AS SELECT DISTINCT line FROM ${errs};
         INSERT INTO ${rejects} SELECT line, column_name, left(csv_line, 1000), error_type || ': ' || error_message FROM ${errs};
         DROP TABLE IF EXISTS ${errs}; DROP TABLE IF EXISTS ${scan}`);
-      const n = (await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${table}) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`)).getRowObjectsJson()[0]!;
+      const n = (
+        await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${table}) AS s, (SELECT count(*) FROM ${prefix}_rl) AS r`)
+      ).getRowObjectsJson()[0]!;
       result.rowsStaged = Number(n.s);
       result.rowsRejected = Number(n.r);
       if (lines !== undefined && lines !== 1 + result.rowsStaged + result.rowsRejected)

@@ -13,7 +13,16 @@ afterAll(() => wh.close());
 /** Rows as a source writes them (text), each meant to probe one rule of the schema. */
 const CASES: Record<RecordKind, Record<string, string>[]> = {
   enrollment: [
-    { school_name: '柳州职业技术学院', school_code: '4145012104', school_level: '高职专科', major_code: '460701', year: '2024', enrolled_new: '120', enrolled_total: '350', graduates: '98' },
+    {
+      school_name: '柳州职业技术学院',
+      school_code: '4145012104',
+      school_level: '高职专科',
+      major_code: '460701',
+      year: '2024',
+      enrolled_new: '120',
+      enrolled_total: '350',
+      graduates: '98',
+    },
     { school_name: '柳州职业技术学院', school_level: '高职专科', major_name: '汽车电子技术', year: '2024', enrolled_new: '80' },
     { school_name: '柳州职业技术学院', school_level: '高职专科', year: '2024', enrolled_new: '80' },
     { school_name: '柳州职业技术学院', school_code: '414501210', school_level: '高职专科', major_code: '460701', year: '2024' },
@@ -25,8 +34,26 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { school_name: '柳州职业技术学院', school_level: '高职专科', major_code: '46070A', year: '2024' },
   ],
   graduate_outcome: [
-    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '120', dest_contract: '80', dest_further_study: '20', dest_unemployed: '20', salary_mean_monthly: '5542', major_relevance: '0.62', satisfaction: '0.80' },
-    { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', dest_contract: '80', dest_further_study: '30' },
+    {
+      school_name: '广西大学',
+      major_code: '080901',
+      graduation_year: '2024',
+      graduates: '120',
+      dest_contract: '80',
+      dest_further_study: '20',
+      dest_unemployed: '20',
+      salary_mean_monthly: '5542',
+      major_relevance: '0.62',
+      satisfaction: '0.80',
+    },
+    {
+      school_name: '广西大学',
+      major_code: '080901',
+      graduation_year: '2024',
+      graduates: '100',
+      dest_contract: '80',
+      dest_further_study: '30',
+    },
     { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', satisfaction: '1.2' },
     { school_name: '广西大学', major_code: '080901', graduation_year: '2024', graduates: '100', major_relevance: '62%' },
     { school_name: '广西大学', graduation_year: '2024', graduates: '100' },
@@ -38,12 +65,37 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { publisher: '人力资源和社会保障部', period: '2022Q1', rank: '1', occupation_name: '营销员' },
     { publisher: '人力资源和社会保障部', period: '2022Q5', rank: '1', occupation_name: '营销员' },
     { publisher: '人力资源和社会保障部', period: '2022', rank: '0', occupation_name: '营销员' },
-    { publisher: '人力资源和社会保障部', period: '2022-03', rank: '3', occupation_name: '车工', occupation_code: '6-18-01-01', job_seeker_ratio: '2.5' },
+    {
+      publisher: '人力资源和社会保障部',
+      period: '2022-03',
+      rank: '3',
+      occupation_name: '车工',
+      occupation_code: '6-18-01-01',
+      job_seeker_ratio: '2.5',
+    },
     { publisher: '人力资源和社会保障部', period: '2022H1', rank: '3', occupation_name: '车工', occupation_code: '6-18-1-01' },
     { publisher: '', period: '2022', rank: '3', occupation_name: '车工' },
     { publisher: '人社厅', period: '2022', rank: '3', occupation_name: '车工', job_seeker_ratio: '-0.2' },
-    { publisher: '人社厅', period: '2024Q2', rank: '1', occupation_name: '乳品加工工', vacancies: '1044', job_seekers: '388', shortfall: '656', previous_rank: '1' },
-    { publisher: '人社厅', period: '2024Q2', rank: '2', occupation_name: '计算机维修工', vacancies: '1348', job_seekers: '919', shortfall: '492', previous_rank: '58' },
+    {
+      publisher: '人社厅',
+      period: '2024Q2',
+      rank: '1',
+      occupation_name: '乳品加工工',
+      vacancies: '1044',
+      job_seekers: '388',
+      shortfall: '656',
+      previous_rank: '1',
+    },
+    {
+      publisher: '人社厅',
+      period: '2024Q2',
+      rank: '2',
+      occupation_name: '计算机维修工',
+      vacancies: '1348',
+      job_seekers: '919',
+      shortfall: '492',
+      previous_rank: '58',
+    },
     { publisher: '人社厅', period: '2024Q2', rank: '3', occupation_name: '车工', vacancies: '-5', job_seekers: '919', previous_rank: '0' },
   ],
   school: [
@@ -64,7 +116,14 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { school_code: '414501059', graduation_year: '2024', region_code: '450200', employed: '2' },
   ],
   graduate_industry: [
-    { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: 'C', industry_text: '制造业', employed: '40' },
+    {
+      school_code: '4145010593',
+      major_code: '080901',
+      graduation_year: '2024',
+      industry_code: 'C',
+      industry_text: '制造业',
+      employed: '40',
+    },
     { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', industry_text: '制造业', employed: '4' },
     { school_code: '4145010593', major_code: '080901', graduation_year: '2024', industry_code: '3612', employed: '4' },
     { school_code: '4145010593', major_code: '080901', graduation_year: '2024', employed: '4' },
@@ -76,7 +135,14 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { school_code: '4145010593', major_code: '080901', graduation_year: '1900', industry_code: 'C', employed: '1' },
   ],
   job_posting: [
-    { source: 'b', title: '汽车装调工', company: '上汽通用五菱', salary_min_monthly: '6000', salary_max_monthly: '9000', posted_date: '2025-03-01' },
+    {
+      source: 'b',
+      title: '汽车装调工',
+      company: '上汽通用五菱',
+      salary_min_monthly: '6000',
+      salary_max_monthly: '9000',
+      posted_date: '2025-03-01',
+    },
     { source: 'b', title: '汽车装调工', salary_min_monthly: '9000', salary_max_monthly: '6000' },
     { source: 'b', title: '', company: '上汽通用五菱' },
     { source: 'b', title: '焊工', headcount: '0' },
@@ -102,9 +168,7 @@ describe('bulk SQL validation agrees with the zod schema it is generated from', 
         );
       }
       await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(fields));
-      const bad = new Set(
-        (await wh.conn.runAndReadAll(`SELECT DISTINCT line FROM ${prefix}_err`)).getRows().map((x) => Number(x[0]) - 2),
-      );
+      const bad = new Set((await wh.conn.runAndReadAll(`SELECT DISTINCT line FROM ${prefix}_err`)).getRows().map((x) => Number(x[0]) - 2));
       const zodVerdicts = rows.map((r) => {
         const obj: Record<string, unknown> = {};
         for (const rule of spec.rules) {
@@ -129,9 +193,20 @@ describe('padding', () => {
     await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
     const titles = [' 焊工 ', '\u3000焊工\u3000', '\u00a0焊工', '焊工\u00a0\u3000 ', 'Java 开发', '—焊工—', '·焊工', '焊工', '   '];
     for (const [i, t] of titles.entries())
-      await wh.conn.run(`INSERT INTO ${prefix}_stg (line, source, title, headcount, posted_date) VALUES (${i + 2}, 'b', ${lit(t)}, ' 3\u3000', '\u30002025-03-01 ')`);
-    await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(['source', 'title', 'headcount', 'posted_date']));
-    const acc = (await wh.conn.runAndReadAll(`SELECT line, title, headcount, posted_date::VARCHAR AS d FROM ${prefix}_acc ORDER BY line`)).getRowObjectsJson();
+      await wh.conn.run(
+        `INSERT INTO ${prefix}_stg (line, source, title, headcount, posted_date) VALUES (${i + 2}, 'b', ${lit(t)}, ' 3\u3000', '\u30002025-03-01 ')`,
+      );
+    await validateStaging(
+      wh.conn,
+      spec,
+      { from: `${prefix}_stg` },
+      prefix,
+      '2025-12-31',
+      new Set(['source', 'title', 'headcount', 'posted_date']),
+    );
+    const acc = (
+      await wh.conn.runAndReadAll(`SELECT line, title, headcount, posted_date::VARCHAR AS d FROM ${prefix}_acc ORDER BY line`)
+    ).getRowObjectsJson();
     expect(acc.map((r) => r.title)).toEqual(['焊工', '焊工', '焊工', '焊工', 'Java 开发', '—焊工—', '·焊工', '焊工']);
     expect(acc.every((r) => r.headcount === 3 && r.d === '2025-03-01')).toBe(true);
     // A cell of spaces only is empty: the required title is missing.

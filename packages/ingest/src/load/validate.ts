@@ -3,7 +3,16 @@ import type { KindSpec } from './kinds.js';
 import { ident, lit, num } from './sql.js';
 
 /** Date spellings seen in the sources: 2019年12月15日, 2023-12-12 09:22:00, Sat Feb 22 22:58:03 2020… */
-const DATE_FORMATS = ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d', '%Y/%m/%d %H:%M:%S', '%Y年%m月%d日', '%Y.%m.%d', '%a %b %d %H:%M:%S %Y', '%Y%m%d'];
+const DATE_FORMATS = [
+  '%Y-%m-%d',
+  '%Y-%m-%d %H:%M:%S',
+  '%Y/%m/%d',
+  '%Y/%m/%d %H:%M:%S',
+  '%Y年%m月%d日',
+  '%Y.%m.%d',
+  '%a %b %d %H:%M:%S %Y',
+  '%Y%m%d',
+];
 const FORMULA = String.raw`^\s*[=+@-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(`;
 
 function numberExpr(col: string): string {
@@ -105,7 +114,12 @@ export async function validateStaging(
       // values starting below 'A': most text starts with a letter or a CJK character); the regex runs on few values.
       // list_contains, not IN: DuckDB plans a constant IN list as a hash join, and a dozen of
       // them cost far more to plan than to run on a file of a hundred rows.
-      add(r.name, raw, `CASE WHEN ascii(${raw}) < 65 THEN list_contains([9, 32, 43, 45, 61, 64], ascii(${raw})) AND regexp_matches(${raw}, ${lit(FORMULA)}) END`, 'spreadsheet formula, not data');
+      add(
+        r.name,
+        raw,
+        `CASE WHEN ascii(${raw}) < 65 THEN list_contains([9, 32, 43, 45, 61, 64], ascii(${raw})) AND regexp_matches(${raw}, ${lit(FORMULA)}) END`,
+        'spreadsheet formula, not data',
+      );
       if (spec.keyText.includes(r.name)) add(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
       if (isDate) {
         add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
@@ -115,13 +129,17 @@ export async function validateStaging(
       // 1–4 bytes per character, so the scan runs only on the few values near a limit.
       if (r.minLength !== undefined && r.minLength > 1)
         add(r.name, raw, `strlen(${f}) < ${4 * r.minLength} AND length(${f}) < ${r.minLength}`, `shorter than ${r.minLength} characters`);
-      if (r.maxLength !== undefined) add(r.name, raw, `strlen(${f}) > ${r.maxLength} AND length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
-      if (r.pattern !== undefined) add(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
-      if (r.enum !== undefined) add(r.name, raw, `NOT list_contains([${r.enum.map(lit).join(', ')}], ${f})`, `not one of ${r.enum.join(', ')}`);
+      if (r.maxLength !== undefined)
+        add(r.name, raw, `strlen(${f}) > ${r.maxLength} AND length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
+      if (r.pattern !== undefined)
+        add(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
+      if (r.enum !== undefined)
+        add(r.name, raw, `NOT list_contains([${r.enum.map(lit).join(', ')}], ${f})`, `not one of ${r.enum.join(', ')}`);
     } else {
       add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a number');
       if (r.type === 'integer') add(r.name, raw, `${f} <> trunc(${f})`, 'not a whole number');
-      if (r.minimum !== undefined) add(r.name, raw, `${f} < ${num(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
+      if (r.minimum !== undefined)
+        add(r.name, raw, `${f} < ${num(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
       if (r.maximum !== undefined) add(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
     }
   }
@@ -146,7 +164,9 @@ export async function validateStaging(
     await reading;
   }
   if (input.addLines) await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_prep AS ${await input.addLines(prepared)}`);
-  const structs = checks.map((c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`);
+  const structs = checks.map(
+    (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
+  );
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
     FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e

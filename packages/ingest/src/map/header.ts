@@ -16,7 +16,10 @@ export class HeaderError extends Error {
 }
 
 export function normaliseHeader(cell: string): string {
-  return cell.replace(/^\ufeff/, '').replace(/\s+/g, '').toLowerCase();
+  return cell
+    .replace(/^\ufeff/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 function aliasIndex(mapping: SourceMapping): Map<string, string> {
@@ -60,7 +63,10 @@ export function planHeader(cells: string[], mapping: SourceMapping, required: re
 /** True when a transform of the mapping writes the field. */
 export function producedByTransform(mapping: SourceMapping, field: string): boolean {
   return mapping.transforms.some(
-    (t) => (t.op === 'template' && t.into === field) || (t.op === 'split' && t.pattern.includes(`<${field}>`)) || (t.op === 'move-if' && t.to === field),
+    (t) =>
+      (t.op === 'template' && t.into === field) ||
+      (t.op === 'split' && t.pattern.includes(`<${field}>`)) ||
+      (t.op === 'move-if' && t.to === field),
   );
 }
 

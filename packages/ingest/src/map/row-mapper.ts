@@ -39,24 +39,34 @@ export class RowMapper {
   ) {
     this.transform = compileTransforms(mapping.transforms);
     this.skip = mapping.skipRowPattern ? new RegExp(mapping.skipRowPattern, 'u') : null;
-    for (const [field, aliases] of Object.entries(mapping.columns)) for (const a of aliases) this.jsonAliases.set(normaliseHeader(a), field);
+    for (const [field, aliases] of Object.entries(mapping.columns))
+      for (const a of aliases) this.jsonAliases.set(normaliseHeader(a), field);
   }
 
   /** Maps one record; throws HeaderError when the file's header cannot be used. */
   map(row: SourceRow): MappedRow {
-    if (row.error) return { line: row.line, reject: { line: row.line, column_name: null, raw_value: clip(row.rawText), reason: row.error } };
+    if (row.error)
+      return { line: row.line, reject: { line: row.line, column_name: null, raw_value: clip(row.rawText), reason: row.error } };
     if (row.object) return this.mapObject(row.line, row.object);
     const cells = row.cells ?? [];
     if (!this.plan) {
       this.seen++;
       const wanted = this.mapping.headerRow;
-      const isHeader = wanted !== undefined ? this.seen === wanted : headerScore(cells, this.mapping) >= Math.min(2, Object.keys(this.mapping.columns).length);
+      const isHeader =
+        wanted !== undefined
+          ? this.seen === wanted
+          : headerScore(cells, this.mapping) >= Math.min(2, Object.keys(this.mapping.columns).length);
       if (isHeader) {
         this.plan = planHeader(cells, this.mapping, this.required);
         return null;
       }
       if (this.seen >= (wanted ?? HEADER_SEARCH_LIMIT))
-        throw new HeaderError(`no header row found in the first ${this.seen} records (expected headers such as ${Object.values(this.mapping.columns).map((a) => a[0]).slice(0, 4).join(', ')})`);
+        throw new HeaderError(
+          `no header row found in the first ${this.seen} records (expected headers such as ${Object.values(this.mapping.columns)
+            .map((a) => a[0])
+            .slice(0, 4)
+            .join(', ')})`,
+        );
       return null;
     }
     const plan = this.plan;
@@ -88,9 +98,19 @@ export class RowMapper {
         if (value !== null && value !== undefined) this.unknownKeys.add(key);
         continue;
       }
-      const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(',') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const text =
+        value === null || value === undefined
+          ? ''
+          : Array.isArray(value)
+            ? value.join(',')
+            : typeof value === 'object'
+              ? JSON.stringify(value)
+              : String(value);
       if (text.length > MAX_CELL_CHARS)
-        return { line, reject: { line, column_name: field, raw_value: clip(text), reason: `field longer than ${MAX_CELL_CHARS} characters` } };
+        return {
+          line,
+          reject: { line, column_name: field, raw_value: clip(text), reason: `field longer than ${MAX_CELL_CHARS} characters` },
+        };
       fields[field] = text;
     }
     return this.finish(line, fields);

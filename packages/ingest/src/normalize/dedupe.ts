@@ -120,9 +120,7 @@ WHERE p.${id} = c.id`;
 export async function markDuplicates(conn: DuckDBConnection, table: string, options: DedupeOptions = {}): Promise<DedupeResult> {
   await conn.run(dedupeSql(table, options.windowDays ?? DEFAULT_DUPLICATE_WINDOW_DAYS, options));
   const dup = quoteIdent(options.duplicateOf ?? 'duplicate_of');
-  const reader = await conn.runAndReadAll(
-    `SELECT count(*)::BIGINT AS n, count(${dup})::BIGINT AS d FROM ${quoteTable(table)}`,
-  );
+  const reader = await conn.runAndReadAll(`SELECT count(*)::BIGINT AS n, count(${dup})::BIGINT AS d FROM ${quoteTable(table)}`);
   const row = reader.getRowObjects()[0]!;
   const rows = Number(row.n);
   const duplicates = Number(row.d);
@@ -138,7 +136,7 @@ const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|股份�
 export const normaliseCompany: (name: string) => string = memoize((name) => {
   let t = toHalfWidth(unwrapListLiteral(name)).toLowerCase().replace(/（/g, '(').replace(/）/g, ')');
   t = t.replace(/\([^()]*\)/g, '').replace(/\s+/g, '');
-  for (let prev = ''; prev !== t; ) {
+  for (let prev = ''; prev !== t;) {
     prev = t;
     t = t.replace(LEGAL_FORM, '');
   }

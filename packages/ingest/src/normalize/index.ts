@@ -27,13 +27,7 @@ export type { ExperienceBand, ExperienceParse, Requirements, RequirementCells } 
 export { buildIndustryMatcher, loadIndustryDictionary, loadIndustryTree, normaliseIndustry } from './industry.js';
 export type { IndustryMatch, IndustryMethod, IndustryNode, IndustryTerm, IndustryUnknownReason } from './industry.js';
 export { normaliseTitle } from './title.js';
-export {
-  buildOccupationCoder,
-  codeOccupation,
-  loadOccupationAliases,
-  occupationLevel,
-  occupationPrefix,
-} from './occupation.js';
+export { buildOccupationCoder, codeOccupation, loadOccupationAliases, occupationLevel, occupationPrefix } from './occupation.js';
 export type { OccupationMatch, OccupationAlias, OccupationCoderOptions, OccupationLevel } from './occupation.js';
 export { dedupeSql, markDuplicates, normaliseCompany, DEFAULT_DUPLICATE_WINDOW_DAYS } from './dedupe.js';
 export type { DedupeColumns, DedupeOptions, DedupeResult } from './dedupe.js';

@@ -107,7 +107,11 @@ function stem(k: string): string {
  * P = 83, so 83; `燃气生产和供应业` is 45 and its 中类 451, which has a sibling, so 45). Null when
  * the codes share no ancestor: the name is ambiguous and guessing would be dishonest.
  */
-function resolveCodes(codes: ReadonlySet<string>, parent: ReadonlyMap<string, string | null>, children: ReadonlyMap<string, string[]>): string | null {
+function resolveCodes(
+  codes: ReadonlySet<string>,
+  parent: ReadonlyMap<string, string | null>,
+  children: ReadonlyMap<string, string[]>,
+): string | null {
   const lineage = (c: string): string[] => {
     const out: string[] = [];
     for (let x: string | null | undefined = c; x; x = parent.get(x)) out.push(x);
@@ -148,7 +152,8 @@ export function buildIndustryMatcher(
     parent.set(n.code, n.parentCode);
     if (n.parentCode) (children.get(n.parentCode) ?? children.set(n.parentCode, []).get(n.parentCode)!).push(n.code);
   }
-  for (const t of terms) if (!parent.has(t.code)) throw new Error(`industry dictionary: ${t.term} → ${t.code} is not a GB/T 4754-2017 code`);
+  for (const t of terms)
+    if (!parent.has(t.code)) throw new Error(`industry dictionary: ${t.term} → ${t.code} is not a GB/T 4754-2017 code`);
 
   const officialNames = new Map<string, { codes: Set<string>; term: string }>();
   const officialStems = new Map<string, { codes: Set<string>; term: string }>();
@@ -237,7 +242,10 @@ export function buildIndustryMatcher(
     if (stripped === '' || BARE_ROUND.test(stripped)) return UNKNOWN['funding-or-size-only'];
     // Segments are matched one at a time so that two labels never fuse into a third
     // (`房地产 中介服务` is 房地产 then 中介服务, not 房地产中介服务).
-    const segments = stripped.split(SEGMENT).map(bareKey).filter((s) => s !== '');
+    const segments = stripped
+      .split(SEGMENT)
+      .map(bareKey)
+      .filter((s) => s !== '');
     let unspecified = 0;
     let drifted = 0;
     for (const s of segments) {

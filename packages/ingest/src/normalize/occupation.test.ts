@@ -93,9 +93,9 @@ describe('codeOccupation', () => {
 
   it('rejects alias codes missing from the code list', () => {
     expect(loadOccupationAliases().length).toBeGreaterThan(250);
-    expect(() => buildOccupationCoder({ occupations: loadOccupations(), aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] })).toThrow(
-      /not a 大典 2022 code/,
-    );
+    expect(() =>
+      buildOccupationCoder({ occupations: loadOccupations(), aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] }),
+    ).toThrow(/not a 大典 2022 code/);
   });
 });
 

@@ -73,7 +73,41 @@ const CODE_LIST_MAX_CONFIDENCE = 0.5;
 const CODE_LIST_MIN_SCORE = 0.35;
 
 /** Generic heads that every occupation name shares; they carry no signal for the fallback. */
-const STOP = new Set(['人员', '工程技术', '技术人员', '专业人员', '工程', '技术', '从事', '的', '和', '与', '及', '等', '、', '，', '。', '工作', '相关', '进行', '负责', '员', '工', '师', '高级', '初级', '中级', '资深', '助理', '经理', '主管', '专员', '实习生', '实习', '岗']);
+const STOP = new Set([
+  '人员',
+  '工程技术',
+  '技术人员',
+  '专业人员',
+  '工程',
+  '技术',
+  '从事',
+  '的',
+  '和',
+  '与',
+  '及',
+  '等',
+  '、',
+  '，',
+  '。',
+  '工作',
+  '相关',
+  '进行',
+  '负责',
+  '员',
+  '工',
+  '师',
+  '高级',
+  '初级',
+  '中级',
+  '资深',
+  '助理',
+  '经理',
+  '主管',
+  '专员',
+  '实习生',
+  '实习',
+  '岗',
+]);
 
 function isLatin(c: string | undefined): boolean {
   return c !== undefined && /[a-z0-9]/.test(c);
@@ -123,7 +157,11 @@ export function buildOccupationCoder(options: OccupationCoderOptions = {}): (tit
     return hits.filter(
       (h) =>
         !hits.some(
-          (o) => o !== h && o.pos <= h.pos && o.pos + o.alias.alias.length >= h.pos + h.alias.alias.length && o.alias.alias.length > h.alias.alias.length,
+          (o) =>
+            o !== h &&
+            o.pos <= h.pos &&
+            o.pos + o.alias.alias.length >= h.pos + h.alias.alias.length &&
+            o.alias.alias.length > h.alias.alias.length,
         ),
     );
   }

@@ -20,13 +20,7 @@ export const PLAUSIBLE_MONTHLY_CNY: readonly [number, number] = [300, 2_000_000]
 export type SalaryPeriod = 'month' | 'year' | 'day' | 'hour' | 'week';
 
 /** Why a salary could not be turned into numbers. */
-export type SalaryUnknownReason =
-  | 'blank'
-  | 'negotiable'
-  | 'corrupt-text'
-  | 'unrecognised'
-  | 'inverted-range'
-  | 'implausible';
+export type SalaryUnknownReason = 'blank' | 'negotiable' | 'corrupt-text' | 'unrecognised' | 'inverted-range' | 'implausible';
 
 /** A parsed salary: monthly CNY bounds (either may be open), months paid per year, period. */
 export interface SalaryParse {
@@ -79,12 +73,7 @@ function clean(text: string): string {
     .replace(/元\/(?=[月年天日时小周])/g, '元/');
 }
 
-function build(
-  lo: number | null,
-  hi: number | null,
-  period: SalaryPeriod,
-  months: number | null,
-): SalaryParse {
+function build(lo: number | null, hi: number | null, period: SalaryPeriod, months: number | null): SalaryParse {
   const f = TO_MONTHLY[period];
   const min = lo === null ? null : Math.round(lo * f);
   const max = hi === null ? null : Math.round(hi * f);

@@ -13,7 +13,9 @@ const FULLWIDTH_OFFSET = 0xfee0;
  */
 export function toHalfWidth(text: string): string {
   // Most text has nothing to fold: one regex test, no copy.
-  return WIDE.test(text) ? text.replace(WIDE_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET))) : text;
+  return WIDE.test(text)
+    ? text.replace(WIDE_ALL, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET)))
+    : text;
 }
 const WIDE = /[\uff01-\uff5e\u3000]/;
 const WIDE_ALL = /[\uff01-\uff5e\u3000]/g;

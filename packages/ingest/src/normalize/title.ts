@@ -8,7 +8,8 @@ import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 const PREFIX = /^(招聘|急招|诚聘|高薪诚聘|高薪招聘|直招|热招|急聘|高薪)[:：]?/;
 const BRACKETS = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|「[^「」]*」|<[^<>]*>|《[^《》]*》/g;
-const SALARY = /\d+(\.\d+)?\s*[k千万w](\s*-\s*\d+(\.\d+)?\s*[k千万w]?)?(\/[月年天])?|月薪[过上]?[万千\d]+|年薪[\d万]+|底薪[\d千万]*|高薪|薪资可谈|薪资面议|包吃住|五险一金|双休|周末双休|\+?提成/g;
+const SALARY =
+  /\d+(\.\d+)?\s*[k千万w](\s*-\s*\d+(\.\d+)?\s*[k千万w]?)?(\/[月年天])?|月薪[过上]?[万千\d]+|年薪[\d万]+|底薪[\d千万]*|高薪|薪资可谈|薪资面议|包吃住|五险一金|双休|周末双休|\+?提成/g;
 const REQUISITION = /\b[a-z]{0,4}\d{4,}\b|[-_]\d{3,}$/g;
 const SEPARATOR = /[\s]*[-_/|·•~～—–,，、]+[\s]*/;
 
@@ -35,11 +36,14 @@ function normaliseUncached(raw: string): string {
   let t = toHalfWidth(unwrapListLiteral(raw)).toLowerCase().trim();
   t = t.replace(/[（]/g, '(').replace(/[）]/g, ')').replace(PREFIX, '');
   // Nested or unbalanced brackets: strip innermost pairs until none change.
-  for (let prev = ''; prev !== t; ) {
+  for (let prev = ''; prev !== t;) {
     prev = t;
     t = t.replace(BRACKETS, ' ');
   }
-  t = t.replace(/[()\[\]【】]/g, ' ').replace(SALARY, ' ').replace(REQUISITION, ' ');
+  t = t
+    .replace(/[()\[\]【】]/g, ' ')
+    .replace(SALARY, ' ')
+    .replace(REQUISITION, ' ');
   t = dropPlaces(t);
   t = t
     .replace(/\s+/g, ' ')

@@ -25,25 +25,39 @@ async function distinct(conn: DuckDBConnection, sql: string, width: number): Pro
     `SELECT count(*) AS n, string_agg(concat(${cols}), chr(30)) AS s FROM (${sql}) q(${Array.from({ length: width }, (_, i) => `c${i}`).join(', ')})`,
   );
   const [n, s] = joined.getRows()[0]!;
-  const rows = Number(n) === 0 ? [] : String(s).split('\x1e').map((r) => r.split('\x1f'));
+  const rows =
+    Number(n) === 0
+      ? []
+      : String(s)
+          .split('\x1e')
+          .map((r) => r.split('\x1f'));
   if (rows.length === Number(n) && rows.every((r) => r.length === width)) return rows;
   const r = await conn.runAndReadAll(sql);
   return r.getRows().map((row) => row.map((v) => (v === null ? '' : String(v))));
 }
 
 /** Columns of the accepted postings the coders read. */
-const DISTINCT_COLUMNS = ['company', 'title', 'salary_text', 'location_text', 'education_text', 'experience_text', 'company_industry_text'] as const;
+const DISTINCT_COLUMNS = [
+  'company',
+  'title',
+  'salary_text',
+  'location_text',
+  'education_text',
+  'experience_text',
+  'company_industry_text',
+] as const;
 type DistinctSet = 'cmp' | 'ttl' | 'sal' | 'reg' | 'req' | 'ind' | 'occ';
 /** Each lookup, the combination of columns it codes, and whether the normalisers code it. */
-const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_COLUMNS)[number][], (n: PostingNormalizers) => boolean])[] = [
-  ['cmp', ['company'], (n) => !!n.companyKey],
-  ['ttl', ['title'], (n) => !!n.titleKey],
-  ['sal', ['salary_text'], (n) => !!n.salary],
-  ['reg', ['location_text'], (n) => !!n.region],
-  ['req', ['education_text', 'experience_text'], (n) => !!n.requirements],
-  ['ind', ['company_industry_text'], (n) => !!n.industry],
-  ['occ', ['title', 'company_industry_text'], (n) => !!n.occupation],
-];
+const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_COLUMNS)[number][], (n: PostingNormalizers) => boolean])[] =
+  [
+    ['cmp', ['company'], (n) => !!n.companyKey],
+    ['ttl', ['title'], (n) => !!n.titleKey],
+    ['sal', ['salary_text'], (n) => !!n.salary],
+    ['reg', ['location_text'], (n) => !!n.region],
+    ['req', ['education_text', 'experience_text'], (n) => !!n.requirements],
+    ['ind', ['company_industry_text'], (n) => !!n.industry],
+    ['occ', ['title', 'company_industry_text'], (n) => !!n.occupation],
+  ];
 
 /** A normaliser that throws on one odd value must not sink the load: that value stays uncoded. */
 function safe<T>(fn: () => T): T | null {
@@ -86,7 +100,10 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
     const app = await conn.createAppender(`${prefix}_lk_${table}`, 'main', 'temp');
     for (const [text] of await distinct(conn, `SELECT ${col} FROM ${from(table)} AND ${col} IS NOT NULL`, 1)) {
       app.appendVarchar(text!);
-      putText(app, safe(() => fn(text!)));
+      putText(
+        app,
+        safe(() => fn(text!)),
+      );
       app.endRow();
     }
     app.closeSync();
@@ -133,7 +150,11 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
   }
   if (n.industry) {
     const app = await conn.createAppender(`${prefix}_lk_ind`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`, 1)) {
+    for (const [text] of await distinct(
+      conn,
+      `SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`,
+      1,
+    )) {
       const c = safe(() => n.industry!(text!));
       app.appendVarchar(text!);
       const ok = c && /^(?:[A-T]|\d{2,4})$/.test(c.code);

@@ -21,7 +21,10 @@ export interface PostingNormalizers {
    * 学历 and 经验 cells (either may be '' and either may hold the other, glued or shifted)
    * → coded education level and years of experience.
    */
-  requirements?(educationText: string, experienceText: string): {
+  requirements?(
+    educationText: string,
+    experienceText: string,
+  ): {
     education: EducationLevel | null;
     minYears: number | null;
     maxYears: number | null;

@@ -16,7 +16,8 @@ type ExcelJsModule = typeof import('exceljs');
 function loadPatched(): { excel: ExcelJsModule; patched: boolean } {
   const saxPath = require.resolve('exceljs/lib/utils/parse-sax.js');
   const readerPath = require.resolve('exceljs/lib/stream/xlsx/worksheet-reader.js');
-  const alreadyLoaded = readerPath in require.cache && !(saxPath in require.cache && (require.cache[saxPath]!.exports as { fixed?: boolean }).fixed);
+  const alreadyLoaded =
+    readerPath in require.cache && !(saxPath in require.cache && (require.cache[saxPath]!.exports as { fixed?: boolean }).fixed);
   if (!alreadyLoaded && !(saxPath in require.cache)) {
     const saxes = require(require.resolve('saxes', { paths: [dirname(saxPath)] })) as typeof import('saxes');
     const fixed = async function* parseSax(iterable: AsyncIterable<Buffer | string>) {

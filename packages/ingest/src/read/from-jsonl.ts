@@ -4,7 +4,10 @@ import { LineDecoder } from './decode.js';
 import type { SourceRow } from './source-row.js';
 
 /** Streams a JSON-lines file; a line that is not a JSON object becomes a row carrying the error. */
-export function readJsonl(path: string, encoding: 'auto' | 'utf-8' | 'gb18030' = 'auto'): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder } {
+export function readJsonl(
+  path: string,
+  encoding: 'auto' | 'utf-8' | 'gb18030' = 'auto',
+): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder } {
   const decoder = new LineDecoder(encoding);
   const lines = createInterface({ input: createReadStream(path).pipe(decoder), crlfDelay: Infinity });
   async function* rows(): AsyncGenerator<SourceRow> {

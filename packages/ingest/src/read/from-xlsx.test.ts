@@ -10,7 +10,12 @@ const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CITIES = ['柳州市柳南区', '南宁市青秀区', '桂林市七星区', '玉林市玉州区', '贵阳市观山湖区'];
-const row = (i: number) => [`汽车零部件检验工程师${i}`, `广西柳州${'机械制造有限责任公司'.slice(0, (i % 9) + 1)}${i}`, CITIES[i % 5]!, i % 30];
+const row = (i: number) => [
+  `汽车零部件检验工程师${i}`,
+  `广西柳州${'机械制造有限责任公司'.slice(0, (i % 9) + 1)}${i}`,
+  CITIES[i % 5]!,
+  i % 30,
+];
 
 async function workbook(rows: number): Promise<string> {
   const wb = new ExcelJS.Workbook();

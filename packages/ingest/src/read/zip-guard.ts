@@ -50,7 +50,8 @@ export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIM
     const entries = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (entries > limits.maxEntries) throw new UnreadableFileError(`XLSX has ${entries} zip entries, above the limit of ${limits.maxEntries}`);
+    if (entries > limits.maxEntries)
+      throw new UnreadableFileError(`XLSX has ${entries} zip entries, above the limit of ${limits.maxEntries}`);
     if (cdOffset + cdSize > size) throw new UnreadableFileError('XLSX file is truncated (zip directory points past the end of the file)');
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
@@ -64,10 +65,13 @@ export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIM
       if (localOffset + compressed > size) throw new UnreadableFileError('XLSX file is truncated (an entry lies past the end of the file)');
       total += uncompressed;
       if (uncompressed > limits.ratioMinBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
-        throw new UnreadableFileError(`XLSX entry expands ${Math.round(uncompressed / Math.max(compressed, 1))}-fold: refused as a possible zip bomb`);
+        throw new UnreadableFileError(
+          `XLSX entry expands ${Math.round(uncompressed / Math.max(compressed, 1))}-fold: refused as a possible zip bomb`,
+        );
       pos += 46 + cd.readUInt16LE(pos + 28) + cd.readUInt16LE(pos + 30) + cd.readUInt16LE(pos + 32);
     }
-    if (total > limits.maxUncompressedBytes) throw new UnreadableFileError(`XLSX expands to ${total} bytes, above the limit of ${limits.maxUncompressedBytes}`);
+    if (total > limits.maxUncompressedBytes)
+      throw new UnreadableFileError(`XLSX expands to ${total} bytes, above the limit of ${limits.maxUncompressedBytes}`);
   } finally {
     await fh.close();
   }

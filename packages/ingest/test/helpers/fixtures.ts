@@ -62,7 +62,15 @@ export function postingLines(n: number, offset = 0): string[] {
   for (let i = offset; i < offset + n; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     out.push(
-      [`${TITLES[i % TITLES.length]}${i % 97}`, COMPANIES[i % COMPANIES.length], PLACES[i % PLACES.length], PAY[i % PAY.length], i % 3 ? '大专' : '本科', `${i % 5}年`, `2025-0${(i % 9) + 1}-${day}`].join(','),
+      [
+        `${TITLES[i % TITLES.length]}${i % 97}`,
+        COMPANIES[i % COMPANIES.length],
+        PLACES[i % PLACES.length],
+        PAY[i % PAY.length],
+        i % 3 ? '大专' : '本科',
+        `${i % 5}年`,
+        `2025-0${(i % 9) + 1}-${day}`,
+      ].join(','),
     );
   }
   return out;

@@ -30,9 +30,14 @@ export async function tempWarehouse(): Promise<{ wh: Warehouse; dir: string; pat
 export async function loadReferenceLists(wh: Warehouse): Promise<void> {
   const ref = referenceDir();
   const csv = (p: string) => `read_csv('${join(ref, p)}', all_varchar = true, header = true)`;
-  await wh.conn.run(`INSERT INTO ref.region (code, name, level, parent_code, province_code) SELECT code, name, level, parent_code, province_code FROM ${csv('region/gbt2260.csv')}`);
-  await wh.conn.run(`INSERT INTO ref.occupation (code, name, level, parent_code, is_digital, is_green, definition) SELECT code, name, level, parent_code, is_digital::BOOLEAN, is_green::BOOLEAN, definition FROM ${csv('occupation/csco_2022.csv')}`);
-  await wh.conn.run(`INSERT INTO ref.major (code, name, catalog, level, parent_code, is_national_control, is_special) SELECT code, name, catalog, level, parent_code, is_national_control::BOOLEAN, is_special::BOOLEAN
+  await wh.conn.run(
+    `INSERT INTO ref.region (code, name, level, parent_code, province_code) SELECT code, name, level, parent_code, province_code FROM ${csv('region/gbt2260.csv')}`,
+  );
+  await wh.conn.run(
+    `INSERT INTO ref.occupation (code, name, level, parent_code, is_digital, is_green, definition) SELECT code, name, level, parent_code, is_digital::BOOLEAN, is_green::BOOLEAN, definition FROM ${csv('occupation/csco_2022.csv')}`,
+  );
+  await wh.conn
+    .run(`INSERT INTO ref.major (code, name, catalog, level, parent_code, is_national_control, is_special) SELECT code, name, catalog, level, parent_code, is_national_control::BOOLEAN, is_special::BOOLEAN
     FROM read_csv('${join(ref, 'major')}/*.csv', all_varchar = true, header = true, union_by_name = true)`);
 }
 

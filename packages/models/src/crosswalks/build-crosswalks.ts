@@ -50,7 +50,14 @@ for (const [name, columns, rows] of [
   renameSync(tmp, join(out, name));
 }
 
-const count = <T>(rows: T[], key: (r: T) => string) => rows.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
-console.log(`occupation_industry.csv: ${occInd.length} rows for ${new Set(occInd.map((r) => r.occupation_code)).size} occupations`, Object.fromEntries(count(occInd, (r) => r.method)));
-console.log(`major_occupation.csv: ${majOcc.length} rows for ${new Set(majOcc.map((r) => `${r.catalog}|${r.major_code}`)).size} majors`, Object.fromEntries(count(majOcc, (r) => `${r.catalog}:${r.method}`)));
+const count = <T>(rows: T[], key: (r: T) => string) =>
+  rows.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map<string, number>());
+console.log(
+  `occupation_industry.csv: ${occInd.length} rows for ${new Set(occInd.map((r) => r.occupation_code)).size} occupations`,
+  Object.fromEntries(count(occInd, (r) => r.method)),
+);
+console.log(
+  `major_occupation.csv: ${majOcc.length} rows for ${new Set(majOcc.map((r) => `${r.catalog}|${r.major_code}`)).size} majors`,
+  Object.fromEntries(count(majOcc, (r) => `${r.catalog}:${r.method}`)),
+);
 console.log(`derived in ${(elapsed / 1000).toFixed(1)} s`);

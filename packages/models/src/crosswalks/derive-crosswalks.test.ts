@@ -19,7 +19,11 @@ const entry = (code: string, name: string, level: string, parentCode: string | n
 
 describe('normalizeWeights', () => {
   it('rounds to six decimals and still sums to exactly 1', () => {
-    for (const raw of [[1, 1, 1], [0.37, 0.29, 0.21, 0.2, 0.11], [5, 3]]) {
+    for (const raw of [
+      [1, 1, 1],
+      [0.37, 0.29, 0.21, 0.2, 0.11],
+      [5, 3],
+    ]) {
       const w = normalizeWeights(raw);
       expect(Math.abs(w.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
       for (const x of w) expect(Math.round(x * 1e6)).toBeCloseTo(x * 1e6, 6);

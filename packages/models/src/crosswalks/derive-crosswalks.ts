@@ -97,7 +97,8 @@ export function deriveOccupationIndustry(
   options: DeriveOptions = DEFAULT_DERIVE_OPTIONS,
 ): OccupationIndustryRow[] {
   const crossSections = scopes.get(CROSS_INDUSTRY);
-  if (!crossSections?.length) throw new Error(`the scope file must list the sections of cross-industry occupations under ${CROSS_INDUSTRY}`);
+  if (!crossSections?.length)
+    throw new Error(`the scope file must list the sections of cross-industry occupations under ${CROSS_INDUSTRY}`);
   const leaves = [...industry.entries.values()].filter((e) => e.level === '小类');
   const index = new SimilarityIndex(leaves.map((e) => ({ code: e.code, bag: bigrams(e.name) })));
   const rows: OccupationIndustryRow[] = [];

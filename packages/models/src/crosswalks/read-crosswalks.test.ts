@@ -62,7 +62,9 @@ describe('shipped crosswalks', () => {
     expect(s.size).toBe(majors.length);
     const off = [...s].filter(([, v]) => Math.abs(v - 1) > 1e-6);
     expect(off).toEqual([]);
-    console.log(`major_occupation: ${shippedMajorOcc.length} rows for ${s.size} majors in ${new Set(majors.map((m) => m.catalog)).size} catalogs`);
+    console.log(
+      `major_occupation: ${shippedMajorOcc.length} rows for ${s.size} majors in ${new Set(majors.map((m) => m.catalog)).size} catalogs`,
+    );
   });
 
   it('split every occupation over industries with shares summing to 1', () => {
@@ -73,7 +75,12 @@ describe('shipped crosswalks', () => {
   });
 
   it('keep name-matched and family-scoped industries inside the occupation family scope', () => {
-    const scope = new Map(csv(join(defaultCrosswalksDir(), 'inputs', 'occupation_family_scope.csv')).map((r) => [r.occupation_code!, r.industry_codes!.split(' ')]));
+    const scope = new Map(
+      csv(join(defaultCrosswalksDir(), 'inputs', 'occupation_family_scope.csv')).map((r) => [
+        r.occupation_code!,
+        r.industry_codes!.split(' '),
+      ]),
+    );
     // 6-22 汽车制造人员 is scoped to 36 汽车制造业: every 6-22 row must be a 36xx code.
     const cars = shippedOccInd.filter((r) => r.occupation_code!.startsWith('6-22-'));
     expect(cars.length).toBeGreaterThan(0);
@@ -86,10 +93,12 @@ describe('shipped crosswalks', () => {
     const wh = await openWarehouse(':memory:');
     try {
       await loadReference(wh.conn, tables);
-      const bad = (await wh.conn.runAndReadAll(`
+      const bad = (
+        await wh.conn.runAndReadAll(`
         SELECT catalog, major_code, sum(weight) AS s FROM ref.crosswalk_major_occupation GROUP BY ALL HAVING abs(s - 1) > 1e-6
         UNION ALL
-        SELECT 'occupation', occupation_code, sum(share) FROM ref.crosswalk_occupation_industry GROUP BY ALL HAVING abs(sum(share) - 1) > 1e-6`)).getRowObjects();
+        SELECT 'occupation', occupation_code, sum(share) FROM ref.crosswalk_occupation_industry GROUP BY ALL HAVING abs(sum(share) - 1) > 1e-6`)
+      ).getRowObjects();
       expect(bad).toEqual([]);
       const origins = (await wh.conn.runAndReadAll(`SELECT DISTINCT origin FROM ref.crosswalk_major_occupation`)).getRowObjects();
       expect(origins).toEqual([{ origin: 'derived' }]);
@@ -111,8 +120,24 @@ describe('bureau overrides', () => {
     const tables = readCrosswalks(undefined, dir);
     const mo = table(tables, 'ref.crosswalk_major_occupation');
     expect(mo.filter((r) => r.catalog === '高职专科' && r.major_code === major.code)).toEqual([
-      { catalog: '高职专科', major_code: major.code, occupation_code: '6-22-02-01', weight: 0.6, method: 'survey_2024', note: '柳州 graduate survey', origin: 'liuzhou_survey.csv' },
-      { catalog: '高职专科', major_code: major.code, occupation_code: '4-12-01-01', weight: 0.4, method: 'survey_2024', note: '', origin: 'liuzhou_survey.csv' },
+      {
+        catalog: '高职专科',
+        major_code: major.code,
+        occupation_code: '6-22-02-01',
+        weight: 0.6,
+        method: 'survey_2024',
+        note: '柳州 graduate survey',
+        origin: 'liuzhou_survey.csv',
+      },
+      {
+        catalog: '高职专科',
+        major_code: major.code,
+        occupation_code: '4-12-01-01',
+        weight: 0.4,
+        method: 'survey_2024',
+        note: '',
+        origin: 'liuzhou_survey.csv',
+      },
     ]);
     const before = shippedMajorOcc.filter((r) => !(r.catalog === '高职专科' && r.major_code === major.code)).length;
     expect(mo.length).toBe(before + 2);
@@ -128,19 +153,34 @@ describe('bureau overrides', () => {
     process.env.TALENT_CROSSWALK_OVERRIDES = overrides({ 'o.csv': `${OI_HEADER}2-07-04-00,7231,1,bureau,律师 → 律师及相关法律服务\n` });
     const oi = table(readCrosswalks(), 'ref.crosswalk_occupation_industry');
     expect(oi.filter((r) => r.occupation_code === '2-07-04-00')).toEqual([
-      { occupation_code: '2-07-04-00', industry_code: '7231', share: 1, method: 'bureau', note: '律师 → 律师及相关法律服务', origin: 'o.csv' },
+      {
+        occupation_code: '2-07-04-00',
+        industry_code: '7231',
+        share: 1,
+        method: 'bureau',
+        note: '律师 → 律师及相关法律服务',
+        origin: 'o.csv',
+      },
     ]);
   });
 
   it('refuse weights that do not sum to 1, naming file, line and code', () => {
-    const dir = overrides({ 'bad.csv': `${MO_HEADER}中职,${majors.find((m) => m.catalog === '中职')!.code},6-22-02-01,0.5,x,\n中职,${majors.find((m) => m.catalog === '中职')!.code},4-12-01-01,0.4999,x,\n` });
+    const dir = overrides({
+      'bad.csv': `${MO_HEADER}中职,${majors.find((m) => m.catalog === '中职')!.code},6-22-02-01,0.5,x,\n中职,${majors.find((m) => m.catalog === '中职')!.code},4-12-01-01,0.4999,x,\n`,
+    });
     const code = `中职/${majors.find((m) => m.catalog === '中职')!.code}`;
-    expect(issuesOf(() => readCrosswalks(undefined, dir))).toEqual([{ file: 'bad.csv', line: 2, code, message: 'weights sum to 0.999900000, not 1 (± 0.000001)' }]);
+    expect(issuesOf(() => readCrosswalks(undefined, dir))).toEqual([
+      { file: 'bad.csv', line: 2, code, message: 'weights sum to 0.999900000, not 1 (± 0.000001)' },
+    ]);
   });
 
   it('accept a sum within 1e-6 of 1', () => {
-    const dir = overrides({ 'ok.csv': `${OI_HEADER}6-22-02-01,3612,0.3333333,x,\n6-22-02-01,3611,0.3333333,x,\n6-22-02-01,3670,0.3333334,x,\n` });
-    expect(table(readCrosswalks(undefined, dir), 'ref.crosswalk_occupation_industry').filter((r) => r.occupation_code === '6-22-02-01')).toHaveLength(3);
+    const dir = overrides({
+      'ok.csv': `${OI_HEADER}6-22-02-01,3612,0.3333333,x,\n6-22-02-01,3611,0.3333333,x,\n6-22-02-01,3670,0.3333334,x,\n`,
+    });
+    expect(
+      table(readCrosswalks(undefined, dir), 'ref.crosswalk_occupation_industry').filter((r) => r.occupation_code === '6-22-02-01'),
+    ).toHaveLength(3);
   });
 
   it('refuse unknown codes, groupings and catalogs, each with its line', () => {

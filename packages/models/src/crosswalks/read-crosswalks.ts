@@ -73,7 +73,9 @@ class CodeLists {
     this.industry = readCodeList(o.industryFile ?? join(referenceDir(), 'industry', 'gbt4754_2017.csv'));
     this.occupation = readCodeList(o.occupationFile ?? join(referenceDir(), 'occupation', 'csco_2022.csv'));
     const dir = o.majorDir ?? join(referenceDir(), 'major');
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.csv'))
+      .sort()) {
       for (const e of readCodeList(join(dir, f)).entries.values()) {
         const catalog = e.row.catalog ?? '';
         if (e.level !== '专业') continue;
@@ -88,7 +90,13 @@ const sameColumns = (header: string[], cols: readonly string[]) => header.length
 
 /** Parses and checks one crosswalk CSV, row by row; problems go to `issues`, good rows are returned. */
 function readCrosswalkFile(file: string, lists: CodeLists, issues: CrosswalkIssue[]): ParsedRow[] {
-  const records = parse(readFileSync(file, 'utf8'), { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as {
+  const records = parse(readFileSync(file, 'utf8'), {
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+  }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];
@@ -99,7 +107,12 @@ function readCrosswalkFile(file: string, lists: CodeLists, issues: CrosswalkIssu
       ? 'occupation_industry'
       : undefined;
   if (!kind) {
-    issues.push({ file, line: 1, code: '', message: `header "${header.join(',')}" is neither ${MAJOR_OCCUPATION_COLUMNS.join(',')} nor ${OCCUPATION_INDUSTRY_COLUMNS.join(',')}` });
+    issues.push({
+      file,
+      line: 1,
+      code: '',
+      message: `header "${header.join(',')}" is neither ${MAJOR_OCCUPATION_COLUMNS.join(',')} nor ${OCCUPATION_INDUSTRY_COLUMNS.join(',')}`,
+    });
     return [];
   }
   const out: ParsedRow[] = [];
@@ -127,7 +140,8 @@ function readCrosswalkFile(file: string, lists: CodeLists, issues: CrosswalkIssu
     if (kind === 'major_occupation') {
       const majors = lists.majors.get(String(row.catalog));
       if (!majors) problems.push(`unknown catalog ${row.catalog} (known: ${[...lists.majors.keys()].join(', ')})`);
-      else if (!majors.has(String(row.major_code))) problems.push(`unknown major ${row.major_code} at level 专业 in catalog ${row.catalog}`);
+      else if (!majors.has(String(row.major_code)))
+        problems.push(`unknown major ${row.major_code} at level 专业 in catalog ${row.catalog}`);
       target = occCode;
     } else {
       if (!lists.industry.get(String(row.industry_code))) problems.push(`unknown industry ${row.industry_code}`);
@@ -153,7 +167,8 @@ function checkSums(file: string, rows: ParsedRow[], issues: CrosswalkIssue[]): v
     sums.set(r.key, s);
   }
   for (const [key, { sum, line }] of sums) {
-    if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) issues.push({ file, line, code: key, message: `weights sum to ${sum.toFixed(9)}, not 1 (± ${WEIGHT_TOLERANCE})` });
+    if (Math.abs(sum - 1) > WEIGHT_TOLERANCE)
+      issues.push({ file, line, code: key, message: `weights sum to ${sum.toFixed(9)}, not 1 (± ${WEIGHT_TOLERANCE})` });
   }
 }
 
@@ -184,13 +199,17 @@ export function readCrosswalks(
   const rows: Record<Kind, ParsedRow[]> = { major_occupation: [], occupation_industry: [] };
   for (const kind of ['major_occupation', 'occupation_industry'] as const) {
     const parsed = readCrosswalkFile(base[kind], lists, issues);
-    for (const r of parsed.filter((p) => p.kind !== kind)) issues.push({ file: base[kind], line: r.line, code: r.key, message: `expected the columns of ${kind}` });
+    for (const r of parsed.filter((p) => p.kind !== kind))
+      issues.push({ file: base[kind], line: r.line, code: r.key, message: `expected the columns of ${kind}` });
     checkSums(base[kind], parsed, issues);
     rows[kind] = parsed.filter((p) => p.kind === kind).map((p) => ({ ...p, row: { ...p.row, origin: 'derived' } }));
   }
 
   const overrideFiles = existsSync(overridesDir)
-    ? readdirSync(overridesDir).filter((f) => f.endsWith('.csv')).sort().map((f) => join(overridesDir, f))
+    ? readdirSync(overridesDir)
+        .filter((f) => f.endsWith('.csv'))
+        .sort()
+        .map((f) => join(overridesDir, f))
     : [];
   const overriddenBy = new Map<string, string>();
   const replacements: ParsedRow[] = [];
@@ -201,7 +220,12 @@ export function readCrosswalks(
       const id = `${r.kind}|${r.key}`;
       const other = overriddenBy.get(id);
       if (other && other !== file) {
-        issues.push({ file, line: r.line, code: r.key, message: `also overridden by ${basename(other)}; keep one file per major or occupation` });
+        issues.push({
+          file,
+          line: r.line,
+          code: r.key,
+          message: `also overridden by ${basename(other)}; keep one file per major or occupation`,
+        });
         continue;
       }
       overriddenBy.set(id, file);
@@ -219,7 +243,19 @@ export function readCrosswalks(
   const sha256 = sha256Of([base.major_occupation, base.occupation_industry, ...overrideFiles]);
   const edition = `approximate v1 derived from catalog structure${overrideFiles.length ? `; overrides: ${overrideFiles.map((f) => basename(f)).join(', ')}` : ''}`;
   return [
-    { listId: 'crosswalk_major_occupation', table: 'ref.crosswalk_major_occupation', edition, sha256, rows: rows.major_occupation.map((r) => r.row) },
-    { listId: 'crosswalk_occupation_industry', table: 'ref.crosswalk_occupation_industry', edition, sha256, rows: rows.occupation_industry.map((r) => r.row) },
+    {
+      listId: 'crosswalk_major_occupation',
+      table: 'ref.crosswalk_major_occupation',
+      edition,
+      sha256,
+      rows: rows.major_occupation.map((r) => r.row),
+    },
+    {
+      listId: 'crosswalk_occupation_industry',
+      table: 'ref.crosswalk_occupation_industry',
+      edition,
+      sha256,
+      rows: rows.occupation_industry.map((r) => r.row),
+    },
   ];
 }

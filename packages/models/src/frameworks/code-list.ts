@@ -55,19 +55,24 @@ export function codeTree(file: string, entries: Iterable<CodeEntry>): CodeTree {
  * Other columns are kept in `row`; `filter` selects rows (e.g. one major catalog).
  */
 export function readCodeList(file: string, filter?: (row: Record<string, string>) => boolean): CodeTree {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
+    string,
+    string
+  >[];
   const first = rows[0];
   for (const col of ['code', 'name', 'level', 'parent_code']) {
     if (first && !(col in first)) throw new Error(`${file}: code list lacks column ${col}`);
   }
   return codeTree(
     file,
-    rows.filter((r) => !filter || filter(r)).map((r) => ({
-      code: r.code ?? '',
-      name: r.name ?? '',
-      level: r.level ?? '',
-      parentCode: r.parent_code ? r.parent_code : null,
-      row: r,
-    })),
+    rows
+      .filter((r) => !filter || filter(r))
+      .map((r) => ({
+        code: r.code ?? '',
+        name: r.name ?? '',
+        level: r.level ?? '',
+        parentCode: r.parent_code ? r.parent_code : null,
+        row: r,
+      })),
   );
 }

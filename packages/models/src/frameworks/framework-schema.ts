@@ -9,7 +9,9 @@ export const frameworkSourceSchema = z
   .object({
     file: z.string().min(1).describe('File name of the policy text in the seeds folder (e.g. 000_d28841c86bed7b00.txt).'),
     title: z.string().min(1).describe('Official title of the document, in Chinese.'),
-    year: yearSchema.describe('Year the document was issued (or, where the text carries no date, the year its own timetable implies; see note).'),
+    year: yearSchema.describe(
+      'Year the document was issued (or, where the text carries no date, the year its own timetable implies; see note).',
+    ),
     document_number: z.string().min(1).optional().describe('文号 such as 桂政发〔2023〕13号, when the text gives one.'),
     note: z.string().min(1).optional().describe('How the year or title was established when the text itself is incomplete.'),
   })
@@ -21,7 +23,9 @@ export const frameworkGroupSchema = z
     group_code: slugSchema.describe('Stable identifier of the group inside its framework (e.g. new_energy_vehicles).'),
     group_name: z.string().min(1).describe('Name of the group exactly as the policy text words it, in Chinese.'),
     tier: z.string().min(1).optional().describe('Sub-list the text puts the group in, e.g. 传统产业 or 新兴产业 for 柳州 5+5.'),
-    city_code: regionCodeSchema.optional().describe('GB/T 2260 six-digit code of the prefecture city the group belongs to (市域产教联合体 only).'),
+    city_code: regionCodeSchema
+      .optional()
+      .describe('GB/T 2260 six-digit code of the prefecture city the group belongs to (市域产教联合体 only).'),
     industry_codes: z
       .array(industryCodeSchema)
       .min(1)
@@ -53,7 +57,11 @@ export const frameworkSchema = z
     name: z.string().min(1).describe('Chinese name of the framework as the bureau knows it (e.g. 柳州市“5+5”产业).'),
     region_code: regionCodeSchema.describe('GB/T 2260 code of the government that issued the framework (province or city).'),
     source: frameworkSourceSchema.describe('The policy document the groups are taken from.'),
-    expected_group_count: z.number().int().positive().describe('How many groups the text itself announces (九张 = 9, 5+5 = 10 …); checked against groups.'),
+    expected_group_count: z
+      .number()
+      .int()
+      .positive()
+      .describe('How many groups the text itself announces (九张 = 9, 5+5 = 10 …); checked against groups.'),
     groups: z.array(frameworkGroupSchema).min(1).describe('The groups, in the order the text lists them.'),
     overlaps: z
       .array(frameworkOverlapSchema)

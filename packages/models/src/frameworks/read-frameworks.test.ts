@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { openWarehouse } from '../warehouse/open.js';
 import { loadReference } from '../warehouse/load-reference.js';
-import { defaultFrameworksDir, defaultIndustryFile, defaultRegionFile, loadFrameworks, readFrameworks, FrameworkValidationError } from './read-frameworks.js';
+import {
+  defaultFrameworksDir,
+  defaultIndustryFile,
+  defaultRegionFile,
+  loadFrameworks,
+  readFrameworks,
+  FrameworkValidationError,
+} from './read-frameworks.js';
 
 // The group counts the policy texts announce: 九张创新名片, 5+5, 十大工业产业, 10 集团（联盟）,
 // 10 行业产教融合共同体, 10 市域产教联合体 (南宁 and 柳州 name two industries each).
@@ -97,15 +104,21 @@ describe('shipped policy frameworks', () => {
     const wh = await openWarehouse(':memory:');
     try {
       await loadReference(wh.conn, tables);
-      const counts = (await wh.conn.runAndReadAll(`SELECT framework, count(DISTINCT group_code) AS n FROM ref.framework_group GROUP BY framework`))
+      const counts = (
+        await wh.conn.runAndReadAll(`SELECT framework, count(DISTINCT group_code) AS n FROM ref.framework_group GROUP BY framework`)
+      )
         .getRowObjects()
         .map((r) => [String(r.framework), Number(r.n)]);
       expect(Object.fromEntries(counts)).toEqual(EXPECTED_GROUPS);
       const rows = Number((await wh.conn.runAndReadAll(`SELECT count(*) AS n FROM ref.framework_group`)).getRowObjects()[0]!.n);
       expect(rows).toBe(frameworks.reduce((n, f) => n + f.groups.reduce((m, g) => m + g.industry_codes.length, 0), 0));
-      const nev = (await wh.conn.runAndReadAll(
-        `SELECT industry_code FROM ref.framework_group WHERE framework = 'gx_ten_alliances' AND group_name = '新能源汽车' ORDER BY 1`,
-      )).getRowObjects().map((r) => String(r.industry_code));
+      const nev = (
+        await wh.conn.runAndReadAll(
+          `SELECT industry_code FROM ref.framework_group WHERE framework = 'gx_ten_alliances' AND group_name = '新能源汽车' ORDER BY 1`,
+        )
+      )
+        .getRowObjects()
+        .map((r) => String(r.industry_code));
       expect(nev).toContain('3612');
     } finally {
       wh.close();
@@ -115,14 +128,20 @@ describe('shipped policy frameworks', () => {
   it('comments every table and column it creates', async () => {
     const wh = await openWarehouse(':memory:');
     try {
-      const missing = (await wh.conn.runAndReadAll(`
+      const missing = (
+        await wh.conn.runAndReadAll(`
         SELECT table_name, column_name FROM duckdb_columns()
         WHERE schema_name = 'ref' AND (table_name LIKE 'framework%' OR table_name LIKE 'crosswalk%') AND comment IS NULL
         UNION ALL
         SELECT table_name, NULL FROM duckdb_tables()
-        WHERE schema_name = 'ref' AND (table_name LIKE 'framework%' OR table_name LIKE 'crosswalk%') AND comment IS NULL`)).getRowObjects();
+        WHERE schema_name = 'ref' AND (table_name LIKE 'framework%' OR table_name LIKE 'crosswalk%') AND comment IS NULL`)
+      ).getRowObjects();
       expect(missing).toEqual([]);
-      const tables = (await wh.conn.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'ref' AND (table_name LIKE 'framework%' OR table_name LIKE 'crosswalk%')`)).getRowObjects();
+      const tables = (
+        await wh.conn.runAndReadAll(
+          `SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'ref' AND (table_name LIKE 'framework%' OR table_name LIKE 'crosswalk%')`,
+        )
+      ).getRowObjects();
       expect(Number(tables[0]!.n)).toBe(5);
     } finally {
       wh.close();
@@ -135,7 +154,9 @@ describe('framework validation', () => {
     const dir = editedCopy('gx_nine_cards.json', (fw) => {
       fw.overlaps = fw.overlaps.filter((o: any) => !o.groups.includes('big_health') || !o.groups.includes('advanced_manufacturing'));
     });
-    expect(issuesOf(() => loadFrameworks(dir))).toEqual(['overlaps: undeclared overlap between advanced_manufacturing and big_health: 358']);
+    expect(issuesOf(() => loadFrameworks(dir))).toEqual([
+      'overlaps: undeclared overlap between advanced_manufacturing and big_health: 358',
+    ]);
   });
 
   it('fails on an overlap created by a new code', () => {
@@ -167,7 +188,9 @@ describe('framework validation', () => {
     const issues = issuesOf(() => loadFrameworks(dir));
     expect(issues).toContain('groups: 9 groups, but the source text announces 10');
     expect(issues.some((i) => i.includes('industry code 6666 is not in'))).toBe(true);
-    expect(issues.some((i) => i.startsWith('groups[1].city_code: nanning_smart_manufacturing: 450102') && i.includes('not a prefecture city'))).toBe(true);
+    expect(
+      issues.some((i) => i.startsWith('groups[1].city_code: nanning_smart_manufacturing: 450102') && i.includes('not a prefecture city')),
+    ).toBe(true);
   });
 
   it('fails on a schema violation with its path', () => {

@@ -54,7 +54,10 @@ export interface LoadedFrameworks {
 export function loadFrameworks(dir = defaultFrameworksDir(), options: FrameworkReadOptions = {}): LoadedFrameworks {
   const industry = readCodeList(options.industryFile ?? defaultIndustryFile());
   const region = readCodeList(options.regionFile ?? defaultRegionFile());
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
   const issues: (FrameworkIssue & { file: string })[] = [];
   const frameworks: Framework[] = [];
   for (const file of files) {
@@ -72,7 +75,8 @@ export function loadFrameworks(dir = defaultFrameworksDir(), options: FrameworkR
       continue;
     }
     const fw = parsed.data;
-    if (fw.framework !== id) issues.push({ file, framework: id, path: 'framework', message: `framework "${fw.framework}" must equal the file name "${id}"` });
+    if (fw.framework !== id)
+      issues.push({ file, framework: id, path: 'framework', message: `framework "${fw.framework}" must equal the file name "${id}"` });
     for (const issue of validateFramework(fw, { industry, region })) issues.push({ file, ...issue });
     frameworks.push(fw);
   }

@@ -66,14 +66,17 @@ export function validateFramework(fw: Framework, lists: FrameworkCodeLists): Fra
     seen.add(g.group_code);
     g.industry_codes.forEach((code, ci) => {
       if (!industry.get(code)) add(`${at}.industry_codes[${ci}]`, `${g.group_code}: industry code ${code} is not in ${industry.file}`);
-      if (g.industry_codes.indexOf(code) !== ci) add(`${at}.industry_codes[${ci}]`, `${g.group_code}: industry code ${code} is listed twice`);
+      if (g.industry_codes.indexOf(code) !== ci)
+        add(`${at}.industry_codes[${ci}]`, `${g.group_code}: industry code ${code} is listed twice`);
       const outer = g.industry_codes.find((o) => o !== code && industry.get(o) && industry.contains(o, code));
-      if (outer) add(`${at}.industry_codes[${ci}]`, `${g.group_code}: industry code ${code} already lies inside ${outer} of the same group`);
+      if (outer)
+        add(`${at}.industry_codes[${ci}]`, `${g.group_code}: industry code ${code} already lies inside ${outer} of the same group`);
     });
     if (g.city_code !== undefined && region) {
       const city = region.get(g.city_code);
       if (!city) add(`${at}.city_code`, `${g.group_code}: unknown GB/T 2260 code ${g.city_code}`);
-      else if (city.level !== '市') add(`${at}.city_code`, `${g.group_code}: ${g.city_code} ${city.name} is a ${city.level}, not a prefecture city`);
+      else if (city.level !== '市')
+        add(`${at}.city_code`, `${g.group_code}: ${g.city_code} ${city.name} is a ${city.level}, not a prefecture city`);
     }
   });
 
@@ -104,7 +107,10 @@ export function validateFramework(fw: Framework, lists: FrameworkCodeLists): Fra
       }
       if (!actual.length) add(`overlaps[${decl.index}]`, `${a.group_code} and ${b.group_code} share no code, yet an overlap is declared`);
       else if (decl.codes.join(',') !== actual.join(',')) {
-        add(`overlaps[${decl.index}].industry_codes`, `${a.group_code} / ${b.group_code} share ${actual.join(', ')}, but the declaration lists ${decl.codes.join(', ')}`);
+        add(
+          `overlaps[${decl.index}].industry_codes`,
+          `${a.group_code} / ${b.group_code} share ${actual.join(', ')}, but the declaration lists ${decl.codes.join(', ')}`,
+        );
       }
     }
   }

@@ -8,7 +8,11 @@ import { countSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, year
 export const enrollmentRecordSchema = z
   .object({
     school_name: z.string().min(1).describe('学校名称 as written by the school (matched to the HEI list later).'),
-    school_code: z.string().regex(/^\d{10}$/).optional().describe('学校标识码 (10 digits, MOE list) when the return gives it.'),
+    school_code: z
+      .string()
+      .regex(/^\d{10}$/)
+      .optional()
+      .describe('学校标识码 (10 digits, MOE list) when the return gives it.'),
     school_level: schoolLevelSchema.describe('办学层次 of this row: 中职, 高职专科, 职业本科, 本科 or 研究生.'),
     region_code: regionCodeSchema.optional().describe('Division the school sits in (GB/T 2260), when given.'),
     major_code: majorCodeSchema.optional().describe('专业代码 from the catalogue of the school level (K/T suffixes stripped).'),
@@ -19,7 +23,7 @@ export const enrollmentRecordSchema = z
     graduates: countSchema
       .optional()
       .describe(
-        '毕业生数: students who graduated this year. It may exceed this year\'s 在校生数 (a closing programme), but not last year\'s roll: the loader checks that across rows.',
+        "毕业生数: students who graduated this year. It may exceed this year's 在校生数 (a closing programme), but not last year's roll: the loader checks that across rows.",
       ),
   })
   .describe('Enrollment return row (招生/在校/毕业 by school, major and year).')

@@ -6,7 +6,11 @@ import { countSchema, industryCodeSchema, majorCodeSchema, regionCodeSchema, sch
 // such a table; the totals are reconciled against graduate_outcome after loading.
 
 const schoolName = z.string().min(1).optional().describe('学校名称 as written (the school list gives it when only the code is sent).');
-const schoolCode = z.string().regex(/^\d{10}$/, '10-digit 学校标识码').optional().describe('学校标识码 (10 digits) when given.');
+const schoolCode = z
+  .string()
+  .regex(/^\d{10}$/, '10-digit 学校标识码')
+  .optional()
+  .describe('学校标识码 (10 digits) when given.');
 const employed = countSchema.describe('就业人数: working graduates of this cell.');
 
 function requireOne(r: Record<string, unknown>, ctx: z.RefinementCtx, a: string, b: string, message: string): void {
@@ -19,7 +23,9 @@ export const graduateRegionRecordSchema = z
     school_name: schoolName,
     school_code: schoolCode,
     graduation_year: yearSchema.describe('毕业年份.'),
-    region_code: regionCodeSchema.optional().describe('就业地区代码: GB/T 2260 division where the graduates work (a prefecture or a whole province).'),
+    region_code: regionCodeSchema
+      .optional()
+      .describe('就业地区代码: GB/T 2260 division where the graduates work (a prefecture or a whole province).'),
     region_text: z.string().min(1).optional().describe('就业地区名称 as written.'),
     employed,
   })
@@ -39,7 +45,9 @@ export const graduateIndustryRecordSchema = z
     major_code: majorCodeSchema.optional().describe('专业代码 (K/T suffixes stripped).'),
     major_name: z.string().min(1).optional().describe('专业名称 as written.'),
     graduation_year: yearSchema.describe('毕业年份.'),
-    industry_code: industryCodeSchema.optional().describe('行业门类代码: GB/T 4754-2017 section letter, or a 大类/中类/小类 code when given.'),
+    industry_code: industryCodeSchema
+      .optional()
+      .describe('行业门类代码: GB/T 4754-2017 section letter, or a 大类/中类/小类 code when given.'),
     industry_text: z.string().min(1).optional().describe('行业门类名称 as written.'),
     employed,
   })

@@ -22,7 +22,11 @@ const share = z.number().min(0).max(1);
 export const graduateOutcomeRecordSchema = z
   .object({
     school_name: z.string().min(1).describe('学校名称 as written.'),
-    school_code: z.string().regex(/^\d{10}$/).optional().describe('学校标识码 (10 digits) when given.'),
+    school_code: z
+      .string()
+      .regex(/^\d{10}$/)
+      .optional()
+      .describe('学校标识码 (10 digits) when given.'),
     school_level: schoolLevelSchema.optional().describe('办学层次 of the graduates.'),
     major_code: majorCodeSchema.optional().describe('专业代码 (K/T suffixes stripped).'),
     major_name: z.string().min(1).optional().describe('专业名称 as written.'),
@@ -35,9 +39,13 @@ export const graduateOutcomeRecordSchema = z
     dest_abroad: countSchema.optional().describe('出国出境: study or work abroad.'),
     dest_military: countSchema.optional().describe('应征入伍: enlisted.'),
     dest_unemployed: countSchema.optional().describe('待就业: not yet placed.'),
-    destination_region_code: regionCodeSchema.optional().describe('Main destination division (GB/T 2260) when the row is split by destination.'),
+    destination_region_code: regionCodeSchema
+      .optional()
+      .describe('Main destination division (GB/T 2260) when the row is split by destination.'),
     destination_region_text: z.string().optional().describe('Destination region as written, kept when no code matches.'),
-    destination_industry_code: industryCodeSchema.optional().describe('Destination industry (GB/T 4754) when the row is split by industry.'),
+    destination_industry_code: industryCodeSchema
+      .optional()
+      .describe('Destination industry (GB/T 4754) when the row is split by industry.'),
     destination_industry_text: z.string().optional().describe('Destination industry as written.'),
     salary_mean_monthly: money.optional().describe('月均收入: mean monthly salary of employed graduates, CNY.'),
     salary_median_monthly: money.optional().describe('月收入中位数: median monthly salary, CNY.'),
@@ -47,7 +55,10 @@ export const graduateOutcomeRecordSchema = z
   .describe('Graduate outcome row (毕业去向 counts, salary, 专业相关度, 满意度).')
   .superRefine((r, ctx) => {
     if (!r.major_code && !r.major_name) ctx.addIssue({ code: 'custom', path: ['major_name'], message: 'major code or name is required' });
-    const placed = Object.keys(DESTINATION_FIELDS).reduce((s, k) => s + ((r as Record<string, unknown>)[k] as number | undefined ?? 0), 0);
+    const placed = Object.keys(DESTINATION_FIELDS).reduce(
+      (s, k) => s + (((r as Record<string, unknown>)[k] as number | undefined) ?? 0),
+      0,
+    );
     if (placed > r.graduates) ctx.addIssue({ code: 'custom', path: ['graduates'], message: 'destination counts exceed graduates' });
   });
 export type GraduateOutcomeRecord = z.infer<typeof graduateOutcomeRecordSchema>;

@@ -6,8 +6,18 @@ import { isoDateSchema } from './common.js';
  * (初中及以下), senior_secondary (高中/中专/中技/职高), associate (大专), bachelor (本科), master (硕士),
  * doctorate (博士). The keys are the posting normalisers' output vocabulary.
  */
-export const EDUCATION_LEVELS = ['unrestricted', 'junior_secondary', 'senior_secondary', 'associate', 'bachelor', 'master', 'doctorate'] as const;
-export const educationLevelSchema = z.enum(EDUCATION_LEVELS).describe('Coded education requirement (unrestricted, junior_secondary, senior_secondary, associate, bachelor, master, doctorate).');
+export const EDUCATION_LEVELS = [
+  'unrestricted',
+  'junior_secondary',
+  'senior_secondary',
+  'associate',
+  'bachelor',
+  'master',
+  'doctorate',
+] as const;
+export const educationLevelSchema = z
+  .enum(EDUCATION_LEVELS)
+  .describe('Coded education requirement (unrestricted, junior_secondary, senior_secondary, associate, bachelor, master, doctorate).');
 export type EducationLevel = z.infer<typeof educationLevelSchema>;
 
 /**
@@ -17,10 +27,14 @@ export type EducationLevel = z.infer<typeof educationLevelSchema>;
 export const jobPostingRecordSchema = z
   .object({
     source: z.string().min(1).describe('Source id from the mapping file (e.g. bosszhipin_2022).'),
-    source_id: z.string().optional().describe('The board\'s own id or URL of the posting, when it has one.'),
+    source_id: z.string().optional().describe("The board's own id or URL of the posting, when it has one."),
     title: z.string().min(1).max(500).describe('职位名称 as written.'),
     company: z.string().max(500).optional().describe('公司名称.'),
-    company_industry_text: z.string().max(2000).optional().describe('公司行业 text as written (platform categories, sometimes polluted with funding stage).'),
+    company_industry_text: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('公司行业 text as written (platform categories, sometimes polluted with funding stage).'),
     company_size_text: z.string().max(200).optional().describe('公司规模 text, e.g. 1000-9999人.'),
     location_text: z.string().max(500).optional().describe('工作地点 as written (城市-区, 北京·海淀区·中关村, 广西南宁良庆区…).'),
     salary_text: z.string().max(200).optional().describe('薪资 as written (12-18K·13薪, 1-1.5万/月, 150元/天, 面议).'),

@@ -22,7 +22,12 @@ export const shortageEntrySchema = z
   })
   .describe('Shortage-list entry (rank, occupation, period).')
   .superRefine((r, ctx) => {
-    if (r.vacancies !== undefined && r.job_seekers !== undefined && r.shortfall !== undefined && r.shortfall !== r.vacancies - r.job_seekers)
+    if (
+      r.vacancies !== undefined &&
+      r.job_seekers !== undefined &&
+      r.shortfall !== undefined &&
+      r.shortfall !== r.vacancies - r.job_seekers
+    )
       ctx.addIssue({ code: 'custom', path: ['shortfall'], message: 'shortfall is not vacancies minus job seekers' });
   });
 export type ShortageEntry = z.infer<typeof shortageEntrySchema>;

@@ -5,7 +5,15 @@ import { z } from 'zod';
  * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against;
  * `graduate_region` and `graduate_industry` are the destination breakdowns of working graduates.
  */
-export const RECORD_KINDS = ['job_posting', 'enrollment', 'graduate_outcome', 'shortage', 'school', 'graduate_region', 'graduate_industry'] as const;
+export const RECORD_KINDS = [
+  'job_posting',
+  'enrollment',
+  'graduate_outcome',
+  'shortage',
+  'school',
+  'graduate_region',
+  'graduate_industry',
+] as const;
 export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
 export type RecordKind = z.infer<typeof recordKindSchema>;
 
@@ -47,9 +55,11 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
     .object({
       op: z.literal('map'),
       field: z.string().describe('Field whose whole value is looked up.'),
-      values: z.record(z.string(), z.string()).describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
+      values: z
+        .record(z.string(), z.string())
+        .describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
     })
-    .describe('Translate a source\'s own vocabulary into the words the normalisers read.'),
+    .describe("Translate a source's own vocabulary into the words the normalisers read."),
 ]);
 export type MappingTransform = z.infer<typeof mappingTransformSchema>;
 
@@ -60,16 +70,36 @@ export type MappingTransform = z.infer<typeof mappingTransformSchema>;
  */
 export const sourceMappingSchema = z
   .object({
-    source: z.string().regex(/^[a-z0-9_]+$/).describe('Stable source id (snake_case); recorded on every load and row.'),
+    source: z
+      .string()
+      .regex(/^[a-z0-9_]+$/)
+      .describe('Stable source id (snake_case); recorded on every load and row.'),
     kind: recordKindSchema,
     description: z.string().describe('What the source is, in a sentence.'),
     provenance: z.string().optional().describe('Where the files come from (repository @ commit, bureau, URL).'),
-    files: z.array(z.string()).min(1).describe('Glob patterns, relative to the datasets folder or the reference folder, of the files of this source.'),
+    files: z
+      .array(z.string())
+      .min(1)
+      .describe('Glob patterns, relative to the datasets folder or the reference folder, of the files of this source.'),
     format: z.enum(['csv', 'xlsx', 'jsonl']).describe('File format.'),
-    encoding: z.enum(['auto', 'utf-8', 'gb18030']).default('auto').describe('Text encoding; auto detects UTF-8 (with or without BOM), GB18030/GBK and GBK-as-Latin-1 mojibake.'),
-    cellFormat: z.enum(['plain', 'python-list']).default('plain').describe('python-list: cells are list literals such as [\'1-1.5万/月\'] and are unwrapped.'),
-    headerRow: z.number().int().positive().optional().describe('1-based record holding the header; default: the first record that matches at least two aliases.'),
-    skipRowPattern: z.string().optional().describe('Regex on the first cell; matching records are skipped and counted (e.g. province subtotal rows).'),
+    encoding: z
+      .enum(['auto', 'utf-8', 'gb18030'])
+      .default('auto')
+      .describe('Text encoding; auto detects UTF-8 (with or without BOM), GB18030/GBK and GBK-as-Latin-1 mojibake.'),
+    cellFormat: z
+      .enum(['plain', 'python-list'])
+      .default('plain')
+      .describe("python-list: cells are list literals such as ['1-1.5万/月'] and are unwrapped."),
+    headerRow: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('1-based record holding the header; default: the first record that matches at least two aliases.'),
+    skipRowPattern: z
+      .string()
+      .optional()
+      .describe('Regex on the first cell; matching records are skipped and counted (e.g. province subtotal rows).'),
     sheet: z.string().optional().describe('XLSX: worksheet name to read (default: the first).'),
     columns: z
       .record(z.string(), z.array(z.string()).min(1))
@@ -80,7 +110,9 @@ export const sourceMappingSchema = z
     require: z
       .array(z.string())
       .default([])
-      .describe('Fields the schema leaves optional but this source always fills (an API dump\'s publication date): an empty one rejects the row.'),
+      .describe(
+        "Fields the schema leaves optional but this source always fills (an API dump's publication date): an empty one rejects the row.",
+      ),
     transforms: z.array(mappingTransformSchema).default([]).describe('Fixes applied to each row, in order, before validation.'),
     period: z
       .object({
@@ -94,7 +126,10 @@ export const sourceMappingSchema = z
       .enum(['replace', 'append'])
       .default('append')
       .describe('replace: a new file for the same source and period replaces the earlier load; append: every distinct file adds rows.'),
-    fastPath: z.boolean().default(false).describe('Let DuckDB read_csv parse the file in bulk (regular UTF-8/GBK CSV without per-row transforms).'),
+    fastPath: z
+      .boolean()
+      .default(false)
+      .describe('Let DuckDB read_csv parse the file in bulk (regular UTF-8/GBK CSV without per-row transforms).'),
   })
   .describe('Per-source mapping file.');
 export type SourceMapping = z.infer<typeof sourceMappingSchema>;

@@ -21,7 +21,13 @@ describe('code shapes', () => {
   });
 
   it('tells occupation levels and parents, including 细类 straight under a 中类', () => {
-    expect(['6-00-00-00', '6-22-00-00', '6-22-02-00', '6-22-02-01', '62202'].map(occupationLevelOf)).toEqual(['大类', '中类', '小类', '细类', undefined]);
+    expect(['6-00-00-00', '6-22-00-00', '6-22-02-00', '6-22-02-01', '62202'].map(occupationLevelOf)).toEqual([
+      '大类',
+      '中类',
+      '小类',
+      '细类',
+      undefined,
+    ]);
     expect(occupationParentOf('6-22-02-01')).toBe('6-22-02-00');
     expect(occupationParentOf('1-01-00-01')).toBe('1-01-00-00');
     expect(occupationParentOf('6-22-02-00')).toBe('6-22-00-00');

@@ -2,12 +2,7 @@
 export { readCodeLists, formatTotals, CODE_LISTS_MANIFEST } from './read-code-lists.js';
 export type { CodeListsResult, CodeListTotal } from './read-code-lists.js';
 export { ReferenceDataError } from './reference-data-error.js';
-export {
-  CODE_LIST_COLUMNS,
-  RECONCILIATION_FILE_COLUMNS,
-  CODE_SCHEMES,
-  CodeListsManifestSchema,
-} from './manifest.js';
+export { CODE_LIST_COLUMNS, RECONCILIATION_FILE_COLUMNS, CODE_SCHEMES, CodeListsManifestSchema } from './manifest.js';
 export type { CodeListsManifest, ListManifest, CodeScheme } from './manifest.js';
 export {
   INDUSTRY_LEVELS,

@@ -74,8 +74,14 @@ export const ListSchema = z
     /** Levels, top first, with the edition's totals. */
     levels: z.array(LevelSchema).min(1),
   })
-  .refine((l) => (l.scheme === 'major') === (l.catalog !== undefined), { message: 'catalog is required for scheme major and only there', path: ['catalog'] })
-  .refine((l) => l.table === (l.scheme === 'major' ? 'ref.major' : `ref.${l.scheme}`), { message: 'table does not match scheme', path: ['table'] });
+  .refine((l) => (l.scheme === 'major') === (l.catalog !== undefined), {
+    message: 'catalog is required for scheme major and only there',
+    path: ['catalog'],
+  })
+  .refine((l) => l.table === (l.scheme === 'major' ? 'ref.major' : `ref.${l.scheme}`), {
+    message: 'table does not match scheme',
+    path: ['table'],
+  });
 
 /** datasets/reference/code-lists.json */
 export const CodeListsManifestSchema = z.object({

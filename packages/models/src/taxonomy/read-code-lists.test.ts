@@ -38,14 +38,21 @@ describe('readCodeLists on the committed lists', () => {
       'code_reconciliation ref.code_reconciliation',
     ]);
     const occupation = tables.find((t) => t.table === 'ref.occupation')!.rows;
-    expect(occupation.find((r) => r.code === '4-01-01-00')).toMatchObject({ level: '小类', is_occupation: true, occupation_name: '采购员' });
+    expect(occupation.find((r) => r.code === '4-01-01-00')).toMatchObject({
+      level: '小类',
+      is_occupation: true,
+      occupation_name: '采购员',
+    });
     expect(occupation.find((r) => r.code === '2-02-01-02')).toMatchObject({ is_green: true, is_digital: true });
     expect(occupation.every((r) => !/[SL]$/.test(String(r.name)))).toBe(true);
     const industry = tables.find((t) => t.table === 'ref.industry')!.rows;
     expect(industry.find((r) => r.code === '01')).toMatchObject({ parent_code: 'A', section_code: 'A', level: '大类' });
     const major = tables.filter((t) => t.table === 'ref.major').flatMap((t) => t.rows);
     expect(major.find((r) => r.catalog === '本科' && r.code === '020110')).toMatchObject({ is_special: true, is_national_control: true });
-    expect(major.find((r) => r.catalog === '高职专科' && r.code === '520101')).toMatchObject({ is_national_control: true, is_special: false });
+    expect(major.find((r) => r.catalog === '高职专科' && r.code === '520101')).toMatchObject({
+      is_national_control: true,
+      is_special: false,
+    });
     expect(formatTotals(totals).split('\n')).toHaveLength(totals.length + 2);
   });
 
@@ -58,7 +65,9 @@ describe('readCodeLists on the committed lists', () => {
       const first = await loadReference(conn, tables);
       expect(first.every((r) => r.status === 'loaded')).toBe(true);
       const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjects()[0]!.n);
-      expect(await count(`SELECT count(*) AS n FROM ref.major`)).toBe(tables.filter((t) => t.table === 'ref.major').reduce((s, t) => s + t.rows.length, 0));
+      expect(await count(`SELECT count(*) AS n FROM ref.major`)).toBe(
+        tables.filter((t) => t.table === 'ref.major').reduce((s, t) => s + t.rows.length, 0),
+      );
       expect(await count(`SELECT count(*) AS n FROM ref.occupation WHERE is_occupation`)).toBe(1636);
       // In the warehouse too, recorded gaps account for every difference from the official totals.
       expect(
@@ -109,7 +118,15 @@ function tinyReference(): { dir: string; write: (rel: string, text: string) => v
   );
   write(
     'industry/tiny.csv',
-    ['code,name,level,parent_code,section_code', 'A,农、林、牧、渔业,门类,,A', '01,农业,大类,A,A', '011,谷物种植,中类,01,A', '0111,稻谷种植,小类,011,A', '0112,小麦种植,小类,011,A', ''].join('\n'),
+    [
+      'code,name,level,parent_code,section_code',
+      'A,农、林、牧、渔业,门类,,A',
+      '01,农业,大类,A,A',
+      '011,谷物种植,中类,01,A',
+      '0111,稻谷种植,小类,011,A',
+      '0112,小麦种植,小类,011,A',
+      '',
+    ].join('\n'),
   );
   write('reconciliation/industry.csv', 'list_id,code,issue,resolution,evidence,level,count_gap\n');
   return { dir, write, read: (rel) => readFileSync(join(dir, rel), 'utf8') };
@@ -201,8 +218,14 @@ describe('readCodeLists on bad reference data', () => {
     const err = await failure(dir);
     expect(err.file).toBe(join(dir, 'code-lists.json'));
     expect(err.code).toBe('industry');
-    expect(err.line).toBe(read('code-lists.json').split('\n').findIndex((l) => l.includes('-2')) + 1);
-    expect(err.message).toMatch(/code-lists\.json, line \d+, code industry: manifest does not match its schema at lists\.0\.levels\.3\.official/);
+    expect(err.line).toBe(
+      read('code-lists.json')
+        .split('\n')
+        .findIndex((l) => l.includes('-2')) + 1,
+    );
+    expect(err.message).toMatch(
+      /code-lists\.json, line \d+, code industry: manifest does not match its schema at lists\.0\.levels\.3\.official/,
+    );
 
     write('code-lists.json', '{ "lists": [ }');
     const syntax = await failure(dir);
@@ -224,7 +247,10 @@ describe('readCodeLists on bad reference data', () => {
 
   it('fails on a bad reconciliation row, naming its line', async () => {
     const { dir, write, read } = setup();
-    write('reconciliation/industry.csv', `${read('reconciliation/industry.csv')}industry,0113,missing code,not loaded,in no copy,小类,one\n`);
+    write(
+      'reconciliation/industry.csv',
+      `${read('reconciliation/industry.csv')}industry,0113,missing code,not loaded,in no copy,小类,one\n`,
+    );
     const err = await failure(dir);
     expect(err).toMatchObject({ file: join(dir, 'reconciliation/industry.csv'), line: 2, code: '0113' });
   });

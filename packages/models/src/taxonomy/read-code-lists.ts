@@ -75,10 +75,14 @@ const SCHEMES: Record<CodeScheme, Scheme> = {
   industry: {
     levels: INDUSTRY_LEVELS,
     levelOf: industryLevelOf,
-    parentOf: (code, row) => (industryLevelOf(code) === '门类' ? null : industryLevelOf(code) === '大类' ? row.section_code : code.slice(0, -1)),
+    parentOf: (code, row) =>
+      industryLevelOf(code) === '门类' ? null : industryLevelOf(code) === '大类' ? row.section_code : code.slice(0, -1),
     booleans: [],
     nullable: ['parent_code'],
-    check: (row) => (industryLevelOf(row.code!) === '门类' && row.section_code !== row.code ? `section_code ${row.section_code} of a 门类 must equal its code` : undefined),
+    check: (row) =>
+      industryLevelOf(row.code!) === '门类' && row.section_code !== row.code
+        ? `section_code ${row.section_code} of a 门类 must equal its code`
+        : undefined,
   },
   occupation: {
     levels: OCCUPATION_LEVELS,
@@ -89,7 +93,8 @@ const SCHEMES: Record<CodeScheme, Scheme> = {
     nullable: ['parent_code', 'occupation_name', 'definition'],
     check: (row) => {
       if (row.level === '细类' && row.is_occupation !== 'true') return 'a 细类 is always an occupation (is_occupation must be true)';
-      if ((row.is_occupation === 'true') !== (row.occupation_name !== '')) return 'occupation_name must be given exactly when is_occupation is true';
+      if ((row.is_occupation === 'true') !== (row.occupation_name !== ''))
+        return 'occupation_name must be given exactly when is_occupation is true';
       return undefined;
     },
   },
@@ -99,7 +104,10 @@ const SCHEMES: Record<CodeScheme, Scheme> = {
     parentOf: (code) => regionParentOf(code),
     booleans: [],
     nullable: ['parent_code'],
-    check: (row) => (row.province_code !== regionProvinceOf(row.code!) ? `province_code ${row.province_code} does not match the code (expected ${regionProvinceOf(row.code!)})` : undefined),
+    check: (row) =>
+      row.province_code !== regionProvinceOf(row.code!)
+        ? `province_code ${row.province_code} does not match the code (expected ${regionProvinceOf(row.code!)})`
+        : undefined,
   },
   major: {
     levels: MAJOR_LEVELS,
@@ -107,7 +115,8 @@ const SCHEMES: Record<CodeScheme, Scheme> = {
     parentOf: (code) => majorParentOf(code),
     booleans: ['is_national_control', 'is_special'],
     nullable: ['parent_code'],
-    check: (row, list) => (row.catalog !== list.catalog ? `catalog ${row.catalog} differs from the list's catalog ${list.catalog}` : undefined),
+    check: (row, list) =>
+      row.catalog !== list.catalog ? `catalog ${row.catalog} differs from the list's catalog ${list.catalog}` : undefined,
   },
 };
 
@@ -333,7 +342,8 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
         if (!shapeLevel) fail(`malformed code for ${list.scheme}`);
         if (!scheme.levels.includes(v.level!)) fail(`wrong level: ${JSON.stringify(v.level)} is not one of ${scheme.levels.join('/')}`);
         if (shapeLevel !== v.level) fail(`wrong level: the code's shape makes it a ${shapeLevel}, the level column says ${v.level}`);
-        for (const b of scheme.booleans) if (v[b] !== 'true' && v[b] !== 'false') fail(`${b} must be true or false (found ${JSON.stringify(v[b])})`);
+        for (const b of scheme.booleans)
+          if (v[b] !== 'true' && v[b] !== 'false') fail(`${b} must be true or false (found ${JSON.stringify(v[b])})`);
         const extra = scheme.check?.(v, list);
         if (extra) fail(extra);
         rows.push(row);
@@ -383,7 +393,8 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
       if (!parsed.success) throw new ReferenceDataError(recoFile, row.line, row.values.code || null, parsed.error.issues[0]!.message);
       const r = parsed.data;
       if (r.list_id !== list.listId) throw new ReferenceDataError(recoFile, row.line, r.code, `list_id ${r.list_id} is not ${list.listId}`);
-      if (!levelNames.includes(r.level)) throw new ReferenceDataError(recoFile, row.line, r.code, `level ${r.level} is not a level of ${list.listId}`);
+      if (!levelNames.includes(r.level))
+        throw new ReferenceDataError(recoFile, row.line, r.code, `level ${r.level} is not a level of ${list.listId}`);
       gaps.set(r.level, (gaps.get(r.level) ?? 0) + Number(r.count_gap));
       reconciliationRows.push({ ...r, count_gap: Number(r.count_gap) });
     }
@@ -391,12 +402,24 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
     // Level totals against the edition's.
     for (const row of rows)
       if (!levelNames.includes(row.values.level!))
-        throw new ReferenceDataError(row.file, row.line, row.values.code!, `level ${row.values.level} has no entry in the manifest's levels of ${list.listId}`);
+        throw new ReferenceDataError(
+          row.file,
+          row.line,
+          row.values.code!,
+          `level ${row.values.level} has no entry in the manifest's levels of ${list.listId}`,
+        );
     const listLine = lineOf(manifestText, `"listId": ${JSON.stringify(list.listId)}`) ?? 1;
     for (const lv of list.levels) {
       if (lv.countColumn && !scheme.booleans.includes(lv.countColumn))
-        throw new ReferenceDataError(manifestFile, lineOf(manifestText, '"countColumn"', listLine) ?? listLine, list.listId, `countColumn ${lv.countColumn} is not a boolean column of ${list.scheme}`);
-      const loaded = lv.countColumn ? rows.filter((r) => r.values[lv.countColumn!] === 'true').length : rows.filter((r) => r.values.level === lv.level).length;
+        throw new ReferenceDataError(
+          manifestFile,
+          lineOf(manifestText, '"countColumn"', listLine) ?? listLine,
+          list.listId,
+          `countColumn ${lv.countColumn} is not a boolean column of ${list.scheme}`,
+        );
+      const loaded = lv.countColumn
+        ? rows.filter((r) => r.values[lv.countColumn!] === 'true').length
+        : rows.filter((r) => r.values.level === lv.level).length;
       const gap = gaps.get(lv.level) ?? 0;
       const notes = lv.note ? [lv.note] : [];
       if (lv.countColumn) {
@@ -414,7 +437,14 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
           );
         if (diff !== 0) notes.push(`differs by ${diff}: explained in ${list.reconciliation}`);
       }
-      totals.push({ list: list.listId, edition: list.edition, level: lv.level, loaded, official: lv.official, note: notes.length ? notes.join('; ') : null });
+      totals.push({
+        list: list.listId,
+        edition: list.edition,
+        level: lv.level,
+        loaded,
+        official: lv.official,
+        note: notes.length ? notes.join('; ') : null,
+      });
     }
 
     for (const row of rows) {
@@ -433,7 +463,14 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
     table: 'ref.code_list_total',
     edition: 'per list',
     sha256: allHash.digest('hex'),
-    rows: totals.map((t) => ({ list_id: t.list, edition: t.edition, level: t.level, loaded_count: t.loaded, official_count: t.official, note: t.note })),
+    rows: totals.map((t) => ({
+      list_id: t.list,
+      edition: t.edition,
+      level: t.level,
+      loaded_count: t.loaded,
+      official_count: t.official,
+      note: t.note,
+    })),
   });
   tables.push({
     listId: 'code_reconciliation',
@@ -464,7 +501,9 @@ export function formatTotals(totals: readonly CodeListTotal[]): string {
   const numeric = [false, false, true, true, false];
   const render = (cells: string[]) =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : numeric[i] ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c))))
+      .map((c, i) =>
+        i === cells.length - 1 ? c : numeric[i] ? ' '.repeat(widths[i]! - width(c)) + c : c + ' '.repeat(widths[i]! - width(c)),
+      )
       .join('  ')
       .trimEnd();
   return [render(header), render(widths.map((w) => '-'.repeat(w))), ...body.map(render)].join('\n');

@@ -80,10 +80,15 @@ function occupationsFromRepo(dir: string): Occupation[] {
   const parents = new Set(rows.map((r) => r.parent_code));
   // The list flags occupations itself (some 小类 without 细类 are occupations too); else take the leaves.
   const isOccupation = (r: Record<string, string>) =>
-    r.is_occupation !== undefined ? TRUE_VALUES.has(r.is_occupation) : OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00') && !parents.has(r.code);
-  return rows
-    .filter(isOccupation)
-    .map((r) => ({ code: r.code!, name: r.occupation_name || r.name!, isDigital: TRUE_VALUES.has(r.is_digital ?? ''), isGreen: TRUE_VALUES.has(r.is_green ?? '') }));
+    r.is_occupation !== undefined
+      ? TRUE_VALUES.has(r.is_occupation)
+      : OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00') && !parents.has(r.code);
+  return rows.filter(isOccupation).map((r) => ({
+    code: r.code!,
+    name: r.occupation_name || r.name!,
+    isDigital: TRUE_VALUES.has(r.is_digital ?? ''),
+    isGreen: TRUE_VALUES.has(r.is_green ?? ''),
+  }));
 }
 
 function occupationsFromFallback(dir: string): Occupation[] {
@@ -93,14 +98,21 @@ function occupationsFromFallback(dir: string): Occupation[] {
     .map((r) => {
       const raw = r.name!;
       const marker = /[SL]+$/.exec(raw)?.[0] ?? '';
-      return { code: r.code!, name: raw.slice(0, raw.length - marker.length), isDigital: marker.includes('S'), isGreen: marker.includes('L') };
+      return {
+        code: r.code!,
+        name: raw.slice(0, raw.length - marker.length),
+        isDigital: marker.includes('S'),
+        isGreen: marker.includes('L'),
+      };
     });
 }
 
 function majorsFromRepo(dir: string): Major[] {
   const majorDir = join(dir, 'major');
   const out: Major[] = [];
-  for (const file of readdirSync(majorDir).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of readdirSync(majorDir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()) {
     const rows = readCsvRecords(join(majorDir, file));
     const parents = new Set(rows.map((r) => `${r.catalog}|${r.parent_code}`));
     for (const r of rows) {
@@ -117,7 +129,10 @@ function majorsFromFallback(dir: string): Major[] {
   const out: Major[] = readCsvRecords(join(dir, 'majors', 'vocational_catalog_2021_p180j.csv'))
     .filter((r) => r.item_level === 'MAJOR' && catalogOf[r.level_zh!])
     .map((r) => ({ code: r.code!, name: r.name!, catalog: catalogOf[r.level_zh!]!, group: r.code!.slice(0, 2) }));
-  const ug = JSON.parse(readFileSync(join(dir, 'majors', 'undergrad_catalog_2026_sweetorangee.json'), 'utf8')) as { code: string; name: string }[];
+  const ug = JSON.parse(readFileSync(join(dir, 'majors', 'undergrad_catalog_2026_sweetorangee.json'), 'utf8')) as {
+    code: string;
+    name: string;
+  }[];
   for (const m of ug) out.push({ code: m.code, name: m.name, catalog: '本科', group: m.code.slice(0, 2) });
   return out;
 }
@@ -139,7 +154,9 @@ export function loadReference(loc: ReferenceLocation): ReferenceData {
     used.push(`${what}:fallback`);
     return false;
   };
-  const regions = need('region', 'region/gbt2260.csv') ? regionsFromRepo(dir, loc.provinceCode) : regionsFromFallback(fb!, loc.provinceCode);
+  const regions = need('region', 'region/gbt2260.csv')
+    ? regionsFromRepo(dir, loc.provinceCode)
+    : regionsFromFallback(fb!, loc.provinceCode);
   const industries = need('industry', 'industry/gbt4754_2017.csv')
     ? industriesFrom(readCsvRecords(join(dir, 'industry', 'gbt4754_2017.csv')))
     : industriesFrom(readCsvRecords(join(fb!, 'industry_gbt4754_2017', 'gbt4754_2017_flat_derived.csv')));

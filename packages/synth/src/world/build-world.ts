@@ -43,7 +43,11 @@ export function buildWorld(seed: number, edition: string, a: Assumptions, ref: R
   });
   const schools = buildSchools(a, new Rng(seed, 'schools'), ref, size);
   const usedCatalogs = new Set(schools.map((s) => s.catalog));
-  const links = linkMajors(new Rng(seed, 'major-links'), ref.majors.filter((m) => usedCatalogs.has(m.catalog)), staffing.occupations);
+  const links = linkMajors(
+    new Rng(seed, 'major-links'),
+    ref.majors.filter((m) => usedCatalogs.has(m.catalog)),
+    staffing.occupations,
+  );
   const series = buildSeries(a, new Rng(seed, 'series'), axis, size, schools, links);
   simulateCohorts(a, new Rng(seed, 'cohorts'), axis, schools, series, provinceOpenings);
   const outcomes = simulateOutcomes(

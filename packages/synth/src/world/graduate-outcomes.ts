@@ -105,7 +105,10 @@ export function simulateOutcomes(
       const shockBump = year === a.shock.year ? 1.6 : year === a.shock.year + 2 ? 1.3 : 1;
       const furtherStudy = rng.binomial(G, Math.min(0.8, a.outcomes.continueStudy[school.catalog] * rng.lognormal(0.15)));
       const army = rng.binomial(G - furtherStudy, o.army);
-      const unemployed = rng.binomial(G - furtherStudy - army, Math.min(0.35, Math.max(0.015, o.unemployedBase * shockBump * Math.pow(tight, -3) * rng.lognormal(0.2))));
+      const unemployed = rng.binomial(
+        G - furtherStudy - army,
+        Math.min(0.35, Math.max(0.015, o.unemployedBase * shockBump * Math.pow(tight, -3) * rng.lognormal(0.2))),
+      );
       const working = G - furtherStudy - army - unemployed;
       const entrepreneurship = rng.binomial(working, o.entrepreneurship);
       const flexible = rng.binomial(working - entrepreneurship, o.flexibleShare);
@@ -118,7 +121,13 @@ export function simulateOutcomes(
       }
       if (year < a.years.outcomesFrom || year > axis.latest) continue;
       const indCounts = rng.multinomial(working, sectionWeights(s));
-      const mean = wageBase * CATALOG_WAGE[school.catalog] * cityWage[school.city]! * Math.pow(1 + a.wage.growth, year - axis.latest) * Math.pow(tight, 0.5) * rng.lognormal(0.06);
+      const mean =
+        wageBase *
+        CATALOG_WAGE[school.catalog] *
+        cityWage[school.city]! *
+        Math.pow(1 + a.wage.growth, year - axis.latest) *
+        Math.pow(tight, 0.5) *
+        rng.lognormal(0.06);
       cohorts.push({
         series: si,
         year,

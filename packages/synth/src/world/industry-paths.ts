@@ -13,7 +13,11 @@ export interface IndustryPaths {
 }
 
 /** How strongly each division is pushed by each policy effect (partial codes push only part of a division). */
-function policyWeights(a: Assumptions, referenceDir: string, divisions: IndustryDivision[]): Map<string, { index: number; weight: number }[]> {
+function policyWeights(
+  a: Assumptions,
+  referenceDir: string,
+  divisions: IndustryDivision[],
+): Map<string, { index: number; weight: number }[]> {
   const out = new Map<string, { index: number; weight: number }[]>();
   a.policy.forEach((p, index) => {
     const codes = p.divisions ?? (p.framework && p.group ? frameworkGroupCodes(referenceDir, p.framework, p.group) : null) ?? [];
@@ -33,7 +37,14 @@ function policyWeights(a: Assumptions, referenceDir: string, divisions: Industry
  * Employment paths with a damped trend per division, policy pushes, the 2020 shock and its partial
  * recovery, and AR(1) noise per division × city.
  */
-export function buildIndustryPaths(a: Assumptions, rng: Rng, axis: TimeAxis, cities: City[], allDivisions: IndustryDivision[], referenceDir: string): IndustryPaths {
+export function buildIndustryPaths(
+  a: Assumptions,
+  rng: Rng,
+  axis: TimeAxis,
+  cities: City[],
+  allDivisions: IndustryDivision[],
+  referenceDir: string,
+): IndustryPaths {
   const e = a.employment;
   const divisions = allDivisions.filter((d) => !e.excludeSections.includes(d.section) && e.sectionShare[d.section] !== undefined);
   const policies = policyWeights(a, referenceDir, divisions);
@@ -43,7 +54,8 @@ export function buildIndustryPaths(a: Assumptions, rng: Rng, axis: TimeAxis, cit
 
   // Base-year levels: section share spread over its divisions, a city specialty multiplier.
   const base: number[][] = divisions.map((d) => {
-    const divW = (e.sectionShare[d.section]! / perSection.get(d.section)!) * (e.divisionWeight[d.code] ?? 1) * rng.lognormal(e.divisionSpread);
+    const divW =
+      (e.sectionShare[d.section]! / perSection.get(d.section)!) * (e.divisionWeight[d.code] ?? 1) * rng.lognormal(e.divisionSpread);
     return cities.map((c, ci) => {
       let spec = rng.lognormal(e.citySpread);
       for (const s of a.citySpecialties) if (s.city === c.code && s.divisions.includes(d.code)) spec *= s.factor;
@@ -61,7 +73,10 @@ export function buildIndustryPaths(a: Assumptions, rng: Rng, axis: TimeAxis, cit
     const gInf = e.longRunGrowth + 0.008 * rng.normal();
     const phi = rng.uniform(e.dampingRange[0], e.dampingRange[1]);
     const pushes = policies.get(d.code) ?? [];
-    policyByDivision.set(d.code, pushes.map((p) => a.policy[p.index]!.label));
+    policyByDivision.set(
+      d.code,
+      pushes.map((p) => a.policy[p.index]!.label),
+    );
     const shock = a.shock.bySection[d.section] ?? a.shock.default;
     const trend = new Float64Array(axis.length);
     for (let t = 1; t < axis.length; t++) {

@@ -38,6 +38,16 @@ export function linkMajors(rng: Rng, majors: Major[], occupations: Occupation[])
     const pool = byGroup.get(group) ?? byGroup.get('4') ?? occupations.map((_, i) => i);
     const a = rng.pick(pool);
     const b = rng.pick(pool);
-    return { major, occupations: a === b ? [{ occupation: a, weight: 1 }] : [{ occupation: a, weight: 0.6 }, { occupation: b, weight: 0.4 }], byName: false };
+    return {
+      major,
+      occupations:
+        a === b
+          ? [{ occupation: a, weight: 1 }]
+          : [
+              { occupation: a, weight: 0.6 },
+              { occupation: b, weight: 0.4 },
+            ],
+      byName: false,
+    };
   });
 }

@@ -18,7 +18,14 @@ export interface OccupationPaths {
 }
 
 /** Applies the staffing pattern (tilted towards digital and green occupations over time) to industry paths. */
-export function buildOccupationPaths(a: Assumptions, rng: Rng, axis: TimeAxis, ind: IndustryPaths, staff: StaffingMatrix, cityCount: number): OccupationPaths {
+export function buildOccupationPaths(
+  a: Assumptions,
+  rng: Rng,
+  axis: TimeAxis,
+  ind: IndustryPaths,
+  staff: StaffingMatrix,
+  cityCount: number,
+): OccupationPaths {
   const T = axis.length;
   const employment = staff.occupations.map(() => Array.from({ length: cityCount }, () => new Float64Array(T)));
   const divisionsOf: { division: number; share: number }[][] = staff.occupations.map(() => []);

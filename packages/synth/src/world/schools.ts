@@ -15,7 +15,23 @@ export interface School {
   trend: number;
 }
 
-const ZHONGZHI_TRADES = ['第一职业技术', '第二职业技术', '交通运输', '商贸', '机电', '卫生', '财经', '工业', '农业', '旅游', '艺术', '电子信息', '建筑工程', '轻工', '华侨'];
+const ZHONGZHI_TRADES = [
+  '第一职业技术',
+  '第二职业技术',
+  '交通运输',
+  '商贸',
+  '机电',
+  '卫生',
+  '财经',
+  '工业',
+  '农业',
+  '旅游',
+  '艺术',
+  '电子信息',
+  '建筑工程',
+  '轻工',
+  '华侨',
+];
 const VOC_UG_WORDS = ['桂中', '桂南', '桂西', '桂东', '西江', '北部湾'];
 
 function shortCityName(city: City): string {
@@ -29,7 +45,15 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
   for (const s of ref.schools) {
     const city = cityIndex.get(s.cityName);
     if (city === undefined) continue;
-    schools.push({ code: s.code, name: s.name, catalog: s.level === '本科' ? '本科' : '高职专科', city, listed: true, size: rng.lognormal(0.4), trend: 0.01 + 0.02 * rng.normal() });
+    schools.push({
+      code: s.code,
+      name: s.name,
+      catalog: s.level === '本科' ? '本科' : '高职专科',
+      city,
+      listed: true,
+      size: rng.lognormal(0.4),
+      trend: 0.01 + 0.02 * rng.normal(),
+    });
   }
   for (let k = 0; k < size.vocationalUndergradSchools; k++) {
     const city = rng.weightedIndex(ref.cities.map((c) => a.cityWeight[c.code] ?? 1));
@@ -54,10 +78,13 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
       const county = c.counties.length > 0 ? rng.pick(c.counties).name : c.name;
       const pattern = rng.int(0, 3);
       name =
-        pattern === 0 ? `${county}职业教育中心`
-        : pattern === 1 ? `${county}职业技术学校`
-        : pattern === 2 ? `${shortCityName(c)}市${rng.pick(ZHONGZHI_TRADES)}学校`
-        : `广西${rng.pick(ZHONGZHI_TRADES)}中等专业学校`;
+        pattern === 0
+          ? `${county}职业教育中心`
+          : pattern === 1
+            ? `${county}职业技术学校`
+            : pattern === 2
+              ? `${shortCityName(c)}市${rng.pick(ZHONGZHI_TRADES)}学校`
+              : `广西${rng.pick(ZHONGZHI_TRADES)}中等专业学校`;
       if (used.has(name) && attempt > 20) name = `${county}第${attempt}职业技术学校`;
     }
     used.add(name);

@@ -65,7 +65,14 @@ export function buildSeries(a: Assumptions, rng: Rng, axis: TimeAxis, size: Edit
  * Intake follows the demand of the linked occupations one year earlier (schools respond to the
  * market late); graduates leave exactly `programmeYears` after intake, times a completion rate.
  */
-export function simulateCohorts(a: Assumptions, rng: Rng, axis: TimeAxis, schools: School[], series: Series[], provinceOpenings: Float64Array[]): void {
+export function simulateCohorts(
+  a: Assumptions,
+  rng: Rng,
+  axis: TimeAxis,
+  schools: School[],
+  series: Series[],
+  provinceOpenings: Float64Array[],
+): void {
   const demandIndex = (s: Series, t: number): number => {
     let v = 0;
     for (const l of s.link.occupations) v += l.weight * provinceOpenings[l.occupation]![Math.max(0, t)]!;
@@ -81,7 +88,10 @@ export function simulateCohorts(a: Assumptions, rng: Rng, axis: TimeAxis, school
       if (year < s.start || year >= s.close) continue;
       const market = Math.pow(demandIndex(s, t - 1) / ref, a.schools.demandElasticity);
       const ramp = year - s.start < 2 && s.start > axis.y0 ? 0.5 + 0.25 * (year - s.start) : 1;
-      s.intake[t] = Math.max(1, Math.round(s.base * market * ramp * Math.exp(school.trend * (year - axis.first)) * rng.lognormal(a.schools.intakeNoiseSd)));
+      s.intake[t] = Math.max(
+        1,
+        Math.round(s.base * market * ramp * Math.exp(school.trend * (year - axis.first)) * rng.lognormal(a.schools.intakeNoiseSd)),
+      );
     }
     for (let t = 0; t < axis.length; t++) {
       if (t - L >= 0) s.graduates[t] = Math.round(s.intake[t - L]! * s.completion * rng.lognormal(a.schools.completionNoiseSd));

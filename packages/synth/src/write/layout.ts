@@ -6,7 +6,17 @@ export const EDITION_FOLDERS = ['enrollment', 'outcomes', 'shortage', 'postings'
 /** The folder the pipeline must never read. */
 export const TRUTH_FOLDER = 'truth';
 
-export const ENROLLMENT_HEADER = ['学校名称', '学校代码', '办学层次', '专业代码', '专业名称', '年份', '招生数', '在校生数', '毕业生数'] as const;
+export const ENROLLMENT_HEADER = [
+  '学校名称',
+  '学校代码',
+  '办学层次',
+  '专业代码',
+  '专业名称',
+  '年份',
+  '招生数',
+  '在校生数',
+  '毕业生数',
+] as const;
 
 export function enrollmentFile(out: string, schoolCode: string): string {
   return join(out, 'enrollment', `school_${schoolCode}.csv`);

@@ -25,7 +25,13 @@ export function occupationTotals(world: World): OccupationTotals {
 }
 
 /** A period's openings and supply of one occupation: a year (quarter 0) or one quarter of it. */
-export function periodFlows(world: World, totals: OccupationTotals, o: number, year: number, quarter: 0 | 1 | 2 | 3 | 4): { openings: number; supply: number } {
+export function periodFlows(
+  world: World,
+  totals: OccupationTotals,
+  o: number,
+  year: number,
+  quarter: 0 | 1 | 2 | 3 | 4,
+): { openings: number; supply: number } {
   const t = year - world.axis.y0;
   const s = world.a.seasonality;
   const open = totals.openings[o]![t]!;

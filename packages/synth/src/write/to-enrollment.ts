@@ -58,21 +58,49 @@ export function writeEnrollment(world: World, rng: Rng, out: string): { files: n
           code = '';
         } else if (r < q.nameOnly + q.misspelt) {
           const wrong = misspell(rng, name);
-          quirks.push({ file: rel, line, quirk: 'major_misspelt_no_code', column: '专业名称', writtenValue: wrong, trueValue: `${code} ${name}` });
+          quirks.push({
+            file: rel,
+            line,
+            quirk: 'major_misspelt_no_code',
+            column: '专业名称',
+            writtenValue: wrong,
+            trueValue: `${code} ${name}`,
+          });
           code = '';
           name = wrong;
         } else if (r < q.nameOnly + q.misspelt + q.impossible) {
           const kind = rng.int(0, 2);
           if (kind === 0 && intake > 0) {
-            quirks.push({ file: rel, line, quirk: 'negative_count', column: '招生数', writtenValue: String(-intake), trueValue: String(intake) });
+            quirks.push({
+              file: rel,
+              line,
+              quirk: 'negative_count',
+              column: '招生数',
+              writtenValue: String(-intake),
+              trueValue: String(intake),
+            });
             intake = -intake;
           } else if (kind === 1) {
             const wrong = enrolled * 10 + rng.int(1, 9);
-            quirks.push({ file: rel, line, quirk: 'extra_digit', column: '在校生数', writtenValue: String(wrong), trueValue: String(enrolled) });
+            quirks.push({
+              file: rel,
+              line,
+              quirk: 'extra_digit',
+              column: '在校生数',
+              writtenValue: String(wrong),
+              trueValue: String(enrolled),
+            });
             enrolled = wrong;
           } else {
             const wrong = enrolled * 3 + intake + 7;
-            quirks.push({ file: rel, line, quirk: 'graduates_exceed_enrolled', column: '毕业生数', writtenValue: String(wrong), trueValue: String(grads) });
+            quirks.push({
+              file: rel,
+              line,
+              quirk: 'graduates_exceed_enrolled',
+              column: '毕业生数',
+              writtenValue: String(wrong),
+              trueValue: String(grads),
+            });
             grads = wrong;
           }
         }

@@ -4,9 +4,23 @@ import { TextSink } from '../io/text-sink.js';
 import type { World } from '../world/build-world.js';
 
 export const OUTCOMES_HEADER = [
-  '学校代码', '学校名称', '办学层次', '专业代码', '专业名称', '毕业年份', '毕业生数',
-  '升学', '协议和合同就业', '灵活就业', '自主创业', '应征入伍', '待就业',
-  '平均月薪', '月薪中位数', '专业相关度', '满意度',
+  '学校代码',
+  '学校名称',
+  '办学层次',
+  '专业代码',
+  '专业名称',
+  '毕业年份',
+  '毕业生数',
+  '升学',
+  '协议和合同就业',
+  '灵活就业',
+  '自主创业',
+  '应征入伍',
+  '待就业',
+  '平均月薪',
+  '月薪中位数',
+  '专业相关度',
+  '满意度',
 ] as const;
 export const DESTINATIONS_HEADER = ['学校代码', '毕业年份', '就业地区代码', '就业地区名称', '就业人数'] as const;
 export const INDUSTRIES_HEADER = ['学校代码', '专业代码', '毕业年份', '行业门类代码', '行业门类名称', '就业人数'] as const;
@@ -27,9 +41,23 @@ export function writeOutcomes(world: World, out: string): { cohorts: number; des
     const m = s.link.major;
     main.line(
       csvLine([
-        school.code, school.name, school.catalog, m.code, m.name, c.year, c.graduates,
-        c.furtherStudy, c.contract, c.flexible, c.entrepreneurship, c.army, c.unemployed,
-        c.salaryMean, c.salaryMedian, c.relatedness.toFixed(1), c.satisfaction.toFixed(1),
+        school.code,
+        school.name,
+        school.catalog,
+        m.code,
+        m.name,
+        c.year,
+        c.graduates,
+        c.furtherStudy,
+        c.contract,
+        c.flexible,
+        c.entrepreneurship,
+        c.army,
+        c.unemployed,
+        c.salaryMean,
+        c.salaryMedian,
+        c.relatedness.toFixed(1),
+        c.satisfaction.toFixed(1),
       ]),
     );
     // Destinations are published per school and year (like 就业质量年度报告), not per major.

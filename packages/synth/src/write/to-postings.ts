@@ -6,12 +6,47 @@ import { excelSerial, XlsxSheetWriter, type XlsxCell } from '../io/xlsx-writer.j
 import type { World } from '../world/build-world.js';
 import { TRUTH_FOLDER } from './layout.js';
 import {
-  companyName, drawEducation, EDUCATION_B, EDUCATION_C, EXPERIENCE_A, EXPERIENCE_YEARS, jobTitle, salaryTextA, TAGS, type Education,
+  companyName,
+  drawEducation,
+  EDUCATION_B,
+  EDUCATION_C,
+  EXPERIENCE_A,
+  EXPERIENCE_YEARS,
+  jobTitle,
+  salaryTextA,
+  TAGS,
+  type Education,
 } from './posting-text.js';
 
-export const SOURCE_A_HEADER = ['职位ID', '职位名称', '公司名称', '工作城市', '薪资', '学历要求', '工作经验', '所属行业', '招聘人数', '发布日期', '职位标签'] as const;
-export const SOURCE_B_HEADER = ['岗位编号', '岗位名称', '招聘单位', '工作地点', '最低月薪(元)', '最高月薪(元)', '薪资类型', '学历', '工作年限', '行业类别', '招聘人数', '发布时间'] as const;
-export const POSTINGS_KEY_HEADER = 'source,posting_id,vacancy_id,kind,quirk,occupation_code,industry_code,city_code,posted_date,monthly_salary_min,monthly_salary_max';
+export const SOURCE_A_HEADER = [
+  '职位ID',
+  '职位名称',
+  '公司名称',
+  '工作城市',
+  '薪资',
+  '学历要求',
+  '工作经验',
+  '所属行业',
+  '招聘人数',
+  '发布日期',
+  '职位标签',
+] as const;
+export const SOURCE_B_HEADER = [
+  '岗位编号',
+  '岗位名称',
+  '招聘单位',
+  '工作地点',
+  '最低月薪(元)',
+  '最高月薪(元)',
+  '薪资类型',
+  '学历',
+  '工作年限',
+  '行业类别',
+  '招聘人数',
+  '发布时间',
+] as const;
+export const POSTINGS_KEY_HEADER =
+  'source,posting_id,vacancy_id,kind,quirk,occupation_code,industry_code,city_code,posted_date,monthly_salary_min,monthly_salary_max';
 
 type Source = 0 | 1 | 2;
 const SOURCE_NAME = ['a', 'b', 'c'] as const;
@@ -92,7 +127,8 @@ export function writePostings(world: World, out: string): PostingStats {
   };
   let expected = 0;
   for (let year = firstYear; year <= axis.latest; year++)
-    for (let month = 0; month < 12; month++) for (let o = 0; o < nOcc; o++) for (let c = 0; c < nCity; c++) expected += lambdaOf(o, c, year, month);
+    for (let month = 0; month < 12; month++)
+      for (let o = 0; o < nOcc; o++) for (let c = 0; c < nCity; c++) expected += lambdaOf(o, c, year, month);
   const scale = world.size.postings / (1 + p.repostRate + p.crossSourceRate) / expected;
 
   // Divisions employing each occupation, weighted by their employment in each city.
@@ -105,7 +141,9 @@ export function writePostings(world: World, out: string): PostingStats {
       const list = occupations.divisionsOf[o]!.map((d) => d.division);
       const cumulative = new Float64Array(list.length);
       let acc = 0;
-      occupations.divisionsOf[o]!.forEach((d, k) => (cumulative[k] = acc += d.share * industries.employment[d.division]![c]![latestT]! + 1e-9));
+      occupations.divisionsOf[o]!.forEach(
+        (d, k) => (cumulative[k] = acc += d.share * industries.employment[d.division]![c]![latestT]! + 1e-9),
+      );
       cell = { list, cumulative };
       cellDivisions.set(key, cell);
     }
@@ -169,11 +207,30 @@ export function writePostings(world: World, out: string): PostingStats {
       let salary = v.negotiable ? '面议' : salaryTextA(rng, v.min, v.max, v.unit, v.months);
       let education: string = v.education;
       let industry = division.name;
-      if (rng.chance(p.missingIndustryRate)) { industry = ''; quirk = 'missing_industry'; }
-      else if (rng.chance(p.missingEducationRate)) { education = ''; quirk = 'missing_education'; }
-      else if (rng.chance(0.02)) { salary = ''; quirk = 'missing_salary'; }
+      if (rng.chance(p.missingIndustryRate)) {
+        industry = '';
+        quirk = 'missing_industry';
+      } else if (rng.chance(p.missingEducationRate)) {
+        education = '';
+        quirk = 'missing_education';
+      } else if (rng.chance(0.02)) {
+        salary = '';
+        quirk = 'missing_salary';
+      }
       let date = rng.chance(0.1) ? `${dt.y}/${dt.m}/${dt.d}` : dt.iso;
-      const fields: string[] = [postingId, v.title, v.company, cityText, salary, education, EXPERIENCE_A[v.experience]!, industry, v.headcount === null ? '若干' : `${v.headcount}人`, date, v.tags.join('|')];
+      const fields: string[] = [
+        postingId,
+        v.title,
+        v.company,
+        cityText,
+        salary,
+        education,
+        EXPERIENCE_A[v.experience]!,
+        industry,
+        v.headcount === null ? '若干' : `${v.headcount}人`,
+        date,
+        v.tags.join('|'),
+      ];
       let line: string;
       if (malformed) {
         const kindM = rng.int(0, 2);
@@ -198,7 +255,10 @@ export function writePostings(world: World, out: string): PostingStats {
       let min: XlsxCell = v.negotiable ? null : v.min;
       let dateCell: XlsxCell = { excelDate: dt.serial };
       let industry: string | null = division.name;
-      if (rng.chance(p.missingIndustryRate)) { industry = null; quirk = 'missing_industry'; }
+      if (rng.chance(p.missingIndustryRate)) {
+        industry = null;
+        quirk = 'missing_industry';
+      }
       if (malformed) {
         if (rng.chance(0.5)) {
           quirk = 'malformed_bad_date';
@@ -208,9 +268,22 @@ export function writePostings(world: World, out: string): PostingStats {
           min = v.negotiable ? '面议' : `${Math.round(v.min / 1000)}千`;
         }
       }
-      sinkB[k]!.row([postingId, v.title, v.company, place, min, v.negotiable ? null : v.max, type, EDUCATION_B[v.education], v.experience <= 0 ? '不限' : v.experience, industry, v.headcount, dateCell]);
+      sinkB[k]!.row([
+        postingId,
+        v.title,
+        v.company,
+        place,
+        min,
+        v.negotiable ? null : v.max,
+        type,
+        EDUCATION_B[v.education],
+        v.experience <= 0 ? '不限' : v.experience,
+        industry,
+        v.headcount,
+        dateCell,
+      ]);
     } else {
-      postingId = `c${(n * 2654435761 >>> 0).toString(16).padStart(8, '0')}${n.toString(36)}`;
+      postingId = `c${((n * 2654435761) >>> 0).toString(16).padStart(8, '0')}${n.toString(36)}`;
       const hh = rng.int(8, 21);
       const mm = rng.int(0, 59);
       const location: Record<string, string> = { province: '广西壮族自治区', city: city.name };

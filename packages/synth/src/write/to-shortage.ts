@@ -11,7 +11,12 @@ export const SHORTAGE_HEADER = ['排名', '职业代码', '职业名称', '招�
  * Quarterly public-employment-service rankings: registered vacancies and seekers are a noisy
  * fraction of the true flows, ranked by their difference like the national 最缺工 tables.
  */
-export function writeShortage(world: World, totals: OccupationTotals, rng: Rng, out: string): { files: number; rows: number; missingCodes: number } {
+export function writeShortage(
+  world: World,
+  totals: OccupationTotals,
+  rng: Rng,
+  out: string,
+): { files: number; rows: number; missingCodes: number } {
   const sh = world.a.shortage;
   const occs = world.staffing.occupations;
   let previous = new Map<number, number>();
@@ -37,7 +42,9 @@ export function writeShortage(world: World, totals: OccupationTotals, rng: Rng, 
         const missing = rng.chance(sh.missingCodeRate);
         if (missing) missingCodes++;
         const ratio = r.supply > 0 ? (r.demand / r.supply).toFixed(2) : '';
-        sink.line(csvLine([i + 1, missing ? '' : occ.code, occ.name, r.demand, r.supply, r.demand - r.supply, ratio, previous.get(r.o) ?? '']));
+        sink.line(
+          csvLine([i + 1, missing ? '' : occ.code, occ.name, r.demand, r.supply, r.demand - r.supply, ratio, previous.get(r.o) ?? '']),
+        );
         current.set(r.o, i + 1);
         rows++;
       });

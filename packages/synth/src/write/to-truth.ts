@@ -7,7 +7,6 @@ import { periodFlows, rankByGap, type OccupationTotals } from './occupation-tota
 import { TRUTH_FOLDER } from './layout.js';
 import type { QuirkRecord } from './to-enrollment.js';
 
-
 /** Writes the hidden ground truth: true paths, the true shortage ranking and the crosswalks used. */
 export function writeTruth(world: World, totals: OccupationTotals, out: string, enrollmentQuirks: QuirkRecord[]): void {
   const dir = join(out, TRUTH_FOLDER);
@@ -24,7 +23,9 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
       const e = industries.employment[di]![ci]!;
       for (let t = first; t <= last; t++) {
         const openings = Math.max(0, e[t]! - e[t - 1]!) + replacement * e[t - 1]!;
-        ind.line(csvLine([d.code, d.section, c.code, axis.y0 + t, Math.round(e[t]!), Math.round(openings), axis.y0 + t > axis.latest ? 1 : 0]));
+        ind.line(
+          csvLine([d.code, d.section, c.code, axis.y0 + t, Math.round(e[t]!), Math.round(openings), axis.y0 + t > axis.latest ? 1 : 0]),
+        );
       }
     });
   });
@@ -38,20 +39,49 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
         const open = occupations.openings[oi]![ci]![t]!;
         const grad = world.outcomes.supply[oi]![ci]![t]!;
         const other = occupations.seekers[oi]![ci]![t]!;
-        occ.line(csvLine([o.code, c.code, axis.y0 + t, Math.round(occupations.employment[oi]![ci]![t]!), Math.round(open), Math.round(grad), Math.round(other), Math.round(open - grad - other)]));
+        occ.line(
+          csvLine([
+            o.code,
+            c.code,
+            axis.y0 + t,
+            Math.round(occupations.employment[oi]![ci]![t]!),
+            Math.round(open),
+            Math.round(grad),
+            Math.round(other),
+            Math.round(open - grad - other),
+          ]),
+        );
       }
     });
   });
   occ.close();
 
   const prov = new TextSink(join(dir, 'occupation_year.csv'), { encoding: 'utf8' });
-  prov.line('occupation_code,occupation_name,is_digital,is_green,year,employment,openings,graduate_supply,other_supply,supply,gap,ratio,is_future');
+  prov.line(
+    'occupation_code,occupation_name,is_digital,is_green,year,employment,openings,graduate_supply,other_supply,supply,gap,ratio,is_future',
+  );
   staffing.occupations.forEach((o, oi) => {
     for (let t = first; t <= last; t++) {
       const open = totals.openings[oi]![t]!;
       const grad = totals.graduateSupply[oi]![t]!;
       const other = totals.otherSupply[oi]![t]!;
-      prov.line(csvLine([o.code, o.name, o.isDigital ? 1 : 0, o.isGreen ? 1 : 0, axis.y0 + t, Math.round(totals.employment[oi]![t]!), Math.round(open), Math.round(grad), Math.round(other), Math.round(grad + other), Math.round(open - grad - other), (open / (grad + other)).toFixed(3), axis.y0 + t > axis.latest ? 1 : 0]));
+      prov.line(
+        csvLine([
+          o.code,
+          o.name,
+          o.isDigital ? 1 : 0,
+          o.isGreen ? 1 : 0,
+          axis.y0 + t,
+          Math.round(totals.employment[oi]![t]!),
+          Math.round(open),
+          Math.round(grad),
+          Math.round(other),
+          Math.round(grad + other),
+          Math.round(open - grad - other),
+          (open / (grad + other)).toFixed(3),
+          axis.y0 + t > axis.latest ? 1 : 0,
+        ]),
+      );
     }
   });
   prov.close();
@@ -67,7 +97,20 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
       });
       rankByGap(rows, world.a.shortage.rows).forEach((r, i) => {
         const o = staffing.occupations[r.o]!;
-        rank.line(csvLine([quarter === 0 ? String(year) : `${year}Q${quarter}`, quarter === 0 ? 'year' : 'quarter', i + 1, o.code, o.name, Math.round(r.demand), Math.round(r.supply), Math.round(r.demand - r.supply), (r.demand / r.supply).toFixed(3), year > axis.latest ? 1 : 0]));
+        rank.line(
+          csvLine([
+            quarter === 0 ? String(year) : `${year}Q${quarter}`,
+            quarter === 0 ? 'year' : 'quarter',
+            i + 1,
+            o.code,
+            o.name,
+            Math.round(r.demand),
+            Math.round(r.supply),
+            Math.round(r.demand - r.supply),
+            (r.demand / r.supply).toFixed(3),
+            year > axis.latest ? 1 : 0,
+          ]),
+        );
       });
     }
   }
@@ -76,7 +119,8 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
   const staffSink = new TextSink(join(dir, 'industry_occupation.csv'), { encoding: 'utf8' });
   staffSink.line('industry_code,occupation_code,base_share');
   staffing.rows.forEach((row, d) => {
-    for (const r of [...row].sort((x, y) => y.share - x.share)) staffSink.line(csvLine([industries.divisions[d]!.code, staffing.occupations[r.occupation]!.code, r.share.toFixed(5)]));
+    for (const r of [...row].sort((x, y) => y.share - x.share))
+      staffSink.line(csvLine([industries.divisions[d]!.code, staffing.occupations[r.occupation]!.code, r.share.toFixed(5)]));
   });
   staffSink.close();
 
@@ -88,7 +132,17 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
     const key = `${m.catalog}|${m.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const l of s.link.occupations) majorSink.line(csvLine([m.catalog, m.code, m.name, staffing.occupations[l.occupation]!.code, l.weight.toFixed(4), s.link.byName ? 'name' : 'random']));
+    for (const l of s.link.occupations)
+      majorSink.line(
+        csvLine([
+          m.catalog,
+          m.code,
+          m.name,
+          staffing.occupations[l.occupation]!.code,
+          l.weight.toFixed(4),
+          s.link.byName ? 'name' : 'random',
+        ]),
+      );
   }
   majorSink.close();
 
@@ -96,7 +150,6 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
   q.line('file,line,quirk,column,written_value,true_value');
   for (const r of enrollmentQuirks) q.line(csvLine([r.file, r.line, r.quirk, r.column, r.writtenValue, r.trueValue]));
   q.close();
-
 }
 
 /** The truth manifest: what was generated and from which assumptions (no clock, so bytes repeat). */
@@ -106,7 +159,12 @@ export function writeManifest(world: World, out: string, counts: Record<string, 
     edition: world.edition,
     seed: world.seed,
     referenceSource: world.ref.source,
-    years: { first: world.axis.first, latest: world.axis.latest, truthUntil: world.axis.lastTruth, postings: [world.axis.latest - world.a.years.postingYears + 1, world.axis.latest] },
+    years: {
+      first: world.axis.first,
+      latest: world.axis.latest,
+      truthUntil: world.axis.lastTruth,
+      postings: [world.axis.latest - world.a.years.postingYears + 1, world.axis.latest],
+    },
     programmeYears: world.a.programmeYears,
     counts,
     policyByIndustry: Object.fromEntries([...world.industries.policyByDivision.entries()].filter(([, v]) => v.length > 0)),

@@ -27,7 +27,14 @@ function levels(totals: LevelTotal[]): ListManifest['levels'] {
 }
 
 function sources(refs: SourceRef[]): ListManifest['sources'] {
-  return refs.map((s) => ({ repo: s.repo, commit: s.commit, path: s.path, licence: s.licence, copy: `../shared/reference/${s.copy}`, ...(s.note ? { note: s.note } : {}) }));
+  return refs.map((s) => ({
+    repo: s.repo,
+    commit: s.commit,
+    path: s.path,
+    licence: s.licence,
+    copy: `../shared/reference/${s.copy}`,
+    ...(s.note ? { note: s.note } : {}),
+  }));
 }
 
 /** Builds every list and writes CSVs, reconciliation files and the manifest into `outDir`. */

@@ -58,9 +58,7 @@ export function readCsv(path: string, encoding: BufferEncoding = 'utf8'): Record
 
 /** Removes whitespace that PDF/OCR parses leave inside Chinese names (never between Latin words). */
 export function cleanName(name: string): string {
-  return name
-    .trim()
-    .replace(/(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])/g, '');
+  return name.trim().replace(/(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])/g, '');
 }
 
 /** Sort key that keeps codes in catalogue order (numeric-aware). */

@@ -112,7 +112,10 @@ export function buildIndustry(sharedDir: string): { rows: IndustryRow[]; reconci
     let name = cleanName(raw);
     const repair = NAME_REPAIRS[node.code];
     if (repair) {
-      if (repair.copied !== undefined && repair.copied !== name) throw new Error(`industry: ${node.code} reads ${JSON.stringify(name)} in the copy, the repair expects ${JSON.stringify(repair.copied)}`);
+      if (repair.copied !== undefined && repair.copied !== name)
+        throw new Error(
+          `industry: ${node.code} reads ${JSON.stringify(name)} in the copy, the repair expects ${JSON.stringify(repair.copied)}`,
+        );
       reconciliation.push({
         list_id: 'industry',
         code: node.code,

@@ -52,9 +52,33 @@ export interface MajorList {
 }
 
 const VOCATIONAL = [
-  { listId: 'major_zhongzhi', catalog: '中职', sourceLevel: 'VOCATIONAL_SECONDARY', uryuwr: 'voc_secondary', file: 'major/zhongzhi_2021.csv', classes: 88, majors: 358 },
-  { listId: 'major_gaozhi', catalog: '高职专科', sourceLevel: 'VOCATIONAL_ASSOCIATE', uryuwr: 'voc_associate', file: 'major/gaozhi_2021.csv', classes: 97, majors: 744 },
-  { listId: 'major_zhiben', catalog: '职业本科', sourceLevel: 'VOCATIONAL_BACHELOR', uryuwr: 'voc_bachelor', file: 'major/zhiben_2021.csv', classes: 90, majors: 247 },
+  {
+    listId: 'major_zhongzhi',
+    catalog: '中职',
+    sourceLevel: 'VOCATIONAL_SECONDARY',
+    uryuwr: 'voc_secondary',
+    file: 'major/zhongzhi_2021.csv',
+    classes: 88,
+    majors: 358,
+  },
+  {
+    listId: 'major_gaozhi',
+    catalog: '高职专科',
+    sourceLevel: 'VOCATIONAL_ASSOCIATE',
+    uryuwr: 'voc_associate',
+    file: 'major/gaozhi_2021.csv',
+    classes: 97,
+    majors: 744,
+  },
+  {
+    listId: 'major_zhiben',
+    catalog: '职业本科',
+    sourceLevel: 'VOCATIONAL_BACHELOR',
+    uryuwr: 'voc_bachelor',
+    file: 'major/zhiben_2021.csv',
+    classes: 90,
+    majors: 247,
+  },
 ] as const;
 
 const ITEM_LEVEL: Record<string, MajorLevel> = { CATEGORY: '专业大类', CLASS: '专业类', MAJOR: '专业' };
@@ -74,7 +98,15 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
         if ((r.national_control_K === 'Y') !== isNationalControl) throw new Error(`major: K flag and suffix disagree for ${r.code}`);
         const level = ITEM_LEVEL[r.item_level!];
         if (!level || majorLevelOf(code) !== level) throw new Error(`major: ${r.code} is not a ${r.item_level}`);
-        return { code, name: cleanName(r.name!), catalog: v.catalog, level, parent_code: majorParentOf(code) ?? null, is_national_control: isNationalControl, is_special: false };
+        return {
+          code,
+          name: cleanName(r.name!),
+          catalog: v.catalog,
+          level,
+          parent_code: majorParentOf(code) ?? null,
+          is_national_control: isNationalControl,
+          is_special: false,
+        };
       });
     const byCode = new Map(rows.map((r) => [r.code, r]));
     for (const u of uryuwr.filter((x) => x.level === v.uryuwr)) {
@@ -138,7 +170,15 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
       return;
     }
     seen.set(code, name);
-    rows.push({ code, name, catalog: '本科', level, parent_code: majorParentOf(code) ?? null, is_national_control: false, is_special: false });
+    rows.push({
+      code,
+      name,
+      catalog: '本科',
+      level,
+      parent_code: majorParentOf(code) ?? null,
+      is_national_control: false,
+      is_special: false,
+    });
   };
   for (const m of benke) {
     const { code, isNationalControl, isSpecial } = splitMajorCode(m.code);
@@ -146,14 +186,30 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
     addGroup(code.slice(0, 4), cleanName(m.className), '专业类');
     if (seen.has(code)) throw new Error(`major_benke: duplicate ${code}`);
     seen.set(code, m.name);
-    rows.push({ code, name: cleanName(m.name), catalog: '本科', level: '专业', parent_code: majorParentOf(code) ?? null, is_national_control: isNationalControl, is_special: isSpecial });
+    rows.push({
+      code,
+      name: cleanName(m.name),
+      catalog: '本科',
+      level: '专业',
+      parent_code: majorParentOf(code) ?? null,
+      is_national_control: isNationalControl,
+      is_special: isSpecial,
+    });
   }
   const benkeByCode = new Map(benke.map((m) => [m.code, m]));
   for (const u of uryuwr.filter((x) => x.level === 'ug_bachelor')) {
     const mine = benkeByCode.get(u.code!);
     const { code } = splitMajorCode(u.code!);
     if (!mine)
-      reconciliation.push({ list_id: 'major_benke', code, issue: 'code in one copy only', resolution: 'not loaded', evidence: `uryuwr lists ${u.code} ${u.name}; sweetorangee does not`, level: '专业', count_gap: 0 });
+      reconciliation.push({
+        list_id: 'major_benke',
+        code,
+        issue: 'code in one copy only',
+        resolution: 'not loaded',
+        evidence: `uryuwr lists ${u.code} ${u.name}; sweetorangee does not`,
+        level: '专业',
+        count_gap: 0,
+      });
     else if (cleanName(u.name!) !== cleanName(mine.name))
       reconciliation.push({
         list_id: 'major_benke',
@@ -169,7 +225,15 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
   for (const u of uryuwr.filter((x) => x.level === 'ug_bachelor')) {
     const m = /^(\d{4})\s*(\S+)$/.exec(cleanName(u.category_raw ?? ''));
     if (m && seen.get(m[1]!) !== m[2])
-      reconciliation.push({ list_id: 'major_benke', code: m[1]!, issue: 'name mismatch', resolution: `loaded as ${seen.get(m[1]!)}`, evidence: `uryuwr category_raw reads ${m[2]}`, level: '专业类', count_gap: 0 });
+      reconciliation.push({
+        list_id: 'major_benke',
+        code: m[1]!,
+        issue: 'name mismatch',
+        resolution: `loaded as ${seen.get(m[1]!)}`,
+        evidence: `uryuwr category_raw reads ${m[2]}`,
+        level: '专业类',
+        count_gap: 0,
+      });
   }
   lists.push({
     listId: 'major_benke',
@@ -179,7 +243,11 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
     sources: [MAJOR_SOURCES.sweetorangee, MAJOR_SOURCES.uryuwr],
     rows,
     totals: [
-      { level: '专业大类', official: null, note: '学科门类; 13 in the 2026 catalogue (交叉学科 14 new in 2026; no 11 军事学 at 本科 level); no published total found' },
+      {
+        level: '专业大类',
+        official: null,
+        note: '学科门类; 13 in the 2026 catalogue (交叉学科 14 new in 2026; no 11 军事学 at 本科 level); no published total found',
+      },
       { level: '专业类', official: null, note: 'no published total for 2026 found' },
       {
         level: '专业',

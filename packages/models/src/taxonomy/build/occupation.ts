@@ -100,11 +100,11 @@ interface Decision {
 const NEW_2024 =
   '人社部 2024-07 announcement of 19 new occupations (mohrss.gov.cn …/202407/t20240731_523281.html) lists 生物工程技术人员 and 有色金属现货交易员; ';
 /** Where the 大典's totals are published: the 公示稿 and the book as published differ. */
-const TOTALS_DRAFT = '公示稿 of 2022-07-11 (m.chinaacc.com/zhongjizhicheng/ksdt/wa20220719171109.shtml): 8 大类, 79 中类, 449 小类, 1636 职业';
+const TOTALS_DRAFT =
+  '公示稿 of 2022-07-11 (m.chinaacc.com/zhongjizhicheng/ksdt/wa20220719171109.shtml): 8 大类, 79 中类, 449 小类, 1636 职业';
 const TOTALS_BOOK =
   'book as published 2022-09 (news.sohu.com/a/647726651_121123986: 8 大类, 79 中类, 450 小类, 1639 细类(职业); 小类新增21个、取消5个、净增16个 over 2015; 人社部 press conference 2022-09-28, www.jnkspt.com/w13/c1585: 职业数达到了1639个)';
-const BOOK_ONLY_TREE =
-  `only in solisamicus (an OCR parse of the published book, 1639 职业), after the last 细类 of 4-04-05; absent from anthonyliantao. The ${TOTALS_DRAFT}; the ${TOTALS_BOOK}. These three are the whole difference between the two copies, so they are most likely the occupations the book added after the 公示稿. Not loaded: the totals used are the 公示稿's (1636), which the primary copy follows, and no copy gives their definitions`;
+const BOOK_ONLY_TREE = `only in solisamicus (an OCR parse of the published book, 1639 职业), after the last 细类 of 4-04-05; absent from anthonyliantao. The ${TOTALS_DRAFT}; the ${TOTALS_BOOK}. These three are the whole difference between the two copies, so they are most likely the occupations the book added after the 公示稿. Not loaded: the totals used are the 公示稿's (1636), which the primary copy follows, and no copy gives their definitions`;
 
 export const OCCUPATION_DECISIONS: Record<string, Decision> = {
   '2-02-32-00': {
@@ -114,8 +114,18 @@ export const OCCUPATION_DECISIONS: Record<string, Decision> = {
     resolution: 'loaded as in the 2022 book: 小类 2-02-32 制药工程技术人员 is itself the occupation 2-02-32-00',
     evidence: `${NEW_2024}adding 生物工程技术人员 split the 小类 into 2-02-32-01/-02 (anthonyliantao). solisamicus (the 2022 book) has 2-02-32-00 制药工程技术人员; definition taken from anthonyliantao 2-02-32-01`,
   },
-  '2-02-32-01': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded; the 2022 code is 2-02-32-00', evidence: `${NEW_2024}only anthonyliantao has it` },
-  '2-02-32-02': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded: 2024 new occupation 生物工程技术人员', evidence: `${NEW_2024}only anthonyliantao has it` },
+  '2-02-32-01': {
+    exclude: true,
+    issue: 'code in one copy only (post-2022)',
+    resolution: 'not loaded; the 2022 code is 2-02-32-00',
+    evidence: `${NEW_2024}only anthonyliantao has it`,
+  },
+  '2-02-32-02': {
+    exclude: true,
+    issue: 'code in one copy only (post-2022)',
+    resolution: 'not loaded: 2024 new occupation 生物工程技术人员',
+    evidence: `${NEW_2024}only anthonyliantao has it`,
+  },
   '4-05-02-00': {
     isOccupation: true,
     definitionFrom: '4-05-02-01',
@@ -123,34 +133,63 @@ export const OCCUPATION_DECISIONS: Record<string, Decision> = {
     resolution: 'loaded as in the 2022 book: 小类 4-05-02 证券期货服务人员 is itself the occupation 4-05-02-00 证券期货服务师',
     evidence: `${NEW_2024}adding 有色金属现货交易员 split the 小类 into 4-05-02-01/-02 (anthonyliantao). solisamicus (the 2022 book) has 4-05-02-00 证券期货服务师; definition taken from anthonyliantao 4-05-02-01`,
   },
-  '4-05-02-01': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded; the 2022 code is 4-05-02-00', evidence: `${NEW_2024}only anthonyliantao has it` },
-  '4-05-02-02': { exclude: true, issue: 'code in one copy only (post-2022)', resolution: 'not loaded: 2024 new occupation 有色金属现货交易员', evidence: `${NEW_2024}only anthonyliantao has it` },
-  '4-04-05-09': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
-  '4-04-05-10': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
-  '4-04-05-11': { exclude: true, issue: 'code in the published book only (not in the 公示稿)', resolution: 'not loaded (totals follow the 公示稿)', evidence: BOOK_ONLY_TREE },
+  '4-05-02-01': {
+    exclude: true,
+    issue: 'code in one copy only (post-2022)',
+    resolution: 'not loaded; the 2022 code is 4-05-02-00',
+    evidence: `${NEW_2024}only anthonyliantao has it`,
+  },
+  '4-05-02-02': {
+    exclude: true,
+    issue: 'code in one copy only (post-2022)',
+    resolution: 'not loaded: 2024 new occupation 有色金属现货交易员',
+    evidence: `${NEW_2024}only anthonyliantao has it`,
+  },
+  '4-04-05-09': {
+    exclude: true,
+    issue: 'code in the published book only (not in the 公示稿)',
+    resolution: 'not loaded (totals follow the 公示稿)',
+    evidence: BOOK_ONLY_TREE,
+  },
+  '4-04-05-10': {
+    exclude: true,
+    issue: 'code in the published book only (not in the 公示稿)',
+    resolution: 'not loaded (totals follow the 公示稿)',
+    evidence: BOOK_ONLY_TREE,
+  },
+  '4-04-05-11': {
+    exclude: true,
+    issue: 'code in the published book only (not in the 公示稿)',
+    resolution: 'not loaded (totals follow the 公示稿)',
+    evidence: BOOK_ONLY_TREE,
+  },
   '6-20-03-00': {
     isOccupation: false,
     issue: 'level differs between copies',
     resolution: 'loaded as a 小类 only (not an occupation)',
-    evidence: 'anthonyliantao marks 6-20-03-00 金属加工机械制造人员 as level 4 although the 小类 has 细类 6-20-03-01..03; solisamicus lists no 6-20-03-00 occupation. A 小类 with 细类 is never an occupation itself',
+    evidence:
+      'anthonyliantao marks 6-20-03-00 金属加工机械制造人员 as level 4 although the 小类 has 细类 6-20-03-01..03; solisamicus lists no 6-20-03-00 occupation. A 小类 with 细类 is never an occupation itself',
   },
   '4-04-03-00': {
     treeName: true,
     issue: 'name mismatch',
     resolution: 'loaded as 广播电视传输服务人员 (solisamicus)',
-    evidence: 'anthonyliantao repeats the name of the next 小类 4-04-04-00 信息通信网络运行管理人员 (copy error); solisamicus has 广播电视传输服务人员 and its 细类 are broadcast-transmission occupations',
+    evidence:
+      'anthonyliantao repeats the name of the next 小类 4-04-04-00 信息通信网络运行管理人员 (copy error); solisamicus has 广播电视传输服务人员 and its 细类 are broadcast-transmission occupations',
   },
   '6-11-08-26': {
     treeName: true,
     issue: 'name mismatch',
     resolution: 'loaded as 生物质化工产品生产工 (solisamicus)',
-    evidence: 'anthonyliantao repeats the name of the previous 细类 6-11-08-25 甘油制造工 (copy error); solisamicus has 生物质化工产品生产工',
+    evidence:
+      'anthonyliantao repeats the name of the previous 细类 6-11-08-25 甘油制造工 (copy error); solisamicus has 生物质化工产品生产工',
   },
   '4-07-99-00': {
     treeName: true,
     issue: 'name mismatch',
     resolution: 'loaded as 其他租赁和商务服务人员 (solisamicus)',
-    evidence: 'anthonyliantao 其他租赁和商业服务人员; the 中类 4-07 is 租赁和商务服务人员 in both copies and every 其他 小类 repeats its 中类 name',
+    evidence:
+      'anthonyliantao 其他租赁和商业服务人员; the 中类 4-07 is 租赁和商务服务人员 in both copies and every 其他 小类 repeats its 中类 name',
   },
   '4-13-04-04': {
     treeName: true,
@@ -215,7 +254,13 @@ export function buildOccupation(sharedDir: string): {
 
     for (const r of p)
       if (r.name !== splitMarkers(r.rawName).name.trim())
-        reco(code, level, 'stray whitespace in name', `loaded as ${r.name}`, `anthonyliantao line ${r.line} reads ${JSON.stringify(r.rawName)}`);
+        reco(
+          code,
+          level,
+          'stray whitespace in name',
+          `loaded as ${r.name}`,
+          `anthonyliantao line ${r.line} reads ${JSON.stringify(r.rawName)}`,
+        );
     if (p.length > 1) {
       const same = p.every((r) => r.name === p[0]!.name && r.levelColumn === p[0]!.levelColumn && r.definition === p[0]!.definition);
       reco(
@@ -240,7 +285,13 @@ export function buildOccupation(sharedDir: string): {
     let name = decision?.treeName && tName ? tName : (pName ?? tName);
     if (!name && level === '小类' && pOcc && !tOwn) name = pOcc.name; // primary copy only, no 小类 row
     if (pName && tName && pName !== tName && !decision?.treeName)
-      reco(code, level, 'name mismatch', `loaded as ${pName} (anthonyliantao)`, `solisamicus reads ${tName}; no third copy decides, the primary copy is kept`);
+      reco(
+        code,
+        level,
+        'name mismatch',
+        `loaded as ${pName} (anthonyliantao)`,
+        `solisamicus reads ${tName}; no third copy decides, the primary copy is kept`,
+      );
     if (!name) throw new Error(`occupation: no name for ${code}`);
 
     let occupationName: string | null = null;
@@ -249,7 +300,13 @@ export function buildOccupation(sharedDir: string): {
       const ton = tOcc && treeName(tOcc.node);
       occupationName = (decision?.treeOccupationName ? ton : (pon ?? ton)) ?? null;
       if (pon && ton && pon !== ton && !decision?.treeOccupationName)
-        reco(code, '细类', 'occupation name mismatch', `loaded as ${pon} (anthonyliantao)`, `solisamicus reads ${ton}; the primary copy is kept`);
+        reco(
+          code,
+          '细类',
+          'occupation name mismatch',
+          `loaded as ${pon} (anthonyliantao)`,
+          `solisamicus reads ${ton}; the primary copy is kept`,
+        );
     }
 
     const inPrimaryAsOccupation = level === '细类' || p.some((r) => r.levelColumn === '4');
@@ -331,7 +388,11 @@ export function buildOccupation(sharedDir: string): {
     totals: [
       { level: '大类', official: 8 },
       { level: '中类', official: 79 },
-      { level: '小类', official: 449, note: '449 in the 公示稿 (2022-07), whose totals are used; the book as published (2022-09) counts 450' },
+      {
+        level: '小类',
+        official: 449,
+        note: '449 in the 公示稿 (2022-07), whose totals are used; the book as published (2022-09) counts 450',
+      },
       {
         level: '细类',
         official: 1636,

@@ -86,7 +86,7 @@ export function buildRegion(sharedDir: string): { rows: RegionRow[]; reconciliat
     totals: [
       { level: '省', official: 34, note: '34 province-level divisions, incl. 台湾, 香港, 澳门' },
       { level: '市', official: 333, note: '民政部: 333 地级 divisions (293 地级市, 7 地区, 30 自治州, 3 盟) in 2023' },
-      { level: '县', official: 199, note: 'Guangxi 111 + Guizhou 88 county-level divisions; other provinces\' counties are not loaded' },
+      { level: '县', official: 199, note: "Guangxi 111 + Guizhou 88 county-level divisions; other provinces' counties are not loaded" },
     ],
   };
 }
