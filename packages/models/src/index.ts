@@ -8,3 +8,4 @@ export * from './taxonomy/index.js';
 export * from './frameworks/index.js';
 export * from './crosswalks/index.js';
 export * from './warehouse/index.js';
+export * from './csv/index.js';

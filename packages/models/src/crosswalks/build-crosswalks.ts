@@ -7,14 +7,14 @@
  * `--reference` is the folder holding industry/, occupation/, major/ and crosswalks/inputs/
  * (default `datasets/reference`); `--out` where the two CSVs are written (default its crosswalks/).
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { referenceDir } from '../paths.js';
 import { readCodeList } from '../frameworks/code-list.js';
 import { deriveMajorOccupation, deriveOccupationIndustry } from './derive-crosswalks.js';
 import { readScopeFile } from './scope-file.js';
-import { toCsv } from './csv-text.js';
+import { writeCsv } from '../csv/index.js';
 import { MAJOR_OCCUPATION_COLUMNS, OCCUPATION_INDUSTRY_COLUMNS } from './crosswalk-schema.js';
 
 const { values } = parseArgs({ options: { reference: { type: 'string' }, out: { type: 'string' } } });
@@ -45,9 +45,7 @@ for (const [name, columns, rows] of [
   ['occupation_industry.csv', OCCUPATION_INDUSTRY_COLUMNS, occInd],
   ['major_occupation.csv', MAJOR_OCCUPATION_COLUMNS, majOcc],
 ] as const) {
-  const tmp = join(out, `.${name}.tmp`);
-  writeFileSync(tmp, toCsv(columns, rows as unknown as Record<string, string | number>[]));
-  renameSync(tmp, join(out, name));
+  writeCsv(join(out, name), columns, rows as unknown as Record<string, string | number>[], { safe: false });
 }
 
 const count = <T>(rows: T[], key: (r: T) => string) =>

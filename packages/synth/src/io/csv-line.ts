@@ -1,17 +1,9 @@
-/** One CSV field, quoted only when RFC 4180 requires it. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? String(value) : value;
-  if (/[",\r\n]/.test(s)) return `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
+import { csvRecord, type CsvCell } from '@talent/models';
 
-/** One CSV record without its line ending. */
-export function csvLine(values: readonly (string | number | null | undefined)[]): string {
-  let out = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) out += ',';
-    out += csvField(values[i]);
-  }
-  return out;
+/**
+ * One record of a generated source file. Cells are written exactly as generated (no formula
+ * neutralisation): the files imitate what bureaus receive, odd cells included.
+ */
+export function csvLine(values: readonly CsvCell[]): string {
+  return csvRecord(values, { safe: false });
 }

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { referenceDir } from '../../paths.js';
 import { CODE_LIST_COLUMNS, RECONCILIATION_FILE_COLUMNS, type CodeListsManifest, type ListManifest } from '../manifest.js';
 import { sharedReferenceDir, type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
-import { writeAtomic, writeCsv } from './csv-out.js';
+import { writeCsv as writeCsvFile, writeFileAtomic } from '../../csv/index.js';
+
+const writeCsv = (path: string, columns: readonly string[], rows: readonly object[]) =>
+  writeCsvFile(path, columns, rows as Iterable<Record<string, string>>, { safe: false, quoteSpaced: true });
 import { buildIndustry, INDUSTRY_EDITION, INDUSTRY_SOURCE } from './industry.js';
 import { buildMajors } from './major.js';
 import { buildOccupation, OCCUPATION_EDITION, OCCUPATION_SOURCES } from './occupation.js';
@@ -109,7 +112,7 @@ export function buildCodeLists(sharedDir = sharedReferenceDir(), outDir = refere
       'National code lists loaded into schema ref. Written by packages/models/src/taxonomy/build/build-code-lists.ts from ../shared/reference; read by readCodeLists().',
     lists,
   };
-  writeAtomic(join(outDir, 'code-lists.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileAtomic(join(outDir, 'code-lists.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 

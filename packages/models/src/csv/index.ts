@@ -1,0 +1,3 @@
+export { isFormulaLike, neutraliseFormula } from './formula.js';
+export { csvRecord, toCsv, writeCsv, writeFileAtomic } from './to-csv.js';
+export type { CsvCell, CsvCellOptions, CsvOptions } from './to-csv.js';
