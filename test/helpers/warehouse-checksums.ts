@@ -10,7 +10,16 @@ export interface RelationChecksum {
  * Columns left out of every checksum: load ids are random per run, times differ per run, and a
  * run id names the run. Everything else a load writes is a function of the input files.
  */
-const VOLATILE = new Set(['load_id', 'replaces_load_id', 'superseded_by', 'run_id', 'started_at', 'finished_at', 'applied_at', 'loaded_at']);
+const VOLATILE = new Set([
+  'load_id',
+  'replaces_load_id',
+  'superseded_by',
+  'run_id',
+  'started_at',
+  'finished_at',
+  'applied_at',
+  'loaded_at',
+]);
 
 /**
  * Checksums of every table and view of the given schemas: for each column, the XOR of the hashes
@@ -49,9 +58,14 @@ export async function warehouseChecksums(
     const text = (c: string) =>
       c === 'file_path' ? `coalesce(replace("${c}", '${dataRoot.replace(/'/g, "''")}/', ''), chr(0))` : `coalesce("${c}"::VARCHAR, chr(0))`;
     const lineage = ['file_key', 'posting_id', 'file_path', 'line'].filter((c) => cols.includes(c));
-    const key = cols.includes('line') && lineage.length > 1 ? lineage.map(text).join(` || chr(31) || `) : `md5(${cols.map(text).join(` || chr(31) || `)})`;
+    const key =
+      cols.includes('line') && lineage.length > 1
+        ? lineage.map(text).join(` || chr(31) || `)
+        : `md5(${cols.map(text).join(` || chr(31) || `)})`;
     const sums = cols.map((c) => `bit_xor(hash(${key} || chr(30) || ${text(c)}))::VARCHAR AS "${c}"`);
-    const row = (await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS __rows${sums.length ? ', ' + sums.join(', ') : ''} FROM ${rel}`)).getRowObjects()[0]!;
+    const row = (
+      await conn.runAndReadAll(`SELECT count(*)::VARCHAR AS __rows${sums.length ? ', ' + sums.join(', ') : ''} FROM ${rel}`)
+    ).getRowObjects()[0]!;
     out[rel] = { rows: Number(row.__rows), columns: Object.fromEntries(cols.map((c) => [c, String(row[c])])) };
   }
   return out;

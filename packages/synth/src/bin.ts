@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { referenceDir } from '@talent/models';
+import { resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
 
-const FALLBACK_TAXONOMIES = '/work/shared/reference/taxonomies';
+const config = resolveConfig();
+const FALLBACK_TAXONOMIES = config.sharedReferenceDir ? join(config.sharedReferenceDir, 'taxonomies') : null;
 
 function usage(): never {
   console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir>');
@@ -25,8 +26,8 @@ const summary = generateEdition({
   edition,
   seed: Number(seedText),
   out,
-  referenceDir: opt('reference') ?? referenceDir(),
-  fallbackTaxonomiesDir: existsSync(FALLBACK_TAXONOMIES) ? FALLBACK_TAXONOMIES : undefined,
+  referenceDir: opt('reference') ?? config.referenceDir,
+  fallbackTaxonomiesDir: FALLBACK_TAXONOMIES && existsSync(FALLBACK_TAXONOMIES) ? FALLBACK_TAXONOMIES : undefined,
   log: (line) => console.log(line),
 });
 console.log(

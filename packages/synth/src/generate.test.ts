@@ -5,7 +5,11 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir, repoRoot } from '@talent/models';
+import { resolveConfig } from '@talent/models';
+
+const config = resolveConfig({}, {});
+const referenceDir = () => config.referenceDir;
+const repoRoot = () => config.repoRoot;
 import { generateEdition } from './generate.js';
 
 const FALLBACK = '/work/shared/reference/taxonomies';
