@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordKind, SourceMapping, Warehouse } from '@talent/models';
+import type { RecordKind, SourceMapping, UnmatchedFigure, Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
 import { lit } from './load/sql.js';
@@ -46,12 +46,11 @@ export interface SourceSummary {
   duplicatesCollapsed: number;
   /** Postings only: share of current postings of the source with each code. */
   coverage?: { postings: number; region: number; industry: number; occupation: number };
-  /** Enrollment, outcomes, shortage: names that matched no reference code (reported, kept). */
-  unmatched?: { rows: number; examples: string[] };
-  /** Enrollment and outcomes: rows whose school is not in the loaded school list (core.school). */
-  unmatchedSchools?: { rows: number; examples: string[] };
-  /** Destination breakdowns: rows whose region or industry code ref does not know (kept, flagged). */
-  unmatchedCodes?: { rows: number; examples: string[] };
+  /**
+   * Current rows whose names or codes ref (or the loaded school lists) does not know, per figure
+   * the kind reports (packages/models/src/kinds/): kept and flagged, never dropped.
+   */
+  unmatched: { what: UnmatchedFigure['what']; rows: number; examples: string[] }[];
   messages: string[];
 }
 
@@ -128,6 +127,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
     rejectedByReason: {},
     duplicatesCollapsed: 0,
+    unmatched: [],
     messages: distinctMessages(loads),
   };
   const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
@@ -148,18 +148,10 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const n = Number(x.n);
     s.duplicatesCollapsed = Number(x.d);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
-  } else if (mapping.kind !== 'school') {
+  } else {
     const table = kindSpec(mapping.kind).coreTable;
-    const unmatched = (label: string, flag: string) => unmatchedRows(wh, table, label, `load_id IN (${active}) AND ${flag}`);
-    if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
-      const what = mapping.kind === 'graduate_region' ? 'region' : 'industry';
-      s.unmatchedCodes = await unmatched(`coalesce(${what}_code, ${what}_text)`, `NOT ${what}_matched`);
-    }
-    if (mapping.kind === 'shortage') s.unmatched = await unmatched('occupation_name', 'NOT occupation_matched');
-    else {
-      if (mapping.kind !== 'graduate_region') s.unmatched = await unmatched('coalesce(major_name, major_code)', 'NOT major_matched');
-      s.unmatchedSchools = await unmatched('coalesce(school_name, school_code)', 'school_matched = false');
-    }
+    for (const u of kindSpec(mapping.kind).unmatched)
+      s.unmatched.push({ what: u.what, ...(await unmatchedRows(wh, table, u.label, `load_id IN (${active}) AND ${u.where}`)) });
   }
   return s;
 }

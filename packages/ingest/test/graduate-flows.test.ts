@@ -88,7 +88,11 @@ describe('demo destination breakdowns load end to end', () => {
     // Section letters are their own section.
     expect(Number(i.rolled)).toBe(0);
     expect(Number(i.majors)).toBe(1);
-    expect(report.sources.find((s) => s.source === 'demo_graduate_regions')!.unmatchedCodes).toEqual({ rows: 0, examples: [] });
+    expect(report.sources.find((s) => s.source === 'demo_graduate_regions')!.unmatched.find((u) => u.what === 'regions')).toEqual({
+      what: 'regions',
+      rows: 0,
+      examples: [],
+    });
   });
 
   it("matches listed schools by code and gives them the school list's name; invented codes stay unmatched", async () => {

@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFile } from '@talent/ingest';
+import { normalizers } from './helpers/coders.js';
 import { tempWarehouse } from './helpers/warehouse.js';
 import {
   ENROLLMENT_HEADER,
@@ -67,17 +68,24 @@ describe('lineage and idempotency', () => {
     expect(await count(`SELECT count(*) FROM core.enrollment WHERE year = 2024`)).toBe(3);
   });
 
-  it('postings repeated across loads point at the first copy', async () => {
+  it('postings repeated across loads collapse into one demand record each', async () => {
     const p1 = writeUtf8(ctx.dir, 'a.csv', [POSTING_HEADER, ...postingLines(10)]);
     const p2 = writeUtf8(ctx.dir, 'b.csv', [POSTING_HEADER, ...postingLines(5, 5), ...postingLines(5, 100)]);
-    const a = await loadFile(ctx.wh.conn, POSTING_MAPPING, p1);
-    const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2);
+    // The duplicate key is made of the coders' company and title keys: loads code postings.
+    const a = await loadFile(ctx.wh.conn, POSTING_MAPPING, p1, { normalizers });
+    const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2, { normalizers });
     expect(a.duplicatesCollapsed).toBe(0);
-    expect(b.duplicatesCollapsed).toBe(5);
-    expect(
-      await count(
-        `SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id WHERE d.load_id = '${b.loadId}' AND o.load_id = '${a.loadId}' AND d.title = o.title`,
-      ),
-    ).toBe(5);
+    // The five repeats carry the same date as their first copies: ties go to the smaller posting id,
+    // whichever load brought it, so the marks may fall on either side but always pair the same posting.
+    const pairs = await count(
+      `SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id
+       WHERE d.load_id <> o.load_id AND d.title = o.title AND d.company = o.company AND d.posted_date = o.posted_date`,
+    );
+    expect(pairs).toBe(5);
+    expect(await count(`SELECT count(*) FROM core.job_posting WHERE duplicate_of IS NOT NULL`)).toBe(5);
+    expect(await count(`SELECT count(*) FROM core.job_demand`)).toBe(15);
+    expect(b.duplicatesCollapsed).toBe(
+      await count(`SELECT count(*) FROM core.job_posting WHERE duplicate_of IS NOT NULL AND load_id = '${b.loadId}'`),
+    );
   });
 });

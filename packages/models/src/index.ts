@@ -4,6 +4,7 @@
  */
 export * from './config.js';
 export * from './schemas/index.js';
+export * from './kinds/index.js';
 export * from './taxonomy/index.js';
 export * from './frameworks/index.js';
 export * from './crosswalks/index.js';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_TIME_ZONE, todayIn, type SourceMapping } from '@talent/models';
+import { DEFAULT_TIME_ZONE, inTransaction, todayIn, type SourceMapping } from '@talent/models';
 import { buildPostingLookups } from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
@@ -225,12 +225,11 @@ export async function loadFile(
     }
     const notes = [...staged.notes];
     phase('writing');
-    await conn.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(conn, async () => {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
         for (const old of result.replacedLoadIds) {
-          if (!spec.rawInCore) await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
+          await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
           await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
           await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
         }
@@ -243,31 +242,25 @@ export async function loadFile(
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
       // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
-      if (!spec.rawInCore) {
-        const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
-        const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
-        const rawVals = rawRules.map((r) =>
-          r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
-        );
-        await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
-          SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
-      }
+      const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
+      const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
+      const rawVals = rawRules.map((r) =>
+        r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
+      );
+      await conn.run(
+        `INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols}) SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`,
+      );
       result.duplicatesCollapsed = await insertCore({
         conn,
-        kind: mapping.kind,
-        acc,
+        spec,
+        accepted: acc,
         prefix,
         loadId,
         source: mapping.source,
         fileKey: result.sha256.slice(0, 16),
-        externalDedupe: options.normalizers?.markDuplicates?.bind(options.normalizers),
       });
       await record(fileBytes);
-      await conn.run('COMMIT');
-    } catch (err) {
-      await conn.run('ROLLBACK');
-      throw err;
-    }
+    });
     phase('committed');
     return result;
   } catch (err) {

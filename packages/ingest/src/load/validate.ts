@@ -81,6 +81,8 @@ export async function validateStaging(
   provided: ReadonlySet<string>,
 ): Promise<void> {
   const bulk = input.addLines !== undefined;
+  const w = spec.windowed;
+  const windowed = Object.entries(w?.columns ?? {});
   const cols: string[] = bulk ? [] : ['line'];
   // Columns computed rather than stored in the prepared table: [name, SQL expression].
   const absent: [string, string][] = [];
@@ -143,7 +145,7 @@ export async function validateStaging(
       if (r.maximum !== undefined) add(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
     }
   }
-  for (const x of spec.cross) {
+  for (const x of spec.checks) {
     const rule = spec.rules.find((r) => r.name === x.column);
     const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
     add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
@@ -156,8 +158,8 @@ export async function validateStaging(
   const prepared = bulk ? `${prefix}_prep0` : `${prefix}_prep`;
   const reading = conn.run(`CREATE OR REPLACE TEMP TABLE ${prepared} AS
     SELECT *${notStored.length ? ` EXCLUDE (${notStored.join(', ')})` : ''}, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT *${select(derived)} FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')}${select(absent)} FROM ${input.from}
-      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''}))`);
+    FROM (SELECT *${select(derived)} FROM (SELECT ${[...cols, ...windowed.map(([name, sql]) => `${sql} AS ${name}`)].join(', ')}${select(absent)} FROM ${input.from}
+      ${w ? `WINDOW prev AS (PARTITION BY ${w.partitionBy} ORDER BY ${w.orderBy}${bulk ? '' : ', line'})` : ''}))`);
   try {
     input.meanwhile?.();
   } finally {
@@ -171,6 +173,6 @@ export async function validateStaging(
     SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
     FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
       FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
-    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad${spec.windowed ? ', __prev_total' : ''})${addBack}
+    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (${['__bad', ...windowed.map(([name]) => name)].join(', ')})${addBack}
       FROM ${prefix}_prep WHERE NOT __bad`);
 }

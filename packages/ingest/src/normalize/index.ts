@@ -1,4 +1,4 @@
-// Posting normalisers: pure functions over strings plus SQL for duplicate detection.
+// Posting normalisers: pure functions over strings, and the coders built from reference data.
 export { toHalfWidth, unwrapListLiteral, memoize } from './text.js';
 export {
   parseSalary,
@@ -33,5 +33,3 @@ export type { TitleNormaliser } from './title.js';
 export { buildOccupationCoder, occupationLevel, occupationPrefix } from './occupation.js';
 export type { OccupationMatch, OccupationCoder, OccupationCoderOptions, OccupationLevel } from './occupation.js';
 export { normaliseCompany } from './company.js';
-export { dedupeSql, markDuplicates, DEFAULT_DUPLICATE_WINDOW_DAYS } from './dedupe.js';
-export type { DedupeColumns, DedupeOptions, DedupeResult } from './dedupe.js';

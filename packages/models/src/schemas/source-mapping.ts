@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { RECORD_KINDS } from '../kinds/registry.js';
 
-/**
- * The record kinds ingest loads; each has a schema in this folder and raw/core tables. `school`
- * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against;
- * `graduate_region` and `graduate_industry` are the destination breakdowns of working graduates.
- */
-export const RECORD_KINDS = [
-  'job_posting',
-  'enrollment',
-  'graduate_outcome',
-  'shortage',
-  'school',
-  'graduate_region',
-  'graduate_industry',
-] as const;
+/** Kind of record a source delivers: a key of the kind registry (kinds/registry.ts). */
 export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
-export type RecordKind = z.infer<typeof recordKindSchema>;
 
 /** A fix applied to each mapped row before validation, in the order listed. */
 export const mappingTransformSchema = z.discriminatedUnion('op', [
@@ -80,7 +67,9 @@ export const sourceMappingSchema = z
     files: z
       .array(z.string())
       .min(1)
-      .describe('Glob patterns, relative to the datasets folder or the reference folder, of the files of this source.'),
+      .describe(
+        'Glob patterns (wildcards in the file name) of the files of this source, relative to the data folder (--data) or, for the public samples, the shared reference folder.',
+      ),
     format: z.enum(['csv', 'xlsx', 'jsonl']).describe('File format.'),
     encoding: z
       .enum(['auto', 'utf-8', 'gb18030'])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countSchema, industryCodeSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from './common.js';
+import { PLAUSIBLE_GRADUATE_MONTHLY_INCOME_CNY } from '../../schemas/plausibility.js';
+import { countSchema, industryCodeSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
 
 /**
  * 毕业去向 categories of the MOE graduate destination statistics. The field names of the record
@@ -15,7 +16,7 @@ export const DESTINATION_FIELDS = {
   dest_unemployed: '待就业',
 } as const;
 
-const money = z.number().nonnegative().max(1_000_000);
+const money = z.number().min(PLAUSIBLE_GRADUATE_MONTHLY_INCOME_CNY[0]).max(PLAUSIBLE_GRADUATE_MONTHLY_INCOME_CNY[1]);
 const share = z.number().min(0).max(1);
 
 /** Graduate outcomes of one school, major and graduation year (毕业生就业质量 data). */
@@ -52,13 +53,5 @@ export const graduateOutcomeRecordSchema = z
     major_relevance: share.optional().describe('专业相关度: share of employed graduates whose job matches the major (0–1).'),
     satisfaction: share.optional().describe('就业满意度: share satisfied with their job (0–1).'),
   })
-  .describe('Graduate outcome row (毕业去向 counts, salary, 专业相关度, 满意度).')
-  .superRefine((r, ctx) => {
-    if (!r.major_code && !r.major_name) ctx.addIssue({ code: 'custom', path: ['major_name'], message: 'major code or name is required' });
-    const placed = Object.keys(DESTINATION_FIELDS).reduce(
-      (s, k) => s + (((r as Record<string, unknown>)[k] as number | undefined) ?? 0),
-      0,
-    );
-    if (placed > r.graduates) ctx.addIssue({ code: 'custom', path: ['graduates'], message: 'destination counts exceed graduates' });
-  });
+  .describe('Graduate outcome row (毕业去向 counts, salary, 专业相关度, 满意度).');
 export type GraduateOutcomeRecord = z.infer<typeof graduateOutcomeRecordSchema>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoDateSchema } from './common.js';
+import { isoDateSchema } from '../../schemas/common.js';
+import {
+  PLAUSIBLE_EXPERIENCE_YEARS,
+  PLAUSIBLE_HEADCOUNT,
+  PLAUSIBLE_MONTHLY_PAY_CNY,
+  PLAUSIBLE_MONTHS_PAID,
+} from '../../schemas/plausibility.js';
 
 /**
  * Education requirement levels a posting is coded to: unrestricted (学历不限), junior_secondary
@@ -38,22 +44,44 @@ export const jobPostingRecordSchema = z
     company_size_text: z.string().max(200).optional().describe('公司规模 text, e.g. 1000-9999人.'),
     location_text: z.string().max(500).optional().describe('工作地点 as written (城市-区, 北京·海淀区·中关村, 广西南宁良庆区…).'),
     salary_text: z.string().max(200).optional().describe('薪资 as written (12-18K·13薪, 1-1.5万/月, 150元/天, 面议).'),
-    salary_min_monthly: z.number().nonnegative().max(10_000_000).optional().describe('Parsed lower bound, CNY per month.'),
-    salary_max_monthly: z.number().nonnegative().max(10_000_000).optional().describe('Parsed upper bound, CNY per month.'),
-    salary_months: z.number().int().min(12).max(24).optional().describe('薪数 per year when stated (·13薪).'),
+    salary_min_monthly: z
+      .number()
+      .min(PLAUSIBLE_MONTHLY_PAY_CNY[0])
+      .max(PLAUSIBLE_MONTHLY_PAY_CNY[1])
+      .optional()
+      .describe('Parsed lower bound, CNY per month.'),
+    salary_max_monthly: z
+      .number()
+      .min(PLAUSIBLE_MONTHLY_PAY_CNY[0])
+      .max(PLAUSIBLE_MONTHLY_PAY_CNY[1])
+      .optional()
+      .describe('Parsed upper bound, CNY per month.'),
+    salary_months: z
+      .number()
+      .int()
+      .min(PLAUSIBLE_MONTHS_PAID[0])
+      .max(PLAUSIBLE_MONTHS_PAID[1])
+      .optional()
+      .describe('薪数 per year when stated (·13薪).'),
     education_text: z.string().max(200).optional().describe('学历要求 as written.'),
     education: educationLevelSchema.optional().describe('Coded education requirement.'),
     experience_text: z.string().max(200).optional().describe('经验要求 as written (1-3年, 经验不限, 在校/应届).'),
-    experience_min_years: z.number().min(0).max(50).optional().describe('Parsed minimum years of experience.'),
-    experience_max_years: z.number().min(0).max(50).optional().describe('Parsed maximum years (absent when open-ended).'),
-    headcount: z.number().int().positive().max(100_000).optional().describe('招聘人数 when stated.'),
+    experience_min_years: z
+      .number()
+      .min(PLAUSIBLE_EXPERIENCE_YEARS[0])
+      .max(PLAUSIBLE_EXPERIENCE_YEARS[1])
+      .optional()
+      .describe('Parsed minimum years of experience.'),
+    experience_max_years: z
+      .number()
+      .min(PLAUSIBLE_EXPERIENCE_YEARS[0])
+      .max(PLAUSIBLE_EXPERIENCE_YEARS[1])
+      .optional()
+      .describe('Parsed maximum years (absent when open-ended).'),
+    headcount: z.number().int().min(PLAUSIBLE_HEADCOUNT[0]).max(PLAUSIBLE_HEADCOUNT[1]).optional().describe('招聘人数 when stated.'),
     skills: z.string().optional().describe('Skills or tags, one string, separated by commas or newlines as read.'),
     description: z.string().optional().describe('岗位描述 / 任职要求 text.'),
     posted_date: isoDateSchema.optional().describe('发布日期 as YYYY-MM-DD.'),
   })
-  .describe('Job posting record (demand side).')
-  .superRefine((r, ctx) => {
-    if (r.salary_min_monthly !== undefined && r.salary_max_monthly !== undefined && r.salary_min_monthly > r.salary_max_monthly)
-      ctx.addIssue({ code: 'custom', path: ['salary_max_monthly'], message: 'salary maximum below minimum' });
-  });
+  .describe('Job posting record (demand side).');
 export type JobPostingRecord = z.infer<typeof jobPostingRecordSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from './common.js';
+import { countSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
 
 /**
  * One row of a school's enrollment return: for one school, major and year, how many students
@@ -26,8 +26,5 @@ export const enrollmentRecordSchema = z
         "毕业生数: students who graduated this year. It may exceed this year's 在校生数 (a closing programme), but not last year's roll: the loader checks that across rows.",
       ),
   })
-  .describe('Enrollment return row (招生/在校/毕业 by school, major and year).')
-  .superRefine((r, ctx) => {
-    if (!r.major_code && !r.major_name) ctx.addIssue({ code: 'custom', path: ['major_name'], message: 'major code or name is required' });
-  });
+  .describe('Enrollment return row (招生/在校/毕业 by school, major and year).');
 export type EnrollmentRecord = z.infer<typeof enrollmentRecordSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, occupationCodeSchema, regionCodeSchema } from './common.js';
+import { countSchema, occupationCodeSchema, regionCodeSchema } from '../../schemas/common.js';
 
 /** A reporting period: a year, a quarter (2022Q1) or a month (2022-03). */
 export const periodSchema = z.string().regex(/^\d{4}(?:Q[1-4]|-\d{2}|H[12])?$/, 'period like 2022, 2022Q1, 2022H1 or 2022-03');
@@ -20,14 +20,5 @@ export const shortageEntrySchema = z
     previous_rank: z.number().int().positive().optional().describe('上期排名: rank in the previous period; absent when not ranked then.'),
     source_url: z.string().optional().describe('Where the ranking was read.'),
   })
-  .describe('Shortage-list entry (rank, occupation, period).')
-  .superRefine((r, ctx) => {
-    if (
-      r.vacancies !== undefined &&
-      r.job_seekers !== undefined &&
-      r.shortfall !== undefined &&
-      r.shortfall !== r.vacancies - r.job_seekers
-    )
-      ctx.addIssue({ code: 'custom', path: ['shortfall'], message: 'shortfall is not vacancies minus job seekers' });
-  });
+  .describe('Shortage-list entry (rank, occupation, period).');
 export type ShortageEntry = z.infer<typeof shortageEntrySchema>;
