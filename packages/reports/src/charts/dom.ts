@@ -1,0 +1,9 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * A server-side DOM for Plot. Charts take the document as an argument (they stay pure); this is
+ * the one place that creates it.
+ */
+export function createChartDocument(): Document {
+  return parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+}
