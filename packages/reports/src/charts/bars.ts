@@ -51,7 +51,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
   const data = rows.map((r) => ({ ...r, series: r.series ?? '', shown: r.value ?? 0, label: r.value === null ? WITHHELD : fmt(r.value) }));
   const width = options.width ?? 640;
   const style = { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' };
-  const marginTop = 12 + (multi ? LEGEND_HEIGHT : 0);
+  const marginTop = (options.orientation === 'vertical' ? 28 : 12) + (multi ? LEGEND_HEIGHT : 0);
   const color = { domain: seriesNames, range: seriesNames.map((s) => colorOf.get(s)!) };
   const fill = multi ? 'series' : seriesColor(0);
   let svg: Element;
@@ -110,7 +110,6 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
       document,
       svg,
       seriesNames.map((s) => ({ label: s, color: colorOf.get(s)!, shape: 'swatch' as const })),
-      8,
     );
   }
   return serializeChart(svg, options.id, options.title);

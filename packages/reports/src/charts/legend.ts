@@ -13,12 +13,19 @@ export interface LegendItem {
 /** Height a one-row legend needs above the plot area. */
 export const LEGEND_HEIGHT = 24;
 
+/** Width of a one-row legend. */
+export function legendWidth(items: readonly LegendItem[]): number {
+  return items.reduce((w, item) => w + 20 + textWidth(item.label) + 16, -16);
+}
+
 /**
- * Draws a one-row legend into `svg` at its top-left corner (inside the top margin the chart
- * reserved). Plot's own legends are HTML beside the SVG; drawing ours inside keeps each chart
- * one self-contained `<svg>`.
+ * Draws a one-row legend into `svg` at its top-right corner, inside the top margin the chart
+ * reserved (the y-axis label takes the top-left). Plot's own legends are HTML beside the SVG;
+ * drawing ours inside keeps each chart one self-contained `<svg>`.
  */
-export function appendLegend(document: Document, svg: Element, items: readonly LegendItem[], left: number): void {
+export function appendLegend(document: Document, svg: Element, items: readonly LegendItem[]): void {
+  const width = Number(svg.getAttribute('width') ?? 640);
+  const left = Math.max(8, width - 8 - legendWidth(items));
   const g = document.createElementNS(SVG_NS, 'g');
   g.setAttribute('aria-label', 'legend');
   g.setAttribute('font-size', String(CHART_FONT_SIZE));

@@ -81,7 +81,6 @@ export function lineFanChart(rows: readonly FanRow[], options: LineFanOptions, d
       { label: '80%预测区间', color, shape: 'swatch', opacity: 0.4 },
       { label: '95%预测区间', color, shape: 'swatch', opacity: 0.15 },
     ],
-    8,
   );
   return serializeChart(svg, options.id, options.title);
 }

@@ -75,7 +75,6 @@ export function smallMultiplesChart(rows: readonly PanelRow[], options: SmallMul
       { label: '实际值', color, shape: 'line' },
       { label: '预测值', color, shape: 'dash' },
     ],
-    8,
   );
   return serializeChart(svg, options.id, options.title);
 }

@@ -142,15 +142,17 @@ export interface HeatmapSpec {
   legend: string;
 }
 
-/** One small panel per row group: rows carry the group, the period and the value. */
+/**
+ * One small line chart per row of a wide table (a group, e.g. an industry), with one value column
+ * per period: `series` names each period's column, its x value and whether it is a forecast.
+ */
 export interface SmallMultiplesSpec {
   type: 'small-multiples';
+  /** Column holding the panel title. */
   group: string;
-  x: string;
-  y: string;
-  /** Optional column telling forecast rows (truthy) from observed ones, drawn dashed. */
-  forecastFlag?: string;
+  series: readonly { column: string; x: number; forecast?: boolean }[];
   yLabel: string;
+  /** Panels per row (default 3). */
   columns?: number;
 }
 

@@ -1,6 +1,20 @@
 import { cellDetail } from './cells.js';
 import { numberPublication } from './numbering.js';
-import type { Provenance, Publication, TableBlock } from './types.js';
+import type { ChartSpec, Provenance, Publication, TableBlock } from './types.js';
+
+/** The table columns a chart reads. */
+function specColumns(spec: ChartSpec): string[] {
+  switch (spec.type) {
+    case 'line-fan':
+      return [spec.x, spec.observed, spec.forecast, spec.lower80, spec.upper80, spec.lower95, spec.upper95];
+    case 'bars':
+      return [spec.category, ...spec.values];
+    case 'heatmap':
+      return [spec.rowLabel, ...spec.columns];
+    case 'small-multiples':
+      return [spec.group, ...spec.series.map((s) => s.column)];
+  }
+}
 
 const CJK = /[\u4e00-\u9fff]/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -72,7 +86,14 @@ export function validatePublication(pub: Publication): DocumentIssue[] {
         checkTable(`table ${block.id}`, block, pub.runId, issues);
       } else if (block.kind === 'chart') {
         claim(path, block.id);
-        if (!numbering.tables.has(block.table)) issues.push({ path: `chart ${block.id}`, message: `table ${block.table} is not in the publication` });
+        const table = section.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === block.table);
+        if (!table) {
+          issues.push({ path: `chart ${block.id}`, message: `table ${block.table} is not in the chart's section (a table goes beside every chart)` });
+        } else {
+          for (const key of specColumns(block.spec)) {
+            if (!table.columns.some((c) => c.key === key)) issues.push({ path: `chart ${block.id}`, message: `table ${table.id} has no column ${key}` });
+          }
+        }
       } else if (block.kind === 'paragraph' && block.source) {
         checkSource(path, block.source, pub.runId, issues);
       }

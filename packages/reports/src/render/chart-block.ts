@@ -22,7 +22,8 @@ const unitLabel = (c: Column) => (c.unit ? `${c.header}（${c.unit}）` : c.head
  * (withheld cells arrive as null and are drawn as “*” or left out), and total rows are skipped.
  */
 export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: string, document: Document): string {
-  const rows = table.rows.filter((r) => !r.total);
+  // Totals and 其中 sub-rows would be drawn as if they were categories beside their parts.
+  const rows = table.rows.filter((r) => !r.total && !r.level);
   const spec = chart.spec;
   switch (spec.type) {
     case 'line-fan':
@@ -83,14 +84,11 @@ export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: st
     }
     case 'small-multiples':
       return smallMultiplesChart(
-        rows
-          .filter((r) => !isEmpty(r, spec.y) || isWithheld(r, spec.y))
-          .map((r) => ({
-            group: label(r, spec.group),
-            x: cellNumber(r.cells[spec.x]) ?? 0,
-            y: cellNumber(r.cells[spec.y]),
-            forecast: spec.forecastFlag ? Boolean(cellValue(r.cells[spec.forecastFlag])) : false,
-          })),
+        rows.flatMap((r) =>
+          spec.series
+            .filter((p) => !isEmpty(r, p.column))
+            .map((p) => ({ group: label(r, spec.group), x: p.x, y: cellNumber(r.cells[p.column]), forecast: p.forecast ?? false })),
+        ),
         { id: chart.id, title, yLabel: spec.yLabel, columns: spec.columns },
         document,
       );

@@ -15,6 +15,7 @@ body { margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; }
 h1, h2, h3, h4, figcaption, th, .toc, .cover, .source, .unit, .notes, .run { font-family: var(--sans); }
 .cover { min-height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
 .cover h1 { font-size: 24pt; line-height: 1.4; margin: 0 0 12mm; letter-spacing: 0.04em; }
+.cover p { text-align: center; }
 .cover .subtitle { font-size: 13pt; margin: 0 0 40mm; color: var(--muted); }
 .cover .issuer { font-size: 14pt; margin: 0 0 4mm; }
 .cover .issued { font-size: 12pt; margin: 0; }
@@ -37,11 +38,14 @@ table.wide { font-size: 8pt; }
 th, td { padding: 1.2mm 1.6mm; border-bottom: 0.5pt solid var(--hair); vertical-align: middle; }
 thead th { border-bottom: 0.75pt solid var(--rule); font-weight: bold; text-align: center; background: var(--band); }
 thead th.group { border-bottom: 0.5pt solid var(--hair); }
+tbody th { font-weight: normal; text-align: left; }
+table.wide tbody th { min-width: 7em; }
+tr.total th { font-weight: bold; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.text { text-align: left; }
 td.code { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 0.75pt solid var(--rule); }
-tr.level-1 td:first-child { padding-left: 5mm; }
+tr.level-1 th:first-child, tr.level-1 td:first-child { padding-left: 5mm; }
 td sup, p sup { font-size: 7pt; }
 .notes { font-size: 8.5pt; color: var(--muted); margin-top: 1.5mm; line-height: 1.5; }
 .notes p { margin: 0 0 0.8mm; }
