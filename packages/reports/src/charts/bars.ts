@@ -61,7 +61,16 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
     const height = marginTop + 40 + band * order.length;
     const valueMarks = stacked
       ? []
-      : [Plot.text(data, { x: 'shown', y: grouped ? 'series' : 'category', fy: grouped ? 'category' : undefined, text: 'label', textAnchor: 'start', dx: 4 })];
+      : [
+          Plot.text(data, {
+            x: 'shown',
+            y: grouped ? 'series' : 'category',
+            fy: grouped ? 'category' : undefined,
+            text: 'label',
+            textAnchor: 'start',
+            dx: 4,
+          }),
+        ];
     svg = Plot.plot({
       document,
       width,

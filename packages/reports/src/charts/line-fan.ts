@@ -72,15 +72,11 @@ export function lineFanChart(rows: readonly FanRow[], options: LineFanOptions, d
       Plot.ruleY([0]),
     ],
   });
-  appendLegend(
-    document,
-    svg,
-    [
-      { label: '实际值', color, shape: 'line' },
-      { label: '预测值', color, shape: 'dash' },
-      { label: '80%预测区间', color, shape: 'swatch', opacity: 0.4 },
-      { label: '95%预测区间', color, shape: 'swatch', opacity: 0.15 },
-    ],
-  );
+  appendLegend(document, svg, [
+    { label: '实际值', color, shape: 'line' },
+    { label: '预测值', color, shape: 'dash' },
+    { label: '80%预测区间', color, shape: 'swatch', opacity: 0.4 },
+    { label: '95%预测区间', color, shape: 'swatch', opacity: 0.15 },
+  ]);
   return serializeChart(svg, options.id, options.title);
 }

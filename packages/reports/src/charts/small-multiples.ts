@@ -68,13 +68,9 @@ export function smallMultiplesChart(rows: readonly PanelRow[], options: SmallMul
       Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'group', frameAnchor: 'top-left', dy: -14, fontWeight: 'bold' }),
     ],
   } as Plot.PlotOptions);
-  appendLegend(
-    document,
-    svg,
-    [
-      { label: '实际值', color, shape: 'line' },
-      { label: '预测值', color, shape: 'dash' },
-    ],
-  );
+  appendLegend(document, svg, [
+    { label: '实际值', color, shape: 'line' },
+    { label: '预测值', color, shape: 'dash' },
+  ]);
   return serializeChart(svg, options.id, options.title);
 }

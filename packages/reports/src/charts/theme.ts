@@ -4,8 +4,7 @@
  */
 
 /** CSS font stack for chart text: Noto first (what the PDF printer has), then common CJK fonts. */
-export const CHART_FONT_FAMILY =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+export const CHART_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 export const CHART_FONT_SIZE = 12;
 

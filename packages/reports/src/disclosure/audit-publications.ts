@@ -45,7 +45,8 @@ export async function auditPublications(
           if (!truth) throw new Error(`${pub.id} table ${table.id}: ref ${d.ref} is not in the count system`);
           if (d.withheld) withheld.add(d.ref);
           else if (typeof d.value === 'number') {
-            if (d.value !== truth.value) mismatches.push({ key: d.ref, printed: d.value, value: truth.value, table: `${pub.id}/${table.id}` });
+            if (d.value !== truth.value)
+              mismatches.push({ key: d.ref, printed: d.value, value: truth.value, table: `${pub.id}/${table.id}` });
             published.set(d.ref, d.value);
           }
         }

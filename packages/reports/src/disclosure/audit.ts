@@ -38,14 +38,18 @@ const TOLERANCE = 1e-6;
 /**
  * The attacker's problem, solved: for each target cell, the minimum and maximum of its value over
  * all non-negative values of the unpublished cells that satisfy every additive relation with
- * the published values fixed (two LPs per cell, HiGHS, one model re-solved with a new objective,
- * so each solve starts from the previous basis). Continuous LP bounds are at least as wide as
+ * the published values fixed (two LPs per cell, HiGHS, one model re-solved with a new objective
+ * by primal simplex from the previous basis). Continuous LP bounds are at least as wide as
  * the integer ones, so a cell passing here may be narrower for an attacker who uses integrality
  * (equal for two-way tables, whose constraint matrices are totally unimodular).
  *
  * A sensitive cell passes when its interval contains `rules.protection` ([1, 5] by default).
  */
-export async function auditCounts(system: CountSystem, published: ReadonlyMap<string, number>, options: AuditOptions = {}): Promise<AuditResult> {
+export async function auditCounts(
+  system: CountSystem,
+  published: ReadonlyMap<string, number>,
+  options: AuditOptions = {},
+): Promise<AuditResult> {
   const t0 = performance.now();
   const rules = options.rules ?? DEFAULT_RULES;
   const { lower: needLow, upper: needHigh } = rules.protection;
@@ -88,7 +92,14 @@ export async function auditCounts(system: CountSystem, published: ReadonlyMap<st
   const judge = (key: string, lower: number, upper: number): CellInterval => {
     const value = system.cells.get(key)!.value;
     const sensitive = value > 0 && isSensitiveCount(value, rules);
-    return { key, lower, upper, value, sensitive, protected: !sensitive || (lower <= needLow + TOLERANCE && upper >= needHigh - TOLERANCE) };
+    return {
+      key,
+      lower,
+      upper,
+      value,
+      sensitive,
+      protected: !sensitive || (lower <= needLow + TOLERANCE && upper >= needHigh - TOLERANCE),
+    };
   };
   let lpSolved = 0;
   const toBound = targets.filter((k) => column.has(k));
@@ -105,10 +116,19 @@ export async function auditCounts(system: CountSystem, published: ReadonlyMap<st
       colUpper: new Float64Array(n).fill(h.infinity),
       rowLower: Float64Array.from(rhs),
       rowUpper: Float64Array.from(rhs),
-      matrix: { format: 'csr', numRows: m, numCols: n, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+      matrix: {
+        format: 'csr',
+        numRows: m,
+        numCols: n,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
     });
     try {
-      model.options.set({ output_flag: false });
+      // After a change of objective the last basis stays primal feasible: primal simplex without
+      // presolve restarts from it (about 2 iterations per LP here, against 50 from scratch).
+      model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
       const { optimal, unbounded } = h.constants.modelStatus;
       const solve = (col: number, sense: 'minimize' | 'maximize'): number => {
         model.changeObjectiveSense(h.constants.objectiveSense[sense]);

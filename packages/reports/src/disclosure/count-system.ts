@@ -6,8 +6,9 @@
  * `industry`); a dimension left out means the total over it. Relations are derived: a cell is the
  * sum of the cells that add one dimension to its coordinates, whenever the system holds that
  * dimension's whole domain. So the province total of the by-city table and of the by-industry
- * table is one cell, and both tables are linked through it. Hierarchies inside a dimension (门类
- * into 产业) are added with {@link CountSystem.relate}.
+ * table is one cell, and both tables are linked through it. Hierarchies inside a dimension (a city
+ * into its counties, a 产业 into its 门类) are declared as `hierarchies`: a cell at a parent code is
+ * the sum of the cells at its child codes. Anything else is added with {@link CountSystem.relate}.
  */
 
 /** Dimension name → code. */
@@ -39,16 +40,34 @@ export class CountSystem {
   readonly cells = new Map<string, CountCell>();
   private readonly explicit: Relation[] = [];
 
-  /** @param domains every code of each dimension (a relation needs all of them). */
-  constructor(readonly domains: Readonly<Record<string, readonly string[]>>) {}
+  private readonly known = new Map<string, Set<string>>();
+
+  /**
+   * @param domains the top-level codes of each dimension, which add up to its total (a relation
+   *   needs all of them).
+   * @param hierarchies per dimension, parent code → child codes that add up to it (children may be
+   *   parents in turn).
+   */
+  constructor(
+    readonly domains: Readonly<Record<string, readonly string[]>>,
+    readonly hierarchies: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {},
+  ) {
+    for (const [d, codes] of Object.entries(domains)) this.known.set(d, new Set(codes));
+    for (const [d, tree] of Object.entries(hierarchies)) {
+      const set = this.known.get(d);
+      if (!set) throw new Error(`hierarchy for unknown dimension ${d}`);
+      for (const [parent, children] of Object.entries(tree)) for (const c of [parent, ...children]) set.add(c);
+    }
+  }
 
   /** Adds a cell (a non-negative integer count) and returns its key; adding a key twice with another value throws. */
   add(measure: string, coords: Coords, value: number): string {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`count ${value} at ${cellKey(measure, coords)} is not a non-negative integer`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`count ${value} at ${cellKey(measure, coords)} is not a non-negative integer`);
     for (const [d, code] of Object.entries(coords)) {
-      const domain = this.domains[d];
-      if (!domain) throw new Error(`unknown dimension ${d}`);
-      if (!domain.includes(code)) throw new Error(`${code} is not in the domain of ${d}`);
+      const known = this.known.get(d);
+      if (!known) throw new Error(`unknown dimension ${d}`);
+      if (!known.has(code)) throw new Error(`${code} is not a code of ${d}`);
     }
     const key = cellKey(measure, coords);
     const old = this.cells.get(key);
@@ -70,6 +89,12 @@ export class CountSystem {
       for (const [dim, domain] of Object.entries(this.domains)) {
         if (dim in cell.coords) continue;
         const parts = domain.map((code) => cellKey(cell.measure, { ...cell.coords, [dim]: code }));
+        if (parts.every((p) => this.cells.has(p))) out.push({ total: cell.key, parts });
+      }
+      for (const [dim, tree] of Object.entries(this.hierarchies)) {
+        const children = cell.coords[dim] === undefined ? undefined : tree[cell.coords[dim]];
+        if (!children) continue;
+        const parts = children.map((code) => cellKey(cell.measure, { ...cell.coords, [dim]: code }));
         if (parts.every((p) => this.cells.has(p))) out.push({ total: cell.key, parts });
       }
     }

@@ -13,7 +13,8 @@ export function addTwoWayTable(
   colDim: string,
   interior: ReadonlyMap<string, ReadonlyMap<string, number>> | Readonly<Record<string, Readonly<Record<string, number>>>>,
 ): void {
-  const rows = interior instanceof Map ? interior : new Map(Object.entries(interior).map(([r, cols]) => [r, new Map(Object.entries(cols))]));
+  const rows =
+    interior instanceof Map ? interior : new Map(Object.entries(interior).map(([r, cols]) => [r, new Map(Object.entries(cols))]));
   const colTotals = new Map<string, number>();
   let grand = 0;
   for (const [r, cols] of rows) {

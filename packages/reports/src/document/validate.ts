@@ -88,10 +88,14 @@ export function validatePublication(pub: Publication): DocumentIssue[] {
         claim(path, block.id);
         const table = section.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === block.table);
         if (!table) {
-          issues.push({ path: `chart ${block.id}`, message: `table ${block.table} is not in the chart's section (a table goes beside every chart)` });
+          issues.push({
+            path: `chart ${block.id}`,
+            message: `table ${block.table} is not in the chart's section (a table goes beside every chart)`,
+          });
         } else {
           for (const key of specColumns(block.spec)) {
-            if (!table.columns.some((c) => c.key === key)) issues.push({ path: `chart ${block.id}`, message: `table ${table.id} has no column ${key}` });
+            if (!table.columns.some((c) => c.key === key))
+              issues.push({ path: `chart ${block.id}`, message: `table ${table.id} has no column ${key}` });
           }
         }
       } else if (block.kind === 'paragraph' && block.source) {

@@ -69,7 +69,9 @@ export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: st
       const cols = spec.columns.map((k) => column(table, k));
       return heatmapChart(
         rows.flatMap((r) =>
-          cols.filter((c) => !isEmpty(r, c.key)).map((c) => ({ row: label(r, spec.rowLabel), column: c.header, value: cellNumber(r.cells[c.key]) })),
+          cols
+            .filter((c) => !isEmpty(r, c.key))
+            .map((c) => ({ row: label(r, spec.rowLabel), column: c.header, value: cellNumber(r.cells[c.key]) })),
         ),
         {
           id: chart.id,

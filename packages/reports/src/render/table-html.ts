@@ -24,7 +24,7 @@ function thead(columns: readonly Column[]): string {
   if (!columns.some((c) => c.group)) return `<thead><tr>${columns.map((c) => headerCell(c, 1)).join('')}</tr></thead>`;
   const top: string[] = [];
   const bottom: string[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const c = columns[i]!;
     if (!c.group) {
       top.push(headerCell(c, 2));
@@ -58,7 +58,9 @@ export function tableHtml(table: TableBlock, number: string): string {
         if (d.withheld) anyWithheld = true;
         const sup = (d.notes ?? []).map((n) => markOf.get(n) ?? '').join('');
         const text = escapeHtml(cellText(cell, c)) + (sup ? `<sup>${sup}</sup>` : '');
-        return i === 0 && c.format.kind === 'text' ? `<th scope="row" class="text">${text}</th>` : `<td class="${cellClass(c)}">${text}</td>`;
+        return i === 0 && c.format.kind === 'text'
+          ? `<th scope="row" class="text">${text}</th>`
+          : `<td class="${cellClass(c)}">${text}</td>`;
       });
       return `<tr${cls ? ` class="${cls}"` : ''}>${tds.join('')}</tr>`;
     })

@@ -10,7 +10,10 @@ function csvCell(cell: Cell | undefined, column: Column): CsvCell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   // The printed precision, without thousands separators, so that spreadsheets read numbers.
-  return formatNumber(v, column.format.kind === 'integer' || column.format.kind === 'decimal' ? { ...column.format, grouping: false } : column.format);
+  return formatNumber(
+    v,
+    column.format.kind === 'integer' || column.format.kind === 'decimal' ? { ...column.format, grouping: false } : column.format,
+  );
 }
 
 /**

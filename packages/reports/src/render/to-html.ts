@@ -52,7 +52,13 @@ function blockHtml(block: Block, numbering: Numbering, tables: ReadonlyMap<strin
   }
 }
 
-function sectionHtml(section: Section, depth: number, numbering: Numbering, tables: ReadonlyMap<string, TableBlock>, document: Document): string {
+function sectionHtml(
+  section: Section,
+  depth: number,
+  numbering: Numbering,
+  tables: ReadonlyMap<string, TableBlock>,
+  document: Document,
+): string {
   const entry = numbering.sections.find((s) => s.section === section)!;
   const h = `h${Math.min(depth + 1, 4)}`;
   return [
@@ -72,8 +78,12 @@ function tocHtml(numbering: Numbering): string {
         `<li class="level-${s.depth}"><a href="#${escapeHtml(s.section.id)}"><span class="num">${escapeHtml(s.number)}</span>${escapeHtml(s.section.title)}</a></li>`,
     );
   const figures = [
-    ...numbering.tableBlocks.map((t) => `<li><a href="#${escapeHtml(t.id)}">${numbering.tables.get(t.id)}　${escapeHtml(t.caption)}</a></li>`),
-    ...numbering.chartBlocks.map((c) => `<li><a href="#${escapeHtml(c.id)}">${numbering.charts.get(c.id)}　${escapeHtml(c.caption)}</a></li>`),
+    ...numbering.tableBlocks.map(
+      (t) => `<li><a href="#${escapeHtml(t.id)}">${numbering.tables.get(t.id)}　${escapeHtml(t.caption)}</a></li>`,
+    ),
+    ...numbering.chartBlocks.map(
+      (c) => `<li><a href="#${escapeHtml(c.id)}">${numbering.charts.get(c.id)}　${escapeHtml(c.caption)}</a></li>`,
+    ),
   ];
   return [
     `<nav class="toc" aria-label="目录"><h2>目录</h2><ol>${items.join('')}</ol>`,

@@ -61,7 +61,9 @@ export class PdfPrinter {
         args: [...CHROMIUM_FLAGS],
         offline: true,
       });
-      await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort('blockedbyclient')));
+      await context.route('**/*', (route) =>
+        route.request().url().startsWith('file:') ? route.continue() : route.abort('blockedbyclient'),
+      );
       return new PdfPrinter(context, profile, options.timeout ?? 60_000);
     } catch (err) {
       rmSync(profile, { recursive: true, force: true });

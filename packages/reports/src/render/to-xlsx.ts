@@ -35,7 +35,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
     headerRows = 2;
     const top = ws.addRow(table.columns.map((c) => c.group ?? headerWithUnit(c)));
     const bottom = ws.addRow(table.columns.map((c) => (c.group ? headerWithUnit(c) : null)));
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const c = table.columns[i]!;
       let j = i + 1;
       if (c.group) while (j < n && table.columns[j]!.group === c.group) j++;
@@ -70,18 +70,22 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
       const cell = added.getCell(i + 1);
       const fmt = excelNumberFormat(c.format);
       if (typeof cell.value === 'number' && fmt) cell.numFmt = fmt;
-      cell.alignment = { horizontal: typeof cell.value === 'number' || cell.value === WITHHELD_MARK ? 'right' : 'left', indent: i === 0 && row.level ? 2 : 0 };
+      cell.alignment = {
+        horizontal: typeof cell.value === 'number' || cell.value === WITHHELD_MARK ? 'right' : 'left',
+        indent: i === 0 && row.level ? 2 : 0,
+      };
     });
   }
   ws.addRow([]);
-  const noteLines = [...notes.map((note) => `${markOf.get(note.id)}${note.text}`), ...(anyWithheld ? [WITHHELD_NOTE] : []), sourceLine(table.source)];
+  const noteLines = [
+    ...notes.map((note) => `${markOf.get(note.id)}${note.text}`),
+    ...(anyWithheld ? [WITHHELD_NOTE] : []),
+    sourceLine(table.source),
+  ];
   if (noteLines.length > 1) ws.addRow(['注：']).font = { ...font, size: 9 };
   for (const line of noteLines) ws.addRow([line]).font = { ...font, size: 9 };
   table.columns.forEach((c, i) => {
-    const widest = Math.max(
-      textWidth(headerWithUnit(c)),
-      ...table.rows.map((r) => textWidth(String(excelValue(r.cells[c.key], c) ?? ''))),
-    );
+    const widest = Math.max(textWidth(headerWithUnit(c)), ...table.rows.map((r) => textWidth(String(excelValue(r.cells[c.key], c) ?? ''))));
     ws.getColumn(i + 1).width = Math.min(40, Math.max(8, Math.ceil(widest / 7) + 2));
   });
   ws.views = [{ state: 'frozen', ySplit: lastHeader, xSplit: 1 }];
@@ -110,7 +114,8 @@ export async function renderXlsx(pub: Publication): Promise<Buffer> {
   about.addRow(['数据仓库运行编号', pub.runId]);
   about.addRow([]);
   about.addRow(['工作表', '表名', '资料来源']).font = { name: FONT, bold: true };
-  for (const t of numbering.tableBlocks) about.addRow([numbering.tables.get(t.id)!, t.caption, `${t.source.model}（运行编号 ${t.source.runId}）`]);
+  for (const t of numbering.tableBlocks)
+    about.addRow([numbering.tables.get(t.id)!, t.caption, `${t.source.model}（运行编号 ${t.source.runId}）`]);
   about.getColumn(1).width = 18;
   about.getColumn(2).width = 44;
   about.getColumn(3).width = 48;

@@ -114,7 +114,9 @@ export async function writeRun(publications: readonly Publication[], options: Wr
         t = performance.now();
         const result = await options.pdf.print(htmlPath, join(dir, `${pub.id}.pdf`));
         if (result.blockedRequests.length > 0 || result.errors.length > 0) {
-          throw new Error(`${pub.id}: printing saw external requests ${JSON.stringify(result.blockedRequests)} or errors ${JSON.stringify(result.errors)}`);
+          throw new Error(
+            `${pub.id}: printing saw external requests ${JSON.stringify(result.blockedRequests)} or errors ${JSON.stringify(result.errors)}`,
+          );
         }
         files.push(`${pub.id}/${pub.id}.pdf`);
         timings.pdf += performance.now() - t;
