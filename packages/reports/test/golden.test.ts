@@ -53,18 +53,28 @@ describe('chart golden files', () => {
   });
 
   it('horizontal ranking bars with long Chinese labels and a withheld value', () => {
-    const svg = barChart(RANKING, { id: 'rank', title: '图2 缺口排行', orientation: 'horizontal', keepOrder: true, valueLabel: '缺口数（人）' }, createChartDocument());
+    const svg = barChart(
+      RANKING,
+      { id: 'rank', title: '图2 缺口排行', orientation: 'horizontal', keepOrder: true, valueLabel: '缺口数（人）' },
+      createChartDocument(),
+    );
     expect(svg).toContain('新能源汽车动力电池装调工');
     expect(svg).toMatch(/>\*<\/text>/);
     expectGolden('bars-ranking.svg', svg);
   });
 
   it('grouped horizontal bars', () => {
-    expectGolden('bars-grouped.svg', barChart(GROUPED, { id: 'grouped', title: '图3 各市供求', orientation: 'horizontal', layout: 'grouped' }, createChartDocument()));
+    expectGolden(
+      'bars-grouped.svg',
+      barChart(GROUPED, { id: 'grouped', title: '图3 各市供求', orientation: 'horizontal', layout: 'grouped' }, createChartDocument()),
+    );
   });
 
   it('stacked vertical bars', () => {
-    expectGolden('bars-stacked.svg', barChart(GROUPED, { id: 'stacked', title: '图4 各市供求', orientation: 'vertical', layout: 'stacked' }, createChartDocument()));
+    expectGolden(
+      'bars-stacked.svg',
+      barChart(GROUPED, { id: 'stacked', title: '图4 各市供求', orientation: 'vertical', layout: 'stacked' }, createChartDocument()),
+    );
   });
 
   it('heat map of occupation × city', () => {
@@ -74,7 +84,11 @@ describe('chart golden files', () => {
   });
 
   it('small multiples per group', () => {
-    const svg = smallMultiplesChart(PANELS, { id: 'panels', title: '图6 分产业', yLabel: '需求人数（人）', columns: 2 }, createChartDocument());
+    const svg = smallMultiplesChart(
+      PANELS,
+      { id: 'panels', title: '图6 分产业', yLabel: '需求人数（人）', columns: 2 },
+      createChartDocument(),
+    );
     for (const g of ['先进制造业', '新一代信息技术', '大健康产业', '生态环保']) expect(svg).toContain(`>${g}</text>`);
     expectGolden('small-multiples.svg', svg);
   });
@@ -100,7 +114,10 @@ const TABLE: TableBlock = {
     { key: 'a', cells: { edu: '高中', n: 9301, share: 28.314, change: 1.25 } },
     { key: 'b', cells: { edu: '大学', n: 20169, share: 61.4, change: -0.04 } },
     { key: 'c', level: 1, cells: { edu: '其中：应届高校毕业生', n: 12840, share: { value: 63.66, notes: ['parent'] }, change: null } },
-    { key: 'd', cells: { edu: '硕士以上', n: { withheld: 'small-count' }, share: { withheld: 'derived' }, change: { withheld: 'derived' } } },
+    {
+      key: 'd',
+      cells: { edu: '硕士以上', n: { withheld: 'small-count' }, share: { withheld: 'derived' }, change: { withheld: 'derived' } },
+    },
     { key: 'e', cells: { edu: '<合计> & =SUM(A1)', n: 32848, share: 100, change: 0 } },
   ],
   notes: [{ id: 'parent', text: '“其中”项的比重为占其上一行人数的比重。' }],
@@ -131,7 +148,13 @@ describe('table golden file', () => {
           title: '供求总体情况',
           blocks: [
             { kind: 'paragraph', text: '本期需求人数与求职人数均有增长。' },
-            { kind: 'chart', id: 'c1', caption: '文化程度构成', table: 'edu', spec: { type: 'bars', category: 'edu', values: ['n'], orientation: 'vertical', keepOrder: true } },
+            {
+              kind: 'chart',
+              id: 'c1',
+              caption: '文化程度构成',
+              table: 'edu',
+              spec: { type: 'bars', category: 'edu', values: ['n'], orientation: 'vertical', keepOrder: true },
+            },
             TABLE,
           ],
         },

@@ -88,7 +88,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
         ...valueMarks,
         Plot.ruleX([0]),
       ],
-    } as Plot.PlotOptions);
+    });
   } else {
     const rotate = maxTextWidth(order) > (width - 60) / Math.max(1, order.length) - 6;
     const marginBottom = rotate ? Math.min(160, maxTextWidth(order) * 0.75 + 16) : 32;
@@ -112,7 +112,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
         ...valueMarks,
         Plot.ruleY([0]),
       ],
-    } as Plot.PlotOptions);
+    });
   }
   if (multi) {
     appendLegend(

@@ -5,5 +5,5 @@ import { parseHTML } from 'linkedom';
  * the one place that creates it.
  */
 export function createChartDocument(): Document {
-  return parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  return parseHTML('<!doctype html><html><head></head><body></body></html>').document;
 }

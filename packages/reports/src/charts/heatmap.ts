@@ -64,7 +64,7 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
       Plot.text(data, { x: 'column', y: 'row', text: 'label', fill: (d: { cls: number }) => (d.cls >= 3 ? 'white' : 'black') }),
       Plot.text(withheld, { x: 'column', y: 'row', text: () => '*' }),
     ],
-  } as Plot.PlotOptions);
+  });
   // Class legend at the top-left: one swatch per class with its value range.
   const ns = 'http://www.w3.org/2000/svg';
   const g = document.createElementNS(ns, 'g');

@@ -67,7 +67,7 @@ export function smallMultiplesChart(rows: readonly PanelRow[], options: SmallMul
       Plot.lineY(forecast, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', stroke: color, strokeWidth: 1.8, strokeDasharray: '5,3' }),
       Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'group', frameAnchor: 'top-left', dy: -14, fontWeight: 'bold' }),
     ],
-  } as Plot.PlotOptions);
+  });
   appendLegend(document, svg, [
     { label: '实际值', color, shape: 'line' },
     { label: '预测值', color, shape: 'dash' },

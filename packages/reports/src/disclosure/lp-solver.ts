@@ -3,7 +3,7 @@ import highsModule, { type Highs } from 'highs';
 type Loader = typeof highsModule.default;
 // The package types its declarations as CommonJS while Node loads its ES module build: the
 // default import is the loader at run time but the module object to the type checker.
-const loadHighs: Loader = typeof highsModule === 'function' ? (highsModule as unknown as Loader) : highsModule.default;
+const loadHighs: Loader = typeof highsModule === 'function' ? highsModule : highsModule.default;
 
 let instance: Promise<Highs> | undefined;
 

@@ -11,10 +11,9 @@ export function addTwoWayTable(
   measure: string,
   rowDim: string,
   colDim: string,
-  interior: ReadonlyMap<string, ReadonlyMap<string, number>> | Readonly<Record<string, Readonly<Record<string, number>>>>,
+  interior: Readonly<Record<string, Readonly<Record<string, number>>>>,
 ): void {
-  const rows =
-    interior instanceof Map ? interior : new Map(Object.entries(interior).map(([r, cols]) => [r, new Map(Object.entries(cols))]));
+  const rows = new Map(Object.entries(interior).map(([r, cols]) => [r, new Map(Object.entries(cols))]));
   const colTotals = new Map<string, number>();
   let grand = 0;
   for (const [r, cols] of rows) {

@@ -71,7 +71,7 @@ export function tableHtml(table: TableBlock, number: string): string {
   const wide = table.columns.length > WIDE_TABLE_COLUMNS ? ' class="wide"' : '';
   return [
     `<figure class="table${short}" id="${escapeHtml(table.id)}">`,
-    `<figcaption>${escapeHtml(number)}　${escapeHtml(table.caption)}</figcaption>`,
+    `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(table.caption)}</figcaption>`,
     table.unit ? `<p class="unit">单位：${escapeHtml(table.unit)}</p>` : '',
     `<table${wide}>${thead(table.columns)}<tbody>\n${body}\n</tbody></table>`,
     `<div class="notes">${noteLines.length ? `<p>注：</p>${noteLines.join('')}` : ''}<p class="source">${escapeHtml(sourceLine(table.source))}</p></div>`,

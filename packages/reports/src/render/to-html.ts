@@ -32,7 +32,7 @@ function blockHtml(block: Block, numbering: Numbering, tables: ReadonlyMap<strin
       const see = `数据见${numbering.tables.get(table.id)!}。`;
       return [
         `<figure class="chart" id="${escapeHtml(block.id)}">`,
-        `<figcaption>${escapeHtml(number)}　${escapeHtml(block.caption)}</figcaption>`,
+        `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(block.caption)}</figcaption>`,
         svg,
         `<p class="source">${escapeHtml(sourceLine(table.source))}${see}</p>`,
         `</figure>`,
@@ -79,10 +79,10 @@ function tocHtml(numbering: Numbering): string {
     );
   const figures = [
     ...numbering.tableBlocks.map(
-      (t) => `<li><a href="#${escapeHtml(t.id)}">${numbering.tables.get(t.id)}　${escapeHtml(t.caption)}</a></li>`,
+      (t) => `<li><a href="#${escapeHtml(t.id)}">${numbering.tables.get(t.id)}\u3000${escapeHtml(t.caption)}</a></li>`,
     ),
     ...numbering.chartBlocks.map(
-      (c) => `<li><a href="#${escapeHtml(c.id)}">${numbering.charts.get(c.id)}　${escapeHtml(c.caption)}</a></li>`,
+      (c) => `<li><a href="#${escapeHtml(c.id)}">${numbering.charts.get(c.id)}\u3000${escapeHtml(c.caption)}</a></li>`,
     ),
   ];
   return [

@@ -27,7 +27,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
   const ws = wb.addWorksheet(number);
   const n = table.columns.length;
   const font = { name: FONT, size: 10 };
-  ws.addRow([`${number}　${table.caption}`]).font = { name: FONT, size: 12, bold: true };
+  ws.addRow([`${number}\u3000${table.caption}`]).font = { name: FONT, size: 12, bold: true };
   ws.mergeCells(1, 1, 1, n);
   ws.addRow(table.unit ? [`单位：${table.unit}`] : []);
   let headerRows = 1;

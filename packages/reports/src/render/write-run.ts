@@ -99,7 +99,7 @@ export async function writeRun(publications: readonly Publication[], options: Wr
         numbering.tableBlocks.forEach((table, i) => {
           const name = `${pub.id}/csv/${tableFileName(i, table, 'csv')}`;
           writeFileSync(join(staging, name), tableCsv(table));
-          csv.push({ caption: `${numbering.tables.get(table.id)}　${table.caption}`, path: name });
+          csv.push({ caption: `${numbering.tables.get(table.id)}\u3000${table.caption}`, path: name });
           files.push(name);
         });
         timings.csv += performance.now() - t;
