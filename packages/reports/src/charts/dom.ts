@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+// Charts take DOM types (Document, Element); this reference gives them to every program that
+// type-checks this package's sources (the benchmarks and cross-package tests too).
 import { parseHTML } from 'linkedom';
 
 /**
