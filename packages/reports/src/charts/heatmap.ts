@@ -38,7 +38,7 @@ export function heatmapChart(rows: readonly HeatmapRow[], options: HeatmapOption
   const marginLeft = maxTextWidth(rowOrder) + 12;
   const cellWidth = (width - marginLeft - 8) / Math.max(1, colOrder.length);
   const turn = maxTextWidth(colOrder) > cellWidth - 4;
-  const marginTop = 36 + (turn ? Math.ceil(maxTextWidth(colOrder) * 0.72) : 18);
+  const marginTop = 46 + (turn ? Math.ceil(maxTextWidth(colOrder) * 0.72) : 18);
   const height = marginTop + 24 * rowOrder.length + 8;
   const shown = rows.filter((r) => r.value !== null);
   const withheld = rows.filter((r) => r.value === null);

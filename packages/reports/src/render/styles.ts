@@ -54,7 +54,7 @@ figure.chart svg { display: block; width: 100%; height: auto; max-width: 170mm; 
 dl.methodology dt { font-family: var(--sans); font-weight: bold; margin-top: 2mm; }
 dl.methodology dd { margin: 0 0 1mm 2em; }
 .run { margin-top: 10mm; font-size: 8.5pt; color: var(--muted); border-top: 0.5pt solid var(--hair); }
-@page { size: A4; margin: 20mm 18mm 20mm; @bottom-center { content: "第 " counter(page) " 页  共 " counter(pages) " 页"; font-family: var(--sans); font-size: 9pt; color: #555; } }
+@page { size: A4; margin: 20mm 18mm 20mm; @bottom-center { content: "第 " counter(page) " 页  共 " counter(pages) " 页"; font-family: "Noto Sans CJK SC", sans-serif; font-size: 9pt; color: #555; } }
 @page :first { @bottom-center { content: none; } }
 @media print {
   html { font-size: 10.5pt; }

@@ -92,6 +92,12 @@ function tocHtml(numbering: Numbering): string {
   ].join('\n');
 }
 
+/** The running header of printed pages (the title; none on the cover), as a CSS page-margin box. */
+function runningHeader(title: string): string {
+  const text = title.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[<>]/g, '');
+  return `\n@page { @top-right { content: "${text}"; font-family: "Noto Sans CJK SC", sans-serif; font-size: 8.5pt; color: #777; } }\n@page :first { @top-right { content: none; } }\n`;
+}
+
 /**
  * One publication as a self-contained HTML file: inline CSS and SVG, no script, no external
  * resource, so it opens offline and prints to A4 as is. Throws when the document is not valid.
@@ -111,7 +117,7 @@ export function renderHtml(pub: Publication, options: HtmlOptions = {}): string 
     `<meta name="talent-run" content="${escapeHtml(pub.runId)}">`,
     `<meta name="talent-region" content="${escapeHtml(region.code)}">`,
     `<title>${escapeHtml(pub.title)}</title>`,
-    `<style>${PUBLICATION_CSS}</style>`,
+    `<style>${PUBLICATION_CSS}${runningHeader(pub.title)}</style>`,
     '</head>',
     '<body>',
     `<header class="cover"><h1>${escapeHtml(pub.title)}</h1><p class="subtitle">${escapeHtml(region.name)} · ${year}年度</p><p class="issuer">${escapeHtml(issuer)}</p><p class="issued">${chineseDate(issued)}</p></header>`,
