@@ -219,11 +219,15 @@ export async function loadFile(
     if (result.rowsLoaded + result.rowsRejected !== result.rowsRead)
       throw new Error(`row accounting broken: read ${result.rowsRead} ≠ loaded ${result.rowsLoaded} + rejected ${result.rowsRejected}`);
     result.period = await periodOf(conn, mapping, filePath, acc);
+    const notes = [...staged.notes];
     if (mapping.kind === 'job_posting') {
       phase('coding');
-      await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
+      const failures = await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
+      for (const [coder, f] of Object.entries(failures))
+        notes.push(
+          `the ${coder} coder failed on ${f.count} distinct value(s), e.g. "${f.example}" (${f.message}); those postings stay uncoded there`,
+        );
     }
-    const notes = [...staged.notes];
     phase('writing');
     await inTransaction(conn, async () => {
       if (mapping.replace === 'replace' && result.period !== null) {

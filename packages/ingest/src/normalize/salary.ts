@@ -2,6 +2,7 @@
  * Salary text → monthly CNY range. Handles every format seen in the six reference scrapes
  * (see `datasets/dictionaries/README.md` for the list) and keeps "面议" as unknown, never zero.
  */
+import { PLAUSIBLE_MONTHLY_PAY_CNY } from '@talent/models';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 /**
@@ -13,8 +14,6 @@ export const PAID_DAYS_PER_MONTH = 21.75;
 export const PAID_HOURS_PER_MONTH = PAID_DAYS_PER_MONTH * 8;
 /** Weeks per month (52 ÷ 12), for the rare weekly rate. */
 export const WEEKS_PER_MONTH = 52 / 12;
-/** Monthly amounts outside this band are treated as parse errors, not pay (CNY). */
-export const PLAUSIBLE_MONTHLY_CNY: readonly [number, number] = [300, 2_000_000];
 
 /** The pay period a salary text was quoted in. */
 export type SalaryPeriod = 'month' | 'year' | 'day' | 'hour' | 'week';
@@ -78,7 +77,7 @@ function build(lo: number | null, hi: number | null, period: SalaryPeriod, month
   const min = lo === null ? null : Math.round(lo * f);
   const max = hi === null ? null : Math.round(hi * f);
   if (min !== null && max !== null && min > max) return unknown('inverted-range');
-  const [low, high] = PLAUSIBLE_MONTHLY_CNY;
+  const [low, high] = PLAUSIBLE_MONTHLY_PAY_CNY;
   for (const v of [min, max]) if (v !== null && (v < low || v > high)) return unknown('implausible');
   return { minMonthly: min, maxMonthly: max, monthsPerYear: months ?? 12, period, negotiable: false };
 }
