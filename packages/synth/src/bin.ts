@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { referenceDir } from '@talent/models';
 import { generateEdition } from './generate.js';
+import { defaultSharedReferenceDir, taxonomiesIn } from './reference/shared-reference.js';
 
-const FALLBACK_TAXONOMIES = '/work/shared/reference/taxonomies';
-
-function usage(): never {
-  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir>');
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(
+    'usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--reference <datasets/reference>] [--shared-reference <dir>]',
+  );
   process.exit(2);
 }
 
@@ -20,13 +22,18 @@ const edition = opt('edition') ?? 'demo';
 const seedText = opt('seed') ?? '7';
 const out = opt('out');
 if (!out || !/^\d+$/.test(seedText)) usage();
+// The shared copies are only a fallback for code lists missing from datasets/reference, so a
+// missing default folder is fine; a folder named on the command line must exist.
+const sharedGiven = opt('shared-reference');
+if (sharedGiven !== undefined && !existsSync(sharedGiven)) usage(`--shared-reference ${sharedGiven}: no such folder`);
+const shared = sharedGiven !== undefined ? resolve(sharedGiven) : defaultSharedReferenceDir();
 
 const summary = generateEdition({
   edition,
   seed: Number(seedText),
   out,
   referenceDir: opt('reference') ?? referenceDir(),
-  fallbackTaxonomiesDir: existsSync(FALLBACK_TAXONOMIES) ? FALLBACK_TAXONOMIES : undefined,
+  fallbackTaxonomiesDir: taxonomiesIn(shared),
   log: (line) => console.log(line),
 });
 console.log(

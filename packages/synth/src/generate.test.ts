@@ -7,8 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceDir, repoRoot } from '@talent/models';
 import { generateEdition } from './generate.js';
-
-const FALLBACK = '/work/shared/reference/taxonomies';
+import { defaultSharedReferenceDir, taxonomiesIn } from './reference/shared-reference.js';
 const tmp = mkdtempSync(join(tmpdir(), 'synth-gen-'));
 const first = join(tmp, 'first');
 const second = join(tmp, 'second');
@@ -40,7 +39,7 @@ function generate(out: string, seed: number): void {
     seed,
     out,
     referenceDir: referenceDir(),
-    fallbackTaxonomiesDir: existsSync(FALLBACK) ? FALLBACK : undefined,
+    fallbackTaxonomiesDir: taxonomiesIn(defaultSharedReferenceDir()),
   });
 }
 
@@ -75,7 +74,8 @@ describe('determinism', () => {
   });
 
   it('writes the documented layout', () => {
-    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth']);
+    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth', 'yearbook']);
+    expect(readdirSync(join(first, 'yearbook')).sort()).toEqual(Array.from({ length: 13 }, (_, i) => `employment_${2013 + i}.xlsx`));
     const postings = readdirSync(join(first, 'postings')).sort();
     for (const y of [2022, 2023, 2024, 2025]) {
       expect(postings).toContain(`source_a_${y}.csv`);
@@ -380,11 +380,20 @@ describe('truth isolation', () => {
     expect(reference.test('datasets/demo/truth/postings_key.csv')).toBe(true);
     expect(reference.test('the schema stays the single source of truth')).toBe(false);
     const root = repoRoot();
+    // Every package but the generator is pipeline code; the list is read from disk so that a new
+    // package is checked too, and a known pipeline package that cannot be found fails the test.
+    const packages = readdirSync(join(root, 'packages'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'synth')
+      .map((d) => d.name)
+      .sort();
+    expect(packages).toEqual(expect.arrayContaining(['cli', 'forecast', 'ingest', 'models', 'reports']));
     const offenders: string[] = [];
-    for (const pkg of ['models', 'ingest', 'forecast', 'reports', 'cli']) {
+    for (const pkg of packages) {
       const src = join(root, 'packages', pkg, 'src');
-      if (!existsSync(src)) continue;
-      for (const f of listFiles(src)) {
+      if (!existsSync(src)) throw new Error(`packages/${pkg} has no src/ folder to check`);
+      const files = listFiles(src);
+      expect(files.length, `packages/${pkg}/src`).toBeGreaterThan(0);
+      for (const f of files) {
         const text = readFileSync(join(src, f), 'utf8');
         if (reference.test(text)) offenders.push(relative(root, join(src, f)));
       }
