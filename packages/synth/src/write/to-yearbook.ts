@@ -25,8 +25,9 @@ const LAYOUT: XlsxSheetLayout = {
 };
 
 /**
- * A row label as printed: short names spaced out with full-width spaces (`教　　育`, `制　造　业`),
- * 大类 names indented by two full-width spaces below their 门类.
+ * A row label as printed: two- and three-character names spaced out with full-width spaces (U+3000:
+ * 教育 as 教, two spaces, 育; 制造业 with one space between characters), 大类 names indented by two
+ * full-width spaces below their 门类.
  */
 export function yearbookLabel(row: Pick<YearbookRow, 'level' | 'name'>): string {
   if (row.level === 'division') return FULL_SPACE.repeat(2) + row.name;
