@@ -37,7 +37,7 @@ export function yearbookLabel(row: Pick<YearbookRow, 'level' | 'name'>): string 
   return row.name;
 }
 
-/** 全区 for an autonomous region, 全省 for a province. */
+/** How the province column is headed: 全区 for an autonomous region, 全市 for a municipality, else 全省. */
 function provinceLabel(name: string): string {
   return name.endsWith('自治区') ? '全区' : name.endsWith('市') ? '全市' : '全省';
 }
