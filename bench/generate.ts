@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { referenceDir } from '@talent/models';
+import { resolveConfig } from '@talent/models';
 import { generateEdition } from '@talent/synth';
 
 const args = process.argv.slice(2);
@@ -17,14 +17,15 @@ const edition = opt('edition', 'province');
 const seed = Number(opt('seed', '7'));
 const keep = args.includes('--keep') ? opt('keep', '') : '';
 const out = keep || join(mkdtempSync(join(tmpdir(), 'bench-generate-')), edition);
-const fallback = '/work/shared/reference/taxonomies';
+const config = resolveConfig();
+const fallback = config.sharedReferenceDir ? join(config.sharedReferenceDir, 'taxonomies') : null;
 
 const summary = generateEdition({
   edition,
   seed,
   out,
-  referenceDir: referenceDir(),
-  fallbackTaxonomiesDir: existsSync(fallback) ? fallback : undefined,
+  referenceDir: config.referenceDir,
+  fallbackTaxonomiesDir: fallback && existsSync(fallback) ? fallback : undefined,
 });
 const bytes = (dir: string): number =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, f) => {

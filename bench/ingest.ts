@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync, createWriteStream, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openWarehouse, sourceMappingSchema } from '@talent/models';
-import { loadFile, defaultNormalizers, type LoadPhase } from '@talent/ingest';
+import { openWarehouse, resolveConfig, sourceMappingSchema } from '@talent/models';
+import { buildCoders, loadFile, postingNormalizers, readCoderReference, type LoadPhase } from '@talent/ingest';
 
 const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
@@ -162,7 +162,7 @@ async function ours(
   const wh = await openWarehouse(dbPath);
   const limit = (await wh.conn.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRows()[0]![0];
   console.log(`warehouse memory_limit: ${String(limit)}`);
-  const normalizers = defaultNormalizers();
+  const normalizers = postingNormalizers(buildCoders(await readCoderReference(resolveConfig())));
   // BENCH_TRACE=1 prints every statement slower than 200 ms (BENCH_TRACE=<ms>: slower than that),
   // with its wall and CPU time (CPU of all threads: steadier than wall time on a busy machine).
   const traceMs = Number(process.env.BENCH_TRACE) > 1 ? Number(process.env.BENCH_TRACE) : 200;

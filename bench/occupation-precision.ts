@@ -7,18 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot } from '@talent/models';
+import { resolveConfig } from '@talent/models';
 import {
-  codeOccupation,
-  normaliseIndustry,
-  normaliseLocation,
-  normaliseTitle,
+  buildCoders,
   occupationPrefix,
   parseRequirements,
   parseSalary,
+  readCoderReference,
 } from '../packages/ingest/src/normalize/index.js';
 
-const root = repoRoot();
+const config = resolveConfig();
+const root = config.repoRoot;
+const coders = buildCoders(await readCoderReference(config));
+const { occupation: codeOccupation, industry: normaliseIndustry, location: normaliseLocation, title: normaliseTitle } = coders;
 const sample = parse(readFileSync(join(root, 'packages/ingest/test/fixtures/labelled/occupation_sample.csv')), {
   columns: true,
 }) as Record<string, string>[];

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { warehouseDocs } from '@talent/cli';
-import { openWarehouse, readCatalog, repoRoot } from '@talent/models';
+import { openWarehouse, readCatalog, resolveConfig } from '@talent/models';
 import { describe, expect, it } from 'vitest';
 
 describe('warehouse catalog', () => {
@@ -21,10 +21,11 @@ describe('warehouse catalog', () => {
   });
 
   it('keeps docs/warehouse.md identical to what the catalog generates', async () => {
-    const file = join(repoRoot(), 'docs', 'warehouse.md');
+    const { repoRoot } = resolveConfig({}, {});
+    const file = join(repoRoot, 'docs', 'warehouse.md');
     const generated = await warehouseDocs();
     const committed = readFileSync(file, 'utf8');
-    if (committed !== generated) writeFileSync(join(repoRoot(), 'docs', 'warehouse-changed.md'), generated);
+    if (committed !== generated) writeFileSync(join(repoRoot, 'docs', 'warehouse-changed.md'), generated);
     expect(committed, 'docs/warehouse.md is stale: run `npm run docs:warehouse`').toBe(generated);
   });
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasetsDir, defaultWarehousePath, repoRoot } from '@talent/models';
+import { resolveConfig, type ConfigFlags } from '@talent/models';
 import { warehouseDocs } from './commands/docs.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runPipeline } from './commands/run.js';
@@ -11,28 +11,54 @@ import { DEFAULT_NIGHTLY_CRON, scheduleNightly } from './schedule/nightly.js';
 const USAGE = `Usage: talent <command> [options]
 
 Commands:
-  run        run the whole nightly pipeline once (default inputs: the bundled demo datasets)
-  ingest     load the sources only and print per-source figures (--samples adds ../shared/reference)
-  schedule   stay running and start the pipeline every night (--cron, Asia/Shanghai)
-  docs       regenerate docs/warehouse.md from the warehouse catalog
+  run            run the whole nightly pipeline once (default inputs: the bundled demo edition)
+  ingest         load the reference data and the sources only, and print per-source figures
+  schedule       stay running and start the pipeline every night (--cron, in the configured zone)
+  docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
 
-Options:
-  --warehouse <file>   DuckDB file (default warehouse/talent.duckdb, env TALENT_WAREHOUSE)
-  --datasets <dir>     datasets folder (default ./datasets, env TALENT_DATASETS)
-  --out <dir>          where reports are written (default ./out)
-  --samples            (ingest) also load the real public samples in ../shared/reference
-  --source <id>        (ingest) only this source; repeatable
-  --cron <expr>        schedule time (default "${DEFAULT_NIGHTLY_CRON}")
+Inputs and outputs (flag, else environment variable, else default):
+  --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
+  --data <dir>               folder of the source files the mappings name (TALENT_DATA; datasets/demo);
+                             an edition made by \`npm run generate\` runs with this flag alone
+  --datasets <dir>           datasets root: reference/, sources/, dictionaries/, demo/ (TALENT_DATASETS; datasets)
+  --reference <dir>          code lists, frameworks, crosswalks (TALENT_REFERENCE; <datasets>/reference)
+  --sources <dir>            source mapping files (TALENT_SOURCES; <datasets>/sources)
+  --dictionaries <dir>       normalisation dictionaries (TALENT_DICTIONARIES; <datasets>/dictionaries)
+  --shared-reference <dir>   public samples and list copies (TALENT_SHARED_REFERENCE; ../shared/reference)
+  --crosswalk-overrides <dir> crosswalk overrides (TALENT_CROSSWALK_OVERRIDES; <reference>/crosswalks/overrides)
+  --memory-limit <size>      DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)
+  --out <dir>                reports and exports (TALENT_OUT; out)
+  --time-zone <zone>         dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)
+
+Command options:
+  --samples                  (ingest) also load the real public samples of the shared reference folder
+  --source <id>              (ingest) only this source; repeatable
+  --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
+
+Exit codes: 0 done; 1 the run failed (see the message); 2 wrong usage or a source could not be used.
 `;
+
+/** Command-line flags that configure the platform, by their ConfigFlags name. */
+const CONFIG_FLAGS: Record<string, keyof ConfigFlags> = {
+  warehouse: 'warehouse',
+  data: 'data',
+  datasets: 'datasets',
+  reference: 'reference',
+  sources: 'sources',
+  dictionaries: 'dictionaries',
+  'shared-reference': 'sharedReference',
+  'crosswalk-overrides': 'crosswalkOverrides',
+  'memory-limit': 'memoryLimit',
+  out: 'out',
+  'time-zone': 'timeZone',
+};
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      warehouse: { type: 'string' },
-      datasets: { type: 'string' },
-      out: { type: 'string' },
+      ...Object.fromEntries(Object.keys(CONFIG_FLAGS).map((f) => [f, { type: 'string' as const }])),
       cron: { type: 'string' },
       samples: { type: 'boolean' },
       source: { type: 'string', multiple: true },
@@ -44,27 +70,29 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const options = {
-    warehousePath: values.warehouse ? resolve(values.warehouse) : defaultWarehousePath(),
-    datasetsDir: values.datasets ? resolve(values.datasets) : datasetsDir(),
-    outDir: values.out ? resolve(values.out) : join(repoRoot(), 'out'),
-  };
+  const flags: ConfigFlags = {};
+  for (const [flag, key] of Object.entries(CONFIG_FLAGS)) {
+    const v = (values as Record<string, unknown>)[flag];
+    if (typeof v === 'string') flags[key] = v;
+  }
+  const config = resolveConfig(flags);
   switch (command) {
     case 'run':
-      await runPipeline(options);
+      await runPipeline(config);
       return 0;
     case 'ingest': {
-      const report = await ingestCommand({ ...options, samples: values.samples ?? false, sources: values.source ?? [] });
-      return report.loads.some((l) => l.status === 'failed') || report.mappingErrors.length ? 2 : 0;
+      const summary = await ingestCommand(config, { samples: values.samples ?? false, sources: values.source ?? [] });
+      const figures = summary.stages.find((s) => s.stage === 'ingest')?.figures ?? {};
+      return Number(figures.failed) > 0 || (figures.mappingErrors as unknown[] | undefined)?.length ? 2 : 0;
     }
     case 'schedule': {
       const expression = values.cron ?? DEFAULT_NIGHTLY_CRON;
-      scheduleNightly(options, expression);
-      console.log(`Scheduled nightly run "${expression}" (Asia/Shanghai) on ${options.warehousePath}. Ctrl-C to stop.`);
+      scheduleNightly(config, expression);
+      console.log(`Scheduled nightly run "${expression}" (${config.timeZone}) on ${config.warehousePath}. Ctrl-C to stop.`);
       return new Promise<number>(() => {});
     }
     case 'docs': {
-      const target = values.out ? resolve(values.out) : join(repoRoot(), 'docs', 'warehouse.md');
+      const target = positionals[1] ? resolve(positionals[1]) : join(config.repoRoot, 'docs', 'warehouse.md');
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, await warehouseDocs());
       console.log(`Wrote ${target}`);
@@ -82,6 +110,6 @@ main(process.argv.slice(2)).then(
   },
   (err: Error) => {
     console.error(`talent: ${err.message}`);
-    process.exitCode = 1;
+    process.exitCode = err.name === 'ConfigError' ? 2 : 1;
   },
 );

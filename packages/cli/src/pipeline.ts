@@ -1,4 +1,4 @@
-import type { Warehouse } from '@talent/models';
+import type { Config, Warehouse } from '@talent/models';
 
 /** What one stage of the nightly pipeline did, for the printed summary and `meta.runs`. */
 export interface StageResult {
@@ -15,8 +15,7 @@ export interface StageResult {
 export interface PipelineContext {
   wh: Warehouse;
   runId: string;
-  datasetsDir: string;
-  outDir: string;
+  config: Config;
   log: (line: string) => void;
 }
 

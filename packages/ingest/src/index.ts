@@ -1,8 +1,8 @@
 // Public API of @talent/ingest: explicit named exports only.
-export { ingestAll, sharedReferenceDir } from './ingest-all.js';
+export { ingestAll } from './ingest-all.js';
 export type { IngestAllOptions, IngestReport, SourceSummary } from './ingest-all.js';
 export { formatIngestSummary } from './summary.js';
-export { loadFile, beijingToday } from './load/load-file.js';
+export { loadFile } from './load/load-file.js';
 export type { LoadResult, LoadStatus, LoadPhase, LoadFileOptions } from './load/load-file.js';
 export { fileSha256 } from './load/lineage.js';
 export { readMapping, readMappings, resolveFiles, MappingError } from './sources/mappings.js';
@@ -18,5 +18,5 @@ export type { SourceRow } from './read/source-row.js';
 export { unwrapPythonList } from './map/cells.js';
 export { NO_NORMALIZERS } from './postings/normalizers.js';
 export type { PostingNormalizers, CodedValue } from './postings/normalizers.js';
-export { defaultNormalizers } from './postings/default-normalizers.js';
+export { postingNormalizers } from './postings/default-normalizers.js';
 export * from './normalize/index.js';

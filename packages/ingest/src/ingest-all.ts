@@ -1,31 +1,29 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { datasetsDir as defaultDatasetsDir, repoRoot, type RecordKind, type SourceMapping, type Warehouse } from '@talent/models';
+import { join } from 'node:path';
+import type { RecordKind, SourceMapping, Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
-import { defaultNormalizers } from './postings/default-normalizers.js';
 import { readMapping, resolveFiles } from './sources/mappings.js';
 
-/** Where ingest looks for mappings and files. */
+/** Where ingest looks for mappings and files, and how it codes postings. */
 export interface IngestAllOptions {
-  /** Folder holding `sources/` and the demo data; default `datasets/` (or TALENT_DATASETS). */
-  datasetsDir?: string;
-  /** Mapping folder; default `<datasetsDir>/sources`. */
-  sourcesDir?: string;
+  /** Mapping folder (the configuration's `sourcesDir`). */
+  sourcesDir: string;
   /**
-   * Folders the mapping file patterns are resolved against; default the datasets folder and,
-   * when present, the public samples in `../shared/reference/` beside the repository.
+   * Folders the mapping file patterns are resolved against: the configuration's `dataDir`, and its
+   * `sharedReferenceDir` when the public samples are wanted.
    */
-  roots?: string[];
+  roots: readonly string[];
   /** Load exactly these files (each with its source id) instead of resolving the mappings' patterns. */
   files?: { source: string; path: string }[];
   /** Only these sources. */
   sources?: string[];
-  /** Posting normalisers; default `defaultNormalizers()` (pass NO_NORMALIZERS to load without coding). */
-  normalizers?: PostingNormalizers;
-  today?: string;
+  /** Posting normalisers, over the run's coders (`postingNormalizers(coders)`); NO_NORMALIZERS loads postings uncoded. */
+  normalizers: PostingNormalizers;
+  /** The load date (`YYYY-MM-DD` in the configured zone) future dates are refused against. */
+  today: string;
   onLoad?: (result: LoadResult) => void;
   /** Passed to every loadFile call (phase hooks, forced stream reader). */
   loadOptions?: Omit<LoadFileOptions, 'normalizers' | 'today'>;
@@ -64,21 +62,13 @@ export interface IngestReport {
   mappingErrors: string[];
 }
 
-/** The public samples beside the repository (`../shared/reference`), when they are there. */
-export function sharedReferenceDir(): string | null {
-  const dir = resolve(repoRoot(), '..', 'shared', 'reference');
-  return existsSync(dir) ? dir : null;
-}
-
 /**
  * Ingests every source (or the given files): each file is its own transaction, so one bad file
  * never blocks the others. This is what the nightly job calls.
- * @example const report = await ingestAll(wh, { datasetsDir: 'datasets' }); console.log(formatIngestSummary(report));
+ * @example const report = await ingestAll(wh, { sourcesDir: config.sourcesDir, roots: [config.dataDir], normalizers, today });
  */
-export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions = {}): Promise<IngestReport> {
-  const dsDir = options.datasetsDir ?? defaultDatasetsDir();
-  const sourcesDir = options.sourcesDir ?? join(dsDir, 'sources');
-  const roots = options.roots ?? [dsDir, ...(sharedReferenceDir() ? [sharedReferenceDir()!] : [])];
+export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions): Promise<IngestReport> {
+  const { sourcesDir, roots } = options;
   const mappingErrors: string[] = [];
   const mappings: SourceMapping[] = [];
   for (const f of existsSync(sourcesDir)
@@ -106,13 +96,9 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions 
   // School lists first: enrollment and outcome rows are matched against them as they load.
   plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
   const loads: LoadResult[] = [];
-  const normalizers = options.normalizers ?? (plan.some((p) => p.mapping.kind === 'job_posting') ? defaultNormalizers() : undefined);
+  const { normalizers, today } = options;
   for (const { mapping, path } of plan) {
-    const r = await loadFile(warehouse.conn, mapping, path, {
-      ...options.loadOptions,
-      ...(normalizers ? { normalizers } : {}),
-      ...(options.today ? { today: options.today } : {}),
-    });
+    const r = await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today });
     loads.push(r);
     options.onLoad?.(r);
   }

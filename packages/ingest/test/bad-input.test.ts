@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sourceMappingSchema, type Warehouse } from '@talent/models';
 import { ingestAll, loadFile, type LoadResult } from '@talent/ingest';
 import { tempWarehouse } from './helpers/warehouse.js';
+import { config, normalizers, sharedReference } from './helpers/coders.js';
 import {
   ENROLLMENT_HEADER,
   ENROLLMENT_MAPPING,
@@ -309,7 +310,7 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     writeFileSync(join(ds, 'sources', 'broken.json'), '{"source": "broken", "kind": "nonsense"}');
     writeFileSync(join(ds, 'enrollment', 'school_2024.csv'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254]));
     writeUtf8(join(ds, 'postings'), 'board_2025.csv', [POSTING_HEADER, ...postingLines(20)]);
-    const report = await ingestAll(wh, { datasetsDir: ds, roots: [ds], today: TODAY });
+    const report = await ingestAll(wh, { sourcesDir: join(ds, 'sources'), roots: [ds], normalizers, today: TODAY });
     expect(report.mappingErrors.join('\n')).toMatch(/broken\.json/);
     const byStatus = Object.fromEntries(report.loads.map((l) => [l.source, l.status]));
     expect(byStatus).toEqual({ test_enrollment: 'failed', test_board: 'loaded' });
@@ -319,11 +320,10 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
 
 describe('mapping files', () => {
   it('every mapping in datasets/sources validates and finds its files', async () => {
-    const { readMappings, resolveFiles, sharedReferenceDir } = await import('@talent/ingest');
-    const { datasetsDir } = await import('@talent/models');
-    const mappings = readMappings(join(datasetsDir(), 'sources'));
+    const { readMappings, resolveFiles } = await import('@talent/ingest');
+    const mappings = readMappings(config.sourcesDir);
     expect(mappings.length).toBeGreaterThanOrEqual(7);
-    const roots = [datasetsDir(), sharedReferenceDir()!];
+    const roots = [config.dataDir, sharedReference()];
     for (const m of mappings) expect(resolveFiles(m, roots).length, m.source).toBeGreaterThan(0);
   });
 

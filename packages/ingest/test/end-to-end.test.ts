@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetsDir, type Warehouse } from '@talent/models';
-import { defaultNormalizers, formatIngestSummary, ingestAll, sharedReferenceDir, type IngestReport } from '@talent/ingest';
+import type { Warehouse } from '@talent/models';
+import { formatIngestSummary, ingestAll, type IngestReport } from '@talent/ingest';
+import { config, normalizers, sharedReference } from './helpers/coders.js';
 import { loadReferenceLists, tempWarehouse } from './helpers/warehouse.js';
 
 let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
 let wh: Warehouse;
 let report: IngestReport;
-const truth = join(datasetsDir(), 'demo', 'truth');
+const truth = join(config.dataDir, 'truth');
 const csv = (p: string) => parse(readFileSync(p), { columns: true, bom: true }) as Record<string, string>[];
 const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | number | null>[];
 
@@ -18,7 +19,12 @@ beforeAll(async () => {
   ctx = await tempWarehouse();
   wh = ctx.wh;
   await loadReferenceLists(wh);
-  report = await ingestAll(wh, { normalizers: defaultNormalizers(), today: '2026-06-30' });
+  report = await ingestAll(wh, {
+    sourcesDir: config.sourcesDir,
+    roots: [config.dataDir, sharedReference()],
+    normalizers,
+    today: '2026-06-30',
+  });
 }, 300_000);
 afterAll(() => ctx.dispose());
 
@@ -48,12 +54,11 @@ describe('the demo province and the real public samples ingest end to end', () =
       zhaopin_2020: 270,
       mohrss_shortage_top10: 30,
     });
-    expect(sharedReferenceDir()).not.toBeNull();
   });
 
   it('repairs the mojibake sample and codes the real postings', async () => {
     // The repair as SOURCES.md states it (text.encode('latin-1').decode('gbk')), done independently here.
-    const lines = readFileSync(join(sharedReferenceDir()!, 'job_postings', 'lagou_2017_dataanalyst_MOJIBAKE_g2thend.csv'), 'utf8')
+    const lines = readFileSync(join(sharedReference(), 'job_postings', 'lagou_2017_dataanalyst_MOJIBAKE_g2thend.csv'), 'utf8')
       .split('\n')
       .slice(1);
     const shanghai = lines.filter((l) => iconv.decode(Buffer.from(l.split(',')[0]!, 'latin1'), 'gbk') === '上海').length;
@@ -78,7 +83,7 @@ describe('the demo province and the real public samples ingest end to end', () =
   });
 
   it("keeps the demo shortage tables' vacancies, job seekers, shortfall and previous rank as published", async () => {
-    const dir = join(datasetsDir(), 'demo', 'shortage');
+    const dir = join(config.dataDir, 'shortage');
     const expected = new Map<string, string>();
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) {
       const period = /shortage_(\d{4}Q[1-4])/.exec(f)![1]!;
@@ -104,7 +109,7 @@ describe('the demo province and the real public samples ingest end to end', () =
     const rows = await q(`SELECT occupation_name, occupation_code FROM core.shortage_entry WHERE source = 'mohrss_shortage_top10'`);
     expect(rows).toHaveLength(30);
     const codes = new Map(
-      csv(join(datasetsDir(), 'reference', 'occupation', 'csco_2022.csv'))
+      csv(join(config.referenceDir, 'occupation', 'csco_2022.csv'))
         .filter((r) => r.level === '细类')
         .map((r) => [r.name, r.code]),
     );

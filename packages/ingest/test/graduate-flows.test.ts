@@ -2,16 +2,19 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetsDir, type Warehouse } from '@talent/models';
+import type { Warehouse } from '@talent/models';
+import { config, normalizers, sharedReference } from './helpers/coders.js';
 import { formatIngestSummary, ingestAll, loadFile, readMapping, type IngestReport, type LoadResult } from '@talent/ingest';
 import { loadIndustryList, loadReferenceLists, tempWarehouse } from './helpers/warehouse.js';
 
 // The destination breakdowns of the demo province, loaded with the outcomes they break down and
 // the MOE school list, then checked against the files read independently here.
 const SOURCES = ['moe_hei_list_2017', 'demo_outcomes', 'demo_graduate_regions', 'demo_graduate_industries'];
-const outcomesDir = join(datasetsDir(), 'demo', 'outcomes');
+const outcomesDir = join(config.dataDir, 'outcomes');
+/** How these tests call ingest: the repository's mappings, the demo edition and the MOE school list sample. */
+const INGEST = { sourcesDir: config.sourcesDir, roots: [config.dataDir, sharedReference()], normalizers } as const;
 const csv = (p: string) => parse(readFileSync(p), { columns: true, bom: true }) as Record<string, string>[];
-const mapping = (source: string) => readMapping(join(datasetsDir(), 'sources', `${source}.json`));
+const mapping = (source: string) => readMapping(join(config.sourcesDir, `${source}.json`));
 
 let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
 let wh: Warehouse;
@@ -26,7 +29,7 @@ beforeAll(async () => {
   wh = ctx.wh;
   await loadReferenceLists(wh);
   await loadIndustryList(wh);
-  report = await ingestAll(wh, { sources: SOURCES, today: '2026-06-30' });
+  report = await ingestAll(wh, { ...INGEST, sources: SOURCES, today: '2026-06-30' });
 }, 300_000);
 afterAll(() => ctx.dispose());
 
@@ -132,7 +135,7 @@ describe('idempotency and replacement', () => {
       q(`SELECT (SELECT count(*) FROM core.graduate_region) AS r, (SELECT count(*) FROM core.graduate_industry) AS i,
       (SELECT count(*) FROM raw.graduate_region) AS rr, (SELECT count(*) FROM raw.graduate_industry) AS ri`);
     const before = await counts();
-    const again = await ingestAll(wh, { sources: SOURCES, today: '2026-06-30' });
+    const again = await ingestAll(wh, { ...INGEST, sources: SOURCES, today: '2026-06-30' });
     expect(again.loads.map((l) => l.status)).toEqual(SOURCES.map(() => 'skipped_duplicate'));
     expect(await counts()).toEqual(before);
   });
@@ -147,7 +150,7 @@ describe('idempotency and replacement', () => {
     const path = join(dir, 'graduate_destinations.csv');
     writeFileSync(path, body.join('\n') + '\n');
     const old = load('demo_graduate_regions');
-    const r = await ingestAll(wh, { files: [{ source: 'demo_graduate_regions', path }], today: '2026-06-30' });
+    const r = await ingestAll(wh, { ...INGEST, files: [{ source: 'demo_graduate_regions', path }], today: '2026-06-30' });
     expect(r.loads[0]!.status).toBe('replaced');
     expect(r.loads[0]!.replacedLoadIds).toEqual([old.loadId]);
     expect(Number((await one(`SELECT count(*) AS n FROM core.graduate_region`)).n)).toBe(body.length - 1);
@@ -158,6 +161,7 @@ describe('idempotency and replacement', () => {
     mkdirSync(copy);
     copyFileSync(join(outcomesDir, 'graduate_destinations.csv'), join(copy, 'graduate_destinations.csv'));
     const back = await ingestAll(wh, {
+      ...INGEST,
       files: [{ source: 'demo_graduate_regions', path: join(copy, 'graduate_destinations.csv') }],
       today: '2026-06-30',
     });

@@ -4,19 +4,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetsDir } from '@talent/models';
-import { sharedReferenceDir } from '../src/ingest-all.js';
+import { config, coders, reference, sharedReference } from './helpers/coders.js';
 import { RowMapper } from '../src/map/row-mapper.js';
 import { readCsv } from '../src/read/from-csv.js';
 import { readJsonl } from '../src/read/from-jsonl.js';
 import { readXlsx } from '../src/read/from-xlsx.js';
 import type { SourceRow } from '../src/read/source-row.js';
 import { readMapping, resolveFiles } from '../src/sources/mappings.js';
-import { buildIndustryMatcher, loadIndustryDictionary, loadIndustryTree, normaliseIndustry } from '../src/normalize/industry.js';
-import { loadIndustries } from '../src/normalize/reference-lists.js';
+
+const normaliseIndustry = coders.industry;
 
 async function industryCells(source: string, roots: string[]): Promise<{ text: string; id: string }[]> {
-  const mapping = readMapping(join(datasetsDir(), 'sources', `${source}.json`));
+  const mapping = readMapping(join(config.sourcesDir, `${source}.json`));
   const out: { text: string; id: string }[] = [];
   for (const path of resolveFiles(mapping, roots)) {
     const rows: AsyncIterable<SourceRow> =
@@ -39,8 +38,8 @@ describe('coverage on the demo province and the real samples', () => {
   const samples = ['bosszhipin_2022', 'job51_2019', 'lagou_2017', 'liepin_2019'];
   const cells = new Map<string, { text: string; id: string }[]>();
   beforeAll(async () => {
-    for (const s of demo) cells.set(s, await industryCells(s, [datasetsDir()]));
-    for (const s of samples) cells.set(s, await industryCells(s, [sharedReferenceDir()!]));
+    for (const s of demo) cells.set(s, await industryCells(s, [config.dataDir]));
+    for (const s of samples) cells.set(s, await industryCells(s, [sharedReference()]));
   });
 
   // Measured 2026-11: 92.0 / 92.1 / 92.4% of rows (99.9–100% of non-blank cells; ~8% of demo
@@ -57,7 +56,7 @@ describe('coverage on the demo province and the real samples', () => {
   // The generator's answer key (datasets/demo/truth, never read by the pipeline) holds the 大类
   // each demo posting was written from; a code must be that 大类 or finer inside it.
   it('codes demo postings to the 大类 they were generated from', () => {
-    const key = parse(readFileSync(join(datasetsDir(), 'demo', 'truth', 'postings_key.csv'), 'utf8'), { columns: true }) as Record<
+    const key = parse(readFileSync(join(config.dataDir, 'truth', 'postings_key.csv'), 'utf8'), { columns: true }) as Record<
       string,
       string
     >[];
@@ -87,7 +86,7 @@ describe('coverage on the demo province and the real samples', () => {
   });
 
   it('returns only codes of the GB/T 4754-2017 list', () => {
-    const known = new Set(loadIndustries().map((i) => i.code));
+    const known = new Set(reference.industries.map((i) => i.code));
     const distinct = new Set([...cells.values()].flatMap((rows) => rows.map((r) => r.text)));
     expect(distinct.size).toBeGreaterThan(3000);
     const outside = [...distinct].map((t) => [t, normaliseIndustry(t).code] as const).filter(([, c]) => c !== null && !known.has(c));

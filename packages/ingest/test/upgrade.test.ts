@@ -5,8 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listMigrations, migrate, openWarehouse } from '@talent/models';
 import { loadFile } from '../src/load/load-file.js';
-import { defaultNormalizers } from '../src/postings/default-normalizers.js';
-import { normaliseCompany, normaliseTitle } from '../src/normalize/index.js';
+import { normaliseCompany } from '../src/normalize/index.js';
+import { coders, normalizers } from './helpers/coders.js';
 import { POSTING_HEADER, POSTING_MAPPING } from './helpers/fixtures.js';
 
 let dir: string;
@@ -31,7 +31,7 @@ describe('a warehouse upgraded past migration 019 (duplicate key stored as one h
          education, posted_date, company_norm, title_norm, location_text, salary_text, education_text, posted_date_raw)
        VALUES ('00aa11bb22cc33dd:2', 'L0', 2, 'old_board', '焊工', '柳州欧维姆机械股份有限公司', '450204', 5000, 8000,
          'associate', '2025-03-01', $1, $2, '柳州-柳南区', '5000-8000元/月', '大专', '2025-03-01')`,
-      [normaliseCompany('柳州欧维姆机械股份有限公司'), normaliseTitle('焊工')],
+      [normaliseCompany('柳州欧维姆机械股份有限公司'), coders.title('焊工')],
     );
     conn.closeSync();
     inst.closeSync();
@@ -50,7 +50,7 @@ describe('a warehouse upgraded past migration 019 (duplicate key stored as one h
           '焊工,柳州欧维姆机械股份有限公司,南宁-青秀区,5000-8000元/月,大专,1年,2025-03-20',
         ].join('\n') + '\n',
       );
-      const r = await loadFile(wh.conn, POSTING_MAPPING, b, { normalizers: defaultNormalizers(), today: '2025-12-31' });
+      const r = await loadFile(wh.conn, POSTING_MAPPING, b, { normalizers, today: '2025-12-31' });
       expect(r.status).toBe('loaded');
       expect(r.duplicatesCollapsed).toBe(1);
       const marks = (

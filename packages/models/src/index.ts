@@ -2,7 +2,7 @@
  * @talent/models: the domain vocabulary shared by every package — record schemas, national code
  * lists, policy industry frameworks, crosswalks and the DuckDB warehouse layout.
  */
-export * from './paths.js';
+export * from './config.js';
 export * from './schemas/index.js';
 export * from './taxonomy/index.js';
 export * from './frameworks/index.js';

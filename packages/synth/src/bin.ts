@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { referenceDir } from '@talent/models';
+import { join } from 'node:path';
+import { ConfigError, resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
-import { defaultSharedReferenceDir, taxonomiesIn } from './reference/shared-reference.js';
+import { taxonomiesIn } from './reference/shared-reference.js';
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -22,18 +22,24 @@ const edition = opt('edition') ?? 'demo';
 const seedText = opt('seed') ?? '7';
 const out = opt('out');
 if (!out || !/^\d+$/.test(seedText)) usage();
-// The shared copies are only a fallback for code lists missing from datasets/reference, so a
+// The shared copies are only a fallback for code lists missing from the reference folder, so a
 // missing default folder is fine; a folder named on the command line must exist.
 const sharedGiven = opt('shared-reference');
 if (sharedGiven !== undefined && !existsSync(sharedGiven)) usage(`--shared-reference ${sharedGiven}: no such folder`);
-const shared = sharedGiven !== undefined ? resolve(sharedGiven) : defaultSharedReferenceDir();
+let config;
+try {
+  config = resolveConfig({ reference: opt('reference'), sharedReference: sharedGiven });
+} catch (e) {
+  if (e instanceof ConfigError) usage(e.message);
+  throw e;
+}
 
 const summary = generateEdition({
   edition,
   seed: Number(seedText),
   out,
-  referenceDir: opt('reference') ?? referenceDir(),
-  fallbackTaxonomiesDir: taxonomiesIn(shared),
+  referenceDir: config.referenceDir,
+  fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
   log: (line) => console.log(line),
 });
 console.log(

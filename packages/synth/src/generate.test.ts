@@ -5,9 +5,14 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir, repoRoot } from '@talent/models';
+import { resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
-import { defaultSharedReferenceDir, taxonomiesIn } from './reference/shared-reference.js';
+import { taxonomiesIn } from './reference/shared-reference.js';
+
+// Defaults only (no environment): the repository's reference data and ../shared/reference beside it.
+const config = resolveConfig({}, {});
+const referenceDir = () => config.referenceDir;
+const repoRoot = () => config.repoRoot;
 const tmp = mkdtempSync(join(tmpdir(), 'synth-gen-'));
 const first = join(tmp, 'first');
 const second = join(tmp, 'second');
@@ -39,7 +44,7 @@ function generate(out: string, seed: number): void {
     seed,
     out,
     referenceDir: referenceDir(),
-    fallbackTaxonomiesDir: taxonomiesIn(defaultSharedReferenceDir()),
+    fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
   });
 }
 

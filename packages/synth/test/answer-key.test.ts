@@ -8,15 +8,25 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir } from '@talent/models';
 import { loadAssumptions } from '../src/assumptions.js';
-import { addTo, generateDemo, groupBy, listFiles, readCsv, readSheet, records, type Row, type SheetValue } from './edition-files.js';
+import {
+  addTo,
+  config,
+  generateDemo,
+  groupBy,
+  listFiles,
+  readCsv,
+  readSheet,
+  records,
+  type Row,
+  type SheetValue,
+} from './edition-files.js';
 
 const a = loadAssumptions();
 const tmp = mkdtempSync(join(tmpdir(), 'synth-answer-key-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const ref = referenceDir();
+const ref = config.referenceDir;
 const regionRows = records(join(ref, 'region', 'gbt2260.csv'));
 const industryRows = records(join(ref, 'industry', 'gbt4754_2017.csv'));
 const occupationRows = records(join(ref, 'occupation', 'csco_2022.csv'));

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { referenceDir } from '@talent/models';
+import { resolveConfig } from '@talent/models';
 import { generateEdition } from '../src/generate.js';
-import { defaultSharedReferenceDir, taxonomiesIn } from '../src/reference/shared-reference.js';
+import { taxonomiesIn } from '../src/reference/shared-reference.js';
+
+/** Defaults only (no environment): the repository's reference data and ../shared/reference beside it. */
+export const config = resolveConfig({}, {});
 
 /** One CSV record keyed by its header. */
 export type Row = Record<string, string>;
@@ -60,8 +63,8 @@ export function generateDemo(out: string, seed: number): void {
     edition: 'demo',
     seed,
     out,
-    referenceDir: referenceDir(),
-    fallbackTaxonomiesDir: taxonomiesIn(defaultSharedReferenceDir()),
+    referenceDir: config.referenceDir,
+    fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
   });
 }
 

@@ -1,40 +1,20 @@
-import { defaultNormalizers, formatIngestSummary, ingestAll, sharedReferenceDir, type IngestReport } from '@talent/ingest';
-import { openWarehouse } from '@talent/models';
-import { withRunLock } from '../run-lock.js';
+import type { Config } from '@talent/models';
+import { ingestStage, type IngestStageOptions } from '../stages/ingest.js';
 import { referenceStage } from '../stages/reference.js';
-import type { RunOptions } from './run.js';
-
-export interface IngestCommandOptions extends RunOptions {
-  /** Also load the real public samples in `../shared/reference/` beside the repository. */
-  samples?: boolean;
-  /** Only these source ids. */
-  sources?: string[];
-}
+import { runPipeline, type RunSummary } from './run.js';
 
 /**
- * Loads the reference data (names are matched against it), then every mapped source, and prints
- * per source: rows read, loaded, rejected by reason, duplicates collapsed and coding coverage.
+ * Loads the reference data (names are matched against it), then the sources, and prints per
+ * source: rows read, loaded, rejected by reason, duplicates collapsed and coding coverage. Runs
+ * under the run lock and is recorded in `meta.runs` like a full run.
  */
-export async function ingestCommand(options: IngestCommandOptions): Promise<IngestReport> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  return withRunLock(options.warehousePath, async () => {
-    const wh = await openWarehouse(options.warehousePath);
-    try {
-      const ctx = { wh, runId: 'ingest', datasetsDir: options.datasetsDir, outDir: options.outDir, log };
-      const ref = await referenceStage.run(ctx);
-      log(ref.lines.at(-1) ?? '');
-      const shared = options.samples ? sharedReferenceDir() : null;
-      if (options.samples && !shared) log('No ../shared/reference beside the repository: loading the datasets folder only.');
-      const report = await ingestAll(wh, {
-        datasetsDir: options.datasetsDir,
-        roots: [options.datasetsDir, ...(shared ? [shared] : [])],
-        normalizers: defaultNormalizers(),
-        ...(options.sources?.length ? { sources: options.sources } : {}),
-      });
-      log(formatIngestSummary(report));
-      return report;
-    } finally {
-      wh.close();
-    }
+export async function ingestCommand(
+  config: Config,
+  options: IngestStageOptions & { log?: (line: string) => void } = {},
+): Promise<RunSummary> {
+  return runPipeline(config, {
+    command: 'ingest',
+    stages: [referenceStage, ingestStage(options)],
+    ...(options.log ? { log: options.log } : {}),
   });
 }

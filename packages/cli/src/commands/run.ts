@@ -1,4 +1,4 @@
-import { openWarehouse } from '@talent/models';
+import { openWarehouse, type Config } from '@talent/models';
 import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
 import { recordRun } from '../run-record.js';
 import { withRunLock } from '../run-lock.js';
@@ -6,13 +6,14 @@ import { ingestStage } from '../stages/ingest.js';
 import { referenceStage } from '../stages/reference.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: Stage[] = [referenceStage, ingestStage];
+export const STAGES: readonly Stage[] = [referenceStage, ingestStage()];
 
 export interface RunOptions {
-  warehousePath: string;
-  datasetsDir: string;
-  outDir: string;
   log?: (line: string) => void;
+  /** Stages to run (default {@link STAGES}). */
+  stages?: readonly Stage[];
+  /** Name recorded in `meta.runs.command` (default `run`). */
+  command?: string;
 }
 
 export interface RunSummary {
@@ -23,20 +24,20 @@ export interface RunSummary {
 }
 
 /**
- * Runs the whole pipeline once against one warehouse file: migrations, then every stage. Holds a
+ * Runs the pipeline once against the configured warehouse: migrations, then every stage. Holds a
  * cross-process lock for its duration and records itself in `meta.runs`.
  */
-export async function runPipeline(options: RunOptions): Promise<RunSummary> {
+export async function runPipeline(config: Config, options: RunOptions = {}): Promise<RunSummary> {
   const log = options.log ?? ((line: string) => console.log(line));
-  return withRunLock(options.warehousePath, async () => {
-    const wh = await openWarehouse(options.warehousePath);
+  return withRunLock(config.warehousePath, async () => {
+    const wh = await openWarehouse(config.warehousePath, { memoryLimit: config.memoryLimit });
     try {
       if (wh.migrationsApplied.length) log(`Warehouse ${wh.path}: applied migrations ${wh.migrationsApplied.join(', ')}`);
       else log(`Warehouse ${wh.path}: schema up to date.`);
-      return await recordRun(wh.conn, 'run', async (runId) => {
-        const ctx: PipelineContext = { wh, runId, datasetsDir: options.datasetsDir, outDir: options.outDir, log };
+      return await recordRun(wh.conn, options.command ?? 'run', async (runId) => {
+        const ctx: PipelineContext = { wh, runId, config, log };
         const stages: StageResult[] = [];
-        for (const stage of STAGES) {
+        for (const stage of options.stages ?? STAGES) {
           log(`\n== ${stage.name} ==`);
           const result = await stage.run(ctx);
           for (const line of result.lines) log(line);

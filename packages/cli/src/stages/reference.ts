@@ -1,15 +1,15 @@
-import { formatTotals, loadReference, readCodeLists, readCrosswalks, readFrameworks } from '@talent/models';
 import { join } from 'node:path';
+import { formatTotals, loadReference, readCodeLists, readCrosswalks, readFrameworks } from '@talent/models';
 import type { Stage } from '../pipeline.js';
 
-/** Validates the code lists, frameworks and crosswalks in `datasets/reference/` and loads what changed. */
+/** Validates the code lists, frameworks and crosswalks of the reference folder and loads what changed. */
 export const referenceStage: Stage = {
   name: 'reference',
-  async run({ wh, datasetsDir }) {
-    const refDir = join(datasetsDir, 'reference');
+  async run({ wh, config }) {
+    const refDir = config.referenceDir;
     const codeLists = await readCodeLists(refDir);
-    const frameworks = await readFrameworks(join(refDir, 'frameworks'));
-    const crosswalks = await readCrosswalks(join(refDir, 'crosswalks'));
+    const frameworks = readFrameworks(join(refDir, 'frameworks'), codeLists.trees);
+    const crosswalks = readCrosswalks(join(refDir, 'crosswalks'), config.crosswalkOverridesDir, codeLists.trees);
     const results = await loadReference(wh.conn, [...codeLists.tables, ...frameworks, ...crosswalks]);
     const loaded = results.filter((r) => r.status === 'loaded');
     const lines = ['Code list totals (loaded vs official):', formatTotals(codeLists.totals), ''];

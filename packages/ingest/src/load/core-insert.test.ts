@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '@talent/models';
 import { POSTING_HEADER, POSTING_MAPPING } from '../../test/helpers/fixtures.js';
 import { loadFile } from './load-file.js';
-import { defaultNormalizers } from '../postings/default-normalizers.js';
-import { markDuplicates, normaliseCompany } from '../normalize/dedupe.js';
-import { normaliseTitle } from '../normalize/title.js';
+import { normaliseCompany } from '../normalize/company.js';
+import { markDuplicates } from '../normalize/dedupe.js';
+import { coders, normalizers } from '../../test/helpers/coders.js';
 
 let ctx: { wh: Warehouse; dir: string };
 beforeEach(async () => {
@@ -26,7 +26,7 @@ function writeUtf8(dir: string, name: string, lines: string[]): string {
 }
 
 const rows = async (sql: string) => (await ctx.wh.conn.runAndReadAll(sql)).getRowObjectsJson();
-const OPTS = { normalizers: defaultNormalizers(), today: '2025-12-31' };
+const OPTS = { normalizers, today: '2025-12-31' };
 
 // 职位名称,公司名称,工作地点,薪资,学历,经验,发布日期 — one vacancy re-posted, spread over two files.
 const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司', place = '柳州-柳南区') =>
@@ -79,7 +79,7 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
       await ctx.wh.conn.run(`INSERT INTO norms VALUES ($1, $2, $3)`, [
         String(r.posting_id),
         normaliseCompany(String(r.company)),
-        normaliseTitle(String(r.title)),
+        coders.title(String(r.title)),
       ]);
     await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, n.company_norm, n.title_norm,
         hash(left(region_code, 4), round(salary_min_monthly, -2), round(salary_max_monthly, -2)) AS region_code,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SourceMapping } from '@talent/models';
+import { DEFAULT_TIME_ZONE, todayIn, type SourceMapping } from '@talent/models';
 import { buildPostingLookups } from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
@@ -37,7 +37,7 @@ export type LoadPhase = 'hashing' | 'reading' | 'validating' | 'coding' | 'writi
 
 export interface LoadFileOptions {
   normalizers?: PostingNormalizers;
-  /** The load date (YYYY-MM-DD, Beijing) against which future dates are refused; default today. */
+  /** The load date (YYYY-MM-DD) against which future dates are refused; default today in Beijing. */
   today?: string;
   onPhase?: (phase: LoadPhase) => void;
   /** Force the Node stream reader even when the mapping allows DuckDB's read_csv. */
@@ -45,11 +45,6 @@ export interface LoadFileOptions {
 }
 
 let seq = 0;
-
-/** Today's date in Beijing, YYYY-MM-DD. */
-export function beijingToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, acc: string): Promise<string | null> {
   if (!mapping.period) return null;
@@ -105,7 +100,7 @@ export async function loadFile(
   const spec = mapping.require.length
     ? { ...base, rules: base.rules.map((r) => (mapping.require.includes(r.name) ? { ...r, required: true } : r)) }
     : base;
-  const today = options.today ?? beijingToday();
+  const today = options.today ?? todayIn(DEFAULT_TIME_ZONE);
   const phase = options.onPhase ?? (() => {});
   const started = new Date();
   const loadId = newLoadId(started);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readMapping } from '../sources/mappings.js';
 import { join } from 'node:path';
-import { datasetsDir } from '@talent/models';
+import { config } from '../../test/helpers/coders.js';
 import { compileTransforms } from './transforms.js';
 
-const mapping = (source: string) => readMapping(join(datasetsDir(), 'sources', `${source}.json`));
+const mapping = (source: string) => readMapping(join(config.sourcesDir, `${source}.json`));
 
 describe('mapping transforms on real sample rows', () => {
   it('51job 2019: moves 学历 out of 工作经验 when experience is missing, strips 招…人', () => {

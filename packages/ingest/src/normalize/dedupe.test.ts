@@ -1,7 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dedupeSql, markDuplicates, normaliseCompany } from './dedupe.js';
-import { normaliseTitle } from './title.js';
+import { coders } from '../../test/helpers/coders.js';
+import { normaliseCompany } from './company.js';
+import { dedupeSql, markDuplicates } from './dedupe.js';
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
@@ -24,7 +25,7 @@ async function insert(rows: [string, string, string, string, string | null, stri
       id,
       source,
       normaliseCompany(company),
-      normaliseTitle(title),
+      coders.title(title),
       region,
       date,
     ]);

@@ -5,13 +5,12 @@
  * each raw row stays linked to the demand it counts towards.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 /** Column names of the postings table; defaults match `core.job_posting` plus the two keys. */
 export interface DedupeColumns {
   /** Unique posting id (default `posting_id`). */
   id?: string;
-  /** Company key, already normalised with {@link normaliseCompany} (default `company_norm`). */
+  /** Company key, already normalised with `normaliseCompany` (default `company_norm`). */
   company?: string;
   /** Title key, already normalised with `normaliseTitle` (default `title_norm`). */
   title?: string;
@@ -126,19 +125,3 @@ export async function markDuplicates(conn: DuckDBConnection, table: string, opti
   const duplicates = Number(row.d);
   return { rows, duplicates, demandRecords: rows - duplicates };
 }
-
-const LEGAL_FORM = /(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|总公司|分公司|公司|集团|工作室|事务所)$/;
-
-/**
- * Company key for duplicate detection: width and case folded, bracketed place or branch names
- * dropped (`爱彼智能信息技术（深圳）有限公司` → `爱彼智能信息技术`), legal-form suffixes removed.
- */
-export const normaliseCompany: (name: string) => string = memoize((name) => {
-  let t = toHalfWidth(unwrapListLiteral(name)).toLowerCase().replace(/（/g, '(').replace(/）/g, ')');
-  t = t.replace(/\([^()]*\)/g, '').replace(/\s+/g, '');
-  for (let prev = ''; prev !== t;) {
-    prev = t;
-    t = t.replace(LEGAL_FORM, '');
-  }
-  return t === '' ? toHalfWidth(name).trim().toLowerCase() : t;
-});

@@ -9,9 +9,11 @@ export {
   PLAUSIBLE_MONTHLY_CNY,
 } from './salary.js';
 export type { SalaryParse, SalaryPeriod, SalaryUnknownReason } from './salary.js';
-export { loadRegions, loadIndustries, loadOccupations, readDictionary } from './reference-lists.js';
-export type { Region, Industry, Occupation } from './reference-lists.js';
-export { buildLocationMatcher, createLocationNormaliser, normaliseLocation, regionAliases } from './location.js';
+export { readCoderReference, coderReferenceFromTrees } from './reference.js';
+export type { CoderReference, CoderReferencePaths, Region, IndustryNode, IndustryTerm, Occupation, OccupationAlias } from './reference.js';
+export { buildCoders } from './coders.js';
+export type { Coders } from './coders.js';
+export { buildLocationMatcher, createLocationNormaliser, regionAliases } from './location.js';
 export type { LocationMatch, LocationLevel, LocationMatcher, LocationNormaliser } from './location.js';
 export {
   EDUCATION_LABELS,
@@ -24,10 +26,12 @@ export {
   parseRequirements,
 } from './requirements.js';
 export type { ExperienceBand, ExperienceParse, Requirements, RequirementCells } from './requirements.js';
-export { buildIndustryMatcher, loadIndustryDictionary, loadIndustryTree, normaliseIndustry } from './industry.js';
-export type { IndustryMatch, IndustryMethod, IndustryNode, IndustryTerm, IndustryUnknownReason } from './industry.js';
-export { normaliseTitle } from './title.js';
-export { buildOccupationCoder, codeOccupation, loadOccupationAliases, occupationLevel, occupationPrefix } from './occupation.js';
-export type { OccupationMatch, OccupationAlias, OccupationCoderOptions, OccupationLevel } from './occupation.js';
-export { dedupeSql, markDuplicates, normaliseCompany, DEFAULT_DUPLICATE_WINDOW_DAYS } from './dedupe.js';
+export { buildIndustryMatcher } from './industry.js';
+export type { IndustryMatch, IndustryMatcher, IndustryMethod, IndustryUnknownReason } from './industry.js';
+export { buildTitleNormaliser } from './title.js';
+export type { TitleNormaliser } from './title.js';
+export { buildOccupationCoder, occupationLevel, occupationPrefix } from './occupation.js';
+export type { OccupationMatch, OccupationCoder, OccupationCoderOptions, OccupationLevel } from './occupation.js';
+export { normaliseCompany } from './company.js';
+export { dedupeSql, markDuplicates, DEFAULT_DUPLICATE_WINDOW_DAYS } from './dedupe.js';
 export type { DedupeColumns, DedupeOptions, DedupeResult } from './dedupe.js';

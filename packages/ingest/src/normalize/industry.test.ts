@@ -1,17 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetsDir } from '@talent/models';
-import { sharedReferenceDir } from '../ingest-all.js';
-import { RowMapper } from '../map/row-mapper.js';
-import { readCsv } from '../read/from-csv.js';
-import { readJsonl } from '../read/from-jsonl.js';
-import { readXlsx } from '../read/from-xlsx.js';
-import type { SourceRow } from '../read/source-row.js';
-import { readMapping, resolveFiles } from '../sources/mappings.js';
-import { buildIndustryMatcher, loadIndustryDictionary, loadIndustryTree, normaliseIndustry } from './industry.js';
-import { loadIndustries } from './reference-lists.js';
+import { describe, expect, it } from 'vitest';
+import { coders, reference } from '../../test/helpers/coders.js';
+import { buildIndustryMatcher } from './industry.js';
+
+const normaliseIndustry = coders.industry;
 
 describe('normaliseIndustry on platform cells (real scrapes)', () => {
   it.each([
@@ -125,20 +116,18 @@ describe('normaliseIndustry on cells that are not an industry', () => {
 
 describe('the dictionary and the code list', () => {
   it('maps every dictionary term to a code of the GB/T 4754-2017 list and refuses unknown codes', () => {
-    const known = new Set(loadIndustries().map((i) => i.code));
-    const terms = loadIndustryDictionary();
+    const known = new Set(reference.industries.map((i) => i.code));
+    const terms = reference.industryTerms;
     expect(terms.length).toBeGreaterThan(300);
     expect(terms.filter((t) => !known.has(t.code))).toEqual([]);
-    expect(() => buildIndustryMatcher([{ term: '互联网', code: '9999' }])).toThrow(/not a GB\/T 4754/);
+    expect(() => buildIndustryMatcher([{ term: '互联网', code: '9999' }], reference.industries)).toThrow(/not a GB\/T 4754/);
   });
 
   it('reads the tree with every parent present', () => {
-    const tree = loadIndustryTree();
+    const tree = reference.industries;
     const codes = new Set(tree.map((n) => n.code));
     expect(tree.length).toBeGreaterThan(1900);
     expect(tree.filter((n) => n.parentCode !== null && !codes.has(n.parentCode))).toEqual([]);
     expect(tree.filter((n) => n.parentCode === null).map((n) => n.code)).toHaveLength(20);
   });
 });
-
-/** Industry cells of one source exactly as the loader maps them (transforms applied). */

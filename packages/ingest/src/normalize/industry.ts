@@ -7,11 +7,7 @@
  * 计算机软件`), replaced by a funding stage altogether (liepin's `轮`, `未融资`), or as an official
  * 大类 name (`计算机、通信和其他电子设备制造业`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { referenceDir } from '@talent/models';
-import { loadIndustries, readDictionary } from './reference-lists.js';
+import type { IndustryNode, IndustryTerm } from './reference.js';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 /** How a code was found, most trusted first. */
@@ -41,19 +37,8 @@ export interface IndustryMatch {
   reason?: IndustryUnknownReason;
 }
 
-/** One dictionary row: platform industry name → GB/T 4754 code. */
-export interface IndustryTerm {
-  term: string;
-  code: string;
-}
-
-/** One node of the GB/T 4754-2017 tree. */
-export interface IndustryNode {
-  code: string;
-  name: string;
-  /** null for a 门类. */
-  parentCode: string | null;
-}
+/** A built matcher: call it with any company-industry cell. */
+export type IndustryMatcher = (text: string) => IndustryMatch;
 
 const PAREN = /\([^()]*\)/g;
 const BLANK = /^[|\s]*$/;
@@ -142,10 +127,7 @@ function collect(into: Map<string, { codes: Set<string>; term: string }>, k: str
  * regex passes and at most one probe per (position, term length) in the substring fallback.
  * Refuses dictionary codes absent from the GB/T 4754 list so that a typo fails the first test.
  */
-export function buildIndustryMatcher(
-  terms: readonly IndustryTerm[] = loadIndustryDictionary(),
-  nodes: readonly IndustryNode[] = loadIndustryTree(),
-): (text: string) => IndustryMatch {
+export function buildIndustryMatcher(terms: readonly IndustryTerm[], nodes: readonly IndustryNode[]): IndustryMatcher {
   const parent = new Map<string, string | null>();
   const children = new Map<string, string[]>();
   for (const n of nodes) {
@@ -270,36 +252,3 @@ const UNKNOWN: Readonly<Record<IndustryUnknownReason, IndustryMatch>> = Object.f
     Object.freeze({ code: null, term: null, matched: false, reason }),
   ]),
 ) as Record<IndustryUnknownReason, IndustryMatch>;
-
-/** Reads `datasets/dictionaries/industry_platform_gbt4754.csv`. */
-export function loadIndustryDictionary(): IndustryTerm[] {
-  return readDictionary('industry_platform_gbt4754.csv').map((r) => ({ term: r.term!.trim(), code: r.gbt4754_code!.trim() }));
-}
-
-/**
- * The GB/T 4754-2017 tree with parents (`datasets/reference/industry/gbt4754_2017.csv`). Without
- * the repository copy, parents come from the code digits of {@link loadIndustries}' fallback list;
- * a 大类 then has no parent, so a 门类 and its 大类 of the same name are never merged.
- */
-export function loadIndustryTree(): IndustryNode[] {
-  const own = join(referenceDir(), 'industry', 'gbt4754_2017.csv');
-  if (existsSync(own)) {
-    const rows = parse(readFileSync(own), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-    return rows.map((r) => ({ code: r.code!.trim(), name: r.name!.trim(), parentCode: (r.parent_code ?? '').trim() || null }));
-  }
-  return loadIndustries().map((i) => ({ code: i.code, name: i.name, parentCode: i.code.length > 2 ? i.code.slice(0, -1) : null }));
-}
-
-let shared: ((text: string) => IndustryMatch) | null = null;
-
-/**
- * Codes one company-industry cell with the official names and the default dictionary (built on
- * first use, then memoised per distinct cell).
- * @example normaliseIndustry('互联网A轮1000-9999人').code // '64'
- * @example normaliseIndustry('民营公司| 500-1000人| 教育/培训/院校 计算机软件').code // '83'
- * @example normaliseIndustry('计算机、通信和其他电子设备制造业').code // '39'
- */
-export function normaliseIndustry(text: string): IndustryMatch {
-  shared ??= buildIndustryMatcher();
-  return shared(text);
-}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildLocationMatcher, createLocationNormaliser, normaliseLocation, regionAliases } from './location.js';
-import type { Region } from './reference-lists.js';
+import { coders } from '../../test/helpers/coders.js';
+import { buildLocationMatcher, createLocationNormaliser, regionAliases } from './location.js';
+import type { Region } from './reference.js';
+
+const normaliseLocation = coders.location;
 
 // A slice of GB/T 2260 (codes as published) so the glued-form mechanics are tested at county level
 // whatever the repository list holds outside the pilot provinces.

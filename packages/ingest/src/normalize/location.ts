@@ -3,7 +3,7 @@
  * separators (`柳州-城中区`, `北京·海淀区·中关村`) and glued forms (`广西南宁良庆区`,
  * `深圳深圳宝安区宝安`). The matcher is built once from the code list; lookups are memoised.
  */
-import { loadRegions, type Region } from './reference-lists.js';
+import type { Region } from './reference.js';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 /** Precision of a matched location. */
@@ -74,10 +74,10 @@ function pushTo(map: Map<string, Region[]>, key: string, r: Region): void {
 export type LocationMatcher = (text: string) => LocationMatch;
 
 /**
- * Builds a matcher over a list of divisions (`loadRegions()` by default). Build it once per run:
+ * Builds a matcher over a list of divisions (see {@link buildCoders}). Build it once per run:
  * it indexes every full and short name by level.
  */
-export function buildLocationMatcher(regions: Region[] = loadRegions()): LocationMatcher {
+export function buildLocationMatcher(regions: readonly Region[]): LocationMatcher {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const provinces: Scope = { byName: new Map() };
   const cities: Scope = { byName: new Map() };
@@ -190,10 +190,10 @@ export interface LocationNormaliser {
 }
 
 /**
- * Creates a counting normaliser over a matcher (the default code list unless given).
- * @example const loc = createLocationNormaliser(); loc.normalise('柳州-城中区').code // '450202'
+ * Creates a counting normaliser over a matcher.
+ * @example const loc = createLocationNormaliser(coders.location); loc.normalise('柳州-城中区').code // '450202'
  */
-export function createLocationNormaliser(matcher: LocationMatcher = defaultMatcher()): LocationNormaliser {
+export function createLocationNormaliser(matcher: LocationMatcher): LocationNormaliser {
   const unknown = new Map<string, number>();
   return {
     normalise(text: string) {
@@ -203,15 +203,4 @@ export function createLocationNormaliser(matcher: LocationMatcher = defaultMatch
     },
     unknownPlaces: () => unknown,
   };
-}
-
-let shared: LocationMatcher | null = null;
-function defaultMatcher(): LocationMatcher {
-  shared ??= buildLocationMatcher();
-  return shared;
-}
-
-/** Matches one location text against the default GB/T 2260 list (built on first use). */
-export function normaliseLocation(text: string): LocationMatch {
-  return defaultMatcher()(text);
 }

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot } from '@talent/models';
 import { describe, expect, it } from 'vitest';
-import { buildOccupationCoder, codeOccupation, loadOccupationAliases, occupationLevel, occupationPrefix } from './occupation.js';
-import { loadOccupations } from './reference-lists.js';
+import { coders, config, reference } from '../../test/helpers/coders.js';
+import { buildOccupationCoder, occupationLevel, occupationPrefix } from './occupation.js';
+
+const codeOccupation = coders.occupation;
 
 type Labelled = { source_file: string; line: string; title: string; label_code: string; label_name: string; split: string };
-const sample = parse(readFileSync(join(repoRoot(), 'packages/ingest/test/fixtures/labelled/occupation_sample.csv')), {
+const sample = parse(readFileSync(join(config.repoRoot, 'packages/ingest/test/fixtures/labelled/occupation_sample.csv')), {
   columns: true,
 }) as Labelled[];
 
@@ -29,7 +30,7 @@ function precision(rows: Labelled[]) {
 
 describe('hand-labelled sample', () => {
   it('holds at least 300 labelled real postings from all six files, each label a 大典 2022 code', () => {
-    const codes = new Set(loadOccupations().map((o) => o.code));
+    const codes = new Set(reference.occupations.map((o) => o.code));
     const labelled = sample.filter((r) => r.label_code !== '');
     expect(labelled.length).toBeGreaterThanOrEqual(300);
     expect(labelled.filter((r) => !codes.has(r.label_code))).toEqual([]);
@@ -92,9 +93,13 @@ describe('codeOccupation', () => {
   });
 
   it('rejects alias codes missing from the code list', () => {
-    expect(loadOccupationAliases().length).toBeGreaterThan(250);
+    expect(reference.occupationAliases.length).toBeGreaterThan(250);
     expect(() =>
-      buildOccupationCoder({ occupations: loadOccupations(), aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] }),
+      buildOccupationCoder({
+        occupations: reference.occupations,
+        aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }],
+        normaliseTitle: coders.title,
+      }),
     ).toThrow(/not a 大典 2022 code/);
   });
 });

@@ -10,9 +10,9 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { loadOccupations, readDictionary, type Occupation } from './reference-lists.js';
+import type { Occupation, OccupationAlias } from './reference.js';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
-import { normaliseTitle } from './title.js';
+import type { TitleNormaliser } from './title.js';
 
 /** A coded posting. */
 export interface OccupationMatch {
@@ -26,18 +26,16 @@ export interface OccupationMatch {
   evidence: string | null;
 }
 
-/** One alias row. */
-export interface OccupationAlias {
-  alias: string;
-  code: string;
-  tier: number;
+/** What {@link buildOccupationCoder} is built from. */
+export interface OccupationCoderOptions {
+  occupations: readonly Occupation[];
+  aliases: readonly OccupationAlias[];
+  /** Title normaliser (cleaning before aliases are looked up). */
+  normaliseTitle: TitleNormaliser;
 }
 
-/** Options for {@link buildOccupationCoder}; defaults read the repository's data files. */
-export interface OccupationCoderOptions {
-  occupations?: Occupation[];
-  aliases?: OccupationAlias[];
-}
+/** A built coder: title (and optional description or skills as context) → code. */
+export type OccupationCoder = (title: string, context?: string) => OccupationMatch;
 
 /** The four levels of the 大典 code. */
 export type OccupationLevel = '大类' | '中类' | '小类' | '细类';
@@ -119,12 +117,11 @@ interface AliasHit {
 }
 
 /**
- * Builds the coder: loads the code list and aliases, checks every alias code exists, and loads
- * the jieba dictionary once with the alias and occupation words added so they segment whole.
+ * Builds the coder: checks every alias code exists, indexes the aliases, and loads the jieba
+ * dictionary once with the alias and occupation words added so they segment whole.
  */
-export function buildOccupationCoder(options: OccupationCoderOptions = {}): (title: string, context?: string) => OccupationMatch {
-  const occupations = options.occupations ?? loadOccupations();
-  const aliases = options.aliases ?? loadOccupationAliases();
+export function buildOccupationCoder(options: OccupationCoderOptions): OccupationCoder {
+  const { occupations, aliases, normaliseTitle } = options;
   const byCode = new Map(occupations.map((o) => [o.code, o]));
   for (const a of aliases) {
     if (!byCode.has(a.code)) throw new Error(`occupation alias ${a.alias} → ${a.code} is not a 大典 2022 code`);
@@ -283,21 +280,4 @@ export function buildOccupationCoder(options: OccupationCoderOptions = {}): (tit
     if (!inContext) return byTitle;
     return fromAlias(inContext.hit, inContext.conflict, CONTEXT_FACTOR);
   };
-}
-
-/** Reads `datasets/dictionaries/occupation_aliases.csv`. */
-export function loadOccupationAliases(): OccupationAlias[] {
-  return readDictionary('occupation_aliases.csv').map((r) => ({ alias: r.alias!.trim(), code: r.csco_code!.trim(), tier: Number(r.tier) }));
-}
-
-let shared: ((title: string, context?: string) => OccupationMatch) | null = null;
-
-/**
- * Codes one posting with the default dictionaries (built on first use, ~1 s).
- * @example codeOccupation('大数据开发工程师').code // '2-02-38-03'
- * @example codeOccupation('Python', '负责深度学习模型训练').code // '2-02-38-01' (from the description)
- */
-export function codeOccupation(title: string, context?: string): OccupationMatch {
-  shared ??= buildOccupationCoder();
-  return shared(title, context);
 }

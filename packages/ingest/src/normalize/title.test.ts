@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseTitle } from './title.js';
+import { coders } from '../../test/helpers/coders.js';
+
+const normaliseTitle = coders.title;
 
 describe('normaliseTitle', () => {
   it.each([

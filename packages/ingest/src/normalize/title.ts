@@ -3,7 +3,7 @@
  * folds width and case, drops 招聘 prefixes, bracketed asides, requisition numbers, city
  * prefixes/suffixes and salary or benefit fragments.
  */
-import { normaliseLocation } from './location.js';
+import type { LocationMatcher } from './location.js';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 const PREFIX = /^(招聘|急招|诚聘|高薪诚聘|高薪招聘|直招|热招|急聘|高薪)[:：]?/;
@@ -14,7 +14,7 @@ const REQUISITION = /\b[a-z]{0,4}\d{4,}\b|[-_]\d{3,}$/g;
 const SEPARATOR = /[\s]*[-_/|·•~～—–,，、]+[\s]*/;
 
 /** Drops segments that name only a place (`-长沙`, `_南京_北京`) and a leading city (`北京Java开发`). */
-function dropPlaces(title: string): string {
+function dropPlaces(title: string, normaliseLocation: LocationMatcher): string {
   const parts = title.split(SEPARATOR).filter((p) => /[\p{L}\p{N}]/u.test(p));
   const kept = parts.filter((p) => {
     if (parts.length < 2) return true;
@@ -32,7 +32,7 @@ function dropPlaces(title: string): string {
   return out;
 }
 
-function normaliseUncached(raw: string): string {
+function normalise(raw: string, location: LocationMatcher): string {
   let t = toHalfWidth(unwrapListLiteral(raw)).toLowerCase().trim();
   t = t.replace(/[（]/g, '(').replace(/[）]/g, ')').replace(PREFIX, '');
   // Nested or unbalanced brackets: strip innermost pairs until none change.
@@ -44,7 +44,7 @@ function normaliseUncached(raw: string): string {
     .replace(/[()\[\]【】]/g, ' ')
     .replace(SALARY, ' ')
     .replace(REQUISITION, ' ');
-  t = dropPlaces(t);
+  t = dropPlaces(t, location);
   t = t
     .replace(/\s+/g, ' ')
     // Spaces only survive between two Latin words (`data scientist`).
@@ -53,9 +53,16 @@ function normaliseUncached(raw: string): string {
   return t;
 }
 
+/** A built title normaliser: call it with any job title. */
+export type TitleNormaliser = (title: string) => string;
+
 /**
- * Normalises a job title for comparison (memoised by input).
- * @example normaliseTitle('招聘高级Java开发工程师（北京）') // '高级java开发工程师'
- * @example normaliseTitle('数据分析师-北京-03875') // '数据分析师'
+ * Builds the job-title normaliser over a location matcher (places are recognised to be dropped);
+ * results are memoised by input.
+ * @example const normaliseTitle = buildTitleNormaliser(coders.location);
+ * normaliseTitle('招聘高级Java开发工程师（北京）') // '高级java开发工程师'
+ * normaliseTitle('数据分析师-北京-03875') // '数据分析师'
  */
-export const normaliseTitle: (title: string) => string = memoize(normaliseUncached);
+export function buildTitleNormaliser(location: LocationMatcher): TitleNormaliser {
+  return memoize((title) => normalise(title, location));
+}

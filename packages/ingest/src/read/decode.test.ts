@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { sharedReferenceDir } from '../ingest-all.js';
+import { sharedReference } from '../../test/helpers/coders.js';
 import { decodeLine, looksBinary, repairMojibake, EncodingTally } from './decode.js';
 
-const samples = join(sharedReferenceDir()!, 'job_postings');
+const samples = join(sharedReference(), 'job_postings');
 
 describe('decoding', () => {
   it('repairs the lagou sample, whose GBK text was read as Latin-1 and saved as UTF-8', () => {

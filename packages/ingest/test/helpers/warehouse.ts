@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWarehouse, referenceDir, type Warehouse } from '@talent/models';
+import { openWarehouse, type Warehouse } from '@talent/models';
+import { config } from './coders.js';
 
 /** A fresh warehouse file in a temp dir; `dispose` closes it and removes the dir. */
 export async function tempWarehouse(): Promise<{ wh: Warehouse; dir: string; path: string; dispose: () => void }> {
@@ -25,10 +26,10 @@ export async function tempWarehouse(): Promise<{ wh: Warehouse; dir: string; pat
 
 /**
  * Loads the repository's code lists (datasets/reference/*) into ref.* with DuckDB's read_csv,
- * standing in for the lead's reference loader in ingest tests.
+ * standing in for the reference stage in ingest tests.
  */
 export async function loadReferenceLists(wh: Warehouse): Promise<void> {
-  const ref = referenceDir();
+  const ref = config.referenceDir;
   const csv = (p: string) => `read_csv('${join(ref, p)}', all_varchar = true, header = true)`;
   await wh.conn.run(
     `INSERT INTO ref.region (code, name, level, parent_code, province_code) SELECT code, name, level, parent_code, province_code FROM ${csv('region/gbt2260.csv')}`,
@@ -46,7 +47,7 @@ export async function loadReferenceLists(wh: Warehouse): Promise<void> {
  * industries (the destination breakdowns); kept apart so other tests keep their reference set.
  */
 export async function loadIndustryList(wh: Warehouse): Promise<void> {
-  const path = join(referenceDir(), 'industry', 'gbt4754_2017.csv');
+  const path = join(config.referenceDir, 'industry', 'gbt4754_2017.csv');
   await wh.conn.run(`INSERT INTO ref.industry (code, name, level, parent_code, section_code)
     SELECT code, name, level, parent_code, section_code FROM read_csv('${path}', all_varchar = true, header = true)`);
 }

@@ -1,11 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
-import { referenceDir } from '../paths.js';
-import { codeTree, readCodeList, type CodeEntry } from '../frameworks/code-list.js';
+import { resolveConfig } from '../config.js';
+import { codeTree, type CodeEntry } from '../taxonomy/code-tree.js';
+import { deriveCrosswalks } from './build-crosswalks.js';
 import { DEFAULT_DERIVE_OPTIONS, deriveMajorOccupation, deriveOccupationIndustry, normalizeWeights } from './derive-crosswalks.js';
-import { readScopeFile } from './scope-file.js';
 import { toCsv } from '../csv/index.js';
 import { MAJOR_OCCUPATION_COLUMNS, OCCUPATION_INDUSTRY_COLUMNS } from './crosswalk-schema.js';
 
@@ -127,21 +126,11 @@ describe('deriveMajorOccupation on a small catalog', () => {
 });
 
 describe('shipped crosswalk files', () => {
-  it('are exactly what build-crosswalks derives from the current code lists', () => {
-    const ref = referenceDir();
-    const industry = readCodeList(join(ref, 'industry', 'gbt4754_2017.csv'));
-    const occupation = readCodeList(join(ref, 'occupation', 'csco_2022.csv'));
-    const catalogs = readdirSync(join(ref, 'major'))
-      .filter((f) => f.endsWith('.csv'))
-      .sort()
-      .flatMap((f) => {
-        const file = join(ref, 'major', f);
-        const names = [...new Set((parse(readFileSync(file, 'utf8'), { columns: true }) as { catalog: string }[]).map((r) => r.catalog))];
-        return names.map((catalog) => ({ catalog, majors: readCodeList(file, (r) => r.catalog === catalog) }));
-      });
-    const scopes = readScopeFile(join(ref, 'crosswalks', 'inputs', 'occupation_family_scope.csv'), occupation, industry);
-    const occInd = toCsv(OCCUPATION_INDUSTRY_COLUMNS, deriveOccupationIndustry(occupation, industry, scopes) as never, { safe: false });
-    const majOcc = toCsv(MAJOR_OCCUPATION_COLUMNS, deriveMajorOccupation(catalogs, occupation) as never, { safe: false });
+  it('are exactly what build-crosswalks derives from the current code lists', async () => {
+    const ref = resolveConfig({}, {}).referenceDir;
+    const { occupationIndustry, majorOccupation } = await deriveCrosswalks(ref);
+    const occInd = toCsv(OCCUPATION_INDUSTRY_COLUMNS, occupationIndustry as never, { safe: false });
+    const majOcc = toCsv(MAJOR_OCCUPATION_COLUMNS, majorOccupation as never, { safe: false });
     // A difference means the code lists or the method changed: rerun build-crosswalks.ts.
     expect(occInd === readFileSync(join(ref, 'crosswalks', 'occupation_industry.csv'), 'utf8')).toBe(true);
     expect(majOcc === readFileSync(join(ref, 'crosswalks', 'major_occupation.csv'), 'utf8')).toBe(true);

@@ -1,4 +1,4 @@
-import type { CodeEntry, CodeTree } from '../frameworks/code-list.js';
+import type { CodeEntry, CodeTree } from '../taxonomy/code-tree.js';
 import { SimilarityIndex, bigrams, type BagOfBigrams, type Match } from './text-similarity.js';
 
 /** One row of `major_occupation.csv`. */

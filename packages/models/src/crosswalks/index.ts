@@ -6,14 +6,9 @@ export {
   OCCUPATION_INDUSTRY_COLUMNS,
 } from './crosswalk-schema.js';
 export type { MajorOccupationRecord, OccupationIndustryRecord } from './crosswalk-schema.js';
-export {
-  readCrosswalks,
-  CrosswalkValidationError,
-  WEIGHT_TOLERANCE,
-  defaultCrosswalksDir,
-  defaultOverridesDir,
-} from './read-crosswalks.js';
-export type { CrosswalkIssue, CrosswalkReadOptions } from './read-crosswalks.js';
+export { readCrosswalks, CrosswalkValidationError, WEIGHT_TOLERANCE } from './read-crosswalks.js';
+export type { CrosswalkIssue } from './read-crosswalks.js';
+export { deriveCrosswalks } from './build-crosswalks.js';
 export {
   deriveMajorOccupation,
   deriveOccupationIndustry,

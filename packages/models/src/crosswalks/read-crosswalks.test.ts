@@ -3,28 +3,34 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { referenceDir } from '../paths.js';
+import { resolveConfig } from '../config.js';
+import { readCodeLists } from '../taxonomy/read-code-lists.js';
 import { openWarehouse } from '../warehouse/open.js';
 import { loadReference } from '../warehouse/load-reference.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
-import { CrosswalkValidationError, defaultCrosswalksDir, readCrosswalks } from './read-crosswalks.js';
+import { CrosswalkValidationError, readCrosswalks as readCrosswalksIn } from './read-crosswalks.js';
 
 type Row = Record<string, string>;
 const csv = (file: string): Row[] => parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Row[];
 
 // Inputs read straight from the CSVs, independently of the code under test.
-const majors = readdirSync(join(referenceDir(), 'major'))
+const { referenceDir } = resolveConfig({}, {});
+const crosswalksDir = join(referenceDir, 'crosswalks');
+const { trees } = await readCodeLists(referenceDir);
+/** The shipped crosswalks with the given overrides folder (none by default). */
+const readCrosswalks = (overridesDir = join(crosswalksDir, 'overrides')) => readCrosswalksIn(crosswalksDir, overridesDir, trees);
+
+const majors = readdirSync(join(referenceDir, 'major'))
   .filter((f) => f.endsWith('.csv'))
-  .flatMap((f) => csv(join(referenceDir(), 'major', f)))
+  .flatMap((f) => csv(join(referenceDir, 'major', f)))
   .filter((r) => r.level === '专业');
-const occupations = csv(join(referenceDir(), 'occupation', 'csco_2022.csv')).filter((r) => r.is_occupation === 'true');
-const shippedMajorOcc = csv(join(defaultCrosswalksDir(), 'major_occupation.csv'));
-const shippedOccInd = csv(join(defaultCrosswalksDir(), 'occupation_industry.csv'));
+const occupations = csv(join(referenceDir, 'occupation', 'csco_2022.csv')).filter((r) => r.is_occupation === 'true');
+const shippedMajorOcc = csv(join(crosswalksDir, 'major_occupation.csv'));
+const shippedOccInd = csv(join(crosswalksDir, 'occupation_industry.csv'));
 
 const temps: string[] = [];
 afterEach(() => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-  delete process.env.TALENT_CROSSWALK_OVERRIDES;
 });
 
 function overrides(files: Record<string, string>): string {
@@ -76,10 +82,7 @@ describe('shipped crosswalks', () => {
 
   it('keep name-matched and family-scoped industries inside the occupation family scope', () => {
     const scope = new Map(
-      csv(join(defaultCrosswalksDir(), 'inputs', 'occupation_family_scope.csv')).map((r) => [
-        r.occupation_code!,
-        r.industry_codes!.split(' '),
-      ]),
+      csv(join(crosswalksDir, 'inputs', 'occupation_family_scope.csv')).map((r) => [r.occupation_code!, r.industry_codes!.split(' ')]),
     );
     // 6-22 汽车制造人员 is scoped to 36 汽车制造业: every 6-22 row must be a 36xx code.
     const cars = shippedOccInd.filter((r) => r.occupation_code!.startsWith('6-22-'));
@@ -117,7 +120,7 @@ describe('bureau overrides', () => {
       'liuzhou_survey.csv': `${MO_HEADER}高职专科,${major.code},6-22-02-01,0.6,survey_2024,柳州 graduate survey\n高职专科,${major.code},4-12-01-01,0.4,survey_2024,\n`,
       'industry.csv': `${OI_HEADER}6-22-02-01,3612,0.7,survey_2024,新能源 plants\n6-22-02-01,3611,0.3,survey_2024,\n`,
     });
-    const tables = readCrosswalks(undefined, dir);
+    const tables = readCrosswalks(dir);
     const mo = table(tables, 'ref.crosswalk_major_occupation');
     expect(mo.filter((r) => r.catalog === '高职专科' && r.major_code === major.code)).toEqual([
       {
@@ -149,9 +152,9 @@ describe('bureau overrides', () => {
     expect(oi.length).toBe(shippedOccInd.filter((r) => r.occupation_code !== '6-22-02-01').length + 2);
   });
 
-  it('are read from TALENT_CROSSWALK_OVERRIDES when no folder is given', () => {
-    process.env.TALENT_CROSSWALK_OVERRIDES = overrides({ 'o.csv': `${OI_HEADER}2-07-04-00,7231,1,bureau,律师 → 律师及相关法律服务\n` });
-    const oi = table(readCrosswalks(), 'ref.crosswalk_occupation_industry');
+  it('are read from the folder TALENT_CROSSWALK_OVERRIDES names, through the configuration', () => {
+    const env = { TALENT_CROSSWALK_OVERRIDES: overrides({ 'o.csv': `${OI_HEADER}2-07-04-00,7231,1,bureau,律师 → 律师及相关法律服务\n` }) };
+    const oi = table(readCrosswalks(resolveConfig({}, env).crosswalkOverridesDir), 'ref.crosswalk_occupation_industry');
     expect(oi.filter((r) => r.occupation_code === '2-07-04-00')).toEqual([
       {
         occupation_code: '2-07-04-00',
@@ -169,7 +172,7 @@ describe('bureau overrides', () => {
       'bad.csv': `${MO_HEADER}中职,${majors.find((m) => m.catalog === '中职')!.code},6-22-02-01,0.5,x,\n中职,${majors.find((m) => m.catalog === '中职')!.code},4-12-01-01,0.4999,x,\n`,
     });
     const code = `中职/${majors.find((m) => m.catalog === '中职')!.code}`;
-    expect(issuesOf(() => readCrosswalks(undefined, dir))).toEqual([
+    expect(issuesOf(() => readCrosswalks(dir))).toEqual([
       { file: 'bad.csv', line: 2, code, message: 'weights sum to 0.999900000, not 1 (± 0.000001)' },
     ]);
   });
@@ -178,9 +181,9 @@ describe('bureau overrides', () => {
     const dir = overrides({
       'ok.csv': `${OI_HEADER}6-22-02-01,3612,0.3333333,x,\n6-22-02-01,3611,0.3333333,x,\n6-22-02-01,3670,0.3333334,x,\n`,
     });
-    expect(
-      table(readCrosswalks(undefined, dir), 'ref.crosswalk_occupation_industry').filter((r) => r.occupation_code === '6-22-02-01'),
-    ).toHaveLength(3);
+    expect(table(readCrosswalks(dir), 'ref.crosswalk_occupation_industry').filter((r) => r.occupation_code === '6-22-02-01')).toHaveLength(
+      3,
+    );
   });
 
   it('refuse unknown codes, groupings and catalogs, each with its line', () => {
@@ -194,7 +197,7 @@ describe('bureau overrides', () => {
       ].join('\n'),
       'industries.csv': `${OI_HEADER}6-22-02-01,3699,1,x,\n`,
     });
-    const issues = issuesOf(() => readCrosswalks(undefined, dir));
+    const issues = issuesOf(() => readCrosswalks(dir));
     expect(issues.map((i) => [i.file, i.line, i.code])).toEqual([
       ['codes.csv', 2, '高职专科/999999'],
       ['codes.csv', 3, '专科/460701'],
@@ -215,7 +218,7 @@ describe('bureau overrides', () => {
       'b.csv': `${MO_HEADER}本科,080901,2-02-10-04,1,x,\n本科,080902,2-02-10-03,1.5,x,\n`,
       'c.csv': 'major,occupation,weight\n080901,2-02-10-03,1\n',
     });
-    const issues = issuesOf(() => readCrosswalks(undefined, dir));
+    const issues = issuesOf(() => readCrosswalks(dir));
     expect(issues.map((i) => [i.file, i.line, i.code])).toEqual([
       ['b.csv', 3, '本科/080902'],
       ['b.csv', 2, '本科/080901'],

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { referenceDir } from '../paths.js';
-import { readCodeList, type CodeTree } from '../frameworks/code-list.js';
+import type { CodeTrees } from '../taxonomy/read-code-lists.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
 import {
   MAJOR_OCCUPATION_COLUMNS,
@@ -36,14 +35,6 @@ export class CrosswalkValidationError extends Error {
   }
 }
 
-/** The code lists crosswalk rows are checked against; each defaults to `datasets/reference/`. */
-export interface CrosswalkReadOptions {
-  industryFile?: string;
-  occupationFile?: string;
-  /** Folder of major catalogs (`*.csv` with code,name,catalog,level,parent_code,…). */
-  majorDir?: string;
-}
-
 type Kind = 'major_occupation' | 'occupation_industry';
 
 interface ParsedRow {
@@ -54,35 +45,17 @@ interface ParsedRow {
   row: Record<string, string | number>;
 }
 
-/** `datasets/reference/crosswalks/`. */
-export function defaultCrosswalksDir(): string {
-  return join(referenceDir(), 'crosswalks');
-}
-
-/** Overrides folder: `TALENT_CROSSWALK_OVERRIDES`, else `<crosswalks>/overrides/`. */
-export function defaultOverridesDir(dir = defaultCrosswalksDir()): string {
-  return process.env.TALENT_CROSSWALK_OVERRIDES ? resolve(process.env.TALENT_CROSSWALK_OVERRIDES) : join(dir, 'overrides');
-}
-
+/** The code lists crosswalk rows are checked against: occupations, industries and each catalogue's majors. */
 class CodeLists {
-  readonly industry: CodeTree;
-  readonly occupation: CodeTree;
+  readonly industry;
+  readonly occupation;
   readonly majors = new Map<string, Set<string>>();
 
-  constructor(o: CrosswalkReadOptions) {
-    this.industry = readCodeList(o.industryFile ?? join(referenceDir(), 'industry', 'gbt4754_2017.csv'));
-    this.occupation = readCodeList(o.occupationFile ?? join(referenceDir(), 'occupation', 'csco_2022.csv'));
-    const dir = o.majorDir ?? join(referenceDir(), 'major');
-    for (const f of readdirSync(dir)
-      .filter((x) => x.endsWith('.csv'))
-      .sort()) {
-      for (const e of readCodeList(join(dir, f)).entries.values()) {
-        const catalog = e.row.catalog ?? '';
-        if (e.level !== '专业') continue;
-        if (!this.majors.has(catalog)) this.majors.set(catalog, new Set());
-        this.majors.get(catalog)!.add(e.code);
-      }
-    }
+  constructor(trees: Pick<CodeTrees, 'industry' | 'occupation' | 'majors'>) {
+    this.industry = trees.industry;
+    this.occupation = trees.occupation;
+    for (const [catalog, tree] of trees.majors)
+      this.majors.set(catalog, new Set([...tree.entries.values()].filter((e) => e.level === '专业').map((e) => e.code)));
   }
 }
 
@@ -186,14 +159,14 @@ function sha256Of(files: string[]): string {
  * major or occupation (weights sum to 1 ± 1e-6); a major or occupation overridden by two files is
  * refused too. Rows keep their `origin` (`derived` or the override's file name).
  * @throws CrosswalkValidationError with file, line and code of every problem; nothing is applied.
- * @example const tables = readCrosswalks(); // → ref.crosswalk_major_occupation, ref.crosswalk_occupation_industry
+ * @example const tables = readCrosswalks(join(ref, 'crosswalks'), join(ref, 'crosswalks', 'overrides'), codeLists.trees); // → ref.crosswalk_major_occupation, ref.crosswalk_occupation_industry
  */
 export function readCrosswalks(
-  dir = defaultCrosswalksDir(),
-  overridesDir = defaultOverridesDir(dir),
-  options: CrosswalkReadOptions = {},
+  dir: string,
+  overridesDir: string,
+  trees: Pick<CodeTrees, 'industry' | 'occupation' | 'majors'>,
 ): ReferenceTable[] {
-  const lists = new CodeLists(options);
+  const lists = new CodeLists(trees);
   const issues: CrosswalkIssue[] = [];
   const base = { major_occupation: join(dir, 'major_occupation.csv'), occupation_industry: join(dir, 'occupation_industry.csv') };
   const rows: Record<Kind, ParsedRow[]> = { major_occupation: [], occupation_industry: [] };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { CodeTree } from '../frameworks/code-list.js';
+import type { CodeTree } from '../taxonomy/code-tree.js';
 import { CROSS_INDUSTRY } from './derive-crosswalks.js';
 
 /**

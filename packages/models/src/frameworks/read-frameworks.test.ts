@@ -5,14 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { openWarehouse } from '../warehouse/open.js';
 import { loadReference } from '../warehouse/load-reference.js';
-import {
-  defaultFrameworksDir,
-  defaultIndustryFile,
-  defaultRegionFile,
-  loadFrameworks,
-  readFrameworks,
-  FrameworkValidationError,
-} from './read-frameworks.js';
+import { resolveConfig } from '../config.js';
+import { readCodeLists } from '../taxonomy/read-code-lists.js';
+import { loadFrameworks as loadFrameworksIn, readFrameworks as readFrameworksIn, FrameworkValidationError } from './read-frameworks.js';
+
+const { referenceDir } = resolveConfig({}, {});
+const frameworksDir = join(referenceDir, 'frameworks');
+const { trees } = await readCodeLists(referenceDir);
+const loadFrameworks = (dir = frameworksDir) => loadFrameworksIn(dir, trees);
+const readFrameworks = (dir = frameworksDir) => readFrameworksIn(dir, trees);
 
 // The group counts the policy texts announce: 九张创新名片, 5+5, 十大工业产业, 10 集团（联盟）,
 // 10 行业产教融合共同体, 10 市域产教联合体 (南宁 and 柳州 name two industries each).
@@ -27,7 +28,9 @@ const EXPECTED_GROUPS: Record<string, number> = {
 
 // Read independently of the code under test, straight from the CSV.
 const industryNames = new Map(
-  (parse(readFileSync(defaultIndustryFile(), 'utf8'), { columns: true }) as { code: string; name: string }[]).map((r) => [r.code, r.name]),
+  (
+    parse(readFileSync(join(referenceDir, 'industry', 'gbt4754_2017.csv'), 'utf8'), { columns: true }) as { code: string; name: string }[]
+  ).map((r) => [r.code, r.name]),
 );
 
 const temps: string[] = [];
@@ -39,8 +42,8 @@ afterEach(() => {
 function editedCopy(file: string, edit: (fw: any) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'frameworks-'));
   temps.push(dir);
-  for (const f of readdirSync(defaultFrameworksDir()).filter((x) => x.endsWith('.json'))) {
-    const json = JSON.parse(readFileSync(join(defaultFrameworksDir(), f), 'utf8'));
+  for (const f of readdirSync(frameworksDir).filter((x) => x.endsWith('.json'))) {
+    const json = JSON.parse(readFileSync(join(frameworksDir, f), 'utf8'));
     if (f === file) edit(json);
     writeFileSync(join(dir, f), JSON.stringify(json));
   }
@@ -79,13 +82,13 @@ describe('shipped policy frameworks', () => {
 
   it('quotes every group verbatim from its source text', () => {
     for (const fw of frameworks) {
-      const text = readFileSync(join(defaultFrameworksDir(), 'sources', fw.source.file), 'utf8').replace(/\s+/g, '');
+      const text = readFileSync(join(frameworksDir, 'sources', fw.source.file), 'utf8').replace(/\s+/g, '');
       for (const g of fw.groups) expect(text, `${fw.framework}/${g.group_code}`).toContain(g.quote.replace(/\s+/g, ''));
     }
   });
 
   it('places each 市域产教联合体 in the Guangxi city its name starts with', () => {
-    const regions = parse(readFileSync(defaultRegionFile(), 'utf8'), { columns: true }) as {
+    const regions = parse(readFileSync(join(referenceDir, 'region', 'gbt2260.csv'), 'utf8'), { columns: true }) as {
       code: string;
       name: string;
       parent_code: string;

@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { referenceDir } from '../paths.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
-import { readCodeList, type CodeTree } from './code-list.js';
+import type { CodeTree } from '../taxonomy/code-tree.js';
+import type { FrameworkCodeLists } from './validate-framework.js';
 import { frameworkSchema, type Framework } from './framework-schema.js';
 import { validateFramework, type FrameworkIssue } from './validate-framework.js';
-
-/** Where the frameworks and the code lists they are checked against live. */
-export interface FrameworkReadOptions {
-  /** GB/T 4754 CSV (code,name,level,parent_code,…); default `datasets/reference/industry/gbt4754_2017.csv`. */
-  industryFile?: string;
-  /** GB/T 2260 CSV (code,name,level,parent_code,province_code); default `datasets/reference/region/gbt2260.csv`. */
-  regionFile?: string;
-}
 
 /** A framework file that failed its schema or its checks; `issues` holds every reason found. */
 export class FrameworkValidationError extends Error {
@@ -21,21 +13,6 @@ export class FrameworkValidationError extends Error {
     super(`Invalid framework files:\n${issues.map((i) => `  ${i.file} ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'FrameworkValidationError';
   }
-}
-
-/** `datasets/reference/frameworks/`. */
-export function defaultFrameworksDir(): string {
-  return join(referenceDir(), 'frameworks');
-}
-
-/** The GB/T 4754 list frameworks are checked against (see {@link FrameworkReadOptions}). */
-export function defaultIndustryFile(): string {
-  return join(referenceDir(), 'industry', 'gbt4754_2017.csv');
-}
-
-/** The GB/T 2260 list city codes are checked against (see {@link FrameworkReadOptions}). */
-export function defaultRegionFile(): string {
-  return join(referenceDir(), 'region', 'gbt2260.csv');
 }
 
 /** The validated frameworks of a folder together with the code lists used to check them. */
@@ -51,9 +28,8 @@ export interface LoadedFrameworks {
  * industry and region code lists (see `validateFramework`), and returns them in file-name order.
  * @throws FrameworkValidationError listing every problem of every file, so that one run shows all.
  */
-export function loadFrameworks(dir = defaultFrameworksDir(), options: FrameworkReadOptions = {}): LoadedFrameworks {
-  const industry = readCodeList(options.industryFile ?? defaultIndustryFile());
-  const region = readCodeList(options.regionFile ?? defaultRegionFile());
+export function loadFrameworks(dir: string, lists: Required<FrameworkCodeLists>): LoadedFrameworks {
+  const { industry, region } = lists;
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -94,10 +70,10 @@ function sha256Of(files: string[]): string {
  * Reads, validates and flattens the policy industry frameworks into the rows of
  * `ref.framework`, `ref.framework_group` (one row per group × industry code) and
  * `ref.framework_overlap` (one row per declared overlap × code), ready for `loadReference`.
- * @example const tables = readFrameworks(); await loadReference(wh.conn, tables);
+ * @example const tables = readFrameworks(join(referenceDir, 'frameworks'), codeLists.trees); await loadReference(wh.conn, tables);
  */
-export function readFrameworks(dir = defaultFrameworksDir(), options: FrameworkReadOptions = {}): ReferenceTable[] {
-  const { frameworks, files, industry } = loadFrameworks(dir, options);
+export function readFrameworks(dir: string, lists: Required<FrameworkCodeLists>): ReferenceTable[] {
+  const { frameworks, files, industry } = loadFrameworks(dir, lists);
   // Names are copied from the code list, so its content is part of what the rows came from.
   const sha256 = sha256Of([...files, industry.file]);
   const edition = `policy frameworks: ${frameworks.map((f) => `${f.framework} (${f.source.year})`).join(', ')}`;

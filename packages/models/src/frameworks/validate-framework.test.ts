@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readCodeList } from './code-list.js';
+import { resolveConfig } from '../config.js';
+import { readCodeLists } from '../taxonomy/read-code-lists.js';
 import { canonicalCodes, sharedCodes } from './validate-framework.js';
-import { defaultIndustryFile } from './read-frameworks.js';
 
-const industry = readCodeList(defaultIndustryFile());
+const { industry } = (await readCodeLists(resolveConfig({}, {}).referenceDir)).trees;
 
 describe('industry code set arithmetic', () => {
   it('reduces a set to its outermost codes', () => {

@@ -1,4 +1,4 @@
-import type { CodeTree } from './code-list.js';
+import type { CodeTree } from '../taxonomy/code-tree.js';
 import type { Framework } from './framework-schema.js';
 
 /** One reason a framework file is not acceptable, located precisely enough to fix it. */

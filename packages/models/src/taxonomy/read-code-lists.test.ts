@@ -5,11 +5,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReference } from '../warehouse/load-reference.js';
 import { migrate } from '../warehouse/migrations.js';
+import { resolveConfig } from '../config.js';
 import { formatTotals, readCodeLists, ReferenceDataError } from './index.js';
+
+const { referenceDir } = resolveConfig({}, {});
 
 describe('readCodeLists on the committed lists', () => {
   it('loads every list and its totals equal the official ones or are explained', async () => {
-    const { tables, totals } = await readCodeLists();
+    const { tables, totals } = await readCodeLists(referenceDir);
     const total = (list: string, level: string) => totals.find((t) => t.list === list && t.level === level)!;
     expect([20, 97, 473].map((n, i) => total('industry', ['门类', '大类', '中类'][i]!).loaded)).toEqual([20, 97, 473]);
     expect(total('occupation', '大类').loaded).toBe(8);
@@ -57,7 +60,7 @@ describe('readCodeLists on the committed lists', () => {
   });
 
   it('loads into the warehouse through loadReference, and a second load changes nothing', async () => {
-    const { tables } = await readCodeLists();
+    const { tables } = await readCodeLists(referenceDir);
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     try {
@@ -207,7 +210,7 @@ describe('readCodeLists on bad reference data', () => {
   });
 
   it('allows a 大典 细类 straight under its 中类 only where the 小类 segment is 00', async () => {
-    const { tables } = await readCodeLists();
+    const { tables } = await readCodeLists(referenceDir);
     const occupation = tables.find((t) => t.table === 'ref.occupation')!.rows;
     expect(occupation.find((r) => r.code === '1-01-00-01')).toMatchObject({ level: '细类', parent_code: '1-01-00-00' });
   });

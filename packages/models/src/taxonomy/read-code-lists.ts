@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { referenceDir } from '../paths.js';
 import type { ReferenceCell, ReferenceTable } from '../warehouse/reference-table.js';
 import {
   INDUSTRY_LEVELS,
@@ -28,6 +27,7 @@ import {
   type ListManifest,
 } from './manifest.js';
 import { ReferenceDataError } from './reference-data-error.js';
+import { codeTree, type CodeEntry, type CodeTree } from './code-tree.js';
 
 /** Name of the manifest inside the reference directory. */
 export const CODE_LISTS_MANIFEST = 'code-lists.json';
@@ -55,6 +55,17 @@ export interface CodeListsResult {
   totals: CodeListTotal[];
   /** The validated manifest. */
   manifest: CodeListsManifest;
+  /** The lists as trees, for code look-ups and hierarchy questions (frameworks, crosswalks, coders). */
+  trees: CodeTrees;
+}
+
+/** The national code lists held in memory with their hierarchy. */
+export interface CodeTrees {
+  industry: CodeTree;
+  occupation: CodeTree;
+  region: CodeTree;
+  /** One tree per major catalogue (中职, 高职专科, 职业本科, 本科). */
+  majors: ReadonlyMap<string, CodeTree>;
 }
 
 /** How one scheme's codes are shaped. */
@@ -301,13 +312,14 @@ const ReconciliationRowSchema = z.object({
  * const { tables, totals } = await readCodeLists();
  * console.log(formatTotals(totals));
  */
-export async function readCodeLists(dir: string = referenceDir()): Promise<CodeListsResult> {
+export async function readCodeLists(dir: string): Promise<CodeListsResult> {
   const { manifest, file: manifestFile, text: manifestText } = await readManifest(dir);
   const totals: CodeListTotal[] = [];
   const tables: ReferenceTable[] = [];
   const reconciliationRows: Record<string, ReferenceCell>[] = [];
   const reconciliationHash = createHash('sha256');
   const allHash = createHash('sha256').update(manifestText);
+  const entries = new Map<string, { file: string; rows: CodeEntry[] }>();
 
   for (const list of manifest.lists) {
     const scheme = SCHEMES[list.scheme];
@@ -447,6 +459,17 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
       });
     }
 
+    const key = list.scheme === 'major' ? `major:${rows[0]?.values.catalog ?? list.listId}` : list.scheme;
+    entries.set(key, {
+      file: join(dir, list.files[0]!),
+      rows: rows.map((r) => ({
+        code: r.values.code!,
+        name: r.values.name!,
+        level: r.values.level!,
+        parentCode: r.values.parent_code || null,
+        row: r.values,
+      })),
+    });
     for (const row of rows) {
       const out: Record<string, ReferenceCell> = {};
       for (const c of columns) {
@@ -479,7 +502,18 @@ export async function readCodeLists(dir: string = referenceDir()): Promise<CodeL
     sha256: reconciliationHash.digest('hex'),
     rows: reconciliationRows,
   });
-  return { tables, totals, manifest };
+  // A manifest may hold some lists only (a test fixture, a partial deployment): absent lists are empty.
+  const tree = (key: string): CodeTree => {
+    const e = entries.get(key);
+    return e ? codeTree(e.file, e.rows) : codeTree(manifestFile, []);
+  };
+  const majors = new Map([...entries.keys()].filter((k) => k.startsWith('major:')).map((k) => [k.slice('major:'.length), tree(k)]));
+  return {
+    tables,
+    totals,
+    manifest,
+    trees: { industry: tree('industry'), occupation: tree('occupation'), region: tree('region'), majors },
+  };
 }
 
 /** Display width of a string in a terminal (CJK characters take two columns). */

@@ -1,4 +1,4 @@
-export { openWarehouse, inTransaction, DEFAULT_MEMORY_LIMIT } from './open.js';
+export { openWarehouse, inTransaction } from './open.js';
 export type { Warehouse, OpenWarehouseOptions } from './open.js';
 export { migrate, listMigrations } from './migrations.js';
 export type { Migration } from './migrations.js';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { defaultWarehousePath } from '../paths.js';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DEFAULT_MEMORY_LIMIT } from '../config.js';
 import { migrate } from './migrations.js';
 
 /** An open warehouse: one DuckDB file and one connection to it. */
@@ -18,26 +18,23 @@ export interface OpenWarehouseOptions {
   /** Open without writing (analysts' snapshots); migrations are not applied. */
   readOnly?: boolean;
   /**
-   * DuckDB's buffer pool limit, e.g. `'1GB'`; beyond it DuckDB spills to `<file>.tmp` instead of
-   * growing. Default: `TALENT_MEMORY_LIMIT`, else {@link DEFAULT_MEMORY_LIMIT} for a warehouse file
-   * (DuckDB's own default, 80 % of RAM, is no neighbour on a shared bureau server); unlimited
+   * DuckDB's buffer pool limit, e.g. `'1GB'` (the configuration's `memoryLimit`); beyond it DuckDB
+   * spills to `<file>.tmp` instead of growing. Default {@link DEFAULT_MEMORY_LIMIT} for a warehouse
+   * file (DuckDB's own default, 80 % of RAM, is no neighbour on a shared bureau server); unlimited
    * for `':memory:'`, which has nowhere to spill.
    */
   memoryLimit?: string;
 }
-
-/** Buffer pool of a warehouse file when nothing else is said: keeps a nightly run near 1.3 GB. */
-export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 /**
  * Opens (creating if needed) the warehouse file and brings its schema up to date.
  * `':memory:'` gives a throwaway warehouse for tests.
  * @example const wh = await openWarehouse('warehouse/talent.duckdb'); try { … } finally { wh.close(); }
  */
-export async function openWarehouse(path = defaultWarehousePath(), options: OpenWarehouseOptions = {}): Promise<Warehouse> {
+export async function openWarehouse(path: string, options: OpenWarehouseOptions = {}): Promise<Warehouse> {
   if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
   const config: Record<string, string> = options.readOnly ? { access_mode: 'READ_ONLY' } : {};
-  const memoryLimit = options.memoryLimit ?? process.env.TALENT_MEMORY_LIMIT ?? (path === ':memory:' ? undefined : DEFAULT_MEMORY_LIMIT);
+  const memoryLimit = options.memoryLimit ?? (path === ':memory:' ? undefined : DEFAULT_MEMORY_LIMIT);
   if (memoryLimit) config.memory_limit = memoryLimit;
   const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();

@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { repoRoot } from '@talent/models';
+import { join } from 'node:path';
 
-/** `../shared/reference` beside the repository root, where the shared copies of the official lists sit (as in CI). */
-export function defaultSharedReferenceDir(): string {
-  return resolve(repoRoot(), '..', 'shared', 'reference');
-}
-
-/** The raw official code lists in a shared reference folder (`taxonomies/`), or undefined when it has none. */
-export function taxonomiesIn(sharedReferenceDir: string): string | undefined {
+/**
+ * The raw official code lists (`taxonomies/`) in the shared reference folder of the configuration
+ * (`sharedReferenceDir` of `resolveConfig`), or undefined when there is no such folder.
+ */
+export function taxonomiesIn(sharedReferenceDir: string | null | undefined): string | undefined {
+  if (!sharedReferenceDir) return undefined;
   const dir = join(sharedReferenceDir, 'taxonomies');
   return existsSync(dir) ? dir : undefined;
 }

@@ -8,9 +8,9 @@
  * every code the edition counts that is not loaded, is written to reference/reconciliation/.
  */
 import { join } from 'node:path';
-import { referenceDir } from '../../paths.js';
+import { pathToFileURL } from 'node:url';
 import { CODE_LIST_COLUMNS, RECONCILIATION_FILE_COLUMNS, type CodeListsManifest, type ListManifest } from '../manifest.js';
-import { sharedReferenceDir, type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
+import { type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
 import { writeCsv as writeCsvFile, writeFileAtomic } from '../../csv/index.js';
 
 const writeCsv = (path: string, columns: readonly string[], rows: readonly object[]) =>
@@ -41,7 +41,7 @@ function sources(refs: SourceRef[]): ListManifest['sources'] {
 }
 
 /** Builds every list and writes CSVs, reconciliation files and the manifest into `outDir`. */
-export function buildCodeLists(sharedDir = sharedReferenceDir(), outDir = referenceDir()): CodeListsManifest {
+export function buildCodeLists(sharedDir: string, outDir: string): CodeListsManifest {
   const lists: ListManifest[] = [];
   const writeReco = (listId: string, rows: ReconciliationRow[]) => {
     const file = `reconciliation/${listId}.csv`;
@@ -116,7 +116,13 @@ export function buildCodeLists(sharedDir = sharedReferenceDir(), outDir = refere
   return manifest;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const manifest = buildCodeLists(process.argv[2] ?? sharedReferenceDir(), process.argv[3] ?? referenceDir());
-  for (const l of manifest.lists) console.log(`${l.listId.padEnd(16)} ${l.files.join(', ')}`);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [shared, out] = process.argv.slice(2);
+  if (!shared || !out) {
+    console.error('usage: build-code-lists.ts <shared reference dir> <reference dir to write>');
+    process.exitCode = 2;
+  } else {
+    const manifest = buildCodeLists(shared, out);
+    for (const l of manifest.lists) console.log(`${l.listId.padEnd(16)} ${l.files.join(', ')}`);
+  }
 }

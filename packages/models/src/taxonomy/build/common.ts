@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot } from '../../paths.js';
-
-/**
- * `../shared/reference/` beside the repository (the copied third-party lists this script
- * derives from); `TALENT_SHARED_REFERENCE` points elsewhere.
- */
-export function sharedReferenceDir(): string {
-  return process.env.TALENT_SHARED_REFERENCE ?? join(repoRoot(), '..', 'shared', 'reference');
-}
 
 /** One difference between the copies (or against the official totals) and what was loaded. */
 export interface ReconciliationRow {

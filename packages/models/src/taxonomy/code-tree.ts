@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-
 /** One entry of a hierarchical national code list (industry, occupation, region, major). */
 export interface CodeEntry {
   code: string;
@@ -47,32 +44,4 @@ export function codeTree(file: string, entries: Iterable<CodeEntry>): CodeTree {
     ancestorsOrSelf,
     contains: (outer, inner) => ancestorsOrSelf(inner).includes(outer),
   };
-}
-
-/**
- * Reads a code-list CSV with a header that has at least `code`, `name`, `level` and
- * `parent_code` (the layout of `datasets/reference/{industry,occupation,region,major}/*.csv`).
- * Other columns are kept in `row`; `filter` selects rows (e.g. one major catalog).
- */
-export function readCodeList(file: string, filter?: (row: Record<string, string>) => boolean): CodeTree {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<
-    string,
-    string
-  >[];
-  const first = rows[0];
-  for (const col of ['code', 'name', 'level', 'parent_code']) {
-    if (first && !(col in first)) throw new Error(`${file}: code list lacks column ${col}`);
-  }
-  return codeTree(
-    file,
-    rows
-      .filter((r) => !filter || filter(r))
-      .map((r) => ({
-        code: r.code ?? '',
-        name: r.name ?? '',
-        level: r.level ?? '',
-        parentCode: r.parent_code ? r.parent_code : null,
-        row: r,
-      })),
-  );
 }

@@ -1,0 +1,113 @@
+/**
+ * What the posting coders code against: the national code lists (read by @talent/models' one
+ * code-list reader from the configured reference folder) and the platform dictionaries of the
+ * configured dictionaries folder. Read once per run and handed to {@link buildCoders}.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { readCodeLists, type CodeTrees } from '@talent/models';
+
+/** One GB/T 2260 administrative division (6-digit code). */
+export interface Region {
+  code: string;
+  name: string;
+  /** 1 province, 2 prefecture, 3 county. */
+  level: 1 | 2 | 3;
+  parentCode: string | null;
+}
+
+/** One node of the GB/T 4754-2017 tree. */
+export interface IndustryNode {
+  code: string;
+  name: string;
+  /** null for a 门类. */
+  parentCode: string | null;
+}
+
+/** One dictionary row: platform industry name → GB/T 4754 code. */
+export interface IndustryTerm {
+  term: string;
+  code: string;
+}
+
+/** One 职业分类大典 2022 node; `name` has the S/L digital/green markers stripped. */
+export interface Occupation {
+  code: string;
+  name: string;
+  definition: string;
+  isDigital: boolean;
+  isGreen: boolean;
+}
+
+/** One alias row: a platform job name → 大典 code, with how much it says (tier 0–4). */
+export interface OccupationAlias {
+  alias: string;
+  code: string;
+  tier: number;
+}
+
+/** Everything the coders are built from. */
+export interface CoderReference {
+  regions: Region[];
+  industries: IndustryNode[];
+  industryTerms: IndustryTerm[];
+  occupations: Occupation[];
+  occupationAliases: OccupationAlias[];
+}
+
+/** Where the reference data lives (the configuration's folders). */
+export interface CoderReferencePaths {
+  referenceDir: string;
+  dictionariesDir: string;
+}
+
+const REGION_LEVEL: Record<string, 1 | 2 | 3> = { 省: 1, 市: 2, 县: 3 };
+const MARKER = /(L\/S|S\/L|S|L)$/;
+
+function readDictionary(dir: string, file: string): Record<string, string>[] {
+  return parse(readFileSync(join(dir, file)), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+}
+
+/** The code lists as the coders need them, from trees already read. */
+export function coderReferenceFromTrees(
+  trees: Pick<CodeTrees, 'region' | 'industry' | 'occupation'>,
+): Pick<CoderReference, 'regions' | 'industries' | 'occupations'> {
+  const entries = <T>(tree: { entries: ReadonlyMap<string, T> }) => [...tree.entries.values()];
+  return {
+    regions: entries(trees.region).map((e) => ({
+      code: e.code,
+      name: e.name,
+      level: REGION_LEVEL[e.level] ?? 3,
+      parentCode: e.parentCode,
+    })),
+    industries: entries(trees.industry).map((e) => ({ code: e.code, name: e.name, parentCode: e.parentCode })),
+    occupations: entries(trees.occupation).map((e) => ({
+      code: e.code,
+      name: e.name.replace(MARKER, ''),
+      definition: e.row.definition ?? '',
+      isDigital: e.row.is_digital === 'true',
+      isGreen: e.row.is_green === 'true',
+    })),
+  };
+}
+
+/**
+ * Reads the code lists and dictionaries the coders need.
+ * @example const ref = await readCoderReference(config); const coders = buildCoders(ref);
+ */
+export async function readCoderReference(paths: CoderReferencePaths): Promise<CoderReference> {
+  const { trees } = await readCodeLists(paths.referenceDir);
+  return {
+    ...coderReferenceFromTrees(trees),
+    industryTerms: readDictionary(paths.dictionariesDir, 'industry_platform_gbt4754.csv').map((r) => ({
+      term: r.term!,
+      code: r.gbt4754_code!,
+    })),
+    occupationAliases: readDictionary(paths.dictionariesDir, 'occupation_aliases.csv').map((r) => ({
+      alias: r.alias!,
+      code: r.csco_code!,
+      tier: Number(r.tier),
+    })),
+  };
+}
