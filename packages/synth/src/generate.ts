@@ -11,6 +11,7 @@ import { writeOutcomes } from './write/to-outcomes.js';
 import { writePostings } from './write/to-postings.js';
 import { writeShortage } from './write/to-shortage.js';
 import { writeManifest, writeTruth } from './write/to-truth.js';
+import { writeYearbook } from './write/to-yearbook.js';
 
 /** What to generate and where. */
 export interface GenerateOptions {
@@ -37,6 +38,7 @@ export interface GenerateSummary {
   shortageFiles: number;
   postings: number;
   vacancies: number;
+  yearbookFiles: number;
   seconds: number;
 }
 
@@ -78,6 +80,8 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   log(`shortage: ${shortage.files} quarterly files`);
   const postings = writePostings(world, work);
   log(`postings: ${postings.postings} rows from ${postings.vacancies} vacancies`);
+  const yearbook = writeYearbook(world, new Rng(options.seed, 'yearbook-files'), work);
+  log(`yearbook: ${yearbook.files} employment tables, ${yearbook.revisions} revised cells`);
   writeTruth(world, totals, work, enrollment.quirks);
   writeManifest(world, work, {
     schools: world.schools.length,
@@ -93,6 +97,7 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
     shortageRows: shortage.rows,
     shortageMissingCodes: shortage.missingCodes,
     postings,
+    yearbook,
   });
   if (existsSync(out)) rmSync(out, { recursive: true, force: true });
   renameSync(work, out);
@@ -106,6 +111,7 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
     shortageFiles: shortage.files,
     postings: postings.postings,
     vacancies: postings.vacancies,
+    yearbookFiles: yearbook.files,
     seconds: (performance.now() - started) / 1000,
   };
 }

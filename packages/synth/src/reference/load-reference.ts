@@ -9,7 +9,7 @@ import { CATALOGS } from './reference-data.js';
 export interface ReferenceLocation {
   /** `datasets/reference/` of the repository (preferred). */
   referenceDir: string;
-  /** Raw official lists (`/work/shared/reference/taxonomies`), used only for lists not yet in `referenceDir`. */
+  /** Raw official lists (`taxonomies/` of the shared reference folder), used only for lists not yet in `referenceDir`. */
   fallbackTaxonomiesDir?: string;
   /** Province whose cities make up the synthetic world (6-digit GB/T 2260 code). */
   provinceCode: string;
