@@ -144,7 +144,7 @@ describe('the main job (npm start)', () => {
     }
   });
 
-  it('writes the same raw, core and bookkeeping rows as the committed checksums record', async () => {
+  it('writes the same raw, core and bookkeeping rows as the committed checksums record', () => {
     // test/fixtures/main-job-checksums.json: per-column checksums of the demo main job, recorded
     // from the warehouse the loader wrote before the model layer was introduced. A difference is a
     // change in what the first run stores: explain it in the commit that regenerates the file.

@@ -6,7 +6,7 @@ import { combineForecasts, modelQuantile } from './models/combine.js';
 import { autoEts, fitEts, forecastEts } from './models/ets.js';
 import { driftModel, meanModel, naiveModel, seasonalNaiveModel } from './models/simple.js';
 import { dotmModel, thetaModel } from './models/theta.js';
-import { innerOrigins, inverseErrorWeights, WEIGHT_WINDOW } from './models/inverse-error-weights.js';
+import { innerOrigins, inverseErrorWeights } from './models/inverse-error-weights.js';
 import { autoArimaModel } from './models/arima.js';
 
 /** Series with fewer points than this use the short-series rule instead of fitted models. */
@@ -120,7 +120,7 @@ export function scaleIntervals(m: ModelForecast, factors: readonly number[]): Mo
 /**
  * Combination of the members that can be fitted (at least one must be): equal-weight mean or
  * median, or (`inverse-mae`) a mean weighted per series by 1 / MAE of each member's own forecasts
- * from the last {@link WEIGHT_WINDOW} origins inside the series (training ends n−1, n−2, n−3,
+ * from the last `WEIGHT_WINDOW` origins inside the series (training ends n−1, n−2, n−3,
  * each scored on the points after it up to n; ends shorter than {@link MIN_FITTED_LENGTH} are not
  * used). Equal weights when no inner origin is usable or a member cannot be fitted at one.
  */

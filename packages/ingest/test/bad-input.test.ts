@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sourceMappingSchema, type Warehouse } from '@talent/models';
+import type { Warehouse } from '@talent/models';
 import { ingestAll, loadFile, type LoadResult } from '@talent/ingest';
 import { tempWarehouse } from './helpers/warehouse.js';
 import { config, normalizers, sharedReference } from './helpers/coders.js';
@@ -30,7 +30,7 @@ beforeEach(async () => {
 afterEach(() => ctx.dispose());
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  return (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  return (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
 }
 
 /** Every load keeps rows read = loaded + rejected, in the result and in the warehouse. */
@@ -259,7 +259,7 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
       expect(fast.reader).toBe('duckdb');
       expect((await rejects(fast)).map((x) => x.line)).toEqual([5]);
       const titles = (await rows(`SELECT line, title FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map(
-        (x) => `${x.line}:${x.title}`,
+        (x) => `${String(x.line)}:${String(x.title)}`,
       );
       expect(titles).toEqual([2, 3, 4, 6, 7].map((l) => `${l}:${lines[l - 1]!.split(',')[0]}`));
       const setting = await rows(`SELECT current_setting('preserve_insertion_order') AS v`);

@@ -14,7 +14,6 @@ import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
 import { HeaderError, planHeader } from '../map/header.js';
 import { RowMapper, type StructuralReject } from '../map/row-mapper.js';
 import { ident, lit } from './sql.js';
-import type { ValidationInput } from './validate.js';
 
 /** What reading a file into staging produced. */
 export interface StagingResult {
@@ -110,8 +109,10 @@ export async function stageWithStream(
   const rejectedLines = new Set<number>();
   const addReject = (r: StructuralReject) => {
     rej.appendBigInt(BigInt(r.line));
-    r.column_name === null ? rej.appendNull() : rej.appendVarchar(r.column_name);
-    r.raw_value === null ? rej.appendNull() : rej.appendVarchar(r.raw_value);
+    if (r.column_name === null) rej.appendNull();
+    else rej.appendVarchar(r.column_name);
+    if (r.raw_value === null) rej.appendNull();
+    else rej.appendVarchar(r.raw_value);
     rej.appendVarchar(r.reason);
     rej.endRow();
     rejectedLines.add(r.line);

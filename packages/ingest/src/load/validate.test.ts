@@ -208,7 +208,7 @@ describe('bulk SQL validation agrees with the zod field rules and the rules acro
       const rows = CASES[kind];
       for (const [i, r] of rows.entries()) {
         await wh.conn.run(
-          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]!) : 'NULL')).join(', ')})`,
+          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]) : 'NULL')).join(', ')})`,
         );
       }
       await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(fields));

@@ -256,7 +256,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   const codeTitle = memoize((title: string): OccupationMatch => {
     const main = normaliseTitle(title);
     const raw = toHalfWidth(unwrapListLiteral(title)).toLowerCase();
-    const asides = (raw.match(/[(（【\[]([^)）】\]]*)[)）】\]]/g) ?? []).join(' ');
+    const asides = (raw.match(/[(（【[]([^)）】\]]*)[)）】\]]/g) ?? []).join(' ');
     const inMain = bestAlias(aliasHits(main));
     if (inMain && inMain.hit.alias.tier >= 2) return fromAlias(inMain.hit, inMain.conflict, 1);
     const inAside = bestAlias(aliasHits(asides));

@@ -109,8 +109,8 @@ export async function buildPostingLookups(
       FROM ${acc} GROUP BY GROUPING SETS (${wanted.map(([, cols]) => `(${cols.join(', ')})`).join(', ')})`);
   const from = (name: DistinctSet) => `${dv} WHERE gid = ${bit(DISTINCT_SETS.find(([x]) => x === name)![1])}`;
   for (const [fn, table, col] of [
-    [n.companyKey, 'cmp', 'company'],
-    [n.titleKey, 'ttl', 'title'],
+    [n.companyKey?.bind(n), 'cmp', 'company'],
+    [n.titleKey?.bind(n), 'ttl', 'title'],
   ] as const) {
     if (!fn) continue;
     const safe = guard(failures, table === 'cmp' ? 'companyKey' : 'titleKey');

@@ -7,7 +7,7 @@ export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'latin1-mojib
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CJK = /[\u3400-\u9fff]/;
-const LATIN1_ONLY = /^[\u0000-\u00ff]*$/;
+const LATIN1_ONLY = /^[^\u0100-\uffff]*$/;
 const HIGH_LATIN1 = /[\u0080-\u00ff]/;
 
 /**
@@ -27,7 +27,7 @@ type LineKind = 'utf8' | 'gb' | 'mojibake' | 'ascii';
 export function decodeLine(bytes: Buffer): { text: string; kind: LineKind } {
   if (isUtf8(bytes)) {
     const text = bytes.toString('utf8');
-    if (!HIGH_LATIN1.test(text) && !/[^\x00-\x7f]/.test(text)) return { text, kind: 'ascii' };
+    if (!HIGH_LATIN1.test(text) && !/[\u0080-\uffff]/.test(text)) return { text, kind: 'ascii' };
     const fixed = repairMojibake(text);
     return fixed === null ? { text, kind: 'utf8' } : { text: fixed, kind: 'mojibake' };
   }
@@ -97,7 +97,7 @@ export class LineDecoder extends Transform {
     }
     // Fast path: a block that is plain valid UTF-8 without Latin-1-only lines needs no per-line work.
     if (this.forced === 'utf-8' || (isUtf8(block) && !HIGH_LATIN1.test(block.toString('utf8')))) {
-      this.tally.add(/[^\x00-\x7f]/.test(block.toString('latin1')) ? 'utf8' : 'ascii');
+      this.tally.add(/[\u0080-\uffff]/.test(block.toString('latin1')) ? 'utf8' : 'ascii');
       return block.toString('utf8');
     }
     const parts: string[] = [];

@@ -1,4 +1,4 @@
-/** Loads the code lists into a warehouse file (operators' stand-in for the lead's loader, used by tests and demos). */
+/** Loads the code lists into a warehouse file for tests and demos that need ref filled without running the reference stage. */
 import { openWarehouse } from '@talent/models';
 import { loadReferenceLists } from './warehouse.js';
 

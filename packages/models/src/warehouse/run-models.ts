@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { KINDS } from '../kinds/registry.js';
 import { ModelFileError, parseModel, type Model } from './model-file.js';
 import { inTransaction } from './transaction.js';

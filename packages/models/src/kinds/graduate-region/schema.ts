@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, industryCodeSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
+import { countSchema, regionCodeSchema, yearSchema } from '../../schemas/common.js';
 
 // The two breakdowns a 毕业生就业质量年度报告 publishes of its working graduates (协议和合同就业 +
 // 灵活就业 + 自主创业): where they went and which industries took them. Each row is one cell of
