@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
-import { taxonomiesIn } from './reference/shared-reference.js';
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error(
-    'usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--reference <datasets/reference>] [--shared-reference <dir>]',
-  );
+  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--reference <datasets/reference>]');
   process.exit(2);
 }
 
@@ -22,24 +18,19 @@ const edition = opt('edition') ?? 'demo';
 const seedText = opt('seed') ?? '7';
 const out = opt('out');
 if (!out || !/^\d+$/.test(seedText)) usage();
-// The shared copies are only a fallback for code lists missing from the reference folder, so a
-// missing default folder is fine; a folder named on the command line must exist.
-const sharedGiven = opt('shared-reference');
-if (sharedGiven !== undefined && !existsSync(sharedGiven)) usage(`--shared-reference ${sharedGiven}: no such folder`);
 let config;
 try {
-  config = resolveConfig({ reference: opt('reference'), sharedReference: sharedGiven });
+  config = resolveConfig({ reference: opt('reference') });
 } catch (e) {
   if (e instanceof ConfigError) usage(e.message);
   throw e;
 }
 
-const summary = generateEdition({
+const summary = await generateEdition({
   edition,
   seed: Number(seedText),
   out,
   referenceDir: config.referenceDir,
-  fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
   log: (line) => console.log(line),
 });
 console.log(

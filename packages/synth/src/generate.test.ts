@@ -7,7 +7,6 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
-import { taxonomiesIn } from './reference/shared-reference.js';
 
 // Defaults only (no environment): the repository's reference data and ../shared/reference beside it.
 const config = resolveConfig({}, {});
@@ -38,20 +37,14 @@ const listFiles = (dir: string): string[] =>
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
 
-function generate(out: string, seed: number): void {
-  generateEdition({
-    edition: 'demo',
-    seed,
-    out,
-    referenceDir: referenceDir(),
-    fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
-  });
+async function generate(out: string, seed: number): Promise<void> {
+  await generateEdition({ edition: 'demo', seed, out, referenceDir: referenceDir() });
 }
 
-beforeAll(() => {
-  generate(first, 7);
-  generate(second, 7);
-  generate(other, 8);
+beforeAll(async () => {
+  await generate(first, 7);
+  await generate(second, 7);
+  await generate(other, 8);
 }, 180_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -78,11 +71,11 @@ describe('determinism', () => {
     expect(a.equals(b)).toBe(false);
   });
 
-  it('refuses to replace a folder that is not an edition', () => {
+  it('refuses to replace a folder that is not an edition', async () => {
     const foreign = join(tmp, 'not-an-edition');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
-    expect(() => generate(foreign, 7)).toThrow(/not an edition folder/);
+    await expect(generate(foreign, 7)).rejects.toThrow(/not an edition folder/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 

@@ -22,8 +22,6 @@ export interface GenerateOptions {
   out: string;
   /** `datasets/reference/` to read codes and frameworks from. */
   referenceDir: string;
-  /** Raw official lists for code lists not yet in `referenceDir`. */
-  fallbackTaxonomiesDir?: string;
   log?: (line: string) => void;
 }
 
@@ -47,9 +45,9 @@ export interface GenerateSummary {
  * edition and reference data give byte-identical files.
  *
  * @example
- * generateEdition({ edition: 'demo', seed: 7, out: 'datasets/demo', referenceDir: 'datasets/reference' });
+ * await generateEdition({ edition: 'demo', seed: 7, out: 'datasets/demo', referenceDir: 'datasets/reference' });
  */
-export function generateEdition(options: GenerateOptions): GenerateSummary {
+export async function generateEdition(options: GenerateOptions): Promise<GenerateSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const out = resolve(options.out);
@@ -62,9 +60,8 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   for (const f of EDITION_FOLDERS) mkdirSync(join(work, f), { recursive: true });
 
   const a = loadAssumptions();
-  const ref = loadReference({
+  const ref = await loadReference({
     referenceDir: options.referenceDir,
-    fallbackTaxonomiesDir: options.fallbackTaxonomiesDir,
     provinceCode: a.provinceCode,
   });
   const world = buildWorld(options.seed, options.edition, a, ref, options.referenceDir);

@@ -2,7 +2,6 @@
 export { generateEdition, type GenerateOptions, type GenerateSummary } from './generate.js';
 export { loadAssumptions, type Assumptions, type EditionSize } from './assumptions.js';
 export { Rng } from './prng.js';
-export { taxonomiesIn } from './reference/shared-reference.js';
 export { EDITION_FOLDERS, TRUTH_FOLDER, YEARBOOK_FOLDER, ENROLLMENT_HEADER, yearbookFile } from './write/layout.js';
 export { OUTCOMES_HEADER, DESTINATIONS_HEADER, INDUSTRIES_HEADER } from './write/to-outcomes.js';
 export { SHORTAGE_HEADER } from './write/to-shortage.js';

@@ -129,9 +129,9 @@ function loadEdition(dir: string): Edition {
 
 describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
   let ed: Edition;
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = join(tmp, `demo-${seed}`);
-    generateDemo(dir, seed);
+    await generateDemo(dir, seed);
     ed = loadEdition(dir);
   });
 

@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { resolveConfig } from '@talent/models';
 import { generateEdition } from '../src/generate.js';
-import { taxonomiesIn } from '../src/reference/shared-reference.js';
 
 /** Defaults only (no environment): the repository's reference data and ../shared/reference beside it. */
 export const config = resolveConfig({}, {});
@@ -58,13 +57,12 @@ export async function readSheet(path: string): Promise<{ name: string; rows: She
 }
 
 /** Generates the demo edition of a seed into `out` from the repository's reference data. */
-export function generateDemo(out: string, seed: number): void {
-  generateEdition({
+export async function generateDemo(out: string, seed: number): Promise<void> {
+  await generateEdition({
     edition: 'demo',
     seed,
     out,
     referenceDir: config.referenceDir,
-    fallbackTaxonomiesDir: taxonomiesIn(config.sharedReferenceDir),
   });
 }
 
