@@ -20,4 +20,3 @@ export { NO_NORMALIZERS } from './postings/normalizers.js';
 export type { PostingNormalizers, CodedValue } from './postings/normalizers.js';
 export { postingNormalizers } from './postings/default-normalizers.js';
 export * from './normalize/index.js';
-export * from './dedupe/index.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '@talent/models';
 import { POSTING_HEADER, POSTING_MAPPING } from '../../test/helpers/fixtures.js';
 import { loadFile } from './load-file.js';
-import { clusterDuplicates } from '../dedupe/cluster.js';
+import { clusterDuplicates } from '@talent/models';
 import { coders, normalizers } from '../../test/helpers/coders.js';
 
 let ctx: { wh: Warehouse; dir: string };

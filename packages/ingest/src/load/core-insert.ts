@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { listModels, renderModel, type Model } from '@talent/models';
-import { markLoadDuplicates } from '../dedupe/index.js';
+import { markLoadDuplicates } from './mark-duplicates.js';
 import type { KindSpec } from './kinds.js';
 import { lit } from './sql.js';
 

@@ -2,6 +2,8 @@
 export { KINDS, RECORD_KINDS, kindDefinition } from './registry.js';
 export type { RecordKind } from './registry.js';
 export { sqlModelFile } from './kind.js';
+export { clusterSql, clusterDuplicates, DUPLICATE_WINDOW_DAYS } from './job-posting/duplicates.js';
+export type { ClusterColumns, ClusterResult } from './job-posting/duplicates.js';
 export type { KindDefinition, CrossCheck, UnmatchedFigure, SqlModelFile } from './kind.js';
 export { enrollmentRecordSchema } from './enrollment/schema.js';
 export type { EnrollmentRecord } from './enrollment/schema.js';

@@ -59,6 +59,8 @@ export interface KindDefinition {
   };
   /** Figures of unmatched names or codes the ingest summary reports. */
   unmatched: readonly UnmatchedFigure[];
+  /** Further models of the kind (macros, views) its core model reads, built with the model layer. */
+  models?: readonly SqlModelFile[];
 }
 
 /** A `.sql` model file: its path and text. */

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type z } from 'zod';
+import type { KindDefinition } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
 import { ModelFileError, parseModel, type Model } from './model-file.js';
 import { inTransaction } from './transaction.js';
@@ -34,6 +35,11 @@ export function listModels(dir = MODELS_DIR): Model[] {
     }
   }
   for (const [kind, def] of Object.entries(KINDS)) {
+    for (const extra of (def as KindDefinition).models ?? []) {
+      const m = parseModel(extra.file, extra.sql, 'core');
+      if (m.materialized === 'incremental') throw new ModelFileError(`${m.file}: a kind has one incremental model, its core model`);
+      models.push(m);
+    }
     const m = parseModel(def.coreModel.file, def.coreModel.sql, 'core');
     if (m.name !== def.coreTable) throw new ModelFileError(`${m.file}: the core model of ${kind} must be named after ${def.coreTable}`);
     if (m.materialized !== 'incremental') throw new ModelFileError(`${m.file}: a kind's core model is incremental`);

@@ -15,4 +15,5 @@ export const jobPosting = {
   dateFields: ['posted_date'],
   keyText: ['title', 'company', 'location_text', 'salary_text', 'education_text', 'experience_text', 'company_industry_text'],
   unmatched: [],
+  models: [sqlModelFile(new URL('./duplicate_key.sql', import.meta.url))],
 } satisfies KindDefinition;

@@ -1,10 +1,10 @@
 /**
- * The duplicate rule of job postings, one owner: postings with the same duplicate key (the
- * `core.duplicate_key` macro: company and title keys, prefecture, pay to 100 yuan) whose dates
- * follow each other within a window form one demand record, headed by the earliest posting; every
- * other posting of the cluster points at it through `duplicate_of`, so each raw row stays linked
- * to the demand it counts towards. `mark-load.ts` applies the rule to each load against the
- * postings already stored.
+ * The duplicate rule of job postings, stated here and in `duplicate_key.sql` beside it: postings
+ * with the same duplicate key (the `core.duplicate_key` macro: company and title keys, prefecture,
+ * pay to 100 yuan) whose dates follow each other within a window form one demand record, headed by
+ * the earliest posting; every other posting of the cluster points at it through `duplicate_of`, so
+ * each raw row stays linked to the demand it counts towards. The loader applies the rule to each
+ * load against the postings already stored (packages/ingest/src/load/mark-duplicates.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { lit } from '../load/sql.js';
-import { clusterDuplicates } from './cluster.js';
+import { clusterDuplicates } from '@talent/models';
+import { lit } from './sql.js';
 
 /**
  * Decides the duplicates of one load before its postings are written (an UPDATE of freshly
