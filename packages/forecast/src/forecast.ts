@@ -6,7 +6,7 @@ import { combineForecasts, modelQuantile } from './models/combine.js';
 import { autoEts, fitEts, forecastEts } from './models/ets.js';
 import { driftModel, meanModel, naiveModel, seasonalNaiveModel } from './models/simple.js';
 import { dotmModel, thetaModel } from './models/theta.js';
-import { innerOrigins, inverseErrorWeights, WEIGHT_WINDOW } from './models/inverse-error-weights.js';
+import { innerOrigins, inverseErrorWeights } from './models/inverse-error-weights.js';
 import { autoArimaModel } from './models/arima.js';
 
 /** Series with fewer points than this use the short-series rule instead of fitted models. */
@@ -60,8 +60,9 @@ export function autoConfig(n: number): AutoConfig {
   return n <= AUTO_SHORT_MAX_LENGTH ? AUTO_SHORT : AUTO_LONG;
 }
 
+/** SES, Holt and damped Holt as R's `ses` and `holt` fit them (one-step MSE, the ML optimum for additive errors). */
 function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string): ModelForecast | undefined {
-  const fit = fitEts(y, spec);
+  const fit = fitEts(y, spec, 'mse');
   if (!fit) return undefined;
   return { ...forecastEts(fit, h), method: name };
 }
