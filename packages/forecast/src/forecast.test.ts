@@ -129,3 +129,129 @@ describe('auto: configuration by length and per-series weights', () => {
     expect((c.params.weights as number[])[0]).toBeCloseTo(wNaive, 12);
   });
 });
+
+describe('forecast: the remaining documented rules (README, rules for short and awkward series)', () => {
+  it('±Infinity and undefined are missing values: dropped at the start, interpolated inside, horizon extended at the end', () => {
+    const r = forecast([Infinity, 10, 12, -Infinity, 16, undefined, 20, 22, 24, -Infinity], { h: 2, method: 'drift', adjustShocks: false });
+    expect(r.notes).toContain('dropped 1 leading missing point(s)');
+    expect(r.notes).toContain('interpolated 2 interior missing point(s)');
+    expect(r.notes).toContain('last 1 point(s) missing: horizon extended over them');
+    // Drift of 2 per year from 10…24 (8 points): the missing last year is 26, the output 28 and 30.
+    expect(r.mean[0]).toBeCloseTo(28, 9);
+    expect(r.mean[1]).toBeCloseTo(30, 9);
+    expect(allFinite(r)).toBe(true);
+  });
+  it('a series that is all ±Infinity has no observations: zero forecast', () => {
+    const r = forecast([Infinity, -Infinity, Infinity], { h: 2 });
+    expect(r.method).toBe('none');
+    expect(Array.from(r.mean)).toEqual([0, 0]);
+    expect(r.notes).toContain('no observed values');
+  });
+  it('a constant series gives that value with zero-width intervals at every level, whatever the method', () => {
+    for (const method of ['auto', 'ets', 'arima', 'drift'] as MethodName[]) {
+      const r = forecast([37, 37, 37, null, 37, 37, 37, 37], { h: 3, method, level: [50, 99] });
+      expect(r.method).toBe('constant');
+      expect(r.notes).toContain('constant series: flat forecast');
+      for (const iv of r.intervals) {
+        expect(Array.from(iv.lower)).toEqual([37, 37, 37]);
+        expect(Array.from(iv.upper)).toEqual([37, 37, 37]);
+      }
+    }
+  });
+  it('the last point is never shock-adjusted: neither when declared nor when it is the largest spike', () => {
+    // Graduates jump in the last year (a new campus): a new level cannot be told from a shock yet.
+    const y = [400, 410, 425, 431, 446, 452, 468, 475, 490, 980];
+    const declared = forecast(y, { h: 1, method: 'naive', shocks: [9] });
+    expect(declared.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(declared.mean[0]).toBe(980);
+    const detected = forecast(y, { h: 1, method: 'naive' });
+    expect(detected.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(detected.mean[0]).toBe(980);
+    // The same spike one year earlier is an interior one-off and is replaced.
+    const inner = forecast([...y.slice(0, 9), 980, 505], { h: 1, method: 'naive' });
+    expect(inner.notes.some((n) => n.startsWith('one-off shock detected at index 9'))).toBe(true);
+  });
+  it('the first point is never shock-adjusted, and the point after an outlying first one is not taken for a spike', () => {
+    // 900 is a typing error in the first year; 410 sits below both neighbours but does not revert.
+    const r = forecast([900, 410, 425, 431, 446, 452, 468, 475, 490, 497], { h: 1, method: 'drift', shocks: [0] });
+    expect(r.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(r.mean[0]).toBeCloseTo(497 + (497 - 900) / 9, 9);
+  });
+  it('shock detection replaces one spike beyond 6 robust standard deviations, and only the largest', () => {
+    const base = Array.from({ length: 20 }, (_, t) => 400 + 12 * t + [3, -2, 5, -4, 1, 0, -3, 4, -1, 2][t % 10]!);
+    const two = [...base];
+    two[5] = two[5]! + 300;
+    two[13] = two[13]! + 200;
+    const shocks = forecast(two, { h: 1, method: 'drift' }).notes.filter((n) => n.startsWith('one-off shock detected'));
+    expect(shocks).toEqual(['one-off shock detected at index 5: 760 replaced by 459']);
+    // A bump of 20 against year-to-year wobbles of about ±5 stays in.
+    const small = [...base];
+    small[7] = small[7]! + 20;
+    expect(forecast(small, { h: 1, method: 'drift' }).notes.some((n) => n.includes('shock'))).toBe(false);
+  });
+  it('leading zeros are kept for quantities that are not counts', () => {
+    const r = forecast([0, 0, 3, 5, 8, 10, 13, 15], { h: 1, method: 'drift', adjustShocks: false });
+    expect(r.notes.some((n) => n.includes('leading zero'))).toBe(false);
+    expect(r.mean[0]).toBeCloseTo(15 + 15 / 7, 9);
+  });
+  it('zeros followed by recovery are not a stopped series', () => {
+    const r = forecast([12, 0, 0, 9, 14, 0, 0], { h: 2, nonNegative: true });
+    expect(r.method).not.toBe('stopped');
+  });
+  it('5 points still use the mean of naive and drift; 6 points fit models', () => {
+    const five = forecast([100, 104, 109, 113, 118], { h: 1 });
+    expect(five.method).toBe('short');
+    expect(five.mean[0]).toBeCloseTo((118 + 118 + 4.5) / 2, 9);
+    expect(forecast([100, 104, 109, 113, 118, 121], { h: 1 }).method).toBe('auto');
+  });
+  it('intermittent counts too short for SES fall back to the mean', () => {
+    const r = forecast([4, 0, 3, 0, 5, 0], { h: 2, nonNegative: true });
+    expect(r.notes.some((n) => n.startsWith('intermittent'))).toBe(true);
+    expect(r.method).toBe('mean');
+    expect(r.mean[0]).toBeCloseTo(2, 12);
+  });
+  it('automatic ETS never tries multiplicative errors on data with a zero or a negative value', () => {
+    const r = forecast([5, 8, 0, 12, 15, 19, 22, 26, 31, 33, 38], { h: 2, method: 'ets', adjustShocks: false });
+    expect(String(r.params.model)).toMatch(/^ETS\(A,/);
+  });
+  it('extra interval levels are returned nested around the 80% and 95% ones', () => {
+    const r = forecast(grads, { h: 3, level: [50, 99] });
+    expect(r.intervals.map((iv) => iv.level)).toEqual([50, 80, 95, 99]);
+    for (let i = 0; i < 3; i++)
+      for (let k = 1; k < 4; k++) {
+        expect(r.intervals[k]!.lower[i]).toBeLessThan(r.intervals[k - 1]!.lower[i]!);
+        expect(r.intervals[k]!.upper[i]).toBeGreaterThan(r.intervals[k - 1]!.upper[i]!);
+      }
+  });
+});
+
+describe('forecast: the non-finite guard and the numeric range', () => {
+  it('values near the largest double: every output finite, the repair stated in the notes', () => {
+    // Squared changes overflow and drift runs past the largest double: the guard must catch both.
+    const y = [1e307, 5e307, 1.2e308, 1.5e308, 1.7e308, 1.79e308, 1e308, 1.6e308];
+    for (const method of ['auto', 'drift', 'naive', 'theta', 'ets', 'arima'] as MethodName[]) {
+      const r = forecast(y, { h: 3, method, adjustShocks: false });
+      expect(allFinite(r), method).toBe(true);
+      expect(
+        r.notes.some((n) => n.startsWith('non-finite')),
+        method,
+      ).toBe(true);
+    }
+  });
+  it('series of very large or very small magnitude are fitted rescaled: the same forecast, scaled', () => {
+    const y = [412, 436, 451, 470, 502, 515, 540, 566, 581, 597, 612, 640];
+    const ref = forecast(y, { h: 3, method: 'drift' });
+    for (const f of [2 ** 700, 2 ** -700]) {
+      const r = forecast(
+        y.map((v) => v * f),
+        { h: 3, method: 'drift' },
+      );
+      expect(allFinite(r)).toBe(true);
+      expect(r.notes.some((n) => n.startsWith('values divided by 2^'))).toBe(true);
+      for (let i = 0; i < 3; i++) {
+        expect(r.mean[i]! / f / ref.mean[i]! - 1).toBeCloseTo(0, 12);
+        expect(r.upper95[i]! / f / ref.upper95[i]! - 1).toBeCloseTo(0, 12);
+      }
+    }
+  });
+});

@@ -239,6 +239,31 @@ function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: s
 }
 
 /**
+ * Beyond this magnitude (or below its inverse) sums of squared values overflow or underflow in
+ * double precision; such series are fitted rescaled by a power of two (exact) and the forecasts
+ * scaled back. Ordinary data never come near it, so fits stay identical to R's.
+ */
+const SAFE_MAGNITUDE = 2 ** 200;
+
+/** The power of two to divide a series by before fitting: 1 inside the safe range. */
+function rangeScale(y: Float64Array): number {
+  let max = 0;
+  for (let t = 0; t < y.length; t++) max = Math.max(max, Math.abs(y[t]!));
+  if (max === 0 || (max < SAFE_MAGNITUDE && max > 1 / SAFE_MAGNITUDE)) return 1;
+  return 2 ** Math.floor(Math.log2(max));
+}
+
+/** A forecast of the rescaled series, multiplied back to the data's scale. */
+function rescaleModel(m: ModelForecast, scale: number): ModelForecast {
+  return {
+    method: m.method,
+    mean: m.mean.map((v) => v * scale),
+    quantile: (p, i) => modelQuantile(m, p, i) * scale,
+    params: { ...m.params, fittedOnSeriesDividedBy: scale },
+  };
+}
+
+/**
  * Forecast one series `h` steps ahead with point forecasts and prediction intervals.
  *
  * @example
@@ -250,16 +275,27 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
   const prep = prepareSeries(series, opts);
   const notes = [...prep.notes];
   const hh = h + prep.trailingMissing;
-  const model = chooseModel(prep.y, hh, opts, notes);
+  const scale = rangeScale(prep.y);
+  if (scale !== 1) notes.push(`values divided by 2^${Math.log2(scale)} for fitting (magnitude outside the numerically safe range)`);
+  const fitted = chooseModel(scale === 1 ? prep.y : prep.y.map((v) => v / scale), hh, opts, notes);
+  const model = scale === 1 ? fitted : rescaleModel(fitted, scale);
   const levels = [...new Set([80, 95, ...(opts.level ?? [])])].filter((l) => l > 0 && l < 100).sort((a, b) => a - b);
   const skip = prep.trailingMissing;
-  // Last-resort guard: a numerical failure must never put NaN in front of a user.
+  // Last-resort guard: a numerical failure must never put NaN or Infinity in front of a user.
+  // The naive forecast replaces a non-finite value; where even its bound overflows, the bound
+  // falls back to the point forecast (a zero-width interval).
   const fallback = prep.y.length > 0 ? naiveModel(prep.y, hh) : zeroModel(hh, 0, 'none');
   const mean = new Float64Array(h);
+  let repairedMean = false;
   for (let i = 0; i < h; i++) {
     const v = model.mean[i + skip]!;
-    mean[i] = Number.isFinite(v) ? v : fallback.mean[i + skip]!;
+    if (Number.isFinite(v)) mean[i] = v;
+    else {
+      mean[i] = fallback.mean[i + skip]!;
+      repairedMean = true;
+    }
   }
+  if (repairedMean) notes.push('non-finite point forecast replaced by the naive forecast');
   let repaired = false;
   const intervals: Interval[] = levels.map((level) => {
     const lower = new Float64Array(h);
@@ -271,15 +307,15 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
       if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
         repaired = true;
         const z = qnorm(1 - a) * (fallback.sd?.[i + skip] ?? 0);
-        lo = mean[i]! - z;
-        hi = mean[i]! + z;
+        lo = Number.isFinite(mean[i]! - z) ? mean[i]! - z : mean[i]!;
+        hi = Number.isFinite(mean[i]! + z) ? mean[i]! + z : mean[i]!;
       }
       lower[i] = Math.min(lo, mean[i]!);
       upper[i] = Math.max(hi, mean[i]!);
     }
     return { level, lower, upper };
   });
-  if (repaired) notes.push('non-finite interval bound replaced by the naive interval');
+  if (repaired) notes.push('non-finite interval bound replaced by the naive interval (or the point forecast where that overflows too)');
   if (opts.nonNegative) {
     let clamped = false;
     const clamp = (arr: Float64Array) => {
