@@ -10,7 +10,7 @@ import { innerOrigins, inverseErrorWeights } from './models/inverse-error-weight
 import { autoArimaModel } from './models/arima.js';
 
 /** Series with fewer points than this use the short-series rule instead of fitted models. */
-export const MIN_FITTED_LENGTH = 6;
+export const MIN_FITTED_LENGTH = 5;
 
 /** How the engine's `auto` method forecasts: an equal-weight combination and its interval factors. */
 export interface AutoConfig {
@@ -182,7 +182,7 @@ function countZeros(y: Float64Array): number {
  * - all values identical (incl. all zero): that value, zero-width intervals (`constant`);
  * - counts whose last two or more values are zero after a history without zeros: the series has
  *   stopped; forecast zero (`stopped`);
- * - fewer than 3 points: `naive`; 3 to 5 points: mean of naive and drift (`short`);
+ * - fewer than 3 points: `naive`; 3 or 4 points: mean of naive and drift (`short`);
  * - half or more zeros: simple exponential smoothing of the rate (`ses`, else `mean`);
  * - otherwise the requested method, falling back to drift (then naive) when it cannot be fitted.
  */

@@ -26,6 +26,8 @@ export interface EtsFit {
   aicc: number;
   n: number;
   np: number;
+  /** Fitted by R's rule for series too short for the model ({@link tinyHoltWinters}). */
+  tiny?: boolean;
 }
 
 /** Optimisation criterion: R's `ets` default ("lik") or the one-step MSE R's `ses`/`holt` use. */
@@ -73,18 +75,23 @@ function etsObjective(
   let logf = 0;
   let mse = 0;
   const n = y.length;
+  const wantMse = criterion === 'mse';
+  const beta1 = trended ? beta / alpha : 0;
   for (let t = 0; t < n; t++) {
     const oldl = l;
     const phib = trended ? phi * b : 0;
     const q = oldl + phib; // one-step forecast
     const yt = y[t]!;
-    const e = mult ? (yt - q) / q : yt - q;
+    const d = yt - q;
     // R keeps the MSE as a running mean: the same rounding as R's.
-    mse = (mse * t + (yt - q) * (yt - q)) / (t + 1);
-    l = q + alpha * (yt - q);
-    if (trended) b = phib + (beta / alpha) * (l - oldl - phib);
-    sse += e * e;
-    logf += Math.log(Math.abs(q));
+    if (wantMse) mse = (mse * t + d * d) / (t + 1);
+    l = q + alpha * d;
+    if (trended) b = phib + beta1 * (l - oldl - phib);
+    if (mult) {
+      const e = d / q;
+      sse += e * e;
+      logf += Math.log(Math.abs(q));
+    } else sse += d * d;
   }
   if (state) {
     state[0] = l;
@@ -200,13 +207,152 @@ function etsModel(y: Float64Array, spec: EtsSpec, criterion: EtsCriterion): EtsF
 }
 
 /**
+ * Local minimisation on the unit box as R's optim(method = "L-BFGS-B") behaves on HoltWintersZZ's
+ * SSE: gradients by central differences with R's step 1e-3 (one-sided at a bound); the first step
+ * is the whole negative gradient projected onto the box — on an SSE scale that lands on the face
+ * or corner the gradient points to — kept when it lowers the value (Armijo), halved otherwise;
+ * later steps are projected Newton steps on a difference Hessian (gradient steps where it is not
+ * positive definite), until the relative decrease falls below R's factr × ε = 2.2e-9.
+ */
+function boxDescent(f: (x: Float64Array) => number, start: readonly number[]): Float64Array {
+  const d = start.length;
+  const clip = (v: number) => Math.min(1, Math.max(0, v));
+  let x = Float64Array.from(start);
+  let fx = f(x);
+  const h = 1e-3;
+  const grad = (p: Float64Array) => {
+    const g = new Float64Array(d);
+    for (let i = 0; i < d; i++) {
+      const up = Float64Array.from(p);
+      const dn = Float64Array.from(p);
+      up[i] = Math.min(1, p[i]! + h);
+      dn[i] = Math.max(0, p[i]! - h);
+      g[i] = (f(up) - f(dn)) / (up[i]! - dn[i]!);
+    }
+    return g;
+  };
+  for (let iter = 0; iter < 200; iter++) {
+    const g = grad(x);
+    let dir: Float64Array;
+    if (iter === 0) dir = g.map((gi) => -gi);
+    else {
+      // Newton direction from a difference Hessian, on the coordinates not pinned at a bound.
+      const free = Array.from({ length: d }, (_, i) => !((x[i] === 0 && g[i]! > 0) || (x[i] === 1 && g[i]! < 0)));
+      const H = new Float64Array(d * d);
+      for (let i = 0; i < d; i++) {
+        const up = Float64Array.from(x);
+        up[i] = x[i]! + (x[i]! + h <= 1 ? h : -h);
+        const gi = grad(up);
+        for (let j = 0; j < d; j++) H[j * d + i] = (gi[j]! - g[j]!) / (up[i]! - x[i]!);
+      }
+      dir = new Float64Array(d);
+      const fi = free.flatMap((v, i) => (v ? [i] : []));
+      if (fi.length === 1) {
+        const i = fi[0]!;
+        dir[i] = H[i * d + i]! > 0 ? -g[i]! / H[i * d + i]! : -g[i]!;
+      } else if (fi.length === 2) {
+        const [i, j] = fi as [number, number];
+        const a = H[i * d + i]!;
+        const b = (H[i * d + j]! + H[j * d + i]!) / 2;
+        const c = H[j * d + j]!;
+        const det = a * c - b * b;
+        if (a > 0 && det > 0) {
+          dir[i] = -(c * g[i]! - b * g[j]!) / det;
+          dir[j] = -(a * g[j]! - b * g[i]!) / det;
+        } else {
+          dir[i] = -g[i]!;
+          dir[j] = -g[j]!;
+        }
+      }
+    }
+    let step = 1;
+    let moved = false;
+    for (let k = 0; k < 40; k++) {
+      const cand = x.map((xi, i) => clip(xi + step * dir[i]!));
+      let slope = 0;
+      for (let i = 0; i < d; i++) slope += g[i]! * (cand[i]! - x[i]!);
+      const fc = f(cand);
+      if (fc <= fx + 1e-3 * slope && fc < fx) {
+        const rel = (fx - fc) / Math.max(Math.abs(fx), Math.abs(fc), 1);
+        x = cand;
+        fx = fc;
+        moved = rel > 2.2e-9;
+        break;
+      }
+      step /= 2;
+    }
+    if (!moved) break;
+  }
+  return x;
+}
+
+/**
+ * What R's `ets` fits when the series is too short for its model (n ≤ parameters + 4): forecast's
+ * HoltWintersZZ, exponential smoothing started at l0 = y1 (and b0 = y2 − y1 for a trend) with α
+ * (and the Holt–Winters trend weight β*) minimising the in-sample SSE within [0, 1], searched
+ * locally from R's start (0.2, 0.02) as R's L-BFGS-B is ({@link boxDescent}); σ² = SSE / n. R forecasts it with the
+ * class-1 formulas, β* taking the place of β, and so does {@link forecastEts}.
+ */
+function tinyHoltWinters(y: Float64Array, trended: boolean): EtsFit | undefined {
+  const n = y.length;
+  if (n < (trended ? 3 : 2)) return undefined;
+  const l0 = y[0]!;
+  const b0 = trended ? y[1]! - y[0]! : 0;
+  const run = (alpha: number, betaStar: number, state?: Float64Array) => {
+    let l = l0;
+    let b = b0;
+    let sse = 0;
+    for (let t = 0; t < n; t++) {
+      const xhat = l + b;
+      const res = y[t]! - xhat;
+      sse += res * res;
+      const nl = alpha * y[t]! + (1 - alpha) * xhat;
+      if (trended) b = betaStar * (nl - l) + (1 - betaStar) * b;
+      l = nl;
+    }
+    if (state) {
+      state[0] = l;
+      state[1] = b;
+    }
+    return sse;
+  };
+  const x = boxDescent((p) => run(p[0]!, trended ? p[1]! : 0), trended ? [0.2, 0.02] : [0.2]);
+  const res = { x };
+  const alpha = res.x[0]!;
+  const beta = trended ? res.x[1]! : 0;
+  const st = new Float64Array(2);
+  const sse = run(alpha, beta, st);
+  const spec: EtsSpec = { error: 'A', trend: trended ? 'A' : 'N' };
+  return {
+    spec,
+    name: etsName(spec),
+    alpha,
+    beta,
+    phi: 1,
+    l0,
+    b0,
+    level: st[0]!,
+    slope: st[1]!,
+    sigma2: sse / n,
+    lik: NaN,
+    aicc: Infinity,
+    n,
+    np: trended ? 4 : 2,
+    tiny: true,
+  };
+}
+
+/**
  * Fit one non-seasonal ETS model by R's estimator (`ets(y, model = …, damped = …)`, forecast
- * 8.20): see {@link etsModel}; `criterion` "mse" is what R's `ses` and `holt` use. Undefined when
- * the series is too short for the model (n ≤ parameters + 4, where R switches to a non-optimised
- * Holt–Winters fit) or a multiplicative model meets non-positive data.
+ * 8.20): see {@link etsModel}; `criterion` "mse" is what R's `ses` and `holt` use. When the series
+ * is too short for the model (n ≤ parameters + 4) R fits a non-optimised-state Holt–Winters model
+ * instead ({@link tinyHoltWinters}); the engine does so for SES and Holt and returns undefined for
+ * the damped trend (R would silently drop the damping) and for multiplicative errors (R would
+ * silently use additive ones). Undefined also when a multiplicative model meets non-positive data.
  */
 export function fitEts(y: Float64Array, spec: EtsSpec, criterion: EtsCriterion = 'lik'): EtsFit | undefined {
-  if (y.length <= etsParameterCount(spec) + 4) return undefined;
+  if (y.length <= etsParameterCount(spec) + 4)
+    return spec.error === 'A' && spec.trend !== 'Ad' ? tinyHoltWinters(y, spec.trend === 'A') : undefined;
   if (spec.error === 'M') for (let t = 0; t < y.length; t++) if (!(y[t]! > 0)) return undefined;
   return etsModel(y, spec, criterion);
 }
@@ -292,11 +438,15 @@ export const ETS_MODELS: readonly EtsSpec[] = [
 /**
  * Automatic ETS as R's `ets(y)`: every model of {@link ETS_MODELS} that R's etsmodel can fit
  * (parameters < n − 1; multiplicative errors only for strictly positive data) by maximum
- * likelihood, the smallest AICc kept. Undefined for n ≤ 6, where R falls back to a
- * non-optimised Holt–Winters fit.
+ * likelihood, the smallest AICc kept. For n ≤ 6 R compares Holt and SES fitted by
+ * {@link tinyHoltWinters} and keeps the one with the smaller σ²; so does this.
  */
 export function autoEts(y: Float64Array, models: readonly EtsSpec[] = ETS_MODELS): EtsFit | undefined {
-  if (y.length <= 6) return undefined;
+  if (y.length <= 6) {
+    const holt = tinyHoltWinters(y, true);
+    const ses = tinyHoltWinters(y, false);
+    return holt && ses ? (holt.sigma2 < ses.sigma2 ? holt : ses) : (holt ?? ses);
+  }
   let positive = true;
   for (let t = 0; t < y.length; t++) if (!(y[t]! > 0)) positive = false;
   let best: EtsFit | undefined;
