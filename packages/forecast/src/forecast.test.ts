@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_LONG, AUTO_SHORT, AUTO_SHORT_MAX_LENGTH, autoConfig, combination, forecast } from './forecast.js';
+import { AUTO_BY_LENGTH, AUTO_LONG, AUTO_SHORT_MAX_LENGTH, autoConfig, combination, forecast } from './forecast.js';
 import type { ForecastResult, MethodName } from './core/types.js';
 
 // Graduates of one school × major, 2011–2024 (a realistic short annual count series).
@@ -103,12 +103,15 @@ describe('forecast: awkward series rules', () => {
 });
 
 describe('auto: configuration by length and per-series weights', () => {
-  it('series of at most 10 points use AUTO_SHORT, longer ones AUTO_LONG', () => {
-    expect(autoConfig(AUTO_SHORT_MAX_LENGTH)).toBe(AUTO_SHORT);
+  it('series of 5 to 10 points use the configuration of their length, longer ones AUTO_LONG', () => {
+    for (let n = 5; n <= AUTO_SHORT_MAX_LENGTH; n++) {
+      expect(autoConfig(n)).toBe(AUTO_BY_LENGTH[n]);
+      const r = forecast(grads.slice(-n), { h: 3, adjustShocks: false });
+      const members = (r.params.members as { method: string }[]).map((m) => m.method);
+      expect(members).toEqual([...AUTO_BY_LENGTH[n]!.members]);
+      expect(r.params.combination).toBe(AUTO_BY_LENGTH[n]!.how);
+    }
     expect(autoConfig(AUTO_SHORT_MAX_LENGTH + 1)).toBe(AUTO_LONG);
-    const r = forecast(grads.slice(-10), { h: 3, adjustShocks: false });
-    const members = (r.params.members as { method: string }[]).map((m) => m.method);
-    expect(members).toEqual([...AUTO_SHORT.members]);
   });
   it('inverse-MAE weights come from the members\u2019 own errors at the last three origins', () => {
     const y = Float64Array.from(grads);

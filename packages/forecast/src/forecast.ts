@@ -26,7 +26,7 @@ export interface AutoConfig {
   intervalScale: readonly number[];
 }
 
-/** Series with at most this many points use {@link AUTO_SHORT}; longer ones {@link AUTO_LONG}. */
+/** Series with at most this many points use {@link AUTO_BY_LENGTH}; longer ones {@link AUTO_LONG}. */
 export const AUTO_SHORT_MAX_LENGTH = 10;
 
 /**
@@ -44,20 +44,25 @@ export const AUTO_LONG: AutoConfig = {
 };
 
 /**
- * `auto` for series of at most {@link AUTO_SHORT_MAX_LENGTH} points (typical talent series): the
- * same protocol run on the M3 yearly training series cut to their last 10 points (origins with
- * 6–9 training points, so horizons 1–4 only; longer horizons use the horizon-4 factor).
+ * `auto` for series of 5 to {@link AUTO_SHORT_MAX_LENGTH} points (typical talent series), one
+ * configuration per length: each chosen among the fixed short-series candidates of
+ * bench/forecast/select.ts on windows of exactly that length inside the M3 yearly training series
+ * (the latest six per series followed by six more training points, so scored on horizons 1–6 as
+ * a test is), with interval factors calibrated on the same windows. Series of 3–4 points use the
+ * `short` rule instead. `npm run bench:forecast` repeats every selection and warns on a mismatch.
  */
-export const AUTO_SHORT: AutoConfig = {
-  members: ['dotm', 'drift', 'naive'],
-  how: 'mean',
-  weighting: 'inverse-mae',
-  intervalScale: [1.41, 1.89, 2.2, 2.2],
+export const AUTO_BY_LENGTH: Readonly<Record<number, AutoConfig>> = {
+  5: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'equal', intervalScale: [1.61, 2.09, 2.49, 2.73, 2.96, 3.29] },
+  6: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'equal', intervalScale: [1.54, 1.99, 2.25, 2.55, 2.87, 3.25] },
+  7: { members: ['dotm', 'drift', 'naive'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.59, 2.04, 2.24, 2.49, 2.87, 3.26] },
+  8: { members: ['dotm', 'theta', 'drift'], how: 'median', weighting: 'equal', intervalScale: [1.46, 2.04, 2.19, 2.55, 3.13, 3.55] },
+  9: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.29, 1.74, 1.95, 2.21, 2.42, 2.62] },
+  10: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.39, 1.76, 1.97, 2.29, 2.44, 2.7] },
 };
 
 /** The `auto` configuration used for a (clean) series of `n` points. */
 export function autoConfig(n: number): AutoConfig {
-  return n <= AUTO_SHORT_MAX_LENGTH ? AUTO_SHORT : AUTO_LONG;
+  return n > AUTO_SHORT_MAX_LENGTH ? AUTO_LONG : AUTO_BY_LENGTH[Math.max(5, n)]!;
 }
 
 /** SES, Holt and damped Holt as R's `ses` and `holt` fit them (one-step MSE, the ML optimum for additive errors). */

@@ -73,6 +73,8 @@ export interface ValidationOptions {
   window?: number;
   /** Keep only the latest this many scored origins of each series (default all). */
   maxOrigins?: number;
+  /** Window mode: only origins followed by all `h` points (scored on full horizons, like a test set). */
+  fullHorizon?: boolean;
 }
 
 function naiveScale(y: Float64Array, start: number, end: number): number {
@@ -121,7 +123,8 @@ export function buildValidationSet(
     const L = opts.window;
     if (L !== undefined) {
       const out: OriginData[] = [];
-      for (let end = y.length - 1; end >= L && out.length < (opts.maxOrigins ?? Infinity); end--) {
+      const last = opts.fullHorizon ? y.length - opts.h : y.length - 1;
+      for (let end = last; end >= L && out.length < (opts.maxOrigins ?? Infinity); end--) {
         const o = fitAt(y, end - L, end, Math.min(opts.h, y.length - end), true);
         // The window's own inner origins: ends L−1, L−2, L−3 inside it, each scored up to its end.
         o.inner = innerOrigins(L, MIN_FITTED_LENGTH).map((e) => fitAt(y, end - L, end - L + e, L - e, false));

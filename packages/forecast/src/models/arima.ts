@@ -127,8 +127,9 @@ function stationaryCovariance(phi: Float64Array, theta: Float64Array): Float64Ar
   const p = phi.length;
   const r = Math.max(p, theta.length + 1);
   const R = stateShock(theta, r);
-  const T = (i: number) => (i < p ? phi[i]! : 0);
-  // Vectorised: (I − T⊗T) vec(P) = vec(RR').
+  const T = transitionColumn(phi, r);
+  // Vectorised: (I − T⊗T) vec(P) = vec(RR'), with T_ik = φ_i [k = 0] + [k = i + 1].
+  // (T P T')_ij = Σ_k Σ_l T_ik P_kl T_jl; no closures here: this runs at every likelihood evaluation.
   const m = r * r;
   const A = new Float64Array(m * m);
   const b = new Float64Array(m);
@@ -137,16 +138,24 @@ function stationaryCovariance(phi: Float64Array, theta: Float64Array): Float64Ar
       const row = i * r + j;
       A[row * m + row]! += 1;
       b[row] = R[i]! * R[j]!;
-      // (T P T')_ij = Σ_k Σ_l T_ik P_kl T_jl, with T_ik = φ_i[k=0] + 1[k=i+1].
-      const addTerm = (k: number, tik: number) => {
-        if (tik === 0) return;
-        if (T(j) !== 0) A[row * m + k * r + 0]! -= tik * T(j);
+      const tj = T[j]!;
+      for (let e = 0; e < 2; e++) {
+        // The two non-zero entries of row i of T: (k = 0, φ_i) and (k = i + 1, 1).
+        const k = e === 0 ? 0 : i + 1;
+        const tik = e === 0 ? T[i]! : i + 1 < r ? 1 : 0;
+        if (tik === 0) continue;
+        if (tj !== 0) A[row * m + k * r]! -= tik * tj;
         if (j + 1 < r) A[row * m + k * r + j + 1]! -= tik;
-      };
-      addTerm(0, T(i));
-      if (i + 1 < r) addTerm(i + 1, 1);
+      }
     }
   return solve(A, b, m) ? b : undefined;
+}
+
+/** First column of the Harvey transition matrix: (φ_1, …, φ_p, 0, …) of length r. */
+function transitionColumn(phi: Float64Array, r: number): Float64Array {
+  const T = new Float64Array(r);
+  T.set(phi.subarray(0, Math.min(phi.length, r)));
+  return T;
 }
 
 /**
@@ -229,7 +238,7 @@ function armaLik(
   const r = Math.max(p, theta.length + 1);
   const n = w.length;
   const R = stateShock(theta, r);
-  const T = (i: number) => (i < p ? phi[i]! : 0);
+  const T = transitionColumn(phi, r);
   const m = r * r;
   const P = stationaryCovariance(phi, theta);
   if (!P) return NaN;
@@ -248,14 +257,14 @@ function armaLik(
     sumLogF += Math.log(F);
     // Update then predict the state.
     for (let i = 0; i < r; i++) tmp[i] = a[i]! + (P[i * r]! / F) * v;
-    for (let i = 0; i < r; i++) a[i] = T(i) * tmp[0]! + (i + 1 < r ? tmp[i + 1]! : 0);
+    for (let i = 0; i < r; i++) a[i] = T[i]! * tmp[0]! + (i + 1 < r ? tmp[i + 1]! : 0);
     if (steady) continue;
     for (let i = 0; i < r; i++) col[i] = P[i * r]!;
     for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) P[i * r + j]! -= (col[i]! * col[j]!) / F;
     // Once F has converged to 1 the covariance no longer changes (Gardner et al. 1980).
-    for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) TP[i * r + j] = T(i) * P[j]! + (i + 1 < r ? P[(i + 1) * r + j]! : 0);
+    for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) TP[i * r + j] = T[i]! * P[j]! + (i + 1 < r ? P[(i + 1) * r + j]! : 0);
     for (let i = 0; i < r; i++)
-      for (let j = 0; j < r; j++) P[i * r + j] = TP[i * r]! * T(j) + (j + 1 < r ? TP[i * r + j + 1]! : 0) + R[i]! * R[j]!;
+      for (let j = 0; j < r; j++) P[i * r + j] = TP[i * r]! * T[j]! + (j + 1 < r ? TP[i * r + j + 1]! : 0) + R[i]! * R[j]!;
     if (Math.abs(P[0]! - 1) < 1e-9) steady = true;
   }
   const sigma2 = ssq / n;
@@ -329,13 +338,13 @@ function residualSumOfSquaresR(y: Float64Array, d: number, phi: Float64Array, th
 }
 
 /**
- * Conditional-sum-of-squares estimate of the AR part, as R's arima computes it before maximum
- * likelihood (method "CSS-ML"): residuals from t = p on with earlier residuals taken as zero,
- * minimised over the raw coefficients (and the mean) from zero. R stops with "non-stationary AR
- * part from CSS" when this estimate is not stationary, and auto.arima then skips the model;
- * returns whether the CSS AR polynomial has all roots outside the unit circle.
+ * Conditional-sum-of-squares estimates, as R's arima computes them before maximum likelihood
+ * (method "CSS-ML"): residuals from t = p on with earlier residuals taken as zero, minimised over
+ * the raw coefficients (and the mean, in units of sd/√n around the sample mean) from zero.
+ * Returns (φ, θ, mean offset), or undefined when the AR part is not stationary: R then stops
+ * with "non-stationary AR part from CSS" and auto.arima skips the model.
  */
-function cssStationary(w: Float64Array, p: number, q: number, constant: boolean, wm: number, sd: number): boolean {
+function cssEstimate(w: Float64Array, p: number, q: number, constant: boolean, wm: number, sd: number): Float64Array | undefined {
   const n = w.length;
   const resid = new Float64Array(n);
   const css = (x: Float64Array) => {
@@ -351,17 +360,33 @@ function cssStationary(w: Float64Array, p: number, q: number, constant: boolean,
     return ssq;
   };
   const dim = p + q + (constant ? 1 : 0);
-  let res = nelderMead(css, new Float64Array(dim), { step: 0.1, maxEval: 300 * dim, tol: 1e-10 });
-  const res2 = nelderMead(css, res.x, { step: 0.05, maxEval: 100 * dim, tol: 1e-12 });
-  if (res2.value <= res.value) res = res2;
-  return minRootModulus(Array.from(res.x.subarray(0, p), (v) => -v)) > 1;
+  const res = nelderMead(css, new Float64Array(dim), { step: 0.1, maxEval: 200 * dim, tol: 1e-8 });
+  return p > 0 && !(minRootModulus(Array.from(res.x.subarray(0, p), (v) => -v)) > 1) ? undefined : res.x;
+}
+
+/**
+ * Inverse of {@link partrans} (Durbin–Levinson run backwards, then atanh): unconstrained values
+ * for stationary coefficients; undefined when they are not stationary (a PACF outside (−1, 1)).
+ */
+function invPartrans(coef: ArrayLike<number>): Float64Array | undefined {
+  const p = coef.length;
+  const next = Float64Array.from(coef);
+  const work = new Float64Array(p);
+  for (let j = p - 1; j > 0; j--) {
+    const a = next[j]!;
+    if (!(Math.abs(a) < 1)) return undefined;
+    for (let k = 0; k < j; k++) work[k] = (next[k]! + a * next[j - k - 1]!) / (1 - a * a);
+    for (let k = 0; k < j; k++) next[k] = work[k]!;
+  }
+  if (p > 0 && !(Math.abs(next[0]!) < 1)) return undefined;
+  return next.map((v) => Math.atanh(v));
 }
 
 /**
  * Fit one ARIMA(p,d,q) as R's `Arima` / auto.arima's inner fit: models whose conditional-sum-of-
- * squares AR part is not stationary are rejected as R rejects them ({@link cssStationary}); then
- * exact maximum likelihood (Nelder–Mead over PACF-transformed coefficients, the mean or drift on
- * the data scale); AICc with n − d observations; σ² bias-adjusted as R's auto.arima does. Fits
+ * squares AR part is not stationary are rejected as R rejects them ({@link cssEstimate}); then
+ * exact maximum likelihood from the CSS estimates (Nelder–Mead over PACF-transformed coefficients,
+ * the mean or drift on the data scale); AICc with n − d observations; σ² bias-adjusted as R's auto.arima does. Fits
  * with AR or MA roots of modulus below 1.01 get an infinite AICc, as in R.
  */
 export function fitArima(y: Float64Array, p: number, d: number, q: number, constant: boolean): ArimaFit | undefined {
@@ -377,7 +402,8 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
   let sd = 0;
   for (let t = 0; t < n; t++) sd += (w[t]! - wm) ** 2;
   sd = Math.sqrt(sd / n) || 1;
-  if (p > 0 && !cssStationary(w, p, q, constant, wm, sd)) return undefined;
+  const css = cssEstimate(w, p, q, constant, wm, sd);
+  if (!css) return undefined;
   const phi = new Float64Array(p);
   const theta = new Float64Array(q);
   const decode = (x: Float64Array) => {
@@ -393,15 +419,32 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
     const ll = armaLik(w, phi, theta, mu);
     return Number.isFinite(ll) ? -ll : Infinity;
   };
+  // Two starts, keeping the higher likelihood: the CSS estimates, as R starts (MA terms from zero
+  // where CSS left them non-invertible), and zero. The likelihood of short series is often
+  // multimodal near the MA boundary; R's BFGS from the CSS start usually, not always, finds the
+  // higher mode.
   let best: Float64Array = new Float64Array(ncoef);
   if (ncoef > 0) {
+    const fromCss = new Float64Array(ncoef);
+    const arStart = invPartrans(css.subarray(0, p));
+    const maStart = invPartrans(Array.from(css.subarray(p, p + q), (v) => -v));
+    if (arStart) fromCss.set(arStart, 0);
+    if (maStart && maStart.every((v) => Math.abs(v) < 4)) fromCss.set(maStart, p);
+    if (constant) fromCss[p + q] = css[p + q]!;
     const maxEval = 250 * ncoef;
-    let res = nelderMead(nll, best, { step: 0.3, maxEval, tol: 1e-10 });
-    // A restart from the optimum: a simplex can collapse before the optimum on short series.
-    const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * ncoef, tol: 1e-11 });
-    if (res2.value <= res.value) res = res2;
-    if (!Number.isFinite(res.value)) return undefined;
-    best = res.x;
+    let top: { x: Float64Array; value: number } | undefined;
+    for (const [start, step] of [
+      [fromCss, 0.1],
+      [best, 0.3],
+    ] as const) {
+      let res = nelderMead(nll, start, { step, maxEval, tol: 1e-10 });
+      // A restart from the optimum: a simplex can collapse before it on short series.
+      const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * ncoef, tol: 1e-11 });
+      if (res2.value <= res.value) res = res2;
+      if (!top || res.value < top.value) top = res;
+    }
+    if (!top || !Number.isFinite(top.value)) return undefined;
+    best = top.x;
   }
   const mu = decode(best);
   const out = { ssq: 0, state: new Float64Array(0), P: new Float64Array(0) };
