@@ -290,6 +290,32 @@ function printByLength(res: LengthRow[]): void {
   if (summary.length) log(['', 'auto vs R comb (sMAPE/MASE/cov95):', ...summary].join('\n'));
 }
 
+/**
+ * The projection stage's workload: thousands of short annual count series (employment by
+ * industry × city, 8–13 points, non-negative) through forecastMany. Stand-in data: every training
+ * series cut to its last 8, 9, …, 13 points and rounded; timed beside naive on the same batch.
+ */
+async function projectionBatch(series: BenchSeries[]): Promise<void> {
+  const batch = series.flatMap((s) =>
+    [8, 9, 10, 11, 12, 13].filter((k) => s.train.length >= k).map((k) => Array.from(s.train.slice(-k), Math.round)),
+  );
+  if (batch.length === 0) return;
+  log(`\n## Projection-like batch: ${batch.length} count series of 8–13 points (training cuts, rounded), h = 5, nonNegative`);
+  const opts = { h: 5, nonNegative: true };
+  const time = async (label: string, run: () => unknown) => {
+    await run();
+    const t0 = performance.now();
+    await run();
+    const sec = (performance.now() - t0) / 1000;
+    log(`  ${label.padEnd(44)} ${sec.toFixed(3)} s  (${((1e6 * sec) / batch.length).toFixed(0)} µs per series)`);
+  };
+  await time('naive, forecast() in this thread', () => batch.map((y) => forecast(y, { ...opts, method: 'naive' })));
+  await time('auto, forecastMany, this thread', () => forecastMany(batch, opts, { workers: 1 }));
+  await time(`auto, forecastMany, ${availableParallelism()} workers (incl. start-up)`, () =>
+    forecastMany(batch, opts, { workers: availableParallelism(), minBatchForWorkers: 0 }),
+  );
+}
+
 async function main() {
   const { series: all, rejected, rows } = readBenchCsv(dataPath);
   const h = Number(arg('--h') ?? all[0]?.test.length ?? 6);
@@ -336,6 +362,7 @@ async function main() {
   const full = await variant('Full training series', series, h, { ok: rOk });
   log(`\n## By training length: every series cut to its last k training points (same ${h} test points), R run on the same cuts`);
   printByLength(byLength(series, h, SHORT_LENGTHS, rOk));
+  await projectionBatch(series);
   const b = full.best;
   log(
     `\nbest=auto smape=${b.smape.toFixed(2)} mase=${b.mase.toFixed(3)} coverage95=${b.cov95.toFixed(1)} seconds=${b.seconds.toFixed(3)} r_eat_seconds=${full.rComb ? full.rComb.seconds.toFixed(3) : 'NA'} ets_speedup_vs_r=${full.rEts ? (full.rEts.seconds / full.ours.seconds).toFixed(1) : 'NA'}`,

@@ -40,7 +40,7 @@ export const AUTO_LONG: AutoConfig = {
   members: ['dotm', 'drift', 'damped'],
   how: 'mean',
   weighting: 'inverse-mae',
-  intervalScale: [1.68, 2.23, 2.4, 2.4, 2.43, 2.62],
+  intervalScale: [1.63, 2.12, 2.29, 2.29, 2.35, 2.46],
 };
 
 /**
@@ -107,7 +107,12 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
     case 'auto': {
       const cfg = autoConfig(y.length);
       const c = combination('auto', cfg.members, y, h, period, cfg.how, cfg.weighting);
-      return c && scaleIntervals(c, cfg.intervalScale);
+      if (!c) return undefined;
+      const scaled = scaleIntervals(c, cfg.intervalScale);
+      return {
+        ...scaled,
+        params: { ...scaled.params, configuration: cfg === AUTO_LONG ? 'AUTO_LONG' : `AUTO_BY_LENGTH[${Math.max(5, y.length)}]` },
+      };
     }
   }
 }
