@@ -106,10 +106,10 @@ export function runNpmArima(trains: { train: Float64Array }[], h: number): PeerR
   console.log = () => {
     warnings++;
   };
-  process.stdout.write = (() => {
+  process.stdout.write = () => {
     warnings++;
     return true;
-  });
+  };
   const t0 = performance.now();
   let failures = 0;
   const forecasts = trains.map(({ train }) => {
