@@ -193,7 +193,7 @@ function countZeros(y: Float64Array): number {
  * - counts whose last two or more values are zero after a history without zeros: the series has
  *   stopped; forecast zero (`stopped`);
  * - fewer than 3 points: `naive`; 3 or 4 points: mean of naive and drift (`short`);
- * - half or more zeros: simple exponential smoothing of the rate (`ses`, else `mean`);
+ * - half or more zeros: simple exponential smoothing of the rate (`ses`; `mean` if even that fails);
  * - otherwise the requested method, falling back to drift (then naive) when it cannot be fitted.
  */
 function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: string[]): ModelForecast {

@@ -81,6 +81,10 @@ describe('window validation reproduces the engine on series of that length', () 
   it('every window of the given length, latest first, horizons cut at the end of the series', () => {
     const set = buildValidationSet([colleges[0]!], ['naive'], { h: 3, minTrain: 0, window: 16 });
     expect(set.series[0]!.map((o) => o.test.length)).toEqual([1, 2, 3, 3]);
+    // fullHorizon keeps only windows followed by all h points, as a test set would be.
+    const full = buildValidationSet([colleges[0]!], ['naive'], { h: 3, minTrain: 0, window: 14, fullHorizon: true, maxOrigins: 2 });
+    expect(full.series[0]!.map((o) => o.test.length)).toEqual([3, 3]);
+    expect(Array.from(full.series[0]![0]!.test)).toEqual(colleges[0]!.slice(17, 20));
   });
 });
 
