@@ -7,7 +7,7 @@ export {
   scaleIntervals,
   autoConfig,
   AUTO_LONG,
-  AUTO_SHORT,
+  AUTO_BY_LENGTH,
   AUTO_SHORT_MAX_LENGTH,
   MIN_FITTED_LENGTH,
   type AutoConfig,
