@@ -12,8 +12,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditCounts, CountSystem, createChartDocument, protectCounts, renderHtml, writeRun } from '@talent/reports';
+import { auditCounts, createChartDocument, protectCounts, renderHtml, writeRun } from '@talent/reports';
 import { PdfPrinter } from '@talent/reports/pdf';
+import { linkedTables } from '../packages/reports/test/fixtures/linked-tables.js';
 import { samplePublication } from '../packages/reports/test/fixtures/sample-publication.js';
 
 const args = process.argv.slice(2);
@@ -77,26 +78,7 @@ for (const [k, v] of Object.entries(manifest.timings))
 log(`  Chromium launch (once per run)    ${launch.toFixed(2).padStart(7)}`);
 
 // Disclosure control on a run-sized system.
-const levels = ['e0', 'e1', 'e2', 'e3', 'e4'];
-const industries = Array.from({ length: 20 }, (_, i) => `i${i}`);
-const system = new CountSystem({ city: cities, industry: industries, education: levels });
-let seed = 11;
-const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-const cube = new Map<string, number>();
-for (const e of levels)
-  for (const c of cities)
-    for (const i of industries) cube.set(`${e}|${c}|${i}`, rnd() < 0.15 ? Math.floor(rnd() * 5) : Math.floor(rnd() * 80));
-const totals = new Map<string, number>();
-for (const [k, v] of cube) {
-  const [e, c, i] = k.split('|') as [string, string, string];
-  for (const key of [`${e}|${c}|`, `${e}||${i}`, `${e}||`, `|${c}|${i}`, `|${c}|`, `||${i}`, '||'])
-    totals.set(key, (totals.get(key) ?? 0) + v);
-}
-const coords = (key: string) => {
-  const [e, c, i] = key.split('|') as [string, string, string];
-  return { ...(e ? { education: e } : {}), ...(c ? { city: c } : {}), ...(i ? { industry: i } : {}) };
-};
-for (const [k, v] of [...cube, ...totals]) system.add('d', coords(k), v);
+const system = linkedTables();
 t0 = performance.now();
 const protection = await protectCounts(system);
 const protect = secs(t0);

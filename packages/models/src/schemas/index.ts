@@ -9,6 +9,8 @@ export {
   occupationCodeSchema,
   majorCodeSchema,
   isoDateSchema,
+  schoolCodeSchema,
+  nameSchema,
 } from './common.js';
 export type { SchoolLevel } from './common.js';
 export {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linkedTables } from '../../test/fixtures/linked-tables.js';
 import { auditCounts } from './audit.js';
 import { cellKey, CountSystem } from './count-system.js';
 import { DisclosedCells } from './disclosed-cells.js';
@@ -182,68 +183,7 @@ describe('derived cells', () => {
 
 describe('a run-sized system', () => {
   it('protects 5 education levels × 14 cities × 20 industries with all margins: nothing under 5 published, audit passes', async () => {
-    const cities = Array.from({ length: 14 }, (_, i) => `c${i}`);
-    const industries = Array.from({ length: 20 }, (_, i) => `i${i}`);
-    const levels = ['e0', 'e1', 'e2', 'e3', 'e4'];
-    const s = new CountSystem({ city: cities, industry: industries, education: levels });
-    let seed = 11;
-    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    const cube = new Map<string, number>();
-    for (const e of levels)
-      for (const c of cities)
-        for (const i of industries) cube.set(`${e}|${c}|${i}`, rnd() < 0.15 ? Math.floor(rnd() * 5) : Math.floor(rnd() * 80));
-    const sum = (f: (e: string, c: string, i: string) => boolean) => {
-      let t = 0;
-      for (const [k, v] of cube) {
-        const [e, c, i] = k.split('|') as [string, string, string];
-        if (f(e, c, i)) t += v;
-      }
-      return t;
-    };
-    for (const e of levels) {
-      for (const c of cities) for (const i of industries) s.add('d', { education: e, city: c, industry: i }, cube.get(`${e}|${c}|${i}`)!);
-      for (const c of cities)
-        s.add(
-          'd',
-          { education: e, city: c },
-          sum((ee, cc) => ee === e && cc === c),
-        );
-      for (const i of industries)
-        s.add(
-          'd',
-          { education: e, industry: i },
-          sum((ee, _c, ii) => ee === e && ii === i),
-        );
-      s.add(
-        'd',
-        { education: e },
-        sum((ee) => ee === e),
-      );
-    }
-    for (const c of cities)
-      for (const i of industries)
-        s.add(
-          'd',
-          { city: c, industry: i },
-          sum((_e, cc, ii) => cc === c && ii === i),
-        );
-    for (const c of cities)
-      s.add(
-        'd',
-        { city: c },
-        sum((_e, cc) => cc === c),
-      );
-    for (const i of industries)
-      s.add(
-        'd',
-        { industry: i },
-        sum((_e, _c, ii) => ii === i),
-      );
-    s.add(
-      'd',
-      {},
-      sum(() => true),
-    );
+    const s = linkedTables();
     expect(s.checkAdditivity()).toEqual([]);
     const p = await protectCounts(s);
     expect(p.primary).toBeGreaterThan(50);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
+import { countSchema, majorCodeSchema, regionCodeSchema, schoolCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
 
 /**
  * One row of a school's enrollment return: for one school, major and year, how many students
@@ -8,11 +8,7 @@ import { countSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, year
 export const enrollmentRecordSchema = z
   .object({
     school_name: z.string().min(1).describe('学校名称 as written by the school (matched to the HEI list later).'),
-    school_code: z
-      .string()
-      .regex(/^\d{10}$/)
-      .optional()
-      .describe('学校标识码 (10 digits, MOE list) when the return gives it.'),
+    school_code: schoolCodeSchema.optional().describe('学校标识码 (10 digits, MOE list) when the return gives it.'),
     school_level: schoolLevelSchema.describe('办学层次 of this row: 中职, 高职专科, 职业本科, 本科 or 研究生.'),
     region_code: regionCodeSchema.optional().describe('Division the school sits in (GB/T 2260), when given.'),
     major_code: majorCodeSchema.optional().describe('专业代码 from the catalogue of the school level (K/T suffixes stripped).'),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { PLAUSIBLE_GRADUATE_MONTHLY_INCOME_CNY } from '../../schemas/plausibility.js';
-import { countSchema, industryCodeSchema, majorCodeSchema, regionCodeSchema, schoolLevelSchema, yearSchema } from '../../schemas/common.js';
+import {
+  schoolCodeSchema,
+  countSchema,
+  industryCodeSchema,
+  majorCodeSchema,
+  regionCodeSchema,
+  schoolLevelSchema,
+  yearSchema,
+} from '../../schemas/common.js';
 
 /**
  * 毕业去向 categories of the MOE graduate destination statistics. The field names of the record
@@ -23,11 +31,7 @@ const share = z.number().min(0).max(1);
 export const graduateOutcomeRecordSchema = z
   .object({
     school_name: z.string().min(1).describe('学校名称 as written.'),
-    school_code: z
-      .string()
-      .regex(/^\d{10}$/)
-      .optional()
-      .describe('学校标识码 (10 digits) when given.'),
+    school_code: schoolCodeSchema.optional().describe('学校标识码 (10 digits) when given.'),
     school_level: schoolLevelSchema.optional().describe('办学层次 of the graduates.'),
     major_code: majorCodeSchema.optional().describe('专业代码 (K/T suffixes stripped).'),
     major_name: z.string().min(1).optional().describe('专业名称 as written.'),
