@@ -54,10 +54,12 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
     await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${sql}`);
     return 0;
   }
-  const codes = `${prefix}_codes`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${codes} AS ${sql}`);
-  const duplicates = await markLoadDuplicates(conn, codes, prefix, ctx.fileKey);
+  // The keys first, from a narrow read of the model (DuckDB prunes what the keys do not need), so
+  // that duplicates are decided before the rows are written; then the rows, in one pass.
+  const keys = `${prefix}_keys`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT line, dedup_key, posted_date FROM (${sql}) WHERE dedup_key IS NOT NULL`);
+  const duplicates = await markLoadDuplicates(conn, keys, prefix, ctx.fileKey);
   await conn.run(`INSERT INTO ${spec.coreTable} BY NAME
-    SELECT c.* REPLACE (d.duplicate_of AS duplicate_of) FROM ${codes} c LEFT JOIN ${prefix}_dd d USING (line)`);
+    SELECT m.* REPLACE (d.duplicate_of AS duplicate_of) FROM (${sql}) m LEFT JOIN ${prefix}_dd d USING (line)`);
   return duplicates;
 }
