@@ -81,7 +81,12 @@ describe('determinism', () => {
 
   it('writes the documented layout', () => {
     expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth', 'yearbook']);
-    expect(readdirSync(join(first, 'yearbook')).sort()).toEqual(Array.from({ length: 13 }, (_, i) => `employment_${2013 + i}.xlsx`));
+    expect(readdirSync(join(first, 'yearbook')).sort()).toEqual(
+      [
+        ...Array.from({ length: 13 }, (_, i) => `employment_${2013 + i}.xlsx`),
+        ...Array.from({ length: 13 }, (_, i) => `employment_all_${2013 + i}.xlsx`),
+      ].sort(),
+    );
     const postings = readdirSync(join(first, 'postings')).sort();
     for (const y of [2022, 2023, 2024, 2025]) {
       expect(postings).toContain(`source_a_${y}.csv`);

@@ -11,7 +11,7 @@ import { writeOutcomes } from './write/to-outcomes.js';
 import { writePostings } from './write/to-postings.js';
 import { writeShortage } from './write/to-shortage.js';
 import { writeManifest, writeTruth } from './write/to-truth.js';
-import { writeYearbook } from './write/to-yearbook.js';
+import { writeYearbook, writeYearbookAll } from './write/to-yearbook.js';
 
 /** What to generate and where. */
 export interface GenerateOptions {
@@ -78,7 +78,8 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
   const postings = writePostings(world, work);
   log(`postings: ${postings.postings} rows from ${postings.vacancies} vacancies`);
   const yearbook = writeYearbook(world, new Rng(options.seed, 'yearbook-files'), work);
-  log(`yearbook: ${yearbook.files} employment tables, ${yearbook.revisions} revised cells`);
+  const yearbookAll = writeYearbookAll(world, work);
+  log(`yearbook: ${yearbook.files} employment tables by city, ${yearbook.revisions} revised cells; ${yearbookAll.files} of all employment`);
   writeTruth(world, totals, work, enrollment.quirks);
   writeManifest(world, work, {
     schools: world.schools.length,
@@ -95,6 +96,7 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
     shortageMissingCodes: shortage.missingCodes,
     postings,
     yearbook,
+    yearbookAll,
   });
   if (existsSync(out)) rmSync(out, { recursive: true, force: true });
   renameSync(work, out);

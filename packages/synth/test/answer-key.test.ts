@@ -94,6 +94,7 @@ interface Edition {
     counts: Record<string, number> & {
       postings: Record<string, number> & { bySource: [number, number, number] };
       yearbook: { files: number; cells: number; revisions: number };
+      yearbookAll: { files: number; cells: number };
     };
     policyByIndustry: Record<string, string[]>;
   };
@@ -107,6 +108,7 @@ interface Edition {
   key: Row[];
   yearbookCells: Row[];
   yearbookRevisions: Row[];
+  yearbookAllCells: Row[];
 }
 
 function loadEdition(dir: string): Edition {
@@ -124,6 +126,7 @@ function loadEdition(dir: string): Edition {
     key: truth('postings_key.csv'),
     yearbookCells: truth('yearbook_employment.csv'),
     yearbookRevisions: truth('yearbook_revisions.csv'),
+    yearbookAllCells: truth('yearbook_employment_all.csv'),
   };
 }
 
@@ -236,9 +239,13 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     expect(p.malformed).toBe(ed.key.filter((r) => r.quirk!.startsWith('malformed_')).length);
     expect(p.bySource).toEqual(['a', 'b', 'c'].map((s) => ed.key.filter((r) => r.source === s).length));
     expect(c.yearbook).toEqual({
-      files: readdirSync(join(ed.dir, 'yearbook')).length,
+      files: readdirSync(join(ed.dir, 'yearbook')).filter((f) => /^employment_\d{4}\.xlsx$/.test(f)).length,
       cells: ed.yearbookCells.length,
       revisions: ed.yearbookRevisions.length,
+    });
+    expect(c.yearbookAll).toEqual({
+      files: readdirSync(join(ed.dir, 'yearbook')).filter((f) => /^employment_all_\d{4}\.xlsx$/.test(f)).length,
+      cells: ed.yearbookAllCells.length,
     });
   });
 
@@ -760,7 +767,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     const truthCells = new Map(ed.yearbookCells.map((r) => [`${r.file}|${r.cell}`, r]));
     const revisions = groupBy(ed.yearbookRevisions, (r) => r.published_in!);
     const revisedIn = new Map(ed.yearbookRevisions.map((r) => [r.revised_in!, r]));
-    const files = listFiles(join(ed.dir, 'yearbook'));
+    const files = listFiles(join(ed.dir, 'yearbook')).filter((f) => /^employment_\d{4}\.xlsx$/.test(f));
     expect(files).toEqual(Array.from({ length: a.years.latest - a.years.first + 1 }, (_, i) => `employment_${a.years.first + i}.xlsx`));
     const problems: string[] = [];
     let cellsRead = 0;
@@ -891,5 +898,49 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
       const rel = Math.abs(num(r.published_value) / num(r.revised_value) - 1);
       expect(rel).toBeLessThanOrEqual(y.revisionSize[1] + 1 / num(r.revised_value));
     }
+  });
+
+  it("prints the province's all-employment table: every 门类 the truth employment of its 大类 over the cities, the 合计 their sum", async () => {
+    const employment = groupBy(ed.industryCityYear, (r) => `${r.section_code}|${r.year}`);
+    const truthCells = new Map(ed.yearbookAllCells.map((r) => [`${r.file}|${r.cell}`, r]));
+    const files = listFiles(join(ed.dir, 'yearbook')).filter((f) => f.startsWith('employment_all_'));
+    expect(files).toEqual(Array.from({ length: a.years.latest - a.years.first + 1 }, (_, i) => `employment_all_${a.years.first + i}.xlsx`));
+    const sectionByName = new Map(sections.map((s) => [s.name!, s.code!]));
+    const problems: string[] = [];
+    for (const f of files) {
+      const year = num(/(\d{4})/.exec(f)![1]);
+      const file = `yearbook/${f}`;
+      const { rows } = await readSheet(join(ed.dir, file));
+      const text = (v: SheetValue | undefined) => (v === null || v === undefined ? '' : String(v));
+      expect(text(rows[0]![0])).toBe(`表4-2 分行业全社会就业人员（${year}年末）`);
+      const headerAt = rows.findIndex((r) => spaceless(text(r[0])) === '行业');
+      let total = 0;
+      let printedTotal: number | null = null;
+      for (let i = headerAt + 1; i < rows.length && text(rows[i]![0]) !== ''; i++) {
+        const label = spaceless(text(rows[i]![0]));
+        const value = rows[i]![1] as number | null;
+        const cell = `B${i + 1}`;
+        if (label === '合计') {
+          printedTotal = value;
+          if (num(truthCells.get(`${file}|${cell}`)?.value) !== value) problems.push(`${file} ${cell}: truth disagrees`);
+          continue;
+        }
+        const code = sectionByName.get(label);
+        if (!code) {
+          problems.push(`${file} row ${i + 1}: ${label}`);
+          continue;
+        }
+        const rowsOf = employment.get(`${code}|${year}`);
+        const want = rowsOf ? rowsOf.reduce((s, r) => s + num(r.employment), 0) : null;
+        if (value !== want) problems.push(`${file} ${cell}: ${value} printed, ${want} in the truth`);
+        if (want !== null) {
+          total += want;
+          const t = truthCells.get(`${file}|${cell}`);
+          if (!t || t.industry_code !== code || num(t.value) !== want) problems.push(`${file} ${cell}: truth row ${JSON.stringify(t)}`);
+        }
+      }
+      if (printedTotal !== total) problems.push(`${file}: 合计 ${printedTotal}, sections add up to ${total}`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
   });
 });

@@ -28,3 +28,8 @@ export const YEARBOOK_FOLDER = 'yearbook';
 export function yearbookFile(year: number): string {
   return `employment_${year}.xlsx`;
 }
+
+/** The yearbook's province table of all employed persons by sector (全社会就业人员), one workbook per year. */
+export function yearbookAllFile(year: number): string {
+  return `employment_all_${year}.xlsx`;
+}

@@ -4,10 +4,11 @@ import { csvLine } from '../io/csv-line.js';
 import { TextSink } from '../io/text-sink.js';
 import { cellRef, XlsxSheetWriter, type XlsxCell, type XlsxSheetLayout } from '../io/xlsx-writer.js';
 import type { World } from '../world/build-world.js';
-import { TRUTH_FOLDER, YEARBOOK_FOLDER, yearbookFile } from './layout.js';
+import { TRUTH_FOLDER, YEARBOOK_FOLDER, yearbookAllFile, yearbookFile } from './layout.js';
 import { yearbookFigures, type YearbookRevision, type YearbookRow } from './yearbook-figures.js';
 
 export const YEARBOOK_CELLS_HEADER = 'file,cell,year,region_code,industry_code,level,published_value,value';
+export const YEARBOOK_ALL_HEADER = 'file,cell,year,industry_code,level,value';
 export const YEARBOOK_REVISIONS_HEADER = 'year,region_code,industry_code,level,published_value,revised_value,published_in,revised_in';
 
 const FULL_SPACE = '\u3000';
@@ -153,4 +154,71 @@ export function writeYearbook(world: World, rng: Rng, out: string): YearbookStat
   }
   rev.close();
   return { files: tables.length, cells: cellCount, revisions: revisions.length };
+}
+
+/**
+ * Writes one XLSX per observed year with the province's employed persons of every sector, all
+ * units and the self-employed included (分行业全社会就业人员, year-end), as yearbooks print it
+ * beside the urban-units table: title and unit rows, a header, 合计 and every 门类. A 门类 figure is
+ * the truth's employment of its 大类 summed over the cities (rounded); 合计 is the sum of the 门类.
+ * The truth gets every printed cell.
+ */
+export function writeYearbookAll(world: World, out: string): { files: number; cells: number } {
+  const { ref, axis, industries } = world;
+  const cells = new TextSink(join(out, TRUTH_FOLDER, 'yearbook_employment_all.csv'), { encoding: 'utf8' });
+  cells.line(YEARBOOK_ALL_HEADER);
+  let count = 0;
+  let files = 0;
+  for (let year = axis.first; year <= axis.latest; year++) {
+    const t = year - axis.y0;
+    const file = `${YEARBOOK_FOLDER}/${yearbookAllFile(year)}`;
+    const sheet = new XlsxSheetWriter(join(out, file), '4-2', `${axis.latest + 1}-01-01T00:00:00Z`, { ...LAYOUT, columnWidths: [36, 16] });
+    const span = (text: string, style: string) => {
+      const at = sheet.row([{ value: text, style }, null]);
+      sheet.merge(at, 0, at, 1);
+    };
+    span(`表4-2 分行业全社会就业人员（${year}年末）`, 'title');
+    span(`Employed Persons by Sector (End of ${year})`, 'subtitle');
+    sheet.row([null, { value: '单位：人', style: 'unit' }]);
+    sheet.row([
+      { value: `行${FULL_SPACE}${FULL_SPACE}业`, style: 'header' },
+      { value: '就业人员', style: 'header' },
+    ]);
+    const bySection = ref.sections.map((s) => {
+      let sum = 0;
+      industries.divisions.forEach((d, di) => {
+        if (d.section !== s.code) return;
+        for (const e of industries.employment[di]!) sum += Math.round(e[t]!);
+      });
+      return { code: s.code, name: s.name, value: industries.divisions.some((d) => d.section === s.code) ? sum : null };
+    });
+    const total = bySection.reduce((a, s) => a + (s.value ?? 0), 0);
+    const rows: { code: string; level: string; label: string; value: number | null }[] = [
+      { code: '', level: 'total', label: yearbookLabel({ level: 'total', name: '合计' }), value: total },
+      ...bySection.map((s) => ({
+        code: s.code,
+        level: 'section',
+        label: yearbookLabel({ level: 'section', name: s.name }),
+        value: s.value,
+      })),
+    ];
+    for (const r of rows) {
+      const at = sheet.row([
+        { value: r.label, style: 'label' },
+        { value: r.value, style: 'number' },
+      ]);
+      if (r.value === null) continue;
+      cells.line(csvLine([file, cellRef(at, 1), year, r.code, r.level, r.value]));
+      count++;
+    }
+    sheet.row([]);
+    const blank = bySection.filter((s) => s.value === null).map((s) => s.name);
+    span('注：1. 就业人员包括城镇单位、城镇私营单位和个体就业人员及乡村就业人员。', 'note');
+    if (blank.length > 0) span(`${FULL_SPACE.repeat(2)}2. ${blank.join('、')}不在本表发布，相应栏目空缺。`, 'note');
+    span('资料来源：劳动力调查和劳动工资统计年报推算。', 'note');
+    sheet.close();
+    files++;
+  }
+  cells.close();
+  return { files, cells: count };
 }
