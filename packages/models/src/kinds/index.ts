@@ -18,4 +18,6 @@ export type { ShortageEntry } from './shortage/schema.js';
 export { jobPostingRecordSchema, educationLevelSchema, EDUCATION_LEVELS } from './job-posting/schema.js';
 export type { JobPostingRecord, EducationLevel } from './job-posting/schema.js';
 export { schoolRecordSchema } from './school/schema.js';
+export { employmentRecordSchema, EMPLOYMENT_UNIVERSES } from './employment/schema.js';
+export type { EmploymentRecord } from './employment/schema.js';
 export type { SchoolRecord } from './school/schema.js';

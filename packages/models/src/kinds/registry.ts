@@ -1,4 +1,5 @@
 import type { KindDefinition } from './kind.js';
+import { employment } from './employment/index.js';
 import { enrollment } from './enrollment/index.js';
 import { graduateIndustry } from './graduate-industry/index.js';
 import { graduateOutcome } from './graduate-outcome/index.js';
@@ -20,6 +21,7 @@ export const KINDS = {
   school,
   graduate_region: graduateRegion,
   graduate_industry: graduateIndustry,
+  employment,
 } as const satisfies Record<string, KindDefinition>;
 
 /** A record kind id. */
