@@ -6,6 +6,7 @@ export { ingestCommand } from './commands/ingest.js';
 export { ingestStage } from './stages/ingest.js';
 export type { IngestStageOptions } from './stages/ingest.js';
 export { referenceStage } from './stages/reference.js';
+export { projectionStage } from './stages/projection.js';
 export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
 export { withRunLock } from './run-lock.js';
 export type { Stage, StageResult, PipelineContext } from './pipeline.js';

@@ -36,3 +36,6 @@ export {
   type ValidationOptions,
   type ValidationSet,
 } from './evaluate/rolling-selection.js';
+export { runProjection, type ProjectionResult } from './talent/run-projection.js';
+export { projectEmployment, type EmploymentProjectionParameters, type EmploymentProjectionResult } from './talent/project-employment.js';
+export { projectionFingerprint } from './talent/fingerprint.js';

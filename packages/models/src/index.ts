@@ -10,3 +10,4 @@ export * from './frameworks/index.js';
 export * from './crosswalks/index.js';
 export * from './warehouse/index.js';
 export * from './csv/index.js';
+export * from './projection/index.js';

@@ -1,6 +1,6 @@
 export { openWarehouse } from './open.js';
 export { inTransaction } from './transaction.js';
-export { listModels, runModels, buildOrder, dependencies } from './run-models.js';
+export { listModels, runModels, buildOrder, dependencies, fillIncrementalMarts } from './run-models.js';
 export type { ModelResult, RunModelsOptions } from './run-models.js';
 export { parseModel, renderModel, ModelFileError } from './model-file.js';
 export type { Model, ModelColumn, Materialization } from './model-file.js';

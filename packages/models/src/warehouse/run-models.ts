@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type z } from 'zod';
 import type { KindDefinition } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
-import { ModelFileError, parseModel, type Model } from './model-file.js';
+import { ModelFileError, parseModel, renderModel, type Model } from './model-file.js';
 import { inTransaction } from './transaction.js';
 
 // Resolved from the package root so that both src/ (tsx, vitest) and dist/ find the same files.
@@ -17,8 +17,9 @@ const MODEL_LAYERS = ['core', 'marts'] as const;
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * Every model of the warehouse: the views, tables and macros of `warehouse/models/{core,marts}/`
- * and the incremental core model of every record kind (filled by the loader, load by load).
+ * Every model of the warehouse: the views, tables and macros of `warehouse/models/{core,marts}/`,
+ * the incremental core model of every record kind (filled by the loader, load by load) and the
+ * incremental marts models (filled by the projection stage, run by run).
  */
 export function listModels(dir = MODELS_DIR): Model[] {
   const models: Model[] = [];
@@ -30,7 +31,8 @@ export function listModels(dir = MODELS_DIR): Model[] {
       .sort()) {
       const file = join(folder, f);
       const m = parseModel(file, readFileSync(file, 'utf8'), layer);
-      if (m.materialized === 'incremental') throw new ModelFileError(`${file}: incremental models belong to a record kind's folder`);
+      if (m.materialized === 'incremental' && layer === 'core')
+        throw new ModelFileError(`${file}: incremental core models belong to a record kind's folder`);
       models.push(m);
     }
   }
@@ -185,6 +187,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
       const started = performance.now();
       const changed = known.get(m.name) !== m.checksum;
       let action: ModelResult['action'] = 'unchanged';
+      try {
       if (m.materialized === 'incremental') {
         action = await ensureIncremental(conn, m);
         if (action === 'created' || changed) await applyComments(conn, m);
@@ -210,6 +213,10 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
           action = exists ? 'rebuilt' : 'created';
         }
       }
+      } catch (e) {
+        if (e instanceof ModelFileError) throw e;
+        throw new ModelFileError(`${m.file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
       if (changed || action !== 'unchanged')
         await conn.run(
           `INSERT OR REPLACE INTO meta.models (name, materialized, file, checksum, built_at) VALUES ($1, $2, $3, $4, now())`,
@@ -219,4 +226,31 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
     }
   });
   return results;
+}
+
+/**
+ * Fills every incremental model of `marts`, in dependency order, by inserting what its SQL selects
+ * with the placeholders filled (`{{ run_id }}` and the like): each run adds its own rows and keeps
+ * the earlier runs'. The caller holds the transaction. Returns the rows added per model.
+ */
+export async function fillIncrementalMarts(
+  conn: DuckDBConnection,
+  values: Readonly<Record<string, string>>,
+  onModel?: (name: string, rows: number, seconds: number) => void,
+): Promise<Map<string, number>> {
+  const added = new Map<string, number>();
+  for (const m of buildOrder(listModels())) {
+    if (m.schema !== 'marts' || m.materialized !== 'incremental') continue;
+    const started = performance.now();
+    let rows: number;
+    try {
+      rows = Number((await conn.run(`INSERT INTO ${m.name} BY NAME ${renderModel(m, values)}`)).rowsChanged);
+    } catch (e) {
+      if (e instanceof ModelFileError) throw e;
+      throw new ModelFileError(`${m.file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    added.set(m.name, rows);
+    onModel?.(m.name, rows, (performance.now() - started) / 1000);
+  }
+  return added;
 }
