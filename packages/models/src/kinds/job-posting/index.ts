@@ -14,5 +14,6 @@ export const jobPosting = {
   coreModel: sqlModelFile(new URL('./job_posting_codes.sql', import.meta.url)),
   dateFields: ['posted_date'],
   keyText: ['title', 'company', 'location_text', 'salary_text', 'education_text', 'experience_text', 'company_industry_text'],
+  multilineText: ['description', 'skills'],
   unmatched: [],
 } satisfies KindDefinition;
