@@ -9,3 +9,5 @@ export { referenceStage } from './stages/reference.js';
 export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
 export { withRunLock } from './run-lock.js';
 export type { Stage, StageResult, PipelineContext } from './pipeline.js';
+export { EXIT, exitCodeFor } from './exit-codes.js';
+export type { ExitCode } from './exit-codes.js';
