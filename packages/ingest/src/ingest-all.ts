@@ -123,8 +123,11 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
     for (const f of options.files) {
       const mapping = mappings.find((m) => m.source === f.source);
       if (!mapping) {
-        mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
-        problems.push({ kind: 'unknown-source', message: `no mapping for source ${f.source}${suggest(f.source, known)} (file ${f.path})` });
+        // A source whose mapping file is invalid is already reported as such.
+        if (!known.has(f.source)) {
+          mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
+          problems.push({ kind: 'unknown-source', message: `no mapping for source ${f.source}${suggest(f.source, known)} (file ${f.path})` });
+        }
       } else if (!existsSync(f.path)) problems.push({ kind: 'no-input', message: `${f.path}: no such file` });
       else if (!statSync(f.path).isFile()) problems.push({ kind: 'no-input', message: `${f.path} is a folder, not a file: name the files in it` });
       else plan.push({ mapping, path: f.path });

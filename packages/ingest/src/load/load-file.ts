@@ -55,6 +55,9 @@ export interface LoadFileOptions {
 
 let seq = 0;
 
+/** Excel's sheet limit: a file of exactly this many lines (or sheet rows) was probably cut by saving it from Excel. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, acc: string): Promise<string | null> {
   if (!mapping.period) return null;
   const re = new RegExp(mapping.period.pattern, 'u');
@@ -257,6 +260,8 @@ export async function loadFile(
       );
     result.period = await periodOf(conn, mapping, filePath, acc);
     const notes = [...staged.notes];
+    if (staged.linesRead === EXCEL_MAX_ROWS)
+      notes.push(`the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`);
     if (mapping.kind === 'job_posting') {
       phase('coding');
       const failures = await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);

@@ -125,9 +125,6 @@ function listNames(names: readonly string[], max = 20): string {
   return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} … (${names.length - max} more)`;
 }
 
-/** Excel's sheet limit: a CSV of exactly this many lines was probably cut by saving it from Excel. */
-const EXCEL_MAX_ROWS = 1_048_576;
-
 /**
  * Reads one file into a staging temp table with the Node readers (decode → parse → map →
  * Appender), counting every physical line as loaded-to-be, rejected or explained. Used for XLSX,
@@ -239,8 +236,6 @@ export async function stageWithStream(
   if (mapper.plan?.keepMissing.length) notes.push(`keep names column(s) the header does not have: ${mapper.plan.keepMissing.join(', ')}`);
   if (setup.tally?.midBoms) notes.push(`${setup.tally.midBoms} line(s) after the first start with a byte-order mark (files concatenated?); it was removed`);
   if (firstUnclosed) notes.push(firstUnclosed.replace(/: line.*$/, ''));
-  if (linesRead === EXCEL_MAX_ROWS)
-    notes.push(`the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`);
   return {
     staging,
     rejects,

@@ -206,7 +206,7 @@ export function binaryReason(sample: Buffer): string | null {
       if (i % 2 === 1) nulOdd++;
     } else if (b < 9 || (b > 13 && b < 32)) control++;
   }
-  if (nul > sample.length / 4 && (nulOdd > nul * 0.9 || nulOdd < nul * 0.1))
+  if (nul > sample.length / 20 && (nulOdd > nul * 0.9 || nulOdd < nul * 0.1))
     return 'file is UTF-16 text without a byte-order mark: save it again as UTF-8, or as UTF-16 with a BOM (Excel: Unicode Text)';
   if (nul > sample.length / 100 || control / sample.length > 0.05) return 'file is binary, not text (NUL or control bytes)';
   return null;
