@@ -54,8 +54,9 @@ function plainDate(col: string): string {
 }
 
 function dateExpr(col: string): string {
-  // ISO dates (most files) cast directly; the format list is tried only for the rest.
-  return `coalesce(TRY_CAST(${col} AS DATE), ${plainDate(col)}, CASE WHEN ${hasWide(col)} THEN ${plainDate(folded(col))} END)`;
+  // ISO dates (most files) cast directly; the format list is tried only for the rest. The cast
+  // only sees ten-character values: it would read '2024-03-05 左右' as a date, ignoring the rest.
+  return `coalesce(CASE WHEN strlen(${col}) = 10 THEN TRY_CAST(${col} AS DATE) END, ${plainDate(col)}, CASE WHEN ${hasWide(col)} THEN ${plainDate(folded(col))} END)`;
 }
 
 /**
