@@ -47,7 +47,13 @@ const POSTING_COLUMNS = {
   experience_text: ['经验'],
   posted_date: ['发布日期'],
 };
-const base = { kind: 'job_posting', description: 'Bad-input corpus.', files: ['*.csv'], format: 'csv', columns: POSTING_COLUMNS } as const;
+const base: Omit<SourceMappingInput, 'source'> = {
+  kind: 'job_posting',
+  description: 'Bad-input corpus.',
+  files: ['*.csv'],
+  format: 'csv',
+  columns: POSTING_COLUMNS,
+};
 /** The mappings the cases name; each is written to a sources folder as `corpus_<name>.json`. */
 const MAPPINGS: Record<string, Omit<SourceMappingInput, 'source'>> = {
   posting: base,

@@ -100,7 +100,10 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
         .sort()
     : [];
   if (mappingFiles.length === 0)
-    problems.push({ kind: 'no-input', message: `no mapping files (*.json) in ${sourcesDir}: point --sources at the folder of source mappings` });
+    problems.push({
+      kind: 'no-input',
+      message: `no mapping files (*.json) in ${sourcesDir}: point --sources at the folder of source mappings`,
+    });
   for (const f of mappingFiles) {
     try {
       mappings.push(readMapping(join(sourcesDir, f)));
@@ -126,10 +129,14 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
         // A source whose mapping file is invalid is already reported as such.
         if (!known.has(f.source)) {
           mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
-          problems.push({ kind: 'unknown-source', message: `no mapping for source ${f.source}${suggest(f.source, known)} (file ${f.path})` });
+          problems.push({
+            kind: 'unknown-source',
+            message: `no mapping for source ${f.source}${suggest(f.source, known)} (file ${f.path})`,
+          });
         }
       } else if (!existsSync(f.path)) problems.push({ kind: 'no-input', message: `${f.path}: no such file` });
-      else if (!statSync(f.path).isFile()) problems.push({ kind: 'no-input', message: `${f.path} is a folder, not a file: name the files in it` });
+      else if (!statSync(f.path).isFile())
+        problems.push({ kind: 'no-input', message: `${f.path} is a folder, not a file: name the files in it` });
       else plan.push({ mapping, path: f.path });
     }
   } else {

@@ -65,7 +65,9 @@ export function formatIngestSummary(report: IngestReport): string {
     const unmatched = s.unmatched.filter((u) => u.rows > 0);
     lines.push('', `【${s.source}】`);
     if (s.lines.read)
-      lines.push(`  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`);
+      lines.push(
+        `  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`,
+      );
     const unpaid = Object.entries(s.salary?.byStatus ?? {}).filter(([k]) => k !== 'parsed' && k !== 'given');
     if (unpaid.length) lines.push(`  薪资未解析(条数): ${unpaid.map(([k, n]) => `${SALARY_STATUS_LABEL[k] ?? k} ${n}`).join('、')}`);
     if (reasons.length) lines.push('  拒收原因(行数):');

@@ -242,7 +242,10 @@ describe('bad input in the destination breakdowns', () => {
     expect(kept.every((x) => x.school_matched === null)).toBe(true);
     const [formula] = await rows(`SELECT c.region_text, r.region_text AS as_read FROM core.graduate_region c
       JOIN raw.graduate_region r USING (load_id, line) WHERE c.load_id = '${r.loadId}' AND c.line = 7`);
-    expect(formula).toEqual({ region_text: `'=HYPERLINK("http://x.example","南宁市")`, as_read: '=HYPERLINK("http://x.example","南宁市")' });
+    expect(formula).toEqual({
+      region_text: `'=HYPERLINK("http://x.example","南宁市")`,
+      as_read: '=HYPERLINK("http://x.example","南宁市")',
+    });
   });
 
   it('industries: deeper codes roll up to their section, unknown codes are kept, faulty rows are rejected', async () => {

@@ -46,7 +46,10 @@ describe('lineage and idempotency', () => {
     const b = await loadFile(
       ctx.wh.conn,
       mapping,
-      writeUtf8(ctx.dir, 'school_2024_more.csv', [ENROLLMENT_HEADER, ENROLLMENT_ROWS[0]!.replace('460701,汽车制造与试验技术', '460704,智能网联汽车技术')]),
+      writeUtf8(ctx.dir, 'school_2024_more.csv', [
+        ENROLLMENT_HEADER,
+        ENROLLMENT_ROWS[0]!.replace('460701,汽车制造与试验技术', '460704,智能网联汽车技术'),
+      ]),
     );
     expect([a.status, a.period, b.status, b.period]).toEqual(['loaded', '2024', 'loaded', '2024']);
     expect(b.replacedLoadIds).toEqual([]);

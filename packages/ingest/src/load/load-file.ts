@@ -247,7 +247,9 @@ export async function loadFile(
     const extraLines = async (where: string) =>
       staged.spans
         ? Number(
-            (await conn.runAndReadAll(`SELECT coalesce(sum(n - 1), 0) AS x FROM ${staged.spans} WHERE line IN (${where})`)).getRows()[0]![0],
+            (
+              await conn.runAndReadAll(`SELECT coalesce(sum(n - 1), 0) AS x FROM ${staged.spans} WHERE line IN (${where})`)
+            ).getRows()[0]![0],
           )
         : 0;
     result.linesRead = staged.linesRead;
@@ -261,7 +263,9 @@ export async function loadFile(
     result.period = await periodOf(conn, mapping, filePath, acc);
     const notes = [...staged.notes];
     if (staged.linesRead === EXCEL_MAX_ROWS)
-      notes.push(`the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`);
+      notes.push(
+        `the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`,
+      );
     if (mapping.kind === 'job_posting') {
       phase('coding');
       const failures = await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);

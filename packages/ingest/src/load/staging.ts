@@ -234,7 +234,8 @@ export async function stageWithStream(
   const unknown = mapper.plan?.unknown ?? [...mapper.unknownKeys];
   if (unknown.length) notes.push(`ignored ${unknown.length} unknown column(s): ${listNames(unknown)} (name them in "keep" to store them)`);
   if (mapper.plan?.keepMissing.length) notes.push(`keep names column(s) the header does not have: ${mapper.plan.keepMissing.join(', ')}`);
-  if (setup.tally?.midBoms) notes.push(`${setup.tally.midBoms} line(s) after the first start with a byte-order mark (files concatenated?); it was removed`);
+  if (setup.tally?.midBoms)
+    notes.push(`${setup.tally.midBoms} line(s) after the first start with a byte-order mark (files concatenated?); it was removed`);
   if (firstUnclosed) notes.push(firstUnclosed.replace(/: line.*$/, ''));
   return {
     staging,
@@ -270,7 +271,8 @@ export async function notBulkReadable(
   if (mapping.delimiter !== undefined && mapping.delimiter !== ',') return 'cells are not comma-separated';
   const sample = await sniff(path);
   if (utf16Bom(sample)) return 'UTF-16 text';
-  if (mapping.delimiter === undefined && sniffDelimiter(decodeSample(sample, mapping.encoding), mapping) !== ',') return 'cells are not comma-separated';
+  if (mapping.delimiter === undefined && sniffDelimiter(decodeSample(sample, mapping.encoding), mapping) !== ',')
+    return 'cells are not comma-separated';
   return null;
 }
 

@@ -325,7 +325,8 @@ describe('numbers written with full-width digits', () => {
       ['八十', '10', '0.5'],
     ];
     for (const [i, [g, c, rel]] of cells.entries())
-      await wh.conn.run(`INSERT INTO ${prefix}_stg (line, school_name, major_code, graduation_year, graduates, dest_contract, major_relevance)
+      await wh.conn
+        .run(`INSERT INTO ${prefix}_stg (line, school_name, major_code, graduation_year, graduates, dest_contract, major_relevance)
         VALUES (${i + 2}, '广西大学', '080901', '２０２４', ${lit(g)}, ${lit(c)}, ${lit(rel)})`);
     await validateStaging(
       wh.conn,

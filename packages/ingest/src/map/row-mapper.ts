@@ -32,7 +32,13 @@ export interface RowMapperOptions {
 }
 
 /** Names of the delimiters, for messages. */
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'vertical bar', '，': 'full-width comma' };
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'comma',
+  '\t': 'tab',
+  ';': 'semicolon',
+  '|': 'vertical bar',
+  '，': 'full-width comma',
+};
 
 /**
  * Turns reader records into canonical field bags for one file: finds the header, maps columns by
@@ -121,10 +127,16 @@ export class RowMapper {
     });
     if (cells.length > plan.header.length && cells.slice(plan.header.length).some((c) => c.trim() !== ''))
       return reject(null, asRead(), `ragged row: ${cells.length} cells, header has ${plan.header.length}`);
-    if (cells.length < plan.header.length) return reject(null, asRead(), `ragged row: ${cells.length} cells, header has ${plan.header.length}`);
-    if (cells.every((c, i) => c.replace(/^\ufeff/, '').trim() === (plan.header[i] ?? ''))) return reject(null, asRead(), 'repeated header row');
+    if (cells.length < plan.header.length)
+      return reject(null, asRead(), `ragged row: ${cells.length} cells, header has ${plan.header.length}`);
+    if (cells.every((c, i) => c.replace(/^\ufeff/, '').trim() === (plan.header[i] ?? '')))
+      return reject(null, asRead(), 'repeated header row');
     if (cells.some((c) => c.includes('\u0000')))
-      return reject(null, asRead().replaceAll('\u0000', '\\0'), 'NUL byte in the row (damaged file or binary data pasted in): remove it or export the file again');
+      return reject(
+        null,
+        asRead().replaceAll('\u0000', '\\0'),
+        'NUL byte in the row (damaged file or binary data pasted in): remove it or export the file again',
+      );
     if (this.skip && this.skip.test(cells[0] ?? '')) return reject(null, asRead(), 'not a data row (subtotal or section title)');
     const fields: FieldBag = {};
     for (const [field, i] of plan.fieldIndex) {

@@ -101,4 +101,3 @@ describe('normaliseLocation (repository GB/T 2260 list)', () => {
     expect(normaliseLocation('全省').reason).toBe('no-match');
   });
 });
-

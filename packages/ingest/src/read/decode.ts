@@ -180,7 +180,7 @@ export function decodeSample(sample: Buffer, forced: TextEncoding = 'auto'): str
   const body = sample.subarray(0, 3).equals(BOM) ? sample.subarray(3) : sample;
   if (forced === 'gb18030') return iconv.decode(body, 'gb18030');
   const parts: string[] = [];
-  for (let start = 0; start < body.length; ) {
+  for (let start = 0; start < body.length;) {
     let end = body.indexOf(0x0a, start);
     end = end < 0 ? body.length : end + 1;
     parts.push(decodeLine(body.subarray(start, end)).text);

@@ -112,7 +112,10 @@ class RecordBuilder {
  * @returns the records, `decoder.tally` (after iteration) for the encoding, and `lines.count()`
  *   for the number of physical lines read.
  */
-export function readCsv(path: string, options: CsvReadOptions = {}): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder; lines: PhysicalLines } {
+export function readCsv(
+  path: string,
+  options: CsvReadOptions = {},
+): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder; lines: PhysicalLines } {
   const decoder = new LineDecoder(options.encoding ?? 'auto');
   const delim = options.delimiter ?? ',';
   const physical = new PhysicalLines(createReadStream(path).pipe(decoder));

@@ -18,7 +18,9 @@ export async function readJsonArray(
 ): Promise<{ rows: SourceRow[]; decoder: LineDecoder; elements: number }> {
   const { size } = await stat(path);
   if (size > MAX_JSON_BYTES)
-    throw new UnreadableFileError(`JSON file is ${size} bytes, above the ${MAX_JSON_BYTES} read in one piece: export it as JSON lines (format jsonl)`);
+    throw new UnreadableFileError(
+      `JSON file is ${size} bytes, above the ${MAX_JSON_BYTES} read in one piece: export it as JSON lines (format jsonl)`,
+    );
   const decoder = new LineDecoder(encoding);
   const parts: string[] = [];
   for await (const chunk of createReadStream(path).pipe(decoder)) parts.push((chunk as Buffer).toString('utf8'));
@@ -43,7 +45,12 @@ export async function readJsonArray(
     const end = valueEnd(text, i);
     const line = rows.length + 1;
     if (end < 0) {
-      rows.push({ line, lines: 1, error: 'JSON array cut short: the last element is incomplete', rawText: text.slice(start, start + 1000) });
+      rows.push({
+        line,
+        lines: 1,
+        error: 'JSON array cut short: the last element is incomplete',
+        rawText: text.slice(start, start + 1000),
+      });
       return { rows, decoder, elements: rows.length };
     }
     const raw = text.slice(start, end);

@@ -102,7 +102,14 @@ interface ZipEntry {
 }
 
 /** Inflates one entry as a stream and returns its real size; throws as soon as a limit is passed. */
-async function measureEntry(path: string, e: ZipEntry, start: number, fileSize: number, limits: ZipLimits, before: number): Promise<number> {
+async function measureEntry(
+  path: string,
+  e: ZipEntry,
+  start: number,
+  fileSize: number,
+  limits: ZipLimits,
+  before: number,
+): Promise<number> {
   if (e.compressed === 0) return 0;
   const src = createReadStream(path, { start, end: Math.min(fileSize, start + e.compressed) - 1 });
   if (e.method === 0) return e.compressed;
@@ -127,6 +134,8 @@ async function measureEntry(path: string, e: ZipEntry, start: number, fileSize: 
     inflate.destroy();
   }
   if (out !== e.uncompressed && e.uncompressed !== 0xffffffff)
-    throw new UnreadableFileError(`XLSX zip entry ${e.name} declares ${e.uncompressed} bytes but holds ${out}: the archive's sizes are false, refused`);
+    throw new UnreadableFileError(
+      `XLSX zip entry ${e.name} declares ${e.uncompressed} bytes but holds ${out}: the archive's sizes are false, refused`,
+    );
   return out;
 }

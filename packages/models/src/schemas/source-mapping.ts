@@ -106,7 +106,7 @@ export const sourceMappingSchema = z
       .array(z.string())
       .default([])
       .describe(
-        'Source columns (header names; JSON: dotted keys) with no canonical field to store anyway, as text in the raw table\'s extra map.',
+        "Source columns (header names; JSON: dotted keys) with no canonical field to store anyway, as text in the raw table's extra map.",
       ),
     cellFormat: z
       .enum(['plain', 'python-list'])

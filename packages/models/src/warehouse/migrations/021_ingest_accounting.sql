@@ -29,3 +29,6 @@ COMMENT ON COLUMN raw.shortage.extra IS 'Source columns the mapping''s keep list
 COMMENT ON COLUMN raw.school.extra IS 'Source columns the mapping''s keep list names, header → text as read; NULL when the mapping keeps none.';
 COMMENT ON COLUMN raw.graduate_region.extra IS 'Source columns the mapping''s keep list names, header → text as read; NULL when the mapping keeps none.';
 COMMENT ON COLUMN raw.graduate_industry.extra IS 'Source columns the mapping''s keep list names, header → text as read; NULL when the mapping keeps none.';
+
+COMMENT ON COLUMN meta.rejected_rows.line IS 'Physical line where the rejected record starts (1 = first line; for XLSX the sheet row; for a JSON array the element''s position in it). An unclosed quote is rejected at the line where it opened; the lines it swallowed are read again on their own.';
+COMMENT ON COLUMN meta.rejected_rows.reason IS 'Why the row was rejected, e.g. not a whole number, below minimum 0, date in the future, unclosed quote opened at line 5 swallowed lines 5–9.';
