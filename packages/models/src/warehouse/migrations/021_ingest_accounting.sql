@@ -7,7 +7,7 @@ ALTER TABLE meta.loads ADD COLUMN lines_rejected BIGINT;
 ALTER TABLE meta.loads ADD COLUMN lines_explained BIGINT;
 COMMENT ON TABLE meta.loads IS 'One row per attempt to load a file: its identity (content hash), counts and outcome. rows_read = rows_loaded + rows_rejected and lines_read = lines_loaded + lines_rejected + lines_explained always.';
 COMMENT ON COLUMN meta.loads.rows_read IS 'Records parsed after the header (including records then rejected).';
-COMMENT ON COLUMN meta.loads.lines_read IS 'Physical lines of the file (line feed, CR LF or a lone CR each end one; for XLSX the sheet rows up to the last; for JSON the lines of the text); NULL for loads before line accounting and for skipped or failed loads.';
+COMMENT ON COLUMN meta.loads.lines_read IS 'Physical lines of the file (line feed, CR LF or a lone CR each end one; for XLSX the sheet rows up to the last; for a JSON array its elements); NULL for loads before line accounting and for skipped or failed loads.';
 COMMENT ON COLUMN meta.loads.lines_loaded IS 'Lines of the records loaded (a record with a quoted line break spans several).';
 COMMENT ON COLUMN meta.loads.lines_rejected IS 'Lines of the records rejected, and lines no record could be made of (an unclosed quote, a cut JSON element); each has its entry in meta.rejected_rows at the line it starts.';
 COMMENT ON COLUMN meta.loads.lines_explained IS 'Lines that hold no record by design: the header, preamble lines before it, blank lines, the brackets of a JSON array.';
