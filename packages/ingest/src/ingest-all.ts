@@ -82,6 +82,8 @@ export interface IngestReport {
   mappingErrors: string[];
   /** Everything that makes the run not clean: missing input, unknown sources, bad mappings, failed or mostly rejected loads. */
   problems: IngestProblem[];
+  /** Sources whose patterns matched no file in this run (a problem only when asked for by name, or when no source found any). */
+  sourcesWithoutFiles: string[];
 }
 
 /**
@@ -187,7 +189,7 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
       ),
     );
   }
-  return { loads, sources, mappingErrors, problems };
+  return { loads, sources, mappingErrors, problems, sourcesWithoutFiles: notFound };
 }
 
 async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[]): Promise<SourceSummary> {
