@@ -76,7 +76,10 @@ export function formatIngestSummary(report: IngestReport): string {
     for (const m of s.messages.slice(0, 5)) lines.push(`  说明: ${m}`);
   }
   if (report.sourcesWithoutFiles.length)
-    lines.push('', `未找到文件的来源: ${report.sourcesWithoutFiles.join('、')}(公开样本来源需加 --samples;其余请检查 --data 与映射文件的 files)`);
+    lines.push(
+      '',
+      `未找到文件的来源: ${report.sourcesWithoutFiles.join('、')}(公开样本来源需加 --samples;其余请检查 --data 与映射文件的 files)`,
+    );
   if (report.problems.length) lines.push('', '需要处理的问题:');
   for (const p of report.problems) lines.push(`  [${PROBLEM_LABEL[p.kind] ?? p.kind}] ${p.message}`);
   return lines.join('\n');
