@@ -275,12 +275,6 @@ export async function loadFile(
         );
     }
     phase('writing');
-    // The writes need no order (every row carries its line): without preserving insertion order
-    // DuckDB inserts a million rows on all threads instead of one. The caller's setting is put back.
-    if ((await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0] === true) {
-      restoreOrder ??= 'SET preserve_insertion_order = true';
-      await conn.run('SET preserve_insertion_order = false');
-    }
     await inTransaction(conn, async () => {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
