@@ -10,3 +10,5 @@ export { projectionStage } from './stages/projection.js';
 export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
 export { withRunLock } from './run-lock.js';
 export type { Stage, StageResult, PipelineContext } from './pipeline.js';
+export { EXIT, exitCodeFor } from './exit-codes.js';
+export type { ExitCode } from './exit-codes.js';

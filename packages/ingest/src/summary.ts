@@ -3,6 +3,29 @@ import type { IngestReport } from './ingest-all.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/** What each salary_status means, for the summary. */
+const SALARY_STATUS_LABEL: Record<string, string> = {
+  parsed: '已解析',
+  given: '来源给出数值',
+  blank: '未填',
+  negotiable: '面议',
+  unrecognised: '无法识别',
+  'inverted-range': '上下限颠倒',
+  implausible: '超出合理范围',
+  'corrupt-text': '乱码',
+  uncoded: '未编码',
+  unknown: '早期导入未记录',
+};
+
+/** What each problem kind means, for the summary. */
+const PROBLEM_LABEL: Record<string, string> = {
+  'no-input': '未找到输入',
+  'unknown-source': '未知来源',
+  'mapping-invalid': '映射文件无效',
+  'load-failed': '导入失败',
+  'rejects-over-threshold': '拒收比例过高',
+};
+
 /** How each unmatched figure reads in the summary: the short form of the table, the long form of the notes. */
 const UNMATCHED_LABEL: Record<UnmatchedFigure['what'], { short: string; long: string }> = {
   majors: { short: '专业未匹配', long: '未匹配专业名称' },
@@ -18,7 +41,7 @@ const UNMATCHED_LABEL: Record<UnmatchedFigure['what'], { short: string; long: st
  */
 export function formatIngestSummary(report: IngestReport): string {
   const lines: string[] = ['数据导入汇总', ''];
-  const head = ['来源', '类型', '文件(入库/跳过/失败)', '读入行', '入库行', '拒收行', '重复合并', '地区/行业/职业编码覆盖率'];
+  const head = ['来源', '类型', '文件(入库/跳过/失败)', '读入行', '入库行', '拒收行', '重复合并', '地区/行业/职业编码覆盖率', '薪资解析率'];
   const rows = report.sources.map((s) => [
     s.source,
     kindDefinition(s.kind).label,
@@ -32,6 +55,7 @@ export function formatIngestSummary(report: IngestReport): string {
       : s.unmatched[0]
         ? `${UNMATCHED_LABEL[s.unmatched[0].what].short} ${s.unmatched[0].rows} 行`
         : '-',
+    s.salary ? pct(s.salary.coverage) : '-',
   ]);
   const width = head.map((h, i) => Math.max(strWidth(h), ...rows.map((r) => strWidth(r[i]!))));
   const fmt = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(width[i]! - strWidth(c))).join('  ');
@@ -39,14 +63,25 @@ export function formatIngestSummary(report: IngestReport): string {
   for (const s of report.sources) {
     const reasons = Object.entries(s.rejectedByReason);
     const unmatched = s.unmatched.filter((u) => u.rows > 0);
-    if (!reasons.length && !unmatched.length && !s.messages.length) continue;
     lines.push('', `【${s.source}】`);
+    if (s.lines.read)
+      lines.push(
+        `  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`,
+      );
+    const unpaid = Object.entries(s.salary?.byStatus ?? {}).filter(([k]) => k !== 'parsed' && k !== 'given');
+    if (unpaid.length) lines.push(`  薪资未解析(条数): ${unpaid.map(([k, n]) => `${SALARY_STATUS_LABEL[k] ?? k} ${n}`).join('、')}`);
     if (reasons.length) lines.push('  拒收原因(行数):');
     for (const [reason, n] of reasons.slice(0, 10)) lines.push(`    ${n}\t${reason}`);
     for (const u of unmatched) lines.push(`  ${UNMATCHED_LABEL[u.what].long} ${u.rows} 行(示例): ${u.examples.join('、')}`);
     for (const m of s.messages.slice(0, 5)) lines.push(`  说明: ${m}`);
   }
-  for (const e of report.mappingErrors) lines.push(`映射文件错误: ${e}`);
+  if (report.sourcesWithoutFiles.length)
+    lines.push(
+      '',
+      `未找到文件的来源: ${report.sourcesWithoutFiles.join('、')}(公开样本来源需加 --samples;其余请检查 --data 与映射文件的 files)`,
+    );
+  if (report.problems.length) lines.push('', '需要处理的问题:');
+  for (const p of report.problems) lines.push(`  [${PROBLEM_LABEL[p.kind] ?? p.kind}] ${p.message}`);
   return lines.join('\n');
 }
 

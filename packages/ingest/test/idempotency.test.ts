@@ -39,6 +39,29 @@ describe('lineage and idempotency', () => {
     expect(await count(`SELECT count(*) FROM meta.loads WHERE status = 'skipped_duplicate' AND rows_loaded = 0`)).toBe(2);
   });
 
+  it('append: a second file of the same source and period adds its rows beside the first, replacing nothing', async () => {
+    // The enrollment mapping with the append policy: the same period (2024, from the file name) twice.
+    const mapping = { ...ENROLLMENT_MAPPING, source: 'test_enrollment_append', replace: 'append' as const };
+    const a = await loadFile(ctx.wh.conn, mapping, writeUtf8(ctx.dir, 'school_2024.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS]));
+    const b = await loadFile(
+      ctx.wh.conn,
+      mapping,
+      writeUtf8(ctx.dir, 'school_2024_more.csv', [
+        ENROLLMENT_HEADER,
+        ENROLLMENT_ROWS[0]!.replace('460701,汽车制造与试验技术', '460704,智能网联汽车技术'),
+      ]),
+    );
+    expect([a.status, a.period, b.status, b.period]).toEqual(['loaded', '2024', 'loaded', '2024']);
+    expect(b.replacedLoadIds).toEqual([]);
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(4);
+    expect(await count(`SELECT count(*) FROM raw.enrollment`)).toBe(4);
+    expect(await count(`SELECT count(*) FROM meta.loads WHERE superseded_by IS NOT NULL`)).toBe(0);
+    // The same bytes again add nothing, under append as under replace.
+    const again = await loadFile(ctx.wh.conn, mapping, join(ctx.dir, 'school_2024.csv'));
+    expect(again.status).toBe('skipped_duplicate');
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(4);
+  });
+
   it('a corrected file for the same source and period replaces the earlier load', async () => {
     const v1 = writeUtf8(ctx.dir, 'school_2024.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS]);
     const a = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v1);

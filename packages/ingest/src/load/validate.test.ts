@@ -258,3 +258,92 @@ describe('padding', () => {
     expect(err).toEqual([{ line: '10', column_name: 'title', reason: 'required value missing' }]);
   });
 });
+
+/** Reads one posted_date text through validation: the date it becomes, or the reject reason. */
+async function readDate(text: string, tag: string): Promise<string> {
+  const spec = kindSpec('job_posting');
+  const fields = spec.rules.map((r) => r.name);
+  const prefix = `t_date_${tag}`;
+  await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
+    INSERT INTO ${prefix}_stg (line, source, title, posted_date) VALUES (2, 'b', '焊工', ${lit(text)})`);
+  await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(['source', 'title', 'posted_date']));
+  const acc = (await wh.conn.runAndReadAll(`SELECT posted_date::VARCHAR AS d FROM ${prefix}_acc`)).getRows();
+  if (acc.length) return String(acc[0]![0]);
+  return String((await wh.conn.runAndReadAll(`SELECT reason FROM ${prefix}_err`)).getRows()[0]![0]);
+}
+
+describe('date spellings: each one the loader accepts, and what it is not fooled by', () => {
+  const accepted: [string, string, string][] = [
+    ['ISO date', '2024-03-05', '2024-03-05'],
+    ['ISO date and time', '2023-12-12 09:22:00', '2023-12-12'],
+    ['ISO date and time without seconds', '2023-12-12 09:22', '2023-12-12'],
+    ['ISO 8601 with T and a +08:00 offset (the date as written)', '2024-03-05T10:00:00+08:00', '2024-03-05'],
+    ['ISO 8601 with T and a negative offset (the date as written, not moved to Beijing)', '2024-03-05T23:30:00-05:00', '2024-03-05'],
+    ['ISO 8601 in UTC (Z) with milliseconds', '2024-03-05T01:02:03.456Z', '2024-03-05'],
+    ['slashes', '2024/03/05', '2024-03-05'],
+    ['slashes without zero padding', '2024/3/5', '2024-03-05'],
+    ['slashes with a time', '2024/03/05 08:00:00', '2024-03-05'],
+    ['slashes with a time without seconds', '2024/03/05 08:00', '2024-03-05'],
+    ['年月日', '2019年12月15日', '2019-12-15'],
+    ['年月日 without zero padding', '2024年3月5日', '2024-03-05'],
+    ['年月日 with a time', '2024年03月05日 09:30', '2024-03-05'],
+    ['dots', '2024.03.05', '2024-03-05'],
+    ['eight digits', '20240305', '2024-03-05'],
+    ['C ctime (a scraper default)', 'Sat Feb 22 22:58:03 2020', '2020-02-22'],
+    ['full-width ISO', '２０２４－０３－０５', '2024-03-05'],
+    ['full-width 年月日', '２０２４年３月５日', '2024-03-05'],
+    ['full-width slashes', '２０２４／０３／０５', '2024-03-05'],
+    ['padded with spaces of three kinds', '\u3000 2024-03-05\u00a0', '2024-03-05'],
+  ];
+  accepted.forEach(([what, text, date], i) => {
+    it(`${what}: ${JSON.stringify(text)} → ${date}`, async () => {
+      expect(await readDate(text, `ok${i}`)).toBe(date);
+    });
+  });
+  const refused: [string, string][] = [
+    ['words', '去年春天'],
+    ['month 13', '2024-13-01'],
+    ['30 February', '2024/02/30'],
+    ['a date and a trailing word', '2024-03-05 左右'],
+  ];
+  refused.forEach(([what, text], i) => {
+    it(`refuses ${what}: ${JSON.stringify(text)}`, async () => {
+      expect(await readDate(text, `bad${i}`)).toBe('not a recognisable date');
+    });
+  });
+});
+
+describe('numbers written with full-width digits', () => {
+  it('reads １２０, ２，０００ and ８５％ as 120, 2000 and 0.85, and refuses 八十', async () => {
+    const spec = kindSpec('graduate_outcome');
+    const fields = spec.rules.map((r) => r.name);
+    const prefix = 't_wide';
+    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+    const cells: [string, string, string][] = [
+      ['１２０', '１００', '８５％'],
+      ['２，０００', '1,500', '0.6'],
+      ['八十', '10', '0.5'],
+    ];
+    for (const [i, [g, c, rel]] of cells.entries())
+      await wh.conn
+        .run(`INSERT INTO ${prefix}_stg (line, school_name, major_code, graduation_year, graduates, dest_contract, major_relevance)
+        VALUES (${i + 2}, '广西大学', '080901', '２０２４', ${lit(g)}, ${lit(c)}, ${lit(rel)})`);
+    await validateStaging(
+      wh.conn,
+      spec,
+      { from: `${prefix}_stg` },
+      prefix,
+      '2025-12-31',
+      new Set(['school_name', 'major_code', 'graduation_year', 'graduates', 'dest_contract', 'major_relevance']),
+    );
+    const acc = (
+      await wh.conn.runAndReadAll(`SELECT graduation_year, graduates, dest_contract, major_relevance FROM ${prefix}_acc ORDER BY line`)
+    ).getRows();
+    expect(acc).toEqual([
+      [2024, 120, 100, 0.85],
+      [2024, 2000, 1500, 0.6],
+    ]);
+    const err = (await wh.conn.runAndReadAll(`SELECT line, column_name, reason FROM ${prefix}_err`)).getRowObjectsJson();
+    expect(err).toEqual([{ line: '4', column_name: 'graduates', reason: 'not a number' }]);
+  });
+});

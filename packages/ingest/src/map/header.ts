@@ -6,8 +6,12 @@ export interface HeaderPlan {
   fieldIndex: Map<string, number>;
   /** The header cells as read (trimmed). */
   header: string[];
-  /** Header cells that match no alias: kept out of the load and named in the load message. */
+  /** Header cells that match no alias nor the keep list: left out of the load and named in the load message. */
   unknown: string[];
+  /** Columns of the mapping's keep list: header as written → column index (stored in raw's extra map). */
+  keepIndex: Map<string, number>;
+  /** Names of the keep list the header does not have. */
+  keepMissing: string[];
 }
 
 /** A header the mapping cannot use (missing required column, two columns for one field). */
@@ -41,13 +45,17 @@ export function headerScore(cells: string[], mapping: SourceMapping): number {
  */
 export function planHeader(cells: string[], mapping: SourceMapping, required: readonly string[]): HeaderPlan {
   const aliases = aliasIndex(mapping);
+  const keep = new Map(mapping.keep.map((k) => [normaliseHeader(k), k]));
   const fieldIndex = new Map<string, number>();
+  const keepIndex = new Map<string, number>();
   const unknown: string[] = [];
   const header = cells.map((c) => c.trim());
   header.forEach((cell, i) => {
     const field = aliases.get(normaliseHeader(cell));
     if (!field) {
-      if (cell !== '') unknown.push(cell);
+      const kept = keep.get(normaliseHeader(cell));
+      if (kept !== undefined && !keepIndex.has(kept)) keepIndex.set(kept, i);
+      else if (cell !== '') unknown.push(cell);
       return;
     }
     const prev = fieldIndex.get(field);
@@ -57,7 +65,7 @@ export function planHeader(cells: string[], mapping: SourceMapping, required: re
   });
   const missing = required.filter((f) => !fieldIndex.has(f) && !(f in mapping.constants) && !producedByTransform(mapping, f));
   if (missing.length) throw new HeaderError(`required column missing: ${missing.join(', ')} (header: ${header.join(', ') || 'empty'})`);
-  return { fieldIndex, header, unknown };
+  return { fieldIndex, header, unknown, keepIndex, keepMissing: mapping.keep.filter((k) => !keepIndex.has(k)) };
 }
 
 /** True when a transform of the mapping writes the field. */

@@ -40,6 +40,13 @@ export function compileTransforms(transforms: readonly MappingTransform[]): (row
           const v = row[t.field];
           if (v !== undefined && Object.hasOwn(t.values, v)) row[t.field] = t.values[v]!;
         };
+      case 'replace': {
+        const re = new RegExp(t.pattern, 'gu');
+        return (row) => {
+          const v = row[t.field];
+          if (v) row[t.field] = v.replace(re, t.with).trim();
+        };
+      }
       case 'template':
         return (row) => {
           const ok = t.requires.every((f) => (row[f] ?? '') !== '');

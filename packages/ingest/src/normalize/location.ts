@@ -77,7 +77,17 @@ export type LocationMatcher = (text: string) => LocationMatch;
  * Builds a matcher over a list of divisions (see {@link buildCoders}). Build it once per run:
  * it indexes every full and short name by level.
  */
-export function buildLocationMatcher(regions: readonly Region[]): LocationMatcher {
+export function buildLocationMatcher(regions: readonly Region[], scopeWords: readonly string[] = []): LocationMatcher {
+  // 广西区内, 贵州全省: the scope word is a separator, so the text codes to the division before it.
+  const scope = scopeWords.length
+    ? new RegExp(
+        `(?<=\\S)(?:${[...scopeWords]
+          .sort((a, b) => b.length - a.length)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|')})(?!辖)`,
+        'gu',
+      )
+    : null;
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const provinces: Scope = { byName: new Map() };
   const cities: Scope = { byName: new Map() };
@@ -116,7 +126,8 @@ export function buildLocationMatcher(regions: readonly Region[]): LocationMatche
   }
 
   function match(raw: string): LocationMatch {
-    const text = toHalfWidth(unwrapListLiteral(raw)).trim();
+    let text = toHalfWidth(unwrapListLiteral(raw)).trim();
+    if (scope) text = text.replace(scope, ' ');
     const segments = text.split(SEPARATORS).filter((s) => s !== '');
     if (segments.length === 0) return { code: null, name: null, level: null, matched: false, rest: '', reason: 'blank' };
     const state: { province: Region | null; city: Region | null; county: Region | null } = { province: null, city: null, county: null };

@@ -54,6 +54,8 @@ export interface CoderReference {
   industryTerms: IndustryTerm[];
   occupations: Occupation[];
   occupationAliases: OccupationAlias[];
+  /** Words meaning "the whole of the division named before" (区内, 全省; datasets/dictionaries/region_scope_words.csv). */
+  regionScopeWords: string[];
 }
 
 /** Where the reference data lives (the configuration's folders). */
@@ -104,6 +106,7 @@ export async function readCoderReference(paths: CoderReferencePaths): Promise<Co
       term: r.term!,
       code: r.gbt4754_code!,
     })),
+    regionScopeWords: readDictionary(paths.dictionariesDir, 'region_scope_words.csv').map((r) => r.word!),
     occupationAliases: readDictionary(paths.dictionariesDir, 'occupation_aliases.csv').map((r) => ({
       alias: r.alias!,
       code: r.csco_code!,

@@ -62,14 +62,27 @@ function unknown(reason: SalaryUnknownReason): SalaryParse {
   return { minMonthly: null, maxMonthly: null, monthsPerYear: null, period: null, negotiable: reason === 'negotiable', reason };
 }
 
+/** A pay period written before the figure: 月薪6000, 年薪20万, 日薪200. */
+const PERIOD_PREFIX: Record<string, SalaryPeriod> = { 月薪: 'month', 年薪: 'year', 日薪: 'day', 时薪: 'hour', 周薪: 'week' };
+
 function clean(text: string): string {
-  return toHalfWidth(unwrapListLiteral(text))
-    .replace(/\s+/g, '')
-    .replace(/[～~—–至到]/g, '-')
-    .replace(/k/g, 'K')
-    .replace(/w/g, 'W')
-    .replace(/\/每/g, '/')
-    .replace(/元\/(?=[月年天日时小周])/g, '元/');
+  return (
+    toHalfWidth(unwrapListLiteral(text))
+      .replace(/\s+/g, '')
+      .replace(/[～~—–至到]/g, '-')
+      .replace(/k/g, 'K')
+      .replace(/w/g, 'W')
+      .replace(/\/每/g, '/')
+      .replace(/元\/(?=[月年天日时小周])/g, '元/')
+      // Compound figures: 1万5 = 1.5万, 1万2千 = 1.2万, 8千5 = 8.5千.
+      .replace(/(\d+)万(\d)千/g, '$1.$2万')
+      .replace(/(\d+)万(\d)(?![\d.千])/g, '$1.$2万')
+      .replace(/(\d+)千(\d)(?![\d.百])/g, '$1.$2千')
+      // 6千-8千元: the currency after a unit adds nothing.
+      .replace(/([千万KW])元/g, '$1')
+      // 6000元/月以上: the bound belongs before the period.
+      .replace(/(\/(?:月|年|天|日|小时|时|周))(及以上|以上|及以下|以下)/, '$2$1')
+  );
 }
 
 function build(lo: number | null, hi: number | null, period: SalaryPeriod, months: number | null): SalaryParse {
@@ -83,18 +96,25 @@ function build(lo: number | null, hi: number | null, period: SalaryPeriod, month
 }
 
 function parseUncached(raw: string): SalaryParse {
-  const text = clean(raw);
+  let text = clean(raw);
   if (text === '') return unknown('blank');
   if (text.includes('面议')) return unknown('negotiable');
   if (text.includes('\uFFFD')) return unknown('corrupt-text');
+  let prefixed: SalaryPeriod | null = null;
+  const prefix = Object.keys(PERIOD_PREFIX).find((p) => text.startsWith(p));
+  if (prefix) {
+    prefixed = PERIOD_PREFIX[prefix]!;
+    text = text.slice(prefix.length).replace(/^[:：]/, '');
+  }
   const m = RANGE.exec(text);
   if (!m) return unknown('unrecognised');
   const [, a, ua, b, ub, bound, per, months] = m;
-  const period: SalaryPeriod = per ? PERIOD[per]! : 'month';
-  // `1-1.5万`: the unit written once after the upper figure applies to both.
-  const unitHi = ub ?? ua;
-  const unitLo = ua ?? ub;
-  if (!unitLo || !unitHi) return unknown('unrecognised');
+  if (prefixed && per && PERIOD[per] !== prefixed) return unknown('unrecognised');
+  const period: SalaryPeriod = per ? PERIOD[per]! : (prefixed ?? 'month');
+  // `1-1.5万`: the unit written once after the upper figure applies to both; figures without any
+  // unit (6000-9000, 月薪6000) are yuan, and the plausibility bounds catch a unit left out (6-9).
+  const unitHi = ub ?? ua ?? '元';
+  const unitLo = ua ?? ub ?? '元';
   const lo = Number(a) * UNIT[unitLo]!;
   const hi = b === undefined ? null : Number(b) * UNIT[unitHi]!;
   const m12 = months ? Number(months) : null;

@@ -90,7 +90,7 @@ export async function buildPostingLookups(
   n: PostingNormalizers,
 ): Promise<CoderFailures> {
   const failures: CoderFailures = {};
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_sal (text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_sal (text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE, status VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_reg (text VARCHAR, region_code VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_req (edu VARCHAR, exp VARCHAR, education VARCHAR, mn DOUBLE, mx DOUBLE)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ind (text VARCHAR, code VARCHAR, conf DOUBLE)`);
@@ -131,10 +131,26 @@ export async function buildPostingLookups(
     const safe = guard(failures, 'salary');
     for (const [text] of await distinct(conn, `SELECT salary_text FROM ${from('sal')} AND salary_text IS NOT NULL`, 1)) {
       const s = safe(text!, () => n.salary!(text!));
+      // One rule for pay (the posting always loads; salary_status says what became of its pay
+      // text): bounds outside the plausibility bounds, or a maximum below the minimum, are not pay.
+      const bounds: [number | null, number | null] = [s?.minMonthly ?? null, s?.maxMonthly ?? null];
+      const [lo, hi] = PLAUSIBLE_MONTHLY_PAY_CNY;
+      const implausible = bounds.some((v) => v !== null && (!Number.isFinite(v) || v < lo || v > hi));
+      const inverted = bounds[0] !== null && bounds[1] !== null && bounds[0] > bounds[1];
+      const status = !s
+        ? 'uncoded'
+        : implausible
+          ? 'implausible'
+          : inverted
+            ? 'inverted-range'
+            : bounds[0] === null && bounds[1] === null
+              ? (s.reason ?? 'unrecognised')
+              : 'parsed';
       app.appendVarchar(text!);
-      putNum(app, s?.minMonthly, PLAUSIBLE_MONTHLY_PAY_CNY);
-      putNum(app, s?.maxMonthly, PLAUSIBLE_MONTHLY_PAY_CNY);
-      putNum(app, s?.months, PLAUSIBLE_MONTHS_PAID);
+      putNum(app, status === 'parsed' ? s!.minMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
+      putNum(app, status === 'parsed' ? s!.maxMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
+      putNum(app, status === 'parsed' ? s!.months : null, PLAUSIBLE_MONTHS_PAID);
+      app.appendVarchar(status);
       app.endRow();
     }
     app.closeSync();

@@ -15,7 +15,7 @@ export function postingNormalizers(coders: Coders): PostingNormalizers {
     },
     salary(text) {
       const s = parseSalary(text);
-      return { minMonthly: s.minMonthly, maxMonthly: s.maxMonthly, months: s.monthsPerYear };
+      return { minMonthly: s.minMonthly, maxMonthly: s.maxMonthly, months: s.monthsPerYear, reason: s.reason ?? null };
     },
     region(text) {
       return coders.location(text).code;

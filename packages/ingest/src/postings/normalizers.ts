@@ -12,8 +12,11 @@ export interface CodedValue {
  * function costs per distinct value, not per row. Any member may be missing: its columns stay NULL.
  */
 export interface PostingNormalizers {
-  /** `12-18K·13薪` → monthly CNY bounds and months paid; null when not a salary (面议). */
-  salary?(text: string): { minMonthly: number | null; maxMonthly: number | null; months?: number | null } | null;
+  /**
+   * `12-18K·13薪` → monthly CNY bounds and months paid; when both bounds are null, `reason` says why
+   * (blank, negotiable, unrecognised, inverted-range, implausible, corrupt-text), stored as the posting's salary_status.
+   */
+  salary?(text: string): { minMonthly: number | null; maxMonthly: number | null; months?: number | null; reason?: string | null } | null;
   /** Location text → the most precise GB/T 2260 code it names. */
   region?(locationText: string): string | null;
   /**

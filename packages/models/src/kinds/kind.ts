@@ -47,6 +47,12 @@ export interface KindDefinition {
    */
   keyText: readonly string[];
   /**
+   * Text fields that may hold line breaks (a quoted cell spanning lines). A line break elsewhere
+   * whose continuation holds the delimiter means the parser went out of step (an unclosed quote
+   * swallowing the following records), and the record is rejected rather than merged.
+   */
+  multilineText?: readonly string[];
+  /**
    * Columns computed across rows of the file for the checks (window functions over the rows read,
    * in file order within each partition), named `__<name>` and dropped after validation.
    */

@@ -12,6 +12,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       field: z.string().describe('Field holding the glued text (e.g. 1-3年本科).'),
       pattern: z.string().describe('Regex whose named groups are the target field names; unmatched text stays in place.'),
     })
+    .strict()
     .describe('Split glued fields such as 1-3年本科 or 互联网A轮1000-9999人.'),
   z
     .object({
@@ -21,6 +22,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       unless: z.string().describe('Regex; the value stays where it is when it matches (it is genuine).'),
       toEmpty: z.string().optional().describe('Regex matching values of `to` that count as empty (e.g. a language requirement).'),
     })
+    .strict()
     .describe('Repair shifted columns (51job 2019: 学历 lands in 工作经验 when experience is missing).'),
   z
     .object({
@@ -28,6 +30,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       field: z.string().describe('Field to clean.'),
       pattern: z.string().describe('Regex removed from the value (e.g. ^招聘).'),
     })
+    .strict()
     .describe('Remove a fixed prefix or suffix from a field.'),
   z
     .object({
@@ -37,6 +40,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       requires: z.array(z.string()).describe('Fields that must all be non-empty for the template to apply.'),
       otherwise: z.string().optional().describe('Template used when a required field is empty.'),
     })
+    .strict()
     .describe('Compose one field from several (e.g. pre-split salary columns into a salary text).'),
   z
     .object({
@@ -46,7 +50,17 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
         .record(z.string(), z.string())
         .describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
     })
+    .strict()
     .describe("Translate a source's own vocabulary into the words the normalisers read."),
+  z
+    .object({
+      op: z.literal('replace'),
+      field: z.string().describe('Field to rewrite.'),
+      pattern: z.string().describe('Regex (Unicode); every match is replaced.'),
+      with: z.string().describe('Replacement; $1, $2 … and $<name> insert groups of the match.'),
+    })
+    .strict()
+    .describe('Regular-expression replacement in one field (e.g. 年薪(\\d+)万 → $1万/年).'),
 ]);
 export type MappingTransform = z.infer<typeof mappingTransformSchema>;
 
@@ -70,11 +84,30 @@ export const sourceMappingSchema = z
       .describe(
         'Glob patterns (wildcards in the file name) of the files of this source, relative to the data folder (--data) or, for the public samples, the shared reference folder.',
       ),
-    format: z.enum(['csv', 'xlsx', 'jsonl']).describe('File format.'),
+    format: z
+      .enum(['csv', 'xlsx', 'jsonl', 'json'])
+      .describe('File format: csv (any single-character delimiter), xlsx, jsonl (one JSON object a line), json (one array of objects).'),
     encoding: z
-      .enum(['auto', 'utf-8', 'gb18030'])
+      .enum(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'])
       .default('auto')
-      .describe('Text encoding; auto detects UTF-8 (with or without BOM), GB18030/GBK and GBK-as-Latin-1 mojibake.'),
+      .describe(
+        "Text encoding; auto detects UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's Unicode text), GB18030/GBK and GBK-as-Latin-1 mojibake.",
+      ),
+    delimiter: z
+      .string()
+      .length(1, 'one character, e.g. "\\t" or ";"')
+      .optional()
+      .describe('CSV: the character between cells; default: sniffed from the header among , tab ; | and the full-width comma.'),
+    arraySeparator: z
+      .string()
+      .default(',')
+      .describe('JSON: a value that is an array (label lists, tags) is stored as its items joined with this text.'),
+    keep: z
+      .array(z.string())
+      .default([])
+      .describe(
+        "Source columns (header names; JSON: dotted keys) with no canonical field to store anyway, as text in the raw table's extra map.",
+      ),
     cellFormat: z
       .enum(['plain', 'python-list'])
       .default('plain')
@@ -109,6 +142,7 @@ export const sourceMappingSchema = z
         pattern: z.string().describe('Regex; its first group is the period (e.g. (\\d{4}) in a file name).'),
         field: z.string().optional().describe('Field to read when from = field.'),
       })
+      .strict()
       .optional()
       .describe('How to find the period a file covers (used by the replacement policy).'),
     replace: z
@@ -120,6 +154,7 @@ export const sourceMappingSchema = z
       .default(false)
       .describe('Let DuckDB read_csv parse the file in bulk (regular UTF-8/GBK CSV without per-row transforms).'),
   })
+  .strict()
   .describe('Per-source mapping file.');
 export type SourceMapping = z.infer<typeof sourceMappingSchema>;
 export type SourceMappingInput = z.input<typeof sourceMappingSchema>;

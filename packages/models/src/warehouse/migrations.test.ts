@@ -53,7 +53,8 @@ describe('migrations', () => {
     try {
       expect(wh.migrationsApplied).toEqual(listMigrations().filter((m) => m.version > 14).map((m) => m.name));
       const raw = (await wh.conn.runAndReadAll('SELECT * FROM raw.job_posting ORDER BY line')).getRowObjectsJson();
-      expect(raw).toEqual(before.raw);
+      // 021 adds the keep list's extra map, empty for rows loaded before it.
+      expect(raw).toEqual(before.raw.map((r) => ({ ...r, extra: null })));
       // raw.job_posting is a table again (a view over core from 015 to 019); core.job_posting a view of
       // the text in raw beside the codes in core.job_posting_codes.
       const kinds = await wh.conn.runAndReadAll(`SELECT (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name = 'job_posting'),

@@ -158,11 +158,12 @@ async function ensureRawTables(conn: DuckDBConnection): Promise<void> {
       continue;
     }
     const stmts = [
-      `CREATE TABLE ${def.rawTable} (load_id VARCHAR NOT NULL, line BIGINT NOT NULL, ${fields.map(([f]) => `${f} VARCHAR`).join(', ')});`,
+      `CREATE TABLE ${def.rawTable} (load_id VARCHAR NOT NULL, line BIGINT NOT NULL, ${fields.map(([f]) => `${f} VARCHAR`).join(', ')}, extra MAP(VARCHAR, VARCHAR));`,
       `COMMENT ON TABLE ${def.rawTable} IS ${q(`Loaded ${def.label} rows as text, one per accepted source row, before casting and coding.`)};`,
       `COMMENT ON COLUMN ${def.rawTable}.load_id IS 'Load that read the row (meta.loads).';`,
       `COMMENT ON COLUMN ${def.rawTable}.line IS 'Line of the row in its file.';`,
       ...fields.map(([f, s]) => `COMMENT ON COLUMN ${def.rawTable}.${f} IS ${q(`As read: ${s.description ?? f}`)};`),
+      `COMMENT ON COLUMN ${def.rawTable}.extra IS ${q("Source columns the mapping's keep list names, header → text as read; NULL when the mapping keeps none.")};`,
     ];
     await conn.run(stmts.join('\n'));
   }

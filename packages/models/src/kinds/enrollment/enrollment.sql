@@ -18,8 +18,9 @@
 -- column graduates BIGINT: 毕业生数.
 -- column school_matched BOOLEAN: True when the school code (else the name) is in core.school; NULL when no school list
 --  was loaded at load time. Unmatched rows are reported, not dropped.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, a.school_name, a.school_code, a.school_level, a.region_code,
-  coalesce(a.major_code, bn.code) AS major_code, coalesce(a.major_name, bc.name) AS major_name,
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(a.school_name) AS school_name, core.neutralise_formula(a.school_code) AS school_code, core.neutralise_formula(a.school_level) AS school_level,
+  core.neutralise_formula(a.region_code) AS region_code,
+  core.neutralise_formula(coalesce(a.major_code, bn.code)) AS major_code, core.neutralise_formula(coalesce(a.major_name, bc.name)) AS major_name,
   (bc.code IS NOT NULL OR bn.code IS NOT NULL) AS major_matched, a.year::INTEGER AS year, a.enrolled_new::BIGINT AS enrolled_new,
   a.enrolled_total::BIGINT AS enrolled_total, a.graduates::BIGINT AS graduates, core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a

@@ -23,10 +23,12 @@
 -- column employed BIGINT NOT NULL: 就业人数: working graduates of the school, major and year in this industry.
 -- column school_matched BOOLEAN: True when the school code (else the name) is in core.school; NULL when no school list
 --  was loaded at load time.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, coalesce(a.school_name, sn.school_name) AS school_name, a.school_code,
-  a.school_level, coalesce(a.major_code, bn.code) AS major_code, coalesce(a.major_name, bc.name) AS major_name,
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(coalesce(a.school_name, sn.school_name)) AS school_name,
+  core.neutralise_formula(a.school_code) AS school_code, core.neutralise_formula(a.school_level) AS school_level, core.neutralise_formula(coalesce(a.major_code, bn.code)) AS major_code,
+  core.neutralise_formula(coalesce(a.major_name, bc.name)) AS major_name,
   (bc.code IS NOT NULL OR bn.code IS NOT NULL) AS major_matched, a.graduation_year::INTEGER AS graduation_year,
-  coalesce(a.industry_code, inn.code) AS industry_code, a.industry_text, i.code IS NOT NULL AS industry_matched, i.section_code,
+  core.neutralise_formula(coalesce(a.industry_code, inn.code)) AS industry_code,
+  core.neutralise_formula(a.industry_text) AS industry_text, i.code IS NOT NULL AS industry_matched, i.section_code,
   a.employed::BIGINT AS employed, core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a
 LEFT JOIN core.major_by_code bc ON bc.code = a.major_code AND (a.school_level IS NULL OR bc.catalog = a.school_level)

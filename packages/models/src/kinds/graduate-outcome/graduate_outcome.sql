@@ -29,13 +29,15 @@
 -- column satisfaction DOUBLE: 就业满意度 (0–1).
 -- column school_matched BOOLEAN: True when the school code (else the name) is in core.school; NULL when no school list
 --  was loaded at load time.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, a.school_name, a.school_code, a.school_level,
-  coalesce(a.major_code, bn.code) AS major_code, coalesce(a.major_name, bc.name) AS major_name,
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(a.school_name) AS school_name, core.neutralise_formula(a.school_code) AS school_code,
+  core.neutralise_formula(a.school_level) AS school_level,
+  core.neutralise_formula(coalesce(a.major_code, bn.code)) AS major_code, core.neutralise_formula(coalesce(a.major_name, bc.name)) AS major_name,
   (bc.code IS NOT NULL OR bn.code IS NOT NULL) AS major_matched, a.graduation_year::INTEGER AS graduation_year, a.graduates::BIGINT AS graduates,
   a.dest_contract::BIGINT AS dest_contract, a.dest_flexible::BIGINT AS dest_flexible, a.dest_self_employed::BIGINT AS dest_self_employed,
   a.dest_further_study::BIGINT AS dest_further_study, a.dest_abroad::BIGINT AS dest_abroad, a.dest_military::BIGINT AS dest_military,
-  a.dest_unemployed::BIGINT AS dest_unemployed, a.destination_region_code, a.destination_region_text, a.destination_industry_code,
-  a.destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction,
+  a.dest_unemployed::BIGINT AS dest_unemployed, core.neutralise_formula(a.destination_region_code) AS destination_region_code,
+  core.neutralise_formula(a.destination_region_text) AS destination_region_text, core.neutralise_formula(a.destination_industry_code) AS destination_industry_code,
+  core.neutralise_formula(a.destination_industry_text) AS destination_industry_text, a.salary_mean_monthly, a.salary_median_monthly, a.major_relevance, a.satisfaction,
   core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a
 LEFT JOIN core.major_by_code bc ON bc.code = a.major_code AND (a.school_level IS NULL OR bc.catalog = a.school_level)

@@ -18,8 +18,10 @@
 -- column employed BIGINT NOT NULL: 就业人数: working graduates of the school and year who work in this region.
 -- column school_matched BOOLEAN: True when the school code (else the name) is in core.school; NULL when no school list
 --  was loaded at load time.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, coalesce(a.school_name, sn.school_name) AS school_name, a.school_code,
-  a.graduation_year::INTEGER AS graduation_year, coalesce(a.region_code, rn.code) AS region_code, a.region_text,
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(coalesce(a.school_name, sn.school_name)) AS school_name,
+  core.neutralise_formula(a.school_code) AS school_code,
+  a.graduation_year::INTEGER AS graduation_year, core.neutralise_formula(coalesce(a.region_code, rn.code)) AS region_code,
+  core.neutralise_formula(a.region_text) AS region_text,
   r.code IS NOT NULL AS region_matched, r.province_code, a.employed::BIGINT AS employed,
   core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a

@@ -14,6 +14,7 @@ export const jobPosting = {
   coreModel: sqlModelFile(new URL('./job_posting_codes.sql', import.meta.url)),
   dateFields: ['posted_date'],
   keyText: ['title', 'company', 'location_text', 'salary_text', 'education_text', 'experience_text', 'company_industry_text'],
+  multilineText: ['description', 'skills'],
   unmatched: [],
   models: [sqlModelFile(new URL('./duplicate_key.sql', import.meta.url))],
 } satisfies KindDefinition;

@@ -17,6 +17,11 @@
 -- column salary_min_monthly DOUBLE: Lower bound of the offered pay, CNY per month (given by the source, else parsed from its pay text).
 -- column salary_max_monthly DOUBLE: Upper bound of the offered pay, CNY per month.
 -- column salary_months INTEGER: Months paid per year when stated (·13薪).
+-- column salary_status VARCHAR: How the pay was read: given (numbers from the source), parsed (from the pay text), or
+--   why the bounds are NULL: blank, negotiable (面议), unrecognised, inverted-range, implausible (outside
+--   packages/models/src/schemas/plausibility.ts), corrupt-text, uncoded (no pay coder ran); NULL for postings loaded before it was
+--   recorded. Never a reject: the
+--   posting is a real vacancy whatever its pay text says.
 -- column education VARCHAR: Coded education requirement (see core.job_posting.education).
 -- column experience_min_years DOUBLE: Minimum years of experience asked (0 for 应届/经验不限).
 -- column experience_max_years DOUBLE: Maximum years of the stated range; NULL when open-ended.
@@ -29,6 +34,8 @@ WITH coded AS (
   SELECT a.line, r.region_code, i.code AS industry_code, i.conf AS industry_confidence, o.code AS occupation_code,
     o.conf AS occupation_confidence, coalesce(a.salary_min_monthly, s.mn) AS salary_min_monthly,
     coalesce(a.salary_max_monthly, s.mx) AS salary_max_monthly, coalesce(a.salary_months, s.months)::INTEGER AS salary_months,
+    CASE WHEN a.salary_min_monthly IS NOT NULL OR a.salary_max_monthly IS NOT NULL THEN 'given'
+      WHEN a.salary_text IS NULL THEN 'blank' ELSE coalesce(s.status, 'uncoded') END AS salary_status,
     coalesce(a.education, q.education) AS education, coalesce(a.experience_min_years, q.mn) AS experience_min_years,
     coalesce(a.experience_max_years, q.mx) AS experience_max_years, a.headcount::INTEGER AS headcount,
     a.posted_date::DATE AS posted_date, ck.norm AS company_key, tk.norm AS title_key
@@ -43,7 +50,7 @@ WITH coded AS (
 )
 -- duplicate_of is decided across loads once the keys are known (packages/ingest/src/dedupe/).
 SELECT {{ file_key }} AS file_key, {{ load_id }} AS load_id, line, {{ source }} AS source, region_code, industry_code,
-  industry_confidence, occupation_code, occupation_confidence, salary_min_monthly, salary_max_monthly, salary_months, education,
+  industry_confidence, occupation_code, occupation_confidence, salary_min_monthly, salary_max_monthly, salary_months, salary_status, education,
   experience_min_years, experience_max_years, headcount, posted_date,
   core.duplicate_key(company_key, title_key, region_code, salary_min_monthly, salary_max_monthly) AS dedup_key,
   NULL::VARCHAR AS duplicate_of

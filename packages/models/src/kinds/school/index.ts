@@ -11,5 +11,6 @@ export const school = {
   coreModel: sqlModelFile(new URL('./school.sql', import.meta.url)),
   dateFields: [],
   keyText: ['school_name', 'school_code'],
+  multilineText: ['note'],
   unmatched: [],
 } satisfies KindDefinition;

@@ -10,5 +10,6 @@
 -- column location VARCHAR: 所在地 as written.
 -- column level_text VARCHAR: 办学层次 as written (本科, 专科).
 -- column note VARCHAR: 备注.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, a.school_code, a.school_name, a.authority, a.location, a.level_text, a.note
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(a.school_code) AS school_code, core.neutralise_formula(a.school_name) AS school_name,
+  core.neutralise_formula(a.authority) AS authority, core.neutralise_formula(a.location) AS location, core.neutralise_formula(a.level_text) AS level_text, core.neutralise_formula(a.note) AS note
 FROM {{ accepted }} a

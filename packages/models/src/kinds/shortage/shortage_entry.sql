@@ -19,9 +19,11 @@
 -- column shortfall BIGINT: 缺口数 = vacancies − job seekers (checked when all three are given); NULL when not given.
 -- column previous_rank INTEGER: 上期排名: rank in the previous period; NULL when the occupation was not ranked then or the
 --  table does not say.
-SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, a.publisher, a.period, a.rank::INTEGER AS rank, a.occupation_name,
-  coalesce(a.occupation_code, o.code) AS occupation_code, (oc.code IS NOT NULL OR o.code IS NOT NULL) AS occupation_matched,
-  a.region_code, a.job_seeker_ratio, a.source_url, a.vacancies::BIGINT AS vacancies, a.job_seekers::BIGINT AS job_seekers,
+SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise_formula(a.publisher) AS publisher, core.neutralise_formula(a.period) AS period,
+  a.rank::INTEGER AS rank, core.neutralise_formula(a.occupation_name) AS occupation_name,
+  core.neutralise_formula(coalesce(a.occupation_code, o.code)) AS occupation_code, (oc.code IS NOT NULL OR o.code IS NOT NULL) AS occupation_matched,
+  core.neutralise_formula(a.region_code) AS region_code, a.job_seeker_ratio,
+  core.neutralise_formula(a.source_url) AS source_url, a.vacancies::BIGINT AS vacancies, a.job_seekers::BIGINT AS job_seekers,
   a.shortfall::BIGINT AS shortfall, a.previous_rank::INTEGER AS previous_rank
 FROM {{ accepted }} a
 LEFT JOIN ref.occupation oc ON oc.code = a.occupation_code
