@@ -12,6 +12,18 @@ afterAll(() => wh.close());
 
 /** Rows as a source writes them (text), each meant to probe one rule of the schema. */
 const CASES: Record<RecordKind, Record<string, string>[]> = {
+  employment: [
+    { year: '2024', region_text: '柳州市', industry_text: '汽车制造业', universe: 'urban_units', employment: '58211' },
+    { year: '2024', region_code: '450200', industry_code: '36', industry_text: '汽车制造业', universe: 'urban_units', employment: '58211' },
+    { year: '2023', region_text: '全区', industry_text: '制造业', universe: 'all', employment: '2712000', revised_from: '2698000' },
+    { year: '2024', industry_text: '合计', universe: 'urban_units', employment: '120' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'urban', employment: '120' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '-5' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '12.5' },
+    { year: '2031', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '100' },
+    { year: '2024', region_text: '柳州市', industry_text: '', universe: 'all', employment: '100' },
+    { year: '2024', region_code: '4502', industry_text: '合计', universe: 'all', employment: '100' },
+  ],
   enrollment: [
     {
       school_name: '柳州职业技术学院',
@@ -188,6 +200,7 @@ const breaksCrossRule: Record<RecordKind, (r: Parsed) => boolean> = {
     (r.school_code === undefined && r.school_name === undefined) ||
     (r.region_code === undefined && r.region_text === undefined) ||
     n(r.graduation_year) > 2025,
+  employment: (r) => (r.region_code === undefined && r.region_text === undefined) || n(r.year) > 2025,
   graduate_industry: (r) =>
     (r.school_code === undefined && r.school_name === undefined) ||
     (r.major_code === undefined && r.major_name === undefined) ||
