@@ -55,6 +55,7 @@ export const REQUIRED_PARAMETERS = [
   'registration_weight',
   'benchmark_factor_min',
   'benchmark_factor_max',
+  'seeker_rate_default',
   'shortage_weight_ratio',
   'shortage_weight_posting_growth',
   'shortage_weight_pay_growth',

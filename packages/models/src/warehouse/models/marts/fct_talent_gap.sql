@@ -1,7 +1,7 @@
 -- materialized: incremental
 -- comment: Demand, supply and gap per framework group (or GB/T 4754 大类, framework gbt4754), occupation, region,
 --   education level and year of each vintage, from the last observed year to the end of the horizon; a row wherever
---   demand or supply rounds to at least one person. Demand = the openings of the occupation in the group's 大类 (marts.projection_occupation,
+--   there is demand or supply. Demand = the openings of the occupation in the group's 大类 (marts.projection_occupation,
 --   weighted by core.framework_membership) split by education level (core.education_share); supply = the
 --   occupation's new entrants in each city (marts.projection_supply) shared out over the 大类 that employ the
 --   occupation there, in proportion to that employment. The shortage level applies core.shortage_index to the row's
@@ -48,7 +48,7 @@ rows AS (
   SELECT framework, group_code, region_code, occupation_code, education_level, year,
     coalesce(d.demand, 0) AS demand, coalesce(s.supply, 0) AS supply, coalesce(s.graduate_supply, 0) AS graduate_supply
   FROM demand d FULL JOIN supply s USING (framework, group_code, region_code, occupation_code, education_level, year)
-  WHERE coalesce(d.demand, 0) >= 0.5 OR coalesce(s.supply, 0) >= 0.5
+  WHERE coalesce(d.demand, 0) > 0 OR coalesce(s.supply, 0) > 0
 ),
 scored AS (
   SELECT r.*, core.shortage_index(r.demand, r.supply, g.posting_growth, g.pay_growth, g.listed_share) AS shortage_index,

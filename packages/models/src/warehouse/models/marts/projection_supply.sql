@@ -23,11 +23,11 @@ graduates AS (
   JOIN core.graduate_supply g ON g.education_level = r.education_level AND g.year = least(y.year, r.last_year)
 ),
 seekers AS (
-  SELECT p.region_code, p.occupation_code, e.education_level, p.year, sum(p.exits + p.transfers) * any_value(b.seeker_rate) * any_value(e.share)
+  SELECT p.region_code, p.occupation_code, e.education_level, p.year, sum(p.exits + p.transfers) * any_value(k.seeker_rate) * any_value(e.share)
     AS seekers
   FROM marts.projection_occupation p
-  JOIN core.occupation_benchmark b USING (occupation_code)
-  JOIN core.education_share e USING (occupation_code)
+  JOIN core.occupation_benchmark k ON k.occupation_code = p.occupation_code
+  JOIN core.education_share e ON e.occupation_code = p.occupation_code
   WHERE p.run_id = {{ run_id }}
   GROUP BY ALL
 )
