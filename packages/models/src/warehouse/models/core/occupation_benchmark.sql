@@ -2,8 +2,8 @@
 -- comment: What the public employment services' registrations of the latest year (the province's quarterly shortage
 --   tables) say about each occupation's separations and job seekers. An occupation listed in every quarter has its
 --   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
---   do (their total openings kept); others take the median factor of those of their 大典 大类 (of all of them when the
---   大类 has fewer than three; 1 when there are none). Its job seekers other than new graduates per separation are
+--   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
+--   separations over their default ones; of all of them when the 大类 has fewer than three; 1 when there are none). Its job seekers other than new graduates per separation are
 --   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. For every other occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
 --   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
@@ -11,7 +11,7 @@
 --   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
 --   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
--- column basis: registered (its own registrations), major_group (its 大类's median factor), overall or default.
+-- column basis: registered (its own registrations), major_group (its 大类's factor), overall or default.
 -- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
 -- column seeker_basis: registered (listed all year), bound (the bound its absence from the tables sets) or default.
 -- column seeker_rate: Job seekers other than new graduates per separation of the occupation in a year.
@@ -63,9 +63,11 @@ own AS (
   FROM matched m, coverage c
 ),
 group_factors AS (
-  SELECT left(occupation_code, 1) AS major_group, count(*) AS n, median(own_factor) AS factor FROM own WHERE full_year GROUP BY ALL
+  -- A 大类's factor: the benchmarked separations of its listed occupations over their default ones.
+  SELECT left(occupation_code, 1) AS major_group, count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor
+  FROM own WHERE full_year GROUP BY ALL
 ),
-overall_factor AS (SELECT count(*) AS n, median(own_factor) AS factor FROM own WHERE full_year),
+overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
