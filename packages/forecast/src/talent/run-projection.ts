@@ -36,7 +36,12 @@ export async function runProjection(
   log: (line: string) => void = () => {},
 ): Promise<ProjectionResult> {
   const started = performance.now();
-  await runModels(conn, { rebuildTables: true });
+  const rebuilt = (await runModels(conn, { rebuildTables: true })).filter((m) => m.action !== 'unchanged');
+  log(
+    `Projection: ${rebuilt.length} table models rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s (${rebuilt
+      .map((m) => `${m.name} ${m.seconds.toFixed(1)} s`)
+      .join(', ')}).`,
+  );
   const params = await readParameters(conn);
   let result: ProjectionResult | undefined;
   await inTransaction(conn, async () => {
@@ -45,7 +50,9 @@ export async function runProjection(
       result = { ...employment, horizon: params.horizon, marts: {}, seconds: (performance.now() - started) / 1000 };
       return;
     }
-    log(`Projection: ${employment.series} employment series forecast to ${employment.lastYear + params.horizon}.`);
+    log(
+      `Projection: ${employment.series} employment series forecast to ${employment.lastYear + params.horizon} (${((performance.now() - started) / 1000).toFixed(1)} s from the start).`,
+    );
     const marts = await fillIncrementalMarts(conn, { run_id: `'${runId.replace(/'/g, "''")}'` }, (name, rows, seconds) =>
       log(`  ${name.padEnd(32)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1)} s`),
     );

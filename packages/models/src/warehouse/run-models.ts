@@ -114,6 +114,19 @@ async function applyComments(conn: DuckDBConnection, m: Model): Promise<void> {
   await conn.run(stmts.join('\n'));
 }
 
+/** Drops the relation when it exists as the other kind (a model that moved between view and table). */
+async function dropIfOtherKind(conn: DuckDBConnection, m: Model, want: 'view' | 'table'): Promise<void> {
+  const [schema, relation] = m.name.split('.') as [string, string];
+  const other = want === 'view' ? 'duckdb_tables()' : 'duckdb_views()';
+  const found = (
+    await conn.runAndReadAll(
+      `SELECT 1 FROM ${other} WHERE database_name = current_database() AND schema_name = $1 AND ${want === 'view' ? 'table_name' : 'view_name'} = $2`,
+      [schema, relation],
+    )
+  ).getRowsJson();
+  if (found.length) await conn.run(`DROP ${want === 'view' ? 'TABLE' : 'VIEW'} ${m.name}`);
+}
+
 /** Every column the relation has must be declared in the model, and every declared one must exist. */
 async function checkDeclared(conn: DuckDBConnection, m: Model): Promise<void> {
   const actual = await columnsOf(conn, m.name);
@@ -200,6 +213,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
         }
       } else if (m.materialized === 'view') {
         if (changed || !(await columnsOf(conn, m.name))) {
+          await dropIfOtherKind(conn, m, 'view');
           await conn.run(`CREATE OR REPLACE VIEW ${m.name} AS ${m.body}`);
           await checkDeclared(conn, m);
           await applyComments(conn, m);
@@ -208,6 +222,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
       } else {
         const exists = (await columnsOf(conn, m.name)) !== null;
         if (changed || !exists || options.rebuildTables) {
+          await dropIfOtherKind(conn, m, 'table');
           await conn.run(`CREATE OR REPLACE TABLE ${m.name} AS ${m.body}`);
           await checkDeclared(conn, m);
           await applyComments(conn, m);

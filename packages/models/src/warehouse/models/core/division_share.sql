@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: How a city's 门类 splits into its 大类 where the yearbook prints only the 门类: the city's vacancies by 大类,
 --   shrunk towards the province's mix (division_share_city_weight pseudo-vacancies), which is itself shrunk
 --   towards an even split (division_share_prior_weight). Vacancies stand in for employment here because no

@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: How an occupation's openings split over the education levels of the projections: the education its
 --   vacancies ask for (学历要求, mapped by ref.education_level), shrunk towards the mix of its 大典 大类
 --   (education_prior_weight pseudo-vacancies). Vacancies open to anyone (学历不限) count as secondary, the lowest

@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: The observed shortage signals of each occupation per region (each city, and the province): growth of its
 --   vacancies and of the pay they offer between the last two posting years, and the share of the latest year's
 --   quarterly shortage tables (of the region, or of its province for a city) that list it. Inputs of

@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: Every aggregate the projections publish, with the GB/T 4754 大类 it adds up: each framework group at its
 --   region and, where that region is a province, at each of its cities; and each 大类 on its own (the pseudo
 --   framework gbt4754) at the province and each city. The weights are core.framework_membership's; frameworks

@@ -27,28 +27,24 @@ WITH occupation AS (
   SELECT *, employment / nullif(sum(employment) OVER (PARTITION BY region_code, occupation_code, year), 0) AS employment_share
   FROM marts.projection_occupation WHERE run_id = {{ run_id }}
 ),
-demand AS (
-  SELECT n.framework, n.group_code, n.region_code, o.occupation_code, e.education_level, o.year,
-    sum(n.weight * o.openings * e.share) AS demand
-  FROM core.projection_node n
-  JOIN occupation o ON o.region_code = n.city_code AND o.industry_code = n.industry_code
-  JOIN core.education_share e ON e.occupation_code = o.occupation_code
-  GROUP BY ALL
-),
-supply AS (
-  SELECT n.framework, n.group_code, n.region_code, o.occupation_code, s.education_level, o.year,
-    sum(n.weight * o.employment_share * s.supply) AS supply, sum(n.weight * o.employment_share * s.graduate_supply) AS graduate_supply
-  FROM core.projection_node n
-  JOIN occupation o ON o.region_code = n.city_code AND o.industry_code = n.industry_code
-  JOIN marts.projection_supply s ON s.run_id = {{ run_id }} AND s.region_code = o.region_code AND s.occupation_code = o.occupation_code
-    AND s.year = o.year
-  GROUP BY ALL
+cells AS (
+  -- Each city × 大类 × occupation × level: its share of the occupation's openings and of the city's entrants.
+  SELECT o.region_code, o.industry_code, o.occupation_code, l.education_level, o.year,
+    o.openings * coalesce(e.share, 0) AS demand, o.employment_share * coalesce(s.supply, 0) AS supply,
+    o.employment_share * coalesce(s.graduate_supply, 0) AS graduate_supply
+  FROM occupation o
+  CROSS JOIN (SELECT DISTINCT education_level FROM ref.education_level) l
+  LEFT JOIN core.education_share e ON e.occupation_code = o.occupation_code AND e.education_level = l.education_level
+  LEFT JOIN marts.projection_supply s ON s.run_id = {{ run_id }} AND s.region_code = o.region_code AND s.occupation_code = o.occupation_code
+    AND s.education_level = l.education_level AND s.year = o.year
+  WHERE e.share > 0 OR s.supply > 0
 ),
 rows AS (
-  SELECT framework, group_code, region_code, occupation_code, education_level, year,
-    coalesce(d.demand, 0) AS demand, coalesce(s.supply, 0) AS supply, coalesce(s.graduate_supply, 0) AS graduate_supply
-  FROM demand d FULL JOIN supply s USING (framework, group_code, region_code, occupation_code, education_level, year)
-  WHERE coalesce(d.demand, 0) > 0 OR coalesce(s.supply, 0) > 0
+  SELECT n.framework, n.group_code, n.region_code, c.occupation_code, c.education_level, c.year,
+    sum(n.weight * c.demand) AS demand, sum(n.weight * c.supply) AS supply, sum(n.weight * c.graduate_supply) AS graduate_supply
+  FROM core.projection_node n JOIN cells c ON c.region_code = n.city_code AND c.industry_code = n.industry_code
+  GROUP BY ALL
+  HAVING sum(n.weight * c.demand) > 0 OR sum(n.weight * c.supply) > 0
 ),
 scored AS (
   SELECT r.*, core.shortage_index(r.demand, r.supply, g.posting_growth, g.pay_growth, g.listed_share) AS shortage_index,
