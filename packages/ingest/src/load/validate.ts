@@ -91,6 +91,11 @@ export interface ValidationInput {
   addLines?: (table: string) => Promise<string>;
   /** The rows carry `__extra` (kept source columns as a JSON object), passed through to the accepted rows. */
   extra?: boolean;
+  /**
+   * The rows carry `__column`, the value column of an unpivoted table each record came from: passed
+   * through to the accepted rows and the rejects, whose column names it completes (`employment (D 柳州市)`).
+   */
+  unpivoted?: boolean;
   /** JavaScript work to do while DuckDB reads and checks the rows on its own threads. */
   meanwhile?: () => void;
 }
@@ -117,6 +122,7 @@ export async function validateStaging(
   const windowed = Object.entries(w?.columns ?? {});
   const cols: string[] = bulk ? [] : ['line'];
   if (input.extra) cols.push('"__extra"');
+  if (input.unpivoted) cols.push('"__column"');
   // Columns computed rather than stored in the prepared table: [name, SQL expression].
   const absent: [string, string][] = [];
   const derived: [string, string][] = [];
@@ -192,9 +198,10 @@ export async function validateStaging(
   const structs = checks.map(
     (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
   );
+  const column = input.unpivoted ? `CASE WHEN "__column" IS NULL THEN e.c ELSE e.c || ' (' || "__column" || ')' END` : 'e.c';
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
-    SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
-    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
+    SELECT line, ${column} AS column_name, e.v AS raw_value, e.r AS reason${input.unpivoted ? ', "__column"' : ''}
+    FROM (SELECT line,${input.unpivoted ? ' "__column",' : ''} unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
       FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
     CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (${['__bad', ...windowed.map(([name]) => name)].join(', ')})${addBack}
       FROM ${prefix}_prep WHERE NOT __bad`);
