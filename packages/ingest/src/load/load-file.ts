@@ -11,6 +11,7 @@ import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 import { fieldsProvided, HeaderError } from '../map/header.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
 
 export type LoadStatus = 'loaded' | 'replaced' | 'skipped_duplicate' | 'failed';
 
@@ -245,7 +246,7 @@ export async function loadFile(
     const acc = `${prefix}_acc`;
     if (mapping.unmatched === 'reject') await rejectUnmatched(conn, spec, prefix, mapping.source, staged.unpivoted);
     // A record is a line, or with an unpivot a value cell of a line: rejects are counted per record.
-    const perRecord = staged.unpivoted ? `DISTINCT (line, "__column")` : 'DISTINCT line';
+    const perRecord = staged.unpivoted ? `DISTINCT (line, ${ident(CELL_FIELD)})` : 'DISTINCT line';
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(${perRecord}) FROM ${prefix}_err) AS bad,
         (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad_lines`)

@@ -2,7 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { UnmatchedFigure } from '@talent/models';
 import { renderCoreModel } from './core-insert.js';
 import type { KindSpec } from './kinds.js';
-import { lit } from './sql.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
+import { ident, lit } from './sql.js';
+import { rejectedColumn } from './validate.js';
 
 /** Why a record the core model could not match is refused, per unmatched figure of the kinds. */
 const REASON: Record<UnmatchedFigure['what'], string> = {
@@ -47,9 +49,9 @@ export async function rejectUnmatched(
   );
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${refused} AS
     WITH core_rows AS (${core}) ${figures.join('\nUNION ALL\n')}`);
-  const column = unpivoted ? `CASE WHEN k."__column" IS NULL THEN u.field ELSE u.field || ' (' || k."__column" || ')' END` : 'u.field';
+  const cell = `k.${ident(CELL_FIELD)}`;
   await conn.run(`INSERT INTO ${prefix}_err BY NAME
-    SELECT k.line, ${column} AS column_name, left(u.value, 1000) AS raw_value, u.reason${unpivoted ? ', k."__column"' : ''}
+    SELECT k.line, ${unpivoted ? rejectedColumn('u.field', cell) : 'u.field'} AS column_name, left(u.value, 1000) AS raw_value, u.reason${unpivoted ? `, ${cell}` : ''}
     FROM ${refused} u JOIN ${keyed} k USING (__row);
     CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__row) FROM ${keyed} WHERE __row NOT IN (SELECT __row FROM ${refused})`);
   const n = await conn.runAndReadAll(`SELECT count(DISTINCT __row) FROM ${refused}`);
