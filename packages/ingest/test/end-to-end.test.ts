@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '@talent/models';
 import { formatIngestSummary, ingestAll, type IngestReport } from '@talent/ingest';
 import { config, normalizers, sharedReference } from './helpers/coders.js';
-import { loadReferenceLists, tempWarehouse } from './helpers/warehouse.js';
+import { loadIndustryList, loadReferenceLists, tempWarehouse } from './helpers/warehouse.js';
 
 let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
 let wh: Warehouse;
@@ -19,6 +19,8 @@ beforeAll(async () => {
   ctx = await tempWarehouse();
   wh = ctx.wh;
   await loadReferenceLists(wh);
+  // The yearbook tables refuse industries ref does not know: the list is loaded as the main job loads it.
+  await loadIndustryList(wh);
   report = await ingestAll(wh, {
     sourcesDir: config.sourcesDir,
     roots: [config.dataDir, sharedReference()],

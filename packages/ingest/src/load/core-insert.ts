@@ -36,20 +36,7 @@ export interface CoreInsertContext {
  */
 export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const { conn, spec, prefix } = ctx;
-  const lookup = (name: string) => `temp.main.${prefix}_lk_${name}`;
-  const sql = renderModel(coreModel(spec), {
-    accepted: ctx.accepted,
-    load_id: lit(ctx.loadId),
-    source: lit(ctx.source),
-    file_key: lit(ctx.fileKey),
-    salary_lookup: lookup('sal'),
-    region_lookup: lookup('reg'),
-    requirements_lookup: lookup('req'),
-    industry_lookup: lookup('ind'),
-    occupation_lookup: lookup('occ'),
-    company_key_lookup: lookup('cmp'),
-    title_key_lookup: lookup('ttl'),
-  });
+  const sql = renderCoreModel(ctx);
   if (spec.coreTable !== 'core.job_posting_codes') {
     await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${sql}`);
     return 0;
@@ -62,4 +49,22 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   await conn.run(`INSERT INTO ${spec.coreTable} BY NAME
     SELECT m.* REPLACE (d.duplicate_of AS duplicate_of) FROM (${sql}) m LEFT JOIN ${prefix}_dd d USING (line)`);
   return duplicates;
+}
+
+/** The SQL of the kind's core model over one load's accepted rows (`ctx.accepted`), placeholders filled. */
+export function renderCoreModel(ctx: Omit<CoreInsertContext, 'conn'>): string {
+  const lookup = (name: string) => `temp.main.${ctx.prefix}_lk_${name}`;
+  return renderModel(coreModel(ctx.spec), {
+    accepted: ctx.accepted,
+    load_id: lit(ctx.loadId),
+    source: lit(ctx.source),
+    file_key: lit(ctx.fileKey),
+    salary_lookup: lookup('sal'),
+    region_lookup: lookup('reg'),
+    requirements_lookup: lookup('req'),
+    industry_lookup: lookup('ind'),
+    occupation_lookup: lookup('occ'),
+    company_key_lookup: lookup('cmp'),
+    title_key_lookup: lookup('ttl'),
+  });
 }

@@ -4,12 +4,14 @@ import { DEFAULT_TIME_ZONE, inTransaction, todayIn, type SourceMapping } from '@
 import { buildPostingLookups } from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
+import { rejectUnmatched } from './reject-unmatched.js';
 import { kindSpec } from './kinds.js';
 import { activeLoadsForPeriod, fileFingerprint, loadWithSameContent, newLoadId } from './lineage.js';
 import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 import { fieldsProvided, HeaderError } from '../map/header.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
 
 export type LoadStatus = 'loaded' | 'replaced' | 'skipped_duplicate' | 'failed';
 
@@ -197,7 +199,14 @@ export async function loadFile(
         multiline: spec.multilineText ?? [],
       }));
       phase('validating');
-      await validateStaging(conn, spec, { from: staged.staging, meanwhile, extra: staged.extra }, prefix, today, provided);
+      await validateStaging(
+        conn,
+        spec,
+        { from: staged.staging, meanwhile, extra: staged.extra, unpivoted: staged.unpivoted },
+        prefix,
+        today,
+        provided,
+      );
       return staged;
     };
     let staged: StagingResult;
@@ -235,8 +244,12 @@ export async function loadFile(
     result.reader = staged.reader;
     result.encoding = staged.encoding;
     const acc = `${prefix}_acc`;
+    if (mapping.unmatched === 'reject') await rejectUnmatched(conn, spec, prefix, mapping.source, staged.unpivoted);
+    // A record is a line, or with an unpivot a value cell of a line: rejects are counted per record.
+    const perRecord = staged.unpivoted ? `DISTINCT (line, ${ident(CELL_FIELD)})` : 'DISTINCT line';
     const counts = (
-      await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
+      await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(${perRecord}) FROM ${prefix}_err) AS bad,
+        (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad_lines`)
     ).getRowObjectsJson()[0]!;
     result.rowsLoaded = Number(counts.ok);
     result.rowsRejected = staged.rowsRejected + Number(counts.bad);
@@ -254,8 +267,17 @@ export async function loadFile(
         : 0;
     result.linesRead = staged.linesRead;
     result.linesExplained = staged.linesExplained;
-    result.linesLoaded = result.rowsLoaded + (await extraLines(`SELECT line FROM ${acc}`));
-    result.linesRejected = staged.linesRejected + Number(counts.bad) + (await extraLines(`SELECT line FROM ${prefix}_err`));
+    // A line of an unpivoted table holds several records: it counts once, as rejected when any of
+    // its records was (its other records still load).
+    const loadedLines = staged.unpivoted
+      ? Number(
+          (
+            await conn.runAndReadAll(`SELECT count(DISTINCT line) FROM ${acc} WHERE line NOT IN (SELECT line FROM ${prefix}_err)`)
+          ).getRows()[0]![0],
+        )
+      : result.rowsLoaded;
+    result.linesLoaded = loadedLines + (await extraLines(`SELECT line FROM ${acc} WHERE line NOT IN (SELECT line FROM ${prefix}_err)`));
+    result.linesRejected = staged.linesRejected + Number(counts.bad_lines) + (await extraLines(`SELECT line FROM ${prefix}_err`));
     if (result.linesLoaded + result.linesRejected + result.linesExplained !== result.linesRead)
       throw new Error(
         `line accounting broken: ${result.linesRead} lines read ≠ ${result.linesLoaded} loaded + ${result.linesRejected} rejected + ${result.linesExplained} explained`,

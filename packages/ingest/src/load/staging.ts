@@ -13,7 +13,7 @@ import { readJsonl } from '../read/from-jsonl.js';
 import { readXlsx } from '../read/from-xlsx.js';
 import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
 import { HeaderError, headerScore, planHeader } from '../map/header.js';
-import { EXTRA_FIELD, RowMapper, type StructuralReject } from '../map/row-mapper.js';
+import { CELL_FIELD, EXTRA_FIELD, RowMapper, type StructuralReject } from '../map/row-mapper.js';
 import { ident, lit } from './sql.js';
 
 /** What reading a file into staging produced. */
@@ -43,6 +43,11 @@ export interface StagingResult {
   spans: string | null;
   /** True when the staged rows carry `__extra` (the kept source columns, as a JSON object). */
   extra: boolean;
+  /**
+   * True when the staged rows carry `__column` (the value column of an unpivoted table): a line
+   * then holds several records, told apart by their column.
+   */
+  unpivoted: boolean;
   encoding: string;
   reader: 'stream' | 'duckdb';
   notes: string[];
@@ -146,7 +151,8 @@ export async function stageWithStream(
     if (binary) throw new UnreadableFileError(binary);
   }
   const extra = mapping.keep.length > 0;
-  const stagedFields = extra ? [...fields, EXTRA_FIELD] : fields;
+  const unpivoted = mapping.unpivot !== undefined;
+  const stagedFields = [...fields, ...(extra ? [EXTRA_FIELD] : []), ...(unpivoted ? [CELL_FIELD] : [])];
   const { staging, rejects } = await createTables(conn, prefix, stagedFields);
   const notes: string[] = [];
   const delimiter = mapping.format === 'csv' ? (mapping.delimiter ?? sniffDelimiter(decodeSample(sample, mapping.encoding), mapping)) : ',';
@@ -201,15 +207,17 @@ export async function stageWithStream(
         addReject(m.reject, row.lines);
         continue;
       }
-      app.appendBigInt(BigInt(m.line));
-      for (const f of stagedFields) {
-        const v = m.fields[f];
-        if (v === undefined || v === '') app.appendNull();
-        else app.appendVarchar(v);
+      for (const record of 'records' in m ? m.records : [m.fields]) {
+        app.appendBigInt(BigInt(m.line));
+        for (const f of stagedFields) {
+          const v = record[f];
+          if (v === undefined || v === '') app.appendNull();
+          else app.appendVarchar(v);
+        }
+        app.endRow();
+        staged++;
       }
-      app.endRow();
       if (row.lines !== 1) spans.push([row.line, row.lines]);
-      staged++;
     }
   } finally {
     app.closeSync();
@@ -237,6 +245,9 @@ export async function stageWithStream(
   if (setup.tally?.midBoms)
     notes.push(`${setup.tally.midBoms} line(s) after the first start with a byte-order mark (files concatenated?); it was removed`);
   if (firstUnclosed) notes.push(firstUnclosed.replace(/: line.*$/, ''));
+  if (mapper.explained.size)
+    notes.push(`explained by pattern: ${[...mapper.explained].map(([what, n]) => `${what} ${n} line(s)`).join(', ')}`);
+  for (const p of mapper.preambleMissed) notes.push(`no line before the header matches the preamble pattern ${p}: its fields stay empty`);
   return {
     staging,
     rejects,
@@ -247,6 +258,7 @@ export async function stageWithStream(
     linesRejected,
     spans: spanTable,
     extra,
+    unpivoted,
     encoding: mapping.format === 'xlsx' ? 'xlsx' : setup.tally!.label(),
     reader: 'stream',
     notes,
@@ -361,6 +373,7 @@ export async function stageWithDuckdb(
       linesRejected: 0,
       spans: null,
       extra: false,
+      unpivoted: false,
       encoding,
       reader: 'duckdb',
       notes: plan.unknown.length

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindSpec } from './kinds.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
 import { ident, lit, num } from './sql.js';
 
 /**
@@ -72,6 +73,14 @@ function trimmed(col: string): string {
     THEN trim(${col}, ' ' || chr(160) || chr(12288)) ELSE ${col} END`;
 }
 
+/**
+ * The column a reject names (SQL): the field at fault, and for a record of an unpivoted table the
+ * value column it came from (`employment (E 桂林市)`), so that the cell can be found in the file.
+ */
+export function rejectedColumn(field: string, cell: string): string {
+  return `CASE WHEN ${cell} IS NULL THEN ${field} ELSE ${field} || ' (' || ${cell} || ')' END`;
+}
+
 interface Check {
   field: string;
   /** Column holding the value as read (for meta.rejected_rows). */
@@ -91,6 +100,11 @@ export interface ValidationInput {
   addLines?: (table: string) => Promise<string>;
   /** The rows carry `__extra` (kept source columns as a JSON object), passed through to the accepted rows. */
   extra?: boolean;
+  /**
+   * The rows carry `__column`, the value column of an unpivoted table each record came from: passed
+   * through to the accepted rows and the rejects, whose column names it completes (`employment (D 柳州市)`).
+   */
+  unpivoted?: boolean;
   /** JavaScript work to do while DuckDB reads and checks the rows on its own threads. */
   meanwhile?: () => void;
 }
@@ -117,6 +131,7 @@ export async function validateStaging(
   const windowed = Object.entries(w?.columns ?? {});
   const cols: string[] = bulk ? [] : ['line'];
   if (input.extra) cols.push('"__extra"');
+  if (input.unpivoted) cols.push(ident(CELL_FIELD));
   // Columns computed rather than stored in the prepared table: [name, SQL expression].
   const absent: [string, string][] = [];
   const derived: [string, string][] = [];
@@ -192,9 +207,10 @@ export async function validateStaging(
   const structs = checks.map(
     (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
   );
+  const cell = input.unpivoted ? `, ${ident(CELL_FIELD)}` : '';
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
-    SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
-    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
+    SELECT line, ${input.unpivoted ? rejectedColumn('e.c', ident(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
+    FROM (SELECT line${cell}, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
       FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
     CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (${['__bad', ...windowed.map(([name]) => name)].join(', ')})${addBack}
       FROM ${prefix}_prep WHERE NOT __bad`);

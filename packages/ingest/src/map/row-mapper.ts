@@ -1,7 +1,7 @@
 import type { SourceMapping } from '@talent/models';
 import type { SourceRow } from '../read/source-row.js';
 import { unwrapPythonList, MAX_CELL_CHARS, clip } from './cells.js';
-import { HeaderError, headerScore, normaliseHeader, planHeader, type HeaderPlan } from './header.js';
+import { columnLetter, fillMergedHeader, HeaderError, headerScore, normaliseHeader, planHeader, type HeaderPlan } from './header.js';
 import { compileTransforms, type FieldBag } from './transforms.js';
 
 /** A row refused before validation (structure, not values), with where and why. */
@@ -12,14 +12,36 @@ export interface StructuralReject {
   reason: string;
 }
 
-/** A mapped record, a structural reject, or null for a record that holds no data by design (header, preamble, blank line). */
-export type MappedRow = { line: number; fields: FieldBag } | { line: number; reject: StructuralReject } | null;
+/**
+ * A mapped record; the records of one line of an unpivoted table (one per value cell, each with
+ * its column in {@link CELL_FIELD}); a structural reject; or null for a line that holds no record
+ * by design (header, preamble, blank line, a line the mapping explains).
+ */
+export type MappedRow =
+  { line: number; fields: FieldBag } | { line: number; records: FieldBag[] } | { line: number; reject: StructuralReject } | null;
 
 /** Records before the header that may be a preamble (titles, notes): searched for the header. */
 const HEADER_SEARCH_LIMIT = 20;
 
 /** Field of the staging table holding the kept source columns as a JSON object (see the mapping's `keep`). */
 export const EXTRA_FIELD = '__extra';
+
+/** Field of the staging table naming the value column a record of an unpivoted table came from (`D 柳州市`). */
+export const CELL_FIELD = '__column';
+
+/** A whole line as text for the mapping's line rules: its non-blank cells, trimmed, joined by one space. */
+export function lineText(cells: readonly string[]): string {
+  return cells
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' ');
+}
+
+/** The column (letter) of a line's first non-blank cell: where a text line's words sit. */
+function textColumn(cells: readonly string[]): string {
+  const i = cells.findIndex((c) => c.trim() !== '');
+  return columnLetter(Math.max(0, i));
+}
 
 /** How the file's cells are separated and which fields may hold line breaks. */
 export interface RowMapperOptions {
@@ -57,6 +79,14 @@ export class RowMapper {
   private readonly delimiter: string;
   private readonly multiline: ReadonlySet<string>;
   private readonly fileVars: Readonly<Record<string, string>>;
+  private readonly headerRows: string[][] = [];
+  private readonly preamble: { re: RegExp; pattern: string; matched: boolean }[];
+  private readonly extract: { when: RegExp; pattern: RegExp; source: string }[];
+  private readonly explain: { re: RegExp; what: string }[];
+  /** Fields of every record of the file, read from the preamble. */
+  readonly fileFields: FieldBag = {};
+  /** Lines the mapping's `explain` rules matched, per what they are. */
+  readonly explained = new Map<string, number>();
   readonly unknownKeys = new Set<string>();
 
   constructor(
@@ -73,6 +103,18 @@ export class RowMapper {
     for (const [field, aliases] of Object.entries(mapping.columns))
       for (const a of aliases) this.jsonAliases.set(normaliseHeader(a), field);
     for (const k of mapping.keep) this.jsonKeep.set(normaliseHeader(k), k);
+    this.preamble = mapping.preamble.map((p) => ({ re: new RegExp(p.pattern, 'u'), pattern: p.pattern, matched: false }));
+    this.extract = mapping.extract.map((x) => ({
+      when: new RegExp(x.when ?? x.pattern, 'u'),
+      pattern: new RegExp(x.pattern, 'u'),
+      source: x.pattern,
+    }));
+    this.explain = mapping.explain.map((x) => ({ re: new RegExp(x.pattern, 'u'), what: x.what }));
+  }
+
+  /** Preamble patterns that matched no line before the header (their fields stay empty). */
+  get preambleMissed(): string[] {
+    return this.preamble.filter((p) => !p.matched).map((p) => p.pattern);
   }
 
   /**
@@ -101,30 +143,40 @@ export class RowMapper {
     if (row.error)
       return { line: row.line, reject: { line: row.line, column_name: null, raw_value: clip(row.rawText), reason: row.error } };
     if (row.object) return this.mapObject(row.line, row.object);
-    const cells = row.cells ?? [];
+    let cells = row.cells ?? [];
     // A blank line holds nothing, before the header or after it.
     if (cells.length <= 1 && (cells[0] ?? '').trim() === '') return null;
-    if (!this.plan) {
-      this.seen++;
-      this.firstRecord ??= cells;
-      const wanted = this.mapping.headerRow;
-      const isHeader =
-        wanted !== undefined
-          ? this.seen === wanted
-          : headerScore(cells, this.mapping) >= Math.min(2, Object.keys(this.mapping.columns).length);
-      if (isHeader) {
-        this.plan = planHeader(cells, this.mapping, this.required);
-        return null;
-      }
-      if (this.seen >= (wanted ?? HEADER_SEARCH_LIMIT)) throw this.noHeader();
-      return null;
-    }
+    if (!this.plan) return this.beforeData(cells);
     const plan = this.plan;
-    const asRead = () => cells.join(this.delimiter);
     const reject = (column_name: string | null, raw_value: string | null, reason: string): MappedRow => ({
       line: row.line,
       reject: { line: row.line, column_name, raw_value: clip(raw_value), reason },
     });
+    if (this.extract.length || this.explain.length) {
+      const text = lineText(cells);
+      for (const x of this.extract) {
+        if (!x.when.test(text)) continue;
+        const m = x.pattern.exec(text);
+        if (!m?.groups)
+          return reject(
+            textColumn(cells),
+            text,
+            `text line reads like a record (matches ${x.when.source}) but not the pattern that reads it (${x.source}): correct the line or the mapping's extract rule`,
+          );
+        const fields: FieldBag = {};
+        for (const [k, v] of Object.entries(m.groups)) if (v !== undefined) fields[k] = v.trim();
+        return this.finish(row.line, fields);
+      }
+      const explained = this.explain.find((x) => x.re.test(text));
+      if (explained) {
+        this.explained.set(explained.what, (this.explained.get(explained.what) ?? 0) + 1);
+        return null;
+      }
+    }
+    // A sheet row stops at its last filled cell: the empty cells after it are there all the same.
+    if (this.mapping.format === 'xlsx' && cells.length < plan.header.length)
+      cells = [...cells, ...Array<string>(plan.header.length - cells.length).fill('')];
+    const asRead = () => cells.join(this.delimiter);
     if (cells.length > plan.header.length && cells.slice(plan.header.length).some((c) => c.trim() !== ''))
       return reject(null, asRead(), `ragged row: ${cells.length} cells, header has ${plan.header.length}`);
     if (cells.length < plan.header.length)
@@ -144,17 +196,86 @@ export class RowMapper {
       if (cell.length > MAX_CELL_CHARS) return reject(field, cell, `field longer than ${MAX_CELL_CHARS} characters`);
       fields[field] = this.mapping.cellFormat === 'python-list' ? unwrapPythonList(cell) : cell;
     }
-    if (Object.values(fields).every((v) => v.trim() === '')) return reject(null, asRead(), 'empty row (every mapped cell blank)');
     if (plan.keepIndex.size) {
       const extra: Record<string, string> = {};
       for (const [name, i] of plan.keepIndex) if ((cells[i] ?? '') !== '') extra[name] = cells[i]!;
       if (Object.keys(extra).length) fields[EXTRA_FIELD] = JSON.stringify(extra);
     }
+    const unpivot = this.mapping.unpivot;
+    if (unpivot) {
+      const records: FieldBag[] = [];
+      for (const v of plan.valueColumns) {
+        const cell = cells[v.index] ?? '';
+        // An empty cell is no record: the table prints nothing there.
+        if (cell.trim() === '') continue;
+        if (cell.length > MAX_CELL_CHARS) return reject(v.label, cell, `field longer than ${MAX_CELL_CHARS} characters`);
+        records.push({ ...fields, [unpivot.name]: v.name, [unpivot.value]: cell, [CELL_FIELD]: v.label });
+      }
+      if (records.length === 0)
+        return reject(
+          null,
+          asRead(),
+          'no figure in any value column (if the table leaves this row blank on purpose, explain it in the mapping)',
+        );
+      for (const r of records) this.finish(row.line, r);
+      return { line: row.line, records };
+    }
+    if (Object.entries(fields).every(([k, v]) => k === EXTRA_FIELD || v.trim() === ''))
+      return reject(null, asRead(), 'empty row (every mapped cell blank)');
     return this.finish(row.line, fields);
+  }
+
+  /**
+   * A record before the data: preamble (title, unit line: its fields read by the mapping's
+   * preamble rules), or the header, which may span several records.
+   */
+  private beforeData(cells: string[]): MappedRow {
+    if (this.headerRows.length) {
+      this.headerRows.push(cells);
+      if (this.headerRows.length === this.mapping.headerRows) this.planFrom(this.headerRows);
+      return null;
+    }
+    this.seen++;
+    this.firstRecord ??= cells;
+    const wanted = this.mapping.headerRow;
+    const isHeader =
+      wanted !== undefined
+        ? this.seen === wanted
+        : headerScore(cells, this.mapping) >= Math.min(2, Object.keys(this.mapping.columns).length + (this.mapping.unpivot?.under ? 1 : 0));
+    if (isHeader) {
+      this.headerRows.push(cells);
+      if (this.mapping.headerRows === 1) this.planFrom(this.headerRows);
+      return null;
+    }
+    if (this.preamble.length) {
+      const text = lineText(cells);
+      for (const p of this.preamble) {
+        const m = p.re.exec(text);
+        if (!m?.groups) continue;
+        p.matched = true;
+        for (const [k, v] of Object.entries(m.groups))
+          if (v !== undefined && this.fileFields[k] === undefined) this.fileFields[k] = v.trim();
+      }
+    }
+    if (this.seen >= (wanted ?? HEADER_SEARCH_LIMIT)) throw this.noHeader();
+    return null;
+  }
+
+  private planFrom(rows: readonly string[][]): void {
+    if (rows.length === 1) {
+      this.plan = planHeader(rows[0]!, this.mapping, this.required);
+      return;
+    }
+    const filled = fillMergedHeader(rows);
+    this.plan = planHeader(filled.names, this.mapping, this.required, filled.rows.slice(0, -1));
   }
 
   /** The message when no header was found: what the first record held, and what to check. */
   noHeader(): HeaderError {
+    if (this.headerRows.length)
+      return new HeaderError(
+        `the header spans ${this.mapping.headerRows} rows (headerRows) but the file ends ${this.headerRows.length} row(s) into it: "${this.headerRows[0]!.slice(0, 8).join(' | ').slice(0, 200)}"`,
+      );
     const expected = Object.values(this.mapping.columns)
       .map((a) => a[0])
       .slice(0, 4)
@@ -194,8 +315,9 @@ export class RowMapper {
     return this.finish(line, fields);
   }
 
-  private finish(line: number, fields: FieldBag): MappedRow {
+  private finish(line: number, fields: FieldBag): { line: number; fields: FieldBag } {
     for (const [k, v] of Object.entries(this.fileVars)) if (fields[k] === undefined) fields[k] = v;
+    for (const [k, v] of Object.entries(this.fileFields)) if (fields[k] === undefined) fields[k] = v;
     this.transform(fields);
     for (const [k, v] of Object.entries(this.mapping.constants)) if (!fields[k]) fields[k] = v;
     if (this.fields.includes('source')) fields.source = this.mapping.source;

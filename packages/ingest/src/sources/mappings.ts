@@ -1,8 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, dirname, basename } from 'node:path';
-import { mappingTransformSchema, sourceMappingSchema, type SourceMapping } from '@talent/models';
+import {
+  explainRuleSchema,
+  extractRuleSchema,
+  mappingTransformSchema,
+  preambleRuleSchema,
+  sourceMappingSchema,
+  unpivotSchema,
+  type SourceMapping,
+} from '@talent/models';
 import type { z } from 'zod';
 import { kindSpec } from '../load/kinds.js';
+import { namedGroups } from '../map/header.js';
 
 /** A mapping file that failed its schema: named with the zod messages, never silently dropped. */
 export class MappingError extends Error {
@@ -40,6 +49,10 @@ function keysAt(path: readonly PropertyKey[], json: unknown): string[] {
   const shape = sourceMappingSchema.shape;
   if (path.length === 0) return Object.keys(shape);
   if (path[0] === 'period') return ['from', 'pattern', 'field'];
+  if (path[0] === 'unpivot') return Object.keys(unpivotSchema.shape);
+  if (path[0] === 'preamble') return Object.keys(preambleRuleSchema.shape);
+  if (path[0] === 'extract') return Object.keys(extractRuleSchema.shape);
+  if (path[0] === 'explain') return Object.keys(explainRuleSchema.shape);
   if (path[0] === 'transforms' && typeof path[1] === 'number') {
     const op = ((json as { transforms?: { op?: string }[] }).transforms?.[path[1]] ?? {}).op;
     const t = mappingTransformSchema.options.find((o) => o.shape.op.value === op);
@@ -93,8 +106,18 @@ export function readMapping(file: string): SourceMapping {
   const parsed = sourceMappingSchema.safeParse(json);
   if (!parsed.success) throw new MappingError(`${file}: ${schemaMessage(parsed.error.issues, json)}`);
   const m = parsed.data;
-  if (m.fastPath && (m.format !== 'csv' || m.transforms.length > 0 || m.cellFormat !== 'plain' || m.skipRowPattern || m.headerRow))
-    throw new MappingError(`${file}: fastPath needs a plain CSV with the header on line 1 and no transforms`);
+  const lineRules = m.unpivot || m.preamble.length || m.extract.length || m.explain.length || m.headerRows > 1;
+  if (
+    m.fastPath &&
+    (m.format !== 'csv' || m.transforms.length > 0 || m.cellFormat !== 'plain' || m.skipRowPattern || m.headerRow || lineRules)
+  )
+    throw new MappingError(
+      `${file}: fastPath needs a plain CSV with the header on line 1 and no transforms, unpivot, headerRows, preamble, extract or explain`,
+    );
+  if (lineRules && m.format !== 'csv' && m.format !== 'xlsx')
+    throw new MappingError(`${file}: unpivot, headerRows, preamble, extract and explain read tables: format must be csv or xlsx`);
+  if (m.unmatched === 'reject' && (kindSpec(m.kind).unmatched.length === 0 || m.kind === 'job_posting'))
+    throw new MappingError(`${file}: unmatched "reject": a ${m.kind} record has no names or codes its core model matches afterwards`);
   const fields = new Set(kindSpec(m.kind).rules.map((r) => r.name));
   const unknown = m.require.filter((f) => !fields.has(f));
   if (unknown.length) throw new MappingError(`${file}: require names fields a ${m.kind} record does not have: ${unknown.join(', ')}`);
@@ -109,12 +132,31 @@ export function readMapping(file: string): SourceMapping {
   for (const t of m.transforms) {
     if (t.op === 'template') check('transforms (template into)', t.into);
     if (t.op === 'move-if') check('transforms (move-if to)', t.to);
-    if (t.op === 'split') for (const g of t.pattern.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)) check('transforms (split group)', g[1]!);
+    if (t.op === 'map' && t.into) check('transforms (map into)', t.into);
+    if (t.op === 'split') for (const g of namedGroups(t.pattern)) check('transforms (split group)', g);
   }
+  if (m.unpivot) {
+    check('unpivot.name', m.unpivot.name);
+    check('unpivot.value', m.unpivot.value);
+    if (m.unpivot.name === m.unpivot.value) problems.push('unpivot: name and value must be two fields');
+  }
+  m.preamble.forEach((p, i) => {
+    const groups = namedGroups(p.pattern);
+    if (!groups.length) problems.push(`preamble.${i}.pattern: no named group, so it fills no field (write (?<year>\\d{4}))`);
+    for (const g of groups) check(`preamble.${i} (group)`, g);
+  });
+  m.extract.forEach((x, i) => {
+    const groups = namedGroups(x.pattern);
+    if (!groups.length) problems.push(`extract.${i}.pattern: no named group, so it fills no field`);
+    for (const g of groups) check(`extract.${i} (group)`, g);
+  });
   for (const [where, pattern] of [
     ['skipRowPattern', m.skipRowPattern],
     ['period.pattern', m.period?.pattern],
     ...m.transforms.map((t, i) => [`transforms.${i}.pattern`, 'pattern' in t ? t.pattern : undefined] as const),
+    ...m.preamble.map((p, i) => [`preamble.${i}.pattern`, p.pattern] as const),
+    ...m.extract.flatMap((x, i) => [[`extract.${i}.when`, x.when] as const, [`extract.${i}.pattern`, x.pattern] as const]),
+    ...m.explain.map((x, i) => [`explain.${i}.pattern`, x.pattern] as const),
   ] as const) {
     if (pattern === undefined) continue;
     try {

@@ -20,5 +20,13 @@ export {
   PLAUSIBLE_EXPERIENCE_YEARS,
   PLAUSIBLE_HEADCOUNT,
 } from './plausibility.js';
-export { sourceMappingSchema, mappingTransformSchema, recordKindSchema } from './source-mapping.js';
+export {
+  sourceMappingSchema,
+  mappingTransformSchema,
+  recordKindSchema,
+  unpivotSchema,
+  preambleRuleSchema,
+  extractRuleSchema,
+  explainRuleSchema,
+} from './source-mapping.js';
 export type { SourceMapping, SourceMappingInput, MappingTransform } from './source-mapping.js';

@@ -49,9 +49,13 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       values: z
         .record(z.string(), z.string())
         .describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
+      into: z
+        .string()
+        .optional()
+        .describe('Field the looked-up value is written to, leaving `field` as read (全区 → region_code 450000); default: `field` itself.'),
     })
     .strict()
-    .describe("Translate a source's own vocabulary into the words the normalisers read."),
+    .describe("Translate a source's own vocabulary into the words the normalisers read, or into a code beside the text."),
   z
     .object({
       op: z.literal('replace'),
@@ -63,6 +67,62 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
     .describe('Regular-expression replacement in one field (e.g. 年薪(\\d+)万 → $1万/年).'),
 ]);
 export type MappingTransform = z.infer<typeof mappingTransformSchema>;
+
+/** Text a whole line reads as: its non-blank cells, trimmed, joined by one space (a footnote merged across the table is one cell). */
+const LINE_TEXT = "the line's text (its non-blank cells joined by a space)";
+
+/** Fields of every record of a file, from its title or unit line. */
+export const preambleRuleSchema = z
+  .object({
+    pattern: z
+      .string()
+      .describe(
+        `Regex (Unicode) on ${LINE_TEXT} of each line before the header; its named groups are field names (（(?<year>\\d{4})年末）).`,
+      ),
+  })
+  .strict()
+  .describe('A field of the whole file read from a line before the header (the year of 表4-7 …（2021年末）).');
+
+/** A wide table read as one record per value cell. */
+export const unpivotSchema = z
+  .object({
+    under: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        'Header aliases of the group cell above the value columns (地区 in a two-row header); default: every column no alias under `columns` claims.',
+      ),
+    name: z.string().describe("Field receiving the value column's header cell (its last header row: 南宁市)."),
+    value: z.string().describe('Field receiving the cell.'),
+  })
+  .strict()
+  .describe(
+    'Reads each value column of a wide table as its own record: the fixed columns plus the column header into `name` and the cell into `value`. An empty cell is no record; a line whose value cells are all empty is rejected unless `explain` matches it.',
+  );
+
+/** Records stated in a text line (a footnote revising a figure). */
+export const extractRuleSchema = z
+  .object({
+    when: z
+      .string()
+      .optional()
+      .describe(
+        `Regex on ${LINE_TEXT}: lines it matches must match \`pattern\` and are rejected when they do not (a garbled revision is never lost); default: \`pattern\` itself.`,
+      ),
+    pattern: z.string().describe(`Regex (Unicode) on ${LINE_TEXT}; its named groups are field names of the record.`),
+  })
+  .strict()
+  .describe('A record made from a text line by a regex with named groups; constants, file fields and transforms apply as to any record.');
+
+/** Lines that hold no record by design. */
+export const explainRuleSchema = z
+  .object({
+    pattern: z.string().describe(`Regex (Unicode) on ${LINE_TEXT}.`),
+    what: z.string().min(1).describe('What such lines are (注释, 资料来源): counted per load in its message.'),
+  })
+  .strict()
+  .describe('Lines after the header explained by pattern: counted as explained, not read as records.');
 
 /**
  * A per-source mapping file (`datasets/sources/<source>.json`): how to read the files of one
@@ -118,6 +178,36 @@ export const sourceMappingSchema = z
       .positive()
       .optional()
       .describe('1-based record holding the header; default: the first record that matches at least two aliases.'),
+    headerRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(1)
+      .describe(
+        "Records the header spans, from the header row down (a yearbook's 地区 over the city names). In every header row but the last an empty cell continues the cell to its left (merged across); in the last an empty cell takes the cell above (merged down). A column is named by its last header cell; aliases match the cell of any header row.",
+      ),
+    preamble: z
+      .array(preambleRuleSchema)
+      .default([])
+      .describe(
+        'Regexes tried on the text lines before the header (title, unit line): their named groups fill fields of every record of the file.',
+      ),
+    unpivot: unpivotSchema.optional(),
+    extract: z
+      .array(extractRuleSchema)
+      .default([])
+      .describe('Records read from text lines after the header (footnotes) by regexes with named groups; tried before `explain`.'),
+    explain: z
+      .array(explainRuleSchema)
+      .default([])
+      .describe('Lines after the header that hold no record by design (notes, source lines, rows a table leaves blank), matched by regex.'),
+    unmatched: z
+      .enum(['keep', 'reject'])
+      .default('keep')
+      .describe(
+        "Records whose names or codes the kind's core model cannot match to the code lists (its unmatched figures): keep them flagged (default) or reject them with line, column and reason.",
+      ),
     skipRowPattern: z
       .string()
       .optional()
