@@ -92,6 +92,11 @@ export interface TalentScore {
   incoherent: Incoherence[];
 }
 
+/** The headline: framework groups (not the 大类 on their own) at their own region. */
+export function isHeadline(r: GradedRow): boolean {
+  return r.framework !== DIVISION_FRAMEWORK && r.region === r.ownRegion;
+}
+
 interface JoinedRow {
   framework: string;
   group_code: string;
@@ -148,8 +153,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
         ),
       );
 
-    const own = rows.filter((r) => r.region === r.ownRegion);
-    const headlineRows = own.filter((r) => r.framework !== DIVISION_FRAMEWORK);
+    const headlineRows = rows.filter(isHeadline);
     const cityRows = rows.filter((r) => r.framework !== DIVISION_FRAMEWORK && r.region !== truth.province && r.ours !== null);
     const cityNames = new Map(
       (await db.rows<{ code: string; name: string }>(`SELECT code, name FROM wh.ref.region`)).map((r) => [r.code, r.name]),
@@ -190,7 +194,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
       truth,
       rows,
       headline: summaries(headlineRows),
-      divisions: summaries(own.filter((r) => r.framework === DIVISION_FRAMEWORK)),
+      divisions: summaries(rows.filter((r) => r.framework === DIVISION_FRAMEWORK && r.region === r.ownRegion)),
       cities,
       ranking,
       naivePeriod: naive.period,

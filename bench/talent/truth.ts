@@ -126,7 +126,7 @@ export async function loadTruth(db: ScoringDb, editionDir: string, years: Editio
     `SELECT (SELECT coalesce(sum(supply), 0) FROM truth_occupation)::DOUBLE AS total,
             (SELECT coalesce(sum(supply), 0) FROM truth_supply_industry)::DOUBLE AS allocated`,
   );
-  return { province, cities: cityCount!.n, totalSupply: supply!.total, unallocatedSupply: supply!.total - supply!.allocated };
+  return { province, cities: cityCount!.n, totalSupply: supply!.total, unallocatedSupply: Math.max(0, supply!.total - supply!.allocated) };
 }
 
 /** The true year ranking's top n of a forecast year, best first. */
