@@ -14,6 +14,7 @@ import { appendRows, resolveConfig, type AppendCell } from '@talent/models';
 import { generateEdition } from '@talent/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mean, rankingSpearman } from '../bench/talent/metrics.js';
+import { formatReport } from '../bench/talent/report.js';
 import { scoreTalent, type TalentScore } from '../bench/talent/score.js';
 import { createProjectionMarts } from './helpers/projection-marts.js';
 import { groupTruth, readRecords, type GroupTruth, type Member } from './helpers/talent-truth.js';
@@ -341,5 +342,15 @@ describe('the talent benchmark scorer', () => {
     expect(new Set(perturbed.incoherent.map((i) => `${i.framework}|${i.group_code}`))).toEqual(new Set([incoherent]));
     expect(years).toEqual(new Set(forecastYears()));
     for (const i of perturbed.incoherent) expect(i.openings! / i.demand!).toBeCloseTo(1.2, 9);
+  });
+
+  it('ends its report with the summary line, employment MAPE and peak RSS above it', () => {
+    const lines = formatReport(perturbed, { seconds: 12.345, peakRssMb: 301.6 });
+    const h3 = perturbed.headline[2]!;
+    expect(lines.at(-2)).toBe(`employment_mape_h3=10.00% naive_employment_mape_h3=${h3.employment.naive.toFixed(2)}% peak_rss_mb=302`);
+    expect(lines.at(-1)).toBe(
+      `spearman=${perturbed.spearman.toFixed(3)} naive_spearman=${perturbed.naiveSpearman.toFixed(3)} demand_mape_h3=10.00% ` +
+        `supply_mape_h3=10.00% naive_demand_mape_h3=${h3.demand.naive.toFixed(2)}% coverage95=0.00% seconds=12.3`,
+    );
   });
 });
