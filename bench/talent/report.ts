@@ -23,23 +23,25 @@ function table(header: string[], rows: string[][], left = 1): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-function summaryTable(label: (s: HorizonSummary) => string, summaries: HorizonSummary[], firstColumn: string): string[] {
+function summaryTable(firstColumn: string, sets: { label: string; summaries: HorizonSummary[] }[]): string[] {
   return table(
     [firstColumn, 'h', 'groups', 'missing', 'demand', 'naive', 'employment', 'naive', 'supply', 'naive', 'emp95', 'demand95'],
-    summaries.map((s) => [
-      label(s),
-      String(s.h),
-      String(s.groups),
-      String(s.missing),
-      pct(s.demand.ours),
-      pct(s.demand.naive),
-      pct(s.employment.ours),
-      pct(s.employment.naive),
-      pct(s.supply.ours),
-      pct(s.supply.naive),
-      pct(s.coverage.employment),
-      pct(s.coverage.demand),
-    ]),
+    sets.flatMap(({ label, summaries }) =>
+      summaries.map((s) => [
+        label,
+        String(s.h),
+        String(s.groups),
+        String(s.missing),
+        pct(s.demand.ours),
+        pct(s.demand.naive),
+        pct(s.employment.ours),
+        pct(s.employment.naive),
+        pct(s.supply.ours),
+        pct(s.supply.naive),
+        pct(s.coverage.employment),
+        pct(s.coverage.demand),
+      ]),
+    ),
   );
 }
 
@@ -112,8 +114,12 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   );
 
   out.push('', 'Summary per horizon (MAPE %, mean over the framework groups; coverage % of the 95% intervals):');
-  out.push(...summaryTable(() => 'framework groups', score.headline, 'set'));
-  out.push(...summaryTable(() => `${DIVISION_FRAMEWORK} 大类 (not in headline)`, score.divisions, 'set').slice(1));
+  out.push(
+    ...summaryTable('set', [
+      { label: 'framework groups', summaries: score.headline },
+      { label: `${DIVISION_FRAMEWORK} divisions (not in the headline)`, summaries: score.divisions },
+    ]),
+  );
 
   out.push('', 'Per city (framework groups projected at the city; MAPE %, coverage %):');
   out.push(
