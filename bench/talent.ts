@@ -65,11 +65,16 @@ try {
   console.log(
     `${projection.name} stage alone: ${stage.seconds.toFixed(1)} s, peak RSS ${Math.round(stage.peakRssMb)} MB (run ${stage.runId})`,
   );
+  if (stage.lines[0]) console.log(`  ${stage.lines[0]}`);
 
   const score = await scoreTalent(config.warehousePath, editionDir);
-  if (score.runId !== stage.runId) console.log(`WARNING the newest projected run is ${score.runId}, not the stage's run ${stage.runId}`);
+  if (score.runId !== stage.runId) console.log(`The stage wrote no vintage of its own: grading the newest one, run ${score.runId}.`);
   console.log('');
   for (const line of formatReport(score, stage)) console.log(line);
+} catch (e) {
+  // A pipeline that leaves nothing to grade is a finding to print, not a crash of the benchmark.
+  console.error(`bench:talent: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
 } finally {
   if (!values.keep) rmSync(scratch, { recursive: true, force: true });
 }

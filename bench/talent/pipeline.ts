@@ -14,6 +14,8 @@ export interface ProjectionRun {
   seconds: number;
   /** Peak resident memory of the child process. */
   peakRssMb: number;
+  /** What the stage printed. */
+  lines: string[];
 }
 
 /** Generates the edition into `out`, or checks that an existing one has its truth. Returns the seconds spent generating. */

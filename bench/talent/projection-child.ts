@@ -18,12 +18,15 @@ if (!stage) {
   process.exit(2);
 }
 let seconds = NaN;
+let lines: string[] = [];
 const timed: Stage = {
   name: stage.name,
   async run(ctx) {
     const started = performance.now();
     try {
-      return await stage.run(ctx);
+      const result = await stage.run(ctx);
+      lines = result.lines;
+      return result;
     } finally {
       seconds = (performance.now() - started) / 1000;
     }
@@ -31,5 +34,5 @@ const timed: Stage = {
 };
 const config = resolveConfig({ warehouse: values.warehouse, data: values.data });
 const summary = await runPipeline(config, { stages: [timed], command: 'bench-talent-projection' });
-const result: ProjectionRun = { runId: summary.runId, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+const result: ProjectionRun = { runId: summary.runId, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, lines };
 writeFileSync(values.result, JSON.stringify(result));
