@@ -256,6 +256,8 @@ describe('the talent benchmark scorer', () => {
       [truthUntil, 1, 0],
     ]);
     expect(oracle.incoherent).toEqual([]);
+    expect(oracle.demandTotals.rows).toBe(truth.filter((t) => t.year > latest).length);
+    expect(oracle.demandTotals.demand / oracle.demandTotals.openings).toBeCloseTo(1, 12);
     expect(oracle.duplicateTrendKeys).toBe(0);
   });
 
@@ -342,6 +344,7 @@ describe('the talent benchmark scorer', () => {
     expect(new Set(perturbed.incoherent.map((i) => `${i.framework}|${i.group_code}`))).toEqual(new Set([incoherent]));
     expect(years).toEqual(new Set(forecastYears()));
     for (const i of perturbed.incoherent) expect(i.openings! / i.demand!).toBeCloseTo(1.2, 9);
+    expect(perturbed.demandTotals.rows).toBe(truth.filter((t) => t.year > latest && key(t) !== dropped).length);
   });
 
   it('ends its report with the summary line, employment MAPE and peak RSS above it', () => {

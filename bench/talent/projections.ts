@@ -82,6 +82,16 @@ export async function incoherentDemand(db: ScoringDb): Promise<Incoherence[]> {
   );
 }
 
+/** Forecast rows, and Σ demand and Σ openings over the rows that have both. */
+export async function demandTotals(db: ScoringDb): Promise<{ rows: number; demand: number; openings: number }> {
+  const [t] = await db.rows<{ rows: number; demand: number; openings: number }>(
+    `SELECT count(*)::INTEGER AS rows, coalesce(sum(demand) FILTER (WHERE openings IS NOT NULL), 0)::DOUBLE AS demand,
+       coalesce(sum(openings) FILTER (WHERE demand IS NOT NULL), 0)::DOUBLE AS openings
+     FROM ours`,
+  );
+  return t!;
+}
+
 /** The run's projected shortage ranking at a region and year: occupation → rank (unranked rows left out). */
 export async function projectedRanking(db: ScoringDb, runId: string, region: string, year: number): Promise<Map<string, number>> {
   const rows = await db.rows<{ occupation_code: string; rank: number }>(

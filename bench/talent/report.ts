@@ -72,8 +72,15 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   if (score.duplicateTrendKeys)
     out.push(`WARNING fct_industry_trend: ${score.duplicateTrendKeys} group × region × year keys have more than one row.`);
   if (score.incoherent.length) {
+    const relative = score.incoherent
+      .filter((i) => i.demand !== null && i.openings)
+      .map((i) => (Math.abs(i.demand! - i.openings!) / i.openings!) * 100)
+      .sort((a, b) => a - b);
+    const t = score.demandTotals;
     out.push(
-      `WARNING ${score.incoherent.length} forecast group × region × year rows where Σ fct_talent_gap demand ≠ fct_industry_trend openings; the largest:`,
+      `WARNING ${score.incoherent.length} of ${t.rows} forecast group × region × year rows: Σ fct_talent_gap demand ≠ fct_industry_trend openings ` +
+        `(difference relative to openings: median ${pct(relative[Math.floor(relative.length / 2)], 2)}%, largest ${pct(relative.at(-1), 2)}%; ` +
+        `over all rows Σ demand = ${pct((t.demand / t.openings) * 100, 2)}% of Σ openings). The largest in persons:`,
     );
     for (const i of score.incoherent.slice(0, 5))
       out.push(

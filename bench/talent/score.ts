@@ -6,6 +6,7 @@
 import { absolutePercentageError, covers, coverage, mape, mean, rankingSpearman } from './metrics.js';
 import {
   duplicateTrendRows,
+  demandTotals,
   incoherentDemand,
   loadProjections,
   naiveRanking,
@@ -90,6 +91,8 @@ export interface TalentScore {
   groupsWithoutTruth: { framework: string; groupCode: string; region: string }[];
   duplicateTrendKeys: number;
   incoherent: Incoherence[];
+  /** Forecast rows of the run, and Σ demand and Σ openings over those that have both. */
+  demandTotals: { rows: number; demand: number; openings: number };
 }
 
 /** The headline: framework groups (not the 大类 on their own) at their own region. */
@@ -204,6 +207,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
       groupsWithoutTruth,
       duplicateTrendKeys: await duplicateTrendRows(db, runId),
       incoherent: await incoherentDemand(db),
+      demandTotals: await demandTotals(db),
     };
   } finally {
     db.close();
