@@ -5,6 +5,9 @@ const SUMMARY_FRAMEWORKS = ['gx_nine_cards', 'lz_5plus5'] as const;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const signed = (n: number) => (n >= 0 ? '+' : '−') + fmt(Math.abs(n));
+/** Columns a string takes on a terminal: CJK characters take two. */
+const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /**
  * Lines of the run summary: for each group of the summary frameworks, projected demand, supply and
@@ -31,7 +34,9 @@ export async function projectionSummary(conn: DuckDBConnection, runId: string): 
     if (mine.length === 0) continue;
     const years = [...new Set(mine.map((r) => Number(r.year)))].sort();
     lines.push(`${String(mine[0]!.framework_name)}: demand / supply / gap (persons a year)`);
-    lines.push(`  ${'group'.padEnd(16)}${years.map((y) => String(y).padStart(30)).join('')}`);
+    const names = new Map(mine.map((r) => [String(r.group_code), String(r.group_name)]));
+    const nameWidth = Math.max(...[...names.values()].map(width)) + 2;
+    lines.push(`  ${padEnd('group', nameWidth)}${years.map((y) => String(y).padStart(30)).join('')}`);
     for (const code of [...new Set(mine.map((r) => String(r.group_code)))]) {
       const cells = years.map((y) => {
         const r = mine.find((x) => x.group_code === code && Number(x.year) === y);
@@ -40,8 +45,7 @@ export async function projectionSummary(conn: DuckDBConnection, runId: string): 
         const s = Number(r.supply);
         return `${fmt(d)} / ${fmt(s)} / ${signed(d - s)}`.padStart(30);
       });
-      const name = String(mine.find((r) => r.group_code === code)!.group_name);
-      lines.push(`  ${name.padEnd(16 - [...name].filter((c) => c.charCodeAt(0) > 0x2e80).length)}${cells.join('')}`);
+      lines.push(`  ${padEnd(names.get(code)!, nameWidth)}${cells.join('')}`);
     }
   }
   return lines;
