@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFlags } from '@talent/models';
+import { codeTitles } from './commands/code-titles.js';
 import { warehouseDocs } from './commands/docs.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runPipeline } from './commands/run.js';
@@ -15,6 +16,9 @@ Commands:
   ingest         load the reference data and the sources only, and print per-source figures
   schedule       stay running and start the pipeline every night (--cron, in the configured zone)
   docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
+  code-titles <in.csv> [--out <file>]
+                 code the title column of a UTF-8 CSV (optional industry, description) to the
+                 大典 2022 with the nightly run's coder; writes the rows back (stdout without --out)
 
 Inputs and outputs (flag, else environment variable, else default):
   --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
@@ -98,6 +102,16 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Wrote ${target}`);
       return 0;
     }
+    case 'code-titles': {
+      if (!positionals[1]) {
+        console.error(`code-titles needs an input CSV.\n\n${USAGE}`);
+        return 2;
+      }
+      const result = await codeTitles(config, resolve(positionals[1]), values.out ? resolve(values.out) : undefined);
+      if (values.out) console.log(`Coded ${result.coded} of ${result.rows} titles → ${resolve(values.out)}`);
+      else process.stdout.write(result.csv);
+      return 0;
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
@@ -110,6 +124,6 @@ main(process.argv.slice(2)).then(
   },
   (err: Error) => {
     console.error(`talent: ${err.message}`);
-    process.exitCode = err.name === 'ConfigError' ? 2 : 1;
+    process.exitCode = err.name === 'ConfigError' || err.name === 'CodeTitlesInputError' ? 2 : 1;
   },
 );
