@@ -10,21 +10,29 @@
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
+  AUTO_BY_LENGTH,
   AUTO_LONG,
-  AUTO_SHORT,
   AUTO_SHORT_MAX_LENGTH,
-  MIN_FITTED_LENGTH,
   autoConfig,
   coverage,
   forecast,
   forecastMany,
   mase,
   smape,
+  type AutoConfig,
   type MethodName,
 } from '@talent/forecast';
 import { readBenchCsv, type BenchSeries } from './forecast/m3.js';
 import { ensureR, npmArimaVersion, runNpmArima, runR, type PeerRun } from './forecast/peers.js';
-import { CANDIDATES, selectCombination, type Selection } from './forecast/select.js';
+import {
+  CANDIDATES,
+  SHORT_CANDIDATES,
+  SHORT_LENGTHS,
+  WINDOWS_PER_SERIES,
+  selectCombination,
+  selectForLength,
+  type Selection,
+} from './forecast/select.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -33,7 +41,6 @@ const arg = (name: string) => {
 };
 const dataPath = arg('--data') ?? fileURLToPath(new URL('./data/m3_yearly.csv', import.meta.url));
 const withR = !args.includes('--no-r');
-const SHORT = 10;
 const log = (s = '') => console.log(s);
 
 const OURS: MethodName[] = ['naive', 'drift', 'ses', 'holt', 'damped', 'ets', 'theta', 'dotm', 'arima', 'comb', 'auto'];
@@ -111,10 +118,7 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
     const cold = runOurs(series, h, m).row.seconds;
     const { row } = runOurs(series, h, m);
     row.note = `cold ${cold.toFixed(3)} s`;
-    if (m === 'auto') {
-      const cfg = autoConfig(series[0]!.train.length);
-      row.note += `; ${cfg.how}(${cfg.members.join(', ')}), ${cfg.weighting} weights, calibrated intervals (${cfg === AUTO_SHORT ? 'AUTO_SHORT' : 'AUTO_LONG'})`;
-    }
+    if (m === 'auto') row.note += `; ${describeAuto(series)}`;
     if (m === 'comb') row.note += '; M4 Comb: mean(SES, Holt, damped)';
     rows.push(row);
     byName.set(m, row);
@@ -131,22 +135,9 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
   const peers: PeerRun[] = [runNpmArima(series, h)];
   let version = '';
   if (rInfo.ok) {
-    const r = runR(series, h);
+    const r = runRWithComb(series, h);
     version = r.version;
     peers.push(...r.runs);
-    const get = (m: string) => r.runs.find((x) => x.method === `R ${m}`)!;
-    const members = ['ets', 'auto.arima', 'thetaf'].map(get);
-    const combo: PeerRun = {
-      method: 'R mean(ets, auto.arima, thetaf)',
-      seconds: members.reduce((a, b) => a + b.seconds, 0),
-      failures: 0,
-      forecasts: series.map((_, k) => {
-        const avg = (key: 'mean' | 'lower95' | 'upper95') =>
-          Float64Array.from({ length: h }, (_, i) => members.reduce((a, m) => a + m.forecasts[k]![key][i]!, 0) / members.length);
-        return { mean: avg('mean'), lower95: avg('lower95'), upper95: avg('upper95') };
-      }),
-    };
-    peers.push(combo);
   }
   for (const p of peers) {
     const row = score(
@@ -160,7 +151,7 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
     rows.push(row);
     byName.set(p.method, row);
   }
-  const rComb = byName.get('R mean(ets, auto.arima, thetaf)');
+  const rComb = byName.get(R_COMB);
   const rEts = byName.get('R ets');
   const refs = [rComb && { label: 'R comb', seconds: rComb.seconds }, rEts && { label: 'R ets', seconds: rEts.seconds }].filter(
     (x): x is { label: string; seconds: number } => !!x,
@@ -185,35 +176,144 @@ async function variant(label: string, series: BenchSeries[], h: number, rInfo: {
   return { best, ours, rComb, rEts };
 }
 
-/** Run and print one selection protocol (training data only) and compare it with the engine. */
-function reportSelection(
-  label: string,
-  train: Float64Array[],
-  h: number,
-  minTrain: number,
-  engine: { members: readonly string[]; how: string; weighting: string; intervalScale: readonly number[] },
-): Selection {
-  log(`\n## Selection of \`auto\` (${CANDIDATES.length} fixed candidates): ${label}; test points unused`);
-  const sel = selectCombination(train, h, minTrain);
+/** R's four methods on the series, plus the mean of ets, auto.arima and thetaf (means and bounds averaged). */
+function runRWithComb(series: BenchSeries[], h: number): { runs: PeerRun[]; version: string } {
+  const r = runR(series, h);
+  const get = (m: string) => r.runs.find((x) => x.method === `R ${m}`)!;
+  const members = ['ets', 'auto.arima', 'thetaf'].map(get);
+  const combo: PeerRun = {
+    method: R_COMB,
+    seconds: members.reduce((a, b) => a + b.seconds, 0),
+    failures: 0,
+    forecasts: series.map((_, k) => {
+      const avg = (key: 'mean' | 'lower95' | 'upper95') =>
+        Float64Array.from({ length: h }, (_, i) => members.reduce((a, m) => a + m.forecasts[k]![key][i]!, 0) / members.length);
+      return { mean: avg('mean'), lower95: avg('lower95'), upper95: avg('upper95') };
+    }),
+  };
+  return { runs: [...r.runs, combo], version: r.version };
+}
+
+const R_COMB = 'R mean(ets, auto.arima, thetaf)';
+
+function configLabel(cfg: AutoConfig): string {
+  return `${cfg.how}(${cfg.members.join(', ')}), ${cfg.weighting} weights`;
+}
+
+/** Which `auto` configuration(s) the series get, by their training lengths. */
+function describeAuto(series: BenchSeries[]): string {
+  const lengths = [...new Set(series.map((s) => s.train.length))];
+  const cfgs = [...new Set(lengths.map((n) => autoConfig(n)))];
+  return cfgs
+    .map(
+      (c) =>
+        `${configLabel(c)} (${c === AUTO_LONG ? 'AUTO_LONG' : `AUTO_BY_LENGTH[${lengths.filter((n) => autoConfig(n) === c).join(',')}]`})`,
+    )
+    .join('; ')
+    .concat(', calibrated intervals');
+}
+
+/** Print one selection's candidates (the first `top`, plus the reference) and compare the choice with the engine. */
+function printSelection(sel: Selection, engine: AutoConfig, engineName: string, top = Infinity): void {
   log(
-    `${sel.origins} origins in ${train.length} series, ${sel.seconds.toFixed(1)} s; score = (sMAPE/sMAPE_dotm + MASE/MASE_dotm)/2; cov95 = raw member intervals`,
+    `${sel.origins} origins in ${sel.series} series, ${sel.seconds.toFixed(1)} s; score = (sMAPE/sMAPE_dotm + MASE/MASE_dotm)/2; cov95 = raw member intervals`,
   );
-  for (const s of sel.scores)
+  sel.scores.forEach((s, i) => {
+    if (i >= top && s.name !== 'dotm') return;
     log(
-      `  ${s.name.padEnd(36)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  cov95 ${(100 * s.coverage).toFixed(1)}  score ${s.score.toFixed(4)}${s.eligible ? '' : '  (over time budget)'}`,
+      `  ${s.name.padEnd(42)} sMAPE ${s.smape.toFixed(2)}  MASE ${s.mase.toFixed(3)}  cov95 ${(100 * s.coverage).toFixed(1)}  score ${s.score.toFixed(4)}${s.eligible ? '' : '  (over time budget)'}`,
     );
+  });
+  if (sel.scores.length > top) log(`  … ${sel.scores.length - top} more candidates`);
   const same =
     sel.chosen.members.join('+') === engine.members.join('+') &&
     sel.chosen.how === engine.how &&
     (sel.chosen.weighting ?? 'equal') === engine.weighting;
   log(
-    `chosen: ${sel.chosen.name}; engine: ${engine.how}(${engine.members.join(', ')}), ${engine.weighting} weights${same ? ' (same)' : ' (DIFFERENT: update packages/forecast/src/forecast.ts)'}`,
+    `chosen: ${sel.chosen.name}; engine ${engineName}: ${configLabel(engine)}${same ? ' (same)' : ' (DIFFERENT: update packages/forecast/src/forecast.ts)'}`,
   );
   const sameScale = sel.intervalScale.join() === engine.intervalScale.join();
   log(
     `interval factors for 95% (conformal level): [${sel.intervalScale.join(', ')}]; engine: [${engine.intervalScale.join(', ')}]${sameScale ? ' (same)' : ' (DIFFERENT)'}`,
   );
-  return sel;
+}
+
+interface LengthRow {
+  k: number;
+  series: number;
+  rows: Row[];
+}
+
+/**
+ * Every series cut to its last k training points, for each k: ours (auto and the naive
+ * baselines) against R's methods on exactly the same cuts, R run here in the same process run.
+ */
+function byLength(series: BenchSeries[], h: number, lengths: readonly number[], rOk: boolean): LengthRow[] {
+  const out: LengthRow[] = [];
+  for (const k of lengths) {
+    const cut = series.filter((s) => s.train.length >= k).map((s) => ({ ...s, train: s.train.slice(-k) }));
+    if (cut.length === 0) {
+      log(`k = ${k}: no series has ${k} training points; skipped`);
+      continue;
+    }
+    const rows: Row[] = [];
+    for (const m of ['auto', 'naive', 'drift'] as MethodName[]) {
+      runOurs(cut, h, m);
+      rows.push(runOurs(cut, h, m).row);
+    }
+    if (rOk) {
+      const r = runRWithComb(cut, h);
+      for (const p of r.runs) rows.push(score(p.method, cut, p.forecasts, p.seconds));
+    }
+    out.push({ k, series: cut.length, rows });
+  }
+  return out;
+}
+
+function printByLength(res: LengthRow[]): void {
+  const head = ['k', 'series', 'method', 'sMAPE', 'MASE', 'cov95%', 'seconds'];
+  const body = res.flatMap(({ k, series, rows }) =>
+    rows.map((r) => [String(k), String(series), r.method, r.smape.toFixed(2), r.mase.toFixed(3), r.cov95.toFixed(1), r.seconds.toFixed(3)]),
+  );
+  const w = head.map((x, i) => Math.max(x.length, ...body.map((b) => b[i]!.length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 2 ? x.padEnd(w[i]!) : x.padStart(w[i]!))).join('  ');
+  log([line(head), line(head.map((_, i) => '-'.repeat(w[i]!))), ...body.map(line)].join('\n'));
+  const summary = res
+    .map(({ k, rows }) => {
+      const a = rows.find((r) => r.method === 'auto')!;
+      const c = rows.find((r) => r.method === R_COMB);
+      if (!c) return undefined;
+      const lead = (x: number, y: number) => (x < y ? 'lead' : 'TRAIL');
+      return `k=${k}: auto ${a.smape.toFixed(2)}/${a.mase.toFixed(3)}/${a.cov95.toFixed(1)}% vs R comb ${c.smape.toFixed(2)}/${c.mase.toFixed(3)}/${c.cov95.toFixed(1)}% → sMAPE ${lead(a.smape, c.smape)}, MASE ${lead(a.mase, c.mase)}; time ratio ${(a.seconds / c.seconds).toFixed(4)}`;
+    })
+    .filter((x): x is string => !!x);
+  if (summary.length) log(['', 'auto vs R comb (sMAPE/MASE/cov95):', ...summary].join('\n'));
+}
+
+/**
+ * The projection stage's workload: thousands of short annual count series (employment by
+ * industry × city, 8–13 points, non-negative) through forecastMany. Stand-in data: every training
+ * series cut to its last 8, 9, …, 13 points and rounded; timed beside naive on the same batch.
+ */
+async function projectionBatch(series: BenchSeries[]): Promise<void> {
+  const batch = series.flatMap((s) =>
+    [8, 9, 10, 11, 12, 13].filter((k) => s.train.length >= k).map((k) => Array.from(s.train.slice(-k), Math.round)),
+  );
+  if (batch.length === 0) return;
+  log(`\n## Projection-like batch: ${batch.length} count series of 8–13 points (training cuts, rounded), h = 5, nonNegative`);
+  const opts = { h: 5, nonNegative: true };
+  const time = async (label: string, run: () => unknown) => {
+    await run();
+    const t0 = performance.now();
+    await run();
+    const sec = (performance.now() - t0) / 1000;
+    log(`  ${label.padEnd(44)} ${sec.toFixed(3)} s  (${((1e6 * sec) / batch.length).toFixed(0)} µs per series)`);
+  };
+  await time('naive, forecast() in this thread', () => batch.map((y) => forecast(y, { ...opts, method: 'naive' })));
+  await time('auto, forecastMany, this thread', () => forecastMany(batch, opts, { workers: 1 }));
+  await time(`auto, forecastMany, ${availableParallelism()} workers (incl. start-up)`, () =>
+    forecastMany(batch, opts, { workers: availableParallelism(), minBatchForWorkers: 0 }),
+  );
 }
 
 async function main() {
@@ -225,24 +325,33 @@ async function main() {
     `data: ${dataPath}: ${rows} rows read, ${rows - rejected.length} loaded, ${rejected.length} rejected; ${series.length} series used (of ${all.length}), h = ${h}`,
   );
   for (const r of rejected.slice(0, 5)) log(`  rejected line ${r.line}: ${r.reason}`);
+  if (series.length === 0) {
+    log(`no series has ${h} test points and at least 3 training points: nothing to score`);
+    return;
+  }
   log(
     `machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${process.version}; times are single-thread wall-clock seconds for all series (ours: second pass, JIT warm; R: inside R, start-up excluded)`,
   );
+  const trains = series.map((s) => s.train);
 
-  reportSelection(
-    `rolling origins inside each full training series (≥ ${AUTO_SHORT_MAX_LENGTH + 1} training points, h ≤ ${h}) → AUTO_LONG`,
-    series.map((s) => s.train),
-    h,
-    AUTO_SHORT_MAX_LENGTH + 1,
-    AUTO_LONG,
+  const longMin = AUTO_SHORT_MAX_LENGTH + 1;
+  log(
+    `\n## Selection of \`auto\` for series longer than ${AUTO_SHORT_MAX_LENGTH} (${CANDIDATES.length} fixed candidates): rolling origins inside each full training series (≥ ${longMin} training points, h ≤ ${h}) → AUTO_LONG; test points unused`,
   );
-  reportSelection(
-    `rolling origins inside each training series cut to its last ${SHORT} points (≥ ${MIN_FITTED_LENGTH} training points) → AUTO_SHORT`,
-    series.filter((s) => s.train.length >= SHORT).map((s) => s.train.slice(-SHORT)),
-    h,
-    MIN_FITTED_LENGTH,
-    AUTO_SHORT,
+  if (trains.some((y) => y.length > longMin)) printSelection(selectCombination(trains, h, longMin), AUTO_LONG, 'AUTO_LONG');
+  else log(`no training series has more than ${longMin} points: this selection is skipped`);
+
+  log(
+    `\n## Selection of \`auto\` per length ${SHORT_LENGTHS[0]}–${SHORT_LENGTHS[SHORT_LENGTHS.length - 1]} (${SHORT_CANDIDATES.length} fixed candidates): the latest ${WINDOWS_PER_SERIES} windows of that length in each training series followed by ${h} more training points, forecast from the window alone → AUTO_BY_LENGTH; test points unused`,
   );
+  for (const L of SHORT_LENGTHS) {
+    log(`\n### length ${L}`);
+    if (!trains.some((y) => y.length >= L + h)) {
+      log(`no training series has ${L + h} points (a window of ${L} and ${h} to score): this selection is skipped`);
+      continue;
+    }
+    printSelection(selectForLength(trains, h, L), AUTO_BY_LENGTH[L]!, `AUTO_BY_LENGTH[${L}]`, 12);
+  }
 
   let rOk = false;
   if (withR) {
@@ -251,11 +360,12 @@ async function main() {
     else rOk = true;
   }
   const full = await variant('Full training series', series, h, { ok: rOk });
-  const short = series.filter((s) => s.train.length >= SHORT).map((s) => ({ ...s, train: s.train.slice(-SHORT) }));
-  await variant(`Each series cut to its last ${SHORT} training points`, short, h, { ok: rOk });
+  log(`\n## By training length: every series cut to its last k training points (same ${h} test points), R run on the same cuts`);
+  printByLength(byLength(series, h, SHORT_LENGTHS, rOk));
+  await projectionBatch(series);
   const b = full.best;
   log(
-    `best=auto smape=${b.smape.toFixed(2)} mase=${b.mase.toFixed(3)} coverage95=${b.cov95.toFixed(1)} seconds=${b.seconds.toFixed(3)} r_eat_seconds=${full.rComb ? full.rComb.seconds.toFixed(3) : 'NA'} ets_speedup_vs_r=${full.rEts ? (full.rEts.seconds / full.ours.seconds).toFixed(1) : 'NA'}`,
+    `\nbest=auto smape=${b.smape.toFixed(2)} mase=${b.mase.toFixed(3)} coverage95=${b.cov95.toFixed(1)} seconds=${b.seconds.toFixed(3)} r_eat_seconds=${full.rComb ? full.rComb.seconds.toFixed(3) : 'NA'} ets_speedup_vs_r=${full.rEts ? (full.rEts.seconds / full.ours.seconds).toFixed(1) : 'NA'}`,
   );
 }
 

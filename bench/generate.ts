@@ -2,7 +2,7 @@
  * Times the province-scale edition of the synthetic data generator and prints its volumes.
  * Run: `npx tsx --conditions=source bench/generate.ts [--seed 7] [--edition province] [--keep <dir>]`.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '@talent/models';
@@ -18,15 +18,8 @@ const seed = Number(opt('seed', '7'));
 const keep = args.includes('--keep') ? opt('keep', '') : '';
 const out = keep || join(mkdtempSync(join(tmpdir(), 'bench-generate-')), edition);
 const config = resolveConfig();
-const fallback = config.sharedReferenceDir ? join(config.sharedReferenceDir, 'taxonomies') : null;
 
-const summary = generateEdition({
-  edition,
-  seed,
-  out,
-  referenceDir: config.referenceDir,
-  fallbackTaxonomiesDir: fallback && existsSync(fallback) ? fallback : undefined,
-});
+const summary = await generateEdition({ edition, seed, out, referenceDir: config.referenceDir });
 const bytes = (dir: string): number =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((sum, f) => {
     const s = statSync(join(dir, f));

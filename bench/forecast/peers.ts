@@ -62,7 +62,7 @@ export function runR(trains: { id: string; train: Float64Array }[], h: number): 
     .map((l) => l.split(',').map((c) => c.replace(/^"|"$/g, '')));
   const runs = new Map<string, PeerRun>();
   let version = 'R';
-  for (const [sid, method, step, mean, lo, hi] of rows as string[][]) {
+  for (const [sid, method, step, mean, lo, hi] of rows) {
     if (sid === '__version__') {
       version = method!;
       continue;
@@ -106,10 +106,10 @@ export function runNpmArima(trains: { train: Float64Array }[], h: number): PeerR
   console.log = () => {
     warnings++;
   };
-  process.stdout.write = (() => {
+  process.stdout.write = () => {
     warnings++;
     return true;
-  }) as typeof process.stdout.write;
+  };
   const t0 = performance.now();
   let failures = 0;
   const forecasts = trains.map(({ train }) => {

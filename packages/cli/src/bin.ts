@@ -6,7 +6,9 @@ import { resolveConfig, type ConfigFlags } from '@talent/models';
 import { codeTitles } from './commands/code-titles.js';
 import { warehouseDocs } from './commands/docs.js';
 import { ingestCommand } from './commands/ingest.js';
-import { runPipeline } from './commands/run.js';
+import { runPipeline, type RunSummary } from './commands/run.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import type { IngestProblem } from '@talent/ingest';
 import { DEFAULT_NIGHTLY_CRON, scheduleNightly } from './schedule/nightly.js';
 
 const USAGE = `Usage: talent <command> [options]
@@ -33,13 +35,17 @@ Inputs and outputs (flag, else environment variable, else default):
   --memory-limit <size>      DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)
   --out <dir>                reports and exports (TALENT_OUT; out)
   --time-zone <zone>         dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)
+  --max-reject-share <0–1>   share of a load's records that may be rejected before the exit code says so
+                             (TALENT_MAX_REJECT_SHARE; 0.5)
 
 Command options:
   --samples                  (ingest) also load the real public samples of the shared reference folder
   --source <id>              (ingest) only this source; repeatable
   --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
 
-Exit codes: 0 done; 1 the run failed (see the message); 2 wrong usage or a source could not be used.
+Exit codes (see packages/cli/src/exit-codes.ts):
+  0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
+  5 no input found · 6 a load failed · 7 a load rejected more than --max-reject-share of its records
 `;
 
 /** Command-line flags that configure the platform, by their ConfigFlags name. */
@@ -55,6 +61,7 @@ const CONFIG_FLAGS: Record<string, keyof ConfigFlags> = {
   'memory-limit': 'memoryLimit',
   out: 'out',
   'time-zone': 'timeZone',
+  'max-reject-share': 'maxRejectShare',
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -72,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   const command = positionals[0];
   if (values.help || !command) {
     console.log(USAGE);
-    return command || values.help ? 0 : 2;
+    return command || values.help ? EXIT.ok : EXIT.usage;
   }
   const flags: ConfigFlags = {};
   for (const [flag, key] of Object.entries(CONFIG_FLAGS)) {
@@ -82,13 +89,9 @@ async function main(argv: string[]): Promise<number> {
   const config = resolveConfig(flags);
   switch (command) {
     case 'run':
-      await runPipeline(config);
-      return 0;
-    case 'ingest': {
-      const summary = await ingestCommand(config, { samples: values.samples ?? false, sources: values.source ?? [] });
-      const figures = summary.stages.find((s) => s.stage === 'ingest')?.figures ?? {};
-      return Number(figures.failed) > 0 || (figures.mappingErrors as unknown[] | undefined)?.length ? 2 : 0;
-    }
+      return runExitCode(await runPipeline(config));
+    case 'ingest':
+      return runExitCode(await ingestCommand(config, { samples: values.samples ?? false, sources: values.source ?? [] }));
     case 'schedule': {
       const expression = values.cron ?? DEFAULT_NIGHTLY_CRON;
       scheduleNightly(config, expression);
@@ -107,23 +110,33 @@ async function main(argv: string[]): Promise<number> {
         console.error(`code-titles needs an input CSV.\n\n${USAGE}`);
         return 2;
       }
-      const result = await codeTitles(config, resolve(positionals[1]), values.out ? resolve(values.out) : undefined);
-      if (values.out) console.log(`Coded ${result.coded} of ${result.rows} titles → ${resolve(values.out)}`);
+      const out = flags.out === undefined ? undefined : resolve(flags.out);
+      const result = await codeTitles(config, resolve(positionals[1]), out);
+      if (out) console.log(`Coded ${result.coded} of ${result.rows} titles → ${out}`);
       else process.stdout.write(result.csv);
       return 0;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
   }
+}
+
+/** A finished run's exit code: from the problems its ingest stage reported (exit-codes.ts). */
+function runExitCode(summary: RunSummary): number {
+  const figures = summary.stages.find((s) => s.stage === 'ingest')?.figures ?? {};
+  return exitCodeFor((figures.problems as IngestProblem[] | undefined) ?? []);
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: Error) => {
+  (err: Error & { code?: string }) => {
     console.error(`talent: ${err.message}`);
-    process.exitCode = err.name === 'ConfigError' || err.name === 'CodeTitlesInputError' ? 2 : 1;
+    process.exitCode =
+      err.name === 'ConfigError' || err.name === 'CodeTitlesInputError' || err.code?.startsWith('ERR_PARSE_ARGS')
+        ? EXIT.usage
+        : EXIT.runFailed;
   },
 );

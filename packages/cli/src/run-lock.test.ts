@@ -19,7 +19,7 @@ describe('withRunLock', () => {
     let inner: unknown;
     await withRunLock(path, async () => {
       expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
-      inner = await withRunLock(path, async () => 'second').catch((e: Error) => e.message);
+      inner = await withRunLock(path, () => Promise.resolve('second')).catch((e: Error) => e.message);
     });
     expect(inner).toMatch(/Another run \(pid \d+\) holds/);
     expect(existsSync(`${path}.lock`)).toBe(false);
@@ -29,21 +29,17 @@ describe('withRunLock', () => {
     const path = wh();
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)']).stdout.toString().trim();
     writeFileSync(`${path}.lock`, dead);
-    await expect(withRunLock(path, async () => 'ran')).resolves.toBe('ran');
+    await expect(withRunLock(path, () => Promise.resolve('ran'))).resolves.toBe('ran');
   });
 
   it('creates the warehouse folder of a fresh checkout', async () => {
     const path = join(wh().replace(/talent\.duckdb$/, ''), 'warehouse', 'talent.duckdb');
-    await expect(withRunLock(path, async () => existsSync(`${path}.lock`))).resolves.toBe(true);
+    await expect(withRunLock(path, () => Promise.resolve(existsSync(`${path}.lock`)))).resolves.toBe(true);
   });
 
   it('releases the lock when the run fails', async () => {
     const path = wh();
-    await expect(
-      withRunLock(path, async () => {
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
+    await expect(withRunLock(path, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_LONG, AUTO_SHORT, AUTO_SHORT_MAX_LENGTH, autoConfig, combination, forecast } from './forecast.js';
+import { AUTO_BY_LENGTH, AUTO_LONG, AUTO_SHORT_MAX_LENGTH, autoConfig, combination, forecast } from './forecast.js';
 import type { ForecastResult, MethodName } from './core/types.js';
 
 // Graduates of one school × major, 2011–2024 (a realistic short annual count series).
@@ -37,7 +37,7 @@ describe('forecast: awkward series rules', () => {
     expect(declared.notes.some((n) => n.startsWith('declared shock at index 9'))).toBe(true);
     expect(forecast(grads, { h: 3, method: 'drift', adjustShocks: false }).notes).toEqual([]);
   });
-  it('3 to 5 points use the mean of naive and drift', () => {
+  it('3 points use the mean of naive and drift', () => {
     const r = forecast([100, 110, 125], { h: 2 });
     expect(r.method).toBe('short');
     // naive 125, drift 125 + 12.5·k → means 131.25 and 137.5
@@ -103,12 +103,15 @@ describe('forecast: awkward series rules', () => {
 });
 
 describe('auto: configuration by length and per-series weights', () => {
-  it('series of at most 10 points use AUTO_SHORT, longer ones AUTO_LONG', () => {
-    expect(autoConfig(AUTO_SHORT_MAX_LENGTH)).toBe(AUTO_SHORT);
+  it('series of 5 to 10 points use the configuration of their length, longer ones AUTO_LONG', () => {
+    for (let n = 5; n <= AUTO_SHORT_MAX_LENGTH; n++) {
+      expect(autoConfig(n)).toBe(AUTO_BY_LENGTH[n]);
+      const r = forecast(grads.slice(-n), { h: 3, adjustShocks: false });
+      const members = (r.params.members as { method: string }[]).map((m) => m.method);
+      expect(members).toEqual([...AUTO_BY_LENGTH[n]!.members]);
+      expect(r.params.combination).toBe(AUTO_BY_LENGTH[n]!.how);
+    }
     expect(autoConfig(AUTO_SHORT_MAX_LENGTH + 1)).toBe(AUTO_LONG);
-    const r = forecast(grads.slice(-10), { h: 3, adjustShocks: false });
-    const members = (r.params.members as { method: string }[]).map((m) => m.method);
-    expect(members).toEqual([...AUTO_SHORT.members]);
   });
   it('inverse-MAE weights come from the members\u2019 own errors at the last three origins', () => {
     const y = Float64Array.from(grads);
@@ -127,5 +130,133 @@ describe('auto: configuration by length and per-series weights', () => {
     const drift1 = y[n - 1]! + (y[n - 1]! - y[0]!) / (n - 1);
     expect(c.mean[0]).toBeCloseTo(wNaive * y[n - 1]! + (1 - wNaive) * drift1, 9);
     expect((c.params.weights as number[])[0]).toBeCloseTo(wNaive, 12);
+  });
+});
+
+describe('forecast: the remaining documented rules (README, rules for short and awkward series)', () => {
+  it('±Infinity and undefined are missing values: dropped at the start, interpolated inside, horizon extended at the end', () => {
+    const r = forecast([Infinity, 10, 12, -Infinity, 16, undefined, 20, 22, 24, -Infinity], { h: 2, method: 'drift', adjustShocks: false });
+    expect(r.notes).toContain('dropped 1 leading missing point(s)');
+    expect(r.notes).toContain('interpolated 2 interior missing point(s)');
+    expect(r.notes).toContain('last 1 point(s) missing: horizon extended over them');
+    // Drift of 2 per year from 10…24 (8 points): the missing last year is 26, the output 28 and 30.
+    expect(r.mean[0]).toBeCloseTo(28, 9);
+    expect(r.mean[1]).toBeCloseTo(30, 9);
+    expect(allFinite(r)).toBe(true);
+  });
+  it('a series that is all ±Infinity has no observations: zero forecast', () => {
+    const r = forecast([Infinity, -Infinity, Infinity], { h: 2 });
+    expect(r.method).toBe('none');
+    expect(Array.from(r.mean)).toEqual([0, 0]);
+    expect(r.notes).toContain('no observed values');
+  });
+  it('a constant series gives that value with zero-width intervals at every level, whatever the method', () => {
+    for (const method of ['auto', 'ets', 'arima', 'drift'] as MethodName[]) {
+      const r = forecast([37, 37, 37, null, 37, 37, 37, 37], { h: 3, method, level: [50, 99] });
+      expect(r.method).toBe('constant');
+      expect(r.notes).toContain('constant series: flat forecast');
+      for (const iv of r.intervals) {
+        expect(Array.from(iv.lower)).toEqual([37, 37, 37]);
+        expect(Array.from(iv.upper)).toEqual([37, 37, 37]);
+      }
+    }
+  });
+  it('the last point is never shock-adjusted: neither when declared nor when it is the largest spike', () => {
+    // Graduates jump in the last year (a new campus): a new level cannot be told from a shock yet.
+    const y = [400, 410, 425, 431, 446, 452, 468, 475, 490, 980];
+    const declared = forecast(y, { h: 1, method: 'naive', shocks: [9] });
+    expect(declared.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(declared.mean[0]).toBe(980);
+    const detected = forecast(y, { h: 1, method: 'naive' });
+    expect(detected.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(detected.mean[0]).toBe(980);
+    // The same spike one year earlier is an interior one-off and is replaced.
+    const inner = forecast([...y.slice(0, 9), 980, 505], { h: 1, method: 'naive' });
+    expect(inner.notes.some((n) => n.startsWith('one-off shock detected at index 9'))).toBe(true);
+  });
+  it('the first point is never shock-adjusted, and the point after an outlying first one is not taken for a spike', () => {
+    // 900 is a typing error in the first year; 410 sits below both neighbours but does not revert.
+    const r = forecast([900, 410, 425, 431, 446, 452, 468, 475, 490, 497], { h: 1, method: 'drift', shocks: [0] });
+    expect(r.notes.some((n) => n.includes('shock'))).toBe(false);
+    expect(r.mean[0]).toBeCloseTo(497 + (497 - 900) / 9, 9);
+  });
+  it('shock detection replaces one spike beyond 6 robust standard deviations, and only the largest', () => {
+    const base = Array.from({ length: 20 }, (_, t) => 400 + 12 * t + [3, -2, 5, -4, 1, 0, -3, 4, -1, 2][t % 10]!);
+    const two = [...base];
+    two[5] = two[5]! + 300;
+    two[13] = two[13]! + 200;
+    const shocks = forecast(two, { h: 1, method: 'drift' }).notes.filter((n) => n.startsWith('one-off shock detected'));
+    expect(shocks).toEqual(['one-off shock detected at index 5: 760 replaced by 459']);
+    // A bump of 20 against year-to-year wobbles of about ±5 stays in.
+    const small = [...base];
+    small[7] = small[7]! + 20;
+    expect(forecast(small, { h: 1, method: 'drift' }).notes.some((n) => n.includes('shock'))).toBe(false);
+  });
+  it('leading zeros are kept for quantities that are not counts', () => {
+    const r = forecast([0, 0, 3, 5, 8, 10, 13, 15], { h: 1, method: 'drift', adjustShocks: false });
+    expect(r.notes.some((n) => n.includes('leading zero'))).toBe(false);
+    expect(r.mean[0]).toBeCloseTo(15 + 15 / 7, 9);
+  });
+  it('zeros followed by recovery are not a stopped series', () => {
+    const r = forecast([12, 0, 0, 9, 14, 0, 0], { h: 2, nonNegative: true });
+    expect(r.method).not.toBe('stopped');
+  });
+  it('4 points still use the mean of naive and drift; from 5 points models are fitted', () => {
+    const four = forecast([100, 104, 109, 113], { h: 1 });
+    expect(four.method).toBe('short');
+    expect(four.mean[0]).toBeCloseTo((113 + 113 + 13 / 3) / 2, 9);
+    expect(forecast([100, 104, 109, 113, 118], { h: 1 }).method).toBe('auto');
+    expect(forecast([100, 104, 109, 113, 118], { h: 1, method: 'holt' }).method).toBe('holt');
+  });
+  it('intermittent counts too short for a likelihood fit get SES as R fits tiny data (least squares from y1)', () => {
+    const r = forecast([4, 0, 3, 0, 5, 0], { h: 2, nonNegative: true });
+    expect(r.notes.some((n) => n.startsWith('intermittent'))).toBe(true);
+    expect(r.method).toBe('ses');
+    expect(r.mean[0]).toBeGreaterThan(0);
+    expect(r.mean[0]).toBeLessThan(5);
+  });
+  it('automatic ETS never tries multiplicative errors on data with a zero or a negative value', () => {
+    const r = forecast([5, 8, 0, 12, 15, 19, 22, 26, 31, 33, 38], { h: 2, method: 'ets', adjustShocks: false });
+    expect(String(r.params.model)).toMatch(/^ETS\(A,/);
+  });
+  it('extra interval levels are returned nested around the 80% and 95% ones', () => {
+    const r = forecast(grads, { h: 3, level: [50, 99] });
+    expect(r.intervals.map((iv) => iv.level)).toEqual([50, 80, 95, 99]);
+    for (let i = 0; i < 3; i++)
+      for (let k = 1; k < 4; k++) {
+        expect(r.intervals[k]!.lower[i]).toBeLessThan(r.intervals[k - 1]!.lower[i]!);
+        expect(r.intervals[k]!.upper[i]).toBeGreaterThan(r.intervals[k - 1]!.upper[i]!);
+      }
+  });
+});
+
+describe('forecast: the non-finite guard and the numeric range', () => {
+  it('values near the largest double: every output finite, the repair stated in the notes', () => {
+    // Squared changes overflow and drift runs past the largest double: the guard must catch both.
+    const y = [1e307, 5e307, 1.2e308, 1.5e308, 1.7e308, 1.79e308, 1e308, 1.6e308];
+    for (const method of ['auto', 'drift', 'naive', 'theta', 'ets', 'arima'] as MethodName[]) {
+      const r = forecast(y, { h: 3, method, adjustShocks: false });
+      expect(allFinite(r), method).toBe(true);
+      expect(
+        r.notes.some((n) => n.startsWith('non-finite')),
+        method,
+      ).toBe(true);
+    }
+  });
+  it('series of very large or very small magnitude are fitted rescaled: the same forecast, scaled', () => {
+    const y = [412, 436, 451, 470, 502, 515, 540, 566, 581, 597, 612, 640];
+    const ref = forecast(y, { h: 3, method: 'drift' });
+    for (const f of [2 ** 700, 2 ** -700]) {
+      const r = forecast(
+        y.map((v) => v * f),
+        { h: 3, method: 'drift' },
+      );
+      expect(allFinite(r)).toBe(true);
+      expect(r.notes.some((n) => n.startsWith('values divided by 2^'))).toBe(true);
+      for (let i = 0; i < 3; i++) {
+        expect(r.mean[i]! / f / ref.mean[i]! - 1).toBeCloseTo(0, 12);
+        expect(r.upper95[i]! / f / ref.upper95[i]! - 1).toBeCloseTo(0, 12);
+      }
+    }
   });
 });

@@ -6,11 +6,11 @@ import { combineForecasts, modelQuantile } from './models/combine.js';
 import { autoEts, fitEts, forecastEts } from './models/ets.js';
 import { driftModel, meanModel, naiveModel, seasonalNaiveModel } from './models/simple.js';
 import { dotmModel, thetaModel } from './models/theta.js';
-import { innerOrigins, inverseErrorWeights, WEIGHT_WINDOW } from './models/inverse-error-weights.js';
+import { innerOrigins, inverseErrorWeights } from './models/inverse-error-weights.js';
 import { autoArimaModel } from './models/arima.js';
 
 /** Series with fewer points than this use the short-series rule instead of fitted models. */
-export const MIN_FITTED_LENGTH = 6;
+export const MIN_FITTED_LENGTH = 5;
 
 /** How the engine's `auto` method forecasts: an equal-weight combination and its interval factors. */
 export interface AutoConfig {
@@ -26,7 +26,7 @@ export interface AutoConfig {
   intervalScale: readonly number[];
 }
 
-/** Series with at most this many points use {@link AUTO_SHORT}; longer ones {@link AUTO_LONG}. */
+/** Series with at most this many points use {@link AUTO_BY_LENGTH}; longer ones {@link AUTO_LONG}. */
 export const AUTO_SHORT_MAX_LENGTH = 10;
 
 /**
@@ -40,28 +40,34 @@ export const AUTO_LONG: AutoConfig = {
   members: ['dotm', 'drift', 'damped'],
   how: 'mean',
   weighting: 'inverse-mae',
-  intervalScale: [1.68, 2.23, 2.4, 2.4, 2.43, 2.62],
+  intervalScale: [1.63, 2.12, 2.29, 2.29, 2.35, 2.46],
 };
 
 /**
- * `auto` for series of at most {@link AUTO_SHORT_MAX_LENGTH} points (typical talent series): the
- * same protocol run on the M3 yearly training series cut to their last 10 points (origins with
- * 6–9 training points, so horizons 1–4 only; longer horizons use the horizon-4 factor).
+ * `auto` for series of 5 to {@link AUTO_SHORT_MAX_LENGTH} points (typical talent series), one
+ * configuration per length: each chosen among the fixed short-series candidates of
+ * bench/forecast/select.ts on windows of exactly that length inside the M3 yearly training series
+ * (the latest six per series followed by six more training points, so scored on horizons 1–6 as
+ * a test is), with interval factors calibrated on the same windows. Series of 3–4 points use the
+ * `short` rule instead. `npm run bench:forecast` repeats every selection and warns on a mismatch.
  */
-export const AUTO_SHORT: AutoConfig = {
-  members: ['dotm', 'drift', 'naive'],
-  how: 'mean',
-  weighting: 'inverse-mae',
-  intervalScale: [1.41, 1.89, 2.2, 2.2],
+export const AUTO_BY_LENGTH: Readonly<Record<number, AutoConfig>> = {
+  5: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'equal', intervalScale: [1.61, 2.09, 2.49, 2.73, 2.96, 3.29] },
+  6: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'equal', intervalScale: [1.54, 1.99, 2.25, 2.55, 2.87, 3.25] },
+  7: { members: ['dotm', 'drift', 'naive'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.59, 2.04, 2.24, 2.49, 2.87, 3.26] },
+  8: { members: ['dotm', 'theta', 'drift'], how: 'median', weighting: 'equal', intervalScale: [1.46, 2.04, 2.19, 2.55, 3.13, 3.55] },
+  9: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.29, 1.74, 1.95, 2.21, 2.42, 2.62] },
+  10: { members: ['dotm', 'ses', 'drift'], how: 'mean', weighting: 'inverse-mae', intervalScale: [1.39, 1.76, 1.97, 2.29, 2.44, 2.7] },
 };
 
 /** The `auto` configuration used for a (clean) series of `n` points. */
 export function autoConfig(n: number): AutoConfig {
-  return n <= AUTO_SHORT_MAX_LENGTH ? AUTO_SHORT : AUTO_LONG;
+  return n > AUTO_SHORT_MAX_LENGTH ? AUTO_LONG : AUTO_BY_LENGTH[Math.max(5, n)]!;
 }
 
+/** SES, Holt and damped Holt as R's `ses` and `holt` fit them (one-step MSE, the ML optimum for additive errors). */
 function etsMethod(y: Float64Array, h: number, spec: Parameters<typeof fitEts>[1], name: string): ModelForecast | undefined {
-  const fit = fitEts(y, spec);
+  const fit = fitEts(y, spec, 'mse');
   if (!fit) return undefined;
   return { ...forecastEts(fit, h), method: name };
 }
@@ -101,7 +107,12 @@ export function runMethod(method: MethodName, y: Float64Array, h: number, period
     case 'auto': {
       const cfg = autoConfig(y.length);
       const c = combination('auto', cfg.members, y, h, period, cfg.how, cfg.weighting);
-      return c && scaleIntervals(c, cfg.intervalScale);
+      if (!c) return undefined;
+      const scaled = scaleIntervals(c, cfg.intervalScale);
+      return {
+        ...scaled,
+        params: { ...scaled.params, configuration: cfg === AUTO_LONG ? 'AUTO_LONG' : `AUTO_BY_LENGTH[${Math.max(5, y.length)}]` },
+      };
     }
   }
 }
@@ -120,7 +131,7 @@ export function scaleIntervals(m: ModelForecast, factors: readonly number[]): Mo
 /**
  * Combination of the members that can be fitted (at least one must be): equal-weight mean or
  * median, or (`inverse-mae`) a mean weighted per series by 1 / MAE of each member's own forecasts
- * from the last {@link WEIGHT_WINDOW} origins inside the series (training ends n−1, n−2, n−3,
+ * from the last `WEIGHT_WINDOW` origins inside the series (training ends n−1, n−2, n−3,
  * each scored on the points after it up to n; ends shorter than {@link MIN_FITTED_LENGTH} are not
  * used). Equal weights when no inner origin is usable or a member cannot be fitted at one.
  */
@@ -181,8 +192,8 @@ function countZeros(y: Float64Array): number {
  * - all values identical (incl. all zero): that value, zero-width intervals (`constant`);
  * - counts whose last two or more values are zero after a history without zeros: the series has
  *   stopped; forecast zero (`stopped`);
- * - fewer than 3 points: `naive`; 3 to 5 points: mean of naive and drift (`short`);
- * - half or more zeros: simple exponential smoothing of the rate (`ses`, else `mean`);
+ * - fewer than 3 points: `naive`; 3 or 4 points: mean of naive and drift (`short`);
+ * - half or more zeros: simple exponential smoothing of the rate (`ses`; `mean` if even that fails);
  * - otherwise the requested method, falling back to drift (then naive) when it cannot be fitted.
  */
 function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: string[]): ModelForecast {
@@ -238,6 +249,31 @@ function chooseModel(y: Float64Array, h: number, opts: ForecastOptions, notes: s
 }
 
 /**
+ * Beyond this magnitude (or below its inverse) sums of squared values overflow or underflow in
+ * double precision; such series are fitted rescaled by a power of two (exact) and the forecasts
+ * scaled back. Ordinary data never come near it, so fits stay identical to R's.
+ */
+const SAFE_MAGNITUDE = 2 ** 200;
+
+/** The power of two to divide a series by before fitting: 1 inside the safe range. */
+function rangeScale(y: Float64Array): number {
+  let max = 0;
+  for (let t = 0; t < y.length; t++) max = Math.max(max, Math.abs(y[t]!));
+  if (max === 0 || (max < SAFE_MAGNITUDE && max > 1 / SAFE_MAGNITUDE)) return 1;
+  return 2 ** Math.floor(Math.log2(max));
+}
+
+/** A forecast of the rescaled series, multiplied back to the data's scale. */
+function rescaleModel(m: ModelForecast, scale: number): ModelForecast {
+  return {
+    method: m.method,
+    mean: m.mean.map((v) => v * scale),
+    quantile: (p, i) => modelQuantile(m, p, i) * scale,
+    params: { ...m.params, fittedOnSeriesDividedBy: scale },
+  };
+}
+
+/**
  * Forecast one series `h` steps ahead with point forecasts and prediction intervals.
  *
  * @example
@@ -249,16 +285,27 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
   const prep = prepareSeries(series, opts);
   const notes = [...prep.notes];
   const hh = h + prep.trailingMissing;
-  const model = chooseModel(prep.y, hh, opts, notes);
+  const scale = rangeScale(prep.y);
+  if (scale !== 1) notes.push(`values divided by 2^${Math.log2(scale)} for fitting (magnitude outside the numerically safe range)`);
+  const fitted = chooseModel(scale === 1 ? prep.y : prep.y.map((v) => v / scale), hh, opts, notes);
+  const model = scale === 1 ? fitted : rescaleModel(fitted, scale);
   const levels = [...new Set([80, 95, ...(opts.level ?? [])])].filter((l) => l > 0 && l < 100).sort((a, b) => a - b);
   const skip = prep.trailingMissing;
-  // Last-resort guard: a numerical failure must never put NaN in front of a user.
+  // Last-resort guard: a numerical failure must never put NaN or Infinity in front of a user.
+  // The naive forecast replaces a non-finite value; where even its bound overflows, the bound
+  // falls back to the point forecast (a zero-width interval).
   const fallback = prep.y.length > 0 ? naiveModel(prep.y, hh) : zeroModel(hh, 0, 'none');
   const mean = new Float64Array(h);
+  let repairedMean = false;
   for (let i = 0; i < h; i++) {
     const v = model.mean[i + skip]!;
-    mean[i] = Number.isFinite(v) ? v : fallback.mean[i + skip]!;
+    if (Number.isFinite(v)) mean[i] = v;
+    else {
+      mean[i] = fallback.mean[i + skip]!;
+      repairedMean = true;
+    }
   }
+  if (repairedMean) notes.push('non-finite point forecast replaced by the naive forecast');
   let repaired = false;
   const intervals: Interval[] = levels.map((level) => {
     const lower = new Float64Array(h);
@@ -270,15 +317,15 @@ export function forecast(series: ArrayLike<number | null | undefined>, opts: For
       if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
         repaired = true;
         const z = qnorm(1 - a) * (fallback.sd?.[i + skip] ?? 0);
-        lo = mean[i]! - z;
-        hi = mean[i]! + z;
+        lo = Number.isFinite(mean[i]! - z) ? mean[i]! - z : mean[i]!;
+        hi = Number.isFinite(mean[i]! + z) ? mean[i]! + z : mean[i]!;
       }
       lower[i] = Math.min(lo, mean[i]!);
       upper[i] = Math.max(hi, mean[i]!);
     }
     return { level, lower, upper };
   });
-  if (repaired) notes.push('non-finite interval bound replaced by the naive interval');
+  if (repaired) notes.push('non-finite interval bound replaced by the naive interval (or the point forecast where that overflows too)');
   if (opts.nonNegative) {
     let clamped = false;
     const clamp = (arr: Float64Array) => {

@@ -7,7 +7,7 @@ export {
   scaleIntervals,
   autoConfig,
   AUTO_LONG,
-  AUTO_SHORT,
+  AUTO_BY_LENGTH,
   AUTO_SHORT_MAX_LENGTH,
   MIN_FITTED_LENGTH,
   type AutoConfig,
@@ -36,3 +36,6 @@ export {
   type ValidationOptions,
   type ValidationSet,
 } from './evaluate/rolling-selection.js';
+export { runProjection, type ProjectionResult } from './talent/run-projection.js';
+export { projectEmployment, type EmploymentProjectionParameters, type EmploymentProjectionResult } from './talent/project-employment.js';
+export { projectionFingerprint } from './talent/fingerprint.js';

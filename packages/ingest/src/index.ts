@@ -1,18 +1,19 @@
 // Public API of @talent/ingest: explicit named exports only.
 export { ingestAll } from './ingest-all.js';
-export type { IngestAllOptions, IngestReport, SourceSummary } from './ingest-all.js';
+export type { IngestAllOptions, IngestReport, SourceSummary, IngestProblem, IngestProblemKind } from './ingest-all.js';
 export { formatIngestSummary } from './summary.js';
 export { loadFile } from './load/load-file.js';
 export type { LoadResult, LoadStatus, LoadPhase, LoadFileOptions } from './load/load-file.js';
 export { fileSha256 } from './load/lineage.js';
-export { readMapping, readMappings, resolveFiles, MappingError } from './sources/mappings.js';
+export { readMapping, readMappings, resolveFiles, resolveFilesDetailed, MappingError } from './sources/mappings.js';
 export { readCsv } from './read/from-csv.js';
 export { readXlsx } from './read/from-xlsx.js';
 export { readJsonl } from './read/from-jsonl.js';
+export { readJsonArray } from './read/from-json.js';
 export { checkZip, DEFAULT_ZIP_LIMITS } from './read/zip-guard.js';
 export type { ZipLimits } from './read/zip-guard.js';
-export { LineDecoder, decodeLine, repairMojibake, looksBinary } from './read/decode.js';
-export type { DetectedEncoding } from './read/decode.js';
+export { LineDecoder, decodeLine, repairMojibake, looksBinary, binaryReason } from './read/decode.js';
+export type { DetectedEncoding, TextEncoding } from './read/decode.js';
 export { UnreadableFileError } from './read/source-row.js';
 export type { SourceRow } from './read/source-row.js';
 export { unwrapPythonList } from './map/cells.js';

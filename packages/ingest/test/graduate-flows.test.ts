@@ -88,7 +88,11 @@ describe('demo destination breakdowns load end to end', () => {
     // Section letters are their own section.
     expect(Number(i.rolled)).toBe(0);
     expect(Number(i.majors)).toBe(1);
-    expect(report.sources.find((s) => s.source === 'demo_graduate_regions')!.unmatchedCodes).toEqual({ rows: 0, examples: [] });
+    expect(report.sources.find((s) => s.source === 'demo_graduate_regions')!.unmatched.find((u) => u.what === 'regions')).toEqual({
+      what: 'regions',
+      rows: 0,
+      examples: [],
+    });
   });
 
   it("matches listed schools by code and gives them the school list's name; invented codes stay unmatched", async () => {
@@ -212,13 +216,13 @@ describe('bad input in the destination breakdowns', () => {
     );
     const r = await loadFile(bad.wh.conn, mapping('demo_graduate_regions'), p, { today: TODAY });
     expect(r.status).toBe('loaded');
-    expect([r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([11, 3, 8]);
+    expect([r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([11, 4, 7]);
     const rej = await rejectsAt(r);
+    // Line 7's formula is text to neutralise, not a fault: it loads (kept as read in raw).
     expect(Object.fromEntries(rej)).toEqual({
       3: ['employed: negative value'],
       5: ['employed: required value missing'],
       6: ['graduation_year: year in the future'],
-      7: ['region_text: spreadsheet formula, not data'],
       9: ['region_code: does not match the expected form ^\\d{6}$'],
       10: ['school_name: school code or name is required'],
       11: ['region_text: region code or name is required'],
@@ -230,11 +234,18 @@ describe('bad input in the destination breakdowns', () => {
     expect(kept.map((x) => [Number(x.line), x.region_code, x.region_matched, x.province_code, Number(x.employed)])).toEqual([
       [2, '450200', true, '450000', 120],
       [4, '459999', false, null, 7],
+      [7, '450100', true, '450000', 5],
       // No code: coded by the one division bearing the name.
       [8, '450200', true, '450000', 9],
     ]);
     // No school list loaded here: the school match is unknown, not false.
     expect(kept.every((x) => x.school_matched === null)).toBe(true);
+    const [formula] = await rows(`SELECT c.region_text, r.region_text AS as_read FROM core.graduate_region c
+      JOIN raw.graduate_region r USING (load_id, line) WHERE c.load_id = '${r.loadId}' AND c.line = 7`);
+    expect(formula).toEqual({
+      region_text: `'=HYPERLINK("http://x.example","南宁市")`,
+      as_read: '=HYPERLINK("http://x.example","南宁市")',
+    });
   });
 
   it('industries: deeper codes roll up to their section, unknown codes are kept, faulty rows are rejected', async () => {

@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFile } from '@talent/ingest';
+import { normalizers } from './helpers/coders.js';
 import { tempWarehouse } from './helpers/warehouse.js';
 import {
   ENROLLMENT_HEADER,
@@ -38,6 +39,29 @@ describe('lineage and idempotency', () => {
     expect(await count(`SELECT count(*) FROM meta.loads WHERE status = 'skipped_duplicate' AND rows_loaded = 0`)).toBe(2);
   });
 
+  it('append: a second file of the same source and period adds its rows beside the first, replacing nothing', async () => {
+    // The enrollment mapping with the append policy: the same period (2024, from the file name) twice.
+    const mapping = { ...ENROLLMENT_MAPPING, source: 'test_enrollment_append', replace: 'append' as const };
+    const a = await loadFile(ctx.wh.conn, mapping, writeUtf8(ctx.dir, 'school_2024.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS]));
+    const b = await loadFile(
+      ctx.wh.conn,
+      mapping,
+      writeUtf8(ctx.dir, 'school_2024_more.csv', [
+        ENROLLMENT_HEADER,
+        ENROLLMENT_ROWS[0]!.replace('460701,汽车制造与试验技术', '460704,智能网联汽车技术'),
+      ]),
+    );
+    expect([a.status, a.period, b.status, b.period]).toEqual(['loaded', '2024', 'loaded', '2024']);
+    expect(b.replacedLoadIds).toEqual([]);
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(4);
+    expect(await count(`SELECT count(*) FROM raw.enrollment`)).toBe(4);
+    expect(await count(`SELECT count(*) FROM meta.loads WHERE superseded_by IS NOT NULL`)).toBe(0);
+    // The same bytes again add nothing, under append as under replace.
+    const again = await loadFile(ctx.wh.conn, mapping, join(ctx.dir, 'school_2024.csv'));
+    expect(again.status).toBe('skipped_duplicate');
+    expect(await count(`SELECT count(*) FROM core.enrollment`)).toBe(4);
+  });
+
   it('a corrected file for the same source and period replaces the earlier load', async () => {
     const v1 = writeUtf8(ctx.dir, 'school_2024.csv', [ENROLLMENT_HEADER, ...ENROLLMENT_ROWS]);
     const a = await loadFile(ctx.wh.conn, ENROLLMENT_MAPPING, v1);
@@ -67,17 +91,24 @@ describe('lineage and idempotency', () => {
     expect(await count(`SELECT count(*) FROM core.enrollment WHERE year = 2024`)).toBe(3);
   });
 
-  it('postings repeated across loads point at the first copy', async () => {
+  it('postings repeated across loads collapse into one demand record each', async () => {
     const p1 = writeUtf8(ctx.dir, 'a.csv', [POSTING_HEADER, ...postingLines(10)]);
     const p2 = writeUtf8(ctx.dir, 'b.csv', [POSTING_HEADER, ...postingLines(5, 5), ...postingLines(5, 100)]);
-    const a = await loadFile(ctx.wh.conn, POSTING_MAPPING, p1);
-    const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2);
+    // The duplicate key is made of the coders' company and title keys: loads code postings.
+    const a = await loadFile(ctx.wh.conn, POSTING_MAPPING, p1, { normalizers });
+    const b = await loadFile(ctx.wh.conn, { ...POSTING_MAPPING, source: 'other_board' }, p2, { normalizers });
     expect(a.duplicatesCollapsed).toBe(0);
-    expect(b.duplicatesCollapsed).toBe(5);
-    expect(
-      await count(
-        `SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id WHERE d.load_id = '${b.loadId}' AND o.load_id = '${a.loadId}' AND d.title = o.title`,
-      ),
-    ).toBe(5);
+    // The five repeats carry the same date as their first copies: ties go to the smaller posting id,
+    // whichever load brought it, so the marks may fall on either side but always pair the same posting.
+    const pairs = await count(
+      `SELECT count(*) FROM core.job_posting d JOIN core.job_posting o ON d.duplicate_of = o.posting_id
+       WHERE d.load_id <> o.load_id AND d.title = o.title AND d.company = o.company AND d.posted_date = o.posted_date`,
+    );
+    expect(pairs).toBe(5);
+    expect(await count(`SELECT count(*) FROM core.job_posting WHERE duplicate_of IS NOT NULL`)).toBe(5);
+    expect(await count(`SELECT count(*) FROM core.job_demand`)).toBe(15);
+    expect(b.duplicatesCollapsed).toBe(
+      await count(`SELECT count(*) FROM core.job_posting WHERE duplicate_of IS NOT NULL AND load_id = '${b.loadId}'`),
+    );
   });
 });

@@ -1,76 +1,108 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listMigrations, migrate, openWarehouse } from '@talent/models';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listMigrations, migrate, openWarehouse, type Warehouse } from '@talent/models';
 import { loadFile } from '../src/load/load-file.js';
-import { normaliseCompany } from '../src/normalize/index.js';
-import { coders, normalizers } from './helpers/coders.js';
+import { normalizers } from './helpers/coders.js';
 import { POSTING_HEADER, POSTING_MAPPING } from './helpers/fixtures.js';
 
+/** A warehouse at migration 019 as the loader of that schema wrote it (see the folder's README). */
+const FIXTURE = fileURLToPath(new URL('./fixtures/warehouse-019/', import.meta.url));
+/** Relations of the fixture that were views at 019 (their rows are the expected reading, not stored data). */
+const VIEWS_AT_019 = new Set(['raw.job_posting', 'core.job_demand']);
+/** Columns the upgrade drops on purpose, by relation: the text as read moved to raw.job_posting. */
+const DROPPED: Record<string, string[]> = { 'core.job_posting': ['typed_as_read'] };
+
+const relations = readdirSync(FIXTURE)
+  .filter((f) => f.endsWith('.parquet'))
+  .map((f) => f.replace(/\.parquet$/, ''))
+  .sort();
+const parquet = (rel: string) => `read_parquet('${join(FIXTURE, `${rel}.parquet`)}')`;
+
 let dir: string;
-beforeEach(() => {
+let wh: Warehouse;
+
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ingest-upgrade-'));
+  const file = join(dir, 'wh.duckdb');
+  const inst = await DuckDBInstance.create(file);
+  const conn = await inst.connect();
+  await migrate(
+    conn,
+    listMigrations().filter((m) => m.version <= 19),
+  );
+  for (const rel of relations.filter((r) => !VIEWS_AT_019.has(r)))
+    await conn.run(`INSERT INTO ${rel} BY NAME SELECT * ${rel === 'core.job_posting' ? 'EXCLUDE (posting_id)' : ''} FROM ${parquet(rel)}`);
+  conn.closeSync();
+  inst.closeSync();
+  wh = await openWarehouse(file);
+}, 120_000);
+afterAll(() => {
+  wh.close();
+  rmSync(dir, { recursive: true, force: true });
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('a warehouse upgraded past migration 019 (duplicate key stored as one hash)', () => {
-  it('recognises a re-post in a new file as a copy of a posting stored before the upgrade', async () => {
-    const file = join(dir, 'wh.duckdb');
-    const inst = await DuckDBInstance.create(file);
-    const conn = await inst.connect();
-    await migrate(
-      conn,
-      listMigrations().filter((m) => m.version <= 18),
-    );
-    // A welder vacancy in 柳南区 as the loader of that schema stored it: the company and title keys
-    // in their own columns, the text as read beside the codes.
-    await conn.run(
-      `INSERT INTO core.job_posting (posting_id, load_id, line, source, title, company, region_code, salary_min_monthly, salary_max_monthly,
-         education, posted_date, company_norm, title_norm, location_text, salary_text, education_text, posted_date_raw)
-       VALUES ('00aa11bb22cc33dd:2', 'L0', 2, 'old_board', '焊工', '柳州欧维姆机械股份有限公司', '450204', 5000, 8000,
-         'associate', '2025-03-01', $1, $2, '柳州-柳南区', '5000-8000元/月', '大专', '2025-03-01')`,
-      [normaliseCompany('柳州欧维姆机械股份有限公司'), coders.title('焊工')],
-    );
-    conn.closeSync();
-    inst.closeSync();
+const q = async (sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson();
 
-    const wh = await openWarehouse(file);
-    try {
-      expect(wh.migrationsApplied).toEqual(['019_posting_narrower']);
-      const b = join(dir, 'b.csv');
-      writeFileSync(
-        b,
-        [
-          POSTING_HEADER,
-          // The same vacancy 19 days later, naming only the city: the same prefecture and pay.
-          '焊工,柳州欧维姆机械股份有限公司,柳州市,5000-8000元/月,大专,1年,2025-03-20',
-          // The same employer and title in another city: another vacancy.
-          '焊工,柳州欧维姆机械股份有限公司,南宁-青秀区,5000-8000元/月,大专,1年,2025-03-20',
-        ].join('\n') + '\n',
-      );
-      const r = await loadFile(wh.conn, POSTING_MAPPING, b, { normalizers, today: '2025-12-31' });
-      expect(r.status).toBe('loaded');
-      expect(r.duplicatesCollapsed).toBe(1);
-      const marks = (
-        await wh.conn.runAndReadAll(`SELECT line, region_code, duplicate_of FROM core.job_posting WHERE load_id = $1 ORDER BY line`, [
-          r.loadId,
-        ])
-      ).getRowObjectsJson();
-      expect(marks).toEqual([
-        { line: '2', region_code: '450200', duplicate_of: '00aa11bb22cc33dd:2' },
-        { line: '3', region_code: '450103', duplicate_of: null },
-      ]);
-      const demand = (
-        await wh.conn.runAndReadAll(`SELECT demand_id, postings, sources FROM core.job_demand ORDER BY demand_id`)
-      ).getRowObjectsJson();
-      expect(demand.map((d) => [d.demand_id, d.postings])).toEqual([
-        ['00aa11bb22cc33dd:2', '2'],
-        [`${r.sha256.slice(0, 16)}:3`, '1'],
-      ]);
-    } finally {
-      wh.close();
-    }
+describe('a warehouse built at migration 019, opened by the current code', () => {
+  it('applies the later migrations and builds the models', () => {
+    expect(wh.migrationsApplied).toEqual(
+      listMigrations()
+        .filter((m) => m.version > 19)
+        .map((m) => m.name),
+    );
+    expect(wh.modelsChanged).toEqual(expect.arrayContaining(['core.job_posting', 'core.job_demand', 'core.duplicate_key']));
+  });
+
+  it.each(relations)('reads %s back with every row and value as before', async (rel) => {
+    const columns = (await q(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${parquet(rel)})`)).map((r) => String(r.column_name));
+    const kept = columns.filter((c) => !(DROPPED[rel] ?? []).includes(c));
+    const now = new Set((await q(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${rel})`)).map((r) => String(r.column_name)));
+    expect(
+      kept.filter((c) => !now.has(c)),
+      `${rel} lost columns`,
+    ).toEqual([]);
+    const list = kept.map((c) => `"${c}"::VARCHAR AS "${c}"`).join(', ');
+    const [counts] = await q(`SELECT (SELECT count(*) FROM ${rel}) AS now, (SELECT count(*) FROM ${parquet(rel)}) AS before,
+      (SELECT count(*) FROM (SELECT ${list} FROM ${rel} EXCEPT ALL SELECT ${list} FROM ${parquet(rel)})) AS added,
+      (SELECT count(*) FROM (SELECT ${list} FROM ${parquet(rel)} EXCEPT ALL SELECT ${list} FROM ${rel})) AS lost`);
+    // The fixture's demo cut has no school list: those two tables were and stay empty.
+    expect(Number(counts!.before) > 0).toBe(!rel.endsWith('.school'));
+    expect(counts).toEqual({ now: counts!.before, before: counts!.before, added: '0', lost: '0' });
+  });
+
+  it('keeps every value of the dropped MAP in the raw text, field by field', async () => {
+    const [r] = await q(`SELECT count(*) AS n FROM ${parquet('core.job_posting')} p JOIN raw.job_posting r USING (load_id, line)
+      WHERE p.typed_as_read IS NOT NULL AND EXISTS (
+        SELECT 1 FROM (SELECT unnest(map_keys(p.typed_as_read)) AS k, unnest(map_values(p.typed_as_read)) AS v) e
+        WHERE e.v IS DISTINCT FROM CASE e.k WHEN 'posted_date' THEN r.posted_date WHEN 'headcount' THEN r.headcount
+          WHEN 'education' THEN r.education WHEN 'salary_min_monthly' THEN r.salary_min_monthly
+          WHEN 'salary_max_monthly' THEN r.salary_max_monthly WHEN 'salary_months' THEN r.salary_months
+          WHEN 'experience_min_years' THEN r.experience_min_years WHEN 'experience_max_years' THEN r.experience_max_years END)`);
+    expect(Number(r!.n)).toBe(0);
+  });
+
+  it('marks a re-post in a new file as a copy of a posting stored before the upgrade', async () => {
+    // A stored original whose key the old loader computed, re-posted ten days later.
+    const [orig] = await q(`SELECT p.posting_id, r.title, r.company, r.location_text, r.salary_text, p.posted_date::VARCHAR AS d
+      FROM core.job_posting p JOIN raw.job_posting r USING (load_id, line)
+      WHERE p.dedup_key IS NOT NULL AND p.duplicate_of IS NULL AND r.title NOT LIKE '%,%' AND r.company NOT LIKE '%,%'
+        AND r.location_text NOT LIKE '%,%' AND r.salary_text NOT LIKE '%,%' AND p.salary_min_monthly IS NOT NULL
+      ORDER BY p.posting_id LIMIT 1`);
+    expect(orig).toBeDefined();
+    const later = new Date(Date.parse(String(orig!.d)) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const file = join(dir, 'repost.csv');
+    writeFileSync(
+      file,
+      `${POSTING_HEADER}\n${[orig!.title, orig!.company, orig!.location_text, orig!.salary_text, '', '', later].join(',')}\n`,
+    );
+    const r = await loadFile(wh.conn, POSTING_MAPPING, file, { normalizers, today: '2026-06-30' });
+    expect(r.status).toBe('loaded');
+    expect(r.duplicatesCollapsed).toBe(1);
+    const [mark] = await q(`SELECT duplicate_of FROM core.job_posting WHERE load_id = '${r.loadId}'`);
+    expect(mark!.duplicate_of).toBe(orig!.posting_id);
   });
 });

@@ -42,7 +42,19 @@ export interface ConfigFlags {
   out?: string;
   /** IANA time zone of dates, schedules and reports. Env `TALENT_TIME_ZONE`; default `Asia/Shanghai`. */
   timeZone?: string;
+  /**
+   * Share of a load's records (0–1) that may be rejected before the load counts as failed in the
+   * exit code of `talent ingest` and `talent run` (the rows still load; the operator is told).
+   * Env `TALENT_MAX_REJECT_SHARE`; default {@link DEFAULT_MAX_REJECT_SHARE}.
+   */
+  maxRejectShare?: string;
 }
+
+/**
+ * A load rejecting more than half of its records is almost always the wrong file or a broken
+ * mapping rather than bad rows (the real samples reject at most a few per cent).
+ */
+export const DEFAULT_MAX_REJECT_SHARE = 0.5;
 
 /** Buffer pool of a warehouse file when nothing else is said: keeps a nightly run near 1.3 GB. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
@@ -79,6 +91,11 @@ export const configSchema = z.object({
       }
     }, 'an IANA time zone such as Asia/Shanghai')
     .describe('Time zone of dates, schedules and reports.'),
+  maxRejectShare: z.coerce
+    .number('a number from 0 to 1 such as 0.5')
+    .min(0, 'a number from 0 to 1 such as 0.5')
+    .max(1, 'a number from 0 to 1 such as 0.5')
+    .describe('Share of rejected records above which a load counts as failed in the exit code.'),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -95,6 +112,7 @@ const ENV: Record<keyof ConfigFlags, string> = {
   memoryLimit: 'TALENT_MEMORY_LIMIT',
   out: 'TALENT_OUT',
   timeZone: 'TALENT_TIME_ZONE',
+  maxRejectShare: 'TALENT_MAX_REJECT_SHARE',
 };
 
 /** A configuration value that failed validation: names the flag, the variable and what was wrong. */
@@ -143,6 +161,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     memoryLimit: given('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
     outDir: abs('out', () => join(repoRoot, 'out')),
     timeZone: given('timeZone') ?? DEFAULT_TIME_ZONE,
+    maxRejectShare: given('maxRejectShare') ?? DEFAULT_MAX_REJECT_SHARE,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -4,8 +4,10 @@
  */
 export * from './config.js';
 export * from './schemas/index.js';
+export * from './kinds/index.js';
 export * from './taxonomy/index.js';
 export * from './frameworks/index.js';
 export * from './crosswalks/index.js';
 export * from './warehouse/index.js';
 export * from './csv/index.js';
+export * from './projection/index.js';

@@ -82,6 +82,18 @@ export interface Assumptions {
     outside: Record<string, number>;
   };
   seasonality: { openings: number[]; graduates: number[]; seekers: number[]; postingsByMonth: number[] };
+  yearbook: {
+    /** Share of a section's true employment that the yearbook counts as 城镇单位就业人员. */
+    coverage: Record<string, number>;
+    /** Sections whose 大类 rows the yearbook prints below the 门类 row. */
+    divisionRowsUnder: string[];
+    /** Chance that a year's table revises one cell of the previous year's table. */
+    revisionRate: number;
+    /** Relative error of the first-published figure that a revision corrects, [min, max]. */
+    revisionSize: [number, number];
+    /** The table's number in the yearbook, from a year on (yearbooks renumber their tables). */
+    tableNumbers: { from: number; number: string }[];
+  };
   enrollmentQuirks: { nameOnly: number; misspelt: number; impossible: number };
   shortage: { registrationRate: number; noiseSd: number; missingCodeRate: number; rows: number };
   postings: {

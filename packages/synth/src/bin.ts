@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConfig } from '@talent/models';
+import { ConfigError, resolveConfig } from '@talent/models';
 import { generateEdition } from './generate.js';
 
-const config = resolveConfig();
-const FALLBACK_TAXONOMIES = config.sharedReferenceDir ? join(config.sharedReferenceDir, 'taxonomies') : null;
-
-function usage(): never {
-  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir>');
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--reference <datasets/reference>]');
   process.exit(2);
 }
 
@@ -21,13 +18,19 @@ const edition = opt('edition') ?? 'demo';
 const seedText = opt('seed') ?? '7';
 const out = opt('out');
 if (!out || !/^\d+$/.test(seedText)) usage();
+let config;
+try {
+  config = resolveConfig({ reference: opt('reference') });
+} catch (e) {
+  if (e instanceof ConfigError) usage(e.message);
+  throw e;
+}
 
-const summary = generateEdition({
+const summary = await generateEdition({
   edition,
   seed: Number(seedText),
   out,
-  referenceDir: opt('reference') ?? config.referenceDir,
-  fallbackTaxonomiesDir: FALLBACK_TAXONOMIES && existsSync(FALLBACK_TAXONOMIES) ? FALLBACK_TAXONOMIES : undefined,
+  referenceDir: config.referenceDir,
   log: (line) => console.log(line),
 });
 console.log(

@@ -6,13 +6,12 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '@talent/models';
+import { generateEdition } from './generate.js';
 
+// Defaults only (no environment): the repository's reference data and ../shared/reference beside it.
 const config = resolveConfig({}, {});
 const referenceDir = () => config.referenceDir;
 const repoRoot = () => config.repoRoot;
-import { generateEdition } from './generate.js';
-
-const FALLBACK = '/work/shared/reference/taxonomies';
 const tmp = mkdtempSync(join(tmpdir(), 'synth-gen-'));
 const first = join(tmp, 'first');
 const second = join(tmp, 'second');
@@ -27,7 +26,7 @@ interface Enrolment {
 const readCsv = (path: string, encoding: 'utf8' | 'gbk' = 'utf8'): string[][] => {
   const buf = readFileSync(path);
   const text = encoding === 'gbk' ? iconv.decode(buf, 'gbk') : buf.toString('utf8').replace(/^\uFEFF/, '');
-  return parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return parse(text, { relax_column_count: true, skip_empty_lines: true });
 };
 const records = (path: string): Row[] => {
   const [header, ...rows] = readCsv(path);
@@ -38,20 +37,14 @@ const listFiles = (dir: string): string[] =>
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
 
-function generate(out: string, seed: number): void {
-  generateEdition({
-    edition: 'demo',
-    seed,
-    out,
-    referenceDir: referenceDir(),
-    fallbackTaxonomiesDir: existsSync(FALLBACK) ? FALLBACK : undefined,
-  });
+async function generate(out: string, seed: number): Promise<void> {
+  await generateEdition({ edition: 'demo', seed, out, referenceDir: referenceDir() });
 }
 
-beforeAll(() => {
-  generate(first, 7);
-  generate(second, 7);
-  generate(other, 8);
+beforeAll(async () => {
+  await generate(first, 7);
+  await generate(second, 7);
+  await generate(other, 8);
 }, 180_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -64,22 +57,36 @@ describe('determinism', () => {
     expect(differing).toEqual([]);
   });
 
+  it('rebuilds the committed demo edition byte for byte', () => {
+    // datasets/demo is edition demo, seed 7: regenerate it whenever the generator or the code lists change.
+    const committed = join(repoRoot(), 'datasets', 'demo');
+    const files = listFiles(first);
+    expect(listFiles(committed)).toEqual(files);
+    expect(files.filter((f) => !readFileSync(join(first, f)).equals(readFileSync(join(committed, f))))).toEqual([]);
+  });
+
   it('gives different data for another seed', () => {
     const a = readFileSync(join(first, 'postings', 'source_c_2024.jsonl'));
     const b = readFileSync(join(other, 'postings', 'source_c_2024.jsonl'));
     expect(a.equals(b)).toBe(false);
   });
 
-  it('refuses to replace a folder that is not an edition', () => {
+  it('refuses to replace a folder that is not an edition', async () => {
     const foreign = join(tmp, 'not-an-edition');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
-    expect(() => generate(foreign, 7)).toThrow(/not an edition folder/);
+    await expect(generate(foreign, 7)).rejects.toThrow(/not an edition folder/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 
   it('writes the documented layout', () => {
-    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth']);
+    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth', 'yearbook']);
+    expect(readdirSync(join(first, 'yearbook')).sort()).toEqual(
+      [
+        ...Array.from({ length: 13 }, (_, i) => `employment_${2013 + i}.xlsx`),
+        ...Array.from({ length: 13 }, (_, i) => `employment_all_${2013 + i}.xlsx`),
+      ].sort(),
+    );
     const postings = readdirSync(join(first, 'postings')).sort();
     for (const y of [2022, 2023, 2024, 2025]) {
       expect(postings).toContain(`source_a_${y}.csv`);
@@ -364,7 +371,7 @@ describe('outcomes and shortage', () => {
         const trueTop = new Set(truth.filter((r) => r.period === `${year}Q${q}` && Number(r.rank) <= 20).map((r) => r.occupation_name));
         for (const r of observed.slice(0, 10)) {
           checked++;
-          if (trueTop.has(r.职业名称!)) overlap++;
+          if (trueTop.has(r.职业名称)) overlap++;
         }
         const gaps = observed.map((r) => Number(r.缺口数));
         expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
@@ -384,11 +391,20 @@ describe('truth isolation', () => {
     expect(reference.test('datasets/demo/truth/postings_key.csv')).toBe(true);
     expect(reference.test('the schema stays the single source of truth')).toBe(false);
     const root = repoRoot();
+    // Every package but the generator is pipeline code; the list is read from disk so that a new
+    // package is checked too, and a known pipeline package that cannot be found fails the test.
+    const packages = readdirSync(join(root, 'packages'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'synth')
+      .map((d) => d.name)
+      .sort();
+    expect(packages).toEqual(expect.arrayContaining(['cli', 'forecast', 'ingest', 'models', 'reports']));
     const offenders: string[] = [];
-    for (const pkg of ['models', 'ingest', 'forecast', 'reports', 'cli']) {
+    for (const pkg of packages) {
       const src = join(root, 'packages', pkg, 'src');
-      if (!existsSync(src)) continue;
-      for (const f of listFiles(src)) {
+      if (!existsSync(src)) throw new Error(`packages/${pkg} has no src/ folder to check`);
+      const files = listFiles(src);
+      expect(files.length, `packages/${pkg}/src`).toBeGreaterThan(0);
+      for (const f of files) {
         const text = readFileSync(join(src, f), 'utf8');
         if (reference.test(text)) offenders.push(relative(root, join(src, f)));
       }

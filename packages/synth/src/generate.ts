@@ -11,6 +11,7 @@ import { writeOutcomes } from './write/to-outcomes.js';
 import { writePostings } from './write/to-postings.js';
 import { writeShortage } from './write/to-shortage.js';
 import { writeManifest, writeTruth } from './write/to-truth.js';
+import { writeYearbook, writeYearbookAll } from './write/to-yearbook.js';
 
 /** What to generate and where. */
 export interface GenerateOptions {
@@ -21,8 +22,6 @@ export interface GenerateOptions {
   out: string;
   /** `datasets/reference/` to read codes and frameworks from. */
   referenceDir: string;
-  /** Raw official lists for code lists not yet in `referenceDir`. */
-  fallbackTaxonomiesDir?: string;
   log?: (line: string) => void;
 }
 
@@ -37,6 +36,7 @@ export interface GenerateSummary {
   shortageFiles: number;
   postings: number;
   vacancies: number;
+  yearbookFiles: number;
   seconds: number;
 }
 
@@ -45,9 +45,9 @@ export interface GenerateSummary {
  * edition and reference data give byte-identical files.
  *
  * @example
- * generateEdition({ edition: 'demo', seed: 7, out: 'datasets/demo', referenceDir: 'datasets/reference' });
+ * await generateEdition({ edition: 'demo', seed: 7, out: 'datasets/demo', referenceDir: 'datasets/reference' });
  */
-export function generateEdition(options: GenerateOptions): GenerateSummary {
+export async function generateEdition(options: GenerateOptions): Promise<GenerateSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const out = resolve(options.out);
@@ -60,9 +60,8 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   for (const f of EDITION_FOLDERS) mkdirSync(join(work, f), { recursive: true });
 
   const a = loadAssumptions();
-  const ref = loadReference({
+  const ref = await loadReference({
     referenceDir: options.referenceDir,
-    fallbackTaxonomiesDir: options.fallbackTaxonomiesDir,
     provinceCode: a.provinceCode,
   });
   const world = buildWorld(options.seed, options.edition, a, ref, options.referenceDir);
@@ -78,6 +77,9 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
   log(`shortage: ${shortage.files} quarterly files`);
   const postings = writePostings(world, work);
   log(`postings: ${postings.postings} rows from ${postings.vacancies} vacancies`);
+  const yearbook = writeYearbook(world, new Rng(options.seed, 'yearbook-files'), work);
+  const yearbookAll = writeYearbookAll(world, work);
+  log(`yearbook: ${yearbook.files} employment tables by city, ${yearbook.revisions} revised cells; ${yearbookAll.files} of all employment`);
   writeTruth(world, totals, work, enrollment.quirks);
   writeManifest(world, work, {
     schools: world.schools.length,
@@ -93,6 +95,8 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
     shortageRows: shortage.rows,
     shortageMissingCodes: shortage.missingCodes,
     postings,
+    yearbook,
+    yearbookAll,
   });
   if (existsSync(out)) rmSync(out, { recursive: true, force: true });
   renameSync(work, out);
@@ -106,6 +110,7 @@ export function generateEdition(options: GenerateOptions): GenerateSummary {
     shortageFiles: shortage.files,
     postings: postings.postings,
     vacancies: postings.vacancies,
+    yearbookFiles: yearbook.files,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -3,10 +3,11 @@ import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
 import { recordRun } from '../run-record.js';
 import { withRunLock } from '../run-lock.js';
 import { ingestStage } from '../stages/ingest.js';
+import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: readonly Stage[] = [referenceStage, ingestStage()];
+export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage];
 
 export interface RunOptions {
   log?: (line: string) => void;

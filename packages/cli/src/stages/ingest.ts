@@ -30,13 +30,13 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
         roots,
         normalizers: postingNormalizers(coders),
         today: todayIn(config.timeZone),
+        maxRejectShare: config.maxRejectShare,
         ...(options.sources?.length ? { sources: [...options.sources] } : {}),
       });
       const written = report.loads.filter((l) => l.status === 'loaded' || l.status === 'replaced');
       const failed = report.loads.filter((l) => l.status === 'failed');
       const lines = [formatIngestSummary(report)];
-      if (report.loads.length === 0)
-        lines.push(`Ingest: no files matched the mappings of ${config.sourcesDir} in ${roots.join(', ')}; nothing to load.`);
+      if (report.loads.length === 0) lines.push(`Ingest: no file loaded from ${roots.join(', ')}.`);
       else if (written.length === 0)
         lines.push(`Ingest: ${report.loads.length} files, all already loaded (same content hash); nothing written.`);
       else
@@ -55,6 +55,7 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
           rowsLoaded: report.loads.reduce((a, l) => a + l.rowsLoaded, 0),
           rowsRejected: report.loads.reduce((a, l) => a + l.rowsRejected, 0),
           mappingErrors: report.mappingErrors,
+          problems: report.problems,
         },
       };
     },

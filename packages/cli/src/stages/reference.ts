@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { formatTotals, loadReference, readCodeLists, readCrosswalks, readFrameworks } from '@talent/models';
+import { formatTotals, loadReference, readCodeLists, readCrosswalks, readFrameworks, readProjectionReference } from '@talent/models';
 import type { Stage } from '../pipeline.js';
 
-/** Validates the code lists, frameworks and crosswalks of the reference folder and loads what changed. */
+/** Validates the code lists, frameworks, crosswalks and projection defaults of the reference folder and loads what changed. */
 export const referenceStage: Stage = {
   name: 'reference',
   async run({ wh, config }) {
@@ -10,7 +10,8 @@ export const referenceStage: Stage = {
     const codeLists = await readCodeLists(refDir);
     const frameworks = readFrameworks(join(refDir, 'frameworks'), codeLists.trees);
     const crosswalks = readCrosswalks(join(refDir, 'crosswalks'), config.crosswalkOverridesDir, codeLists.trees);
-    const results = await loadReference(wh.conn, [...codeLists.tables, ...frameworks, ...crosswalks]);
+    const projection = readProjectionReference(join(refDir, 'projection'));
+    const results = await loadReference(wh.conn, [...codeLists.tables, ...frameworks, ...crosswalks, ...projection]);
     const loaded = results.filter((r) => r.status === 'loaded');
     const lines = ['Code list totals (loaded vs official):', formatTotals(codeLists.totals), ''];
     if (loaded.length === 0) {

@@ -25,7 +25,7 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-function runChunk(url: URL, series: ArrayLike<number>[], opts: ForecastOptions): Promise<ForecastResult[]> {
+function runChunk(url: URL, series: ArrayLike<number | null | undefined>[], opts: ForecastOptions): Promise<ForecastResult[]> {
   return new Promise((resolve, reject) => {
     const w = new Worker(url);
     w.once('message', (r: ForecastResult[]) => {
@@ -48,14 +48,14 @@ function runChunk(url: URL, series: ArrayLike<number>[], opts: ForecastOptions):
  * this thread instead.
  */
 export async function forecastMany(
-  seriesList: ArrayLike<number>[],
+  seriesList: readonly ArrayLike<number | null | undefined>[],
   opts: ForecastOptions,
   batch: BatchOptions = {},
 ): Promise<ForecastResult[]> {
   const workers = Math.max(1, Math.min(batch.workers ?? availableParallelism(), seriesList.length));
   if (workers === 1 || seriesList.length < (batch.minBatchForWorkers ?? 2000)) return seriesList.map((s) => forecast(s, opts));
   const size = Math.ceil(seriesList.length / workers);
-  const chunks: ArrayLike<number>[][] = [];
+  const chunks: ArrayLike<number | null | undefined>[][] = [];
   for (let i = 0; i < seriesList.length; i += size)
     chunks.push(Array.from({ length: Math.min(size, seriesList.length - i) }, (_, k) => seriesList[i + k]!));
   try {

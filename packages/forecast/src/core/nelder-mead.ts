@@ -91,3 +91,126 @@ export function nelderMead(
   for (let i = 1; i < m; i++) if (vals[i]! < vals[bi]!) bi = i;
   return { x: pts.slice(bi * n, bi * n + n), value: vals[bi]!, evaluations: evals };
 }
+
+/**
+ * Nelder–Mead by the rules of Nash (1990, "Compact Numerical Methods", Algorithm 19) as R's
+ * `optim(method = "Nelder-Mead")` and forecast's `ets` apply them (R's nmmin): one initial step of
+ * 0.1 × the largest |x0_i| along each axis (0.1 if x0 = 0), reflection 1, contraction 0.5,
+ * expansion 2, non-finite values replaced by 1e35, and a stop when the highest and lowest vertex
+ * values differ by at most `reltol` × (|f(x0)| + reltol) or after `maxit` evaluations. The
+ * engine uses it where it must land on the same optimum as R (ETS), not only on an optimum.
+ */
+export function nashNelderMead(
+  f: (x: Float64Array) => number,
+  x0: ArrayLike<number>,
+  { maxit = 2000, reltol = Math.sqrt(Number.EPSILON), abstol = -Infinity }: { maxit?: number; reltol?: number; abstol?: number } = {},
+): NelderMeadResult {
+  const BIG = 1e35;
+  const n = x0.length;
+  const n1 = n + 1;
+  // Vertices as rows of `p` (n1 × n) and their values; `c` holds the centroid.
+  const p = new Float64Array(n1 * n);
+  const v = new Float64Array(n1);
+  const c = new Float64Array(n);
+  const b = Float64Array.from(x0);
+  let evals = 0;
+  const ev = (x: Float64Array): number => {
+    evals++;
+    const r = f(x);
+    return Number.isFinite(r) ? r : BIG;
+  };
+  const f0 = f(b);
+  evals = 1;
+  if (!Number.isFinite(f0)) return { x: b, value: f0, evaluations: evals };
+  const convtol = reltol * (Math.abs(f0) + reltol);
+  p.set(b, 0);
+  v[0] = f0;
+  let step = 0;
+  for (let i = 0; i < n; i++) step = Math.max(step, 0.1 * Math.abs(b[i]!));
+  if (step === 0) step = 0.1;
+  let size = 0;
+  for (let j = 1; j < n1; j++) {
+    p.set(b, j * n);
+    let trystep = step;
+    while (p[j * n + j - 1] === b[j - 1]) {
+      p[j * n + j - 1] = b[j - 1]! + trystep;
+      trystep *= 10;
+    }
+    size += trystep;
+  }
+  let oldsize = size;
+  let lo = 0;
+  let calcvert = true;
+  const vertex = (j: number) => p.subarray(j * n, j * n + n);
+  do {
+    if (calcvert) {
+      for (let j = 0; j < n1; j++) if (j !== lo) v[j] = ev(vertex(j));
+      calcvert = false;
+    }
+    let vl = v[lo]!;
+    let vh = vl;
+    let hi = lo;
+    for (let j = 0; j < n1; j++) {
+      if (j === lo) continue;
+      const fj = v[j]!;
+      if (fj < vl) {
+        lo = j;
+        vl = fj;
+      }
+      if (fj > vh) {
+        hi = j;
+        vh = fj;
+      }
+    }
+    if (vh <= vl + convtol || vl <= abstol) break;
+    // Centroid of all vertices but the highest, summed in R's order so the path is the same.
+    for (let i = 0; i < n; i++) {
+      let t = -p[hi * n + i]!;
+      for (let j = 0; j < n1; j++) t += p[j * n + i]!;
+      c[i] = t / n;
+    }
+    for (let i = 0; i < n; i++) b[i] = 2 * c[i]! - p[hi * n + i]!;
+    const vr = ev(b);
+    if (vr < vl) {
+      // Expansion: the reflected point moves into the centroid slot while the expanded one is tried.
+      for (let i = 0; i < n; i++) {
+        const e = 2 * b[i]! - c[i]!;
+        c[i] = b[i]!;
+        b[i] = e;
+      }
+      const fe = ev(b);
+      if (fe < vr) {
+        p.set(b, hi * n);
+        v[hi] = fe;
+      } else {
+        p.set(c, hi * n);
+        v[hi] = vr;
+      }
+    } else {
+      if (vr < vh) {
+        p.set(b, hi * n);
+        v[hi] = vr;
+      }
+      for (let i = 0; i < n; i++) b[i] = 0.5 * p[hi * n + i]! + 0.5 * c[i]!;
+      const fc = ev(b);
+      if (fc < v[hi]!) {
+        p.set(b, hi * n);
+        v[hi] = fc;
+      } else if (vr >= vh) {
+        // Shrink towards the lowest vertex; values are recomputed at the top of the loop.
+        calcvert = true;
+        size = 0;
+        for (let j = 0; j < n1; j++) {
+          if (j === lo) continue;
+          for (let i = 0; i < n; i++) {
+            p[j * n + i] = 0.5 * (p[j * n + i]! - p[lo * n + i]!) + p[lo * n + i]!;
+            size += Math.abs(p[j * n + i]! - p[lo * n + i]!);
+          }
+        }
+        if (size < oldsize) oldsize = size;
+        else break;
+      }
+    }
+  } while (evals <= maxit);
+  return { x: p.slice(lo * n, lo * n + n), value: v[lo]!, evaluations: evals };
+}

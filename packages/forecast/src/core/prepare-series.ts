@@ -34,8 +34,9 @@ function median(v: Float64Array): number {
  * 5. Points listed in `shocks` (e.g. the position of 2020) are replaced by the interpolation of
  *    their neighbours; with `adjustShocks` (default) one isolated spike is detected and replaced
  *    when it departs from its neighbours' mean by more than 6 robust standard deviations of the
- *    series' second differences and reverts afterwards. The last point is never adjusted: a new
- *    level cannot be told from a shock without later data.
+ *    series' second differences and reverts afterwards (the next point is back within half the
+ *    smaller jump of the previous one). The first and last points are never adjusted: a new
+ *    level cannot be told from a shock without data on both sides.
  */
 export function prepareSeries(series: ArrayLike<number | null | undefined>, opts: PrepareOptions = {}): PreparedSeries {
   const notes: string[] = [];
@@ -92,7 +93,12 @@ export function prepareSeries(series: ArrayLike<number | null | undefined>, opts
     let worstVal = 0;
     for (let t = 1; t < n - 1; t++) {
       const r = Math.abs(d2[t - 1]! - med);
-      const spike = (y[t]! - y[t - 1]!) * (y[t]! - y[t + 1]!) > 0;
+      // A spike leaves and returns: the same sign on both sides, and the series comes back to
+      // within half the smaller jump of where it was (a level shift next to an outlying first
+      // point is not a spike of the point after it).
+      const up = y[t]! - y[t - 1]!;
+      const down = y[t]! - y[t + 1]!;
+      const spike = up * down > 0 && Math.abs(y[t + 1]! - y[t - 1]!) <= 0.5 * Math.min(Math.abs(up), Math.abs(down));
       if (spike && r > worstVal) {
         worst = t;
         worstVal = r;

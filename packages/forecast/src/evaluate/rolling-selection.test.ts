@@ -59,6 +59,35 @@ describe('validation-set scores reproduce the engine', () => {
   });
 });
 
+describe('window validation reproduces the engine on series of that length', () => {
+  it('the last origin of each series, fitted on its last 9 points: the engine forecast of a 9-point series', () => {
+    const specs: CombinationSpec[] = [
+      { name: 'equal', members: ['dotm', 'drift', 'naive'], how: 'mean' },
+      { name: 'weighted', members: ['dotm', 'drift', 'naive'], how: 'mean', weighting: 'inverse-mae' },
+    ];
+    const set = buildValidationSet(colleges, ['dotm', 'drift', 'naive'], { h: 1, minTrain: 0, window: 9, maxOrigins: 1 });
+    expect(set.series.every((o) => o.length === 1)).toBe(true);
+    const scores = scoreCombinations(set, specs);
+    specs.forEach((spec, i) => {
+      let s = 0;
+      for (const y of colleges) {
+        const f = combination(spec.name, spec.members, Float64Array.from(y.slice(10, 19)), 1, 1, spec.how, spec.weighting)!;
+        s += smape([y[19]!], f.mean);
+      }
+      expect(scores[i]!.smape).toBeCloseTo(s / colleges.length, 9);
+    });
+    expect(scores[1]!.smape).not.toBeCloseTo(scores[0]!.smape, 6);
+  });
+  it('every window of the given length, latest first, horizons cut at the end of the series', () => {
+    const set = buildValidationSet([colleges[0]!], ['naive'], { h: 3, minTrain: 0, window: 16 });
+    expect(set.series[0]!.map((o) => o.test.length)).toEqual([1, 2, 3, 3]);
+    // fullHorizon keeps only windows followed by all h points, as a test set would be.
+    const full = buildValidationSet([colleges[0]!], ['naive'], { h: 3, minTrain: 0, window: 14, fullHorizon: true, maxOrigins: 2 });
+    expect(full.series[0]!.map((o) => o.test.length)).toEqual([3, 3]);
+    expect(Array.from(full.series[0]![0]!.test)).toEqual(colleges[0]!.slice(17, 20));
+  });
+});
+
 describe('interval calibration', () => {
   it('h = 1, one point per series: the factor is the conformal ⌈(S+1)·0.95⌉-th smallest |error| / half-width', () => {
     const set = buildValidationSet(colleges, ['naive'], { h: 1, minTrain: 19 });

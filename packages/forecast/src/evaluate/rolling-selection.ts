@@ -1,6 +1,6 @@
 import type { MethodName } from '../core/types.js';
 import { MIN_FITTED_LENGTH, runMethod } from '../forecast.js';
-import { inverseErrorWeights, WEIGHT_WINDOW } from '../models/inverse-error-weights.js';
+import { innerOrigins, inverseErrorWeights, WEIGHT_WINDOW } from '../models/inverse-error-weights.js';
 import { modelQuantile } from '../models/combine.js';
 
 /** An equal-weight combination of single methods (one member = that method alone). */
@@ -32,6 +32,11 @@ export function rollingOrigins(n: number, h: number, minTrain: number): RollingO
 interface OriginData {
   /** False for the extra origins fitted only to weight members of later origins. */
   scored: boolean;
+  /**
+   * The origins whose errors weight this origin's members (`inverse-mae`): training ends e−1,
+   * e−2, e−3 of the same training part, latest first, each scored up to e.
+   */
+  inner: OriginData[];
   test: Float64Array;
   /** In-sample mean absolute one-step naive error of the training part (MASE scale). */
   scale: number;
@@ -60,20 +65,32 @@ export interface ValidationOptions {
   minTrain: number;
   /** Central interval level (0–1) whose bounds are stored, default 0.95. */
   level?: number;
+  /**
+   * Fit on windows of exactly this many points (the last `window` points before each origin)
+   * instead of the whole history before it: how series of that length are forecast. Origins
+   * run from the end of each series back to `window` (`minTrain` is then ignored).
+   */
+  window?: number;
+  /** Keep only the latest this many scored origins of each series (default all). */
+  maxOrigins?: number;
+  /** Window mode: only origins followed by all `h` points (scored on full horizons, like a test set). */
+  fullHorizon?: boolean;
 }
 
-function naiveScale(y: Float64Array, end: number): number {
+function naiveScale(y: Float64Array, start: number, end: number): number {
   let s = 0;
-  for (let t = 1; t < end; t++) s += Math.abs(y[t]! - y[t - 1]!);
-  return end > 1 ? s / (end - 1) : NaN;
+  for (let t = start + 1; t < end; t++) s += Math.abs(y[t]! - y[t - 1]!);
+  return end - start > 1 ? s / (end - start - 1) : NaN;
 }
 
 /**
- * Fit every member at every rolling origin ({@link rollingOrigins}) of every series. Drift is
- * always fitted too: it is the fallback when none of a combination's members can be fitted, as in
- * the engine. Up to {@link WEIGHT_WINDOW} earlier origins (not shorter than the engine's
- * minimum fitted length) are fitted as well, unscored, so that per-series weights at every scored
- * origin see the same inner origins as the engine would. Pass training data only.
+ * Fit every member at every rolling origin ({@link rollingOrigins}) of every series, or (with
+ * `window`) on the last `window` points before every origin. Drift is always fitted too: it is
+ * the fallback when none of a combination's members can be fitted, as in the engine. The inner
+ * origins that per-series weights need are fitted as well, unscored, exactly as the engine would
+ * see them: for the whole history, the up to {@link WEIGHT_WINDOW} earlier origins (not shorter
+ * than the engine's minimum fitted length); for a window, the window's own shorter prefixes.
+ * Pass training data only.
  */
 export function buildValidationSet(
   seriesList: readonly ArrayLike<number>[],
@@ -84,28 +101,48 @@ export function buildValidationSet(
   const all: MethodName[] = [...new Set<MethodName>([...members, 'drift'])];
   const seconds: Record<string, number> = Object.fromEntries(all.map((m) => [m, 0]));
   const pLo = (1 - level) / 2;
+  const fitAt = (y: Float64Array, start: number, end: number, horizon: number, scored: boolean): OriginData => {
+    const train = y.subarray(start, end);
+    const fits = all.map((m) => {
+      const t0 = performance.now();
+      const f = runMethod(m, train, horizon);
+      seconds[m]! += (performance.now() - t0) / 1000;
+      if (!f) return null;
+      const out = new Float64Array(3 * horizon);
+      for (let i = 0; i < horizon; i++) {
+        out[i] = f.mean[i]!;
+        out[horizon + i] = modelQuantile(f, pLo, i);
+        out[2 * horizon + i] = modelQuantile(f, 1 - pLo, i);
+      }
+      return out.every(Number.isFinite) ? out : null;
+    });
+    return { scored, inner: [], test: y.slice(end, end + horizon), scale: naiveScale(y, start, end), members: fits };
+  };
   const series = seriesList.map((raw) => {
     const y = Float64Array.from(raw);
+    const L = opts.window;
+    if (L !== undefined) {
+      const out: OriginData[] = [];
+      const last = opts.fullHorizon ? y.length - opts.h : y.length - 1;
+      for (let end = last; end >= L && out.length < (opts.maxOrigins ?? Infinity); end--) {
+        const o = fitAt(y, end - L, end, Math.min(opts.h, y.length - end), true);
+        // The window's own inner origins: ends L−1, L−2, L−3 inside it, each scored up to its end.
+        o.inner = innerOrigins(L, MIN_FITTED_LENGTH).map((e) => fitAt(y, end - L, end - L + e, L - e, false));
+        out.push(o);
+      }
+      return out;
+    }
     const lowest = Math.min(opts.minTrain, Math.max(MIN_FITTED_LENGTH, opts.minTrain - WEIGHT_WINDOW));
     // Stored horizons reach at least WEIGHT_WINDOW so that inner-origin errors match the engine
     // even when fewer horizons are scored.
-    return rollingOrigins(y.length, Math.max(opts.h, WEIGHT_WINDOW), lowest).map(({ end, horizon }): OriginData => {
-      const train = y.subarray(0, end);
-      const fits = all.map((m) => {
-        const t0 = performance.now();
-        const f = runMethod(m, train, horizon);
-        seconds[m]! += (performance.now() - t0) / 1000;
-        if (!f) return null;
-        const out = new Float64Array(3 * horizon);
-        for (let i = 0; i < horizon; i++) {
-          out[i] = f.mean[i]!;
-          out[horizon + i] = modelQuantile(f, pLo, i);
-          out[2 * horizon + i] = modelQuantile(f, 1 - pLo, i);
-        }
-        return out.every(Number.isFinite) ? out : null;
-      });
-      return { scored: end >= opts.minTrain, test: y.slice(end, end + horizon), scale: naiveScale(y, end), members: fits };
-    });
+    const origins = rollingOrigins(y.length, Math.max(opts.h, WEIGHT_WINDOW), lowest).map(({ end, horizon }) =>
+      fitAt(y, 0, end, horizon, end >= opts.minTrain),
+    );
+    origins.forEach((o, j) => (o.inner = origins.slice(j + 1, j + 1 + WEIGHT_WINDOW)));
+    const scored = origins.filter((o) => o.scored);
+    return opts.maxOrigins !== undefined && scored.length > opts.maxOrigins
+      ? origins.slice(0, origins.indexOf(scored[opts.maxOrigins]!))
+      : origins;
   });
   return { h: opts.h, level, members: all, series, seconds };
 }
@@ -118,13 +155,12 @@ function aggregate(values: number[], how: 'mean' | 'median'): number {
 }
 
 /**
- * The combination's [mean…, lower…, upper…] at origin `j` of a series (origins latest first), by
- * the engine's rule: mean or median of the fitted members' means and bounds (drift if none fits),
- * or for `inverse-mae` a mean weighted by 1 / MAE on the inner origins j+1…j+WEIGHT_WINDOW
- * (training ends e−1, e−2, e−3), each scored on its points before the end e of origin j.
+ * The combination's [mean…, lower…, upper…] at origin `o`, by the engine's rule: mean or median
+ * of the fitted members' means and bounds (drift if none fits), or for `inverse-mae` a mean
+ * weighted by 1 / MAE on the origin's inner origins (training ends e−1, e−2, e−3), each scored on
+ * its points before the end e of `o`.
  */
-function combineAt(set: ValidationSet, origins: OriginData[], j: number, spec: CombinationSpec): Float64Array {
-  const o = origins[j]!;
+function combineAt(set: ValidationSet, o: OriginData, spec: CombinationSpec): Float64Array {
   const idx = spec.members.map((m) => set.members.indexOf(m));
   if (idx.some((i) => i < 0)) throw new Error(`${spec.name}: a member was not fitted in the validation set`);
   let used = idx.filter((i) => o.members[i] !== null);
@@ -135,25 +171,24 @@ function combineAt(set: ValidationSet, origins: OriginData[], j: number, spec: C
   if (spec.weighting === 'inverse-mae' && spec.how === 'mean' && used.length > 1) {
     const sums = used.map((): number | undefined => 0);
     let points = 0;
-    for (let d = 1; d <= WEIGHT_WINDOW && j + d < origins.length; d++) {
-      const inner = origins[j + d]!;
-      const k = Math.min(d, inner.test.length);
+    o.inner.forEach((inner, d0) => {
+      const k = Math.min(d0 + 1, inner.test.length);
       used.forEach((mi, u) => {
         const f = inner.members[mi];
         if (!f || sums[u] === undefined) {
           sums[u] = undefined;
           return;
         }
-        for (let i = 0; i < k; i++) sums[u]! += Math.abs(inner.test[i]! - f[i]!);
+        for (let i = 0; i < k; i++) sums[u] += Math.abs(inner.test[i]! - f[i]!);
       });
       points += k;
-    }
+    });
     if (points > 0) weights = inverseErrorWeights(sums.map((v) => (v === undefined ? undefined : v / points)));
   }
   const fits = used.map((i) => o.members[i]!);
   for (let q = 0; q < out.length; q++) {
     out[q] = weights
-      ? fits.reduce((a, f, u) => a + weights![u]! * f[q]!, 0)
+      ? fits.reduce((a, f, u) => a + weights[u]! * f[q]!, 0)
       : aggregate(
           fits.map((f) => f[q]!),
           spec.how,
@@ -184,7 +219,7 @@ function* scoredPoints(set: ValidationSet, origins: OriginData[], spec: Combinat
   for (let j = 0; j < origins.length; j++) {
     const o = origins[j]!;
     if (!o.scored) continue;
-    const f = combineAt(set, origins, j, spec);
+    const f = combineAt(set, o, spec);
     const L = o.test.length;
     const hz = Math.min(set.h, L);
     for (let i = 0; i < hz; i++) yield { o, f, L, i, y: o.test[i]!, fc: f[i]! };

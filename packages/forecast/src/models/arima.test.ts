@@ -22,10 +22,12 @@ describe('ARIMA building blocks', () => {
     const f = forecastArima(fit, y, 3);
     const d = driftModel(y, 3);
     for (let i = 0; i < 3; i++) expect(f.mean[i]).toBeCloseTo(d.mean[i]!, 3);
-    // Innovation variance is the ML (divide by n) variance of the differences around the drift.
+    // Innovation variance as R's auto.arima reports it: the squared deviations of the differences
+    // around the drift over (n − d − coefficients) = 9 − 1 (plus R's diffuse first residual,
+    // (y_1 − drift)² / (1e6 + 1) here, below 1e-4).
     const diffs = Array.from({ length: 9 }, (_, t) => y[t + 1]! - y[t]!);
     const mu = diffs.reduce((a, b) => a + b) / 9;
-    expect(fit.sigma2).toBeCloseTo(diffs.reduce((a, v) => a + (v - mu) ** 2, 0) / 9, 3);
+    expect(fit.sigma2).toBeCloseTo(diffs.reduce((a, v) => a + (v - mu) ** 2, 0) / 8, 3);
   });
   it('an AR(1) with mean 50 and φ = 0.6 is recovered from a long simulated path', () => {
     let x = 50;

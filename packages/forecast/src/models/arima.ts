@@ -11,13 +11,17 @@ export interface ArimaFit {
   ar: Float64Array;
   ma: Float64Array;
   mu: number;
-  /** Maximum-likelihood innovation variance. */
+  /**
+   * Innovation variance as R's auto.arima reports and forecasts with it: the sum of squared
+   * standardised innovations over (n − d − number of coefficients), not the ML value (÷ (n − d)).
+   */
   sigma2: number;
   loglik: number;
   aicc: number;
-  /** The differenced series and the Kalman state after its last point, for forecasting. */
+  /** The differenced series, and the Kalman state after its last point and its covariance (÷ σ²), for forecasting. */
   w: Float64Array;
   state: Float64Array;
+  P: Float64Array;
   name: string;
 }
 
@@ -106,28 +110,26 @@ function solve(A: Float64Array, b: Float64Array, m: number): boolean {
   return true;
 }
 
-/**
- * Exact Gaussian log-likelihood of an ARMA(p,q) with mean `mu`, by the Kalman filter on the
- * Harvey state-space form (state dimension r = max(p, q+1)), σ² concentrated out. The initial
- * state covariance solves the stationary Lyapunov equation. Returns NaN for an invalid model and
- * writes σ² and the predicted state after the last point into `out` when given.
- */
-function armaLik(
-  w: Float64Array,
-  phi: Float64Array,
-  theta: Float64Array,
-  mu: number,
-  out?: { sigma2: number; state: Float64Array },
-): number {
-  const p = phi.length;
-  const q = theta.length;
-  const r = Math.max(p, q + 1);
-  const n = w.length;
+/** R = (1, θ_1, …, θ_q, 0…) of the Harvey form, of length r. */
+function stateShock(theta: Float64Array, r: number): Float64Array {
   const R = new Float64Array(r);
   R[0] = 1;
-  for (let i = 0; i < q; i++) R[i + 1] = theta[i]!;
-  const T = (i: number) => (i < p ? phi[i]! : 0);
-  // Lyapunov P = T P T' + R R', vectorised: (I − T⊗T) vec(P) = vec(RR').
+  for (let i = 0; i < theta.length; i++) R[i + 1] = theta[i]!;
+  return R;
+}
+
+/**
+ * Stationary covariance (÷ σ²) of the ARMA state in the Harvey form (dimension r = max(p, q+1)):
+ * the solution of the Lyapunov equation P = T P T' + R R', as R's arima starts its filter
+ * (Gardner et al. 1980). Undefined when the system is singular (a unit AR root).
+ */
+function stationaryCovariance(phi: Float64Array, theta: Float64Array): Float64Array | undefined {
+  const p = phi.length;
+  const r = Math.max(p, theta.length + 1);
+  const R = stateShock(theta, r);
+  const T = transitionColumn(phi, r);
+  // Vectorised: (I − T⊗T) vec(P) = vec(RR'), with T_ik = φ_i [k = 0] + [k = i + 1].
+  // (T P T')_ij = Σ_k Σ_l T_ik P_kl T_jl; no closures here: this runs at every likelihood evaluation.
   const m = r * r;
   const A = new Float64Array(m * m);
   const b = new Float64Array(m);
@@ -136,17 +138,110 @@ function armaLik(
       const row = i * r + j;
       A[row * m + row]! += 1;
       b[row] = R[i]! * R[j]!;
-      // (T P T')_ij = Σ_k Σ_l T_ik P_kl T_jl, with T_ik = φ_i[k=0] + 1[k=i+1].
-      const addTerm = (k: number, tik: number) => {
-        if (tik === 0) return;
-        if (T(j) !== 0) A[row * m + k * r + 0]! -= tik * T(j);
+      const tj = T[j]!;
+      for (let e = 0; e < 2; e++) {
+        // The two non-zero entries of row i of T: (k = 0, φ_i) and (k = i + 1, 1).
+        const k = e === 0 ? 0 : i + 1;
+        const tik = e === 0 ? T[i]! : i + 1 < r ? 1 : 0;
+        if (tik === 0) continue;
+        if (tj !== 0) A[row * m + k * r]! -= tik * tj;
         if (j + 1 < r) A[row * m + k * r + j + 1]! -= tik;
-      };
-      addTerm(0, T(i));
-      if (i + 1 < r) addTerm(i + 1, 1);
+      }
     }
-  if (!solve(A, b, m)) return NaN;
-  const P = b; // r×r, row-major
+  return solve(A, b, m) ? b : undefined;
+}
+
+/** First column of the Harvey transition matrix: (φ_1, …, φ_p, 0, …) of length r. */
+function transitionColumn(phi: Float64Array, r: number): Float64Array {
+  const T = new Float64Array(r);
+  T.set(phi.subarray(0, Math.min(phi.length, r)));
+  return T;
+}
+
+/**
+ * Sum of squared residuals exactly as R's arima reports them for d > 0 (`residuals`, from
+ * ARIMA_Like): the Kalman filter on the undifferenced series `x` (regression part removed) with the
+ * d differencing states in the state vector and a diffuse prior of variance κ = 1e6 on them. Its
+ * first d residuals are x_t / √(≈ κ) rather than zero; R's auto.arima includes them in its
+ * bias-adjusted σ², so the engine does too.
+ */
+function diffuseResidualSumOfSquares(x: Float64Array, d: number, phi: Float64Array, theta: Float64Array, Q0: Float64Array): number {
+  const p = phi.length;
+  const r = Math.max(p, theta.length + 1);
+  const rd = r + d;
+  // Δ: d = 1 → (1); d = 2 → (2, −1).
+  const delta = d === 1 ? [1] : [2, -1];
+  const Z = new Float64Array(rd);
+  Z[0] = 1;
+  for (let i = 0; i < d; i++) Z[r + i] = delta[i]!;
+  const Tm = new Float64Array(rd * rd);
+  for (let i = 0; i < p; i++) Tm[i * rd] = phi[i]!;
+  for (let i = 0; i + 1 < r; i++) Tm[i * rd + i + 1] = 1;
+  for (let j = 0; j < rd; j++) Tm[r * rd + j] = Z[j]!;
+  for (let i = 1; i < d; i++) Tm[(r + i) * rd + r + i - 1] = 1;
+  const Rv = new Float64Array(rd);
+  Rv.set(stateShock(theta, r));
+  let a = new Float64Array(rd);
+  let P = new Float64Array(rd * rd);
+  for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) P[i * rd + j] = Q0[i * r + j]!;
+  for (let i = 0; i < d; i++) P[(r + i) * rd + r + i] = 1e6;
+  let ssq = 0;
+  const M = new Float64Array(rd);
+  for (let t = 0; t < x.length; t++) {
+    if (t > 0) {
+      const an = new Float64Array(rd);
+      for (let i = 0; i < rd; i++) for (let k = 0; k < rd; k++) an[i]! += Tm[i * rd + k]! * a[k]!;
+      const TP = new Float64Array(rd * rd);
+      for (let i = 0; i < rd; i++)
+        for (let j = 0; j < rd; j++) for (let k = 0; k < rd; k++) TP[i * rd + j]! += Tm[i * rd + k]! * P[k * rd + j]!;
+      const Pn = new Float64Array(rd * rd);
+      for (let i = 0; i < rd; i++)
+        for (let j = 0; j < rd; j++) {
+          let v = Rv[i]! * Rv[j]!;
+          for (let k = 0; k < rd; k++) v += TP[i * rd + k]! * Tm[j * rd + k]!;
+          Pn[i * rd + j] = v;
+        }
+      a = an;
+      P = Pn;
+    }
+    let resid = x[t]!;
+    for (let i = 0; i < rd; i++) resid -= Z[i]! * a[i]!;
+    let gain = 0;
+    for (let i = 0; i < rd; i++) {
+      let v = 0;
+      for (let k = 0; k < rd; k++) v += P[i * rd + k]! * Z[k]!;
+      M[i] = v;
+      gain += Z[i]! * v;
+    }
+    ssq += (resid * resid) / gain;
+    for (let i = 0; i < rd; i++) a[i]! += (M[i]! * resid) / gain;
+    for (let i = 0; i < rd; i++) for (let j = 0; j < rd; j++) P[i * rd + j]! -= (M[i]! * M[j]!) / gain;
+  }
+  return ssq;
+}
+
+/**
+ * Exact Gaussian log-likelihood of an ARMA(p,q) with mean `mu`, by the Kalman filter on the
+ * Harvey state-space form (state dimension r = max(p, q+1)), σ² concentrated out. The initial
+ * state covariance solves the stationary Lyapunov equation. Returns NaN for an invalid model and
+ * writes the sum of squared standardised innovations, the predicted state after the last point
+ * and its covariance (in units of σ²) into `out` when given.
+ */
+function armaLik(
+  w: Float64Array,
+  phi: Float64Array,
+  theta: Float64Array,
+  mu: number,
+  out?: { ssq: number; state: Float64Array; P: Float64Array },
+): number {
+  const p = phi.length;
+  const r = Math.max(p, theta.length + 1);
+  const n = w.length;
+  const R = stateShock(theta, r);
+  const T = transitionColumn(phi, r);
+  const m = r * r;
+  const P = stationaryCovariance(phi, theta);
+  if (!P) return NaN;
   const a = new Float64Array(r);
   const TP = new Float64Array(m);
   const tmp = new Float64Array(r);
@@ -162,20 +257,21 @@ function armaLik(
     sumLogF += Math.log(F);
     // Update then predict the state.
     for (let i = 0; i < r; i++) tmp[i] = a[i]! + (P[i * r]! / F) * v;
-    for (let i = 0; i < r; i++) a[i] = T(i) * tmp[0]! + (i + 1 < r ? tmp[i + 1]! : 0);
+    for (let i = 0; i < r; i++) a[i] = T[i]! * tmp[0]! + (i + 1 < r ? tmp[i + 1]! : 0);
     if (steady) continue;
     for (let i = 0; i < r; i++) col[i] = P[i * r]!;
     for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) P[i * r + j]! -= (col[i]! * col[j]!) / F;
     // Once F has converged to 1 the covariance no longer changes (Gardner et al. 1980).
-    for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) TP[i * r + j] = T(i) * P[j]! + (i + 1 < r ? P[(i + 1) * r + j]! : 0);
+    for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) TP[i * r + j] = T[i]! * P[j]! + (i + 1 < r ? P[(i + 1) * r + j]! : 0);
     for (let i = 0; i < r; i++)
-      for (let j = 0; j < r; j++) P[i * r + j] = TP[i * r]! * T(j) + (j + 1 < r ? TP[i * r + j + 1]! : 0) + R[i]! * R[j]!;
+      for (let j = 0; j < r; j++) P[i * r + j] = TP[i * r]! * T[j]! + (j + 1 < r ? TP[i * r + j + 1]! : 0) + R[i]! * R[j]!;
     if (Math.abs(P[0]! - 1) < 1e-9) steady = true;
   }
   const sigma2 = ssq / n;
   if (out) {
-    out.sigma2 = sigma2;
+    out.ssq = ssq;
     out.state = a;
+    out.P = P;
   }
   return -0.5 * (n * Math.log(2 * Math.PI * sigma2) + sumLogF + n);
 }
@@ -233,19 +329,81 @@ export function minRootModulus(c: ArrayLike<number>): number {
   return m;
 }
 
-/** Fit one ARIMA(p,d,q) by exact maximum likelihood (Nelder–Mead over PACF-transformed coefficients). */
+/** R's residual sum of squares for d > 0: the drift (if any) removed as R's regression on t = 1…n does. */
+function residualSumOfSquaresR(y: Float64Array, d: number, phi: Float64Array, theta: Float64Array, drift: number): number {
+  const Q0 = stationaryCovariance(phi, theta);
+  if (!Q0) return NaN;
+  const x = y.map((v, t) => v - drift * (t + 1));
+  return diffuseResidualSumOfSquares(x, d, phi, theta, Q0);
+}
+
+/**
+ * Conditional-sum-of-squares estimates, as R's arima computes them before maximum likelihood
+ * (method "CSS-ML"): residuals from t = p on with earlier residuals taken as zero, minimised over
+ * the raw coefficients (and the mean, in units of sd/√n around the sample mean) from zero.
+ * Returns (φ, θ, mean offset), or undefined when the AR part is not stationary: R then stops
+ * with "non-stationary AR part from CSS" and auto.arima skips the model.
+ */
+function cssEstimate(w: Float64Array, p: number, q: number, constant: boolean, wm: number, sd: number): Float64Array | undefined {
+  const n = w.length;
+  const resid = new Float64Array(n);
+  const css = (x: Float64Array) => {
+    const mu = constant ? wm + (sd * x[p + q]!) / Math.sqrt(n) : 0;
+    let ssq = 0;
+    for (let t = p; t < n; t++) {
+      let e = w[t]! - mu;
+      for (let j = 0; j < p; j++) e -= x[j]! * (w[t - j - 1]! - mu);
+      for (let j = 0; j < Math.min(t - p, q); j++) e -= x[p + j]! * resid[t - j - 1]!;
+      resid[t] = e;
+      ssq += e * e;
+    }
+    return ssq;
+  };
+  const dim = p + q + (constant ? 1 : 0);
+  const res = nelderMead(css, new Float64Array(dim), { step: 0.1, maxEval: 200 * dim, tol: 1e-8 });
+  return p > 0 && !(minRootModulus(Array.from(res.x.subarray(0, p), (v) => -v)) > 1) ? undefined : res.x;
+}
+
+/**
+ * Inverse of {@link partrans} (Durbin–Levinson run backwards, then atanh): unconstrained values
+ * for stationary coefficients; undefined when they are not stationary (a PACF outside (−1, 1)).
+ */
+function invPartrans(coef: ArrayLike<number>): Float64Array | undefined {
+  const p = coef.length;
+  const next = Float64Array.from(coef);
+  const work = new Float64Array(p);
+  for (let j = p - 1; j > 0; j--) {
+    const a = next[j]!;
+    if (!(Math.abs(a) < 1)) return undefined;
+    for (let k = 0; k < j; k++) work[k] = (next[k]! + a * next[j - k - 1]!) / (1 - a * a);
+    for (let k = 0; k < j; k++) next[k] = work[k]!;
+  }
+  if (p > 0 && !(Math.abs(next[0]!) < 1)) return undefined;
+  return next.map((v) => Math.atanh(v));
+}
+
+/**
+ * Fit one ARIMA(p,d,q) as R's `Arima` / auto.arima's inner fit: models whose conditional-sum-of-
+ * squares AR part is not stationary are rejected as R rejects them ({@link cssEstimate}); then
+ * exact maximum likelihood from the CSS estimates (Nelder–Mead over PACF-transformed coefficients,
+ * the mean or drift on the data scale); AICc with n − d observations; σ² bias-adjusted as R's auto.arima does. Fits
+ * with AR or MA roots of modulus below 1.01 get an infinite AICc, as in R.
+ */
 export function fitArima(y: Float64Array, p: number, d: number, q: number, constant: boolean): ArimaFit | undefined {
   let w = y;
   for (let k = 0; k < d; k++) w = diff(w);
   const n = w.length;
-  const k = p + q + (constant ? 1 : 0) + 1;
-  if (n - k - 1 <= 0 || n < 3) return undefined;
+  const ncoef = p + q + (constant ? 1 : 0);
+  const k = ncoef + 1;
+  if (n < 3 || n <= ncoef) return undefined;
   let wm = 0;
   for (let t = 0; t < n; t++) wm += w[t]!;
   wm /= n;
   let sd = 0;
   for (let t = 0; t < n; t++) sd += (w[t]! - wm) ** 2;
   sd = Math.sqrt(sd / n) || 1;
+  const css = cssEstimate(w, p, q, constant, wm, sd);
+  if (!css) return undefined;
   const phi = new Float64Array(p);
   const theta = new Float64Array(q);
   const decode = (x: Float64Array) => {
@@ -261,24 +419,40 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
     const ll = armaLik(w, phi, theta, mu);
     return Number.isFinite(ll) ? -ll : Infinity;
   };
-  const dim = p + q + (constant ? 1 : 0);
-  let mu = constant ? wm : 0;
-  let best: Float64Array = new Float64Array(dim);
-  if (dim > 0) {
-    const maxEval = 250 * dim;
-    let res = nelderMead(nll, best, { step: 0.3, maxEval, tol: 1e-8 });
-    if (res.evaluations >= maxEval) {
-      const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * dim, tol: 1e-9 });
+  // Two starts, keeping the higher likelihood: the CSS estimates, as R starts (MA terms from zero
+  // where CSS left them non-invertible), and zero. The likelihood of short series is often
+  // multimodal near the MA boundary; R's BFGS from the CSS start usually, not always, finds the
+  // higher mode.
+  let best: Float64Array = new Float64Array(ncoef);
+  if (ncoef > 0) {
+    const fromCss = new Float64Array(ncoef);
+    const arStart = invPartrans(css.subarray(0, p));
+    const maStart = invPartrans(Array.from(css.subarray(p, p + q), (v) => -v));
+    if (arStart) fromCss.set(arStart, 0);
+    if (maStart && maStart.every((v) => Math.abs(v) < 4)) fromCss.set(maStart, p);
+    if (constant) fromCss[p + q] = css[p + q]!;
+    const maxEval = 250 * ncoef;
+    let top: { x: Float64Array; value: number } | undefined;
+    for (const [start, step] of [
+      [fromCss, 0.1],
+      [best, 0.3],
+    ] as const) {
+      let res = nelderMead(nll, start, { step, maxEval, tol: 1e-10 });
+      // A restart from the optimum: a simplex can collapse before it on short series.
+      const res2 = nelderMead(nll, res.x, { step: 0.1, maxEval: 100 * ncoef, tol: 1e-11 });
       if (res2.value <= res.value) res = res2;
+      if (!top || res.value < top.value) top = res;
     }
-    if (!Number.isFinite(res.value)) return undefined;
-    best = res.x;
+    if (!top || !Number.isFinite(top.value)) return undefined;
+    best = top.x;
   }
-  mu = decode(best);
-  const out = { sigma2: 0, state: new Float64Array(0) };
+  const mu = decode(best);
+  const out = { ssq: 0, state: new Float64Array(0), P: new Float64Array(0) };
   const loglik = armaLik(w, phi, theta, mu, out);
   if (!Number.isFinite(loglik)) return undefined;
+  // R: aicc = aic + 2k(k+1)/(n − k − 1), which is negative when n − k − 1 < 0 and infinite at 0.
   let aicc = -2 * loglik + 2 * k + (2 * k * (k + 1)) / (n - k - 1);
+  if (Number.isNaN(aicc)) aicc = Infinity;
   // Near-unit roots make forecasts unstable: such fits never win the AICc comparison.
   if (minRootModulus(Array.from(phi, (v) => -v)) < 1.01 || minRootModulus(theta) < 1.01) aicc = Infinity;
   const name = `ARIMA(${p},${d},${q})${constant ? (d === 0 ? ' with mean' : ' with drift') : ''}`;
@@ -290,67 +464,74 @@ export function fitArima(y: Float64Array, p: number, d: number, q: number, const
     ar: Float64Array.from(phi),
     ma: Float64Array.from(theta),
     mu,
-    sigma2: out.sigma2,
+    sigma2: (d > 0 ? residualSumOfSquaresR(y, d, phi, theta, constant ? mu : 0) : out.ssq) / (n - ncoef),
     loglik,
     aicc,
     w,
     state: out.state,
+    P: out.P,
     name,
   };
 }
 
 /**
- * Automatic ARIMA after Hyndman & Khandakar (2008), non-seasonal, as R's auto.arima defaults:
- * d by repeated KPSS tests; a constant allowed when d ≤ 1; stepwise search over p, q ≤ 5 with
- * p + q ≤ 5 from the best of (2,d,2), (0,d,0), (1,d,0), (0,d,1), moving one order (or both, or
- * the constant) at a time while AICc improves. Models are fitted by exact maximum likelihood.
+ * Automatic ARIMA after Hyndman & Khandakar (2008), non-seasonal, step for step as R's
+ * auto.arima (forecast 8.20) with its defaults: d by repeated KPSS tests; a constant (mean for
+ * d = 0, drift for d = 1) allowed when d ≤ 1; p, q ≤ min(5, ⌊n/3⌋); the best by AICc of the
+ * start model (2,d,2) — (1,d,1) for n < 10 — (0,d,0), (1,d,0), (0,d,1) and (0,d,0) without the
+ * constant; then moves in R's order (p−1, q−1, p+1, q+1, both down, p−1 q+1, p+1 q−1, both up,
+ * the constant switched), restarting from every improvement, until none improves.
  */
-export function autoArima(y: Float64Array, { maxOrder = 5 }: { maxOrder?: number } = {}): ArimaFit | undefined {
+export function autoArima(y: Float64Array): ArimaFit | undefined {
+  const n = y.length;
+  if (n < 3 || y.every((v) => v === y[0])) return undefined;
   const d = ndiffs(y);
   const allowConst = d <= 1;
+  const maxP = Math.min(5, Math.floor(n / 3));
+  const maxQ = Math.min(5, Math.floor(n / 3));
   const tried = new Map<string, ArimaFit | undefined>();
   const fit = (p: number, q: number, c: boolean) => {
-    if (p < 0 || q < 0 || p > maxOrder || q > maxOrder || p + q > maxOrder || (c && !allowConst)) return undefined;
     const key = `${p},${q},${c}`;
     if (!tried.has(key)) tried.set(key, fitArima(y, p, d, q, c));
     return tried.get(key);
   };
-  let best: ArimaFit | undefined;
+  const ic = (f: ArimaFit | undefined) => (f ? f.aicc : Infinity);
+  const startP = Math.min(n < 10 ? 1 : 2, maxP);
+  const startQ = Math.min(n < 10 ? 1 : 2, maxQ);
+  let best = fit(startP, startQ, allowConst);
   const consider = (f: ArimaFit | undefined) => {
-    if (f && Number.isFinite(f.aicc) && (!best || f.aicc < best.aicc - 1e-9)) {
+    if (ic(f) < ic(best)) {
       best = f;
       return true;
     }
     return false;
   };
-  for (const [p, q] of [
-    [2, 2],
-    [0, 0],
-    [1, 0],
-    [0, 1],
-  ] as const)
-    consider(fit(p, q, allowConst));
+  consider(fit(0, 0, allowConst));
+  if (maxP > 0) consider(fit(1, 0, allowConst));
+  if (maxQ > 0) consider(fit(0, 1, allowConst));
   if (allowConst) consider(fit(0, 0, false));
-  if (!best) return undefined;
-  for (let iter = 0; iter < 100; iter++) {
-    const b: ArimaFit = best;
+  if (!best || !Number.isFinite(best.aicc)) return undefined;
+  for (let step = 0; step < 94; step++) {
+    const { p, q, constant } = best;
     const moves: [number, number, boolean][] = [
-      [b.p - 1, b.q, b.constant],
-      [b.p + 1, b.q, b.constant],
-      [b.p, b.q - 1, b.constant],
-      [b.p, b.q + 1, b.constant],
-      [b.p - 1, b.q - 1, b.constant],
-      [b.p + 1, b.q + 1, b.constant],
-      [b.p - 1, b.q + 1, b.constant],
-      [b.p + 1, b.q - 1, b.constant],
-      [b.p, b.q, !b.constant],
+      [p - 1, q, constant],
+      [p, q - 1, constant],
+      [p + 1, q, constant],
+      [p, q + 1, constant],
+      [p - 1, q - 1, constant],
+      [p - 1, q + 1, constant],
+      [p + 1, q - 1, constant],
+      [p + 1, q + 1, constant],
     ];
+    if (allowConst) moves.push([p, q, !constant]);
     let improved = false;
-    for (const [p, q, c] of moves)
-      if (consider(fit(p, q, c))) {
+    for (const [mp, mq, mc] of moves) {
+      if (mp < 0 || mq < 0 || mp > maxP || mq > maxQ || tried.has(`${mp},${mq},${mc}`)) continue;
+      if (consider(fit(mp, mq, mc))) {
         improved = true;
         break;
       }
+    }
     if (!improved) break;
   }
   return best;
@@ -358,53 +539,86 @@ export function autoArima(y: Float64Array, { maxOrder = 5 }: { maxOrder?: number
 
 /**
  * Forecast from a fitted ARIMA: ARMA forecasts of the differenced series from the final Kalman
- * state, integrated back d times; variance σ² Σ ψ_j² from the ψ-weights of φ(B)(1−B)^d.
+ * state, integrated back d times. The variance is what R's predict.Arima (KalmanForecast) gives:
+ * the covariance of the differenced forecast errors from the final state covariance P plus the
+ * ψ-weights of later shocks, summed through the d integrations, times σ².
  */
 export function forecastArima(fit: ArimaFit, y: Float64Array, h: number): ModelForecast {
   const { ar, ma, d, mu } = fit;
   const r = fit.state.length;
+  const T = (k: number) => (k < ar.length ? ar[k]! : 0);
+  // u_i = Z T^(i−1) (row vectors), ψ-weights, and the point forecasts of the differenced series.
+  const u: Float64Array[] = [];
   const a = Float64Array.from(fit.state);
-  const wf = new Float64Array(h);
   const next = new Float64Array(r);
+  const wf = new Float64Array(h);
+  let row = new Float64Array(r);
+  row[0] = 1;
   for (let i = 0; i < h; i++) {
+    u.push(row);
     wf[i] = a[0]! + mu;
-    for (let k = 0; k < r; k++) next[k] = (k < ar.length ? ar[k]! : 0) * a[0]! + (k + 1 < r ? a[k + 1]! : 0);
+    for (let k = 0; k < r; k++) next[k] = T(k) * a[0]! + (k + 1 < r ? a[k + 1]! : 0);
     a.set(next);
+    // (Z T^i)_k = Σ_j (Z T^(i−1))_j T_jk with T_jk = φ_j [k = 0] + [k = j + 1].
+    const nr = new Float64Array(r);
+    for (let j = 0; j < r; j++) {
+      nr[0]! += row[j]! * T(j);
+      if (j + 1 < r) nr[j + 1]! += row[j]!;
+    }
+    row = nr;
   }
-  // Integrate: the last values of each differencing level anchor the cumulative sums.
-  let levels: Float64Array[] = [y];
+  const psi = new Float64Array(h);
+  psi[0] = 1;
+  for (let j = 1; j < h; j++) {
+    let s = j <= ma.length ? ma[j - 1]! : 0;
+    for (let i = 1; i <= Math.min(j, ar.length); i++) s += ar[i - 1]! * psi[j - i]!;
+    psi[j] = s;
+  }
+  const cov = new Float64Array(h * h);
+  const P = fit.P;
+  for (let i = 0; i < h; i++)
+    for (let j = 0; j <= i; j++) {
+      let c = 0;
+      for (let k = 0; k < r; k++) for (let l = 0; l < r; l++) c += u[i]![k]! * P[k * r + l]! * u[j]![l]!;
+      for (let m = 1; m <= j; m++) c += psi[i - m]! * psi[j - m]!;
+      cov[i * h + j] = cov[j * h + i] = c;
+    }
+  // Integration: E = C e with C the d-fold cumulative-sum matrix.
+  let C = new Float64Array(h * h);
+  for (let i = 0; i < h; i++) C[i * h + i] = 1;
+  for (let k = 0; k < d; k++) {
+    const nc = new Float64Array(h * h);
+    for (let l = 0; l < h; l++) {
+      let acc = 0;
+      for (let i = 0; i < h; i++) {
+        acc += C[i * h + l]!;
+        nc[i * h + l] = acc;
+      }
+    }
+    C = nc;
+  }
+  const sd = new Float64Array(h);
+  for (let i = 0; i < h; i++) {
+    let v = 0;
+    for (let l = 0; l <= i; l++) for (let m = 0; m <= i; m++) v += C[i * h + l]! * cov[l * h + m]! * C[i * h + m]!;
+    sd[i] = Math.sqrt(Math.max(fit.sigma2 * v, 0));
+  }
+  // Integrate the point forecasts: the last values of each differencing level anchor the sums.
+  const levels: Float64Array[] = [y];
   for (let k = 0; k < d; k++) levels.push(diff(levels[k]!));
   let fc = wf;
   for (let k = d; k >= 1; k--) {
     const base = levels[k - 1]!;
     let last = base[base.length - 1]!;
-    const out = new Float64Array(h);
-    for (let i = 0; i < h; i++) out[i] = last += fc[i]!;
-    fc = out;
-  }
-  levels = [];
-  // φ*(B) = φ(B)(1 − B)^d, then ψ-weights.
-  let poly = [1, ...Array.from(ar, (v) => -v)];
-  for (let k = 0; k < d; k++) poly = poly.map((v, i) => v - (i > 0 ? poly[i - 1]! : 0)).concat([-poly[poly.length - 1]!]);
-  const phiStar = poly.slice(1).map((v) => -v);
-  const psi = new Float64Array(h);
-  psi[0] = 1;
-  for (let j = 1; j < h; j++) {
-    let s = j <= ma.length ? ma[j - 1]! : 0;
-    for (let i = 1; i <= Math.min(j, phiStar.length); i++) s += phiStar[i - 1]! * psi[j - i]!;
-    psi[j] = s;
-  }
-  const sd = new Float64Array(h);
-  let acc = 0;
-  for (let i = 0; i < h; i++) {
-    acc += psi[i]! * psi[i]!;
-    sd[i] = Math.sqrt(fit.sigma2 * acc);
+    const o = new Float64Array(h);
+    for (let i = 0; i < h; i++) o[i] = last += fc[i]!;
+    fc = o;
   }
   return {
     method: 'arima',
     mean: fc,
     sd,
-    params: { model: fit.name, ar: Array.from(ar), ma: Array.from(ma), mu, sigma2: fit.sigma2, aicc: fit.aicc },
+    params: { model: fit.name, p: fit.p, d, q: fit.q, ar: Array.from(ar), ma: Array.from(ma), mu, sigma2: fit.sigma2, aicc: fit.aicc },
   };
 }
 

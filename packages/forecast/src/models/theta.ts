@@ -4,12 +4,12 @@ import { fitEts } from './ets.js';
 
 /**
  * The standard Theta method (Assimakopoulos & Nikolopoulos 2000) in Hyndman & Billah's form,
- * as R's `thetaf`: SES (fitted as ETS(A,N,N)) plus half the slope of a linear regression on time.
+ * as R's `thetaf`: SES (fitted as R's `ses` does) plus half the slope of a linear regression on time.
  * Intervals are the SES ones centred on the theta forecast.
  */
 export function thetaModel(y: Float64Array, h: number): ModelForecast | undefined {
   const n = y.length;
-  const ses = fitEts(y, { error: 'A', trend: 'N' });
+  const ses = fitEts(y, { error: 'A', trend: 'N' }, 'mse');
   if (!ses) return undefined;
   let sx = 0,
     sy = 0,

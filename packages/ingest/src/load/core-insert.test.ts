@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '@talent/models';
 import { POSTING_HEADER, POSTING_MAPPING } from '../../test/helpers/fixtures.js';
 import { loadFile } from './load-file.js';
-import { normaliseCompany } from '../normalize/company.js';
-import { markDuplicates } from '../normalize/dedupe.js';
+import { clusterDuplicates } from '@talent/models';
 import { coders, normalizers } from '../../test/helpers/coders.js';
 
 let ctx: { wh: Warehouse; dir: string };
@@ -32,7 +31,7 @@ const OPTS = { normalizers, today: '2025-12-31' };
 const WELDER = (date: string, company = '柳州欧维姆机械股份有限公司', place = '柳州-柳南区') =>
   `焊工,${company},${place},5000-8000元/月,大专,1年,${date}`;
 
-describe('incremental duplicate marking (normalisers clustering)', () => {
+describe('incremental duplicate marking, load by load', () => {
   it('marks only what a whole-table clustering would, across loads, including stored rows that change', async () => {
     const a = writeUtf8(ctx.dir, 'a.csv', [
       POSTING_HEADER,
@@ -71,20 +70,20 @@ describe('incremental duplicate marking (normalisers clustering)', () => {
       { is_b: false, d: '06-01', head: null },
     ]);
 
-    // The same marking as clustering the whole table from scratch on the normalised keys themselves
-    // (not the stored hash), keyed as the loader keys it: prefecture and monthly pay to the nearest 100 yuan.
+    // The same marking as clustering the whole table from scratch, with keys recomputed from the
+    // text: the coders' company and title keys through the core.duplicate_key macro.
     const stored = await rows(`SELECT posting_id, company, title FROM core.job_posting`);
     await ctx.wh.conn.run(`CREATE TEMP TABLE norms (posting_id VARCHAR, company_norm VARCHAR, title_norm VARCHAR)`);
     for (const r of stored)
       await ctx.wh.conn.run(`INSERT INTO norms VALUES ($1, $2, $3)`, [
         String(r.posting_id),
-        normaliseCompany(String(r.company)),
+        coders.company(String(r.company)),
         coders.title(String(r.title)),
       ]);
-    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id, n.company_norm, n.title_norm,
-        hash(left(region_code, 4), round(salary_min_monthly, -2), round(salary_max_monthly, -2)) AS region_code,
+    await ctx.wh.conn.run(`CREATE TEMP TABLE whole AS SELECT posting_id,
+        core.duplicate_key(n.company_norm, n.title_norm, region_code, salary_min_monthly, salary_max_monthly) AS dedup_key,
         posted_date, NULL::VARCHAR AS duplicate_of FROM core.job_posting JOIN norms n USING (posting_id)`);
-    await markDuplicates(ctx.wh.conn, 'temp.main.whole');
+    await clusterDuplicates(ctx.wh.conn, 'temp.main.whole');
     const diff = await rows(
       `SELECT count(*) AS n FROM core.job_posting c JOIN whole w USING (posting_id) WHERE c.duplicate_of IS DISTINCT FROM w.duplicate_of`,
     );

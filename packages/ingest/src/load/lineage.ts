@@ -2,12 +2,20 @@ import { createHash, randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** A file's identity (SHA-256 of its bytes) and its number of physical lines. */
 export interface FileFingerprint {
   sha256: string;
   /** Line breaks, plus one when the last line has none: what a line-per-record reader must account for. */
   lines: number;
   bytes: number;
+  /** The file holds a NUL byte. */
+  nul: boolean;
+  /** A CR not followed by a LF ends a line somewhere (old Mac line ends). */
+  loneCr: boolean;
+  /** A UTF-8 byte-order mark appears after the first bytes (files concatenated). */
+  midBom: boolean;
 }
 
 /**
@@ -19,6 +27,10 @@ export async function fileFingerprint(path: string): Promise<FileFingerprint> {
   let breaks = 0;
   let bytes = 0;
   let last = -1;
+  let nul = false;
+  let loneCr = false;
+  let midBom = false;
+  let offset = 0;
   // One reused 4 MiB buffer: a stream's fresh 64 KiB (or 1 MiB) chunks cost a third of the time
   // on large files.
   const fh = await open(path, 'r');
@@ -29,12 +41,20 @@ export async function fileFingerprint(path: string): Promise<FileFingerprint> {
       hash.update(buf);
       bytes += n;
       for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) breaks++;
+      // A CR as the last byte of a read is not judged (its LF may start the next read).
+      if (!loneCr) for (let i = buf.indexOf(13); i !== -1 && !loneCr; i = buf.indexOf(13, i + 1)) loneCr = i + 1 < n && buf[i + 1] !== 10;
+      nul ||= buf.indexOf(0) !== -1;
+      if (!midBom) {
+        const b = buf.indexOf(BOM, offset === 0 ? 1 : 0);
+        midBom = b !== -1;
+      }
+      offset += n;
       last = buf[n - 1]!;
     }
   } finally {
     await fh.close();
   }
-  return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0), bytes };
+  return { sha256: hash.digest('hex'), lines: breaks + (last !== -1 && last !== 10 ? 1 : 0), bytes, nul, loneCr, midBom };
 }
 
 /** SHA-256 of a file's bytes, streamed: a file's identity for lineage and idempotency. */

@@ -1,15 +1,17 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_TIME_ZONE, todayIn, type SourceMapping } from '@talent/models';
+import { DEFAULT_TIME_ZONE, inTransaction, todayIn, type SourceMapping } from '@talent/models';
 import { buildPostingLookups } from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
+import { rejectUnmatched } from './reject-unmatched.js';
 import { kindSpec } from './kinds.js';
 import { activeLoadsForPeriod, fileFingerprint, loadWithSameContent, newLoadId } from './lineage.js';
-import { RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
+import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
-import { fieldsProvided } from '../map/header.js';
+import { fieldsProvided, HeaderError } from '../map/header.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
 
 export type LoadStatus = 'loaded' | 'replaced' | 'skipped_duplicate' | 'failed';
 
@@ -22,9 +24,18 @@ export interface LoadResult {
   sha256: string;
   status: LoadStatus;
   period: string | null;
+  /** Records parsed after the header (loaded + rejected). */
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /**
+   * Physical lines of the file (null when nothing was read: skipped or failed), and where each
+   * went: lines read = loaded + rejected + explained (header, preamble, blank lines).
+   */
+  linesRead: number | null;
+  linesLoaded: number | null;
+  linesRejected: number | null;
+  linesExplained: number | null;
   duplicatesCollapsed: number;
   replacedLoadIds: string[];
   reader: 'stream' | 'duckdb' | null;
@@ -45,6 +56,9 @@ export interface LoadFileOptions {
 }
 
 let seq = 0;
+
+/** Excel's sheet limit: a file of exactly this many lines (or sheet rows) was probably cut by saving it from Excel. */
+const EXCEL_MAX_ROWS = 1_048_576;
 
 async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath: string, acc: string): Promise<string | null> {
   if (!mapping.period) return null;
@@ -116,6 +130,10 @@ export async function loadFile(
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,
+    linesRead: null,
+    linesLoaded: null,
+    linesRejected: null,
+    linesExplained: null,
     duplicatesCollapsed: 0,
     replacedLoadIds: [],
     reader: null,
@@ -125,8 +143,9 @@ export async function loadFile(
   const record = async (fileBytes: number | null) =>
     conn.run(
       `INSERT INTO meta.loads (load_id, source, kind, file_path, file_sha256, file_bytes, period, rows_read, rows_loaded, rows_rejected,
-        duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now())`,
+        duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at, lines_read, lines_loaded,
+        lines_rejected, lines_explained)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now(), $18, $19, $20, $21)`,
       [
         loadId,
         mapping.source,
@@ -145,6 +164,10 @@ export async function loadFile(
         result.encoding,
         result.message,
         started.toISOString(),
+        result.linesRead,
+        result.linesLoaded,
+        result.linesRejected,
+        result.linesExplained,
       ],
     );
   let fileBytes: number | null = null;
@@ -168,24 +191,28 @@ export async function loadFile(
     const fields = spec.rules.map((r) => r.name);
     const required = spec.rules.filter((r) => r.required && r.name !== 'source').map((r) => r.name);
     const provided = fieldsProvided(mapping, fields);
-    // The stream reader: for XLSX, JSON lines, CSVs needing per-row repairs, and bulk reads whose
+    // The stream reader: for XLSX, JSON, CSVs needing per-row repairs, and bulk reads whose
     // records span lines.
     const readByStream = async (): Promise<StagingResult> => {
-      const staged = (stagedToRelease = await stageWithStream(
-        conn,
-        filePath,
-        mapping,
-        fields,
-        required,
-        prefix,
-        fileVars(mapping, filePath),
-      ));
+      const staged = (stagedToRelease = await stageWithStream(conn, filePath, mapping, fields, required, prefix, {
+        fileVars: fileVars(mapping, filePath),
+        multiline: spec.multilineText ?? [],
+      }));
       phase('validating');
-      await validateStaging(conn, spec, { from: staged.staging, meanwhile }, prefix, today, provided);
+      await validateStaging(
+        conn,
+        spec,
+        { from: staged.staging, meanwhile, extra: staged.extra, unpivoted: staged.unpivoted },
+        prefix,
+        today,
+        provided,
+      );
       return staged;
     };
     let staged: StagingResult;
-    if (mapping.fastPath && mapping.format === 'csv' && !options.forceStream) {
+    const bulkRefused =
+      mapping.fastPath && mapping.format === 'csv' && !options.forceStream ? await notBulkReadable(filePath, mapping, fingerprint) : null;
+    if (mapping.fastPath && mapping.format === 'csv' && !options.forceStream && bulkRefused === null) {
       // A bulk read numbers records in the order DuckDB stores them: that order must be the file's
       // (DuckDB's default; a caller's other setting is put back afterwards).
       const keepsOrder = (await conn.runAndReadAll(`SELECT current_setting('preserve_insertion_order')`)).getRows()[0]![0];
@@ -197,40 +224,84 @@ export async function loadFile(
       try {
         await validateStaging(conn, spec, { from: staged.staging, addLines: staged.addLines!, meanwhile }, prefix, today, provided);
       } catch (err) {
-        if (!(err instanceof RecordsSpanLinesError)) throw err;
+        // Records spanning lines, or anything DuckDB's reader cannot take (a 3 MB cell split across
+        // its buffers reads as invalid Unicode): the stream reader takes the file, row by row.
+        if (err instanceof HeaderError) throw err;
         await releaseStaging(conn, staged);
         await dropTemps(conn, prefix);
         staged = await readByStream();
-        staged.notes.push(`${err.message}; read with the stream reader for exact line numbers`);
+        staged.notes.push(
+          err instanceof RecordsSpanLinesError
+            ? `${err.message}; read with the stream reader for exact line numbers`
+            : `the bulk reader failed (${(err as Error).message.split('\n')[0]}); read with the stream reader instead`,
+        );
       }
     } else {
       staged = await readByStream();
+      if (bulkRefused) staged.notes.push(`read with the stream reader: ${bulkRefused}`);
     }
     await releaseStaging(conn, staged);
     result.reader = staged.reader;
     result.encoding = staged.encoding;
     const acc = `${prefix}_acc`;
+    if (mapping.unmatched === 'reject') await rejectUnmatched(conn, spec, prefix, mapping.source, staged.unpivoted);
+    // A record is a line, or with an unpivot a value cell of a line: rejects are counted per record.
+    const perRecord = staged.unpivoted ? `DISTINCT (line, ${ident(CELL_FIELD)})` : 'DISTINCT line';
     const counts = (
-      await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad`)
+      await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(${perRecord}) FROM ${prefix}_err) AS bad,
+        (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad_lines`)
     ).getRowObjectsJson()[0]!;
     result.rowsLoaded = Number(counts.ok);
     result.rowsRejected = staged.rowsRejected + Number(counts.bad);
     result.rowsRead = staged.rowsStaged + staged.rowsRejected;
     if (result.rowsLoaded + result.rowsRejected !== result.rowsRead)
       throw new Error(`row accounting broken: read ${result.rowsRead} ≠ loaded ${result.rowsLoaded} + rejected ${result.rowsRejected}`);
+    // Lines: a record covering n lines counts n (the span table lists those with n ≠ 1).
+    const extraLines = async (where: string) =>
+      staged.spans
+        ? Number(
+            (
+              await conn.runAndReadAll(`SELECT coalesce(sum(n - 1), 0) AS x FROM ${staged.spans} WHERE line IN (${where})`)
+            ).getRows()[0]![0],
+          )
+        : 0;
+    result.linesRead = staged.linesRead;
+    result.linesExplained = staged.linesExplained;
+    // A line of an unpivoted table holds several records: it counts once, as rejected when any of
+    // its records was (its other records still load).
+    const loadedLines = staged.unpivoted
+      ? Number(
+          (
+            await conn.runAndReadAll(`SELECT count(DISTINCT line) FROM ${acc} WHERE line NOT IN (SELECT line FROM ${prefix}_err)`)
+          ).getRows()[0]![0],
+        )
+      : result.rowsLoaded;
+    result.linesLoaded = loadedLines + (await extraLines(`SELECT line FROM ${acc} WHERE line NOT IN (SELECT line FROM ${prefix}_err)`));
+    result.linesRejected = staged.linesRejected + Number(counts.bad_lines) + (await extraLines(`SELECT line FROM ${prefix}_err`));
+    if (result.linesLoaded + result.linesRejected + result.linesExplained !== result.linesRead)
+      throw new Error(
+        `line accounting broken: ${result.linesRead} lines read ≠ ${result.linesLoaded} loaded + ${result.linesRejected} rejected + ${result.linesExplained} explained`,
+      );
     result.period = await periodOf(conn, mapping, filePath, acc);
+    const notes = [...staged.notes];
+    if (staged.linesRead === EXCEL_MAX_ROWS)
+      notes.push(
+        `the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`,
+      );
     if (mapping.kind === 'job_posting') {
       phase('coding');
-      await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
+      const failures = await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
+      for (const [coder, f] of Object.entries(failures))
+        notes.push(
+          `the ${coder} coder failed on ${f.count} distinct value(s), e.g. "${f.example}" (${f.message}); those postings stay uncoded there`,
+        );
     }
-    const notes = [...staged.notes];
     phase('writing');
-    await conn.run('BEGIN TRANSACTION');
-    try {
+    await inTransaction(conn, async () => {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
         for (const old of result.replacedLoadIds) {
-          if (!spec.rawInCore) await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
+          await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
           await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
           await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
         }
@@ -243,31 +314,26 @@ export async function loadFile(
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
       // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
-      if (!spec.rawInCore) {
-        const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
-        const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
-        const rawVals = rawRules.map((r) =>
-          r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
-        );
-        await conn.run(`INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols})
-          SELECT ${lit(loadId)}, line, ${rawVals.join(', ')} FROM ${acc}`);
-      }
+      const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
+      const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
+      const rawVals = rawRules.map((r) =>
+        r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
+      );
+      const extra = staged.extra ? `CAST(CAST("__extra" AS JSON) AS MAP(VARCHAR, VARCHAR))` : 'NULL';
+      await conn.run(
+        `INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols}, extra) SELECT ${lit(loadId)}, line, ${rawVals.join(', ')}, ${extra} FROM ${acc}`,
+      );
       result.duplicatesCollapsed = await insertCore({
         conn,
-        kind: mapping.kind,
-        acc,
+        spec,
+        accepted: acc,
         prefix,
         loadId,
         source: mapping.source,
         fileKey: result.sha256.slice(0, 16),
-        externalDedupe: options.normalizers?.markDuplicates?.bind(options.normalizers),
       });
       await record(fileBytes);
-      await conn.run('COMMIT');
-    } catch (err) {
-      await conn.run('ROLLBACK');
-      throw err;
-    }
+    });
     phase('committed');
     return result;
   } catch (err) {
@@ -276,6 +342,7 @@ export async function loadFile(
     result.rowsRead = 0;
     result.rowsLoaded = 0;
     result.rowsRejected = 0;
+    result.linesRead = result.linesLoaded = result.linesRejected = result.linesExplained = null;
     result.duplicatesCollapsed = 0;
     result.replacedLoadIds = [];
     result.message = (err as Error).message;

@@ -6,15 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceMapping } from '@talent/models';
-import { LineDecoder, looksBinary, EncodingTally, decodeLine } from '../read/decode.js';
+import { LineDecoder, binaryReason, EncodingTally, decodeLine, decodeSample, utf16Bom } from '../read/decode.js';
 import { readCsv } from '../read/from-csv.js';
+import { readJsonArray } from '../read/from-json.js';
 import { readJsonl } from '../read/from-jsonl.js';
 import { readXlsx } from '../read/from-xlsx.js';
 import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
-import { HeaderError, planHeader } from '../map/header.js';
-import { RowMapper, type StructuralReject } from '../map/row-mapper.js';
+import { HeaderError, headerScore, planHeader } from '../map/header.js';
+import { CELL_FIELD, EXTRA_FIELD, RowMapper, type StructuralReject } from '../map/row-mapper.js';
 import { ident, lit } from './sql.js';
-import type { ValidationInput } from './validate.js';
 
 /** What reading a file into staging produced. */
 export interface StagingResult {
@@ -33,6 +33,21 @@ export interface StagingResult {
   rowsStaged: number;
   /** Rows the reader itself rejected (bulk reads: known once `addLines` has run). */
   rowsRejected: number;
+  /** Physical lines of the file (XLSX: sheet rows up to the last; JSON arrays: elements). */
+  linesRead: number;
+  /** Lines holding no record by design: header, preamble, blank lines, empty sheet rows. */
+  linesExplained: number;
+  /** Lines of the records the reader itself rejected. */
+  linesRejected: number;
+  /** Table (line, n) of staged records covering n ≠ 1 lines, or null when every record is one line. */
+  spans: string | null;
+  /** True when the staged rows carry `__extra` (the kept source columns, as a JSON object). */
+  extra: boolean;
+  /**
+   * True when the staged rows carry `__column` (the value column of an unpivoted table): a line
+   * then holds several records, told apart by their column.
+   */
+  unpivoted: boolean;
   encoding: string;
   reader: 'stream' | 'duckdb';
   notes: string[];
@@ -73,9 +88,52 @@ async function sniff(path: string): Promise<Buffer> {
   }
 }
 
+/** Delimiters tried when a mapping names none, in order of preference on a tie. */
+const DELIMITERS = [',', '\t', ';', '|', '，'] as const;
+
+/**
+ * The delimiter of a CSV the mapping gives none for: the candidate whose split of one of the first
+ * 20 non-blank lines matches the most header aliases; when none matches, the one the first line
+ * holds most often; comma when the first line holds none.
+ */
+export function sniffDelimiter(text: string, mapping: SourceMapping): string {
+  const lines = text
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
+  let best: string = ',';
+  let bestScore = 0;
+  for (const d of DELIMITERS) {
+    const score = Math.max(0, ...lines.map((l) => headerScore(l.split(d), mapping)));
+    if (score > bestScore) [best, bestScore] = [d, score];
+  }
+  if (bestScore > 0) return best;
+  const first = lines[0] ?? '';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = first.split(d).length - 1;
+    if (n > most) [best, most] = [d, n];
+  }
+  return best;
+}
+
+/** Where a reader's rows come from and how its lines are counted. */
+interface ReaderSetup {
+  rows: AsyncIterable<SourceRow> | Iterable<SourceRow>;
+  tally: EncodingTally | null;
+  /** Lines read, known once the rows are consumed (null: count the rows' own lines). */
+  linesRead: () => number | null;
+}
+
+/** Names shown in a note: a long list is cut (a 100,000-column header must not fill meta.loads). */
+function listNames(names: readonly string[], max = 20): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} … (${names.length - max} more)`;
+}
+
 /**
  * Reads one file into a staging temp table with the Node readers (decode → parse → map →
- * Appender). Used for XLSX, JSON lines and every CSV that needs per-row repairs.
+ * Appender), counting every physical line as loaded-to-be, rejected or explained. Used for XLSX,
+ * JSON, and every CSV that needs per-row repairs or is not plain enough for the bulk reader.
  */
 export async function stageWithStream(
   conn: DuckDBConnection,
@@ -84,74 +142,150 @@ export async function stageWithStream(
   fields: readonly string[],
   required: readonly string[],
   prefix: string,
-  fileVars: Readonly<Record<string, string>> = {},
+  options: { fileVars?: Readonly<Record<string, string>>; multiline?: readonly string[] } = {},
 ): Promise<StagingResult> {
   const sample = await sniff(path);
-  if (sample.length === 0) throw new UnreadableFileError('file is empty');
-  if (mapping.format !== 'xlsx' && looksBinary(sample)) throw new UnreadableFileError('file is binary, not text (NUL or control bytes)');
-  const { staging, rejects } = await createTables(conn, prefix, fields);
-  let tally: EncodingTally | null = null;
-  let rows: AsyncIterable<SourceRow>;
+  if (sample.length === 0) throw new UnreadableFileError('file is empty (0 bytes)');
+  if (mapping.format !== 'xlsx' && !mapping.encoding.startsWith('utf-16')) {
+    const binary = binaryReason(sample);
+    if (binary) throw new UnreadableFileError(binary);
+  }
+  const extra = mapping.keep.length > 0;
+  const unpivoted = mapping.unpivot !== undefined;
+  const stagedFields = [...fields, ...(extra ? [EXTRA_FIELD] : []), ...(unpivoted ? [CELL_FIELD] : [])];
+  const { staging, rejects } = await createTables(conn, prefix, stagedFields);
+  const notes: string[] = [];
+  const delimiter = mapping.format === 'csv' ? (mapping.delimiter ?? sniffDelimiter(decodeSample(sample, mapping.encoding), mapping)) : ',';
+  if (mapping.format === 'csv' && !mapping.delimiter && delimiter !== ',')
+    notes.push(`cells separated by ${delimiter === '\t' ? 'tabs' : `"${delimiter}"`} (sniffed from the header)`);
+  const mapper = new RowMapper(mapping, fields, required, { ...options, delimiter });
+  let setup: ReaderSetup;
   if (mapping.format === 'csv') {
-    const r = readCsv(path, { encoding: mapping.encoding });
-    rows = r.rows;
-    tally = r.decoder.tally;
+    const r = readCsv(path, { encoding: mapping.encoding, delimiter, judge: mapper.judge });
+    setup = { rows: r.rows, tally: r.decoder.tally, linesRead: () => r.lines.count() };
   } else if (mapping.format === 'jsonl') {
     const r = readJsonl(path, mapping.encoding);
-    rows = r.rows;
-    tally = r.decoder.tally;
+    setup = { rows: r.rows, tally: r.decoder.tally, linesRead: () => r.lines.count() };
+  } else if (mapping.format === 'json') {
+    const r = await readJsonArray(path, mapping.encoding);
+    setup = { rows: r.rows, tally: r.decoder.tally, linesRead: () => r.elements };
   } else {
-    rows = readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {});
+    setup = { rows: readXlsx(path, mapping.sheet ? { sheet: mapping.sheet } : {}), tally: null, linesRead: () => null };
   }
-  const mapper = new RowMapper(mapping, fields, required, fileVars);
   const app = await conn.createAppender(staging, 'main', 'temp');
   const rej = await conn.createAppender(rejects, 'main', 'temp');
+  const spans: [number, number][] = [];
   let staged = 0;
+  let explained = 0;
+  let linesRejected = 0;
+  let linesSeen = 0;
+  let lastLine = 0;
+  let firstUnclosed: string | null = null;
   const rejectedLines = new Set<number>();
-  const addReject = (r: StructuralReject) => {
+  const addReject = (r: StructuralReject, lines: number) => {
     rej.appendBigInt(BigInt(r.line));
-    r.column_name === null ? rej.appendNull() : rej.appendVarchar(r.column_name);
-    r.raw_value === null ? rej.appendNull() : rej.appendVarchar(r.raw_value);
+    if (r.column_name === null) rej.appendNull();
+    else rej.appendVarchar(r.column_name);
+    if (r.raw_value === null) rej.appendNull();
+    else rej.appendVarchar(r.raw_value);
     rej.appendVarchar(r.reason);
     rej.endRow();
+    if (!rejectedLines.has(r.line)) linesRejected += lines;
     rejectedLines.add(r.line);
   };
   try {
-    for await (const row of rows) {
+    for await (const row of setup.rows) {
+      linesSeen += row.lines;
+      lastLine = Math.max(lastLine, row.line + row.lines - 1);
       const m = mapper.map(row);
-      if (m === null) continue;
-      if ('reject' in m) {
-        addReject(m.reject);
+      if (m === null) {
+        explained += row.lines;
         continue;
       }
-      app.appendBigInt(BigInt(m.line));
-      for (const f of fields) {
-        const v = m.fields[f];
-        if (v === undefined || v === '') app.appendNull();
-        else app.appendVarchar(v);
+      if ('reject' in m) {
+        if (row.error?.startsWith('unclosed quote')) firstUnclosed ??= row.error;
+        addReject(m.reject, row.lines);
+        continue;
       }
-      app.endRow();
-      staged++;
+      for (const record of 'records' in m ? m.records : [m.fields]) {
+        app.appendBigInt(BigInt(m.line));
+        for (const f of stagedFields) {
+          const v = record[f];
+          if (v === undefined || v === '') app.appendNull();
+          else app.appendVarchar(v);
+        }
+        app.endRow();
+        staged++;
+      }
+      if (row.lines !== 1) spans.push([row.line, row.lines]);
     }
   } finally {
     app.closeSync();
     rej.closeSync();
   }
-  if (!mapper.plan && mapping.format !== 'jsonl') {
-    throw new HeaderError(staged + rejectedLines.size === 0 ? 'file has no header row (empty or only blank lines)' : 'no header row found');
+  if (!mapper.plan && mapping.format !== 'jsonl' && mapping.format !== 'json') throw mapper.noHeader();
+  let spanTable: string | null = null;
+  if (spans.length) {
+    spanTable = `${prefix}_span`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${spanTable} (line BIGINT, n BIGINT)`);
+    const sp = await conn.createAppender(spanTable, 'main', 'temp');
+    for (const [line, n] of spans) {
+      sp.appendBigInt(BigInt(line));
+      sp.appendBigInt(BigInt(n));
+      sp.endRow();
+    }
+    sp.closeSync();
   }
-  const notes: string[] = [];
+  // XLSX: rows the sheet leaves empty are not yielded; they are explained lines up to the last row.
+  const linesRead = setup.linesRead() ?? lastLine;
+  if (mapping.format === 'xlsx') explained += linesRead - linesSeen;
   const unknown = mapper.plan?.unknown ?? [...mapper.unknownKeys];
-  if (unknown.length) notes.push(`ignored unknown columns: ${unknown.join(', ')}`);
+  if (unknown.length) notes.push(`ignored ${unknown.length} unknown column(s): ${listNames(unknown)} (name them in "keep" to store them)`);
+  if (mapper.plan?.keepMissing.length) notes.push(`keep names column(s) the header does not have: ${mapper.plan.keepMissing.join(', ')}`);
+  if (setup.tally?.midBoms)
+    notes.push(`${setup.tally.midBoms} line(s) after the first start with a byte-order mark (files concatenated?); it was removed`);
+  if (firstUnclosed) notes.push(firstUnclosed.replace(/: line.*$/, ''));
+  if (mapper.explained.size)
+    notes.push(`explained by pattern: ${[...mapper.explained].map(([what, n]) => `${what} ${n} line(s)`).join(', ')}`);
+  for (const p of mapper.preambleMissed) notes.push(`no line before the header matches the preamble pattern ${p}: its fields stay empty`);
   return {
     staging,
     rejects,
     rowsStaged: staged,
     rowsRejected: rejectedLines.size,
-    encoding: mapping.format === 'xlsx' ? 'xlsx' : tally!.label(),
+    linesRead,
+    linesExplained: explained,
+    linesRejected,
+    spans: spanTable,
+    extra,
+    unpivoted,
+    encoding: mapping.format === 'xlsx' ? 'xlsx' : setup.tally!.label(),
     reader: 'stream',
     notes,
   };
+}
+
+/**
+ * Why a fast-path mapping's file must still go to the stream reader, or null when DuckDB's
+ * read_csv may read it: a kept column, another delimiter (named or sniffed), UTF-16, NUL bytes,
+ * lone CRs or a BOM after the first line (the bulk reader would not count those lines as written).
+ */
+export async function notBulkReadable(
+  path: string,
+  mapping: SourceMapping,
+  fingerprint: { nul: boolean; loneCr: boolean; midBom: boolean },
+): Promise<string | null> {
+  if (mapping.keep.length) return 'the mapping keeps extra columns';
+  if (mapping.encoding.startsWith('utf-16')) return 'UTF-16 text';
+  if (fingerprint.nul) return 'the file holds NUL bytes';
+  if (fingerprint.loneCr) return 'lines end with a lone CR';
+  if (fingerprint.midBom) return 'a byte-order mark after the first line';
+  if (mapping.delimiter !== undefined && mapping.delimiter !== ',') return 'cells are not comma-separated';
+  const sample = await sniff(path);
+  if (utf16Bom(sample)) return 'UTF-16 text';
+  if (mapping.delimiter === undefined && sniffDelimiter(decodeSample(sample, mapping.encoding), mapping) !== ',')
+    return 'cells are not comma-separated';
+  return null;
 }
 
 /** True when a file may go to DuckDB's read_csv as it is (clean UTF-8, no repairs needed). */
@@ -184,11 +318,12 @@ export async function stageWithDuckdb(
   fields: readonly string[],
   required: readonly string[],
   prefix: string,
-  lines?: number,
+  lines: number,
 ): Promise<StagingResult> {
   const sample = await sniff(path);
-  if (sample.length === 0) throw new UnreadableFileError('file is empty');
-  if (looksBinary(sample)) throw new UnreadableFileError('file is binary, not text (NUL or control bytes)');
+  if (sample.length === 0) throw new UnreadableFileError('file is empty (0 bytes)');
+  const binary = binaryReason(sample);
+  if (binary) throw new UnreadableFileError(binary);
   let csvPath = path;
   let tmp: string | null = null;
   let encoding = sample.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 'utf-8-bom' : 'utf-8';
@@ -233,9 +368,17 @@ export async function stageWithDuckdb(
       rejects,
       rowsStaged: 0,
       rowsRejected: 0,
+      linesRead: lines,
+      linesExplained: 1,
+      linesRejected: 0,
+      spans: null,
+      extra: false,
+      unpivoted: false,
       encoding,
       reader: 'duckdb',
-      notes: plan.unknown.length ? [`ignored unknown columns: ${plan.unknown.join(', ')}`] : [],
+      notes: plan.unknown.length
+        ? [`ignored ${plan.unknown.length} unknown column(s): ${listNames(plan.unknown)} (name them in "keep" to store them)`]
+        : [],
     };
     result.addLines = async (table) => {
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_rl AS SELECT DISTINCT line FROM ${errs};
@@ -246,7 +389,8 @@ export async function stageWithDuckdb(
       ).getRowObjectsJson()[0]!;
       result.rowsStaged = Number(n.s);
       result.rowsRejected = Number(n.r);
-      if (lines !== undefined && lines !== 1 + result.rowsStaged + result.rowsRejected)
+      result.linesRejected = result.rowsRejected;
+      if (lines !== 1 + result.rowsStaged + result.rowsRejected)
         throw new RecordsSpanLinesError(lines, 1 + result.rowsStaged + result.rowsRejected);
       if (result.rowsRejected === 0) return `SELECT rowid + 2 AS line, * FROM ${table}`;
       // Record k (0-based) of the accepted rows sits on line k + 2 plus the rejected lines before

@@ -12,6 +12,18 @@ afterAll(() => wh.close());
 
 /** Rows as a source writes them (text), each meant to probe one rule of the schema. */
 const CASES: Record<RecordKind, Record<string, string>[]> = {
+  employment: [
+    { year: '2024', region_text: '柳州市', industry_text: '汽车制造业', universe: 'urban_units', employment: '58211' },
+    { year: '2024', region_code: '450200', industry_code: '36', industry_text: '汽车制造业', universe: 'urban_units', employment: '58211' },
+    { year: '2023', region_text: '全区', industry_text: '制造业', universe: 'all', employment: '2712000', revised_from: '2698000' },
+    { year: '2024', industry_text: '合计', universe: 'urban_units', employment: '120' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'urban', employment: '120' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '-5' },
+    { year: '2024', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '12.5' },
+    { year: '2031', region_text: '柳州市', industry_text: '合计', universe: 'all', employment: '100' },
+    { year: '2024', region_text: '柳州市', industry_text: '', universe: 'all', employment: '100' },
+    { year: '2024', region_code: '4502', industry_text: '合计', universe: 'all', employment: '100' },
+  ],
   enrollment: [
     {
       school_name: '柳州职业技术学院',
@@ -154,7 +166,52 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
   ],
 };
 
-describe('bulk SQL validation agrees with the zod schema it is generated from', () => {
+/**
+ * The rules across fields, restated here in JavaScript as an independent oracle (the kinds state
+ * them once, in SQL): true when the row breaks one. The load date is 2025-12-31.
+ */
+type Parsed = Record<string, string | number | undefined>;
+const n = (v: string | number | undefined) => (typeof v === 'number' ? v : 0);
+const breaksCrossRule: Record<RecordKind, (r: Parsed) => boolean> = {
+  enrollment: (r) =>
+    (r.major_code === undefined && r.major_name === undefined) ||
+    (r.graduates !== undefined && n(r.graduates) > n(r.enrolled_total) + n(r.enrolled_new) && n(r.graduates) > 0) ||
+    n(r.year) > 2025,
+  graduate_outcome: (r) =>
+    (r.major_code === undefined && r.major_name === undefined) ||
+    [
+      'dest_contract',
+      'dest_flexible',
+      'dest_self_employed',
+      'dest_further_study',
+      'dest_abroad',
+      'dest_military',
+      'dest_unemployed',
+    ].reduce((a, f) => a + n(r[f]), 0) > n(r.graduates) ||
+    n(r.graduation_year) > 2025,
+  shortage: (r) =>
+    Number(String(r.period).slice(0, 4)) > 2025 ||
+    (r.vacancies !== undefined &&
+      r.job_seekers !== undefined &&
+      r.shortfall !== undefined &&
+      r.shortfall !== n(r.vacancies) - n(r.job_seekers)),
+  school: () => false,
+  graduate_region: (r) =>
+    (r.school_code === undefined && r.school_name === undefined) ||
+    (r.region_code === undefined && r.region_text === undefined) ||
+    n(r.graduation_year) > 2025,
+  employment: (r) => (r.region_code === undefined && r.region_text === undefined) || n(r.year) > 2025,
+  graduate_industry: (r) =>
+    (r.school_code === undefined && r.school_name === undefined) ||
+    (r.major_code === undefined && r.major_name === undefined) ||
+    (r.industry_code === undefined && r.industry_text === undefined) ||
+    n(r.graduation_year) > 2025,
+  job_posting: (r) =>
+    (r.salary_min_monthly !== undefined && r.salary_max_monthly !== undefined && n(r.salary_min_monthly) > n(r.salary_max_monthly)) ||
+    String(r.posted_date ?? '') > '2025-12-31',
+};
+
+describe('bulk SQL validation agrees with the zod field rules and the rules across fields', () => {
   for (const kind of Object.keys(CASES) as RecordKind[]) {
     it(kind, async () => {
       const spec = kindSpec(kind);
@@ -164,23 +221,23 @@ describe('bulk SQL validation agrees with the zod schema it is generated from', 
       const rows = CASES[kind];
       for (const [i, r] of rows.entries()) {
         await wh.conn.run(
-          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]!) : 'NULL')).join(', ')})`,
+          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]) : 'NULL')).join(', ')})`,
         );
       }
       await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(fields));
       const bad = new Set((await wh.conn.runAndReadAll(`SELECT DISTINCT line FROM ${prefix}_err`)).getRows().map((x) => Number(x[0]) - 2));
-      const zodVerdicts = rows.map((r) => {
-        const obj: Record<string, unknown> = {};
+      const verdicts = rows.map((r) => {
+        const obj: Parsed = {};
         for (const rule of spec.rules) {
           const v = r[rule.name];
           if (v === undefined || v === '') continue;
           obj[rule.name] = rule.type === 'string' ? v : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v);
         }
-        return spec.schema.safeParse(obj).success;
+        return spec.schema.safeParse(obj).success && !breaksCrossRule[kind](obj);
       });
-      expect(rows.map((_, i) => !bad.has(i))).toEqual(zodVerdicts);
+      expect(rows.map((_, i) => !bad.has(i))).toEqual(verdicts);
       // The cases are not all good or all bad: both verdicts are exercised.
-      expect(new Set(zodVerdicts).size).toBe(2);
+      expect(new Set(verdicts).size).toBe(2);
     });
   }
 });
@@ -212,5 +269,94 @@ describe('padding', () => {
     // A cell of spaces only is empty: the required title is missing.
     const err = (await wh.conn.runAndReadAll(`SELECT line, column_name, reason FROM ${prefix}_err`)).getRowObjectsJson();
     expect(err).toEqual([{ line: '10', column_name: 'title', reason: 'required value missing' }]);
+  });
+});
+
+/** Reads one posted_date text through validation: the date it becomes, or the reject reason. */
+async function readDate(text: string, tag: string): Promise<string> {
+  const spec = kindSpec('job_posting');
+  const fields = spec.rules.map((r) => r.name);
+  const prefix = `t_date_${tag}`;
+  await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
+    INSERT INTO ${prefix}_stg (line, source, title, posted_date) VALUES (2, 'b', '焊工', ${lit(text)})`);
+  await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(['source', 'title', 'posted_date']));
+  const acc = (await wh.conn.runAndReadAll(`SELECT posted_date::VARCHAR AS d FROM ${prefix}_acc`)).getRows();
+  if (acc.length) return String(acc[0]![0]);
+  return String((await wh.conn.runAndReadAll(`SELECT reason FROM ${prefix}_err`)).getRows()[0]![0]);
+}
+
+describe('date spellings: each one the loader accepts, and what it is not fooled by', () => {
+  const accepted: [string, string, string][] = [
+    ['ISO date', '2024-03-05', '2024-03-05'],
+    ['ISO date and time', '2023-12-12 09:22:00', '2023-12-12'],
+    ['ISO date and time without seconds', '2023-12-12 09:22', '2023-12-12'],
+    ['ISO 8601 with T and a +08:00 offset (the date as written)', '2024-03-05T10:00:00+08:00', '2024-03-05'],
+    ['ISO 8601 with T and a negative offset (the date as written, not moved to Beijing)', '2024-03-05T23:30:00-05:00', '2024-03-05'],
+    ['ISO 8601 in UTC (Z) with milliseconds', '2024-03-05T01:02:03.456Z', '2024-03-05'],
+    ['slashes', '2024/03/05', '2024-03-05'],
+    ['slashes without zero padding', '2024/3/5', '2024-03-05'],
+    ['slashes with a time', '2024/03/05 08:00:00', '2024-03-05'],
+    ['slashes with a time without seconds', '2024/03/05 08:00', '2024-03-05'],
+    ['年月日', '2019年12月15日', '2019-12-15'],
+    ['年月日 without zero padding', '2024年3月5日', '2024-03-05'],
+    ['年月日 with a time', '2024年03月05日 09:30', '2024-03-05'],
+    ['dots', '2024.03.05', '2024-03-05'],
+    ['eight digits', '20240305', '2024-03-05'],
+    ['C ctime (a scraper default)', 'Sat Feb 22 22:58:03 2020', '2020-02-22'],
+    ['full-width ISO', '２０２４－０３－０５', '2024-03-05'],
+    ['full-width 年月日', '２０２４年３月５日', '2024-03-05'],
+    ['full-width slashes', '２０２４／０３／０５', '2024-03-05'],
+    ['padded with spaces of three kinds', '\u3000 2024-03-05\u00a0', '2024-03-05'],
+  ];
+  accepted.forEach(([what, text, date], i) => {
+    it(`${what}: ${JSON.stringify(text)} → ${date}`, async () => {
+      expect(await readDate(text, `ok${i}`)).toBe(date);
+    });
+  });
+  const refused: [string, string][] = [
+    ['words', '去年春天'],
+    ['month 13', '2024-13-01'],
+    ['30 February', '2024/02/30'],
+    ['a date and a trailing word', '2024-03-05 左右'],
+  ];
+  refused.forEach(([what, text], i) => {
+    it(`refuses ${what}: ${JSON.stringify(text)}`, async () => {
+      expect(await readDate(text, `bad${i}`)).toBe('not a recognisable date');
+    });
+  });
+});
+
+describe('numbers written with full-width digits', () => {
+  it('reads １２０, ２，０００ and ８５％ as 120, 2000 and 0.85, and refuses 八十', async () => {
+    const spec = kindSpec('graduate_outcome');
+    const fields = spec.rules.map((r) => r.name);
+    const prefix = 't_wide';
+    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+    const cells: [string, string, string][] = [
+      ['１２０', '１００', '８５％'],
+      ['２，０００', '1,500', '0.6'],
+      ['八十', '10', '0.5'],
+    ];
+    for (const [i, [g, c, rel]] of cells.entries())
+      await wh.conn
+        .run(`INSERT INTO ${prefix}_stg (line, school_name, major_code, graduation_year, graduates, dest_contract, major_relevance)
+        VALUES (${i + 2}, '广西大学', '080901', '２０２４', ${lit(g)}, ${lit(c)}, ${lit(rel)})`);
+    await validateStaging(
+      wh.conn,
+      spec,
+      { from: `${prefix}_stg` },
+      prefix,
+      '2025-12-31',
+      new Set(['school_name', 'major_code', 'graduation_year', 'graduates', 'dest_contract', 'major_relevance']),
+    );
+    const acc = (
+      await wh.conn.runAndReadAll(`SELECT graduation_year, graduates, dest_contract, major_relevance FROM ${prefix}_acc ORDER BY line`)
+    ).getRows();
+    expect(acc).toEqual([
+      [2024, 120, 100, 0.85],
+      [2024, 2000, 1500, 0.6],
+    ]);
+    const err = (await wh.conn.runAndReadAll(`SELECT line, column_name, reason FROM ${prefix}_err`)).getRowObjectsJson();
+    expect(err).toEqual([{ line: '4', column_name: 'graduates', reason: 'not a number' }]);
   });
 });

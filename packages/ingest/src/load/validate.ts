@@ -1,32 +1,63 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindSpec } from './kinds.js';
+import { CELL_FIELD } from '../map/row-mapper.js';
 import { ident, lit, num } from './sql.js';
 
-/** Date spellings seen in the sources: 2019年12月15日, 2023-12-12 09:22:00, Sat Feb 22 22:58:03 2020… */
+/**
+ * Date spellings the loader reads (each has its test in validate.test.ts): ISO (2024-03-01), with a
+ * time (2023-12-12 09:22:00) or in ISO 8601 form with T and a zone offset or Z (the date as written
+ * is kept), slashes, dots, 年月日 (2019年12月15日, zero padding optional), eight digits (20240301),
+ * C's ctime (Sat Feb 22 22:58:03 2020); full-width digits and signs of any of these are folded first.
+ */
 const DATE_FORMATS = [
   '%Y-%m-%d',
   '%Y-%m-%d %H:%M:%S',
+  '%Y-%m-%d %H:%M',
   '%Y/%m/%d',
   '%Y/%m/%d %H:%M:%S',
+  '%Y/%m/%d %H:%M',
   '%Y年%m月%d日',
+  '%Y年%m月%d日 %H:%M',
   '%Y.%m.%d',
   '%a %b %d %H:%M:%S %Y',
   '%Y%m%d',
 ];
-const FORMULA = String.raw`^\s*[=+@-]\s*[A-Za-z_][A-Za-z0-9_.]*\s*\(`;
+
+/**
+ * Full-width digits, signs and separators (Chinese input methods type them: １２, ２０２４－０３－０１)
+ * folded to ASCII before a number or date is read: the NFKC mapping of exactly these characters,
+ * which is safe (NFKC of all text would also turn ² into 2 and ① into 1).
+ */
+const WIDE_FROM = '０１２３４５６７８９．，－＋％／：　';
+const WIDE_TO = '0123456789.,-+%/: ';
+function folded(col: string): string {
+  return `translate(${col}, ${lit(WIDE_FROM)}, ${lit(WIDE_TO)})`;
+}
+/** True when the text holds a full-width digit: only those values pay for folding. */
+function hasWide(col: string): string {
+  return `regexp_matches(${col}, '[０-９]')`;
+}
+
+function plainNumber(col: string): string {
+  const t = `regexp_replace(${col}, '[,，\\s]', '', 'g')`;
+  return `CASE WHEN ${col} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END`;
+}
 
 function numberExpr(col: string): string {
-  const t = `regexp_replace(${col}, '[,，\\s]', '', 'g')`;
   // Plain numbers cast directly; only the rest pay for removing separators and reading percents.
-  return `coalesce(TRY_CAST(${col} AS DOUBLE), CASE WHEN ${col} LIKE '%\\%' ESCAPE '\\' THEN TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END)`;
+  return `coalesce(TRY_CAST(${col} AS DOUBLE), ${plainNumber(col)}, CASE WHEN ${hasWide(col)} THEN ${plainNumber(folded(col))} END)`;
+}
+
+function plainDate(col: string): string {
+  const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
+  // ISO timestamps with an offset (2024-03-05T10:00:00+08:00) keep the local date as written.
+  return `coalesce(try_strptime(${col}, ${fmts})::DATE, CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END)`;
 }
 
 function dateExpr(col: string): string {
-  const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
-  // ISO dates (most files) cast directly; the format list is tried only for the rest.
-  // ISO timestamps with an offset (2024-03-05T10:00:00+08:00) keep the local date as written.
-  return `coalesce(TRY_CAST(${col} AS DATE), try_strptime(${col}, ${fmts})::DATE,
-    CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END)`;
+  // ISO dates (most files) cast directly; the format list is tried only for the rest. The cast
+  // only sees ten-character values: it would read '2024-03-05 左右' as a date, ignoring the rest.
+  return `coalesce(CASE WHEN strlen(${col}) = 10 THEN TRY_CAST(${col} AS DATE) END, ${plainDate(col)}, CASE WHEN ${hasWide(col)} THEN ${plainDate(folded(col))} END)`;
 }
 
 /**
@@ -40,6 +71,14 @@ function trimmed(col: string): string {
   return `CASE WHEN ${col} < '!' OR (${col} >= chr(160) AND ${col} < chr(12289))
       OR ends_with(${col}, ' ') OR ends_with(${col}, chr(160)) OR ends_with(${col}, chr(12288))
     THEN trim(${col}, ' ' || chr(160) || chr(12288)) ELSE ${col} END`;
+}
+
+/**
+ * The column a reject names (SQL): the field at fault, and for a record of an unpivoted table the
+ * value column it came from (`employment (E 桂林市)`), so that the cell can be found in the file.
+ */
+export function rejectedColumn(field: string, cell: string): string {
+  return `CASE WHEN ${cell} IS NULL THEN ${field} ELSE ${field} || ' (' || ${cell} || ')' END`;
 }
 
 interface Check {
@@ -59,6 +98,13 @@ export interface ValidationInput {
    * the materialised rows (row order = file order, no `line`), returns a SELECT adding `line`.
    */
   addLines?: (table: string) => Promise<string>;
+  /** The rows carry `__extra` (kept source columns as a JSON object), passed through to the accepted rows. */
+  extra?: boolean;
+  /**
+   * The rows carry `__column`, the value column of an unpivoted table each record came from: passed
+   * through to the accepted rows and the rejects, whose column names it completes (`employment (D 柳州市)`).
+   */
+  unpivoted?: boolean;
   /** JavaScript work to do while DuckDB reads and checks the rows on its own threads. */
   meanwhile?: () => void;
 }
@@ -81,7 +127,11 @@ export async function validateStaging(
   provided: ReadonlySet<string>,
 ): Promise<void> {
   const bulk = input.addLines !== undefined;
+  const w = spec.windowed;
+  const windowed = Object.entries(w?.columns ?? {});
   const cols: string[] = bulk ? [] : ['line'];
+  if (input.extra) cols.push('"__extra"');
+  if (input.unpivoted) cols.push(ident(CELL_FIELD));
   // Columns computed rather than stored in the prepared table: [name, SQL expression].
   const absent: [string, string][] = [];
   const derived: [string, string][] = [];
@@ -110,16 +160,6 @@ export async function validateStaging(
     }
     if (r.required) add(r.name, raw, `${raw} IS NULL`, 'required value missing');
     if (r.type === 'string') {
-      // ascii() of the first character is a cheap pre-filter (CASE evaluates the rest only for
-      // values starting below 'A': most text starts with a letter or a CJK character); the regex runs on few values.
-      // list_contains, not IN: DuckDB plans a constant IN list as a hash join, and a dozen of
-      // them cost far more to plan than to run on a file of a hundred rows.
-      add(
-        r.name,
-        raw,
-        `CASE WHEN ascii(${raw}) < 65 THEN list_contains([9, 32, 43, 45, 61, 64], ascii(${raw})) AND regexp_matches(${raw}, ${lit(FORMULA)}) END`,
-        'spreadsheet formula, not data',
-      );
       if (spec.keyText.includes(r.name)) add(r.name, raw, `contains(${raw}, '\ufffd')`, 'undecodable characters (wrong or mixed encoding)');
       if (isDate) {
         add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a recognisable date');
@@ -143,7 +183,7 @@ export async function validateStaging(
       if (r.maximum !== undefined) add(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
     }
   }
-  for (const x of spec.cross) {
+  for (const x of spec.checks) {
     const rule = spec.rules.find((r) => r.name === x.column);
     const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
     add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
@@ -156,8 +196,8 @@ export async function validateStaging(
   const prepared = bulk ? `${prefix}_prep0` : `${prefix}_prep`;
   const reading = conn.run(`CREATE OR REPLACE TEMP TABLE ${prepared} AS
     SELECT *${notStored.length ? ` EXCLUDE (${notStored.join(', ')})` : ''}, (${checks.map((c) => `coalesce(${c.cond}, false)`).join('\n OR ')}) AS __bad
-    FROM (SELECT *${select(derived)} FROM (SELECT ${[...cols, ...(spec.windowed ?? [])].join(', ')}${select(absent)} FROM ${input.from}
-      ${spec.windowed ? `WINDOW prev AS (PARTITION BY coalesce("school_code", "school_name"), coalesce("major_code", "major_name") ORDER BY TRY_CAST(trim("year") AS INTEGER)${bulk ? '' : ', line'})` : ''}))`);
+    FROM (SELECT *${select(derived)} FROM (SELECT ${[...cols, ...windowed.map(([name, sql]) => `${sql} AS ${name}`)].join(', ')}${select(absent)} FROM ${input.from}
+      ${w ? `WINDOW prev AS (PARTITION BY ${w.partitionBy} ORDER BY ${w.orderBy}${bulk ? '' : ', line'})` : ''}))`);
   try {
     input.meanwhile?.();
   } finally {
@@ -167,10 +207,11 @@ export async function validateStaging(
   const structs = checks.map(
     (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
   );
+  const cell = input.unpivoted ? `, ${ident(CELL_FIELD)}` : '';
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
-    SELECT line, e.c AS column_name, e.v AS raw_value, e.r AS reason
-    FROM (SELECT line, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
+    SELECT line, ${input.unpivoted ? rejectedColumn('e.c', ident(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
+    FROM (SELECT line${cell}, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
       FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
-    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (__bad${spec.windowed ? ', __prev_total' : ''})${addBack}
+    CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (${['__bad', ...windowed.map(([name]) => name)].join(', ')})${addBack}
       FROM ${prefix}_prep WHERE NOT __bad`);
 }

@@ -69,4 +69,14 @@ describe('mapping transforms on real sample rows', () => {
       experience_text: '0年以上',
     });
   });
+
+  it('demo yearbook: map into another field codes 全区 beside the name as printed, other names untouched', () => {
+    const run = compileTransforms(mapping('demo_yearbook').transforms);
+    const province = { region_text: '全区' };
+    run(province);
+    expect(province).toEqual({ region_text: '全区', region_code: '450000' });
+    const city = { region_text: '柳州市' };
+    run(city);
+    expect(city).toEqual({ region_text: '柳州市' });
+  });
 });

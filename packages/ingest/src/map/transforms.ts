@@ -35,11 +35,20 @@ export function compileTransforms(transforms: readonly MappingTransform[]): (row
           if (row[t.field]) row[t.field] = row[t.field]!.replace(re, '').trim();
         };
       }
-      case 'map':
+      case 'map': {
+        const into = t.into ?? t.field;
         return (row) => {
           const v = row[t.field];
-          if (v !== undefined && Object.hasOwn(t.values, v)) row[t.field] = t.values[v]!;
+          if (v !== undefined && Object.hasOwn(t.values, v)) row[into] = t.values[v]!;
         };
+      }
+      case 'replace': {
+        const re = new RegExp(t.pattern, 'gu');
+        return (row) => {
+          const v = row[t.field];
+          if (v) row[t.field] = v.replace(re, t.with).trim();
+        };
+      }
       case 'template':
         return (row) => {
           const ok = t.requires.every((f) => (row[f] ?? '') !== '');

@@ -25,7 +25,7 @@ export interface Coders {
  * @example const coders = buildCoders(await readCoderReference(config)); coders.location('柳州-城中区').code // '450202'
  */
 export function buildCoders(ref: CoderReference): Coders {
-  const location = lazy(() => buildLocationMatcher(ref.regions));
+  const location = lazy(() => buildLocationMatcher(ref.regions, ref.regionScopeWords));
   const title = lazy(() => buildTitleNormaliser(location));
   return {
     location,

@@ -1,13 +1,6 @@
-// Posting normalisers: pure functions over strings plus SQL for duplicate detection.
+// Posting normalisers: pure functions over strings, and the coders built from reference data.
 export { toHalfWidth, unwrapListLiteral, memoize } from './text.js';
-export {
-  parseSalary,
-  salaryFromParts,
-  PAID_DAYS_PER_MONTH,
-  PAID_HOURS_PER_MONTH,
-  WEEKS_PER_MONTH,
-  PLAUSIBLE_MONTHLY_CNY,
-} from './salary.js';
+export { parseSalary, salaryFromParts, PAID_DAYS_PER_MONTH, PAID_HOURS_PER_MONTH, WEEKS_PER_MONTH } from './salary.js';
 export type { SalaryParse, SalaryPeriod, SalaryUnknownReason } from './salary.js';
 export { readCoderReference, coderReferenceFromTrees } from './reference.js';
 export type { CoderReference, CoderReferencePaths, Region, IndustryNode, IndustryTerm, Occupation, OccupationAlias } from './reference.js';
@@ -33,5 +26,3 @@ export type { TitleNormaliser } from './title.js';
 export { buildOccupationCoder, occupationLevel, occupationPrefix } from './occupation.js';
 export type { OccupationMatch, OccupationCoder, OccupationCoderOptions, OccupationLevel } from './occupation.js';
 export { normaliseCompany } from './company.js';
-export { dedupeSql, markDuplicates, DEFAULT_DUPLICATE_WINDOW_DAYS } from './dedupe.js';
-export type { DedupeColumns, DedupeOptions, DedupeResult } from './dedupe.js';

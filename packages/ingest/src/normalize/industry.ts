@@ -58,7 +58,7 @@ const NOT_INDUSTRY =
 /** Separators between several industries in one cell (`移动互联网,O2O`, `教育/培训/院校 计算机软件`). */
 const SEGMENT = /[\s,;|]+/;
 /** Punctuation ignored when comparing names: `计算机/通信/其他电子设备` = `计算机通信其他电子设备`. */
-const PUNCT = /[\s、，,\/;；·\-_.。:：'"]/g;
+const PUNCT = /[\s、，,/;；·\-_.。:：'"]/g;
 /** Stems shorter than this are too vague to stand alone (`农` from `农业`). */
 const MIN_STEM = 2;
 

@@ -85,4 +85,19 @@ describe('normaliseLocation (repository GB/T 2260 list)', () => {
     expect(normaliseLocation('湖北省武汉东湖新技术产业开发区')).toMatchObject({ code: '420100', rest: '东湖新技术产业开发区' });
     expect(normaliseLocation('北京·海淀区·中关村').code?.slice(0, 2)).toBe('11');
   });
+
+  it('codes 区内 / 全区 / 全省 / 省直 style texts to the division named before the word (datasets/dictionaries/region_scope_words.csv)', () => {
+    const code = (t: string) => normaliseLocation(t).code;
+    expect(code('广西区内')).toBe('450000');
+    expect(code('广西全区')).toBe('450000');
+    expect(code('广西区直')).toBe('450000');
+    expect(code('贵州全省')).toBe('520000');
+    expect(code('贵州省内')).toBe('520000');
+    expect(code('贵州省直')).toBe('520000');
+    expect(code('柳州市直')).toBe('450200');
+    expect(code('柳州全市')).toBe('450200');
+    // Alone, the word names no division.
+    expect(normaliseLocation('全区').reason).toBe('no-match');
+    expect(normaliseLocation('全省').reason).toBe('no-match');
+  });
 });

@@ -27,7 +27,7 @@ export interface LocationMatch {
 const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划|省直辖县级行政单位)$/;
 const ETHNIC =
   /(蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族$/;
-const SEPARATORS = /[\s\-·•・|,，、/\\_;；:：()（）【】\[\]'"]+/;
+const SEPARATORS = /[\s\-·•・|,，、/\\_;；:：()（）【】[\]'"]+/;
 const MAX_NAME = 16;
 const UNIT_WORD = /^[区县旗镇乡街路村道州盟]$/;
 
@@ -77,7 +77,17 @@ export type LocationMatcher = (text: string) => LocationMatch;
  * Builds a matcher over a list of divisions (see {@link buildCoders}). Build it once per run:
  * it indexes every full and short name by level.
  */
-export function buildLocationMatcher(regions: readonly Region[]): LocationMatcher {
+export function buildLocationMatcher(regions: readonly Region[], scopeWords: readonly string[] = []): LocationMatcher {
+  // 广西区内, 贵州全省: the scope word is a separator, so the text codes to the division before it.
+  const scope = scopeWords.length
+    ? new RegExp(
+        `(?<=\\S)(?:${[...scopeWords]
+          .sort((a, b) => b.length - a.length)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|')})(?!辖)`,
+        'gu',
+      )
+    : null;
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const provinces: Scope = { byName: new Map() };
   const cities: Scope = { byName: new Map() };
@@ -116,7 +126,8 @@ export function buildLocationMatcher(regions: readonly Region[]): LocationMatche
   }
 
   function match(raw: string): LocationMatch {
-    const text = toHalfWidth(unwrapListLiteral(raw)).trim();
+    let text = toHalfWidth(unwrapListLiteral(raw)).trim();
+    if (scope) text = text.replace(scope, ' ');
     const segments = text.split(SEPARATORS).filter((s) => s !== '');
     if (segments.length === 0) return { code: null, name: null, level: null, matched: false, rest: '', reason: 'blank' };
     const state: { province: Region | null; city: Region | null; county: Region | null } = { province: null, city: null, county: null };

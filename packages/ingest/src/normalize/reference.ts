@@ -73,6 +73,8 @@ export interface CoderReference {
   occupationComposition: OccupationCompositionTerm[];
   /** The occupation coder's learned weights and calibration. */
   occupationModel: OccupationModelData;
+  /** Words meaning "the whole of the division named before" (区内, 全省; datasets/dictionaries/region_scope_words.csv). */
+  regionScopeWords: string[];
 }
 
 /** Where the reference data lives (the configuration's folders). */
@@ -141,6 +143,7 @@ export async function readCoderReference(paths: CoderReferencePaths): Promise<Co
       term: r.term!,
       code: r.gbt4754_code!,
     })),
+    regionScopeWords: readDictionary(paths.dictionariesDir, 'region_scope_words.csv').map((r) => r.word!),
     ...readOccupationDictionaries(paths.dictionariesDir),
     occupationModel: JSON.parse(readFileSync(join(paths.dictionariesDir, 'occupation_model.json'), 'utf8')) as OccupationModelData,
   };

@@ -55,7 +55,11 @@ describe('parseSalary', () => {
     expect(parseSalary('薪资').reason).toBe('unrecognised');
     expect(parseSalary('9\uFFFD-1.5万·13薪').reason).toBe('corrupt-text');
     expect(parseSalary('3-2万').reason).toBe('inverted-range');
-    expect(parseSalary('5-8').reason).toBe('unrecognised');
+    // Figures without a unit are yuan: 5–8 yuan a month is no pay, and says so.
+    expect(parseSalary('5-8').reason).toBe('implausible');
+    expect(parseSalary('5000-3000').reason).toBe('inverted-range');
+    expect(parseSalary('底薪3000+提成').reason).toBe('unrecognised');
+    expect(parseSalary('月薪20000/年').reason).toBe('unrecognised');
     expect(parseSalary('1-2元').reason).toBe('implausible');
     for (const bad of ['', '薪资', '3-2万']) expect(parseSalary(bad).negotiable).toBe(false);
   });
@@ -77,5 +81,23 @@ describe('salaryFromParts (liepin pre-split K + months)', () => {
   it('rejects non-numeric cells', () => {
     expect(salaryFromParts('abc', '5', '12').reason).toBe('unrecognised');
     expect(salaryFromParts('', '', '').reason).toBe('blank');
+  });
+
+  it('reads compound figures, unit-less yuan, a trailing 元 and a period written first', () => {
+    const b = (t: string) => {
+      const p = parseSalary(t);
+      return [p.minMonthly, p.maxMonthly, p.period];
+    };
+    expect(b('1万-1万5')).toEqual([10000, 15000, 'month']);
+    expect(b('1万5-2万')).toEqual([15000, 20000, 'month']);
+    expect(b('8千-1万2')).toEqual([8000, 12000, 'month']);
+    expect(b('1万2千-1万5千')).toEqual([12000, 15000, 'month']);
+    expect(b('8千5-1万')).toEqual([8500, 10000, 'month']);
+    expect(b('6000-9000')).toEqual([6000, 9000, 'month']);
+    expect(b('6千-8千元')).toEqual([6000, 8000, 'month']);
+    expect(b('月薪6000')).toEqual([6000, 6000, 'month']);
+    expect(b('年薪24万')).toEqual([20000, 20000, 'year']);
+    expect(b('6000元/月以上')).toEqual([6000, null, 'month']);
+    expect(b('１万－１万５')).toEqual([10000, 15000, 'month']);
   });
 });

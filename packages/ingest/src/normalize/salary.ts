@@ -2,6 +2,7 @@
  * Salary text → monthly CNY range. Handles every format seen in the six reference scrapes
  * (see `datasets/dictionaries/README.md` for the list) and keeps "面议" as unknown, never zero.
  */
+import { PLAUSIBLE_MONTHLY_PAY_CNY } from '@talent/models';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 /**
@@ -13,8 +14,6 @@ export const PAID_DAYS_PER_MONTH = 21.75;
 export const PAID_HOURS_PER_MONTH = PAID_DAYS_PER_MONTH * 8;
 /** Weeks per month (52 ÷ 12), for the rare weekly rate. */
 export const WEEKS_PER_MONTH = 52 / 12;
-/** Monthly amounts outside this band are treated as parse errors, not pay (CNY). */
-export const PLAUSIBLE_MONTHLY_CNY: readonly [number, number] = [300, 2_000_000];
 
 /** The pay period a salary text was quoted in. */
 export type SalaryPeriod = 'month' | 'year' | 'day' | 'hour' | 'week';
@@ -63,14 +62,27 @@ function unknown(reason: SalaryUnknownReason): SalaryParse {
   return { minMonthly: null, maxMonthly: null, monthsPerYear: null, period: null, negotiable: reason === 'negotiable', reason };
 }
 
+/** A pay period written before the figure: 月薪6000, 年薪20万, 日薪200. */
+const PERIOD_PREFIX: Record<string, SalaryPeriod> = { 月薪: 'month', 年薪: 'year', 日薪: 'day', 时薪: 'hour', 周薪: 'week' };
+
 function clean(text: string): string {
-  return toHalfWidth(unwrapListLiteral(text))
-    .replace(/\s+/g, '')
-    .replace(/[～~—–至到]/g, '-')
-    .replace(/k/g, 'K')
-    .replace(/w/g, 'W')
-    .replace(/\/每/g, '/')
-    .replace(/元\/(?=[月年天日时小周])/g, '元/');
+  return (
+    toHalfWidth(unwrapListLiteral(text))
+      .replace(/\s+/g, '')
+      .replace(/[～~—–至到]/g, '-')
+      .replace(/k/g, 'K')
+      .replace(/w/g, 'W')
+      .replace(/\/每/g, '/')
+      .replace(/元\/(?=[月年天日时小周])/g, '元/')
+      // Compound figures: 1万5 = 1.5万, 1万2千 = 1.2万, 8千5 = 8.5千.
+      .replace(/(\d+)万(\d)千/g, '$1.$2万')
+      .replace(/(\d+)万(\d)(?![\d.千])/g, '$1.$2万')
+      .replace(/(\d+)千(\d)(?![\d.百])/g, '$1.$2千')
+      // 6千-8千元: the currency after a unit adds nothing.
+      .replace(/([千万KW])元/g, '$1')
+      // 6000元/月以上: the bound belongs before the period.
+      .replace(/(\/(?:月|年|天|日|小时|时|周))(及以上|以上|及以下|以下)/, '$2$1')
+  );
 }
 
 function build(lo: number | null, hi: number | null, period: SalaryPeriod, months: number | null): SalaryParse {
@@ -78,24 +90,31 @@ function build(lo: number | null, hi: number | null, period: SalaryPeriod, month
   const min = lo === null ? null : Math.round(lo * f);
   const max = hi === null ? null : Math.round(hi * f);
   if (min !== null && max !== null && min > max) return unknown('inverted-range');
-  const [low, high] = PLAUSIBLE_MONTHLY_CNY;
+  const [low, high] = PLAUSIBLE_MONTHLY_PAY_CNY;
   for (const v of [min, max]) if (v !== null && (v < low || v > high)) return unknown('implausible');
   return { minMonthly: min, maxMonthly: max, monthsPerYear: months ?? 12, period, negotiable: false };
 }
 
 function parseUncached(raw: string): SalaryParse {
-  const text = clean(raw);
+  let text = clean(raw);
   if (text === '') return unknown('blank');
   if (text.includes('面议')) return unknown('negotiable');
   if (text.includes('\uFFFD')) return unknown('corrupt-text');
+  let prefixed: SalaryPeriod | null = null;
+  const prefix = Object.keys(PERIOD_PREFIX).find((p) => text.startsWith(p));
+  if (prefix) {
+    prefixed = PERIOD_PREFIX[prefix]!;
+    text = text.slice(prefix.length).replace(/^[:：]/, '');
+  }
   const m = RANGE.exec(text);
   if (!m) return unknown('unrecognised');
   const [, a, ua, b, ub, bound, per, months] = m;
-  const period: SalaryPeriod = per ? PERIOD[per]! : 'month';
-  // `1-1.5万`: the unit written once after the upper figure applies to both.
-  const unitHi = ub ?? ua;
-  const unitLo = ua ?? ub;
-  if (!unitLo || !unitHi) return unknown('unrecognised');
+  if (prefixed && per && PERIOD[per] !== prefixed) return unknown('unrecognised');
+  const period: SalaryPeriod = per ? PERIOD[per]! : (prefixed ?? 'month');
+  // `1-1.5万`: the unit written once after the upper figure applies to both; figures without any
+  // unit (6000-9000, 月薪6000) are yuan, and the plausibility bounds catch a unit left out (6-9).
+  const unitHi = ub ?? ua ?? '元';
+  const unitLo = ua ?? ub ?? '元';
   const lo = Number(a) * UNIT[unitLo]!;
   const hi = b === undefined ? null : Number(b) * UNIT[unitHi]!;
   const m12 = months ? Number(months) : null;

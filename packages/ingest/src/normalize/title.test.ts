@@ -28,3 +28,10 @@ describe('normaliseTitle', () => {
     expect(normaliseTitle('招聘Python开发工程师（15-25K）')).toBe(normaliseTitle('Python 开发工程师-深圳'));
   });
 });
+
+describe('the company key', () => {
+  it('drops legal form and bracketed place', () => {
+    expect(coders.company('爱彼智能信息技术（深圳）有限公司')).toBe('爱彼智能信息技术');
+    expect(coders.company('广西柳工机械股份有限公司')).toBe(coders.company('广西柳工机械(集团)有限公司'));
+  });
+});

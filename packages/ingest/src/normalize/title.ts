@@ -7,7 +7,7 @@ import type { LocationMatcher } from './location.js';
 import { memoize, toHalfWidth, unwrapListLiteral } from './text.js';
 
 const PREFIX = /^(招聘|急招|诚聘|高薪诚聘|高薪招聘|直招|热招|急聘|高薪)[:：]?/;
-const BRACKETS = /\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|「[^「」]*」|<[^<>]*>|《[^《》]*》/g;
+const BRACKETS = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|「[^「」]*」|<[^<>]*>|《[^《》]*》/g;
 const SALARY =
   /\d+(\.\d+)?\s*[k千万w](\s*-\s*\d+(\.\d+)?\s*[k千万w]?)?(\/[月年天])?|月薪[过上]?[万千\d]+|年薪[\d万]+|底薪[\d千万]*|高薪|薪资可谈|薪资面议|包吃住|五险一金|双休|周末双休|\+?提成/g;
 const REQUISITION = /\b[a-z]{0,4}\d{4,}\b|[-_]\d{3,}$/g;
@@ -41,7 +41,7 @@ function normalise(raw: string, location: LocationMatcher): string {
     t = t.replace(BRACKETS, ' ');
   }
   t = t
-    .replace(/[()\[\]【】]/g, ' ')
+    .replace(/[()[\]【】]/g, ' ')
     .replace(SALARY, ' ')
     .replace(REQUISITION, ' ');
   t = dropPlaces(t, location);

@@ -11,7 +11,8 @@ async function lookups(companies: (string | null)[], titles: string[]) {
   const app = await conn.createAppender('acc', 'main', 'temp');
   companies.forEach((c, i) => {
     app.appendVarchar(titles[i % titles.length]!);
-    c === null ? app.appendNull() : app.appendVarchar(c);
+    if (c === null) app.appendNull();
+    else app.appendVarchar(c);
     app.appendNull();
     app.appendVarchar(['4-6千', '12-18K·13薪', '面议'][i % 3]!);
     for (let k = 0; k < 3; k++) app.appendNull();

@@ -1,13 +1,15 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { EDUCATION_LEVELS } from '@talent/models';
+import { EDUCATION_LEVELS, PLAUSIBLE_EXPERIENCE_YEARS, PLAUSIBLE_MONTHLY_PAY_CNY, PLAUSIBLE_MONTHS_PAID } from '@talent/models';
 import type { PostingNormalizers } from './normalizers.js';
 
 const EDU = new Set<string>(EDUCATION_LEVELS);
 
-function putNum(app: DuckDBAppender, v: number | null | undefined, lo: number, hi: number): void {
+function putNum(app: DuckDBAppender, v: number | null | undefined, [lo, hi]: readonly [number, number]): void {
   if (v === null || v === undefined || !Number.isFinite(v) || v < lo || v > hi) app.appendNull();
   else app.appendDouble(v);
 }
+
+const CONFIDENCE: readonly [number, number] = [0, 1];
 function putText(app: DuckDBAppender, v: string | null | undefined): void {
   if (v === null || v === undefined || v === '') app.appendNull();
   else app.appendVarchar(v);
@@ -59,22 +61,36 @@ const DISTINCT_SETS: readonly (readonly [DistinctSet, readonly (typeof DISTINCT_
     ['occ', ['title', 'company_industry_text'], (n) => !!n.occupation],
   ];
 
-/** A normaliser that throws on one odd value must not sink the load: that value stays uncoded. */
-function safe<T>(fn: () => T): T | null {
-  try {
-    return fn();
-  } catch {
-    return null;
-  }
+/** Values a coder threw on, by coder: the load goes on with them uncoded and says so. */
+export type CoderFailures = Record<string, { count: number; example: string; message: string }>;
+
+/** A coder that throws on one odd value must not sink the load: that value stays uncoded, and the failure is counted. */
+function guard(failures: CoderFailures, coder: string) {
+  return <T>(input: string, fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (err) {
+      const f = (failures[coder] ??= { count: 0, example: input.slice(0, 80), message: (err as Error).message });
+      f.count++;
+      return null;
+    }
+  };
 }
 
 /**
  * Runs the normalisers once per distinct text of the accepted postings and stores the results
- * in lookup temp tables `<prefix>_lk_*`, which the core insert joins. Outputs outside the schema's
- * ranges (negative pay, unknown education level, malformed codes) are dropped to NULL.
+ * in lookup temp tables `<prefix>_lk_*`, which the core insert joins. Outputs outside the
+ * plausibility bounds (`@talent/models`), unknown education levels and malformed codes are dropped
+ * to NULL; values a coder threw on stay uncoded and are returned, for the load's message.
  */
-export async function buildPostingLookups(conn: DuckDBConnection, acc: string, prefix: string, n: PostingNormalizers): Promise<void> {
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_sal (text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE)`);
+export async function buildPostingLookups(
+  conn: DuckDBConnection,
+  acc: string,
+  prefix: string,
+  n: PostingNormalizers,
+): Promise<CoderFailures> {
+  const failures: CoderFailures = {};
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_sal (text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE, status VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_reg (text VARCHAR, region_code VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_req (edu VARCHAR, exp VARCHAR, education VARCHAR, mn DOUBLE, mx DOUBLE)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ind (text VARCHAR, code VARCHAR, conf DOUBLE)`);
@@ -93,16 +109,17 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
       FROM ${acc} GROUP BY GROUPING SETS (${wanted.map(([, cols]) => `(${cols.join(', ')})`).join(', ')})`);
   const from = (name: DistinctSet) => `${dv} WHERE gid = ${bit(DISTINCT_SETS.find(([x]) => x === name)![1])}`;
   for (const [fn, table, col] of [
-    [n.companyKey, 'cmp', 'company'],
-    [n.titleKey, 'ttl', 'title'],
+    [n.companyKey?.bind(n), 'cmp', 'company'],
+    [n.titleKey?.bind(n), 'ttl', 'title'],
   ] as const) {
     if (!fn) continue;
+    const safe = guard(failures, table === 'cmp' ? 'companyKey' : 'titleKey');
     const app = await conn.createAppender(`${prefix}_lk_${table}`, 'main', 'temp');
     for (const [text] of await distinct(conn, `SELECT ${col} FROM ${from(table)} AND ${col} IS NOT NULL`, 1)) {
       app.appendVarchar(text!);
       putText(
         app,
-        safe(() => fn(text!)),
+        safe(text!, () => fn(text!)),
       );
       app.endRow();
     }
@@ -111,20 +128,38 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
 
   if (n.salary) {
     const app = await conn.createAppender(`${prefix}_lk_sal`, 'main', 'temp');
+    const safe = guard(failures, 'salary');
     for (const [text] of await distinct(conn, `SELECT salary_text FROM ${from('sal')} AND salary_text IS NOT NULL`, 1)) {
-      const s = safe(() => n.salary!(text!));
+      const s = safe(text!, () => n.salary!(text!));
+      // One rule for pay (the posting always loads; salary_status says what became of its pay
+      // text): bounds outside the plausibility bounds, or a maximum below the minimum, are not pay.
+      const bounds: [number | null, number | null] = [s?.minMonthly ?? null, s?.maxMonthly ?? null];
+      const [lo, hi] = PLAUSIBLE_MONTHLY_PAY_CNY;
+      const implausible = bounds.some((v) => v !== null && (!Number.isFinite(v) || v < lo || v > hi));
+      const inverted = bounds[0] !== null && bounds[1] !== null && bounds[0] > bounds[1];
+      const status = !s
+        ? 'uncoded'
+        : implausible
+          ? 'implausible'
+          : inverted
+            ? 'inverted-range'
+            : bounds[0] === null && bounds[1] === null
+              ? (s.reason ?? 'unrecognised')
+              : 'parsed';
       app.appendVarchar(text!);
-      putNum(app, s?.minMonthly, 0, 10_000_000);
-      putNum(app, s?.maxMonthly, 0, 10_000_000);
-      putNum(app, s?.months, 12, 24);
+      putNum(app, status === 'parsed' ? s!.minMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
+      putNum(app, status === 'parsed' ? s!.maxMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
+      putNum(app, status === 'parsed' ? s!.months : null, PLAUSIBLE_MONTHS_PAID);
+      app.appendVarchar(status);
       app.endRow();
     }
     app.closeSync();
   }
   if (n.region) {
     const app = await conn.createAppender(`${prefix}_lk_reg`, 'main', 'temp');
+    const safe = guard(failures, 'region');
     for (const [text] of await distinct(conn, `SELECT location_text FROM ${from('reg')} AND location_text IS NOT NULL`, 1)) {
-      const code = safe(() => n.region!(text!));
+      const code = safe(text!, () => n.region!(text!));
       app.appendVarchar(text!);
       putText(app, code && /^\d{6}$/.test(code) ? code : null);
       app.endRow();
@@ -132,49 +167,53 @@ export async function buildPostingLookups(conn: DuckDBConnection, acc: string, p
     app.closeSync();
   }
   if (n.requirements) {
+    const safe = guard(failures, 'requirements');
     const app = await conn.createAppender(`${prefix}_lk_req`, 'main', 'temp');
     for (const [edu, exp] of await distinct(
       conn,
       `SELECT coalesce(education_text, ''), coalesce(experience_text, '') FROM ${from('req')} AND (education_text IS NOT NULL OR experience_text IS NOT NULL)`,
       2,
     )) {
-      const q = safe(() => n.requirements!(edu ?? '', exp ?? ''));
+      const q = safe(`${edu ?? ''} | ${exp ?? ''}`, () => n.requirements!(edu ?? '', exp ?? ''));
       app.appendVarchar(edu ?? '');
       app.appendVarchar(exp ?? '');
       putText(app, q?.education && EDU.has(q.education) ? q.education : null);
-      putNum(app, q?.minYears, 0, 50);
-      putNum(app, q?.maxYears, 0, 50);
+      putNum(app, q?.minYears, PLAUSIBLE_EXPERIENCE_YEARS);
+      putNum(app, q?.maxYears, PLAUSIBLE_EXPERIENCE_YEARS);
       app.endRow();
     }
     app.closeSync();
   }
   if (n.industry) {
+    const safe = guard(failures, 'industry');
     const app = await conn.createAppender(`${prefix}_lk_ind`, 'main', 'temp');
     for (const [text] of await distinct(
       conn,
       `SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`,
       1,
     )) {
-      const c = safe(() => n.industry!(text!));
+      const c = safe(text!, () => n.industry!(text!));
       app.appendVarchar(text!);
       const ok = c && /^(?:[A-T]|\d{2,4})$/.test(c.code);
       putText(app, ok ? c.code : null);
-      putNum(app, ok ? c.confidence : null, 0, 1);
+      putNum(app, ok ? c.confidence : null, CONFIDENCE);
       app.endRow();
     }
     app.closeSync();
   }
   if (n.occupation) {
     const app = await conn.createAppender(`${prefix}_lk_occ`, 'main', 'temp');
+    const safe = guard(failures, 'occupation');
     for (const [title, ind] of await distinct(conn, `SELECT title, coalesce(company_industry_text, '') FROM ${from('occ')}`, 2)) {
-      const c = safe(() => n.occupation!(title!, ind ?? ''));
+      const c = safe(title!, () => n.occupation!(title!, ind ?? ''));
       app.appendVarchar(title!);
       app.appendVarchar(ind ?? '');
       const ok = c && /^\d-\d{2}-\d{2}-\d{2}$/.test(c.code);
       putText(app, ok ? c.code : null);
-      putNum(app, ok ? c.confidence : null, 0, 1);
+      putNum(app, ok ? c.confidence : null, CONFIDENCE);
       app.endRow();
     }
     app.closeSync();
   }
+  return failures;
 }

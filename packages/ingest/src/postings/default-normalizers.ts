@@ -1,10 +1,10 @@
-import { markDuplicates, parseRequirements, parseSalary, type Coders } from '../normalize/index.js';
+import { parseRequirements, parseSalary, type Coders } from '../normalize/index.js';
 import type { PostingNormalizers } from './normalizers.js';
 
 /**
  * The posting normalisers of `normalize/` behind the pipeline's interface, over the coders of the
  * run. Industry coding from the company cell has no graded confidence: a dictionary hit counts as 1.
- * Duplicates: normalize's re-post clusters (same company, title, prefecture and pay within 60 days).
+ * The company and title keys feed the duplicate key (packages/ingest/src/dedupe/).
  */
 export function postingNormalizers(coders: Coders): PostingNormalizers {
   return {
@@ -15,7 +15,7 @@ export function postingNormalizers(coders: Coders): PostingNormalizers {
     },
     salary(text) {
       const s = parseSalary(text);
-      return { minMonthly: s.minMonthly, maxMonthly: s.maxMonthly, months: s.monthsPerYear };
+      return { minMonthly: s.minMonthly, maxMonthly: s.maxMonthly, months: s.monthsPerYear, reason: s.reason ?? null };
     },
     region(text) {
       return coders.location(text).code;
@@ -34,8 +34,5 @@ export function postingNormalizers(coders: Coders): PostingNormalizers {
     },
     companyKey: (company) => coders.company(company) || null,
     titleKey: (title) => coders.title(title) || null,
-    async markDuplicates(conn, table) {
-      await markDuplicates(conn, table, { key: 'dedup_key' });
-    },
   };
 }

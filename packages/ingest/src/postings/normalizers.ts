@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { EducationLevel } from '@talent/models';
 
 /** A code with how sure the coder is (0–1). */
@@ -13,8 +12,11 @@ export interface CodedValue {
  * function costs per distinct value, not per row. Any member may be missing: its columns stay NULL.
  */
 export interface PostingNormalizers {
-  /** `12-18K·13薪` → monthly CNY bounds and months paid; null when not a salary (面议). */
-  salary?(text: string): { minMonthly: number | null; maxMonthly: number | null; months?: number | null } | null;
+  /**
+   * `12-18K·13薪` → monthly CNY bounds and months paid; when both bounds are null, `reason` says why
+   * (blank, negotiable, unrecognised, inverted-range, implausible, corrupt-text), stored as the posting's salary_status.
+   */
+  salary?(text: string): { minMonthly: number | null; maxMonthly: number | null; months?: number | null; reason?: string | null } | null;
   /** Location text → the most precise GB/T 2260 code it names. */
   region?(locationText: string): string | null;
   /**
@@ -35,18 +37,10 @@ export interface PostingNormalizers {
   occupation?(title: string, industryText: string): CodedValue | null;
   /** Builds dictionaries ahead of the first call; the loader runs it while DuckDB reads the file. */
   warmUp?(): void;
-  /** Company name → key for duplicate detection (hashed into core.job_posting.dedup_key). */
+  /** Company name → key for duplicate detection (hashed by core.duplicate_key; without it postings are never deduplicated). */
   companyKey?(company: string): string | null;
   /** Title → key for duplicate detection (hashed into core.job_posting.dedup_key). */
   titleKey?(title: string): string | null;
-  /**
-   * Marks duplicates over every row of `table` (inside the load's transaction). The pipeline
-   * passes a temp table (posting_id, dedup_key, posted_date, duplicate_of) of the postings that
-   * can cluster: the new ones and the stored ones whose key is held by two or more postings; the
-   * marking must depend only on the rows sharing a key. Without it the pipeline's own rule applies: same company, title,
-   * place and pay, first copy wins.
-   */
-  markDuplicates?(conn: DuckDBConnection, table: string): Promise<void>;
 }
 
 /** No coding at all: every coded column stays NULL. Useful to measure the pure load path. */

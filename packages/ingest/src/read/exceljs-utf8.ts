@@ -1,10 +1,12 @@
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import type ExcelJs from 'exceljs';
+import type * as Saxes from 'saxes';
 
 const require = createRequire(import.meta.url);
 
-type ExcelJsModule = typeof import('exceljs');
+type ExcelJsModule = typeof ExcelJs;
 
 /**
  * exceljs 4.4's streaming reader decodes every zip chunk to text on its own
@@ -19,7 +21,7 @@ function loadPatched(): { excel: ExcelJsModule; patched: boolean } {
   const alreadyLoaded =
     readerPath in require.cache && !(saxPath in require.cache && (require.cache[saxPath]!.exports as { fixed?: boolean }).fixed);
   if (!alreadyLoaded && !(saxPath in require.cache)) {
-    const saxes = require(require.resolve('saxes', { paths: [dirname(saxPath)] })) as typeof import('saxes');
+    const saxes = require(require.resolve('saxes', { paths: [dirname(saxPath)] })) as typeof Saxes;
     const fixed = async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
       const parser = new saxes.SaxesParser();
       let error: Error | undefined;

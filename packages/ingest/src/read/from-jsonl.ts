@@ -1,33 +1,36 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { LineDecoder } from './decode.js';
+import { LineDecoder, type TextEncoding } from './decode.js';
+import { PhysicalLines } from './physical-lines.js';
 import type { SourceRow } from './source-row.js';
 
-/** Streams a JSON-lines file; a line that is not a JSON object becomes a row carrying the error. */
+/**
+ * Streams a JSON-lines file; a line that is not a JSON object becomes a row carrying the error.
+ * Blank lines are yielded with no cells (the mapper counts them as explained).
+ */
 export function readJsonl(
   path: string,
-  encoding: 'auto' | 'utf-8' | 'gb18030' = 'auto',
-): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder } {
+  encoding: TextEncoding = 'auto',
+): { rows: AsyncIterable<SourceRow>; decoder: LineDecoder; lines: PhysicalLines } {
   const decoder = new LineDecoder(encoding);
-  const lines = createInterface({ input: createReadStream(path).pipe(decoder), crlfDelay: Infinity });
+  const physical = new PhysicalLines(createReadStream(path).pipe(decoder));
   async function* rows(): AsyncGenerator<SourceRow> {
-    let line = 0;
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
+    for await (const { text, no: line } of physical) {
+      if (text.trim() === '') {
+        yield { line, lines: 1, cells: [''] };
+        continue;
+      }
       try {
         const value: unknown = JSON.parse(text);
         if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-          yield { line, error: 'line is not a JSON object', rawText: text };
+          yield { line, lines: 1, error: 'line is not a JSON object', rawText: text };
         } else {
-          yield { line, object: value as Record<string, unknown> };
+          yield { line, lines: 1, object: value as Record<string, unknown> };
         }
-      } catch (err) {
+      } catch {
         // One reason for every broken line (the parser's position detail would split the tally).
-        void err;
-        yield { line, error: 'not valid JSON (line cut short or corrupt)', rawText: text };
+        yield { line, lines: 1, error: 'not valid JSON (line cut short or corrupt)', rawText: text };
       }
     }
   }
-  return { rows: rows(), decoder };
+  return { rows: rows(), decoder, lines: physical };
 }

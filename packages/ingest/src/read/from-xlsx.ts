@@ -47,7 +47,7 @@ export async function* readXlsx(path: string, options: { sheet?: string; limits?
         const values = (row.values as unknown[]) ?? [];
         // exceljs rows are 1-based: values[0] is always empty.
         const cells = Array.from(values.slice(1), cellText);
-        yield { line: row.number, cells };
+        yield { line: row.number, lines: 1, cells };
       }
     }
     if (!found) throw new UnreadableFileError(options.sheet ? `worksheet "${options.sheet}" not found` : 'workbook has no worksheet');

@@ -7,7 +7,7 @@
 /** Weighted bigrams of a text; punctuation and spaces break bigrams. */
 export type BagOfBigrams = Map<string, number>;
 
-const SEPARATORS = /[\s、，,。．.；;：:（）()“”"'《》\/·\-—_0-9A-Za-z]+/u;
+const SEPARATORS = /[\s、，,。．.；;：:（）()“”"'《》/·\-—_0-9A-Za-z]+/u;
 
 /** Bigrams of `text`, each with `weight` (repeats add up). */
 export function bigrams(text: string, weight = 1, into: BagOfBigrams = new Map()): BagOfBigrams {

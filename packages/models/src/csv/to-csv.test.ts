@@ -15,6 +15,8 @@ describe('formula neutralisation', () => {
       '\t=1',
       '\r=1',
       '＝1+1',
+      ' =1+1',
+      "焊工 cmd|' /C calc'!A0",
     ])
       expect(neutraliseFormula(f)).toBe(`'${f}`);
     for (const ok of ['-5', '+86', '-0.5', '12%', '焊工', '5000-7000元/月', '', 'a=b']) {

@@ -39,11 +39,17 @@ afterEach(() => {
 });
 
 /** A copy of the shipped frameworks in a temporary folder, with one file edited. */
-function editedCopy(file: string, edit: (fw: any) => void): string {
+/** A framework file as JSON, loose enough to be broken on purpose. */
+interface FrameworkJson {
+  groups: { group_code: string; industry_codes: string[]; city_code?: string; note?: string }[];
+  overlaps: { groups: string[]; industry_codes: string[] }[];
+}
+
+function editedCopy(file: string, edit: (fw: FrameworkJson) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'frameworks-'));
   temps.push(dir);
   for (const f of readdirSync(frameworksDir).filter((x) => x.endsWith('.json'))) {
-    const json = JSON.parse(readFileSync(join(frameworksDir, f), 'utf8'));
+    const json = JSON.parse(readFileSync(join(frameworksDir, f), 'utf8')) as FrameworkJson;
     if (f === file) edit(json);
     writeFileSync(join(dir, f), JSON.stringify(json));
   }
@@ -155,7 +161,7 @@ describe('shipped policy frameworks', () => {
 describe('framework validation', () => {
   it('fails on an overlap that is not declared', () => {
     const dir = editedCopy('gx_nine_cards.json', (fw) => {
-      fw.overlaps = fw.overlaps.filter((o: any) => !o.groups.includes('big_health') || !o.groups.includes('advanced_manufacturing'));
+      fw.overlaps = fw.overlaps.filter((o) => !o.groups.includes('big_health') || !o.groups.includes('advanced_manufacturing'));
     });
     expect(issuesOf(() => loadFrameworks(dir))).toEqual([
       'overlaps: undeclared overlap between advanced_manufacturing and big_health: 358',
@@ -164,8 +170,8 @@ describe('framework validation', () => {
 
   it('fails on an overlap created by a new code', () => {
     const dir = editedCopy('lz_5plus5.json', (fw) => {
-      fw.groups.find((g: any) => g.group_code === 'steel').industry_codes.push('3130');
-      fw.groups.find((g: any) => g.group_code === 'light_industry').industry_codes.push('313');
+      fw.groups.find((g) => g.group_code === 'steel')!.industry_codes.push('3130');
+      fw.groups.find((g) => g.group_code === 'light_industry')!.industry_codes.push('313');
     });
     expect(issuesOf(() => loadFrameworks(dir))).toEqual([
       'groups[1].industry_codes[1]: steel: industry code 3130 already lies inside 31 of the same group',
@@ -175,7 +181,7 @@ describe('framework validation', () => {
 
   it('fails on a declaration that no longer matches the codes', () => {
     const dir = editedCopy('gz_ten_industries.json', (fw) => {
-      fw.overlaps[0].industry_codes = ['3581'];
+      fw.overlaps[0]!.industry_codes = ['3581'];
     });
     expect(issuesOf(() => loadFrameworks(dir))).toEqual([
       'overlaps[0].industry_codes: advanced_equipment / health_medicine share 358, but the declaration lists 3581',
@@ -184,8 +190,8 @@ describe('framework validation', () => {
 
   it('fails on unknown codes, wrong counts and non-city divisions, naming each', () => {
     const dir = editedCopy('gx_city_clusters.json', (fw) => {
-      fw.groups[0].industry_codes.push('6666');
-      fw.groups[1].city_code = '450102';
+      fw.groups[0]!.industry_codes.push('6666');
+      fw.groups[1]!.city_code = '450102';
       fw.groups.pop();
     });
     const issues = issuesOf(() => loadFrameworks(dir));
@@ -198,8 +204,8 @@ describe('framework validation', () => {
 
   it('fails on a schema violation with its path', () => {
     const dir = editedCopy('gx_ten_communities.json', (fw) => {
-      delete fw.groups[3].note;
-      fw.groups[4].industry_codes = ['G1'];
+      delete fw.groups[3]!.note;
+      fw.groups[4]!.industry_codes = ['G1'];
     });
     const issues = issuesOf(() => loadFrameworks(dir));
     expect(issues.some((i) => i.startsWith('groups.3.note'))).toBe(true);

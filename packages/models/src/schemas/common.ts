@@ -28,3 +28,9 @@ export const majorCodeSchema = z.string().regex(/^\d{4,7}$/, 'major code of 4–
 
 /** A date `YYYY-MM-DD` (ISO calendar date, Beijing time, no time of day). */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+
+/** 学校标识码: the 10-digit school code of the MOE lists. */
+export const schoolCodeSchema = z.string().regex(/^\d{10}$/, '10-digit 学校标识码');
+
+/** A name as a source writes it (a school, a major, a region): non-empty text. */
+export const nameSchema = z.string().min(1);

@@ -1,4 +1,4 @@
-// Public API of schemas/: add explicit named exports here.
+// Public API of schemas/: field shapes shared by the record kinds, plausibility bounds, source mappings.
 export {
   SCHOOL_LEVELS,
   schoolLevelSchema,
@@ -9,19 +9,24 @@ export {
   occupationCodeSchema,
   majorCodeSchema,
   isoDateSchema,
+  schoolCodeSchema,
+  nameSchema,
 } from './common.js';
 export type { SchoolLevel } from './common.js';
-export { enrollmentRecordSchema } from './enrollment.js';
-export type { EnrollmentRecord } from './enrollment.js';
-export { graduateOutcomeRecordSchema, DESTINATION_FIELDS } from './graduate-outcome.js';
-export type { GraduateOutcomeRecord } from './graduate-outcome.js';
-export { graduateRegionRecordSchema, graduateIndustryRecordSchema } from './graduate-flow.js';
-export type { GraduateRegionRecord, GraduateIndustryRecord } from './graduate-flow.js';
-export { shortageEntrySchema, periodSchema } from './shortage-entry.js';
-export type { ShortageEntry } from './shortage-entry.js';
-export { jobPostingRecordSchema, educationLevelSchema, EDUCATION_LEVELS } from './job-posting.js';
-export type { JobPostingRecord, EducationLevel } from './job-posting.js';
-export { schoolRecordSchema } from './school.js';
-export type { SchoolRecord } from './school.js';
-export { sourceMappingSchema, mappingTransformSchema, recordKindSchema, RECORD_KINDS } from './source-mapping.js';
-export type { SourceMapping, SourceMappingInput, MappingTransform, RecordKind } from './source-mapping.js';
+export {
+  PLAUSIBLE_MONTHLY_PAY_CNY,
+  PLAUSIBLE_GRADUATE_MONTHLY_INCOME_CNY,
+  PLAUSIBLE_MONTHS_PAID,
+  PLAUSIBLE_EXPERIENCE_YEARS,
+  PLAUSIBLE_HEADCOUNT,
+} from './plausibility.js';
+export {
+  sourceMappingSchema,
+  mappingTransformSchema,
+  recordKindSchema,
+  unpivotSchema,
+  preambleRuleSchema,
+  extractRuleSchema,
+  explainRuleSchema,
+} from './source-mapping.js';
+export type { SourceMapping, SourceMappingInput, MappingTransform } from './source-mapping.js';

@@ -1,21 +1,8 @@
 import { z } from 'zod';
+import { RECORD_KINDS } from '../kinds/registry.js';
 
-/**
- * The record kinds ingest loads; each has a schema in this folder and raw/core tables. `school`
- * is a school list (the MOE HEI list) that enrollment and outcome rows are matched against;
- * `graduate_region` and `graduate_industry` are the destination breakdowns of working graduates.
- */
-export const RECORD_KINDS = [
-  'job_posting',
-  'enrollment',
-  'graduate_outcome',
-  'shortage',
-  'school',
-  'graduate_region',
-  'graduate_industry',
-] as const;
+/** Kind of record a source delivers: a key of the kind registry (kinds/registry.ts). */
 export const recordKindSchema = z.enum(RECORD_KINDS).describe('Kind of record a source delivers.');
-export type RecordKind = z.infer<typeof recordKindSchema>;
 
 /** A fix applied to each mapped row before validation, in the order listed. */
 export const mappingTransformSchema = z.discriminatedUnion('op', [
@@ -25,6 +12,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       field: z.string().describe('Field holding the glued text (e.g. 1-3年本科).'),
       pattern: z.string().describe('Regex whose named groups are the target field names; unmatched text stays in place.'),
     })
+    .strict()
     .describe('Split glued fields such as 1-3年本科 or 互联网A轮1000-9999人.'),
   z
     .object({
@@ -34,6 +22,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       unless: z.string().describe('Regex; the value stays where it is when it matches (it is genuine).'),
       toEmpty: z.string().optional().describe('Regex matching values of `to` that count as empty (e.g. a language requirement).'),
     })
+    .strict()
     .describe('Repair shifted columns (51job 2019: 学历 lands in 工作经验 when experience is missing).'),
   z
     .object({
@@ -41,6 +30,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       field: z.string().describe('Field to clean.'),
       pattern: z.string().describe('Regex removed from the value (e.g. ^招聘).'),
     })
+    .strict()
     .describe('Remove a fixed prefix or suffix from a field.'),
   z
     .object({
@@ -50,6 +40,7 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       requires: z.array(z.string()).describe('Fields that must all be non-empty for the template to apply.'),
       otherwise: z.string().optional().describe('Template used when a required field is empty.'),
     })
+    .strict()
     .describe('Compose one field from several (e.g. pre-split salary columns into a salary text).'),
   z
     .object({
@@ -58,10 +49,80 @@ export const mappingTransformSchema = z.discriminatedUnion('op', [
       values: z
         .record(z.string(), z.string())
         .describe('Value as written → value to use (e.g. month → 月, junior_college → 大专); others unchanged.'),
+      into: z
+        .string()
+        .optional()
+        .describe('Field the looked-up value is written to, leaving `field` as read (全区 → region_code 450000); default: `field` itself.'),
     })
-    .describe("Translate a source's own vocabulary into the words the normalisers read."),
+    .strict()
+    .describe("Translate a source's own vocabulary into the words the normalisers read, or into a code beside the text."),
+  z
+    .object({
+      op: z.literal('replace'),
+      field: z.string().describe('Field to rewrite.'),
+      pattern: z.string().describe('Regex (Unicode); every match is replaced.'),
+      with: z.string().describe('Replacement; $1, $2 … and $<name> insert groups of the match.'),
+    })
+    .strict()
+    .describe('Regular-expression replacement in one field (e.g. 年薪(\\d+)万 → $1万/年).'),
 ]);
 export type MappingTransform = z.infer<typeof mappingTransformSchema>;
+
+/** Text a whole line reads as: its non-blank cells, trimmed, joined by one space (a footnote merged across the table is one cell). */
+const LINE_TEXT = "the line's text (its non-blank cells joined by a space)";
+
+/** Fields of every record of a file, from its title or unit line. */
+export const preambleRuleSchema = z
+  .object({
+    pattern: z
+      .string()
+      .describe(
+        `Regex (Unicode) on ${LINE_TEXT} of each line before the header; its named groups are field names (（(?<year>\\d{4})年末）).`,
+      ),
+  })
+  .strict()
+  .describe('A field of the whole file read from a line before the header (the year of 表4-7 …（2021年末）).');
+
+/** A wide table read as one record per value cell. */
+export const unpivotSchema = z
+  .object({
+    under: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        'Header aliases of the group cell above the value columns (地区 in a two-row header); default: every column no alias under `columns` claims.',
+      ),
+    name: z.string().describe("Field receiving the value column's header cell (its last header row: 南宁市)."),
+    value: z.string().describe('Field receiving the cell.'),
+  })
+  .strict()
+  .describe(
+    'Reads each value column of a wide table as its own record: the fixed columns plus the column header into `name` and the cell into `value`. An empty cell is no record; a line whose value cells are all empty is rejected unless `explain` matches it.',
+  );
+
+/** Records stated in a text line (a footnote revising a figure). */
+export const extractRuleSchema = z
+  .object({
+    when: z
+      .string()
+      .optional()
+      .describe(
+        `Regex on ${LINE_TEXT}: lines it matches must match \`pattern\` and are rejected when they do not (a garbled revision is never lost); default: \`pattern\` itself.`,
+      ),
+    pattern: z.string().describe(`Regex (Unicode) on ${LINE_TEXT}; its named groups are field names of the record.`),
+  })
+  .strict()
+  .describe('A record made from a text line by a regex with named groups; constants, file fields and transforms apply as to any record.');
+
+/** Lines that hold no record by design. */
+export const explainRuleSchema = z
+  .object({
+    pattern: z.string().describe(`Regex (Unicode) on ${LINE_TEXT}.`),
+    what: z.string().min(1).describe('What such lines are (注释, 资料来源): counted per load in its message.'),
+  })
+  .strict()
+  .describe('Lines after the header explained by pattern: counted as explained, not read as records.');
 
 /**
  * A per-source mapping file (`datasets/sources/<source>.json`): how to read the files of one
@@ -80,12 +141,33 @@ export const sourceMappingSchema = z
     files: z
       .array(z.string())
       .min(1)
-      .describe('Glob patterns, relative to the datasets folder or the reference folder, of the files of this source.'),
-    format: z.enum(['csv', 'xlsx', 'jsonl']).describe('File format.'),
+      .describe(
+        'Glob patterns (wildcards in the file name) of the files of this source, relative to the data folder (--data) or, for the public samples, the shared reference folder.',
+      ),
+    format: z
+      .enum(['csv', 'xlsx', 'jsonl', 'json'])
+      .describe('File format: csv (any single-character delimiter), xlsx, jsonl (one JSON object a line), json (one array of objects).'),
     encoding: z
-      .enum(['auto', 'utf-8', 'gb18030'])
+      .enum(['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'])
       .default('auto')
-      .describe('Text encoding; auto detects UTF-8 (with or without BOM), GB18030/GBK and GBK-as-Latin-1 mojibake.'),
+      .describe(
+        "Text encoding; auto detects UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's Unicode text), GB18030/GBK and GBK-as-Latin-1 mojibake.",
+      ),
+    delimiter: z
+      .string()
+      .length(1, 'one character, e.g. "\\t" or ";"')
+      .optional()
+      .describe('CSV: the character between cells; default: sniffed from the header among , tab ; | and the full-width comma.'),
+    arraySeparator: z
+      .string()
+      .default(',')
+      .describe('JSON: a value that is an array (label lists, tags) is stored as its items joined with this text.'),
+    keep: z
+      .array(z.string())
+      .default([])
+      .describe(
+        "Source columns (header names; JSON: dotted keys) with no canonical field to store anyway, as text in the raw table's extra map.",
+      ),
     cellFormat: z
       .enum(['plain', 'python-list'])
       .default('plain')
@@ -96,6 +178,36 @@ export const sourceMappingSchema = z
       .positive()
       .optional()
       .describe('1-based record holding the header; default: the first record that matches at least two aliases.'),
+    headerRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(1)
+      .describe(
+        "Records the header spans, from the header row down (a yearbook's 地区 over the city names). In every header row but the last an empty cell continues the cell to its left (merged across); in the last an empty cell takes the cell above (merged down). A column is named by its last header cell; aliases match the cell of any header row.",
+      ),
+    preamble: z
+      .array(preambleRuleSchema)
+      .default([])
+      .describe(
+        'Regexes tried on the text lines before the header (title, unit line): their named groups fill fields of every record of the file.',
+      ),
+    unpivot: unpivotSchema.optional(),
+    extract: z
+      .array(extractRuleSchema)
+      .default([])
+      .describe('Records read from text lines after the header (footnotes) by regexes with named groups; tried before `explain`.'),
+    explain: z
+      .array(explainRuleSchema)
+      .default([])
+      .describe('Lines after the header that hold no record by design (notes, source lines, rows a table leaves blank), matched by regex.'),
+    unmatched: z
+      .enum(['keep', 'reject'])
+      .default('keep')
+      .describe(
+        "Records whose names or codes the kind's core model cannot match to the code lists (its unmatched figures): keep them flagged (default) or reject them with line, column and reason.",
+      ),
     skipRowPattern: z
       .string()
       .optional()
@@ -120,6 +232,7 @@ export const sourceMappingSchema = z
         pattern: z.string().describe('Regex; its first group is the period (e.g. (\\d{4}) in a file name).'),
         field: z.string().optional().describe('Field to read when from = field.'),
       })
+      .strict()
       .optional()
       .describe('How to find the period a file covers (used by the replacement policy).'),
     replace: z
@@ -131,6 +244,7 @@ export const sourceMappingSchema = z
       .default(false)
       .describe('Let DuckDB read_csv parse the file in bulk (regular UTF-8/GBK CSV without per-row transforms).'),
   })
+  .strict()
   .describe('Per-source mapping file.');
 export type SourceMapping = z.infer<typeof sourceMappingSchema>;
 export type SourceMappingInput = z.input<typeof sourceMappingSchema>;

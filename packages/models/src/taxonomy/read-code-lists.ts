@@ -164,6 +164,13 @@ function lineOf(text: string, needle: string, from = 1): number | null {
   return null;
 }
 
+/** Where {@link jsonErrorOffset}'s scan stopped. */
+class StopAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON stops at offset ${offset}`);
+  }
+}
+
 /**
  * Offset of the first syntax error in `text` (JSON.parse messages do not always carry one): a
  * minimal recursive-descent scan that only tracks where parsing stops.
@@ -174,7 +181,7 @@ function jsonErrorOffset(text: string): number {
     while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
   };
   const fail = (): never => {
-    throw i;
+    throw new StopAt(i);
   };
   const str = () => {
     if (text[i] !== '"') fail();
@@ -224,7 +231,7 @@ function jsonErrorOffset(text: string): number {
     ws();
     return i;
   } catch (at) {
-    return typeof at === 'number' ? at : 0;
+    return at instanceof StopAt ? at.offset : 0;
   }
 }
 

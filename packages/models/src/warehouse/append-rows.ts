@@ -1,4 +1,4 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 /** A cell the generic appender accepts; the column's declared type decides the conversion. */
 export type AppendCell = string | number | bigint | boolean | null | undefined;
@@ -13,6 +13,11 @@ const writers: Record<string, Writer> = {
   BIGINT: (a, v) => a.appendBigInt(BigInt(v)),
   DOUBLE: (a, v) => a.appendDouble(Number(v)),
   FLOAT: (a, v) => a.appendFloat(Number(v)),
+  // ISO text (YYYY-MM-DD), as the loaders hold dates.
+  DATE: (a, v) => {
+    const [year, month, day] = String(v).split('-').map(Number);
+    a.appendDate(DuckDBDateValue.fromParts({ year: year!, month: month!, day: day! }));
+  },
 };
 
 /** Declared column names and types of a table, in table order. */
@@ -32,20 +37,36 @@ export async function tableColumns(conn: DuckDBConnection, schema: string, table
  */
 export async function appendRows(conn: DuckDBConnection, qualifiedTable: string, rows: Iterable<Record<string, AppendCell>>): Promise<number> {
   const [schema, table] = qualifiedTable.includes('.') ? (qualifiedTable.split('.') as [string, string]) : ['main', qualifiedTable];
-  const columns = await tableColumns(conn, schema, table);
-  if (columns.length === 0) throw new Error(`No table ${qualifiedTable}`);
+  const all = await tableColumns(conn, schema, table);
+  if (all.length === 0) throw new Error(`No table ${qualifiedTable}`);
+  // The appender writes stored columns only; a generated one (posting_id of core.job_posting_codes) is computed.
+  const ddl = String(
+    (
+      await conn.runAndReadAll(`SELECT sql FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND database_name = current_database()`, [
+        schema,
+        table,
+      ])
+    ).getRowsJson()[0]?.[0] ?? '',
+  );
+  const generated = new Set(all.filter((c) => new RegExp(`(^|[(,]\\s*)"?${c.name}"?\\s+[A-Z]+\\s+GENERATED ALWAYS`).test(ddl)).map((c) => c.name));
+  const columns = all.filter((c) => !generated.has(c.name));
   const known = new Set(columns.map((c) => c.name));
-  const plan = columns.map((c) => {
-    const write = writers[c.type];
-    if (!write) throw new Error(`appendRows: column ${qualifiedTable}.${c.name} has unsupported type ${c.type}`);
-    return { name: c.name, write };
-  });
+  // A column of a type without a writer may still be left empty (NULL) by every row.
+  const plan = columns.map((c) => ({
+    name: c.name,
+    write:
+      writers[c.type] ??
+      (() => {
+        throw new Error(`appendRows: column ${qualifiedTable}.${c.name} has unsupported type ${c.type}`);
+      }),
+  }));
   const appender = await conn.createAppender(table, schema);
   let n = 0;
   try {
     for (const row of rows) {
       for (const key of Object.keys(row)) {
-        if (!known.has(key)) throw new Error(`appendRows: ${qualifiedTable} has no column "${key}"`);
+        if (!known.has(key))
+          throw new Error(`appendRows: ${qualifiedTable} has no ${generated.has(key) ? 'stored ' : ''}column "${key}"`);
       }
       for (const { name, write } of plan) {
         const v = row[name];

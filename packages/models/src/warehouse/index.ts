@@ -1,4 +1,9 @@
-export { openWarehouse, inTransaction } from './open.js';
+export { openWarehouse } from './open.js';
+export { inTransaction } from './transaction.js';
+export { listModels, runModels, buildOrder, dependencies, fillIncrementalMarts } from './run-models.js';
+export type { ModelResult, RunModelsOptions } from './run-models.js';
+export { parseModel, renderModel, ModelFileError } from './model-file.js';
+export type { Model, ModelColumn, Materialization } from './model-file.js';
 export type { Warehouse, OpenWarehouseOptions } from './open.js';
 export { migrate, listMigrations } from './migrations.js';
 export type { Migration } from './migrations.js';

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendRows } from './append-rows.js';
+import { inTransaction } from './transaction.js';
 import type { ReferenceTable } from './reference-table.js';
 
 /** What happened to one reference list during a load. */
@@ -41,8 +42,7 @@ export async function loadReference(conn: DuckDBConnection, tables: ReferenceTab
   );
 
   const results: ReferenceLoadResult[] = [];
-  await conn.run('BEGIN TRANSACTION');
-  try {
+  await inTransaction(conn, async () => {
     for (const [table, lists] of byTable) {
       const changed = stale.has(table);
       if (changed) {
@@ -59,10 +59,6 @@ export async function loadReference(conn: DuckDBConnection, tables: ReferenceTab
         results.push({ listId: list.listId, table, edition: list.edition, rows: list.rows.length, status: changed ? 'loaded' : 'unchanged' });
       }
     }
-    await conn.run('COMMIT');
-  } catch (err) {
-    await conn.run('ROLLBACK');
-    throw err;
-  }
+  });
   return results;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from './transaction.js';
 
 /** A versioned schema change: `NNN_name.sql` in `warehouse/migrations/`. */
 export interface Migration {
@@ -54,13 +55,12 @@ export async function migrate(conn: DuckDBConnection, migrations = listMigration
       if (known !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead`);
       continue;
     }
-    await conn.run('BEGIN TRANSACTION');
     try {
-      await conn.run(m.sql);
-      await conn.run(`INSERT INTO meta.schema_migrations VALUES ($1, $2, $3, now())`, [m.version, m.name, m.checksum]);
-      await conn.run('COMMIT');
+      await inTransaction(conn, async () => {
+        await conn.run(m.sql);
+        await conn.run(`INSERT INTO meta.schema_migrations VALUES ($1, $2, $3, now())`, [m.version, m.name, m.checksum]);
+      });
     } catch (err) {
-      await conn.run('ROLLBACK');
       throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
     }
     done.push(m.name);

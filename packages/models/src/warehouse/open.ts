@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MEMORY_LIMIT } from '../config.js';
 import { migrate } from './migrations.js';
+import { runModels } from './run-models.js';
 
 /** An open warehouse: one DuckDB file and one connection to it. */
 export interface Warehouse {
@@ -11,6 +12,8 @@ export interface Warehouse {
   readonly conn: DuckDBConnection;
   /** Migrations applied when this handle was opened (empty if the file was current). */
   readonly migrationsApplied: string[];
+  /** Models created or replaced when this handle was opened (empty if all were current). */
+  readonly modelsChanged: string[];
   close(): void;
 }
 
@@ -27,7 +30,8 @@ export interface OpenWarehouseOptions {
 }
 
 /**
- * Opens (creating if needed) the warehouse file and brings its schema up to date.
+ * Opens (creating if needed) the warehouse file and brings its schema up to date: migrations for
+ * the stored tables, then the model layer (views, macros, the kinds' tables).
  * `':memory:'` gives a throwaway warehouse for tests.
  * @example const wh = await openWarehouse('warehouse/talent.duckdb'); try { … } finally { wh.close(); }
  */
@@ -39,27 +43,16 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
   const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
   const migrationsApplied = options.readOnly ? [] : await migrate(conn);
+  const modelsChanged = options.readOnly ? [] : (await runModels(conn)).filter((r) => r.action !== 'unchanged').map((r) => r.name);
   return {
     path,
     instance,
     conn,
     migrationsApplied,
+    modelsChanged,
     close() {
       conn.closeSync();
       instance.closeSync();
     },
   };
-}
-
-/** Runs `fn` inside one transaction: all of it lands, or none of it does. */
-export async function inTransaction<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    const out = await fn();
-    await conn.run('COMMIT');
-    return out;
-  } catch (err) {
-    await conn.run('ROLLBACK');
-    throw err;
-  }
 }

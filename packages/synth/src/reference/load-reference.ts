@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readCodeLists, type CodeTree } from '@talent/models';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './read-csv.js';
@@ -7,16 +8,11 @@ import { CATALOGS } from './reference-data.js';
 
 /** Where to read code lists from. */
 export interface ReferenceLocation {
-  /** `datasets/reference/` of the repository (preferred). */
+  /** The configured reference folder (its code-lists.json manifest names every list). */
   referenceDir: string;
-  /** Raw official lists (`/work/shared/reference/taxonomies`), used only for lists not yet in `referenceDir`. */
-  fallbackTaxonomiesDir?: string;
   /** Province whose cities make up the synthetic world (6-digit GB/T 2260 code). */
   provinceCode: string;
 }
-
-const TRUE_VALUES = new Set(['1', 'true', 'TRUE', 'True', '是', 'Y', 'y']);
-const OCCUPATION_LEAF = /^\d-\d{2}-\d{2}-\d{2}$/;
 
 /** The MOE list of Guangxi's regular HEIs (2017), shipped with the generator. */
 function loadListedSchools(): ListedSchool[] {
@@ -30,139 +26,70 @@ function loadListedSchools(): ListedSchool[] {
   }));
 }
 
-function regionsFromRepo(dir: string, province: string) {
-  const rows = readCsvRecords(join(dir, 'region', 'gbt2260.csv'));
+function regionsOf(tree: CodeTree, province: string) {
+  const rows = [...tree.entries.values()];
   const byParent = new Map<string, Region[]>();
   for (const r of rows) {
-    const list = byParent.get(r.parent_code ?? '') ?? [];
-    list.push({ code: r.code!, name: r.name! });
-    byParent.set(r.parent_code ?? '', list);
+    const list = byParent.get(r.parentCode ?? '') ?? [];
+    list.push({ code: r.code, name: r.name });
+    byParent.set(r.parentCode ?? '', list);
   }
-  const provinceRow = rows.find((r) => r.code === province);
-  if (!provinceRow) throw new Error(`province ${province} not in gbt2260.csv`);
+  const provinceRow = tree.get(province);
+  if (!provinceRow) throw new Error(`province ${province} is not in the region list`);
   const cities: City[] = rows
-    .filter((r) => r.level === '市' && r.parent_code === province)
-    .map((r) => ({ code: r.code!, name: r.name!, counties: byParent.get(r.code!) ?? [] }));
-  const otherProvinces = rows.filter((r) => r.level === '省' && r.code !== province).map((r) => ({ code: r.code!, name: r.name! }));
-  return { province: { code: province, name: provinceRow.name! }, cities, otherProvinces };
+    .filter((r) => r.level === '市' && r.parentCode === province)
+    .map((r) => ({ code: r.code, name: r.name, counties: byParent.get(r.code) ?? [] }));
+  const otherProvinces = rows.filter((r) => r.level === '省' && r.code !== province).map((r) => ({ code: r.code, name: r.name }));
+  return { province: { code: province, name: provinceRow.name }, cities, otherProvinces };
 }
 
-function regionsFromFallback(dir: string, province: string) {
-  const base = join(dir, 'admin_divisions_gbt2260');
-  const p2 = province.slice(0, 2);
-  const provinces = readCsvRecords(join(base, 'stats2023_provinces_modood.csv'));
-  const cityRows = readCsvRecords(join(base, 'stats2023_cities_modood.csv')).filter((r) => r.provinceCode === p2);
-  const areas = readCsvRecords(join(base, 'stats2023_areas_modood.csv')).filter((r) => r.provinceCode === p2);
-  const cities: City[] = cityRows.map((c) => ({
-    code: `${c.code}00`,
-    name: c.name!,
-    counties: areas.filter((a) => a.cityCode === c.code).map((a) => ({ code: a.code!, name: a.name! })),
-  }));
-  const me = provinces.find((r) => r.code === p2);
-  if (!me) throw new Error(`province ${province} not in fallback list`);
-  const otherProvinces = provinces.filter((r) => r.code !== p2).map((r) => ({ code: `${r.code}0000`, name: r.name! }));
-  return { province: { code: province, name: me.name! }, cities, otherProvinces };
-}
-
-function industriesFrom(rows: Record<string, string>[]) {
+function industriesOf(tree: CodeTree) {
   const sections: Region[] = [];
   const divisions: IndustryDivision[] = [];
-  for (const r of rows) {
-    const code = r.code!;
-    if (/^[A-Z]$/.test(code)) sections.push({ code, name: r.name! });
-    else if (/^\d{2}$/.test(code)) divisions.push({ code, name: r.name!, section: r.section_code! });
+  for (const r of tree.entries.values()) {
+    if (r.level === '门类') sections.push({ code: r.code, name: r.name });
+    else if (r.level === '大类') divisions.push({ code: r.code, name: r.name, section: r.row.section_code! });
   }
   return { sections, divisions };
 }
 
-function occupationsFromRepo(dir: string): Occupation[] {
-  const rows = readCsvRecords(join(dir, 'occupation', 'csco_2022.csv'));
-  const parents = new Set(rows.map((r) => r.parent_code));
-  // The list flags occupations itself (some 小类 without 细类 are occupations too); else take the leaves.
-  const isOccupation = (r: Record<string, string>) =>
-    r.is_occupation !== undefined
-      ? TRUE_VALUES.has(r.is_occupation)
-      : OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00') && !parents.has(r.code);
-  return rows.filter(isOccupation).map((r) => ({
-    code: r.code!,
-    name: r.occupation_name || r.name!,
-    isDigital: TRUE_VALUES.has(r.is_digital ?? ''),
-    isGreen: TRUE_VALUES.has(r.is_green ?? ''),
-  }));
+/** Occupations as the 大典 counts them: every row the list flags `is_occupation` (some 小类 are occupations too). */
+function occupationsOf(tree: CodeTree): Occupation[] {
+  return [...tree.entries.values()]
+    .filter((r) => r.row.is_occupation === 'true')
+    .map((r) => ({
+      code: r.code,
+      name: r.row.occupation_name || r.name,
+      isDigital: r.row.is_digital === 'true',
+      isGreen: r.row.is_green === 'true',
+    }));
 }
 
-function occupationsFromFallback(dir: string): Occupation[] {
-  const rows = readCsvRecords(join(dir, 'occupation_csco_2022', 'csco22_occupations_anthonyliantao.csv'));
-  return rows
-    .filter((r) => OCCUPATION_LEAF.test(r.code!) && !r.code!.endsWith('-00'))
-    .map((r) => {
-      const raw = r.name!;
-      const marker = /[SL]+$/.exec(raw)?.[0] ?? '';
-      return {
-        code: r.code!,
-        name: raw.slice(0, raw.length - marker.length),
-        isDigital: marker.includes('S'),
-        isGreen: marker.includes('L'),
-      };
-    });
-}
-
-function majorsFromRepo(dir: string): Major[] {
-  const majorDir = join(dir, 'major');
+/** Leaf majors (level 专业) of every catalogue, catalogues in the order of their files' names. */
+function majorsOf(majors: ReadonlyMap<string, CodeTree>): Major[] {
   const out: Major[] = [];
-  for (const file of readdirSync(majorDir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()) {
-    const rows = readCsvRecords(join(majorDir, file));
-    const parents = new Set(rows.map((r) => `${r.catalog}|${r.parent_code}`));
-    for (const r of rows) {
-      const catalog = r.catalog as Catalog;
-      if (!CATALOGS.includes(catalog) || parents.has(`${catalog}|${r.code}`) || r.code!.length < 6) continue;
-      out.push({ code: r.code!, name: r.name!, catalog, group: r.code!.slice(0, 2) });
+  for (const [catalog, tree] of [...majors].sort(([, a], [, b]) => a.file.localeCompare(b.file))) {
+    if (!CATALOGS.includes(catalog as Catalog)) continue;
+    const parents = new Set([...tree.entries.values()].map((r) => r.parentCode));
+    for (const r of tree.entries.values()) {
+      if (parents.has(r.code) || r.code.length < 6) continue;
+      out.push({ code: r.code, name: r.name, catalog: catalog as Catalog, group: r.code.slice(0, 2) });
     }
   }
   return out;
 }
 
-function majorsFromFallback(dir: string): Major[] {
-  const catalogOf: Record<string, Catalog> = { 中等职业教育: '中职', 高等职业教育专科: '高职专科', 高等职业教育本科: '职业本科' };
-  const out: Major[] = readCsvRecords(join(dir, 'majors', 'vocational_catalog_2021_p180j.csv'))
-    .filter((r) => r.item_level === 'MAJOR' && catalogOf[r.level_zh!])
-    .map((r) => ({ code: r.code!, name: r.name!, catalog: catalogOf[r.level_zh!]!, group: r.code!.slice(0, 2) }));
-  const ug = JSON.parse(readFileSync(join(dir, 'majors', 'undergrad_catalog_2026_sweetorangee.json'), 'utf8')) as {
-    code: string;
-    name: string;
-  }[];
-  for (const m of ug) out.push({ code: m.code, name: m.name, catalog: '本科', group: m.code.slice(0, 2) });
-  return out;
-}
-
-/**
- * Reads every code list the generator needs. Each list comes from `datasets/reference/` when its file
- * exists there, otherwise from the raw official lists; `source` says which.
- */
-export function loadReference(loc: ReferenceLocation): ReferenceData {
-  const dir = loc.referenceDir;
-  const fb = loc.fallbackTaxonomiesDir;
-  const used: string[] = [];
-  const need = (what: string, repoPath: string): boolean => {
-    if (existsSync(join(dir, repoPath))) {
-      used.push(`${what}:reference`);
-      return true;
-    }
-    if (!fb) throw new Error(`missing ${join(dir, repoPath)} and no fallback given`);
-    used.push(`${what}:fallback`);
-    return false;
+/** Reads every code list the generator needs from the reference folder, through the platform's one code-list reader. */
+export async function loadReference(loc: ReferenceLocation): Promise<ReferenceData> {
+  const { trees } = await readCodeLists(loc.referenceDir);
+  return {
+    source: 'region:reference,industry:reference,occupation:reference,major:reference',
+    ...regionsOf(trees.region, loc.provinceCode),
+    ...industriesOf(trees.industry),
+    occupations: occupationsOf(trees.occupation),
+    majors: majorsOf(trees.majors),
+    schools: loadListedSchools(),
   };
-  const regions = need('region', 'region/gbt2260.csv')
-    ? regionsFromRepo(dir, loc.provinceCode)
-    : regionsFromFallback(fb!, loc.provinceCode);
-  const industries = need('industry', 'industry/gbt4754_2017.csv')
-    ? industriesFrom(readCsvRecords(join(dir, 'industry', 'gbt4754_2017.csv')))
-    : industriesFrom(readCsvRecords(join(fb!, 'industry_gbt4754_2017', 'gbt4754_2017_flat_derived.csv')));
-  const occupations = need('occupation', 'occupation/csco_2022.csv') ? occupationsFromRepo(dir) : occupationsFromFallback(fb!);
-  const majors = need('major', 'major') ? majorsFromRepo(dir) : majorsFromFallback(fb!);
-  return { source: used.join(','), ...regions, ...industries, occupations, majors, schools: loadListedSchools() };
 }
 
 /** Industry codes of a policy framework group, read from `datasets/reference/frameworks/<framework>.json`. */

@@ -3,8 +3,5 @@ import { parse } from 'csv-parse/sync';
 
 /** Reads a small UTF-8 CSV with a header row into records (BOM tolerated). */
 export function readCsvRecords(path: string): Record<string, string>[] {
-  return parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<
-    string,
-    string
-  >[];
+  return parse<Record<string, string>>(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
 }

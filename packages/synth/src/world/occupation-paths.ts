@@ -1,7 +1,7 @@
 import type { Assumptions } from '../assumptions.js';
 import type { Rng } from '../prng.js';
 import type { IndustryPaths } from './industry-paths.js';
-import { shareTilt, type StaffingMatrix } from './staffing.js';
+import { staffingMix, type StaffingMatrix } from './staffing.js';
 import type { TimeAxis } from './time-axis.js';
 
 /** True occupation employment, openings and non-graduate job seekers per occupation × city × year. */
@@ -32,13 +32,7 @@ export function buildOccupationPaths(
   staff.rows.forEach((row, d) => {
     for (const r of row) divisionsOf[r.occupation]!.push({ division: d, share: r.share });
     for (let t = 0; t < T; t++) {
-      const years = axis.y0 + t - axis.first;
-      let norm = 0;
-      const tilted = row.map((r) => {
-        const v = r.share * shareTilt(a, staff.occupations[r.occupation]!, years);
-        norm += v;
-        return v;
-      });
+      const { weights: tilted, norm } = staffingMix(a, staff, d, axis.y0 + t - axis.first);
       for (let c = 0; c < cityCount; c++) {
         const e = ind.employment[d]![c]![t]!;
         row.forEach((r, k) => {

@@ -81,3 +81,23 @@ export function shareTilt(a: Assumptions, occ: Occupation, yearsSinceFirst: numb
   if (occ.isGreen) m *= Math.pow(1 + a.staffing.greenShareGrowth, yearsSinceFirst);
   return m;
 }
+
+/**
+ * A division's staffing mix in a year: its base shares times each occupation's tilt, with their sum
+ * (`weights[k] / norm` is the share of `rows[d][k]`). Occupation employment and industry
+ * replacement rates both read the mix from here, so they stay one pattern.
+ */
+export function staffingMix(
+  a: Assumptions,
+  staff: StaffingMatrix,
+  d: number,
+  yearsSinceFirst: number,
+): { weights: number[]; norm: number } {
+  let norm = 0;
+  const weights = staff.rows[d]!.map((r) => {
+    const v = r.share * shareTilt(a, staff.occupations[r.occupation]!, yearsSinceFirst);
+    norm += v;
+    return v;
+  });
+  return { weights, norm };
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /** Folder names of an edition; every edition has exactly this layout. */
-export const EDITION_FOLDERS = ['enrollment', 'outcomes', 'shortage', 'postings', 'truth'] as const;
+export const EDITION_FOLDERS = ['enrollment', 'outcomes', 'shortage', 'postings', 'yearbook', 'truth'] as const;
 
 /** The folder the pipeline must never read. */
 export const TRUTH_FOLDER = 'truth';
@@ -20,4 +20,16 @@ export const ENROLLMENT_HEADER = [
 
 export function enrollmentFile(out: string, schoolCode: string): string {
   return join(out, 'enrollment', `school_${schoolCode}.csv`);
+}
+
+/** The statistical yearbook's employment tables, one workbook per year. */
+export const YEARBOOK_FOLDER = 'yearbook';
+
+export function yearbookFile(year: number): string {
+  return `employment_${year}.xlsx`;
+}
+
+/** The yearbook's province table of all employed persons by sector (全社会就业人员), one workbook per year. */
+export function yearbookAllFile(year: number): string {
+  return `employment_all_${year}.xlsx`;
 }

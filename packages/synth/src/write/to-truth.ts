@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { csvLine } from '../io/csv-line.js';
 import { TextSink } from '../io/text-sink.js';
 import type { World } from '../world/build-world.js';
+import { staffingMix } from '../world/staffing.js';
 import { periodFlows, rankByGap, type OccupationTotals } from './occupation-totals.js';
 import { TRUTH_FOLDER } from './layout.js';
 import type { QuirkRecord } from './to-enrollment.js';
@@ -17,12 +18,20 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
   const ind = new TextSink(join(dir, 'industry_city_year.csv'), { encoding: 'utf8' });
   ind.line('industry_code,section_code,city_code,year,employment,openings,is_future');
   industries.divisions.forEach((d, di) => {
-    // Replacement demand of an industry: its occupations' replacement rates weighted by base shares.
-    const replacement = staffing.rows[di]!.reduce((sum, r) => sum + r.share * occupations.replacement[r.occupation]!, 0);
+    // Replacement demand of an industry in year t: its occupations' replacement rates weighted by its
+    // staffing mix of t − 1 (the employment replaced), so that it adds up to the occupations' replacement.
+    const replacement = new Float64Array(last + 1);
+    for (let t = first; t <= last; t++) {
+      const mix = staffingMix(world.a, staffing, di, axis.y0 + t - 1 - axis.first);
+      replacement[t] = staffing.rows[di]!.reduce(
+        (sum, r, k) => sum + (mix.weights[k]! / mix.norm) * occupations.replacement[r.occupation]!,
+        0,
+      );
+    }
     ref.cities.forEach((c, ci) => {
       const e = industries.employment[di]![ci]!;
       for (let t = first; t <= last; t++) {
-        const openings = Math.max(0, e[t]! - e[t - 1]!) + replacement * e[t - 1]!;
+        const openings = Math.max(0, e[t]! - e[t - 1]!) + replacement[t]! * e[t - 1]!;
         ind.line(
           csvLine([d.code, d.section, c.code, axis.y0 + t, Math.round(e[t]!), Math.round(openings), axis.y0 + t > axis.latest ? 1 : 0]),
         );

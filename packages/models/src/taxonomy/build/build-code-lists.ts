@@ -49,44 +49,32 @@ export function buildCodeLists(sharedDir: string, outDir: string): CodeListsMani
     return file;
   };
 
-  const industry = buildIndustry(sharedDir);
-  writeCsv(join(outDir, 'industry/gbt4754_2017.csv'), CODE_LIST_COLUMNS.industry, industry.rows);
-  lists.push({
-    listId: 'industry',
-    table: 'ref.industry',
-    scheme: 'industry',
-    files: ['industry/gbt4754_2017.csv'],
-    edition: INDUSTRY_EDITION,
-    sources: sources([INDUSTRY_SOURCE]),
-    reconciliation: writeReco('industry', industry.reconciliation),
-    levels: levels(industry.totals),
-  });
-
-  const occupation = buildOccupation(sharedDir);
-  writeCsv(join(outDir, 'occupation/csco_2022.csv'), CODE_LIST_COLUMNS.occupation, occupation.rows);
-  lists.push({
-    listId: 'occupation',
-    table: 'ref.occupation',
-    scheme: 'occupation',
-    files: ['occupation/csco_2022.csv'],
-    edition: OCCUPATION_EDITION,
-    sources: sources([OCCUPATION_SOURCES.anthonyliantao, OCCUPATION_SOURCES.solisamicus]),
-    reconciliation: writeReco('occupation', occupation.reconciliation),
-    levels: levels(occupation.totals),
-  });
-
-  const region = buildRegion(sharedDir);
-  writeCsv(join(outDir, 'region/gbt2260.csv'), CODE_LIST_COLUMNS.region, region.rows);
-  lists.push({
-    listId: 'region',
-    table: 'ref.region',
-    scheme: 'region',
-    files: ['region/gbt2260.csv'],
-    edition: REGION_EDITION,
-    sources: sources(REGION_SOURCES),
-    reconciliation: writeReco('region', region.reconciliation),
-    levels: levels(region.totals),
-  });
+  // One national list: its CSV, its reconciliation file and its manifest entry.
+  const addList = (
+    scheme: 'industry' | 'occupation' | 'region',
+    file: string,
+    built: { rows: object[]; reconciliation: ReconciliationRow[]; totals: LevelTotal[] },
+    edition: string,
+    from: SourceRef[],
+  ) => {
+    writeCsv(join(outDir, file), CODE_LIST_COLUMNS[scheme], built.rows);
+    lists.push({
+      listId: scheme,
+      table: `ref.${scheme}`,
+      scheme,
+      files: [file],
+      edition,
+      sources: sources(from),
+      reconciliation: writeReco(scheme, built.reconciliation),
+      levels: levels(built.totals),
+    });
+  };
+  addList('industry', 'industry/gbt4754_2017.csv', buildIndustry(sharedDir), INDUSTRY_EDITION, [INDUSTRY_SOURCE]);
+  addList('occupation', 'occupation/csco_2022.csv', buildOccupation(sharedDir), OCCUPATION_EDITION, [
+    OCCUPATION_SOURCES.anthonyliantao,
+    OCCUPATION_SOURCES.solisamicus,
+  ]);
+  addList('region', 'region/gbt2260.csv', buildRegion(sharedDir), REGION_EDITION, REGION_SOURCES);
 
   const majors = buildMajors(sharedDir);
   for (const m of majors.lists) {

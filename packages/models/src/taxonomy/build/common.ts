@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /** One difference between the copies (or against the official totals) and what was loaded. */
@@ -49,7 +48,7 @@ export function readCsv(path: string, encoding: BufferEncoding = 'utf8'): Record
 
 /** Removes whitespace that PDF/OCR parses leave inside Chinese names (never between Latin words). */
 export function cleanName(name: string): string {
-  return name.trim().replace(/(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])/g, '');
+  return name.trim().replace(/(?<=[\u0080-\uffff])\s+|\s+(?=[\u0080-\uffff])/g, '');
 }
 
 /** Sort key that keeps codes in catalogue order (numeric-aware). */

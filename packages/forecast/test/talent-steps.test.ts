@@ -1,0 +1,264 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Warehouse } from '@talent/models';
+import { runProjection } from '../src/talent/run-projection.js';
+import { addRegistrations, CITY_A, CITY_B, LAST_YEAR, OCC, PROVINCE, smallProvince } from './helpers/small-province.js';
+
+let wh: Warehouse | undefined;
+afterEach(() => {
+  wh?.close();
+  wh = undefined;
+});
+
+async function rows(sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  return (await wh!.conn.runAndReadAll(sql, params as never)).getRowObjectsJson();
+}
+async function value(sql: string, params: unknown[] = []): Promise<number> {
+  const r = (await wh!.conn.runAndReadAll(sql, params as never)).getRowsJson()[0]?.[0];
+  return r === null || r === undefined ? NaN : Number(r);
+}
+const close = (actual: number, expected: number, digits = 6) => expect(actual).toBeCloseTo(expected, digits);
+
+describe('projection steps on a hand-built province', () => {
+  it('estimates all employment from the urban-units cells by the 门类 coverage of the 全社会 table', async () => {
+    wh = await smallProvince();
+    // Urban C of the province in 2024 is 100 + 300 + 50 + 150 = 600 against 1,200 in all: coverage 0.5.
+    close(
+      await value(`SELECT coverage FROM core.employment_estimate WHERE year = 2024 AND region_code = $1 AND industry_code = '13'`, [
+        CITY_A,
+      ]),
+      0.5,
+    );
+    close(
+      await value(`SELECT employment FROM core.employment_estimate WHERE year = 2024 AND region_code = $1 AND industry_code = '13'`, [
+        CITY_A,
+      ]),
+      200,
+    );
+    // 2016: round(100 × 0.84) = 84 urban, so 168.
+    close(
+      await value(`SELECT employment FROM core.employment_estimate WHERE year = 2016 AND region_code = $1 AND industry_code = '13'`, [
+        CITY_A,
+      ]),
+      168,
+    );
+  });
+
+  it("splits a 门类 into its 大类 by the city's vacancies shrunk to the province's, shrunk to an even split", async () => {
+    wh = await smallProvince();
+    // Province I vacancies: 64 → 30, 65 → 20; prior 10 over two 大类: 64 = 35/60. City A (30, 10), weight 20: (30 + 20·35/60) / 60.
+    const shares = await rows(`SELECT region_code, industry_code, share FROM core.division_share ORDER BY 1, 2`);
+    const share = (city: string, code: string) => Number(shares.find((r) => r.region_code === city && r.industry_code === code)!.share);
+    close(share(CITY_A, '64'), 125 / 180);
+    close(share(CITY_A, '65'), 55 / 180);
+    close(share(CITY_B, '64'), 35 / 90);
+    close(share(CITY_B, '65'), 55 / 90);
+    // The 大类 employment of the split: A's I estimate (400) × its share.
+    close(
+      await value(`SELECT employment FROM core.division_employment WHERE year = 2024 AND region_code = $1 AND industry_code = '64'`, [
+        CITY_A,
+      ]),
+      (400 * 125) / 180,
+    );
+  });
+
+  it('builds the staffing matrix from vacancies per separation, blended with the crosswalk prior', async () => {
+    wh = await smallProvince();
+    const s = await rows(`SELECT industry_code, occupation_code, share FROM core.staffing_share ORDER BY 1, 2`);
+    const share = (d: string, o: string) => Number(s.find((r) => r.industry_code === d && r.occupation_code === o)?.share ?? NaN);
+    // 13: food 8 vacancies / 0.12, chemist 2 / 0.075 → 0.714286 and 0.285714; half prior (food 1.0) at 10 pseudo-vacancies.
+    const food = 8 / 0.12 / (8 / 0.12 + 2 / 0.075);
+    close(share('13', OCC.food), (10 * food + 10) / 20);
+    close(share('13', OCC.chemist), (10 * (1 - food)) / 20);
+    // 65: software 10 / 0.075 against clerks 10 / 0.155 (no prior mass there, so the shares renormalise to the postings').
+    close(share('65', OCC.software), 10 / 0.075 / (10 / 0.075 + 10 / 0.155));
+    close(share('36', OCC.car), 1);
+    for (const r of await rows(`SELECT industry_code, sum(share) AS total FROM core.staffing_share GROUP BY 1`))
+      close(Number(r.total), 1, 12);
+  });
+
+  it("computes openings as expansion plus exits and transfers of the year before's workers", async () => {
+    wh = await smallProvince();
+    // A-36 car workers: 600 in 2024 (300 urban / 0.5), 588 in 2023; exits 4.5% and transfers 7.5% of 588.
+    const [f] = await rows(
+      `SELECT employment, expansion, separations, openings FROM core.occupation_flow WHERE region_code = $1 AND industry_code = '36' AND year = 2024`,
+      [CITY_A],
+    );
+    close(Number(f!.employment), 600);
+    close(Number(f!.expansion), 12);
+    close(Number(f!.separations), 0.12 * 588);
+    close(Number(f!.openings), 12 + 0.12 * 588);
+  });
+
+  it('lags entrants by the programme length, learns completion, employed and city shares', async () => {
+    wh = await smallProvince();
+    const g = await rows(
+      `SELECT region_code, year, graduates, projected, education_level FROM core.graduate_supply WHERE occupation_code = $1 ORDER BY 1, 2`,
+      [OCC.car],
+    );
+    const at = (city: string, year: number) => g.find((r) => r.region_code === city && Number(r.year) === year)!;
+    // Published 2024: 108 graduates × 80% employed × 60% in A.
+    close(Number(at(CITY_A, 2024).graduates), 108 * 0.8 * 0.6);
+    expect(at(CITY_A, 2024).projected).toBe(false);
+    // 2025 from the 2022 entrants (130) at the learned completion 297 / 330 = 0.9.
+    close(Number(at(CITY_A, 2025).graduates), 130 * 0.9 * 0.8 * 0.6);
+    close(Number(at(CITY_B, 2025).graduates), 130 * 0.9 * 0.8 * 0.2);
+    close(Number(at(CITY_A, 2027).graduates), 150 * 0.9 * 0.8 * 0.6);
+    expect(at(CITY_A, 2027).projected).toBe(true);
+    expect(g.some((r) => Number(r.year) === 2028)).toBe(false);
+    expect(new Set(g.map((r) => r.education_level))).toEqual(new Set(['associate']));
+  });
+
+  it('scores the shortage index and its levels by the documented weights and thresholds', async () => {
+    wh = await smallProvince();
+    const index = (d: number | null, s: number | null, pg: number | null, pay: number | null, l: number | null) =>
+      value(`SELECT core.shortage_index($1::DOUBLE, $2::DOUBLE, $3::DOUBLE, $4::DOUBLE, $5::DOUBLE)`, [d, s, pg, pay, l]);
+    const level = (i: number) => rows(`SELECT core.shortage_level($1::DOUBLE) AS l`, [i]).then((r) => String(r[0]!.l));
+    // Ratio 2 saturates (1.0); vacancies +10% → 0.75; pay +5% → 0.625; listed half the year → 0.5.
+    close(await index(200, 100, 0.1, 0.05, 0.5), 0.5 * 1 + 0.2 * 0.75 + 0.1 * 0.625 + 0.2 * 0.5);
+    // Balanced, no signals: every score at 0.5 but the list's 0.
+    close(await index(100, 100, null, null, null), 0.5 * 0.5 + 0.2 * 0.5 + 0.1 * 0.5);
+    // Supply twice demand, vacancies and pay falling 30%: ratio score 0, growth scores clamped at 0.
+    close(await index(50, 100, -0.3, -0.3, 0), 0);
+    close(await index(10, 0, null, null, null), 0.5 + 0.2 * 0.5 + 0.1 * 0.5);
+    expect(await level(0.8125)).toBe('紧缺');
+    expect(await level(0.7)).toBe('紧缺');
+    expect(await level(0.6)).toBe('较紧缺');
+    expect(await level(0.4)).toBe('基本平衡');
+    expect(await level(0.39)).toBe('供大于求');
+  });
+
+  it('benchmarks separations and job seekers to the registrations', async () => {
+    wh = await smallProvince();
+    await addRegistrations(wh);
+    const b = await rows(`SELECT * FROM core.occupation_benchmark ORDER BY occupation_code`);
+    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    // Postings per registered vacancy, 2024: class 6 (cars 10 / 120, food 8 / 20) and class 2 (software 40 / 17), over all 58 / 157.
+    const p6 = 18 / 140 / (58 / 157);
+    const p2 = 40 / 17 / (58 / 157);
+    close(await value(`SELECT propensity FROM core.posting_propensity WHERE major_group = '6'`), p6);
+    close(await value(`SELECT propensity FROM core.posting_propensity WHERE major_group = '2'`), p2);
+    // Model openings of 2024: car 123.84 (expansion 18, separations 105.84); food at its share of 13 after the propensity.
+    const car = { expansion: 18, separations: 105.84 };
+    const foodShare = (10 * (8 / p6 / 0.12 / (8 / p6 / 0.12 + 2 / p2 / 0.075)) + 10) / 20;
+    const food = { expansion: foodShare * (200 - 196 + 100 - 98), separations: 0.12 * foodShare * (196 + 98) };
+    const open = (x: { expansion: number; separations: number }) => x.expansion + x.separations;
+    const coverage = (120 + 20) / (open(car) + open(food));
+    const carFactor = (120 / coverage - car.expansion) / car.separations;
+    const foodFactor = (20 / coverage - food.expansion) / food.separations;
+    close(Number(of(OCC.car).separation_factor), carFactor);
+    close(Number(of(OCC.food).separation_factor), foodFactor);
+    // Benchmarked openings stand as the registered vacancies (120 : 20) and keep the listed total.
+    const carOpen = car.expansion + carFactor * car.separations;
+    const foodOpen = food.expansion + foodFactor * food.separations;
+    close(carOpen / foodOpen, 6);
+    close(carOpen + foodOpen, open(car) + open(food));
+    // Supply / openings as registered (96 / 120 for cars): seekers = that supply less the 2024 graduates (108 × 0.8 × 0.8).
+    close(Number(of(OCC.car).seeker_rate), (carOpen * 0.8 - 108 * 0.8 * 0.8) / (carFactor * car.separations));
+    close(Number(of(OCC.food).seeker_rate), (foodOpen * 0.6) / (foodFactor * food.separations));
+    expect(of(OCC.car).seeker_basis).toBe('registered');
+    // Not listed all year: the listed occupations' benchmarked separations over their default ones, and at least the
+    // default seeker rate.
+    close(
+      Number(of(OCC.software).separation_factor),
+      (carFactor * car.separations + foodFactor * food.separations) / (car.separations + food.separations),
+    );
+    expect(Number(of(OCC.software).seeker_rate)).toBeGreaterThanOrEqual(1);
+    expect(['bound', 'default']).toContain(of(OCC.software).seeker_basis);
+  });
+});
+
+describe('a projection vintage', () => {
+  it('adds up: cities to the province, 大类 to 门类 and groups, occupations to industries, demand to openings', async () => {
+    wh = await smallProvince();
+    await addRegistrations(wh);
+    const r = await runProjection(wh.conn, 'R1', 'fp');
+    expect(r.lastYear).toBe(LAST_YEAR);
+    expect(r.horizon).toBe(3);
+    const tol = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+
+    // 64 + 65 = the I leaf, every city and year.
+    for (const x of await rows(
+      `SELECT any_value(l.employment) AS leaf, sum(d.employment) AS parts FROM marts.industry_projection l
+       JOIN marts.projection_division d ON d.run_id = l.run_id AND d.region_code = l.region_code AND d.year = l.year AND d.section_code = 'I'
+       WHERE l.run_id = 'R1' AND l.kind = 'leaf' AND l.industry_code = 'I' GROUP BY l.region_code, l.year`,
+    ))
+      tol(Number(x.parts), Number(x.leaf));
+    // Occupations add up to their 大类.
+    for (const x of await rows(
+      `SELECT any_value(d.employment) AS division, sum(o.employment) AS occupations FROM marts.projection_division d
+       JOIN marts.projection_occupation o USING (run_id, region_code, industry_code, year) WHERE d.run_id = 'R1'
+       GROUP BY d.region_code, d.industry_code, d.year`,
+    ))
+      tol(Number(x.occupations), Number(x.division));
+    // Cities add up to the province; the 门类 group to its 大类; the 小类 group is a third of 36 (one of its three 小类).
+    const trend = await rows(
+      `SELECT framework, group_code, region_code, year, employment, openings FROM marts.fct_industry_trend WHERE run_id = 'R1'`,
+    );
+    const get = (f: string, g: string, region: string, year: number, col: 'employment' | 'openings') =>
+      Number(trend.find((t) => t.framework === f && t.group_code === g && t.region_code === region && Number(t.year) === year)![col]);
+    for (let year = LAST_YEAR; year <= LAST_YEAR + 3; year++)
+      for (const col of ['employment', 'openings'] as const) {
+        tol(get('gbt4754', '36', PROVINCE, year, col), get('gbt4754', '36', CITY_A, year, col) + get('gbt4754', '36', CITY_B, year, col));
+        tol(get('fw', 'info', PROVINCE, year, col), get('gbt4754', '64', PROVINCE, year, col) + get('gbt4754', '65', PROVINCE, year, col));
+        tol(get('fw', 'petrol_cars', PROVINCE, year, col), get('fw', 'cars', PROVINCE, year, col) / 3);
+        // A group planned for one city has rows for that city only.
+        expect(trend.some((t) => t.framework === 'city_fw' && t.region_code !== CITY_B)).toBe(false);
+        tol(get('city_fw', 'food', CITY_B, year, col), get('gbt4754', '13', CITY_B, year, col));
+      }
+    // Demand of the gap table sums to the group's openings; openings are expansion + exits + transfers unless floored.
+    for (const x of await rows(
+      `SELECT any_value(t.openings) AS openings, sum(g.demand) AS demand FROM marts.fct_industry_trend t
+       JOIN marts.fct_talent_gap g USING (run_id, framework, group_code, region_code, year) WHERE t.run_id = 'R1'
+       GROUP BY t.framework, t.group_code, t.region_code, t.year`,
+    ))
+      tol(Number(x.demand), Number(x.openings));
+    expect(
+      await value(
+        `SELECT count(*) FROM marts.projection_occupation WHERE run_id = 'R1' AND NOT openings_floored AND abs(expansion + exits + transfers - openings) > 1e-9`,
+      ),
+    ).toBe(0);
+    // The province's occupation rows add up the cities, and rank 1 is the largest gap.
+    for (const x of await rows(
+      `SELECT any_value(p.demand) AS demand, any_value(p.supply) AS supply, sum(c.demand) AS cd, sum(c.supply) AS cs
+       FROM marts.fct_occupation_shortage p
+       JOIN marts.fct_occupation_shortage c ON c.run_id = p.run_id AND c.occupation_code = p.occupation_code AND c.year = p.year AND c.region_code IN ($1, $2)
+       WHERE p.run_id = 'R1' AND p.region_code = $3 GROUP BY p.occupation_code, p.year`,
+      [CITY_A, CITY_B, PROVINCE],
+    )) {
+      tol(Number(x.cd), Number(x.demand));
+      tol(Number(x.cs), Number(x.supply));
+    }
+    expect(
+      await value(
+        `SELECT count(*) FROM marts.fct_occupation_shortage a JOIN marts.fct_occupation_shortage b USING (run_id, region_code, year)
+         WHERE a.run_id = 'R1' AND a.rank < b.rank AND a.gap < b.gap`,
+      ),
+    ).toBe(0);
+    // Bounds contain the projected means.
+    expect(
+      await value(
+        `SELECT count(*) FROM marts.fct_industry_trend WHERE run_id = 'R1' AND is_forecast AND NOT (employment BETWEEN employment_lo AND employment_hi)`,
+      ),
+    ).toBe(0);
+  });
+
+  it('keeps every vintage and scores the old ones once the year is published', async () => {
+    wh = await smallProvince();
+    // A vintage made before the 2024 tables were out, then the 2024 tables.
+    await wh.conn.run(`CREATE TEMP TABLE held AS SELECT * FROM core.employment WHERE year = ${LAST_YEAR}`);
+    await wh.conn.run(`DELETE FROM core.employment WHERE year = ${LAST_YEAR}`);
+    const early = await runProjection(wh.conn, 'R0', 'fp0');
+    expect(early.lastYear).toBe(LAST_YEAR - 1);
+    await wh.conn.run(`INSERT INTO core.employment SELECT * FROM held`);
+    await runProjection(wh.conn, 'R1', 'fp1');
+    expect(await value(`SELECT count(DISTINCT run_id) FROM marts.fct_industry_trend`)).toBe(2);
+    const scored = await rows(
+      `SELECT horizon, projected, observed, error FROM marts.fct_projection_accuracy WHERE run_id = 'R0' AND framework = 'gbt4754' AND group_code = '36' AND region_code = $1`,
+      [PROVINCE],
+    );
+    expect(scored.map((s) => Number(s.horizon))).toEqual([1]);
+    // Observed = the 2024 estimate of 36 in the province: (300 + 150) / 0.5.
+    close(Number(scored[0]!.observed), 900);
+    close(Number(scored[0]!.error), Number(scored[0]!.projected) - 900);
+  });
+});

@@ -1,0 +1,7 @@
+export {
+  readProjectionReference,
+  ProjectionReferenceError,
+  PROJECTION_FILES,
+  PROJECTION_EDUCATION_LEVELS,
+  REQUIRED_PARAMETERS,
+} from './read-projection-reference.js';

@@ -1,0 +1,106 @@
+-- materialized: table
+-- comment: What the public employment services' registrations of the latest year (the province's quarterly shortage
+--   tables) say about each occupation's separations and job seekers. An occupation listed in every quarter has its
+--   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
+--   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
+--   separations over their default ones; of all of them when the 大类 has fewer than three; 1 when there are none). Its job seekers other than new graduates per separation are
+--   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. For every other occupation the tables
+--   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
+--   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
+--   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
+--   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
+--   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
+-- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
+-- column basis: registered (its own registrations), major_group (its 大类's factor), overall or default.
+-- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
+-- column seeker_basis: registered (listed all year), bound (the bound its absence from the tables sets) or default.
+-- column seeker_rate: Job seekers other than new graduates per separation of the occupation in a year.
+-- column registered_vacancies: Registered vacancies of the benchmark year over the quarters listed (NULL when never
+--   listed).
+-- column registered_job_seekers: Registered job seekers of the benchmark year over the quarters listed.
+WITH reg_year AS (
+  SELECT max(r.year) AS year FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
+),
+province_entries AS (
+  SELECT e.* FROM core.shortage_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省', reg_year y
+  WHERE e.occupation_code IS NOT NULL AND left(e.period, 4) = CAST(y.year AS VARCHAR)
+),
+quarter_floor AS (
+  -- The smallest gap each quarterly table lists: an occupation absent from a table had a smaller one that quarter.
+  SELECT period, min(vacancies - job_seekers) AS smallest FROM province_entries GROUP BY ALL
+),
+gap_bound AS (
+  -- Per occupation, the most its registered gap of the year can have been: its listed gaps plus the floor of every
+  -- quarter it was not listed in.
+  SELECT o.occupation_code, sum(coalesce(e.vacancies - e.job_seekers, q.smallest)) AS gap
+  FROM (SELECT DISTINCT occupation_code FROM core.staffing_share) o CROSS JOIN quarter_floor q
+  LEFT JOIN province_entries e ON e.occupation_code = o.occupation_code AND e.period = q.period
+  GROUP BY ALL
+),
+registered AS (
+  SELECT r.occupation_code, r.vacancies, r.job_seekers,
+    r.quarters >= core.projection_parameter('registration_min_quarters') AS full_year
+  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省', reg_year y
+  WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
+),
+model AS (
+  SELECT f.occupation_code, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings
+  FROM core.occupation_flow f, reg_year y WHERE f.year = y.year GROUP BY ALL
+),
+graduates AS (
+  SELECT occupation_code, sum(graduates) AS graduates FROM core.graduate_supply g, reg_year y WHERE g.year = y.year GROUP BY ALL
+),
+matched AS (
+  SELECT r.*, m.expansion, m.separations, m.openings, coalesce(g.graduates, 0) AS graduates
+  FROM registered r JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
+  WHERE m.separations > 0
+),
+coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE full_year),
+own AS (
+  SELECT m.occupation_code, m.vacancies, m.job_seekers, m.full_year, m.expansion, m.separations, m.graduates,
+    CASE WHEN m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
+      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor
+  FROM matched m, coverage c
+),
+group_factors AS (
+  -- A 大类's factor: the benchmarked separations of its listed occupations over their default ones.
+  SELECT left(occupation_code, 1) AS major_group, count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor
+  FROM own WHERE full_year GROUP BY ALL
+),
+overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
+occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
+factors AS (
+  SELECT o.occupation_code,
+    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= 3 THEN 'major_group' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
+    coalesce(w.own_factor, CASE WHEN g.n >= 3 THEN g.factor END, a.factor, 1.0) AS separation_factor
+  FROM occupations o
+  LEFT JOIN own w USING (occupation_code)
+  LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
+  CROSS JOIN overall_factor a
+),
+flows AS (
+  -- Openings and separations of the benchmark year at each occupation's factor.
+  SELECT f.occupation_code, f.basis, f.separation_factor, m.separations * f.separation_factor AS separations,
+    greatest(0.0, m.expansion + m.separations * f.separation_factor) AS openings, coalesce(g.graduates, 0) AS graduates
+  FROM factors f LEFT JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
+),
+listed_rates AS (
+  -- Supply / openings as registered; the supply beyond graduates are other seekers.
+  SELECT f.occupation_code, greatest(0.0, f.openings * w.job_seekers / w.vacancies - f.graduates) / f.separations AS seeker_rate
+  FROM flows f JOIN own w USING (occupation_code) WHERE f.separations > 0
+)
+SELECT f.occupation_code, f.basis, f.separation_factor,
+  CASE WHEN w.full_year THEN 'registered' WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END
+    AS seeker_basis,
+  CASE WHEN w.full_year THEN l.seeker_rate ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END
+    AS seeker_rate,
+  w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
+FROM flows f
+LEFT JOIN listed_rates l USING (occupation_code)
+LEFT JOIN own w USING (occupation_code)
+LEFT JOIN gap_bound b USING (occupation_code)
+CROSS JOIN coverage c
+-- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
+CROSS JOIN LATERAL (
+  SELECT CASE WHEN f.separations > 0 AND c.rate > 0 THEN (f.openings - f.graduates - b.gap / c.rate) / f.separations END AS rate
+) bound

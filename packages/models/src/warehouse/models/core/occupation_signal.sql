@@ -1,0 +1,40 @@
+-- materialized: table
+-- comment: The observed shortage signals of each occupation per region (each city, and the province): growth of its
+--   vacancies and of the pay they offer between the last two posting years, and the share of the latest year's
+--   quarterly shortage tables (of the region, or of its province for a city) that list it. Inputs of
+--   core.shortage_index beside the projected demand / supply ratio.
+-- column occupation_code: 职业分类大典 2022 code.
+-- column region_code: GB/T 2260 code of the city or province.
+-- column vacancies: Vacancies of the last posting year.
+-- column posting_growth: Vacancies of the last posting year over the year before, minus 1 (NULL without both).
+-- column pay_growth: Median offered pay of the last posting year over the year before, minus 1 (NULL without both).
+-- column listed_share: Share of the latest year's quarterly shortage tables listing the occupation (0 when none).
+WITH last_year AS (SELECT max(year) AS year FROM core.vacancy),
+placed AS (
+  SELECT v.occupation_code, v.year, v.pay_monthly, v.city_code, r.province_code
+  FROM core.vacancy v JOIN ref.region r ON r.code = v.city_code, last_year y
+  WHERE v.occupation_code IS NOT NULL AND v.year >= y.year - 1
+),
+by_region AS (
+  SELECT occupation_code, city_code AS region_code, year, count(*) AS vacancies, median(pay_monthly) AS pay FROM placed GROUP BY ALL
+  UNION ALL
+  SELECT occupation_code, province_code, year, count(*), median(pay_monthly) FROM placed GROUP BY ALL
+),
+paired AS (
+  SELECT c.occupation_code, c.region_code, c.vacancies, c.pay, p.vacancies AS previous_vacancies, p.pay AS previous_pay
+  FROM by_region c JOIN last_year y ON c.year = y.year
+  LEFT JOIN by_region p ON p.occupation_code = c.occupation_code AND p.region_code = c.region_code AND p.year = y.year - 1
+),
+latest_tables AS (
+  SELECT r.occupation_code, r.region_code, r.quarters / r.tables AS listed_share
+  FROM core.registration r
+  WHERE r.year = (SELECT max(year) FROM core.registration)
+)
+SELECT p.occupation_code, p.region_code, p.vacancies,
+  p.vacancies / p.previous_vacancies - 1 AS posting_growth,
+  p.pay / p.previous_pay - 1 AS pay_growth,
+  coalesce(own.listed_share, province.listed_share, 0) AS listed_share
+FROM paired p
+JOIN ref.region g ON g.code = p.region_code
+LEFT JOIN latest_tables own ON own.occupation_code = p.occupation_code AND own.region_code = p.region_code
+LEFT JOIN latest_tables province ON province.occupation_code = p.occupation_code AND province.region_code = g.province_code

@@ -1,0 +1,53 @@
+-- materialized: table
+-- comment: The staffing matrix: each occupation's share of a GB/T 4754 大类's employment. Vacancies of the 大类 by
+--   occupation (all posting years) are turned into employment weights by dividing by the 大类's posting propensity
+--   (core.posting_propensity) and by its separation rate (openings per worker), then blended with the crosswalk's
+--   occupation mix of the 大类 (staffing_prior_weight pseudo-vacancies); shares under staffing_min_share are
+--   dropped. Posting-based, as METHODS.md allows where no census table exists; the same in every year.
+-- column industry_code: 大类 code.
+-- column occupation_code: 职业分类大典 2022 code.
+-- column vacancies: Vacancies of the 大类 coded to the occupation.
+-- column share: Share of the 大类's employment in the occupation; the shares of a 大类 sum to 1.
+-- column basis: postings (vacancies outweigh the prior), crosswalk (the prior does) .
+WITH rates AS (
+  SELECT s.major_group, s.exit_rate + s.transfer_rate AS separation, coalesce(p.propensity, 1.0) AS propensity
+  FROM ref.separation_rate s LEFT JOIN core.posting_propensity p USING (major_group)
+),
+posted AS (
+  SELECT division_code AS industry_code, occupation_code, count(*) AS vacancies
+  FROM core.vacancy WHERE division_code IS NOT NULL AND occupation_code IS NOT NULL GROUP BY ALL
+),
+weighted AS (
+  SELECT p.industry_code, p.occupation_code, p.vacancies, p.vacancies / (r.propensity * r.separation) AS weight
+  FROM posted p JOIN rates r ON r.major_group = left(p.occupation_code, 1)
+),
+prior_links AS (
+  -- The crosswalk maps occupations to 门类, 大类 or finer codes; a 门类 link is spread over its 大类.
+  SELECT c.occupation_code, d.code AS industry_code, c.share / count(*) OVER (PARTITION BY c.occupation_code, c.industry_code) AS share
+  FROM ref.crosswalk_occupation_industry c
+  JOIN ref.industry d ON d.level = '大类' AND (d.code = left(c.industry_code, 2) OR d.parent_code = c.industry_code)
+),
+prior_sums AS (SELECT industry_code, occupation_code, sum(share) AS share FROM prior_links GROUP BY ALL),
+prior_mix AS (
+  SELECT industry_code, occupation_code, share / sum(share) OVER (PARTITION BY industry_code) AS prior_share FROM prior_sums
+),
+divisions AS (SELECT DISTINCT industry_code FROM core.division_employment),
+blended AS (
+  SELECT d.industry_code, coalesce(w.occupation_code, m.occupation_code) AS occupation_code,
+    coalesce(w.vacancies, 0) AS vacancies,
+    coalesce(w.weight, 0) / nullif(sum(coalesce(w.weight, 0)) OVER (PARTITION BY d.industry_code), 0) AS posted_share,
+    coalesce(m.prior_share, 0) AS prior_share,
+    sum(coalesce(w.vacancies, 0)) OVER (PARTITION BY d.industry_code) AS division_vacancies
+  FROM divisions d
+  LEFT JOIN (weighted w FULL JOIN prior_mix m USING (industry_code, occupation_code)) ON coalesce(w.industry_code, m.industry_code) = d.industry_code
+),
+mixed AS (
+  SELECT industry_code, occupation_code, vacancies, division_vacancies,
+    (division_vacancies * coalesce(posted_share, 0) + core.projection_parameter('staffing_prior_weight') * prior_share)
+      / (division_vacancies + core.projection_parameter('staffing_prior_weight')) AS share
+  FROM blended
+),
+kept AS (SELECT * FROM mixed WHERE share >= core.projection_parameter('staffing_min_share'))
+SELECT industry_code, occupation_code, vacancies, share / sum(share) OVER (PARTITION BY industry_code) AS share,
+  CASE WHEN division_vacancies >= core.projection_parameter('staffing_prior_weight') THEN 'postings' ELSE 'crosswalk' END AS basis
+FROM kept

@@ -1,0 +1,125 @@
+import * as Plot from '@observablehq/plot';
+import { appendLegend, LEGEND_HEIGHT } from './legend.js';
+import { serializeChart } from './serialize.js';
+import { CHART_FONT_FAMILY, maxTextWidth, seriesColor, textWidth } from './theme.js';
+
+/** One bar: a category, its series (for grouped or stacked bars) and its value (null when withheld). */
+export interface BarRow {
+  category: string;
+  series?: string;
+  value: number | null;
+}
+
+export interface BarOptions {
+  id: string;
+  title: string;
+  orientation: 'horizontal' | 'vertical';
+  /** With more than one series: side by side (`grouped`, default) or on top of each other. */
+  layout?: 'grouped' | 'stacked';
+  /** Axis label of the values, with its unit. */
+  valueLabel?: string;
+  /** Keep the rows' category order (a ranking); otherwise sort by total value, largest first. */
+  keepOrder?: boolean;
+  width?: number;
+  /** Number format of the value labels printed at the bar ends. */
+  format?: (v: number) => string;
+}
+
+const WITHHELD = '*';
+
+function categoryOrder(rows: readonly BarRow[], keepOrder: boolean): string[] {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + (r.value ?? 0));
+  const order = [...totals.keys()];
+  if (!keepOrder) order.sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b, 'zh'));
+  return order;
+}
+
+/**
+ * Bars. Horizontal bars suit rankings with long Chinese labels: the left margin grows to the
+ * longest label, every bar carries its value, and a withheld value shows as “*” at zero instead
+ * of a bar. Several series are grouped (one band per category, one bar per series) or stacked.
+ */
+export function barChart(rows: readonly BarRow[], options: BarOptions, document: Document): string {
+  const fmt = options.format ?? ((v: number) => `${v}`);
+  const order = categoryOrder(rows, options.keepOrder ?? false);
+  const seriesNames = [...new Set(rows.map((r) => r.series ?? ''))];
+  const multi = seriesNames.length > 1;
+  const stacked = multi && options.layout === 'stacked';
+  const grouped = multi && !stacked;
+  const colorOf = new Map(seriesNames.map((s, i) => [s, seriesColor(i)]));
+  const data = rows.map((r) => ({ ...r, series: r.series ?? '', shown: r.value ?? 0, label: r.value === null ? WITHHELD : fmt(r.value) }));
+  const width = options.width ?? 640;
+  const style = { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' };
+  const marginTop = (options.orientation === 'vertical' ? 28 : 12) + (multi ? LEGEND_HEIGHT : 0);
+  const color = { domain: seriesNames, range: seriesNames.map((s) => colorOf.get(s)!) };
+  const fill = multi ? 'series' : seriesColor(0);
+  let svg: Element;
+  if (options.orientation === 'horizontal') {
+    const band = grouped ? 14 * seriesNames.length + 8 : 22;
+    const marginLeft = maxTextWidth(order) + 14;
+    const height = marginTop + 40 + band * order.length;
+    const valueMarks = stacked
+      ? []
+      : [
+          Plot.text(data, {
+            x: 'shown',
+            y: grouped ? 'series' : 'category',
+            fy: grouped ? 'category' : undefined,
+            text: 'label',
+            textAnchor: 'start',
+            dx: 4,
+          }),
+        ];
+    svg = Plot.plot({
+      document,
+      width,
+      height,
+      marginTop,
+      marginLeft,
+      marginRight: 48,
+      style,
+      color,
+      x: { label: options.valueLabel ?? null, grid: true, nice: true },
+      y: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order },
+      fy: grouped ? { label: null, domain: order, padding: 0.15 } : undefined,
+      marks: [
+        Plot.barX(data, { x: 'shown', y: grouped ? 'series' : 'category', fy: grouped ? 'category' : undefined, fill }),
+        ...valueMarks,
+        Plot.ruleX([0]),
+      ],
+    });
+  } else {
+    const rotate = maxTextWidth(order) > (width - 60) / Math.max(1, order.length) - 6;
+    const marginBottom = rotate ? Math.min(160, maxTextWidth(order) * 0.75 + 16) : 32;
+    const valueMarks = stacked
+      ? []
+      : [Plot.text(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', text: 'label', dy: -6 })];
+    svg = Plot.plot({
+      document,
+      width,
+      height: 320 + marginBottom,
+      marginTop,
+      marginBottom,
+      marginLeft: Math.max(48, textWidth(options.valueLabel ?? '') + 8),
+      style,
+      color,
+      x: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order, tickRotate: rotate ? -40 : 0 },
+      fx: grouped ? { label: null, domain: order, padding: 0.15, tickRotate: rotate ? -40 : 0, axis: 'bottom' } : undefined,
+      y: { label: options.valueLabel ?? null, grid: true, nice: true },
+      marks: [
+        Plot.barY(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', fill }),
+        ...valueMarks,
+        Plot.ruleY([0]),
+      ],
+    });
+  }
+  if (multi) {
+    appendLegend(
+      document,
+      svg,
+      seriesNames.map((s) => ({ label: s, color: colorOf.get(s)!, shape: 'swatch' as const })),
+    );
+  }
+  return serializeChart(svg, options.id, options.title);
+}

@@ -1,0 +1,11 @@
+export { createChartDocument } from './dom.js';
+export { lineFanChart } from './line-fan.js';
+export type { FanRow, LineFanOptions } from './line-fan.js';
+export { barChart } from './bars.js';
+export type { BarRow, BarOptions } from './bars.js';
+export { heatmapChart } from './heatmap.js';
+export type { HeatmapRow, HeatmapOptions } from './heatmap.js';
+export { smallMultiplesChart } from './small-multiples.js';
+export type { PanelRow, SmallMultiplesOptions } from './small-multiples.js';
+export { serializeChart, roundNumbers } from './serialize.js';
+export { CHART_FONT_FAMILY, PALETTE, textWidth } from './theme.js';

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { linkedTables } from '../../test/fixtures/linked-tables.js';
+import { auditCounts } from './audit.js';
+import { cellKey, CountSystem } from './count-system.js';
+import { DisclosedCells } from './disclosed-cells.js';
+import { protectCounts } from './protect.js';
+import { DEFAULT_RULES, isSensitiveCount } from './rules.js';
+import { addTwoWayTable } from './two-way-table.js';
+
+const key = (coords: Record<string, string>) => cellKey('demand', coords);
+
+/** Everything except `withheld` published, as a renderer would. */
+function publishedExcept(system: CountSystem, withheld: readonly string[]): Map<string, number> {
+  return new Map([...system.cells.values()].filter((c) => !withheld.includes(c.key)).map((c) => [c.key, c.value]));
+}
+
+/** A 3 × 3 table of vacancies by city and industry with its margins. */
+function cityIndustry(): CountSystem {
+  const s = new CountSystem({ city: ['450100', '450200', '450300'], industry: ['C', 'F', 'M'] });
+  addTwoWayTable(s, 'demand', 'city', 'industry', {
+    '450100': { C: 3, F: 40, M: 12 },
+    '450200': { C: 20, F: 15, M: 9 },
+    '450300': { C: 30, F: 26, M: 25 },
+  });
+  return s;
+}
+
+describe('count system', () => {
+  it('derives row, column and grand-total relations of a two-way table, and they hold', () => {
+    const s = cityIndustry();
+    expect(s.checkAdditivity()).toEqual([]);
+    const rels = s.relations();
+    // 3 rows + 3 columns + the grand total by rows and by columns.
+    expect(rels).toHaveLength(8);
+    expect(rels).toContainEqual({
+      total: key({ city: '450100' }),
+      parts: ['C', 'F', 'M'].map((i) => key({ city: '450100', industry: i })),
+    });
+    expect(s.cells.get(key({}))!.value).toBe(180);
+  });
+
+  it('refuses codes outside the domains and a cell added twice with two values', () => {
+    const s = cityIndustry();
+    expect(() => s.add('demand', { city: '999999' }, 1)).toThrow(/not a code/);
+    expect(() => s.add('demand', { city: '450100' }, 56)).toThrow(/added as 55 and 56/);
+    expect(() => s.add('demand', { city: '450100', industry: 'C' }, 2.5)).toThrow(/non-negative integer/);
+  });
+});
+
+describe('audit by attack (linear programming)', () => {
+  it('catches a small count recoverable from the column total when only its row has a complement', async () => {
+    const s = cityIndustry();
+    // Each row relation of 450100 holds two withheld cells, but the column of industry C holds one.
+    const withheld = [key({ city: '450100', industry: 'C' }), key({ city: '450100', industry: 'F' })];
+    const audit = await auditCounts(s, publishedExcept(s, withheld));
+    const small = audit.intervals.find((i) => i.key === withheld[0])!;
+    expect(small).toMatchObject({ lower: 3, upper: 3, value: 3, sensitive: true, protected: false });
+    expect(audit.violations.map((v) => v.key)).toContain(withheld[0]);
+  });
+
+  it('catches a cell pinned below 5 although no relation holds a lone withheld cell', async () => {
+    // A rectangle of four withheld cells, but the complements in the small cell's row and column
+    // are small too: the attacker learns 0 ≤ x ≤ 4, i.e. that the cell is a small count.
+    const s = new CountSystem({ city: ['a', 'b', 'c'], industry: ['x', 'y', 'z'] });
+    addTwoWayTable(s, 'demand', 'city', 'industry', { a: { x: 3, y: 1, z: 30 }, b: { x: 1, y: 20, z: 14 }, c: { x: 22, y: 18, z: 40 } });
+    const withheld = [
+      key({ city: 'a', industry: 'x' }),
+      key({ city: 'a', industry: 'y' }),
+      key({ city: 'b', industry: 'x' }),
+      key({ city: 'b', industry: 'y' }),
+    ];
+    for (const r of s.relations()) expect([r.total, ...r.parts].filter((k) => withheld.includes(k)).length).not.toBe(1);
+    const audit = await auditCounts(s, publishedExcept(s, withheld));
+    const cell = audit.intervals.find((i) => i.key === withheld[0])!;
+    expect(cell.lower).toBe(0);
+    expect(cell.upper).toBe(4);
+    expect(cell.protected).toBe(false);
+  });
+
+  it('passes once complementary suppression has run, with every small count covering [1, 5]', async () => {
+    const s = cityIndustry();
+    const p = await protectCounts(s);
+    expect(p.status.get(key({ city: '450100', industry: 'C' }))).toBe('primary');
+    expect(p.complementary).toBeGreaterThan(0);
+    expect(p.audit.violations).toEqual([]);
+    const small = p.audit.intervals.find((i) => i.key === key({ city: '450100', industry: 'C' }))!;
+    expect(small.lower).toBeLessThanOrEqual(DEFAULT_RULES.protection.lower);
+    expect(small.upper).toBeGreaterThanOrEqual(DEFAULT_RULES.protection.upper);
+    expect(small.lower).toBeLessThanOrEqual(small.value);
+    expect(small.upper).toBeGreaterThanOrEqual(small.value);
+    // No published cell is a count of 1-4 persons.
+    for (const [k, st] of p.status) if (st === 'published') expect(isSensitiveCount(s.cells.get(k)!.value)).toBe(false);
+  });
+});
+
+describe('tables linked through shared margins', () => {
+  /** Vacancies by city × industry and by city × education: both share the city totals and the province total. */
+  function linked(): CountSystem {
+    const s = new CountSystem({ city: ['a', 'b', 'c'], industry: ['x', 'y'], education: ['u', 'v'] });
+    addTwoWayTable(s, 'demand', 'city', 'industry', { a: { x: 2, y: 2 }, b: { x: 30, y: 25 }, c: { x: 41, y: 37 } });
+    addTwoWayTable(s, 'demand', 'city', 'education', { a: { u: 1, v: 3 }, b: { u: 28, v: 27 }, c: { u: 50, v: 28 } });
+    return s;
+  }
+
+  it('finds a city total recoverable across two tables that are each safe alone', async () => {
+    const s = linked();
+    expect(s.checkAdditivity()).toEqual([]);
+    const a = key({ city: 'a' });
+    const b = key({ city: 'b' });
+    const c = key({ city: 'c' });
+    // Per-table protection could withhold city a (4 persons) with city b in the first table and
+    // with city c in the second: each table alone leaves a within [0, 59] or [0, 82].
+    const interiorA = ['x', 'y'].map((i) => key({ city: 'a', industry: i }));
+    const eduA = ['u', 'v'].map((e) => key({ city: 'a', education: e }));
+    const tableOne = new CountSystem({ city: ['a', 'b', 'c'], industry: ['x', 'y'] });
+    addTwoWayTable(tableOne, 'demand', 'city', 'industry', { a: { x: 2, y: 2 }, b: { x: 30, y: 25 }, c: { x: 41, y: 37 } });
+    const oneWithheld = [a, b, ...interiorA, ...['x', 'y'].map((i) => key({ city: 'b', industry: i }))];
+    const alone = await auditCounts(tableOne, publishedExcept(tableOne, oneWithheld));
+    expect(alone.violations).toEqual([]);
+    // Published together, the first table gives c and the second gives b: a = total − b − c.
+    const published = publishedExcept(s, [a, ...interiorA, ...eduA, b, c]);
+    published.set(c, s.cells.get(c)!.value);
+    published.set(b, s.cells.get(b)!.value);
+    const joint = await auditCounts(s, published, { targets: [a] });
+    expect(joint.intervals[0]).toMatchObject({ key: a, lower: 4, upper: 4, protected: false });
+  });
+
+  it('protects both tables together: every shared margin has one status and the joint audit passes', async () => {
+    const s = linked();
+    const p = await protectCounts(s);
+    expect(p.audit.violations).toEqual([]);
+    expect(p.status.get(key({ city: 'a' }))).toBe('primary');
+    for (const [k, st] of p.status) if (st === 'published') expect(isSensitiveCount(s.cells.get(k)!.value)).toBe(false);
+    // The margin of city a is withheld in both tables because it is one cell.
+    const cells = new DisclosedCells(s, p);
+    expect(cells.count('demand', { city: 'a' })).toEqual({ withheld: 'small-count', ref: key({ city: 'a' }) });
+  });
+
+  it('follows a hierarchy inside a dimension (a city and its districts)', async () => {
+    const s = new CountSystem({ region: ['450100', '450200'], industry: ['x', 'y'] }, { region: { '450100': ['450102', '450103'] } });
+    addTwoWayTable(s, 'demand', 'region', 'industry', { '450100': { x: 40, y: 33 }, '450200': { x: 25, y: 31 } });
+    s.add('demand', { region: '450102', industry: 'x' }, 3);
+    s.add('demand', { region: '450102', industry: 'y' }, 17);
+    s.add('demand', { region: '450102' }, 20);
+    s.add('demand', { region: '450103', industry: 'x' }, 37);
+    s.add('demand', { region: '450103', industry: 'y' }, 16);
+    s.add('demand', { region: '450103' }, 53);
+    expect(s.checkAdditivity()).toEqual([]);
+    expect(s.relations()).toContainEqual({
+      total: key({ region: '450100', industry: 'x' }),
+      parts: [key({ region: '450102', industry: 'x' }), key({ region: '450103', industry: 'x' })],
+    });
+    const p = await protectCounts(s);
+    expect(p.audit.violations).toEqual([]);
+    expect(p.status.get(key({ region: '450102', industry: 'x' }))).toBe('primary');
+  });
+});
+
+describe('derived cells', () => {
+  it('withholds shares of withheld counts, shares on small denominators and means of small groups', async () => {
+    const s = new CountSystem({ education: ['a', 'b', 'c'] });
+    s.add('n', { education: 'a' }, 3);
+    s.add('n', { education: 'b' }, 15);
+    s.add('n', { education: 'c' }, 40);
+    s.add('n', {}, 58);
+    const p = await protectCounts(s);
+    const cells = new DisclosedCells(s, p);
+    expect(cells.share(['n', { education: 'a' }], ['n', {}])).toEqual({ withheld: 'derived' });
+    // The complement of 3 is the smaller of the others, 15: its share would give it back.
+    expect(p.status.get(cellKey('n', { education: 'b' }))).toBe('complementary');
+    expect(cells.share(['n', { education: 'b' }], ['n', {}])).toEqual({ withheld: 'derived' });
+    expect(cells.share(['n', { education: 'c' }], ['n', {}])).toBe(68.97);
+    const small = new CountSystem({ g: ['a', 'b'] });
+    small.add('n', { g: 'a' }, 12);
+    small.add('n', { g: 'b' }, 10);
+    small.add('n', {}, 22);
+    const q = new DisclosedCells(small, await protectCounts(small));
+    expect(q.share(['n', { g: 'a' }], ['n', {}])).toEqual({ withheld: 'small-denominator' });
+    expect(q.mean(4312.5, 7)).toEqual({ withheld: 'small-group' });
+    expect(q.mean(4312.5, 8)).toBe(4313);
+  });
+});
+
+describe('a run-sized system', () => {
+  it('protects 5 education levels × 14 cities × 20 industries with all margins: nothing under 5 published, audit passes', async () => {
+    const s = linkedTables();
+    expect(s.checkAdditivity()).toEqual([]);
+    const p = await protectCounts(s);
+    expect(p.primary).toBeGreaterThan(50);
+    expect(p.audit.violations).toEqual([]);
+    for (const [k, st] of p.status) if (st === 'published') expect(isSensitiveCount(s.cells.get(k)!.value)).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+export { DEFAULT_RULES, isSensitiveCount } from './rules.js';
+export type { DisclosureRules } from './rules.js';
+export { CountSystem, cellKey } from './count-system.js';
+export type { Coords, CountCell, Relation } from './count-system.js';
+export { auditCounts } from './audit.js';
+export type { AuditResult, AuditOptions, CellInterval } from './audit.js';
+export { protectCounts } from './protect.js';
+export type { Protection, CellStatus } from './protect.js';
+export { DisclosedCells } from './disclosed-cells.js';
+export { addTwoWayTable } from './two-way-table.js';
+export { auditPublications } from './audit-publications.js';
+export type { RunAudit, Mismatch } from './audit-publications.js';

@@ -1,0 +1,82 @@
+import { cellDetail, cellText, WITHHELD_NOTE } from '../document/cells.js';
+import { sourceLine } from '../document/provenance.js';
+import type { Column, TableBlock } from '../document/types.js';
+import { escapeHtml } from './escape-html.js';
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** The mark of the i-th note of a table: ①, ②, … */
+export function noteMark(i: number): string {
+  return CIRCLED[i] ?? `(${i + 1})`;
+}
+
+/** Tables up to this many rows are kept on one page in print. */
+const SHORT_TABLE_ROWS = 24;
+/** Tables with more columns print in a smaller size. */
+const WIDE_TABLE_COLUMNS = 8;
+
+function headerCell(c: Column, rowspan: number): string {
+  const unit = c.unit ? `<br><span class="unit-h">（${escapeHtml(c.unit)}）</span>` : '';
+  return `<th scope="col"${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}>${escapeHtml(c.header)}${unit}</th>`;
+}
+
+function thead(columns: readonly Column[]): string {
+  if (!columns.some((c) => c.group)) return `<thead><tr>${columns.map((c) => headerCell(c, 1)).join('')}</tr></thead>`;
+  const top: string[] = [];
+  const bottom: string[] = [];
+  for (let i = 0; i < columns.length;) {
+    const c = columns[i]!;
+    if (!c.group) {
+      top.push(headerCell(c, 2));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < columns.length && columns[j]!.group === c.group) bottom.push(headerCell(columns[j++]!, 1));
+    top.push(`<th scope="colgroup" colspan="${j - i}" class="group">${escapeHtml(c.group)}</th>`);
+    i = j;
+  }
+  return `<thead><tr>${top.join('')}</tr><tr>${bottom.join('')}</tr></thead>`;
+}
+
+function cellClass(c: Column): string {
+  if (c.format.kind !== 'text') return 'num';
+  return c.measure === 'other' && /代码|编码|序号|排位/.test(c.header) ? 'code' : 'text';
+}
+
+/** A table block as an HTML `<figure>`: caption, unit line, table, notes and its source line. */
+export function tableHtml(table: TableBlock, number: string): string {
+  const notes = table.notes ?? [];
+  const markOf = new Map(notes.map((n, i) => [n.id, noteMark(i)]));
+  let anyWithheld = false;
+  const body = table.rows
+    .map((row) => {
+      const cls = [row.total ? 'total' : '', row.level ? `level-${row.level}` : ''].filter(Boolean).join(' ');
+      const tds = table.columns.map((c, i) => {
+        const cell = row.cells[c.key];
+        const d = cellDetail(cell);
+        if (d.withheld) anyWithheld = true;
+        const sup = (d.notes ?? []).map((n) => markOf.get(n) ?? '').join('');
+        const text = escapeHtml(cellText(cell, c)) + (sup ? `<sup>${sup}</sup>` : '');
+        return i === 0 && c.format.kind === 'text'
+          ? `<th scope="row" class="text">${text}</th>`
+          : `<td class="${cellClass(c)}">${text}</td>`;
+      });
+      return `<tr${cls ? ` class="${cls}"` : ''}>${tds.join('')}</tr>`;
+    })
+    .join('\n');
+  const noteLines = notes.map((n) => `<p>${markOf.get(n.id)}${escapeHtml(n.text)}</p>`);
+  if (anyWithheld) noteLines.push(`<p>${escapeHtml(WITHHELD_NOTE)}</p>`);
+  const short = table.rows.length <= SHORT_TABLE_ROWS ? ' short' : '';
+  const wide = table.columns.length > WIDE_TABLE_COLUMNS ? ' class="wide"' : '';
+  return [
+    `<figure class="table${short}" id="${escapeHtml(table.id)}">`,
+    `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(table.caption)}</figcaption>`,
+    table.unit ? `<p class="unit">单位：${escapeHtml(table.unit)}</p>` : '',
+    `<table${wide}>${thead(table.columns)}<tbody>\n${body}\n</tbody></table>`,
+    `<div class="notes">${noteLines.length ? `<p>注：</p>${noteLines.join('')}` : ''}<p class="source">${escapeHtml(sourceLine(table.source))}</p></div>`,
+    `</figure>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); `TALENT_CHROMIUM` overrides it. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Flags for printing offline: no GPU, no sandbox (CI runs as root), and none of the background
+ * traffic a fresh profile would start (updates, sync, QUIC probes).
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+export interface PdfPrinterOptions {
+  executablePath?: string;
+  /** Milliseconds allowed for loading and printing one file (default 60 000). */
+  timeout?: number;
+}
+
+/** What one print saw. */
+export interface PrintResult {
+  pdfPath: string;
+  /** Requests the page tried to make to anything but a local file, all refused. */
+  blockedRequests: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+/**
+ * One headless Chromium, reused for many PDFs (launching costs more than printing). Each printer
+ * has a fresh profile in a temporary folder, removed on close; every request that is not for a
+ * local file is refused and recorded, so a publication that would need the network shows up.
+ * Pages print at A4 with the page-margin boxes of the publication's CSS (page numbers, no number
+ * on the cover) and a PDF outline from the headings.
+ */
+export class PdfPrinter {
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly profile: string,
+    private readonly timeout: number,
+  ) {}
+
+  static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
+    const executablePath = options.executablePath ?? process.env.TALENT_CHROMIUM ?? DEFAULT_CHROMIUM;
+    const profile = mkdtempSync(join(tmpdir(), 'talent-chromium-'));
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        args: [...CHROMIUM_FLAGS],
+        offline: true,
+      });
+      await context.route('**/*', (route) =>
+        route.request().url().startsWith('file:') ? route.continue() : route.abort('blockedbyclient'),
+      );
+      return new PdfPrinter(context, profile, options.timeout ?? 60_000);
+    } catch (err) {
+      rmSync(profile, { recursive: true, force: true });
+      throw new Error(`cannot start Chromium at ${executablePath} (apt-get install chromium fonts-noto-cjk): ${(err as Error).message}`);
+    }
+  }
+
+  /** Prints an HTML file to `pdfPath`. */
+  async print(htmlPath: string, pdfPath: string): Promise<PrintResult> {
+    const page = await this.context.newPage();
+    const blockedRequests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('file:') && !url.startsWith('data:')) blockedRequests.push(url);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: 'load', timeout: this.timeout });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.pdf({
+        path: pdfPath,
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        outline: true,
+        tagged: true,
+      });
+      return { pdfPath, blockedRequests, errors };
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.context.close();
+    } finally {
+      rmSync(this.profile, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Runs `work` with one printer and closes it afterwards, whatever happens. */
+export async function withPdfPrinter<T>(work: (printer: PdfPrinter) => Promise<T>, options: PdfPrinterOptions = {}): Promise<T> {
+  const printer = await PdfPrinter.launch(options);
+  try {
+    return await work(printer);
+  } finally {
+    await printer.close();
+  }
+}
