@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { buildOccupationCoder as buildMainCoder, occupationLevel } from './coder/main-coder.js';
 import { resolveConfig, type SourceMapping } from '@talent/models';
 import { RowMapper } from '../packages/ingest/src/map/row-mapper.js';
 import { buildCoders } from '../packages/ingest/src/normalize/coders.js';
@@ -24,6 +25,7 @@ import { reliability, rightAt, rightAtStatedLevel } from '../packages/ingest/src
 import { readLabelledTitles, TRAIN_SPLIT } from '../packages/ingest/src/normalize/occupation/training-set.js';
 import { buildOccupationTree, type OccupationLevel, type OccupationTree } from '../packages/ingest/src/normalize/occupation/tree.js';
 import { readCoderReference } from '../packages/ingest/src/normalize/reference.js';
+import { buildTitleNormaliser } from '../packages/ingest/src/normalize/title.js';
 import { readCsv } from '../packages/ingest/src/read/from-csv.js';
 import { readJsonl } from '../packages/ingest/src/read/from-jsonl.js';
 import { readXlsx } from '../packages/ingest/src/read/from-xlsx.js';
@@ -69,12 +71,17 @@ async function readDemo(): Promise<Case[]> {
     for (const file of resolveFiles(mapping, [config.dataDir])) {
       const mapper = new RowMapper(mapping, ['source_id', 'title', 'company_industry_text'], []);
       const rows: AsyncIterable<SourceRow> =
-        mapping.format === 'xlsx' ? readXlsx(file, { sheet: mapping.sheet }) : mapping.format === 'jsonl' ? readJsonl(file).rows : readCsv(file).rows;
+        mapping.format === 'xlsx'
+          ? readXlsx(file, { sheet: mapping.sheet })
+          : mapping.format === 'jsonl'
+            ? readJsonl(file).rows
+            : readCsv(file).rows;
       for await (const row of rows) {
         const m = mapper.map(row);
         if (!m || !('fields' in m)) continue;
         const label = truth.get(`${letter}|${m.fields.source_id}`);
-        if (label === undefined) throw new Error(`${basename(file)}: posting ${m.fields.source_id} has no true code in truth/postings_key.csv`);
+        if (label === undefined)
+          throw new Error(`${basename(file)}: posting ${m.fields.source_id} has no true code in truth/postings_key.csv`);
         out.push({ title: m.fields.title ?? '', context: m.fields.company_industry_text ?? '', label });
       }
     }
@@ -89,6 +96,18 @@ const demo = await readDemo();
 function nightlyCoder(): Coder {
   const coders = buildCoders(ref);
   return (title, context) => coders.occupation(title, context);
+}
+
+/** The coder before the rewrite, with its alias dictionary of that time (bench/coder/). */
+function mainCoder(): Coder {
+  const aliases = (
+    parse(readFileSync(new URL('coder/main-occupation-aliases.csv', import.meta.url)), { columns: true }) as Record<string, string>[]
+  ).map((r) => ({ alias: r.alias!, code: r.csco_code!, tier: Number(r.tier) }));
+  const coder = buildMainCoder({ occupations: ref.occupations, aliases, normaliseTitle: buildTitleNormaliser(buildCoders(ref).location) });
+  return (title, context) => {
+    const m = coder(title, context);
+    return { code: m.code, level: m.code ? occupationLevel(m.code) : null, confidence: m.confidence };
+  };
 }
 
 /**
@@ -144,7 +163,10 @@ function measure(cases: readonly Case[], coder: Coder): Figures {
 }
 
 /** Titles per second of a fresh coder over the distinct (title, context) pairs, after a warm-up on other titles. */
-function throughput(make: () => Coder, cases: readonly Case[]): { perSecond: number; cpuPerSecond: number; buildMs: number; distinct: number } {
+function throughput(
+  make: () => Coder,
+  cases: readonly Case[],
+): { perSecond: number; cpuPerSecond: number; buildMs: number; distinct: number } {
   const warm = make();
   for (const t of readLabelledTitles(join(config.repoRoot, TRAIN_SPLIT))) warm(t.title, t.context);
   const distinct = [...new Map(cases.map((c) => [`${c.title}\u0001${c.context}`, c])).values()];
@@ -157,7 +179,12 @@ function throughput(make: () => Coder, cases: readonly Case[]): { perSecond: num
   for (const c of distinct) coder(c.title, c.context);
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  return { perSecond: distinct.length / wall, cpuPerSecond: distinct.length / ((cpu.user + cpu.system) / 1e6), buildMs, distinct: distinct.length };
+  return {
+    perSecond: distinct.length / wall,
+    cpuPerSecond: distinct.length / ((cpu.user + cpu.system) / 1e6),
+    buildMs,
+    distinct: distinct.length,
+  };
 }
 
 // ── printing ────────────────────────────────────────────────────────────────────────────────────
@@ -179,7 +206,9 @@ function printSet(name: string, cases: readonly Case[], coders: [string, Coder][
     console.log(`\nReliability, ${label} (coded titles; right at the level stated):`);
     console.log('| confidence | titles | mean confidence | accuracy |');
     console.log('| --- | --- | --- | --- |');
-    for (const b of f.bins) if (b.count) console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.count} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)} |`);
+    for (const b of f.bins)
+      if (b.count)
+        console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.count} | ${b.meanConfidence.toFixed(3)} | ${b.accuracy.toFixed(3)} |`);
   });
   console.log(`\nAccuracy per 大类 of the true code (大类 / 小类 / 细类, %):`);
   console.log(`| 大类 | titles | ${coders.map(([l]) => l).join(' | ')} |`);
@@ -197,6 +226,7 @@ function printSet(name: string, cases: readonly Case[], coders: [string, Coder][
 
 const coders: [string, Coder][] = [
   ['coder', nightlyCoder()],
+  ['coder before the rewrite', mainCoder()],
   ['substring baseline', substringCoder(tree)],
 ];
 console.log(`# Occupation coder benchmark`);
@@ -206,12 +236,18 @@ printSet('Demo edition (true codes from truth/postings_key.csv)', demo, coders);
 
 const all = [...holdout, ...demo];
 const speed = throughput(nightlyCoder, all);
+const mainSpeed = throughput(mainCoder, all);
 const baseSpeed = throughput(() => substringCoder(tree), all);
 console.log(`\n## Speed: ${speed.distinct} distinct (title, context) pairs of both sets, fresh coder after a warm-up on the train split`);
 console.log(`| coder | build ms | titles/s (wall) | titles/s (CPU time) |`);
 console.log(`| --- | --- | --- | --- |`);
 console.log(`| coder | ${speed.buildMs.toFixed(0)} | ${speed.perSecond.toFixed(0)} | ${speed.cpuPerSecond.toFixed(0)} |`);
-console.log(`| substring baseline | ${baseSpeed.buildMs.toFixed(0)} | ${baseSpeed.perSecond.toFixed(0)} | ${baseSpeed.cpuPerSecond.toFixed(0)} |`);
+console.log(
+  `| coder before the rewrite | ${mainSpeed.buildMs.toFixed(0)} | ${mainSpeed.perSecond.toFixed(0)} | ${mainSpeed.cpuPerSecond.toFixed(0)} |`,
+);
+console.log(
+  `| substring baseline | ${baseSpeed.buildMs.toFixed(0)} | ${baseSpeed.perSecond.toFixed(0)} | ${baseSpeed.cpuPerSecond.toFixed(0)} |`,
+);
 console.log(
   `\nmajor=${pct(held!.accuracy[0]!)} minor=${pct(held!.accuracy[2]!)} exact=${pct(held!.accuracy[3]!)} coverage=${pct(held!.coverage)} ece=${held!.ece.toFixed(3)} titles_per_s=${speed.perSecond.toFixed(0)}`,
 );

@@ -76,6 +76,19 @@ describe('talent code-titles', () => {
     const rows = parse(readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => r.occupation_code)).toEqual(['6-14-02-00', '6-00-00-00']);
 
+    // Standard input: one title per line, printed as JSON.
+    const piped = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', '--json'], {
+      encoding: 'utf8',
+      input: '某某公司招聘木工\n急招普工\n',
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    const json = JSON.parse(piped.stdout) as Record<string, unknown>[];
+    expect(json.map((r) => [r.title, r.occupation_code, r.occupation_level])).toEqual([
+      ['某某公司招聘木工', '6-29-01-00', '小类'],
+      ['急招普工', '6-00-00-00', '大类'],
+    ]);
+    expect(json[0]!.occupation_confidence).toEqual(expect.any(Number));
+
     writeFileSync(input, 'job,industry\n注塑成型技术员,制造业\n');
     const bad = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCoders, readCoderReference, readCsv } from '@talent/ingest';
 import { toCsv, writeFileAtomic, type Config } from '@talent/models';
 
@@ -13,9 +16,12 @@ export class CodeTitlesInputError extends Error {
 export interface CodeTitlesResult {
   rows: number;
   coded: number;
-  /** The CSV written (also to `out` when given). */
-  csv: string;
+  /** The CSV or JSON written (also to `out` when given). */
+  text: string;
 }
+
+/** How the coded rows are written: CSV (every input column kept) or a JSON array of row objects. */
+export type CodeTitlesFormat = 'csv' | 'json';
 
 /**
  * Codes the `title` column of a CSV (with its optional `industry` and `description` as context) to
@@ -23,7 +29,7 @@ export interface CodeTitlesResult {
  * and writes every row back with the code, its name, the level it states and its confidence.
  * Text cells are written formula-safe, with a byte-order mark so that Excel reads the UTF-8.
  */
-export async function codeTitles(config: Config, input: string, out?: string): Promise<CodeTitlesResult> {
+export async function codeTitles(config: Config, input: string, out?: string, format: CodeTitlesFormat = 'csv'): Promise<CodeTitlesResult> {
   const coders = buildCoders(await readCoderReference(config));
   let header: string[] | null = null;
   const records: string[][] = [];
@@ -62,7 +68,32 @@ export async function codeTitles(config: Config, input: string, out?: string): P
     values.occupation_confidence = m.code ? m.confidence : null;
     return values;
   });
-  const csv = toCsv(columns, rows, { bom: true });
-  if (out) writeFileAtomic(out, csv);
-  return { rows: rows.length, coded, csv };
+  const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(columns, rows, { bom: true });
+  if (out) writeFileAtomic(out, text);
+  return { rows: rows.length, coded, text };
+}
+
+/**
+ * Codes titles given as text (standard input): a CSV with a `title` column as {@link codeTitles}
+ * reads, or else one title per line.
+ */
+export async function codeTitlesText(
+  config: Config,
+  input: string,
+  out?: string,
+  format: CodeTitlesFormat = 'csv',
+): Promise<CodeTitlesResult> {
+  const lines = input.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const isCsv = lines[0]!.split(',').some((c) => c.trim().replace(/^"|"$/g, '') === 'title');
+  const csv = isCsv
+    ? input
+    : ['title', ...lines.filter((l) => l.trim() !== '').map((l) => `"${l.trim().replaceAll('"', '""')}"`)].join('\n') + '\n';
+  const dir = mkdtempSync(join(tmpdir(), 'code-titles-'));
+  try {
+    const file = join(dir, 'titles.csv');
+    writeFileSync(file, csv);
+    return await codeTitles(config, file, out, format);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
