@@ -64,6 +64,7 @@ describe('talent code-titles', () => {
     expect(result.coded).toBe(rows.filter((r) => r.occupation_code).length);
   });
 
+  // Three CLI processes, each reading the reference data and building the coder: a longer timeout.
   it('runs from the command line and refuses a CSV without a title column', () => {
     const input = join(dir, 'cli.csv');
     const out = join(dir, 'cli-out.csv');
@@ -93,5 +94,5 @@ describe('talent code-titles', () => {
     const bad = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no "title" column');
-  });
+  }, 240_000);
 });
