@@ -47,11 +47,25 @@ const about = {
   script: 'packages/ingest/scripts/train-occupation-model.ts (npm run train:occupation)',
   options,
   folds: FOLDS,
-  crossValidated: { major: acc[0], middle: acc[1], minor: acc[2], exact: acc[3], coverage: pct(points.length / held.length), ece: Math.round(ece * 1000) / 1000 },
-  reliability: bins.map((b) => ({ from: b.from, count: b.count, confidence: Math.round(b.meanConfidence * 1000) / 1000, accuracy: Math.round(b.accuracy * 1000) / 1000 })),
+  crossValidated: {
+    major: acc[0],
+    middle: acc[1],
+    minor: acc[2],
+    exact: acc[3],
+    coverage: pct(points.length / held.length),
+    ece: Math.round(ece * 1000) / 1000,
+  },
+  reliability: bins.map((b) => ({
+    from: b.from,
+    count: b.count,
+    confidence: Math.round(b.meanConfidence * 1000) / 1000,
+    accuracy: Math.round(b.accuracy * 1000) / 1000,
+  })),
 };
 const data = toModelData(weights, decision, calibration, about);
 const out = join(config.dictionariesDir, 'occupation_model.json');
 writeFileSync(out, `${JSON.stringify(data)}\n`);
 console.log(JSON.stringify(about.crossValidated), JSON.stringify(decision));
-console.log(`lexical features ${Object.keys(data.lexical).length}, classes ${data.classes.length}, ${(performance.now() - t0) / 1000} s → ${out}`);
+console.log(
+  `lexical features ${Object.keys(data.lexical).length}, classes ${data.classes.length}, ${(performance.now() - t0) / 1000} s → ${out}`,
+);

@@ -99,7 +99,9 @@ describe('occupation coder', () => {
       location: coders.location,
     };
     expect(buildOccupationCoder(options)('注塑成型技术员')).toEqual(code('注塑成型技术员'));
-    expect(() => buildOccupationCoder({ ...options, aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] })).toThrow(/not a 大典 2022 code/);
+    expect(() => buildOccupationCoder({ ...options, aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] })).toThrow(
+      /not a 大典 2022 code/,
+    );
   });
 });
 

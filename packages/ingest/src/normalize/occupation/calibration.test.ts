@@ -15,7 +15,8 @@ describe('occupation model calibration (5-fold cross-validation on the train spl
     const points = crossFittedConfidences(titles, held, tree, decision, folds);
     const { bins, ece } = reliability(points);
     expect(ece).toBeLessThanOrEqual(0.05);
-    for (const b of bins.filter((x) => x.count >= 30)) expect(Math.abs(b.accuracy - b.meanConfidence), `decile ${b.from}`).toBeLessThanOrEqual(0.1);
+    for (const b of bins.filter((x) => x.count >= 30))
+      expect(Math.abs(b.accuracy - b.meanConfidence), `decile ${b.from}`).toBeLessThanOrEqual(0.1);
 
     // The back-off is used: titles whose most probable code is not probable enough are coded only
     // to the 小类, 中类 or 大类 they are sure of, and those codes are right at their level more

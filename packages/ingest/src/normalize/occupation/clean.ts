@@ -238,7 +238,7 @@ export function cleanTitle(raw: string, location?: LocationMatcher): CleanTitle 
   t = t.replace(LATIN_SPACE, '\u0000').replace(SPACED_CHARS, '');
   const segments: string[] = [];
   for (const part of t.split(SEPARATOR)) {
-    let s = part.replace(/\u0000/g, ' ').trim();
+    let s = part.replaceAll('\u0000', ' ').trim();
     s = s.replace(LEAD_VERB, '').replace(/[*#!！?？.。'"“”‘’`^=]+/g, '');
     s = s.replace(TRAILING_POST, (m, _g, i: number) => (i >= 2 ? '' : m)).trim();
     if (!HAS_TEXT.test(s)) continue;

@@ -126,11 +126,7 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
   for (let i = 0; i < segments.length; i++) if (i !== pi) grams(segments[i]!, 'o', lexical, false);
   const asideText = clean.asides.join(' ');
   grams(asideText, 'x', lexical, false);
-  const ctx = context
-    .slice(0, CONTEXT_READ)
-    .replace(CONTEXT_NOISE, ' ')
-    .slice(0, CONTEXT_CHARS)
-    .toLowerCase();
+  const ctx = context.slice(0, CONTEXT_READ).replace(CONTEXT_NOISE, ' ').slice(0, CONTEXT_CHARS).toLowerCase();
   grams(ctx, 'c', lexical, false);
   const asideHits = asideText ? lexicon.find(asideText) : [];
   let ctxHits: TermHit[] | null = null;
@@ -159,7 +155,8 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
       // subject: an IT subject at a training firm is 职业培训师.
       const elsewhere = [...parses.filter((_, i) => i !== pi).flatMap((p) => p.hits), ...asideHits];
       const taught = [...parse.domains, ...elsewhere].filter((h) => h.term.kind === 'domain' && h.term.teachingCode);
-      const code = taught.find((h) => h.term.teachingCode !== IT_TEACHER)?.term.teachingCode ?? (taught.length || itSubject ? IT_TEACHER : null);
+      const code =
+        taught.find((h) => h.term.teachingCode !== IT_TEACHER)?.term.teachingCode ?? (taught.length || itSubject ? IT_TEACHER : null);
       if (code) {
         setMax(evidence, code, 'comp:teach', 1);
         composed = true;
@@ -179,21 +176,28 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
         // The trade refines a generic head (普工 → 6-00-00-00): the finer code inherits its evidence.
         const generic = parse.head?.term.kind === 'alias' ? parse.head.term.code : null;
         const own = generic ? evidence.get(generic) : undefined;
-        if (generic && own && code !== generic && code.startsWith(prefixOf(generic))) for (const k in own) setMax(evidence, code, k, own[k]!);
+        if (generic && own && code !== generic && code.startsWith(prefixOf(generic)))
+          for (const k in own) setMax(evidence, code, k, own[k]!);
       }
     }
   }
   // Aliases elsewhere: other segments, asides, context.
   for (let i = 0; i < segments.length; i++) {
     if (i === pi) continue;
-    for (const h of parses[i]!.hits) if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 2) setMax(evidence, h.term.code, `o:t${h.term.tier}`, 1);
+    for (const h of parses[i]!.hits)
+      if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 2) setMax(evidence, h.term.code, `o:t${h.term.tier}`, 1);
   }
   // A teacher named in brackets teaches the title's subject (`Python（兼职讲师）`).
   if (!head && !parse.head) {
     const asideHead = asideHits.find((h) => h.term.kind === 'head-teaching');
     const subject = parse.hits.find((h) => (h.term.kind === 'alias' && h.term.code && isItCode(h.term.code)) || h.term.teachingCode);
     if (asideHead && subject) {
-      setMax(evidence, subject.term.teachingCode && subject.term.teachingCode !== IT_TEACHER ? subject.term.teachingCode : IT_TEACHER, 'comp:teach', 1);
+      setMax(
+        evidence,
+        subject.term.teachingCode && subject.term.teachingCode !== IT_TEACHER ? subject.term.teachingCode : IT_TEACHER,
+        'comp:teach',
+        1,
+      );
       composed = true;
     }
   }
@@ -206,7 +210,9 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
     if (h.term.tier >= 3) setMax(evidence, h.term.code, roleless ? 'x:role' : 'x:role2', 1);
   }
   // The industry or the posting text decides only when the title names no role.
-  if (roleless) for (const h of contextHits()) if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) setMax(evidence, h.term.code, 'c:alias', 1);
+  if (roleless)
+    for (const h of contextHits())
+      if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) setMax(evidence, h.term.code, 'c:alias', 1);
 
   // The 大典 names and definitions. A bare generic head (设计师, 教练, 技术员) is not looked up: it
   // would latch onto the one name that holds it (酒体设计师, 教练员, 农业技术员).

@@ -98,7 +98,11 @@ export function predict(analysis: TitleAnalysis, weights: WeightSource, tree: Oc
 }
 
 /** Fits the weights on the examples. */
-export function trainWeights(examples: readonly TrainingExample[], tree: OccupationTree, options: TrainOptions = DEFAULT_TRAIN_OPTIONS): WorkingWeights {
+export function trainWeights(
+  examples: readonly TrainingExample[],
+  tree: OccupationTree,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): WorkingWeights {
   const w = new WorkingWeights();
   const counts = new Map<string, number>();
   for (const e of examples) if (e.real) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
@@ -134,7 +138,7 @@ export function trainWeights(examples: readonly TrainingExample[], tree: Occupat
         if (Math.abs(g) < LEXICAL_MIN_GRADIENT) continue;
         for (const f of ex.analysis.lexical) {
           let row = w.lex.get(f);
-          if (!row) w.lex.set(f, (row = new Map()));
+          if (!row) w.lex.set(f, (row = new Map<string, number>()));
           row.set(code, (row.get(code) ?? 0) - rate * g);
         }
       }
@@ -184,7 +188,7 @@ export function isotonicFit(points: readonly { x: number; y: number }[], minBloc
   }
   // Blocks of a few titles would promise what a handful happened to show: each is merged with
   // the neighbour of closer mean until it holds enough (merging neighbours keeps the map monotone).
-  for (let i = 0; blocks.length > 1 && i < blocks.length; ) {
+  for (let i = 0; blocks.length > 1 && i < blocks.length;) {
     if (blocks[i]!.n >= minBlock) {
       i++;
       continue;
@@ -338,7 +342,7 @@ export function crossValidate(
   folds: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): HeldOut[] {
-  const held: HeldOut[] = new Array(titles.length);
+  const held = new Array<HeldOut>(titles.length);
   for (let k = 0; k < folds; k++) {
     const inFold = titles.map((t) => foldOf(t.id, folds) === k);
     const train = examples.filter((_, i) => i >= titles.length || !inFold[i]);
