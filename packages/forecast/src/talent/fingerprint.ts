@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * A hash of everything a projection reads: the loads that are in the warehouse, the reference
+ * A hash of everything a projection reads: the loads that wrote rows to the warehouse (an attempt
+ * that found the file already loaded, or failed, changes nothing), the reference
  * lists and the model files. Equal fingerprints mean a new vintage would repeat the last one.
  */
 export async function projectionFingerprint(conn: DuckDBConnection, engineVersion: string): Promise<string> {
   const parts = await conn.runAndReadAll(`
     SELECT 'load' AS kind, string_agg(load_id || ':' || status, ',' ORDER BY load_id) AS items FROM meta.loads
+      WHERE status NOT IN ('skipped_duplicate', 'failed')
     UNION ALL SELECT 'reference', string_agg(list_id || ':' || file_sha256, ',' ORDER BY list_id) FROM meta.reference_loads
     UNION ALL SELECT 'model', string_agg(name || ':' || checksum, ',' ORDER BY name) FROM meta.models`);
   const hash = createHash('sha256').update(engineVersion);
