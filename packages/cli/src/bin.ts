@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFlags } from '@talent/models';
+import { codeTitles, codeTitlesText } from './commands/code-titles.js';
 import { warehouseDocs } from './commands/docs.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runPipeline, type RunSummary } from './commands/run.js';
@@ -17,6 +18,10 @@ Commands:
   ingest         load the reference data and the sources only, and print per-source figures
   schedule       stay running and start the pipeline every night (--cron, in the configured zone)
   docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
+  code-titles <in.csv|-> [--out <file>] [--json]
+                 code the title column of a UTF-8 CSV (optional industry, description) to the
+                 大典 2022 with the nightly run's coder; writes the rows back (stdout without --out);
+                 \`-\` or no file reads standard input (such a CSV, or one title per line)
 
 Inputs and outputs (flag, else environment variable, else default):
   --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
@@ -38,6 +43,7 @@ Command options:
   --samples                  (ingest) also load the real public samples of the shared reference folder
   --source <id>              (ingest) only this source; repeatable
   --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
+  --json                     (code-titles) write a JSON array of the rows instead of CSV
 
 Exit codes (see packages/cli/src/exit-codes.ts):
   0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
@@ -68,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       ...Object.fromEntries(Object.keys(CONFIG_FLAGS).map((f) => [f, { type: 'string' as const }])),
       cron: { type: 'string' },
       samples: { type: 'boolean' },
+      json: { type: 'boolean' },
       source: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -101,6 +108,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Wrote ${target}`);
       return 0;
     }
+    case 'code-titles': {
+      const out = flags.out === undefined ? undefined : resolve(flags.out);
+      const format = values.json ? 'json' : 'csv';
+      const input = positionals[1];
+      const result =
+        input && input !== '-'
+          ? await codeTitles(config, resolve(input), out, format)
+          : await codeTitlesText(config, readFileSync(0, 'utf8'), out, format);
+      if (out) console.log(`Coded ${result.coded} of ${result.rows} titles → ${out}`);
+      else process.stdout.write(result.text);
+      return EXIT.ok;
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return EXIT.usage;
@@ -119,6 +138,9 @@ main(process.argv.slice(2)).then(
   },
   (err: Error & { code?: string }) => {
     console.error(`talent: ${err.message}`);
-    process.exitCode = err.name === 'ConfigError' || err.code?.startsWith('ERR_PARSE_ARGS') ? EXIT.usage : EXIT.runFailed;
+    process.exitCode =
+      err.name === 'ConfigError' || err.name === 'CodeTitlesInputError' || err.code?.startsWith('ERR_PARSE_ARGS')
+        ? EXIT.usage
+        : EXIT.runFailed;
   },
 );

@@ -30,7 +30,15 @@ export function buildCoders(ref: CoderReference): Coders {
   return {
     location,
     industry: lazy(() => buildIndustryMatcher(ref.industryTerms, ref.industries)),
-    occupation: lazy(() => buildOccupationCoder({ occupations: ref.occupations, aliases: ref.occupationAliases, normaliseTitle: title })),
+    occupation: lazy(() =>
+      buildOccupationCoder({
+        occupations: ref.occupations,
+        aliases: ref.occupationAliases,
+        composition: ref.occupationComposition,
+        model: ref.occupationModel,
+        location,
+      }),
+    ),
     title,
     company: normaliseCompany,
   };

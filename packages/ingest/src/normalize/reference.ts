@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readCodeLists, type CodeTrees } from '@talent/models';
+import type { OccupationModelData } from './occupation/model.js';
 
 /** One GB/T 2260 administrative division (6-digit code). */
 export interface Region {
@@ -47,6 +48,21 @@ export interface OccupationAlias {
   tier: number;
 }
 
+/**
+ * One composition word: a role head whose code depends on the domain named before it, or a domain
+ * with the code of an engineer and of a worker of that domain.
+ */
+export interface OccupationCompositionTerm {
+  term: string;
+  kind: 'head-engineering' | 'head-production' | 'head-teaching' | 'domain';
+  /** Domain: its engineering code; head-engineering: a code that overrides the domain's, if any. */
+  engineeringCode: string | null;
+  /** Domain: the code of a production worker of the domain, if the 大典 has one. */
+  productionCode: string | null;
+  /** Domain: the code of a teacher of the domain or school stage (少儿 → 2-08-99-00). */
+  teachingCode: string | null;
+}
+
 /** Everything the coders are built from. */
 export interface CoderReference {
   regions: Region[];
@@ -54,6 +70,9 @@ export interface CoderReference {
   industryTerms: IndustryTerm[];
   occupations: Occupation[];
   occupationAliases: OccupationAlias[];
+  occupationComposition: OccupationCompositionTerm[];
+  /** The occupation coder's learned weights and calibration. */
+  occupationModel: OccupationModelData;
   /** Words meaning "the whole of the division named before" (区内, 全省; datasets/dictionaries/region_scope_words.csv). */
   regionScopeWords: string[];
 }
@@ -94,6 +113,24 @@ export function coderReferenceFromTrees(
   };
 }
 
+/** The occupation coder's dictionaries (aliases and composition words) from the dictionaries folder. */
+export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderReference, 'occupationAliases' | 'occupationComposition'> {
+  return {
+    occupationAliases: readDictionary(dictionariesDir, 'occupation_aliases.csv').map((r) => ({
+      alias: r.alias!,
+      code: r.csco_code!,
+      tier: Number(r.tier),
+    })),
+    occupationComposition: readDictionary(dictionariesDir, 'occupation_composition.csv').map((r) => ({
+      term: r.term!,
+      kind: r.kind as OccupationCompositionTerm['kind'],
+      engineeringCode: r.engineering_code || null,
+      productionCode: r.production_code || null,
+      teachingCode: r.teaching_code || null,
+    })),
+  };
+}
+
 /**
  * Reads the code lists and dictionaries the coders need.
  * @example const ref = await readCoderReference(config); const coders = buildCoders(ref);
@@ -107,10 +144,7 @@ export async function readCoderReference(paths: CoderReferencePaths): Promise<Co
       code: r.gbt4754_code!,
     })),
     regionScopeWords: readDictionary(paths.dictionariesDir, 'region_scope_words.csv').map((r) => r.word!),
-    occupationAliases: readDictionary(paths.dictionariesDir, 'occupation_aliases.csv').map((r) => ({
-      alias: r.alias!,
-      code: r.csco_code!,
-      tier: Number(r.tier),
-    })),
+    ...readOccupationDictionaries(paths.dictionariesDir),
+    occupationModel: JSON.parse(readFileSync(join(paths.dictionariesDir, 'occupation_model.json'), 'utf8')) as OccupationModelData,
   };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { coders } from '../../../test/helpers/coders.js';
+import { cleanTitle } from './clean.js';
+
+// Real titles from the coder corpus's train split (packages/ingest/test/fixtures/coder-corpus/train.csv).
+const clean = (title: string) => cleanTitle(title, coders.location);
+
+describe('cleanTitle', () => {
+  it('sets the employer before a recruiting verb aside, wherever 招聘 stands', () => {
+    expect(clean('北京链家招聘：销售代表，应届生')).toMatchObject({ segments: ['销售代表'], asides: ['北京链家'] });
+    expect(clean('链家总部招聘置业顾问')).toMatchObject({ core: '置业顾问', asides: ['链家总部'] });
+    expect(clean('电子厂 招聘残疾人：')).toMatchObject({ core: '残疾人', asides: ['电子厂'] });
+    expect(clean('急急急+大量招聘暑期工').core).toBe('暑期工');
+    expect(clean('苏州支付宝渠道推广专员招聘').core).toBe('苏州支付宝渠道推广专员');
+  });
+
+  it('keeps 招聘 when it is the role itself', () => {
+    expect(clean('招聘专员').core).toBe('招聘专员');
+    expect(clean('BD营销推广顾问/招聘顾问/职位交付顾问').segments).toEqual(['bd营销推广顾问', '招聘顾问', '职位交付顾问']);
+  });
+
+  it('takes bracketed text aside and drops requisition numbers', () => {
+    expect(clean('普工（包吃住）')).toMatchObject({ core: '普工', asides: ['包吃住'] });
+    expect(clean('双休五险一金客服文员（偏文职）')).toMatchObject({ core: '客服文员', asides: ['偏文职'] });
+    expect(clean('数据仓库工程师-杭州-00134').core).toBe('数据仓库工程师');
+  });
+
+  it('drops pay, benefit and urgency words', () => {
+    expect(clean('月薪8000诚聘销售').core).toBe('销售');
+    expect(clean('机票操作员月薪6千五险一金双休').core).toBe('机票操作员');
+    expect(clean('互联网区域销售专员+五险一金+高薪直招').core).toBe('互联网区域销售专员');
+    expect(clean('3千-5千诚聘销售实习生 高薪+晋升').core).toBe('销售');
+  });
+
+  it('drops place segments', () => {
+    expect(clean('研发经理-长沙').segments).toEqual(['研发经理']);
+    expect(clean('招聘数据分析师-深圳').segments).toEqual(['数据分析师']);
+  });
+
+  it('drops seniority and trainee words, noting them', () => {
+    expect(clean('高级数据仓库工程师-SH2919')).toMatchObject({ core: '数据仓库工程师', senior: true });
+    expect(clean('资深销售顾问')).toMatchObject({ core: '销售顾问', senior: true });
+    expect(clean('模型数据标签实习生')).toMatchObject({ core: '模型数据标签', intern: true });
+    expect(clean('（实习）数字化项目实习生')).toMatchObject({ core: '数字化项目', intern: true });
+    expect(clean('北京链家诚聘销售精英/储备店经理').segments).toContain('店经理');
+  });
+
+  it('keeps language names whole and joins characters spaced out one by one', () => {
+    expect(clean('C++开发工程师').core).toBe('cpp开发工程师');
+    expect(clean('司 机').core).toBe('司机');
+  });
+});

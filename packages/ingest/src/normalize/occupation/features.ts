@@ -1,0 +1,245 @@
+/**
+ * What the model reads of a title: lexical features (character n-grams and dictionary words of the
+ * role segment, the other segments, the bracketed asides and the employer's industry or the posting
+ * text) and, per candidate code, the evidence that proposes it (an alias of some tier, a head+domain
+ * composition, a 大典 name or definition match).
+ */
+import type { LocationMatcher } from '../location.js';
+import { cleanTitle, type CleanTitle } from './clean.js';
+import type { CodeIndex } from './code-index.js';
+import type { Lexicon, RoleParse, TermHit } from './lexicon.js';
+import { isItCode } from './lexicon.js';
+import type { OccupationTree } from './tree.js';
+
+/** The class of a title that decides nothing (储备干部, slogans, pay only). */
+export const NONE = 'none';
+
+/** Evidence for one candidate code: shared-feature name → value. */
+export type Evidence = Record<string, number>;
+
+/** A title read for the model. */
+export interface TitleAnalysis {
+  clean: CleanTitle;
+  /** The segment holding the first-named role. */
+  primary: string;
+  parse: RoleParse;
+  /** Class-specific lexical features (value 1 each). */
+  lexical: string[];
+  /** Candidate code → evidence. */
+  evidence: Map<string, Evidence>;
+  /** Shared features of the no-occupation class. */
+  none: string[];
+  /** What kind of role head the title has: `eng`, `prod`, `a<major>`, or `none`. */
+  headClass: string;
+}
+
+/** What the analysis needs. */
+export interface AnalysisDeps {
+  lexicon: Lexicon;
+  index: CodeIndex;
+  tree: OccupationTree;
+  location?: LocationMatcher;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const WORDS = /[a-z][a-z0-9+#.]*|[\u4e00-\u9fff]+/g;
+const CONTEXT_NOISE = /(未融资|不需要融资|已上市|[a-d]轮及以上|[a-d]轮|天使轮|战略投资|\d+-?\d*人|以上|以下|\d+)/g;
+const RETRIEVED = 8;
+const CONTEXT_CHARS = 20;
+/** Characters of the context read (noise such as 已上市 or 100-499人 is dropped from them first). */
+export const CONTEXT_READ = 3 * CONTEXT_CHARS;
+
+function grams(text: string, prefix: string, out: string[], trigrams: boolean): void {
+  for (const m of text.match(WORDS) ?? []) {
+    if (!CJK.test(m[0]!)) {
+      out.push(`${prefix}w:${m}`);
+      continue;
+    }
+    if (m.length === 1) out.push(`${prefix}u:${m}`);
+    for (let i = 0; i + 1 < m.length; i++) out.push(`${prefix}b:${m.slice(i, i + 2)}`);
+    if (trigrams) for (let i = 0; i + 2 < m.length; i++) out.push(`${prefix}t:${m.slice(i, i + 3)}`);
+  }
+}
+
+/** The digits a code fixes: `6-00-00-00` → `6-`, `6-25-00-00` → `6-25-`. */
+function prefixOf(code: string): string {
+  const parts = code.split('-');
+  let depth = 4;
+  while (depth > 1 && parts[depth - 1] === '00') depth--;
+  return parts.slice(0, depth).join('-') + '-';
+}
+
+function majorOf(code: string): string {
+  return code[0]!;
+}
+
+function setMax(evidence: Map<string, Evidence>, code: string, name: string, value: number): void {
+  let e = evidence.get(code);
+  if (!e) evidence.set(code, (e = {}));
+  if ((e[name] ?? 0) < value) e[name] = value;
+}
+
+/** The segment of the first-named role: the first with a role word, else the first with any alias. */
+function choosePrimary(parses: RoleParse[]): number {
+  for (let i = 0; i < parses.length; i++) if (parses[i]!.head) return i;
+  for (let i = 0; i < parses.length; i++) if (parses[i]!.hits.some((h) => h.term.kind === 'alias' && h.term.tier >= 2)) return i;
+  return 0;
+}
+
+function composedCode(head: TermHit, domain: TermHit): string | null {
+  if (head.term.kind === 'head-engineering') return domain.term.engineeringCode ? (head.term.code ?? domain.term.engineeringCode) : null;
+  if (head.term.kind === 'head-teaching') return domain.term.teachingCode;
+  return domain.term.productionCode;
+}
+
+const COMPOSITION_FEATURE: Record<string, string> = {
+  'head-engineering': 'comp:eng',
+  'head-production': 'comp:prod',
+  'head-teaching': 'comp:teach',
+};
+/** Teachers of an IT subject at a training firm are 职业培训师. */
+const IT_TEACHER = '4-07-03-05';
+
+/**
+ * Reads a title (and the employer's industry or the posting text as context) for the model.
+ * @example analyseTitle('整车测试工程师', '', deps).evidence.get('2-02-07-11') // { 'comp:eng': 1, … }
+ */
+export function analyseTitle(title: string, context: string, deps: AnalysisDeps): TitleAnalysis {
+  const { lexicon, index, tree } = deps;
+  const clean = cleanTitle(title, deps.location);
+  const segments = clean.segments.length ? clean.segments : [''];
+  const parses = segments.map((s) => lexicon.parse(s));
+  const pi = choosePrimary(parses);
+  const primary = segments[pi]!;
+  const parse = parses[pi]!;
+  const lexical: string[] = [];
+  const evidence = new Map<string, Evidence>();
+
+  // Lexical features of the role segment.
+  grams(primary, '', lexical, true);
+  if (primary.length >= 2) lexical.push(`s2:${primary.slice(-2)}`);
+  if (primary.length >= 3) lexical.push(`s3:${primary.slice(-3)}`);
+  if (primary.length >= 2) lexical.push(`p2:${primary.slice(0, 2)}`);
+  if (primary.length > 0 && primary.length <= 12) lexical.push(`W:${primary}`);
+  for (const h of parse.hits) lexical.push(`T:${h.term.text}`);
+  if (parse.head) lexical.push(`H:${parse.head.term.text}`);
+  for (let i = 0; i < segments.length; i++) if (i !== pi) grams(segments[i]!, 'o', lexical, false);
+  const asideText = clean.asides.join(' ');
+  grams(asideText, 'x', lexical, false);
+  const ctx = context.slice(0, CONTEXT_READ).replace(CONTEXT_NOISE, ' ').slice(0, CONTEXT_CHARS).toLowerCase();
+  grams(ctx, 'c', lexical, false);
+  const asideHits = asideText ? lexicon.find(asideText) : [];
+  let ctxHits: TermHit[] | null = null;
+  const contextHits = () => (ctxHits ??= ctx ? lexicon.find(ctx) : []);
+  if (clean.intern) lexical.push('f:intern');
+  if (segments.length > 1) lexical.push('f:multi');
+
+  // Evidence: aliases of the role segment.
+  for (const h of parse.hits) {
+    if (h.term.kind !== 'alias' || !h.term.code) continue;
+    if (parse.itSuppressed && isItCode(h.term.code)) continue;
+    setMax(evidence, h.term.code, `a:t${h.term.tier}`, 1);
+    if (h === parse.head) setMax(evidence, h.term.code, 'a:head', 1);
+    if (h.start === 0 && h.end === primary.length) setMax(evidence, h.term.code, 'a:whole', 1);
+  }
+  // Head + domain composition (汽车 + 工程师, 注塑 + 技术员); a domain from the asides or the context
+  // composes with a head the segment leaves without one.
+  const head = parse.compositionHead;
+  let composed = false;
+  if (head) {
+    const domain = [...parse.domains].reverse().find((d) => composedCode(head, d));
+    // An IT word before a teaching head is the subject taught (Python讲师, 网络工程师讲师).
+    const itSubject = parse.hits.some((h) => h.term.kind === 'alias' && h.term.code && isItCode(h.term.code) && h.end <= head.start);
+    if (head.term.kind === 'head-teaching') {
+      // A teacher's code follows the pupils (少儿, 乐高, 小学 anywhere in the title) before the
+      // subject: an IT subject at a training firm is 职业培训师.
+      const elsewhere = [...parses.filter((_, i) => i !== pi).flatMap((p) => p.hits), ...asideHits];
+      const taught = [...parse.domains, ...elsewhere].filter((h) => h.term.kind === 'domain' && h.term.teachingCode);
+      const code =
+        taught.find((h) => h.term.teachingCode !== IT_TEACHER)?.term.teachingCode ?? (taught.length || itSubject ? IT_TEACHER : null);
+      if (code) {
+        setMax(evidence, code, 'comp:teach', 1);
+        composed = true;
+      }
+    } else if (domain) {
+      setMax(evidence, composedCode(head, domain)!, COMPOSITION_FEATURE[head.term.kind]!, 1);
+      composed = true;
+    }
+    // A worker's trade may be named only by the brackets or the employer's industry (普工 at an
+    // 电子厂); an engineer's field is not (the industry of a software firm says 电子, 通信).
+    if (!composed && head.term.kind === 'head-production') {
+      const outside = [...asideHits, ...contextHits()].filter((h) => h.term.kind === 'domain');
+      const d = outside.find((h) => h.term.productionCode);
+      if (d) {
+        const code = d.term.productionCode!;
+        setMax(evidence, code, 'comp:ctx', 1);
+        // The trade refines a generic head (普工 → 6-00-00-00): the finer code inherits its evidence.
+        const generic = parse.head?.term.kind === 'alias' ? parse.head.term.code : null;
+        const own = generic ? evidence.get(generic) : undefined;
+        if (generic && own && code !== generic && code.startsWith(prefixOf(generic)))
+          for (const k in own) setMax(evidence, code, k, own[k]!);
+      }
+    }
+  }
+  // Aliases elsewhere: other segments, asides, context.
+  for (let i = 0; i < segments.length; i++) {
+    if (i === pi) continue;
+    for (const h of parses[i]!.hits)
+      if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 2) setMax(evidence, h.term.code, `o:t${h.term.tier}`, 1);
+  }
+  // A teacher named in brackets teaches the title's subject (`Python（兼职讲师）`).
+  if (!head && !parse.head) {
+    const asideHead = asideHits.find((h) => h.term.kind === 'head-teaching');
+    const subject = parse.hits.find((h) => (h.term.kind === 'alias' && h.term.code && isItCode(h.term.code)) || h.term.teachingCode);
+    if (asideHead && subject) {
+      setMax(
+        evidence,
+        subject.term.teachingCode && subject.term.teachingCode !== IT_TEACHER ? subject.term.teachingCode : IT_TEACHER,
+        'comp:teach',
+        1,
+      );
+      composed = true;
+    }
+  }
+  // A generic head (操作工, 工程师 with no domain) leaves the role to the brackets or the context.
+  const roleless = !parse.head || (parse.head.term.kind === 'alias' ? parse.head.term.tier < 3 : !composed);
+  for (const h of asideHits) {
+    if (h.term.kind !== 'alias' || !h.term.code || h.term.tier < 2) continue;
+    setMax(evidence, h.term.code, `x:t${h.term.tier}`, 1);
+    // A role in brackets refines a title that names none (`Python（兼职讲师）`).
+    if (h.term.tier >= 3) setMax(evidence, h.term.code, roleless ? 'x:role' : 'x:role2', 1);
+  }
+  // The industry or the posting text decides only when the title names no role.
+  if (roleless)
+    for (const h of contextHits())
+      if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) setMax(evidence, h.term.code, 'c:alias', 1);
+
+  // The 大典 names and definitions. A bare generic head (设计师, 教练, 技术员) is not looked up: it
+  // would latch onto the one name that holds it (酒体设计师, 教练员, 农业技术员).
+  const bare = parse.hits.some((h) => h.start === 0 && h.end === primary.length && (h.term.kind !== 'alias' || h.term.tier <= 1));
+  const found = primary && !bare ? index.search(primary, RETRIEVED) : [];
+  found.forEach((m, rank) => {
+    if (m.name > 0) setMax(evidence, m.code, 'r:name', m.name);
+    if (m.definition > 0) setMax(evidence, m.code, 'r:def', m.definition);
+    if (m.contained) setMax(evidence, m.code, 'r:contained', 1);
+    if (rank === 0) setMax(evidence, m.code, 'r:top', 1);
+  });
+  for (const code of evidence.keys()) if (!tree.has(code)) evidence.delete(code);
+
+  const kind = parse.head?.term.kind;
+  const headClass = !parse.head
+    ? 'none'
+    : kind === 'head-engineering'
+      ? 'eng'
+      : kind === 'head-production'
+        ? 'prod'
+        : kind === 'head-teaching'
+          ? 'teach'
+          : `a${majorOf(parse.head.term.code ?? '0')}`;
+  const none: string[] = ['none'];
+  if (!clean.core) none.push('none:empty');
+  if (!parse.hits.some((h) => h.term.tier >= 2)) none.push('none:noterm');
+  if (!parse.head) none.push('none:nohead');
+  if (primary.length <= 1) none.push('none:short');
+  return { clean, primary, parse, lexical, evidence, none, headClass };
+}

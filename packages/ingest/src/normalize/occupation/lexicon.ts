@@ -1,0 +1,203 @@
+/**
+ * The coder's dictionary: job-title words with the 大典 code they point to (aliases, by tier) and
+ * the words that compose a role (a head such as 工程师 or 操作工 with a domain such as 汽车 or
+ * 注塑). Matching finds every dictionary word in a text; the parse finds a segment's role head and
+ * the domains named before it.
+ */
+import type { OccupationAlias, OccupationCompositionTerm } from '../reference.js';
+
+/** What a dictionary word is. */
+export type TermKind = 'alias' | 'head-engineering' | 'head-production' | 'head-teaching' | 'domain';
+
+/** One dictionary word. */
+export interface Term {
+  text: string;
+  kind: TermKind;
+  /** Alias: the 大典 code it points to; head-engineering: an override code used with a domain. */
+  code: string | null;
+  /** Alias tier 0–4 (4 a named occupation, 3 a role, 2 a domain, 1 a generic tool or verb, 0 filler). */
+  tier: number;
+  /** Domain: the engineering, production and teaching codes of the domain. */
+  engineeringCode: string | null;
+  productionCode: string | null;
+  teachingCode: string | null;
+}
+
+/** A dictionary word found in a text, `[start, end)`. */
+export interface TermHit {
+  term: Term;
+  start: number;
+  end: number;
+}
+
+/** A segment's role: its head word, the domains named before it and every alias hit. */
+export interface RoleParse {
+  hits: TermHit[];
+  /** The alias or head word that ends nearest the segment's end (the Chinese head noun comes last). */
+  head: TermHit | null;
+  /** Composition head (工程师, 技术员, 操作工…) ending the segment, if any. */
+  compositionHead: TermHit | null;
+  /** Domains named in the segment, nearest the head last. */
+  domains: TermHit[];
+  /** IT aliases were set aside because a non-IT domain names the field (整车测试工程师). */
+  itSuppressed: boolean;
+}
+
+/** A built dictionary. */
+export interface Lexicon {
+  find(text: string): TermHit[];
+  parse(segment: string): RoleParse;
+  /** Every dictionary word (for features that name terms). */
+  terms: readonly Term[];
+}
+
+const LATIN = /[a-z0-9]/;
+const IT_CODE = /^(2-02-10|2-02-38|4-04-0)/;
+
+function isLatin(c: string | undefined): boolean {
+  return c !== undefined && LATIN.test(c);
+}
+
+/** Generic tails of 大典 names; what precedes them names the field (供用电 of 供用电工程技术人员). */
+const NAME_TAIL = /(工程技术人员|专业技术人员|专业人员|技术人员|服务人员|人员)$/;
+
+/**
+ * The 大典's own occupation names as aliases of tier 4 (护林员, 家禽饲养员, 车工), and the stems of
+ * names with a generic tail as aliases of tier 3 (供用电 → 供用电工程技术人员, 金融科技 → 金融科技专业
+ * 人员), for the occupations the dictionary does not name. A bracketed part is dropped (军官（警官） →
+ * 军官); a stem shorter than three characters or shared by two occupations is not used.
+ */
+export function occupationNameAliases(
+  occupations: readonly { code: string; name: string }[],
+  isOccupation: (code: string) => boolean,
+  aliases: readonly OccupationAlias[],
+): OccupationAlias[] {
+  const known = new Set(aliases.map((a) => a.alias.toLowerCase()));
+  const out: OccupationAlias[] = [];
+  const stems = new Map<string, string | null>();
+  for (const o of occupations) {
+    if (!isOccupation(o.code)) continue;
+    const name = o.name.replace(/[（(].*$/, '').trim();
+    const stem = name.replace(NAME_TAIL, '');
+    if (stem !== name && stem.length >= 3) stems.set(stem, stems.has(stem) ? null : o.code);
+    if (name.length < 2 || known.has(name)) continue;
+    known.add(name);
+    out.push({ alias: name, code: o.code, tier: 4 });
+  }
+  for (const [stem, code] of stems) if (code && !known.has(stem)) out.push({ alias: stem, code, tier: 3 });
+  return out;
+}
+
+/** Builds the dictionary from the alias and composition rows. */
+export function buildLexicon(aliases: readonly OccupationAlias[], composition: readonly OccupationCompositionTerm[]): Lexicon {
+  const terms: Term[] = [];
+  for (const a of aliases) {
+    terms.push({
+      text: a.alias.toLowerCase(),
+      kind: 'alias',
+      code: a.code,
+      tier: a.tier,
+      engineeringCode: null,
+      productionCode: null,
+      teachingCode: null,
+    });
+  }
+  for (const c of composition) {
+    terms.push({
+      text: c.term.toLowerCase(),
+      kind: c.kind,
+      code: c.kind === 'head-engineering' ? c.engineeringCode : null,
+      tier: c.kind === 'domain' ? 2 : 3,
+      engineeringCode: c.engineeringCode,
+      productionCode: c.productionCode,
+      teachingCode: c.teachingCode,
+    });
+  }
+  // A character trie: each node holds the words that end there.
+  interface Node {
+    next: Map<string, Node>;
+    ends: Term[];
+  }
+  const root: Node = { next: new Map(), ends: [] };
+  for (const t of terms) {
+    if (!t.text) continue;
+    let node = root;
+    for (let k = 0; k < t.text.length; k++) {
+      const ch = t.text[k]!;
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), ends: [] }));
+      node = child;
+    }
+    node.ends.push(t);
+  }
+
+  function find(text: string): TermHit[] {
+    const hits: TermHit[] = [];
+    for (let i = 0; i < text.length; i++) {
+      let node = root.next.get(text[i]!);
+      for (let j = i + 1; node; j++) {
+        for (const t of node.ends) {
+          // Latin words stand alone: `ai` is not inside `email`, `go` not inside `google`.
+          if (LATIN.test(t.text[0]!) && isLatin(text[i - 1])) continue;
+          if (LATIN.test(t.text[t.text.length - 1]!) && isLatin(text[j])) continue;
+          hits.push({ term: t, start: i, end: j });
+        }
+        if (j >= text.length) break;
+        node = node.next.get(text[j]!);
+      }
+    }
+    // A word inside a longer matched word of the same kind says less (`仓库` in `仓库管理`);
+    // a domain inside an alias still names the domain (`汽车` in `汽车装配`). An alias that runs
+    // into a composition head is a false reading (`电工` in `弱电工程师`).
+    return hits.filter(
+      (h) =>
+        !hits.some(
+          (o) =>
+            o !== h &&
+            ((o.start <= h.start &&
+              o.end >= h.end &&
+              o.end - o.start > h.end - h.start &&
+              (o.term.kind === h.term.kind || (h.term.kind === 'alias' && o.term.kind !== 'domain'))) ||
+              (h.term.kind === 'alias' && o.term.kind.startsWith('head-') && o.start > h.start && o.start < h.end && o.end > h.end)),
+        ),
+    );
+  }
+
+  function parse(segment: string): RoleParse {
+    const hits = find(segment);
+    // The head is the last role alias (测试开发 in 测试开发工程师: 工程师 only closes it); a
+    // composition head (工程师, 操作工, 讲师) ending the segment composes with the domains before it.
+    let head: TermHit | null = null;
+    let compositionHead: TermHit | null = null;
+    for (const h of hits) {
+      if (h.term.kind === 'alias') {
+        if (h.term.tier < 3) continue;
+        if (!head || h.end > head.end || (h.end === head.end && h.end - h.start > head.end - head.start)) head = h;
+      } else if (h.term.kind !== 'domain' && h.end === segment.length) {
+        if (!compositionHead || h.end - h.start > compositionHead.end - compositionHead.start) compositionHead = h;
+      }
+    }
+    if (!head) head = compositionHead;
+    const domains = hits.filter((h) => h.term.kind === 'domain' && (!compositionHead || h.end <= compositionHead.start));
+    // IT evidence is an IT word (软件, 大数据, 信息安全, java), not one made only of the function
+    // words and heads every field shares (运维, 测试工程师, 产品经理 are composition heads too).
+    const heads = hits.filter((o) => o.term.kind.startsWith('head-'));
+    const functionWord = (h: TermHit) => {
+      for (let i = h.start; i < h.end; i++) if (!heads.some((o) => o.start <= i && o.end > i)) return false;
+      return true;
+    };
+    const itEvidence = hits.some(
+      (h) => h.term.kind === 'alias' && h.term.code !== null && IT_CODE.test(h.term.code) && h.term.tier >= 2 && !functionWord(h),
+    );
+    const fieldDomain = domains.some((d) => d.term.engineeringCode || d.term.productionCode);
+    const itSuppressed = fieldDomain && !itEvidence;
+    return { hits, head, compositionHead, domains, itSuppressed };
+  }
+
+  return { find, parse, terms };
+}
+
+/** Whether an alias points into the IT field (软件, 大数据, 信息通信服务). */
+export function isItCode(code: string): boolean {
+  return IT_CODE.test(code);
+}

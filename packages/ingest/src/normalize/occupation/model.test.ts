@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { coders, reference } from '../../../test/helpers/coders.js';
+import { rightAt, rightAtStatedLevel } from './evaluate.js';
+import { analyseTitle } from './features.js';
+import { buildCodeIndex } from './code-index.js';
+import { buildLexicon } from './lexicon.js';
+import {
+  candidateCodes,
+  candidateFeatures,
+  candidateProbabilities,
+  compileModel,
+  decide,
+  lexicalScores,
+  scoreCandidates,
+  topLexical,
+} from './model.js';
+import { isotonicFit } from './train.js';
+import { buildOccupationTree } from './tree.js';
+
+const tree = buildOccupationTree(reference.occupations);
+const deps = {
+  lexicon: buildLexicon(reference.occupationAliases, reference.occupationComposition),
+  index: buildCodeIndex(
+    tree,
+    reference.occupations.map((o) => o.code),
+  ),
+  tree,
+  location: coders.location,
+};
+const weights = compileModel(reference.occupationModel);
+
+describe('occupation model', () => {
+  it('scores candidates the same way on the coder path as on the trainer path', () => {
+    for (const t of ['Python开发工程师', '注塑成型技术员', '普工（包吃住）', '电销团队经理', '储备干部']) {
+      const a = analyseTitle(t, '', deps);
+      const lex = lexicalScores(a.lexical, weights);
+      const top = topLexical(lex);
+      const codes = candidateCodes(a, top, tree);
+      const slow = candidateProbabilities(candidateFeatures(a, top, tree), lex, weights);
+      expect([...scoreCandidates(a, codes, lex, weights, tree)]).toEqual([...slow]);
+    }
+  });
+
+  it('backs off to the 小类 or 中类 that holds enough probability', () => {
+    const t = { exact: 0.5, minor: 0.3, middle: 0.3, none: 0.5 };
+    const codes = ['none', '2-02-10-03', '2-02-10-05', '2-02-38-03'];
+    expect(decide(codes, [0.05, 0.6, 0.2, 0.15], tree, t)).toEqual({ code: '2-02-10-03', level: '细类', probability: 0.6 });
+    expect(decide(codes, [0.05, 0.4, 0.35, 0.2], tree, t)).toMatchObject({ code: '2-02-10-00', level: '小类' });
+    expect(decide(codes, [0.05, 0.15, 0.1, 0.7], tree, t)).toMatchObject({ code: '2-02-38-03', level: '细类' });
+    expect(decide(codes, [0.6, 0.2, 0.1, 0.1], tree, t)).toMatchObject({ code: null, level: null });
+  });
+
+  it('fits a monotone calibration whose steps each rest on enough titles', () => {
+    const points = Array.from({ length: 400 }, (_, i) => ({ x: i / 400, y: (i * 7919) % 400 < i ? 1 : 0 }));
+    const fit = isotonicFit(points, 40);
+    for (let i = 1; i < fit.y.length; i++) expect(fit.y[i]!).toBeGreaterThanOrEqual(fit.y[i - 1]!);
+    expect(fit.y.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('judging a stated code against a label', () => {
+  it('counts a coarser code right only at the levels it states', () => {
+    const minor = { code: '2-02-10-00', level: '小类' as const };
+    expect([1, 2, 3, 4].map((d) => rightAt('2-02-10-03', minor, d, tree))).toEqual([true, true, true, false]);
+    expect(rightAtStatedLevel('2-02-10-03', minor, tree)).toBe(true);
+  });
+
+  it('counts a finer code wrong below the label’s level, and an uncoded title right only when it names nothing', () => {
+    const exact = { code: '6-25-01-13', level: '细类' as const };
+    expect([1, 2, 3, 4].map((d) => rightAt('6-25-00-00', exact, d, tree))).toEqual([true, true, false, false]);
+    expect(rightAt(null, { code: null, level: null }, 4, tree)).toBe(true);
+    expect(rightAt('6-25-00-00', { code: null, level: null }, 1, tree)).toBe(false);
+    expect(rightAt(null, exact, 1, tree)).toBe(false);
+  });
+
+  it('treats an occupation the 大典 defines without 细类 as exact', () => {
+    expect(tree.level('2-06-03-00')).toBe('细类');
+    expect(rightAt('2-06-03-00', { code: '2-06-03-00', level: '细类' }, 4, tree)).toBe(true);
+  });
+});

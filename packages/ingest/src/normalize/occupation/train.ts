@@ -1,0 +1,385 @@
+/**
+ * Fits the coder's log-linear model: stochastic gradient descent on the softmax over each title's
+ * candidates (lexical weights per n-gram and code, shared weights by AdaGrad), then the back-off
+ * thresholds and the isotonic calibration on cross-validated predictions. Deterministic for a seed.
+ * Used by `scripts/train-occupation-model.ts` and by the calibration test; not by the pipeline.
+ */
+import { rightAt, rightAtStatedLevel } from './evaluate.js';
+import { NONE, type TitleAnalysis } from './features.js';
+import {
+  calibrate,
+  candidateFeatures,
+  candidateProbabilities,
+  decide,
+  lexicalScores,
+  topLexical,
+  topScored,
+  type DecisionThresholds,
+  type LexicalScores,
+  type OccupationModelData,
+  type WeightSource,
+} from './model.js';
+import type { OccupationTree } from './tree.js';
+
+/** One training title: its analysis, its label (a code or `none`) and its weight. */
+export interface TrainingExample {
+  analysis: TitleAnalysis;
+  label: string;
+  weight: number;
+  /** Counted in the class prior (real labels, not dictionary or 大典 name examples). */
+  real: boolean;
+}
+
+/** Optimiser settings. */
+export interface TrainOptions {
+  epochs: number;
+  /** Lexical learning rate (decays as rate / (1 + epoch)). */
+  rate: number;
+  /** AdaGrad rate of the shared weights. */
+  sharedRate: number;
+  /** Multiplicative shrink of every lexical weight after each epoch. */
+  shrink: number;
+  /** Lexical weights smaller than this are dropped from the stored model. */
+  prune: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 10, rate: 0.25, sharedRate: 0.3, shrink: 0.02, prune: 0.1, seed: 20260101 };
+
+const LEXICAL_MIN_GRADIENT = 0.02;
+
+/** The trainer's weights, readable by the scorer. */
+export class WorkingWeights implements WeightSource {
+  readonly lex = new Map<string, Map<string, number>>();
+  readonly sh = new Map<string, number>();
+  readonly shG2 = new Map<string, number>();
+  readonly pri = new Map<string, number>();
+
+  lexical(features: readonly string[]): LexicalScores {
+    const acc = new Map<string, number>();
+    for (const f of features) {
+      const row = this.lex.get(f);
+      if (row) for (const [c, v] of row) acc.set(c, (acc.get(c) ?? 0) + v);
+    }
+    return { get: (code) => acc.get(code) ?? 0, top: (k) => topScored(acc, k) };
+  }
+  shared(name: string): number {
+    return this.sh.get(name) ?? 0;
+  }
+  prior(code: string): number {
+    return this.pri.get(code) ?? 0;
+  }
+}
+
+/** A seeded generator (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Candidates and probabilities of one title. */
+export interface Prediction {
+  codes: string[];
+  probs: Float64Array;
+}
+
+/** Scores one analysed title with the given weights (the label, when given, joins the candidates). */
+export function predict(analysis: TitleAnalysis, weights: WeightSource, tree: OccupationTree, label?: string): Prediction {
+  const lex = lexicalScores(analysis.lexical, weights);
+  const extra = label && label !== NONE ? [label] : [];
+  const cands = candidateFeatures(analysis, [...topLexical(lex), ...extra], tree);
+  return { codes: cands.codes, probs: candidateProbabilities(cands, lex, weights) };
+}
+
+/** Fits the weights on the examples. */
+export function trainWeights(
+  examples: readonly TrainingExample[],
+  tree: OccupationTree,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): WorkingWeights {
+  const w = new WorkingWeights();
+  const counts = new Map<string, number>();
+  for (const e of examples) if (e.real) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
+  for (const [c, n] of counts) w.pri.set(c, Math.log(1 + n));
+  const random = seededRandom(options.seed);
+  const order = examples.map((_, i) => i);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = options.rate / (1 + epoch);
+    for (const k of order) {
+      const ex = examples[k]!;
+      const lex = lexicalScores(ex.analysis.lexical, w);
+      const extra = ex.label !== NONE ? [ex.label] : [];
+      const cands = candidateFeatures(ex.analysis, [...topLexical(lex), ...extra], tree);
+      if (!cands.codes.includes(ex.label)) continue;
+      const probs = candidateProbabilities(cands, lex, w);
+      const grad = new Map<string, number>();
+      for (let i = 0; i < cands.codes.length; i++) {
+        const code = cands.codes[i]!;
+        const g = (probs[i]! - (code === ex.label ? 1 : 0)) * ex.weight;
+        if (Math.abs(g) < 1e-3) continue;
+        // Dictionary and 大典-name examples teach words, not how much evidence weighs: a 大典 name
+        // always retrieves itself, which would teach retrieval to outweigh everything else.
+        if (ex.real)
+          for (const [name, v] of cands.shared[i]!) {
+            const x = name === 'prior' ? w.prior(code) : v;
+            grad.set(name, (grad.get(name) ?? 0) + g * x);
+          }
+        // Small gradients would only spread tiny lexical weights over many codes.
+        if (Math.abs(g) < LEXICAL_MIN_GRADIENT) continue;
+        for (const f of ex.analysis.lexical) {
+          let row = w.lex.get(f);
+          if (!row) w.lex.set(f, (row = new Map<string, number>()));
+          row.set(code, (row.get(code) ?? 0) - rate * g);
+        }
+      }
+      for (const [name, g] of grad) {
+        const g2 = (w.shG2.get(name) ?? 0) + g * g;
+        w.shG2.set(name, g2);
+        w.sh.set(name, (w.sh.get(name) ?? 0) - (options.sharedRate * g) / Math.sqrt(g2 + 1e-8));
+      }
+    }
+    const keep = 1 - options.shrink;
+    for (const row of w.lex.values())
+      for (const [c, v] of row) {
+        if (Math.abs(v) < options.prune / 2) row.delete(c);
+        else row.set(c, v * keep);
+      }
+  }
+  for (const [f, row] of w.lex) {
+    for (const [c, v] of row) if (Math.abs(v) < options.prune) row.delete(c);
+    if (row.size === 0) w.lex.delete(f);
+  }
+  return w;
+}
+
+/** A held-out prediction with its label, for tuning and calibration. */
+export interface HeldOut extends Prediction {
+  label: string | null;
+}
+
+/** Fewest titles behind one step of the calibration map. */
+export const CALIBRATION_MIN_BLOCK = 120;
+
+/**
+ * Isotonic regression (pool adjacent violators) of outcomes on scores; returns the block means as
+ * a monotone step map.
+ */
+export function isotonicFit(points: readonly { x: number; y: number }[], minBlock = CALIBRATION_MIN_BLOCK): { x: number[]; y: number[] } {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  const blocks: { sx: number; sy: number; n: number }[] = [];
+  for (const p of sorted) {
+    blocks.push({ sx: p.x, sy: p.y, n: 1 });
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1]!;
+      const a = blocks[blocks.length - 2]!;
+      if (a.sy / a.n <= b.sy / b.n) break;
+      blocks.splice(blocks.length - 2, 2, { sx: a.sx + b.sx, sy: a.sy + b.sy, n: a.n + b.n });
+    }
+  }
+  // Blocks of a few titles would promise what a handful happened to show: each is merged with
+  // the neighbour of closer mean until it holds enough (merging neighbours keeps the map monotone).
+  for (let i = 0; blocks.length > 1 && i < blocks.length;) {
+    if (blocks[i]!.n >= minBlock) {
+      i++;
+      continue;
+    }
+    const b = blocks[i]!;
+    const mean = (x: { sy: number; n: number }) => x.sy / x.n;
+    const left = blocks[i - 1];
+    const right = blocks[i + 1];
+    const j = !left ? i + 1 : !right ? i - 1 : Math.abs(mean(left) - mean(b)) <= Math.abs(mean(right) - mean(b)) ? i - 1 : i + 1;
+    const o = blocks[j]!;
+    blocks.splice(Math.min(i, j), 2, { sx: b.sx + o.sx, sy: b.sy + o.sy, n: b.n + o.n });
+    i = Math.min(i, j);
+  }
+  return { x: blocks.map((b) => b.sx / b.n), y: blocks.map((b) => b.sy / b.n) };
+}
+
+/** Mean accuracy over the four levels of the decided codes. */
+export function meanAccuracy(held: readonly HeldOut[], tree: OccupationTree, t: DecisionThresholds): number {
+  let s = 0;
+  for (const h of held) {
+    const d = decide(h.codes, h.probs, tree, t);
+    for (let depth = 1; depth <= 4; depth++) if (rightAt(h.label, d, depth, tree)) s++;
+  }
+  return s / (4 * held.length);
+}
+
+/**
+ * A 细类 is stated only when it is more likely right than wrong (the honest back-off asked of the
+ * coder); the 小类, 中类 and no-occupation thresholds are chosen to maximise the mean accuracy over
+ * the four levels.
+ */
+export const EXACT_THRESHOLD = 0.5;
+
+/** Chooses the back-off thresholds (see {@link EXACT_THRESHOLD}). */
+export function tuneDecision(held: readonly HeldOut[], tree: OccupationTree): DecisionThresholds {
+  let best: DecisionThresholds = { exact: EXACT_THRESHOLD, minor: 0.5, middle: 0.5, none: 0.5 };
+  let score = -1;
+  const grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+  for (const minor of grid)
+    for (const middle of grid)
+      for (const none of [0.3, 0.4, 0.5, 0.6]) {
+        const t = { exact: EXACT_THRESHOLD, minor, middle, none };
+        const s = meanAccuracy(held, tree, t);
+        if (s > score + 1e-9) {
+          score = s;
+          best = t;
+        }
+      }
+  return best;
+}
+
+/** Fits the isotonic calibration of decided probabilities on held-out predictions. */
+export function fitCalibration(held: readonly HeldOut[], tree: OccupationTree, t: DecisionThresholds): { x: number[]; y: number[] } {
+  const points: { x: number; y: number }[] = [];
+  for (const h of held) {
+    const d = decide(h.codes, h.probs, tree, t);
+    if (d.code === null) continue;
+    points.push({ x: d.probability, y: rightAtStatedLevel(h.label, d, tree) ? 1 : 0 });
+  }
+  const fit = isotonicFit(points);
+  return { x: fit.x.map((v) => round(v, 4)), y: fit.y.map((v) => round(v, 4)) };
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** The weights as stored data. */
+export function toModelData(
+  w: WorkingWeights,
+  decision: DecisionThresholds,
+  calibration: { x: number[]; y: number[] },
+  about: Record<string, unknown>,
+): OccupationModelData {
+  const classes = new Set<string>([NONE, ...w.pri.keys()]);
+  for (const row of w.lex.values()) for (const c of row.keys()) classes.add(c);
+  const list = [...classes].sort();
+  const index = new Map(list.map((c, i) => [c, i]));
+  const lexical: Record<string, number[]> = {};
+  for (const f of [...w.lex.keys()].sort()) {
+    const flat: number[] = [];
+    for (const [c, v] of [...w.lex.get(f)!].sort((a, b) => index.get(a[0])! - index.get(b[0])!)) {
+      const q = Math.round(v * 1000);
+      if (q !== 0) flat.push(index.get(c)!, q);
+    }
+    if (flat.length) lexical[f] = flat;
+  }
+  const shared: Record<string, number> = {};
+  for (const k of [...w.sh.keys()].sort()) shared[k] = round(w.sh.get(k)!, 4);
+  return {
+    format: 1,
+    about,
+    classes: list,
+    lexical,
+    shared,
+    prior: list.map((c) => round(w.pri.get(c) ?? 0, 4)),
+    decision,
+    calibration,
+  };
+}
+
+/** A labelled title as the corpus stores it. */
+export interface LabelledTitle {
+  id: string;
+  title: string;
+  /** Industry and description, as context. */
+  context: string;
+  /** A 大典 code, or null when the title decides nothing. */
+  label: string | null;
+}
+
+/** Weight of a dictionary alias or a 大典 name taught as a title (real labels weigh 1). */
+export const PSEUDO_WEIGHT = 0.3;
+
+/**
+ * The training examples: the labelled titles, plus every alias of tier 2 or more and every
+ * occupation name of the 大典 as a title labelled with its code (so that codes no title shows can
+ * still be learned).
+ */
+export function trainingExamples(
+  titles: readonly LabelledTitle[],
+  analyse: (title: string, context: string) => TitleAnalysis,
+  pseudo: readonly { text: string; code: string }[],
+): TrainingExample[] {
+  const out: TrainingExample[] = titles.map((t) => ({
+    analysis: analyse(t.title, t.context),
+    label: t.label ?? NONE,
+    weight: 1,
+    real: true,
+  }));
+  for (const p of pseudo) out.push({ analysis: analyse(p.text, ''), label: p.code, weight: PSEUDO_WEIGHT, real: false });
+  return out;
+}
+
+/** The fold (0…k-1) of a title, from its id, so that folds do not depend on row order. */
+export function foldOf(id: string, folds: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % folds;
+}
+
+/**
+ * K-fold cross-validated predictions of the labelled titles: each fold is predicted by weights
+ * trained on the other folds plus the dictionary and 大典 examples.
+ */
+export function crossValidate(
+  titles: readonly LabelledTitle[],
+  examples: readonly TrainingExample[],
+  tree: OccupationTree,
+  folds: number,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): HeldOut[] {
+  const held = new Array<HeldOut>(titles.length);
+  for (let k = 0; k < folds; k++) {
+    const inFold = titles.map((t) => foldOf(t.id, folds) === k);
+    const train = examples.filter((_, i) => i >= titles.length || !inFold[i]);
+    const w = trainWeights(train, tree, options);
+    titles.forEach((t, i) => {
+      if (!inFold[i]) return;
+      const p = predict(examples[i]!.analysis, w, tree);
+      held[i] = { ...p, label: t.label };
+    });
+  }
+  return held;
+}
+
+/**
+ * Stated confidences of cross-validated predictions, each calibrated by a map fitted on the other
+ * folds' predictions only (cross-fitting), with whether the code is right at the level it states:
+ * what the calibration promises on titles it was not fitted to.
+ */
+export function crossFittedConfidences(
+  titles: readonly LabelledTitle[],
+  held: readonly HeldOut[],
+  tree: OccupationTree,
+  decision: DecisionThresholds,
+  folds: number,
+): { confidence: number; right: boolean }[] {
+  const points: { confidence: number; right: boolean }[] = [];
+  for (let k = 0; k < folds; k++) {
+    const fit = fitCalibration(
+      held.filter((_, i) => foldOf(titles[i]!.id, folds) !== k),
+      tree,
+      decision,
+    );
+    held.forEach((h, i) => {
+      if (foldOf(titles[i]!.id, folds) !== k) return;
+      const d = decide(h.codes, h.probs, tree, decision);
+      if (d.code !== null) points.push({ confidence: calibrate(fit, d.probability), right: rightAtStatedLevel(h.label, d, tree) });
+    });
+  }
+  return points;
+}

@@ -1,0 +1,88 @@
+/**
+ * The occupation model's training set: the labelled train split of the coder corpus (never the
+ * hold-out), the dictionaries and the 大典, read from the configured folders and analysed once.
+ * Used by the training script, the calibration test and the benchmark's cross-validation; not by
+ * the pipeline.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { readCodeLists } from '@talent/models';
+import { buildLocationMatcher } from '../location.js';
+import { coderReferenceFromTrees, readOccupationDictionaries, type OccupationAlias, type OccupationCompositionTerm } from '../reference.js';
+import { buildCodeIndex } from './code-index.js';
+import { analyseTitle, type AnalysisDeps } from './features.js';
+import { buildLexicon, occupationNameAliases } from './lexicon.js';
+import { trainingExamples, type LabelledTitle, type TrainingExample } from './train.js';
+import { buildOccupationTree, type OccupationTree } from './tree.js';
+
+/** The train split, relative to the repository root. */
+export const TRAIN_SPLIT = 'packages/ingest/test/fixtures/coder-corpus/train.csv';
+
+/** Everything a training run reads. */
+export interface TrainingSet {
+  titles: LabelledTitle[];
+  /** The labelled titles first (same order), then the dictionary and 大典-name examples. */
+  examples: TrainingExample[];
+  pseudoCount: number;
+  tree: OccupationTree;
+  deps: AnalysisDeps;
+  aliases: OccupationAlias[];
+}
+
+/** Heads a domain is taught with: what the composition rule gives `<domain><head>`. */
+const COMPOSED_HEADS = { engineering: ['工程师'], production: ['技术员', '操作工'], teaching: ['老师'] };
+
+/**
+ * Titles composed from the composition dictionary (汽车 + 工程师 → 汽车工程技术人员, 养殖 + 技术员 →
+ * 畜牧业生产人员), so that the words of fields the train split barely holds still point to their codes.
+ */
+export function compositionTitles(composition: readonly OccupationCompositionTerm[]): { text: string; code: string }[] {
+  const out: { text: string; code: string }[] = [];
+  for (const c of composition) {
+    if (c.kind !== 'domain') continue;
+    if (c.engineeringCode) for (const h of COMPOSED_HEADS.engineering) out.push({ text: c.term + h, code: c.engineeringCode });
+    if (c.productionCode) for (const h of COMPOSED_HEADS.production) out.push({ text: c.term + h, code: c.productionCode });
+    if (c.teachingCode) for (const h of COMPOSED_HEADS.teaching) out.push({ text: c.term + h, code: c.teachingCode });
+  }
+  return out;
+}
+
+/** Reads a labelled corpus file (columns id, title, industry_text, description, label_code). */
+export function readLabelledTitles(file: string): LabelledTitle[] {
+  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  return rows.map((r) => ({
+    id: r.id!,
+    title: r.title!,
+    context: `${r.industry_text ?? ''} ${r.description ?? ''}`.trim(),
+    label: r.label_code || null,
+  }));
+}
+
+/**
+ * Reads and analyses the training set.
+ * @example const set = await readTrainingSet({ referenceDir, dictionariesDir, repoRoot });
+ */
+export async function readTrainingSet(paths: { referenceDir: string; dictionariesDir: string; repoRoot: string }): Promise<TrainingSet> {
+  const { trees } = await readCodeLists(paths.referenceDir);
+  const ref = coderReferenceFromTrees(trees);
+  const { occupationAliases: aliases, occupationComposition: composition } = readOccupationDictionaries(paths.dictionariesDir);
+  const tree = buildOccupationTree(ref.occupations);
+  const deps: AnalysisDeps = {
+    lexicon: buildLexicon([...aliases, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', aliases)], composition),
+    index: buildCodeIndex(
+      tree,
+      ref.occupations.map((o) => o.code),
+    ),
+    tree,
+    location: buildLocationMatcher(ref.regions),
+  };
+  const titles = readLabelledTitles(join(paths.repoRoot, TRAIN_SPLIT));
+  const pseudo = [
+    ...aliases.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
+    ...tree.leaves().map((code) => ({ text: tree.name(code)!, code })),
+    ...compositionTitles(composition),
+  ];
+  const examples = trainingExamples(titles, (t, c) => analyseTitle(t, c, deps), pseudo);
+  return { titles, examples, pseudoCount: pseudo.length, tree, deps, aliases };
+}
