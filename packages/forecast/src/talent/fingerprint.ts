@@ -7,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  */
 export async function projectionFingerprint(conn: DuckDBConnection, engineVersion: string): Promise<string> {
   const parts = await conn.runAndReadAll(`
-    SELECT 'load' AS kind, string_agg(load_id || ':' || status, ',' ORDER BY load_id) AS items FROM meta.loads
+    SELECT 'load' AS kind, string_agg(load_id || ':' || status || ':' || coalesce(superseded_by, ''), ',' ORDER BY load_id) AS items
+      FROM meta.loads WHERE status IN ('loaded', 'replaced')
     UNION ALL SELECT 'reference', string_agg(list_id || ':' || file_sha256, ',' ORDER BY list_id) FROM meta.reference_loads
     UNION ALL SELECT 'model', string_agg(name || ':' || checksum, ',' ORDER BY name) FROM meta.models`);
   const hash = createHash('sha256').update(engineVersion);
