@@ -55,7 +55,14 @@ export function logOutput(fd: 1 | 2, logger: Logger = pino({ base: { pid: proces
     info: (message, fields = {}) => logger.info(fields, message),
     warn: (message, fields = {}) => logger.warn(fields, message),
     error: (message, fields = {}) => logger.error(fields, message),
-    progress: () => NO_PROGRESS,
+    // One record per step: a log reader sees how far a long stage got (and where a killed run stopped).
+    progress(label, total) {
+      let done = 0;
+      return {
+        tick: (item = '') => logger.info({ progress: label, done: ++done, total, item }, `${label} ${done}/${total} ${item}`),
+        stop() {},
+      };
+    },
   };
 }
 
