@@ -41,7 +41,7 @@ const RUNS_SQL = `
     coalesce(sum(l.rows_loaded), 0) AS rows_loaded, coalesce(sum(l.rows_rejected), 0) AS rows_rejected,
     any_value(reasons.by_reason)::VARCHAR AS by_reason
   FROM r LEFT JOIN l USING (run_id) LEFT JOIN reasons USING (run_id)
-  GROUP BY ALL ORDER BY r.started_at DESC`;
+  GROUP BY ALL ORDER BY max(r.started_at) DESC`;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
