@@ -5,15 +5,19 @@
  * stages shown apart). The full run is the peer of the two incremental nights, measured in the
  * same invocation on the same machine. See bench/README.md.
  *
- * Run: `npm run bench:nightly -- [--data <edition folder>] [--edition province --seed 3] [--rows 5000] [--keep <dir>]`
+ * Run: `npm run bench:nightly -- [--data <edition folder>] [--edition province --seed 3] [--rows 5000] [--keep <dir>]
+ *        [--full-from <warehouse>]`
+ * `--full-from` starts from a copy of a warehouse a full `talent run` of the same edition filled, instead
+ * of running the full night again: its seconds are then those recorded in that warehouse's meta.runs
+ * (on whatever load the machine had then), and its peak RSS is not known.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveConfig } from '@talent/models';
+import { openWarehouse, resolveConfig } from '@talent/models';
 import type { NightResult } from './nightly/night-result.js';
 import { writeOneDay } from './nightly/one-day.js';
 import { prepareEdition } from './talent/pipeline.js';
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '3' },
     rows: { type: 'string', default: '5000' },
     keep: { type: 'string' },
+    'full-from': { type: 'string' },
   },
 });
 
@@ -65,6 +70,32 @@ function runNight(label: string): NightResult {
   return JSON.parse(readFileSync(result, 'utf8')) as NightResult;
 }
 
+/** The newest finished full run recorded in a warehouse, as a night of this benchmark (peak RSS unknown: NaN). */
+async function recordedFullRun(file: string): Promise<NightResult> {
+  const wh = await openWarehouse(file, { readOnly: true });
+  try {
+    const row = (
+      await wh.conn.runAndReadAll(
+        `SELECT epoch(finished_at - started_at) AS seconds, status FROM meta.runs WHERE finished_at IS NOT NULL AND status <> 'failed'
+         ORDER BY started_at DESC LIMIT 1`,
+      )
+    ).getRowObjectsJson()[0];
+    if (!row) throw new Error(`--full-from ${file}: no finished run in meta.runs`);
+    const rows = (
+      await wh.conn.runAndReadAll(`SELECT sum(rows_loaded) FROM meta.loads WHERE status IN ('loaded', 'replaced')`)
+    ).getRowsJson()[0]![0];
+    return {
+      seconds: Number(row.seconds),
+      peakRssMb: NaN,
+      status: `${String(row.status)} (recorded)`,
+      stages: [],
+      rowsLoaded: Number(rows),
+    };
+  } finally {
+    wh.close();
+  }
+}
+
 const stageSeconds = (n: NightResult, stage: string) => n.stages.find((s) => s.stage === stage)?.seconds;
 const cell = (v: number | undefined, width: number) => (v === undefined ? '—' : v.toFixed(1)).padStart(width);
 
@@ -86,7 +117,11 @@ try {
   linkEdition(editionDir, dataDir);
 
   const nights: [string, NightResult][] = [];
-  nights.push(['full', runNight('full')]);
+  if (values['full-from']) {
+    nights.push(['full', await recordedFullRun(resolve(values['full-from']))]);
+    copyFileSync(resolve(values['full-from']), warehouse);
+    console.log(`full run: not repeated; the warehouse of ${values['full-from']} copied, its recorded run's seconds shown`);
+  } else nights.push(['full', runNight('full')]);
   const years = readdirSync(join(dataDir, 'postings'))
     .map((f) => /^source_c_(\d{4})\.jsonl$/.exec(f)?.[1])
     .filter((y): y is string => !!y)
@@ -111,7 +146,7 @@ try {
   );
   for (const [label, n] of nights)
     console.log(
-      `${label.padEnd(9)}${cell(n.seconds, 9)}${String(Math.round(n.peakRssMb)).padStart(9)}${stages.map((s) => cell(stageSeconds(n, s), 12)).join('')}${n.rowsLoaded.toLocaleString('en-US').padStart(13)}  ${n.status}`,
+      `${label.padEnd(9)}${cell(n.seconds, 9)}${(Number.isNaN(n.peakRssMb) ? '—' : String(Math.round(n.peakRssMb))).padStart(9)}${stages.map((s) => cell(stageSeconds(n, s), 12)).join('')}${n.rowsLoaded.toLocaleString('en-US').padStart(13)}  ${n.status}`,
     );
   console.log('(stage seconds; — : the stage is not in this pipeline)');
 
@@ -125,7 +160,7 @@ try {
   console.log(
     `  nothing new: ${nothing.seconds.toFixed(1)} s — target < ${NOTHING_TARGET_S} s: ${nothing.seconds < NOTHING_TARGET_S ? 'met' : 'NOT met'}`,
   );
-  const peak = Math.max(...nights.map(([, n]) => n.peakRssMb));
+  const peak = Math.max(...nights.map(([, n]) => n.peakRssMb).filter((m) => !Number.isNaN(m)));
   console.log(
     `full_s=${full.seconds.toFixed(1)} one_day_s=${oneDay.seconds.toFixed(1)} nothing_s=${nothing.seconds.toFixed(1)} peak_rss_mb=${Math.round(peak)}`,
   );
