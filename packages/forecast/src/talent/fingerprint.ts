@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * A hash of everything a projection reads: the loads that are in the warehouse, the reference
- * lists and the model files. Equal fingerprints mean a new vintage would repeat the last one.
+ * A hash of everything a projection reads: the loads whose rows are in the warehouse (with what
+ * superseded them), the reference lists and the model files. Equal fingerprints mean a new vintage
+ * would repeat the last one. Loads that wrote nothing (a file skipped as already loaded, a failed
+ * one) do not count: otherwise every night would change the fingerprint and redo the projection.
  */
 export async function projectionFingerprint(conn: DuckDBConnection, engineVersion: string): Promise<string> {
   const parts = await conn.runAndReadAll(`
