@@ -28,7 +28,13 @@ export async function writeOneDay(from: string, to: string, day: string, rows: n
   for (const d of [...byDay.keys()].sort().reverse()) {
     for (const line of byDay.get(d)!) {
       if (out.length >= rows) break;
-      const r = JSON.parse(line) as BoardCRecord;
+      let r: BoardCRecord;
+      try {
+        r = JSON.parse(line) as BoardCRecord;
+      } catch {
+        // The edition's broken records (cut lines) stay in their own file.
+        continue;
+      }
       r.job_id = `n${day.replace(/-/g, '')}${r.job_id}`;
       r.published_at = `${day}${r.published_at!.slice(10)}`;
       out.push(JSON.stringify(r));
