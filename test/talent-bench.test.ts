@@ -130,7 +130,7 @@ beforeAll(async () => {
     const headline = headlineTruth().filter((t) => t.openings > 0);
     dropped = key(headline[0]!);
     incoherent = key(headline.find((t) => key(t) !== dropped)!);
-    await conn.run(`INSERT INTO meta.runs SELECT '${PERTURBED_RUN}', 'test', started_at + INTERVAL 1 HOUR, NULL, 'succeeded', NULL
+    await conn.run(`INSERT INTO meta.runs (run_id, command, started_at, finished_at, status, summary) SELECT '${PERTURBED_RUN}', 'test', started_at + INTERVAL 1 HOUR, NULL, 'succeeded', NULL
       FROM meta.runs WHERE run_id = '${pipelineRunId}'`);
     await writeRun(conn, {
       runId: PERTURBED_RUN,

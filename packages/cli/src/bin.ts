@@ -1,146 +1,140 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveConfig, type ConfigFlags } from '@talent/models';
-import { codeTitles, codeTitlesText } from './commands/code-titles.js';
-import { warehouseDocs } from './commands/docs.js';
-import { ingestCommand } from './commands/ingest.js';
-import { runPipeline, type RunSummary } from './commands/run.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
-import type { IngestProblem } from '@talent/ingest';
-import { DEFAULT_NIGHTLY_CRON, scheduleNightly } from './schedule/nightly.js';
+import type { Command } from './command.js';
+import { COMMANDS } from './command-table.js';
+import { RunFailedError } from './commands/run.js';
+import { EXIT } from './exit-codes.js';
+import { createOutput, type Output } from './output.js';
+import { LockHeldError } from './run-lock.js';
+import { CronExpressionError } from './schedule/nightly.js';
 
-const USAGE = `Usage: talent <command> [options]
+/** Command-line flags that configure the platform, by their ConfigFlags name, with their help line. */
+const CONFIG_FLAGS: readonly (readonly [flag: string, key: keyof ConfigFlags, value: string, help: string])[] = [
+  ['warehouse', 'warehouse', '<file>', 'DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)'],
+  [
+    'data',
+    'data',
+    '<dir>',
+    'folder of the source files the mappings name (TALENT_DATA; datasets/demo);\n                             an edition made by `npm run generate` runs with this flag alone',
+  ],
+  ['datasets', 'datasets', '<dir>', 'datasets root: reference/, sources/, dictionaries/, demo/ (TALENT_DATASETS; datasets)'],
+  ['reference', 'reference', '<dir>', 'code lists, frameworks, crosswalks (TALENT_REFERENCE; <datasets>/reference)'],
+  ['sources', 'sources', '<dir>', 'source mapping files (TALENT_SOURCES; <datasets>/sources)'],
+  ['dictionaries', 'dictionaries', '<dir>', 'normalisation dictionaries (TALENT_DICTIONARIES; <datasets>/dictionaries)'],
+  ['shared-reference', 'sharedReference', '<dir>', 'public samples and list copies (TALENT_SHARED_REFERENCE; ../shared/reference)'],
+  [
+    'crosswalk-overrides',
+    'crosswalkOverrides',
+    '<dir>',
+    'crosswalk overrides (TALENT_CROSSWALK_OVERRIDES; <reference>/crosswalks/overrides)',
+  ],
+  ['memory-limit', 'memoryLimit', '<size>', 'DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)'],
+  ['out', 'out', '<dir>', 'reports and exports (TALENT_OUT; out)'],
+  ['time-zone', 'timeZone', '<zone>', 'dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)'],
+  [
+    'max-reject-share',
+    'maxRejectShare',
+    '<0–1>',
+    "share of a load's records that may be rejected before the exit code says so\n                             (TALENT_MAX_REJECT_SHARE; 0.5)",
+  ],
+  ['cron', 'cron', '<expr>', 'when `talent schedule` runs (TALENT_CRON; "0 2 * * *")'],
+  ['alert-command', 'alertCommand', '<cmd>', 'run on a failed or partial night, its summary on stdin (TALENT_ALERT_COMMAND)'],
+  ['retries', 'retries', '<n>', 'further attempts after a failed night (TALENT_RETRIES; 2)'],
+  ['retry-delay', 'retryDelay', '<seconds>', 'before the first retry, doubled each time (TALENT_RETRY_DELAY; 300)'],
+];
 
-Commands:
-  run            run the whole nightly pipeline once (default inputs: the bundled demo edition)
-  ingest         load the reference data and the sources only, and print per-source figures
-  schedule       stay running and start the pipeline every night (--cron, in the configured zone)
-  docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
-  code-titles <in.csv|-> [--out <file>] [--json]
-                 code the title column of a UTF-8 CSV (optional industry, description) to the
-                 大典 2022 with the nightly run's coder; writes the rows back (stdout without --out);
-                 \`-\` or no file reads standard input (such a CSV, or one title per line)
+const CONFIG_HELP = `Inputs and outputs (flag, else environment variable, else default):
+${CONFIG_FLAGS.map(([flag, , value, help]) => `  ${`--${flag} ${value}`.padEnd(26)} ${help}`).join('\n')}
+  --json                     one JSON result document on stdout, logs (pino JSON) on stderr`;
 
-Inputs and outputs (flag, else environment variable, else default):
-  --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
-  --data <dir>               folder of the source files the mappings name (TALENT_DATA; datasets/demo);
-                             an edition made by \`npm run generate\` runs with this flag alone
-  --datasets <dir>           datasets root: reference/, sources/, dictionaries/, demo/ (TALENT_DATASETS; datasets)
-  --reference <dir>          code lists, frameworks, crosswalks (TALENT_REFERENCE; <datasets>/reference)
-  --sources <dir>            source mapping files (TALENT_SOURCES; <datasets>/sources)
-  --dictionaries <dir>       normalisation dictionaries (TALENT_DICTIONARIES; <datasets>/dictionaries)
-  --shared-reference <dir>   public samples and list copies (TALENT_SHARED_REFERENCE; ../shared/reference)
-  --crosswalk-overrides <dir> crosswalk overrides (TALENT_CROSSWALK_OVERRIDES; <reference>/crosswalks/overrides)
-  --memory-limit <size>      DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)
-  --out <dir>                reports and exports (TALENT_OUT; out)
-  --time-zone <zone>         dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)
-  --max-reject-share <0–1>   share of a load's records that may be rejected before the exit code says so
-                             (TALENT_MAX_REJECT_SHARE; 0.5)
-
-Command options:
-  --samples                  (ingest) also load the real public samples of the shared reference folder
-  --source <id>              (ingest) only this source; repeatable
-  --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
-  --json                     (code-titles) write a JSON array of the rows instead of CSV
-
-Exit codes (see packages/cli/src/exit-codes.ts):
+const EXIT_HELP = `Exit codes (packages/cli/src/exit-codes.ts):
   0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
   5 no input found · 6 a load failed · 7 a load rejected more than --max-reject-share of its records
+  8 another run holds the warehouse`;
+
+const USAGE = `Usage: talent <command> [options]     (talent <command> --help for its own)
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(13)}${c.summary}`).join('\n')}
+
+${CONFIG_HELP}
+
+${EXIT_HELP}
 `;
 
-/** Command-line flags that configure the platform, by their ConfigFlags name. */
-const CONFIG_FLAGS: Record<string, keyof ConfigFlags> = {
-  warehouse: 'warehouse',
-  data: 'data',
-  datasets: 'datasets',
-  reference: 'reference',
-  sources: 'sources',
-  dictionaries: 'dictionaries',
-  'shared-reference': 'sharedReference',
-  'crosswalk-overrides': 'crosswalkOverrides',
-  'memory-limit': 'memoryLimit',
-  out: 'out',
-  'time-zone': 'timeZone',
-  'max-reject-share': 'maxRejectShare',
+const commandHelp = (c: Command) => `${c.help}\n\n${CONFIG_HELP}\n\n${EXIT_HELP}\n`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON_OPTIONS: Options = {
+  ...Object.fromEntries(CONFIG_FLAGS.map(([f]) => [f, { type: 'string' as const }])),
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 };
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...Object.fromEntries(Object.keys(CONFIG_FLAGS).map((f) => [f, { type: 'string' as const }])),
-      cron: { type: 'string' },
-      samples: { type: 'boolean' },
-      json: { type: 'boolean' },
-      source: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
+/** The command named on the line: the first positional once every command's flags (and their values) are known. */
+function commandName(argv: string[]): string | undefined {
+  const options: Options = { ...COMMON_OPTIONS };
+  for (const c of COMMANDS) Object.assign(options, c.options);
+  return parseArgs({ args: argv, allowPositionals: true, strict: false, options }).positionals[0];
+}
+
+/** Parses the command line of one command, strictly: the configuration flags, --json, --help and its own options. */
+function parse(argv: string[], command: Command | undefined) {
+  return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...command?.options } });
+}
+
+/** The exit code of an error that ended a command. */
+function exitCodeOfError(err: Error & { code?: string }): number {
+  if (err.name === 'ConfigError' || err instanceof CronExpressionError || err.code?.startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
+  if (err instanceof LockHeldError || (err instanceof RunFailedError && err.cause instanceof LockHeldError)) return EXIT.lockHeld;
+  return EXIT.runFailed;
+}
+
+async function main(argv: string[], outputFor: (json: boolean) => Output): Promise<number> {
+  const name = commandName(argv);
+  const command = COMMANDS.find((c) => c.name === name);
+  const { values, positionals } = parse(argv, command);
+  const output = outputFor(values.json === true);
+  if (!name) {
     console.log(USAGE);
-    return command || values.help ? EXIT.ok : EXIT.usage;
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    console.log(commandHelp(command));
+    return EXIT.ok;
+  }
+  const args = positionals.slice(1);
+  if (args.length && !command.positionals) {
+    console.error(`talent ${command.name} takes no arguments (got ${args.join(' ')}).\n\n${commandHelp(command)}`);
+    return EXIT.usage;
   }
   const flags: ConfigFlags = {};
-  for (const [flag, key] of Object.entries(CONFIG_FLAGS)) {
+  for (const [flag, key] of CONFIG_FLAGS) {
     const v = (values as Record<string, unknown>)[flag];
     if (typeof v === 'string') flags[key] = v;
   }
   const config = resolveConfig(flags);
-  switch (command) {
-    case 'run':
-      return runExitCode(await runPipeline(config));
-    case 'ingest':
-      return runExitCode(await ingestCommand(config, { samples: values.samples ?? false, sources: values.source ?? [] }));
-    case 'schedule': {
-      const expression = values.cron ?? DEFAULT_NIGHTLY_CRON;
-      scheduleNightly(config, expression);
-      console.log(`Scheduled nightly run "${expression}" (${config.timeZone}) on ${config.warehousePath}. Ctrl-C to stop.`);
-      return new Promise<number>(() => {});
-    }
-    case 'docs': {
-      const target = positionals[1] ? resolve(positionals[1]) : join(config.repoRoot, 'docs', 'warehouse.md');
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, await warehouseDocs());
-      console.log(`Wrote ${target}`);
-      return 0;
-    }
-    case 'code-titles': {
-      const out = flags.out === undefined ? undefined : resolve(flags.out);
-      const format = values.json ? 'json' : 'csv';
-      const input = positionals[1];
-      const result =
-        input && input !== '-'
-          ? await codeTitles(config, resolve(input), out, format)
-          : await codeTitlesText(config, readFileSync(0, 'utf8'), out, format);
-      if (out) console.log(`Coded ${result.coded} of ${result.rows} titles → ${out}`);
-      else process.stdout.write(result.text);
-      return EXIT.ok;
-    }
-    default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return EXIT.usage;
-  }
+  const { exitCode, result } = await command.run({ config, args, values: values as Record<string, never>, output });
+  if (values.json) process.stdout.write(`${JSON.stringify({ command: command.name, exitCode, ...(result as object) })}\n`);
+  return exitCode;
 }
 
-/** A finished run's exit code: from the problems its ingest stage reported (exit-codes.ts). */
-function runExitCode(summary: RunSummary): number {
-  const figures = summary.stages.find((s) => s.stage === 'ingest')?.figures ?? {};
-  return exitCodeFor((figures.problems as IngestProblem[] | undefined) ?? []);
-}
-
-main(process.argv.slice(2)).then(
+const json = process.argv.includes('--json');
+let output: Output | undefined;
+main(process.argv.slice(2), (j) => (output = createOutput({ json: j }))).then(
   (code) => {
     process.exitCode = code;
   },
   (err: Error & { code?: string }) => {
-    console.error(`talent: ${err.message}`);
-    process.exitCode =
-      err.name === 'ConfigError' || err.name === 'CodeTitlesInputError' || err.code?.startsWith('ERR_PARSE_ARGS')
-        ? EXIT.usage
-        : EXIT.runFailed;
+    const exitCode = exitCodeOfError(err);
+    (output ?? createOutput({ json })).error(`talent: ${err.message}`, { exitCode });
+    if (json) process.stdout.write(`${JSON.stringify({ exitCode, error: err.message })}\n`);
+    process.exitCode = exitCode;
   },
 );

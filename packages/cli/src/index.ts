@@ -1,14 +1,27 @@
-// Public API of @talent/cli: the pipeline, its stages and its scheduler, for tests and embedding.
-export { runPipeline, STAGES } from './commands/run.js';
+// Public API of @talent/cli: the pipeline, its stages, its commands and its scheduler, for tests and embedding.
+export { runPipeline, runCommand, RunFailedError, STAGES } from './commands/run.js';
 export type { RunOptions, RunSummary } from './commands/run.js';
-export { warehouseDocs } from './commands/docs.js';
-export { ingestCommand } from './commands/ingest.js';
+export { warehouseDocs, docsCommand } from './commands/docs.js';
+export { ingestCommand, ingestCliCommand, sourceOfFile } from './commands/ingest.js';
+export { initCommand } from './commands/init.js';
+export { forecastCommand } from './commands/forecast.js';
+export { scheduleCommand } from './commands/schedule.js';
+export { statusCommand } from './commands/status.js';
+export type { RunStatusRow } from './commands/status.js';
+export { COMMANDS } from './command-table.js';
+export type { Command, CommandContext, CommandResult } from './command.js';
+export { createOutput, logOutput } from './output.js';
+export type { Output } from './output.js';
 export { ingestStage } from './stages/ingest.js';
 export type { IngestStageOptions } from './stages/ingest.js';
 export { referenceStage } from './stages/reference.js';
 export { projectionStage } from './stages/projection.js';
-export { scheduleNightly, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
-export { withRunLock } from './run-lock.js';
-export type { Stage, StageResult, PipelineContext } from './pipeline.js';
+export { scheduleNightly, runNight, runAlert, isTransient, CronExpressionError, DEFAULT_NIGHTLY_CRON } from './schedule/nightly.js';
+export type { NightOutcome, NightlyOptions } from './schedule/nightly.js';
+export { withRunLock, readLockHolder, staleReason, LockHeldError, HEARTBEAT_MS, STALE_AFTER_MS } from './run-lock.js';
+export type { LockHolder, LockTakeover } from './run-lock.js';
+export { abandonDeadRuns, RunRecord } from './run-record.js';
+export type { StageRecord, KeptLoad } from './run-record.js';
+export type { Stage, StageResult, PipelineContext, Progress } from './pipeline.js';
 export { EXIT, exitCodeFor } from './exit-codes.js';
 export type { ExitCode } from './exit-codes.js';

@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT, exitCodeFor } from '../src/exit-codes.js';
+import { talent } from './talent-process.js';
 
-const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'talent-exit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `talent <args>` as an operator runs it, with none of the caller's TALENT_* variables. */
-function talent(...args: string[]): { status: number | null; out: string } {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TALENT_')));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', bin, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 110_000,
-  });
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
+function talentRun(...args: string[]): { status: number | null; out: string } {
+  const r = talent(args, {}, 110_000);
+  return { status: r.status, out: r.text };
 }
 
 describe('exit codes of the talent command', () => {
@@ -30,15 +23,15 @@ describe('exit codes of the talent command', () => {
   });
 
   it('talent ingest --source with an unknown id exits 3, naming the nearest source', { timeout: 120_000 }, () => {
-    const r = talent('ingest', '--source', 'demo_shortag', '--warehouse', join(dir, 'wh.duckdb'));
+    const r = talentRun('ingest', '--source', 'demo_shortag', '--warehouse', join(dir, 'wh.duckdb'));
     expect(r.status, r.out).toBe(EXIT.unknownSource);
     expect(r.out).toContain('unknown source "demo_shortag" (did you mean demo_shortage?)');
   });
 
   it('a bad --max-reject-share or an unknown flag is wrong usage: exit 2', () => {
-    const share = talent('ingest', '--max-reject-share', '50%', '--warehouse', join(dir, 'wh2.duckdb'));
+    const share = talentRun('ingest', '--max-reject-share', '50%', '--warehouse', join(dir, 'wh2.duckdb'));
     expect(share.status).toBe(EXIT.usage);
     expect(share.out).toContain('--max-reject-share (TALENT_MAX_REJECT_SHARE): a number from 0 to 1');
-    expect(talent('ingest', '--no-such-flag').status).toBe(EXIT.usage);
+    expect(talentRun('ingest', '--no-such-flag').status).toBe(EXIT.usage);
   });
 });

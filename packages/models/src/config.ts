@@ -48,6 +48,20 @@ export interface ConfigFlags {
    * Env `TALENT_MAX_REJECT_SHARE`; default {@link DEFAULT_MAX_REJECT_SHARE}.
    */
   maxRejectShare?: string;
+  /** When `talent schedule` starts a run (node-cron, in `timeZone`). Env `TALENT_CRON`; default {@link DEFAULT_CRON}. */
+  cron?: string;
+  /**
+   * Shell command `talent schedule` runs when a night ends failed or partial, with the run summary
+   * as JSON on its stdin. Env `TALENT_ALERT_COMMAND`; default none.
+   */
+  alertCommand?: string;
+  /** Further attempts `talent schedule` makes after a failed night. Env `TALENT_RETRIES`; default {@link DEFAULT_RETRIES}. */
+  retries?: string;
+  /**
+   * Seconds before the first retry; each later one waits twice as long. Env `TALENT_RETRY_DELAY`;
+   * default {@link DEFAULT_RETRY_DELAY_S}.
+   */
+  retryDelay?: string;
 }
 
 /**
@@ -58,6 +72,18 @@ export const DEFAULT_MAX_REJECT_SHARE = 0.5;
 
 /** Buffer pool of a warehouse file when nothing else is said: keeps a nightly run near 1.3 GB. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
+
+/** 02:00 Beijing time: after the job boards' midnight exports, long before the bureaus open. */
+export const DEFAULT_CRON = '0 2 * * *';
+
+/**
+ * A failed night is retried twice: the failures seen in practice (a source file still being copied,
+ * a lock held by a manual run) clear within minutes, and a retry redoes only what failed.
+ */
+export const DEFAULT_RETRIES = 2;
+
+/** First retry after 5 minutes, the second after 10. */
+export const DEFAULT_RETRY_DELAY_S = 300;
 
 /** Bureaus read Beijing time. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -96,6 +122,18 @@ export const configSchema = z.object({
     .min(0, 'a number from 0 to 1 such as 0.5')
     .max(1, 'a number from 0 to 1 such as 0.5')
     .describe('Share of rejected records above which a load counts as failed in the exit code.'),
+  cron: z.string().min(1).describe('When `talent schedule` starts a run (node-cron expression, in timeZone).'),
+  alertCommand: z.string().min(1).nullable().describe('Shell command run with the run summary on stdin when a scheduled night fails.'),
+  retries: z.coerce
+    .number('a whole number from 0 to 10')
+    .int('a whole number from 0 to 10')
+    .min(0, 'a whole number from 0 to 10')
+    .max(10, 'a whole number from 0 to 10')
+    .describe('Further attempts after a failed scheduled night.'),
+  retryDelaySeconds: z.coerce
+    .number('a number of seconds such as 300')
+    .min(0, 'a number of seconds such as 300')
+    .describe('Seconds before the first retry; doubled for each later one.'),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -113,6 +151,10 @@ const ENV: Record<keyof ConfigFlags, string> = {
   out: 'TALENT_OUT',
   timeZone: 'TALENT_TIME_ZONE',
   maxRejectShare: 'TALENT_MAX_REJECT_SHARE',
+  cron: 'TALENT_CRON',
+  alertCommand: 'TALENT_ALERT_COMMAND',
+  retries: 'TALENT_RETRIES',
+  retryDelay: 'TALENT_RETRY_DELAY',
 };
 
 /** A configuration value that failed validation: names the flag, the variable and what was wrong. */
@@ -162,6 +204,10 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     outDir: abs('out', () => join(repoRoot, 'out')),
     timeZone: given('timeZone') ?? DEFAULT_TIME_ZONE,
     maxRejectShare: given('maxRejectShare') ?? DEFAULT_MAX_REJECT_SHARE,
+    cron: given('cron') ?? DEFAULT_CRON,
+    alertCommand: given('alertCommand') ?? null,
+    retries: given('retries') ?? DEFAULT_RETRIES,
+    retryDelaySeconds: given('retryDelay') ?? DEFAULT_RETRY_DELAY_S,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

@@ -71,7 +71,7 @@ describe('talent code-titles', () => {
     writeFileSync(input, 'title\n注塑成型技术员\n急招普工\n');
     const tsx = join(config.repoRoot, 'node_modules/.bin/tsx');
     const bin = join(config.repoRoot, 'packages/cli/src/bin.ts');
-    const ok = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input, '--out', out], { encoding: 'utf8' });
+    const ok = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input, '--output', out], { encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Coded 2 of 2 titles');
     const rows = parse(readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];
@@ -83,7 +83,7 @@ describe('talent code-titles', () => {
       input: '某某公司招聘木工\n急招普工\n',
     });
     expect(piped.status, piped.stderr).toBe(0);
-    const json = JSON.parse(piped.stdout) as Record<string, unknown>[];
+    const json = (JSON.parse(piped.stdout) as { titles: Record<string, unknown>[] }).titles;
     expect(json.map((r) => [r.title, r.occupation_code, r.occupation_level])).toEqual([
       ['某某公司招聘木工', '6-29-01-00', '小类'],
       ['急招普工', '6-00-00-00', '大类'],
@@ -93,6 +93,6 @@ describe('talent code-titles', () => {
     writeFileSync(input, 'job,industry\n注塑成型技术员,制造业\n');
     const bad = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('no "title" column');
+    expect(bad.stdout + bad.stderr).toContain('no "title" column');
   }, 240_000);
 });

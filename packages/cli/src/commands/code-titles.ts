@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildCoders, readCoderReference, readCsv } from '@talent/ingest';
 import { toCsv, writeFileAtomic, type Config } from '@talent/models';
+import type { Command } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 
 /** Columns the command adds (or overwrites) on every row. */
 export const CODE_TITLE_COLUMNS = ['occupation_code', 'occupation_name', 'occupation_level', 'occupation_confidence'] as const;
@@ -97,3 +99,43 @@ export async function codeTitlesText(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `talent code-titles [file|-] [--output <file>]`. */
+export const codeTitlesCommand: Command = {
+  name: 'code-titles',
+  summary: 'code job titles to the 大典 2022 with the nightly run’s coder',
+  help: `Usage: talent code-titles [in.csv|-] [--output <file>]
+
+Codes the title column of a UTF-8 CSV (optional industry and description columns give context) to the
+职业分类大典 2022 with the coder the nightly run uses, and writes every row back with
+${CODE_TITLE_COLUMNS.join(', ')}. Without a file, or with -, reads standard input: such a CSV, or one
+title per line. Writes the CSV to --output, else to standard output; with --json the coded rows are
+the result document's "titles". A CSV without a title column exits 2.
+
+Options:
+  --output <file>            write the coded CSV here`,
+  positionals: true,
+  options: { output: { type: 'string' } },
+  async run({ config, args, values, output }) {
+    const out = typeof values.output === 'string' ? resolve(values.output) : undefined;
+    const format: CodeTitlesFormat = values.json ? 'json' : 'csv';
+    const input = args[0];
+    let result: CodeTitlesResult;
+    try {
+      result =
+        input && input !== '-'
+          ? await codeTitles(config, resolve(input), out, format)
+          : await codeTitlesText(config, readFileSync(0, 'utf8'), out, format);
+    } catch (err) {
+      if (!(err instanceof CodeTitlesInputError)) throw err;
+      output.error(`talent code-titles: ${err.message}`);
+      return { exitCode: EXIT.usage, result: { error: err.message } };
+    }
+    if (out) output.info(`Coded ${result.coded} of ${result.rows} titles → ${out}`, { file: out, rows: result.rows, coded: result.coded });
+    else if (!values.json) process.stdout.write(result.text);
+    return {
+      exitCode: EXIT.ok,
+      result: { rows: result.rows, coded: result.coded, ...(values.json ? { titles: JSON.parse(result.text) as unknown } : {}) },
+    };
+  },
+};

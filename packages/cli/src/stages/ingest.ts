@@ -1,4 +1,14 @@
-import { buildCoders, formatIngestSummary, ingestAll, postingNormalizers, readCoderReference } from '@talent/ingest';
+import {
+  buildCoders,
+  formatIngestSummary,
+  ingestAll,
+  postingNormalizers,
+  readCoderReference,
+  readMapping,
+  resolveFiles,
+} from '@talent/ingest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { todayIn } from '@talent/models';
 import type { Stage } from '../pipeline.js';
 
@@ -8,6 +18,23 @@ export interface IngestStageOptions {
   samples?: boolean;
   /** Only these source ids (all when empty). */
   sources?: readonly string[];
+  /** Exactly these files, each with its source (`talent ingest <file>`). */
+  files?: readonly { source: string; path: string }[];
+}
+
+/** Files the mappings name in the roots (for a progress bar; an invalid mapping counts none and is reported by the load). */
+function countFiles(sourcesDir: string, roots: readonly string[], sources: readonly string[] = []): number {
+  if (!existsSync(sourcesDir)) return 0;
+  let n = 0;
+  for (const f of readdirSync(sourcesDir).filter((x) => x.endsWith('.json'))) {
+    try {
+      const m = readMapping(join(sourcesDir, f));
+      if (!sources.length || sources.includes(m.source)) n += resolveFiles(m, roots).length;
+    } catch {
+      // counted as nothing; ingestAll reports the mapping
+    }
+  }
+  return n;
 }
 
 /**
@@ -18,14 +45,17 @@ export interface IngestStageOptions {
 export function ingestStage(options: IngestStageOptions = {}): Stage {
   return {
     name: 'ingest',
-    async run({ wh, config, log }) {
+    async run({ wh, config, log, progress }) {
       const roots = [config.dataDir];
       if (options.samples) {
         if (config.sharedReferenceDir) roots.push(config.sharedReferenceDir);
         else log('No shared reference folder (../shared/reference or --shared-reference): loading the data folder only.');
       }
       const coders = buildCoders(await readCoderReference(config));
+      const bar = progress?.('ingest', options.files?.length ?? countFiles(config.sourcesDir, roots, options.sources));
       const report = await ingestAll(wh, {
+        onLoad: (r) => bar?.tick(r.filePath.split('/').at(-1)),
+        ...(options.files ? { files: [...options.files] } : {}),
         sourcesDir: config.sourcesDir,
         roots,
         normalizers: postingNormalizers(coders),
@@ -33,6 +63,7 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
         maxRejectShare: config.maxRejectShare,
         ...(options.sources?.length ? { sources: [...options.sources] } : {}),
       });
+      bar?.stop();
       const written = report.loads.filter((l) => l.status === 'loaded' || l.status === 'replaced');
       const failed = report.loads.filter((l) => l.status === 'failed');
       const lines = [formatIngestSummary(report)];
@@ -47,6 +78,8 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
         stage: 'ingest',
         changed: written.length > 0,
         lines,
+        rows: report.loads.reduce((a, l) => a + l.rowsLoaded, 0),
+        problems: report.problems.map((p) => p.message),
         figures: {
           files: report.loads.length,
           loaded: written.length,

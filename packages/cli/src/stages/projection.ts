@@ -40,6 +40,7 @@ export const projectionStage: Stage = {
       stage: 'projection',
       changed: true,
       lines,
+      rows: Object.values(result.marts).reduce((a, n) => a + n, 0),
       figures: { vintage: runId, series: result.series, lastObservedYear: result.lastYear, rows: result.marts, seconds: result.seconds },
     };
   },

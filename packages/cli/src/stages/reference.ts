@@ -25,6 +25,7 @@ export const referenceStage: Stage = {
       stage: 'reference',
       changed: loaded.length > 0,
       lines,
+      rows: loaded.reduce((a, r) => a + r.rows, 0),
       figures: {
         lists: results.length,
         loaded: loaded.map((r) => r.listId),

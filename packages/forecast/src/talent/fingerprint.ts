@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * A hash of everything a projection reads: the loads that wrote rows to the warehouse (an attempt
- * that found the file already loaded, or failed, changes nothing), the reference
- * lists and the model files. Equal fingerprints mean a new vintage would repeat the last one.
+ * A hash of everything a projection reads: the loads whose rows are in the warehouse (with what
+ * superseded them), the reference lists and the model files. Equal fingerprints mean a new vintage
+ * would repeat the last one. Loads that wrote nothing (a file skipped as already loaded, a failed
+ * one) do not count: otherwise every night would change the fingerprint and redo the projection.
  */
 export async function projectionFingerprint(conn: DuckDBConnection, engineVersion: string): Promise<string> {
   const parts = await conn.runAndReadAll(`
-    SELECT 'load' AS kind, string_agg(load_id || ':' || status, ',' ORDER BY load_id) AS items FROM meta.loads
-      WHERE status NOT IN ('skipped_duplicate', 'failed')
+    SELECT 'load' AS kind, string_agg(load_id || ':' || status || ':' || coalesce(superseded_by, ''), ',' ORDER BY load_id) AS items
+      FROM meta.loads WHERE status IN ('loaded', 'replaced')
     UNION ALL SELECT 'reference', string_agg(list_id || ':' || file_sha256, ',' ORDER BY list_id) FROM meta.reference_loads
     UNION ALL SELECT 'model', string_agg(name || ':' || checksum, ',' ORDER BY name) FROM meta.models`);
   const hash = createHash('sha256').update(engineVersion);

@@ -44,6 +44,10 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
   const conn = await instance.connect();
   const migrationsApplied = options.readOnly ? [] : await migrate(conn);
   const modelsChanged = options.readOnly ? [] : (await runModels(conn)).filter((r) => r.action !== 'unchanged').map((r) => r.name);
+  // Schema changes go to the file at once: DuckDB cannot replay a WAL holding a column comment of a
+  // table with a generated column (core.job_posting), so a run killed before its first checkpoint
+  // would leave a warehouse that no longer opens.
+  if (path !== ':memory:' && (migrationsApplied.length || modelsChanged.length)) await conn.run('CHECKPOINT');
   return {
     path,
     instance,

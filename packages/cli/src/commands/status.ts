@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { openWarehouse } from '@talent/models';
+import type { Command } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { readLockHolder, staleReason } from '../run-lock.js';
+import type { StageRecord } from '../run-record.js';
+
+/** One run as `talent status` shows it. */
+export interface RunStatusRow {
+  runId: string;
+  command: string;
+  status: string;
+  startedAt: string;
+  seconds: number | null;
+  stages: StageRecord[];
+  failedStage: string | null;
+  error: string | null;
+  kept: number;
+  loads: { loaded: number; skipped: number; failed: number; rowsLoaded: number; rowsRejected: number };
+  rejectedByReason: Record<string, number>;
+}
+
+// A run's loads are those started while it ran: runs hold the lock, so none overlap.
+const RUNS_SQL = `
+  WITH r AS (SELECT * FROM meta.runs ORDER BY started_at DESC LIMIT $1),
+  l AS (
+    SELECT r.run_id, l.load_id, l.status, l.rows_loaded, l.rows_rejected FROM r
+    JOIN meta.loads l ON l.started_at >= r.started_at AND l.started_at <= coalesce(r.finished_at, now())
+  ),
+  reasons AS (
+    SELECT run_id, json_group_object(reason, n) AS by_reason FROM (
+      SELECT l.run_id, x.reason, count(DISTINCT (x.load_id, x.line)) AS n FROM l JOIN meta.rejected_rows x USING (load_id) GROUP BY ALL
+    ) GROUP BY run_id
+  )
+  SELECT r.run_id, r.command, r.status, strftime(r.started_at, '%Y-%m-%d %H:%M:%S%z') AS started_at,
+    epoch(r.finished_at - r.started_at) AS seconds, r.stages::VARCHAR AS stages, r.failed_stage, r.error,
+    coalesce(json_array_length(r.kept), 0) AS kept,
+    count(l.load_id) FILTER (WHERE l.status IN ('loaded', 'replaced')) AS loaded,
+    count(l.load_id) FILTER (WHERE l.status = 'skipped_duplicate') AS skipped,
+    count(l.load_id) FILTER (WHERE l.status = 'failed') AS failed,
+    coalesce(sum(l.rows_loaded), 0) AS rows_loaded, coalesce(sum(l.rows_rejected), 0) AS rows_rejected,
+    any_value(reasons.by_reason)::VARCHAR AS by_reason
+  FROM r LEFT JOIN l USING (run_id) LEFT JOIN reasons USING (run_id)
+  GROUP BY ALL ORDER BY max(r.started_at) DESC`;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function formatRun(r: RunStatusRow): string[] {
+  const lines = [
+    `${r.runId}  ${r.command.padEnd(9)} ${r.status.padEnd(10)} ${r.startedAt}  ${r.seconds === null ? 'running' : `${r.seconds.toFixed(1)} s`}`,
+  ];
+  if (r.stages.length)
+    lines.push(`  stages: ${r.stages.map((s) => `${s.stage} ${s.status} ${s.seconds.toFixed(1)} s ${fmt(s.rows)} rows`).join(' · ')}`);
+  const l = r.loads;
+  if (l.loaded + l.skipped + l.failed)
+    lines.push(
+      `  loads: ${l.loaded} loaded, ${l.skipped} unchanged, ${l.failed} failed; rows ${fmt(l.rowsLoaded)} loaded, ${fmt(l.rowsRejected)} rejected`,
+    );
+  const reasons = Object.entries(r.rejectedByReason).sort((a, b) => b[1] - a[1]);
+  if (reasons.length)
+    lines.push(
+      `  rejected by reason: ${reasons
+        .slice(0, 5)
+        .map(([k, n]) => `${k} ${fmt(n)}`)
+        .join(', ')}${reasons.length > 5 ? ', …' : ''}`,
+    );
+  if (r.failedStage || r.error)
+    lines.push(`  ${r.failedStage ? `stopped in ${r.failedStage}: ` : ''}${r.error ?? ''} (${r.kept} loads kept)`);
+  return lines;
+}
+
+/** `talent status`: the recent runs from `meta.runs`, read-only. */
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'recent runs: status, per-stage timing and rows, loads and rejected rows (--json)',
+  help: `Usage: talent status [--limit <n>] [options]
+
+Lists the most recent runs of meta.runs, newest first: command, status (succeeded, partial,
+failed, abandoned, running), duration, per-stage timing and rows written, the loads each run made
+(loaded, unchanged, failed; rows loaded and rejected), rejected rows by reason, and for a failed
+or abandoned run the stage it stopped in, the error and how many loads it kept. Opens the
+warehouse read-only; while a run holds it, says which.
+
+Options:
+  --limit <n>      how many runs (default 10)`,
+  options: { limit: { type: 'string' } },
+  async run({ config, values, output }) {
+    const limit = Number(values.limit ?? 10);
+    if (!Number.isInteger(limit) || limit < 1) {
+      output.error(`talent status: --limit must be a whole number from 1, not "${String(values.limit)}"`);
+      return { exitCode: EXIT.usage, result: { error: '--limit must be a whole number from 1' } };
+    }
+    const lockPath = `${config.warehousePath}.lock`;
+    if (existsSync(lockPath)) {
+      const holder = readLockHolder(lockPath);
+      if (!staleReason(holder)) {
+        output.info(
+          `A run (pid ${holder!.pid}, since ${holder!.startedAt || 'unknown'}) holds ${config.warehousePath}; try again when it ends.`,
+          {
+            holder,
+          },
+        );
+        return { exitCode: EXIT.lockHeld, result: { running: holder } };
+      }
+    }
+    if (!existsSync(config.warehousePath)) {
+      output.error(`No warehouse at ${config.warehousePath}: run \`talent init\` or \`talent run\` first.`);
+      return { exitCode: EXIT.noInput, result: { error: 'no warehouse', warehouse: config.warehousePath } };
+    }
+    const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
+    try {
+      const rows = (await wh.conn.runAndReadAll(RUNS_SQL, [limit])).getRowObjectsJson();
+      const runs: RunStatusRow[] = rows.map((r) => ({
+        runId: String(r.run_id),
+        command: String(r.command),
+        status: String(r.status),
+        startedAt: String(r.started_at),
+        seconds: r.seconds === null ? null : Number(r.seconds),
+        stages: r.stages ? (JSON.parse(String(r.stages)) as StageRecord[]) : [],
+        failedStage: r.failed_stage === null ? null : String(r.failed_stage),
+        error: r.error === null ? null : String(r.error),
+        kept: Number(r.kept),
+        loads: {
+          loaded: Number(r.loaded),
+          skipped: Number(r.skipped),
+          failed: Number(r.failed),
+          rowsLoaded: Number(r.rows_loaded),
+          rowsRejected: Number(r.rows_rejected),
+        },
+        rejectedByReason: r.by_reason ? (JSON.parse(String(r.by_reason)) as Record<string, number>) : {},
+      }));
+      if (runs.length === 0) output.line(`No runs recorded in ${config.warehousePath} yet.`);
+      else output.line([`Recent runs of ${config.warehousePath} (newest first):`, ...runs.flatMap(formatRun)].join('\n'));
+      return { exitCode: EXIT.ok, result: { warehouse: config.warehousePath, runs } };
+    } finally {
+      wh.close();
+    }
+  },
+};
