@@ -91,7 +91,7 @@ export const configSchema = z.object({
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
-  publishedPath: path.nullable().describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse.'),
+  publishedPath: path.nullable().describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
   exportsDir: path.nullable().describe('Parquet and Arrow lake written from the published snapshot; NULL without a snapshot.'),
   timeZone: z
     .string()
@@ -164,12 +164,12 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
   const referenceDir = abs('reference', () => join(datasetsDir, 'reference'));
   const shared = join(repoRoot, '..', 'shared', 'reference');
   const warehousePath = abs('warehouse', () => join(repoRoot, 'warehouse', 'talent.duckdb'));
-  // An in-memory warehouse has no folder to publish beside: only an explicit path publishes it.
+  // An in-memory warehouse has no file to copy: it publishes nothing.
   const publishedPath =
-    given('published') !== undefined
-      ? resolve(given('published')!)
-      : warehousePath === ':memory:'
-        ? null
+    warehousePath === ':memory:'
+      ? null
+      : given('published') !== undefined
+        ? resolve(given('published')!)
         : join(dirname(warehousePath), 'published', 'talent.duckdb');
   const raw = {
     repoRoot,

@@ -1,5 +1,6 @@
 import { openWarehouse, type Config } from '@talent/models';
 import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
+import { publishSnapshot } from '../publish/snapshot.js';
 import { recordRun } from '../run-record.js';
 import { withRunLock } from '../run-lock.js';
 import { ingestStage } from '../stages/ingest.js';
@@ -35,7 +36,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
     try {
       if (wh.migrationsApplied.length) log(`Warehouse ${wh.path}: applied migrations ${wh.migrationsApplied.join(', ')}`);
       else log(`Warehouse ${wh.path}: schema up to date.`);
-      return await recordRun(wh.conn, options.command ?? 'run', async (runId) => {
+      const summary = await recordRun(wh.conn, options.command ?? 'run', async (runId) => {
         const ctx: PipelineContext = { wh, runId, config, log };
         const stages: StageResult[] = [];
         for (const stage of options.stages ?? STAGES) {
@@ -50,6 +51,12 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
         );
         return { runId, migrationsApplied: wh.migrationsApplied, stages, changed };
       });
+      // Only a run that succeeded reaches here: a failed one leaves the last snapshot published.
+      if (config.publishedPath) {
+        const published = await publishSnapshot(wh.conn, wh.path, config.publishedPath);
+        log(`Published ${published.path} (${(published.bytes / 1e6).toFixed(0)} MB, ${published.seconds.toFixed(1)} s).`);
+      }
+      return summary;
     } finally {
       wh.close();
     }
