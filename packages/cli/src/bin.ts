@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFlags } from '@talent/models';
 import { warehouseDocs } from './commands/docs.js';
+import { exportCommand, sqlCli } from './commands/analyst-cli.js';
 import { ingestCommand } from './commands/ingest.js';
 import { runPipeline, type RunSummary } from './commands/run.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -17,6 +18,9 @@ Commands:
   ingest         load the reference data and the sources only, and print per-source figures
   schedule       stay running and start the pipeline every night (--cron, in the configured zone)
   docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
+  export         write the published snapshot's core and marts tables as Parquet (hive: year, region_code)
+                 and Arrow IPC files into the lake (--json: a summary of files and rows)
+  sql "<query>"  run a query against the published snapshot, read-only (--csv or --json instead of a table)
 
 Inputs and outputs (flag, else environment variable, else default):
   --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
@@ -31,6 +35,8 @@ Inputs and outputs (flag, else environment variable, else default):
   --memory-limit <size>      DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)
   --out <dir>                reports and exports (TALENT_OUT; out)
   --time-zone <zone>         dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)
+  --published <file>         published read-only snapshot (TALENT_PUBLISHED; published/talent.duckdb beside the warehouse)
+  --exports <dir>            Parquet and Arrow lake (TALENT_EXPORTS; lake/ beside the published snapshot)
   --max-reject-share <0–1>   share of a load's records that may be rejected before the exit code says so
                              (TALENT_MAX_REJECT_SHARE; 0.5)
 
@@ -38,10 +44,12 @@ Command options:
   --samples                  (ingest) also load the real public samples of the shared reference folder
   --source <id>              (ingest) only this source; repeatable
   --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
+  --csv, --json              (sql) CSV with a header row, or a JSON array of row objects; (export, --json) the summary
 
 Exit codes (see packages/cli/src/exit-codes.ts):
   0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
-  5 no input found · 6 a load failed · 7 a load rejected more than --max-reject-share of its records
+  5 no input found (sql, export: no published snapshot yet) · 6 a load failed
+  7 a load rejected more than --max-reject-share of its records · 8 (sql) the query failed
 `;
 
 /** Command-line flags that configure the platform, by their ConfigFlags name. */
@@ -58,6 +66,8 @@ const CONFIG_FLAGS: Record<string, keyof ConfigFlags> = {
   out: 'out',
   'time-zone': 'timeZone',
   'max-reject-share': 'maxRejectShare',
+  published: 'published',
+  exports: 'exports',
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -69,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
       cron: { type: 'string' },
       samples: { type: 'boolean' },
       source: { type: 'string', multiple: true },
+      csv: { type: 'boolean' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,6 +113,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Wrote ${target}`);
       return 0;
     }
+    case 'export':
+      return exportCommand(config, values.json ?? false);
+    case 'sql':
+      return sqlCli(config, positionals[1], values.json ? 'json' : values.csv ? 'csv' : 'table');
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return EXIT.usage;

@@ -14,6 +14,9 @@ import type { IngestProblemKind } from '@talent/ingest';
  * | 5 | no input found: no file matched, or a source asked for found none, or a folder stood where a file was expected |
  * | 6 | a load failed (unreadable file, unusable header…; kept in meta.loads with its message) |
  * | 7 | a load rejected more than the configured share of its records (--max-reject-share, TALENT_MAX_REJECT_SHARE; default 0.5) |
+ * | 8 | `talent sql`: the query failed (syntax, unknown table or column, a write to the read-only snapshot) |
+ *
+ * `talent sql` and `talent export` exit with 5 when no published snapshot exists yet.
  */
 export const EXIT = {
   ok: 0,
@@ -24,6 +27,7 @@ export const EXIT = {
   noInput: 5,
   loadFailed: 6,
   rejectsOverThreshold: 7,
+  sqlError: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
