@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { exportLake, lakeLayout, previousSnapshotPath, runPipeline, type ExportSummary, type Stage } from '@talent/cli';
-import { openSnapshot } from '@talent/client';
+import { openSnapshot, type Snapshot } from '@talent/client';
 import { resolveConfig } from '@talent/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -43,6 +43,11 @@ async function readOnly<T>(path: string, sql: string): Promise<T[]> {
   } finally {
     instance.closeSync();
   }
+}
+
+/** A query's rows as plain objects. */
+async function rowsOf(snap: Snapshot, sql: string): Promise<Record<string, unknown>[]> {
+  return ((await snap.query(sql)).toArray() as { toJSON(): Record<string, unknown> }[]).map((r) => r.toJSON());
 }
 
 interface ReaderLine {
@@ -221,16 +226,14 @@ describe('docs/analysts.md', () => {
         const section = doc.slice(doc.indexOf(title));
         return section.match(/```sql\n([\s\S]*?)```/)![1]!;
       };
-      const cards = (await snap.query(byTitle('the nine cards'))).toArray().map((r) => r.toJSON() as Record<string, unknown>);
-      const [frameworkCards] = (await snap.query(`SELECT group_count FROM ref.framework WHERE framework = 'gx_nine_cards'`)).toArray();
-      expect(cards.length).toBe(Number((frameworkCards!.toJSON() as { group_count: unknown }).group_count));
+      const cards = await rowsOf(snap, byTitle('the nine cards'));
+      const [framework] = await rowsOf(snap, `SELECT group_count FROM ref.framework WHERE framework = 'gx_nine_cards'`);
+      expect(cards.length).toBe(Number(framework!.group_count));
       for (const c of cards) expect(Number(c.gap)).toBeCloseTo(Number(c.demand) - Number(c.supply), -1);
-      const trend = (await snap.query(byTitle('the Liuzhou 5+5 trend'))).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+      const trend = await rowsOf(snap, byTitle('the Liuzhou 5+5 trend'));
       expect(new Set(trend.map((r) => r.group_name)).size).toBe(10);
       expect(trend.some((r) => r.is_forecast === true) && trend.some((r) => r.is_forecast === false)).toBe(true);
-      const shortage = (await snap.query(byTitle('top shortage occupations by city')))
-        .toArray()
-        .map((r) => r.toJSON() as Record<string, unknown>);
+      const shortage = await rowsOf(snap, byTitle('top shortage occupations by city'));
       const perCity = new Map<unknown, unknown[]>();
       for (const r of shortage) perCity.set(r.city, [...(perCity.get(r.city) ?? []), r.rank]);
       expect(perCity.size).toBeGreaterThan(10);

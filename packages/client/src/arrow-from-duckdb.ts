@@ -13,6 +13,7 @@ import {
   makeData,
   vectorFromArray,
   Struct,
+  type Data,
   type DataType,
 } from 'apache-arrow';
 
@@ -76,7 +77,10 @@ function arrowValues(values: readonly unknown[], type: DataType): unknown[] {
 /** An Arrow record batch of one DuckDB data chunk, in the given schema. */
 export function recordBatchOf(schema: Schema, chunk: DuckDBDataChunk): RecordBatch {
   const columns = chunk.convertColumns(JSDuckDBValueConverter);
-  const children = schema.fields.map((field, i) => vectorFromArray(arrowValues(columns[i] ?? [], field.type), field.type).data[0]!);
+  const children: Data[] = schema.fields.map((field, i) => {
+    const type = field.type as DataType;
+    return vectorFromArray(arrowValues(columns[i] ?? [], type), type).data[0]!;
+  });
   const data = makeData({ type: new Struct(schema.fields), length: chunk.rowCount, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }

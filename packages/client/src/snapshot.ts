@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { resolveConfig } from '@talent/models';
-import { RecordBatch, Table } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import type { DataFrame } from 'danfojs-node';
 import { arrowSchemaOf, recordBatchOf } from './arrow-from-duckdb.js';
 import { frameFromArrow } from './frame.js';
