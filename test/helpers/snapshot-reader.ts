@@ -37,3 +37,5 @@ for (;;) {
 }
 conn.closeSync();
 instance.closeSync();
+// stdin's reader would keep the process alive.
+process.exit(0);
