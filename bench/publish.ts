@@ -32,7 +32,7 @@ async function fingerprint(conn: DuckDBConnection, db: string): Promise<string> 
   const parts: string[] = [];
   for (const t of tables) {
     const name = `${db}."${String(t.schema_name)}"."${String(t.table_name)}"`;
-    const [r] = (await conn.runAndReadAll(`SELECT count(*) AS n, sum(hash(t.*))::VARCHAR AS h FROM ${name} t`)).getRowObjectsJS();
+    const [r] = (await conn.runAndReadAll(`SELECT count(*) AS n, sum(hash(t))::VARCHAR AS h FROM ${name} t`)).getRowObjectsJS();
     parts.push(`${name.slice(db.length + 1)}:${String(r!.n)}:${String(r!.h)}`);
   }
   return parts.join('|');
