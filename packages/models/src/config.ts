@@ -91,7 +91,9 @@ export const configSchema = z.object({
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
-  publishedPath: path.nullable().describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
+  publishedPath: path
+    .nullable()
+    .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
   exportsDir: path.nullable().describe('Parquet and Arrow lake written from the published snapshot; NULL without a snapshot.'),
   timeZone: z
     .string()
