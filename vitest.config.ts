@@ -26,6 +26,7 @@ export default defineConfig({
       pkg('reports'),
       pkg('cli'),
       pkg('synth'),
+      pkg('client'),
       { extends: true, test: { name: 'e2e', root: here('test'), include: ['**/*.test.ts'] } },
     ],
   },

@@ -31,6 +31,8 @@ const CONFIG_FLAGS: readonly (readonly [flag: string, key: keyof ConfigFlags, va
   ],
   ['memory-limit', 'memoryLimit', '<size>', 'DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)'],
   ['out', 'out', '<dir>', 'reports and exports (TALENT_OUT; out)'],
+  ['published', 'published', '<file>', 'published read-only snapshot (TALENT_PUBLISHED; published/talent.duckdb beside the warehouse)'],
+  ['exports', 'exports', '<dir>', 'Parquet and Arrow lake (TALENT_EXPORTS; lake/ beside the published snapshot)'],
   ['time-zone', 'timeZone', '<zone>', 'dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)'],
   [
     'max-reject-share',

@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { exportCliCommand, sqlCliCommand } from './commands/analyst-cli.js';
 import { codeTitlesCommand } from './commands/code-titles.js';
 import { docsCommand } from './commands/docs.js';
 import { forecastCommand } from './commands/forecast.js';
@@ -19,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   scheduleCommand,
   statusCommand,
+  exportCliCommand,
+  sqlCliCommand,
   docsCommand,
   codeTitlesCommand,
 ];

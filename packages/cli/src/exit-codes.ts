@@ -15,6 +15,9 @@ import type { IngestProblemKind } from '@talent/ingest';
  * | 6 | a load failed (unreadable file, unusable header…; kept in meta.loads with its message) |
  * | 7 | a load rejected more than the configured share of its records (--max-reject-share, TALENT_MAX_REJECT_SHARE; default 0.5) |
  * | 8 | another run holds the warehouse (its live lock); nothing was done, try again when it ends |
+ * | 9 | `talent sql`: the query failed (syntax, unknown table or column, a write to the read-only snapshot) |
+ *
+ * `talent sql` and `talent export` exit with 5 when no published snapshot exists yet.
  */
 export const EXIT = {
   ok: 0,
@@ -26,6 +29,7 @@ export const EXIT = {
   loadFailed: 6,
   rejectsOverThreshold: 7,
   lockHeld: 8,
+  sqlError: 9,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

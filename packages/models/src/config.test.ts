@@ -15,3 +15,20 @@ describe('configuration: the share of rejected records a load may have', () => {
     );
   });
 });
+
+describe('configuration: the published snapshot and its lake', () => {
+  it('sit beside the warehouse unless set, and follow it', () => {
+    const config = resolveConfig({ warehouse: '/srv/talent/wh.duckdb' }, {});
+    expect(config.publishedPath).toBe('/srv/talent/published/talent.duckdb');
+    expect(config.exportsDir).toBe('/srv/talent/published/lake');
+    const set = resolveConfig({ published: '/data/snap.duckdb' }, { TALENT_EXPORTS: '/data/lake' });
+    expect(set.publishedPath).toBe('/data/snap.duckdb');
+    expect(set.exportsDir).toBe('/data/lake');
+    expect(resolveConfig({}, { TALENT_PUBLISHED: '/p/t.duckdb' }).exportsDir).toBe('/p/lake');
+  });
+
+  it('are absent for an in-memory warehouse, which has no file to copy', () => {
+    expect(resolveConfig({ warehouse: ':memory:' }, {}).publishedPath).toBeNull();
+    expect(resolveConfig({ warehouse: ':memory:', published: '/p/t.duckdb' }, {}).exportsDir).toBeNull();
+  });
+});

@@ -40,6 +40,17 @@ export interface ConfigFlags {
   memoryLimit?: string;
   /** Where reports and exports go. Env `TALENT_OUT`; default `<repo>/out`. */
   out?: string;
+  /**
+   * The published snapshot: a read-only copy of the warehouse that every successful run swaps in,
+   * for analysts and `talent sql` / `talent export`. Env `TALENT_PUBLISHED`; default
+   * `published/talent.duckdb` beside the warehouse (`<repo>/warehouse/published/talent.duckdb`).
+   */
+  published?: string;
+  /**
+   * The Parquet and Arrow lake `talent export` writes from the published snapshot. Env
+   * `TALENT_EXPORTS`; default `lake/` beside the published snapshot.
+   */
+  exports?: string;
   /** IANA time zone of dates, schedules and reports. Env `TALENT_TIME_ZONE`; default `Asia/Shanghai`. */
   timeZone?: string;
   /**
@@ -106,6 +117,10 @@ export const configSchema = z.object({
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
+  publishedPath: path
+    .nullable()
+    .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
+  exportsDir: path.nullable().describe('Parquet and Arrow lake written from the published snapshot; NULL without a snapshot.'),
   timeZone: z
     .string()
     .refine((tz) => {
@@ -149,6 +164,8 @@ const ENV: Record<keyof ConfigFlags, string> = {
   crosswalkOverrides: 'TALENT_CROSSWALK_OVERRIDES',
   memoryLimit: 'TALENT_MEMORY_LIMIT',
   out: 'TALENT_OUT',
+  published: 'TALENT_PUBLISHED',
+  exports: 'TALENT_EXPORTS',
   timeZone: 'TALENT_TIME_ZONE',
   maxRejectShare: 'TALENT_MAX_REJECT_SHARE',
   cron: 'TALENT_CRON',
@@ -190,9 +207,17 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
   const datasetsDir = abs('datasets', () => join(repoRoot, 'datasets'));
   const referenceDir = abs('reference', () => join(datasetsDir, 'reference'));
   const shared = join(repoRoot, '..', 'shared', 'reference');
+  const warehousePath = abs('warehouse', () => join(repoRoot, 'warehouse', 'talent.duckdb'));
+  // An in-memory warehouse has no file to copy: it publishes nothing.
+  const publishedPath =
+    warehousePath === ':memory:'
+      ? null
+      : given('published') !== undefined
+        ? resolve(given('published')!)
+        : join(dirname(warehousePath), 'published', 'talent.duckdb');
   const raw = {
     repoRoot,
-    warehousePath: abs('warehouse', () => join(repoRoot, 'warehouse', 'talent.duckdb')),
+    warehousePath,
     datasetsDir,
     referenceDir,
     sourcesDir: abs('sources', () => join(datasetsDir, 'sources')),
@@ -202,6 +227,8 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     crosswalkOverridesDir: abs('crosswalkOverrides', () => join(referenceDir, 'crosswalks', 'overrides')),
     memoryLimit: given('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
     outDir: abs('out', () => join(repoRoot, 'out')),
+    publishedPath,
+    exportsDir: given('exports') !== undefined ? resolve(given('exports')!) : publishedPath && join(dirname(publishedPath), 'lake'),
     timeZone: given('timeZone') ?? DEFAULT_TIME_ZONE,
     maxRejectShare: given('maxRejectShare') ?? DEFAULT_MAX_REJECT_SHARE,
     cron: given('cron') ?? DEFAULT_CRON,

@@ -2,6 +2,7 @@ import { openWarehouse, type Config } from '@talent/models';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
+import { publishSnapshot } from '../publish/snapshot.js';
 import { abandonDeadRuns, RunRecord, type KeptLoad, type RunStatus, type StageRecord } from '../run-record.js';
 import { withRunLock, type LockTakeover } from '../run-lock.js';
 import { ingestStage } from '../stages/ingest.js';
@@ -129,6 +130,13 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
               : `\nRun ${runId} finished: nothing changed (all inputs already loaded).`,
         );
         log(`Stages: ${record.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ')}.`);
+        // Only a run that ended (all its loads committed) publishes: a failed one leaves the last snapshot.
+        if (config.publishedPath) {
+          const published = await publishSnapshot(wh.conn, wh.path, config.publishedPath);
+          info(`Published ${published.path} (${(published.bytes / 1e6).toFixed(0)} MB, ${published.seconds.toFixed(1)} s).`, {
+            published: published.path,
+          });
+        }
         return summary;
       } finally {
         wh.close();
