@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFlags } from '@talent/models';
 import { warehouseDocs } from './commands/docs.js';
 import { ingestCommand } from './commands/ingest.js';
+import { reportCommand } from './commands/report.js';
 import { runPipeline, type RunSummary } from './commands/run.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import type { IngestProblem } from '@talent/ingest';
@@ -17,6 +18,7 @@ Commands:
   ingest         load the reference data and the sources only, and print per-source figures
   schedule       stay running and start the pipeline every night (--cron, in the configured zone)
   docs [file]    regenerate docs/warehouse.md (or <file>) from the warehouse catalog
+  report         write the annual publications of one region (--region, --year, --framework)
 
 Inputs and outputs (flag, else environment variable, else default):
   --warehouse <file>         DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)
@@ -38,6 +40,9 @@ Command options:
   --samples                  (ingest) also load the real public samples of the shared reference folder
   --source <id>              (ingest) only this source; repeatable
   --cron <expr>              (schedule) when to run (default "${DEFAULT_NIGHTLY_CRON}")
+  --region <code>            (report) region code (default: the province 450000 and each of its cities)
+  --year <y>                 (report) report year (default: the projection's last observed year)
+  --framework <id>           (report) industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
 
 Exit codes (see packages/cli/src/exit-codes.ts):
   0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
@@ -67,6 +72,9 @@ async function main(argv: string[]): Promise<number> {
     options: {
       ...Object.fromEntries(Object.keys(CONFIG_FLAGS).map((f) => [f, { type: 'string' as const }])),
       cron: { type: 'string' },
+      region: { type: 'string' },
+      year: { type: 'string' },
+      framework: { type: 'string' },
       samples: { type: 'boolean' },
       source: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
@@ -94,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Scheduled nightly run "${expression}" (${config.timeZone}) on ${config.warehousePath}. Ctrl-C to stop.`);
       return new Promise<number>(() => {});
     }
+    case 'report':
+      return reportCommand(config, { region: values.region, year: values.year, framework: values.framework });
     case 'docs': {
       const target = positionals[1] ? resolve(positionals[1]) : join(config.repoRoot, 'docs', 'warehouse.md');
       mkdirSync(dirname(target), { recursive: true });

@@ -5,9 +5,10 @@ import { withRunLock } from '../run-lock.js';
 import { ingestStage } from '../stages/ingest.js';
 import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
+import { reportStage } from '../stages/report.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage];
+export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage];
 
 export interface RunOptions {
   log?: (line: string) => void;
