@@ -41,4 +41,10 @@ describe('exit codes of the talent command', () => {
     expect(share.out).toContain('--max-reject-share (TALENT_MAX_REJECT_SHARE): a number from 0 to 1');
     expect(talent('ingest', '--no-such-flag').status).toBe(EXIT.usage);
   });
+
+  it('talent report with a --year that is not a year is wrong usage: exit 2', () => {
+    const r = talent('report', '--year', '20x5', '--warehouse', join(dir, 'none.duckdb'));
+    expect(r.status, r.out).toBe(EXIT.usage);
+    expect(r.out).toContain('--year 20x5 is not a year');
+  });
 });
