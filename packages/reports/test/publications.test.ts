@@ -11,7 +11,11 @@ import {
   type Section,
   type TableBlock,
 } from '../src/index.js';
+import { renderChartBlock } from '../src/render/chart-block.js';
+import { tableHtml } from '../src/render/table-html.js';
+import { createChartDocument, type ChartBlock } from '../src/index.js';
 import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { expectGolden } from './golden.js';
 
 const config = resolveConfig({}, {});
 const rules = readPublicationRules(config.datasetsDir);
@@ -170,6 +174,24 @@ describe('the five publications on a small warehouse', () => {
       await wh.conn.run(`INSERT INTO meta.projection_runs SELECT * FROM saved; DROP TABLE saved`);
     }
   }, 60_000);
+});
+
+describe('golden files of the small warehouse’s publications', () => {
+  const chart = (p: Publication, id: string): ChartBlock => {
+    for (const s of p.sections.flatMap((x) => [x, ...(x.sections ?? [])]))
+      for (const b of s.blocks) if (b.kind === 'chart' && b.id === id) return b;
+    throw new Error(`no chart ${id}`);
+  };
+  it('renders the gap ranking, the school table with its withheld cells and the catalogue as committed', () => {
+    const skills = pub(built, 'skills-supply-demand');
+    expectGolden('pub-ranking-table.html.golden', tableHtml(table(skills, 'ranking-table'), '表1'));
+    expectGolden('pub-schools-table.html.golden', tableHtml(table(pub(built, 'graduate-quality'), 'schools-table'), '表1'));
+    expectGolden('pub-catalogue-table.html.golden', tableHtml(table(pub(built, 'shortage-catalogue'), 'catalogue-table'), '表1'));
+    const document = createChartDocument();
+    expectGolden('pub-ranking.svg', renderChartBlock(chart(skills, 'ranking-chart'), table(skills, 'ranking-table'), '图1', document));
+    const fan = chart(pub(built, 'industry-forecast'), `fan-${table(pub(built, 'industry-forecast'), 'groups-table').rows[0]!.key}-chart`);
+    expectGolden('pub-fan.svg', renderChartBlock(fan, table(pub(built, 'industry-forecast'), fan.table), '图2', document));
+  });
 });
 
 describe('红/黄/绿牌 majors', () => {
