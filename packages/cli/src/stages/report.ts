@@ -19,7 +19,10 @@ export const reportStage: Stage = {
       `SELECT (SELECT max(run_id) FILTER (WHERE finished_at = (SELECT max(finished_at) FROM meta.projection_runs)) FROM meta.projection_runs),
               (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE status = 'loaded' AND superseded_by IS NULL)`,
     );
-    const rules = readFileSync(join(config.datasetsDir, 'publications', 'rules.json'));
+    const rulesPath = join(config.datasetsDir, 'publications', 'rules.json');
+    if (!existsSync(rulesPath))
+      return { stage: 'report', changed: false, lines: [`Reports: no publication rules at ${rulesPath}; nothing written.`], figures: {} };
+    const rules = readFileSync(rulesPath);
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0]]))
       .update(rules)
