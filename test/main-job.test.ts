@@ -25,7 +25,8 @@ beforeAll(async () => {
     wh.close();
   }
   second = await runPipeline(config, { log: (l) => secondLog.push(l) });
-}, 600_000);
+  // The first run also writes every publication of the province and its cities (HTML, PDF, XLSX).
+}, 1_500_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Row counts of every table in the warehouse layers, to compare two states. */

@@ -5,6 +5,7 @@ import { docsCommand } from './commands/docs.js';
 import { forecastCommand } from './commands/forecast.js';
 import { ingestCliCommand } from './commands/ingest.js';
 import { initCommand } from './commands/init.js';
+import { reportCliCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   initCommand,
   ingestCliCommand,
   forecastCommand,
+  reportCliCommand,
   runCommand,
   scheduleCommand,
   statusCommand,

@@ -34,4 +34,10 @@ describe('exit codes of the talent command', () => {
     expect(share.out).toContain('--max-reject-share (TALENT_MAX_REJECT_SHARE): a number from 0 to 1');
     expect(talentRun('ingest', '--no-such-flag').status).toBe(EXIT.usage);
   });
+
+  it('talent report with a --year that is not a year is wrong usage: exit 2', () => {
+    const r = talentRun('report', '--year', '20x5', '--warehouse', join(dir, 'none.duckdb'));
+    expect(r.status, r.out).toBe(EXIT.usage);
+    expect(r.out).toContain('--year 20x5 is not a year');
+  });
 });

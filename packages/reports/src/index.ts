@@ -15,3 +15,4 @@ export { renderIndexHtml } from './render/to-index.js';
 export type { IndexEntry } from './render/to-index.js';
 export { writeRun, swapLatest, DisclosureAuditError } from './render/write-run.js';
 export type { HtmlToPdf, WriteRunOptions, RunManifest } from './render/write-run.js';
+export * from './publications/index.js';

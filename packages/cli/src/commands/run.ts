@@ -8,10 +8,11 @@ import { withRunLock, type LockTakeover } from '../run-lock.js';
 import { ingestStage } from '../stages/ingest.js';
 import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
+import { reportStage } from '../stages/report.js';
 import { runResult } from './run-result.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage];
+export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage];
 
 export interface RunOptions {
   /** Where stage summaries go (default: console.log, or `output.line`). */

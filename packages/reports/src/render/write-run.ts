@@ -22,6 +22,8 @@ export interface WriteRunOptions {
   runId: string;
   /** Without a printer no PDF is written. */
   pdf?: HtmlToPdf;
+  /** Which publications get a PDF when there is a printer (default all): printing is most of a run's time. */
+  pdfFor?: (pub: Publication) => boolean;
   /** The run's counts: when given, the disclosure audit runs first and a failure stops the run. */
   disclosure?: { system: CountSystem; rules?: DisclosureRules };
   /** Which outputs to write (default all). */
@@ -110,7 +112,8 @@ export async function writeRun(publications: readonly Publication[], options: Wr
         files.push(`${pub.id}/${pub.id}.xlsx`);
         timings.xlsx += performance.now() - t;
       }
-      if (options.pdf) {
+      const printed = options.pdf !== undefined && (options.pdfFor?.(pub) ?? true);
+      if (options.pdf && printed) {
         t = performance.now();
         const result = await options.pdf.print(htmlPath, join(dir, `${pub.id}.pdf`));
         if (result.blockedRequests.length > 0 || result.errors.length > 0) {
@@ -126,7 +129,7 @@ export async function writeRun(publications: readonly Publication[], options: Wr
         region: pub.subtitle.region.name,
         year: pub.subtitle.year,
         html: `${pub.id}/${pub.id}.html`,
-        ...(options.pdf ? { pdf: `${pub.id}/${pub.id}.pdf` } : {}),
+        ...(printed ? { pdf: `${pub.id}/${pub.id}.pdf` } : {}),
         xlsx: `${pub.id}/${pub.id}.xlsx`,
         csv,
       });

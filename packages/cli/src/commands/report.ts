@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { openWarehouse, todayIn, type Config } from '@talent/models';
+import { EXIT } from '../exit-codes.js';
+import { buildPublications, citiesOf, readRegion, writeRun, type Publication, type RunManifest } from '@talent/reports';
+import type { Command } from '../command.js';
+import type { Output } from '../output.js';
+import { withPdfPrinter } from '@talent/reports/pdf';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export interface ReportOptions {
+  runId: string;
+  /** Region codes; default: the province of the newest projection (or 450000) and each of its cities. */
+  regions?: readonly string[];
+  year?: number;
+  framework?: string;
+  log?: (line: string) => void;
+  /** Print PDFs with Chromium (default true). */
+  pdf?: boolean;
+  /** Regions whose publications get a PDF (default all). */
+  pdfRegions?: readonly string[];
+}
+
+export interface ReportSummary {
+  manifest: RunManifest | null;
+  lines: string[];
+  seconds: number;
+}
+
+/** The demo province: the publications' default when no region is asked for. */
+export const DEFAULT_PROVINCE = '450000';
+
+/** The province and each of its cities, in code order. */
+export async function provinceAndCities(conn: DuckDBConnection, province = DEFAULT_PROVINCE): Promise<string[]> {
+  return [province, ...(await citiesOf(conn, province)).map((c) => c.code)];
+}
+
+/**
+ * Builds the publications of the regions from the warehouse and writes them under
+ * `<out>/reports/<runId>/` (HTML, PDF, CSV, XLSX and the index), audited for disclosure, then points
+ * `<out>/reports/latest` at it.
+ */
+export async function writeReports(conn: DuckDBConnection, config: Config, options: ReportOptions): Promise<ReportSummary> {
+  const started = performance.now();
+  const regions = options.regions ?? (await provinceAndCities(conn));
+  for (const r of regions) if (!(await readRegion(conn, r))) throw new Error(`unknown region ${r}`);
+  const built = await buildPublications(conn, {
+    runId: options.runId,
+    regions,
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.framework !== undefined ? { framework: options.framework } : {}),
+    datasetsDir: config.datasetsDir,
+    issued: todayIn(config.timeZone),
+  });
+  const lines = [...built.notes];
+  if (!built.publications.length) {
+    lines.push('Reports: nothing to publish.');
+    return { manifest: null, lines, seconds: (performance.now() - started) / 1000 };
+  }
+  const root = join(config.outDir, 'reports');
+  const write = (pdf?: Parameters<typeof writeRun>[1]['pdf']) =>
+    writeRun(built.publications, {
+      root,
+      runId: options.runId,
+      ...(pdf ? { pdf } : {}),
+      ...(options.pdfRegions ? { pdfFor: (p: Publication) => options.pdfRegions!.includes(p.subtitle.region.code) } : {}),
+      disclosure: { system: built.system },
+    });
+  const manifest = options.pdf === false ? await write() : await withPdfPrinter((printer) => write(printer));
+  const seconds = (performance.now() - started) / 1000;
+  const d = manifest.disclosure;
+  lines.push(
+    `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
+    `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary; audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
+    `  timings: ${(['html', 'pdf', 'xlsx', 'csv'] as const).map((k) => `${k} ${manifest.timings[k].toFixed(1)} s`).join(', ')}`,
+  );
+  return { manifest, lines, seconds };
+}
+
+/**
+ * `talent report [--region <code>] [--year <y>] [--framework <id>]`: one region's publications (or,
+ * without --region, the province and each of its cities) from the configured warehouse, read-only.
+ * Returns the exit code: 0 written, 2 bad usage, 1 nothing could be written.
+ */
+export async function reportCommand(
+  config: Config,
+  flags: { region?: string; year?: string; framework?: string },
+  output: Pick<Output, 'line' | 'error'> = { line: (l) => console.log(l), error: (m) => console.error(m) },
+): Promise<number> {
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) {
+    output.error(`talent report: --year ${flags.year} is not a year`);
+    return EXIT.usage;
+  }
+  const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
+  try {
+    if (flags.region && !(await readRegion(wh.conn, flags.region))) {
+      output.error(`talent report: unknown region ${flags.region} (a GB/T 2260 code such as 450000 or 450200)`);
+      return EXIT.usage;
+    }
+    const runs = await wh.conn.runAndReadAll(`SELECT run_id FROM meta.runs WHERE status = 'succeeded' ORDER BY started_at DESC LIMIT 1`);
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
+    // A report of its own gets its own folder, named after the newest run it read.
+    const runId = `${String(runs.getRowsJson()[0]?.[0] ?? 'adhoc')}-report-${stamp}`;
+    const summary = await writeReports(wh.conn, config, {
+      runId,
+      ...(flags.region ? { regions: [flags.region] } : {}),
+      ...(year !== undefined ? { year } : {}),
+      ...(flags.framework ? { framework: flags.framework } : {}),
+    });
+    for (const line of summary.lines) output.line(line);
+    return summary.manifest ? EXIT.ok : EXIT.runFailed;
+  } finally {
+    wh.close();
+  }
+}
+
+/** `talent report`: the publications of a region (or the province and each of its cities), with PDFs. */
+export const reportCliCommand: Command = {
+  name: 'report',
+  summary: 'write the annual publications of a region (HTML, PDF, XLSX, CSV)',
+  help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>]
+
+Writes the five annual publications (技能人才供需信息, 紧缺型职业（工种）目录, 职业技能培训职业（工种）目录,
+毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of the province and each of
+its cities, from the warehouse (read-only), every one with its PDF, under <out>/reports/.
+
+Options:
+  --region <code>            GB/T 2260 code (default: the province 450000 and each of its cities)
+  --year <y>                 report year (default: the projection's last observed year)
+  --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)`,
+  options: { region: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' } },
+  async run({ config, values, output }) {
+    const flag = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+    const exitCode = await reportCommand(
+      config,
+      {
+        ...(flag('region') ? { region: flag('region')! } : {}),
+        ...(flag('year') ? { year: flag('year')! } : {}),
+        ...(flag('framework') ? { framework: flag('framework')! } : {}),
+      },
+      output,
+    );
+    return { exitCode, result: {} };
+  },
+};

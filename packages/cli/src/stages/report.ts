@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Stage } from '../pipeline.js';
+import { provinceAndCities, writeReports } from '../commands/report.js';
+
+/** Bumped when the publications change for the same inputs, so the next run writes them again. */
+const REPORTS_VERSION = 'reports-1';
+
+/**
+ * Writes the annual publications of the demo province and each of its cities (PDFs for the
+ * province), unless the inputs
+ * they read (projection vintage, loads, publication rules) are those of the reports `latest`
+ * points at. Without a projection vintage it says so and writes what it can (the graduate report).
+ */
+export const reportStage: Stage = {
+  name: 'report',
+  async run({ wh, runId, config }) {
+    const inputs = await wh.conn.runAndReadAll(
+      `SELECT (SELECT max(run_id) FILTER (WHERE finished_at = (SELECT max(finished_at) FROM meta.projection_runs)) FROM meta.projection_runs),
+              (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE status = 'loaded' AND superseded_by IS NULL)`,
+    );
+    const rulesPath = join(config.datasetsDir, 'publications', 'rules.json');
+    if (!existsSync(rulesPath))
+      return { stage: 'report', changed: false, lines: [`Reports: no publication rules at ${rulesPath}; nothing written.`], figures: {} };
+    const rules = readFileSync(rulesPath);
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0]]))
+      .update(rules)
+      .digest('hex');
+    const root = join(config.outDir, 'reports');
+    const stamp = join(root, 'latest.inputs');
+    if (existsSync(join(root, 'latest')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint)
+      return {
+        stage: 'report',
+        changed: false,
+        lines: [`Reports: inputs unchanged since the reports in ${join(root, 'latest')}; nothing written.`],
+        figures: {},
+      };
+    // The night prints the province's PDFs; a city's PDF is `talent report --region <code>` away.
+    const regions = await provinceAndCities(wh.conn);
+    const { manifest, lines, seconds } = await writeReports(wh.conn, config, { runId, regions, pdfRegions: regions.slice(0, 1) });
+    if (manifest) writeFileSync(stamp, fingerprint);
+    return {
+      stage: 'report',
+      changed: manifest !== null,
+      lines,
+      figures: { publications: manifest?.publications.length ?? 0, seconds, dir: manifest?.dir ?? null },
+    };
+  },
+};

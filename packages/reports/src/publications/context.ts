@@ -1,0 +1,134 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Column, Provenance } from '../document/types.js';
+import type { PublicationRules } from './rules.js';
+import { query } from './sql.js';
+
+export interface Region {
+  code: string;
+  name: string;
+  level: string;
+  /** The province the region belongs to (itself for a province). */
+  provinceCode: string;
+}
+
+/** Everything a publication function reads besides the warehouse tables themselves. */
+export interface PublicationContext {
+  conn: DuckDBConnection;
+  /** The run writing the reports (the folder and every source line name it). */
+  runId: string;
+  /** The projection vintage read from the marts (`run_id` of meta.projection_runs), when there is one. */
+  vintage: { runId: string; lastObservedYear: number } | null;
+  region: Region;
+  /** Cities of the region's province (the province edition's breakdowns). */
+  cities: readonly Region[];
+  /** Report year: the last observed year; forecasts run after it. */
+  year: number;
+  framework: { id: string; name: string };
+  rules: PublicationRules;
+  /** Date printed under the titles (YYYY-MM-DD). */
+  issued: string;
+}
+
+/** The newest projection vintage, or null when the projection stage has written none. */
+export async function newestVintage(conn: DuckDBConnection): Promise<PublicationContext['vintage']> {
+  const rows = await query<{ run_id: string; y: number }>(
+    conn,
+    `SELECT run_id, last_observed_year::INTEGER AS y FROM meta.projection_runs ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
+  );
+  return rows[0] ? { runId: rows[0].run_id, lastObservedYear: rows[0].y } : null;
+}
+
+export async function readRegion(conn: DuckDBConnection, code: string): Promise<Region | undefined> {
+  const rows = await query<{ code: string; name: string; level: string; province_code: string }>(
+    conn,
+    `SELECT code, name, level, province_code FROM ref.region WHERE code = $1`,
+    [code],
+  );
+  const r = rows[0];
+  return r ? { code: r.code, name: r.name, level: r.level, provinceCode: r.province_code } : undefined;
+}
+
+export async function citiesOf(conn: DuckDBConnection, provinceCode: string): Promise<Region[]> {
+  const rows = await query<{ code: string; name: string; level: string; province_code: string }>(
+    conn,
+    `SELECT code, name, level, province_code FROM ref.region WHERE parent_code = $1 AND level = '市' ORDER BY code`,
+    [provinceCode],
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, provinceCode: r.province_code }));
+}
+
+/** The framework of a region's editions: the one asked for, else the rules' default for it or its province. */
+export async function resolveFramework(
+  conn: DuckDBConnection,
+  region: Region,
+  rules: PublicationRules,
+  asked?: string,
+): Promise<{ id: string; name: string }> {
+  const id = asked ?? rules.defaultFramework[region.code] ?? rules.defaultFramework[region.provinceCode] ?? 'gbt4754';
+  if (id === 'gbt4754') return { id, name: '国民经济行业大类' };
+  const rows = await query<{ name: string }>(conn, `SELECT name FROM ref.framework WHERE framework = $1`, [id]);
+  if (!rows[0]) throw new Error(`unknown framework ${id}`);
+  return { id, name: rows[0].name };
+}
+
+/** Issuing body of a region's labour-market publications. */
+export function labourIssuer(region: Region): string {
+  return `${region.name}人力资源和社会保障${region.level === '省' ? '厅' : '局'}`;
+}
+
+export function educationIssuer(region: Region): string {
+  return `${region.name}教育${region.level === '省' ? '厅' : '局'}`;
+}
+
+/** 全区 / 全省 / 全市: how the releases name the whole of the region. */
+export function wholeRegion(region: Region): string {
+  if (region.level !== '省') return '全市';
+  return region.name.endsWith('自治区') ? '全区' : region.name.endsWith('市') ? '全市' : '全省';
+}
+
+export function source(ctx: PublicationContext, model: string, detail?: string): Provenance {
+  const runId = ctx.runId;
+  const vintage = ctx.vintage && model.startsWith('marts.') ? `预测版本 ${ctx.vintage.runId}` : undefined;
+  const words = [detail, vintage].filter(Boolean).join('；');
+  return { model, runId, ...(words ? { detail: words } : {}) };
+}
+
+export const FORMAT = {
+  int: { kind: 'integer' } as Column['format'],
+  text: { kind: 'text' } as Column['format'],
+  pct1: { kind: 'percent', digits: 1 } as Column['format'],
+  dec2: { kind: 'decimal', digits: 2 } as Column['format'],
+  dec3: { kind: 'decimal', digits: 3 } as Column['format'],
+};
+
+/** Model estimates are printed as whole persons; they are not registered counts, so no disclosure rule applies. */
+export function persons(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v);
+}
+
+export function round(v: number | null | undefined, digits: number): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Occupation 大类 names (大典 2022), by the code's first digit. */
+export async function occupationMajorGroups(conn: DuckDBConnection): Promise<Map<string, string>> {
+  const rows = await query<{ code: string; name: string }>(conn, `SELECT code, name FROM ref.occupation WHERE level = '大类'`);
+  return new Map(rows.map((r) => [r.code.slice(0, 1), r.name]));
+}
+
+/** 数据来源 rows: each source loaded into the warehouse with its newest load date in the bureau's zone. */
+export async function loadedSources(
+  conn: DuckDBConnection,
+  timeZone = 'Asia/Shanghai',
+): Promise<{ name: string; table: string; loadedAt: string; rows?: number }[]> {
+  const rows = await query<{ source: string; tbl: string | null; at: string; n: number | null }>(
+    conn,
+    `SELECT source, 'core.' || any_value(kind) AS tbl, strftime(timezone($1, max(finished_at)), '%Y-%m-%d') AS at,
+            sum(rows_loaded)::DOUBLE AS n
+       FROM meta.loads WHERE status = 'loaded' AND superseded_by IS NULL GROUP BY source ORDER BY source`,
+    [timeZone],
+  );
+  return rows.map((r) => ({ name: r.source, table: r.tbl ?? '—', loadedAt: r.at, ...(r.n !== null ? { rows: r.n } : {}) }));
+}

@@ -1,0 +1,84 @@
+import type { Block, Column, Row } from '../document/types.js';
+import { FORMAT, persons, source, type PublicationContext } from './context.js';
+
+/** One year of a projected series with its 95% interval (null on observed years). */
+export interface FanPoint {
+  year: number;
+  value: number;
+  lo: number | null;
+  hi: number | null;
+  isForecast: boolean;
+}
+
+/**
+ * The marts give 95% intervals only; the 80% band is the 95% band's distance from the forecast
+ * scaled by z(0.90)/z(0.975) = 1.2816/1.96, i.e. read as a normal interval on each side.
+ */
+const Z80_OVER_Z95 = 1.2816 / 1.96;
+
+/** A line-with-fan chart and its table (the table beside it), for one series. */
+export function fanBlocks(
+  ctx: PublicationContext,
+  id: string,
+  caption: string,
+  points: readonly FanPoint[],
+  model: string,
+  detail: string,
+  yLabel: string,
+): Block[] {
+  const rows: Row[] = points.map((p) => {
+    const f = p.isForecast;
+    const lo80 = f && p.lo !== null ? p.value - (p.value - p.lo) * Z80_OVER_Z95 : null;
+    const hi80 = f && p.hi !== null ? p.value + (p.hi - p.value) * Z80_OVER_Z95 : null;
+    return {
+      key: String(p.year),
+      cells: {
+        year: `${p.year}年`,
+        observed: f ? null : persons(p.value),
+        forecast: f ? persons(p.value) : null,
+        lower80: persons(lo80),
+        upper80: persons(hi80),
+        lower95: f ? persons(p.lo) : null,
+        upper95: f ? persons(p.hi) : null,
+      },
+    };
+  });
+  const columns: Column[] = [
+    { key: 'year', header: '年份', format: FORMAT.text, measure: 'other' },
+    { key: 'observed', header: '实际值', format: FORMAT.int, measure: 'other' },
+    { key: 'forecast', header: '预测值', format: FORMAT.int, measure: 'other' },
+    { key: 'lower80', header: '下限', group: '80%预测区间', format: FORMAT.int, measure: 'other' },
+    { key: 'upper80', header: '上限', group: '80%预测区间', format: FORMAT.int, measure: 'other' },
+    { key: 'lower95', header: '下限', group: '95%预测区间', format: FORMAT.int, measure: 'other' },
+    { key: 'upper95', header: '上限', group: '95%预测区间', format: FORMAT.int, measure: 'other' },
+  ];
+  return [
+    {
+      kind: 'chart',
+      id: `${id}-chart`,
+      caption,
+      table: `${id}-table`,
+      spec: {
+        type: 'line-fan',
+        x: 'year',
+        observed: 'observed',
+        forecast: 'forecast',
+        lower80: 'lower80',
+        upper80: 'upper80',
+        lower95: 'lower95',
+        upper95: 'upper95',
+        yLabel,
+      },
+    },
+    {
+      kind: 'table',
+      id: `${id}-table`,
+      caption,
+      unit: '人',
+      columns,
+      rows,
+      notes: [{ id: 'band', text: '95%预测区间取自预测模型；80%预测区间按正态近似由95%区间折算（宽度乘以1.2816/1.96）。' }],
+      source: source(ctx, model, detail),
+    },
+  ];
+}

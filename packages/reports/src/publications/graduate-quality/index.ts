@@ -1,0 +1,477 @@
+import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
+import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
+import { FORMAT, educationIssuer, round, wholeRegion, type PublicationContext } from '../context.js';
+import { dataSourcesSection } from '../data-sources.js';
+import { methodologyItems } from '../methodology.js';
+import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
+import { majorCards } from './major-cards.js';
+import { DESTINATION_GROUPS, DESTINATIONS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
+
+const pct = { kind: 'percent', digits: 1 } as const;
+
+function src(ctx: PublicationContext, model: string, detail: string) {
+  return { model, runId: ctx.runId, detail };
+}
+
+function levelsOf(data: GraduateData): string[] {
+  const present = new Set(data.schools.map((s) => s.level));
+  return [...SCHOOL_LEVELS.filter((l) => present.has(l)), ...[...present].filter((l) => !(SCHOOL_LEVELS as readonly string[]).includes(l))];
+}
+
+/** 毕业生就业质量年度报告 of the province: every school of the cohort, in the standard sections. */
+export async function buildGraduateQuality(ctx: PublicationContext, data: GraduateData, cells: DisclosedCells): Promise<Publication> {
+  const { region, rules } = ctx;
+  const cohort = data.cohort;
+  const whole = wholeRegion(region);
+  const levels = levelsOf(data);
+  const model = 'core.graduate_outcome';
+  const detail = `${cohort}届`;
+  const total = cells.count('grad', {});
+  const totalPlaced = placementRate(cells, {});
+
+  // 规模与结构 and 落实率 by level.
+  const levelRows: Row[] = [
+    ...levels.map((l) => ({
+      key: l,
+      cells: {
+        label: l,
+        graduates: cells.count('grad', { school: levelCode(l) }),
+        share: cells.share(['grad', { school: levelCode(l) }], ['grad', {}], 1),
+        rate: placementRate(cells, { school: levelCode(l) }),
+      },
+    })),
+    { key: 'total', total: true, cells: { label: '合计', graduates: total, share: 100, rate: totalPlaced } },
+  ];
+  const levelColumns: Column[] = [
+    { key: 'label', header: '办学层次', format: FORMAT.text, measure: 'other' },
+    { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+    { key: 'share', header: '占比', unit: '%', format: pct, measure: 'share' },
+    { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+  ];
+
+  // 毕业去向.
+  const destRows: Row[] = [
+    ...DESTINATIONS.map((d) => ({
+      key: d.key,
+      cells: {
+        dest: d.name,
+        group: d.group,
+        n: cells.count('grad', { dest: d.key }),
+        share: cells.share(['grad', { dest: d.key }], ['grad', {}], 1),
+      },
+    })),
+    { key: 'total', total: true, cells: { dest: '合计', group: '—', n: total, share: 100 } },
+  ];
+
+  // Schools: graduates by 去向 and 落实率.
+  const schoolRows: Row[] = levels.flatMap((l) =>
+    data.schools
+      .filter((s) => s.level === l)
+      .map((s) => ({
+        key: s.code,
+        cells: {
+          school: s.name,
+          level: s.level,
+          graduates: cells.count('grad', { school: s.code }),
+          ...Object.fromEntries(
+            DESTINATION_GROUPS.map((g) => [g.key, cells.count('grad', { school: s.code, group: g.key })] as [string, Cell]),
+          ),
+          rate: placementRate(cells, { school: s.code }),
+        },
+      })),
+  );
+  const schoolColumns: Column[] = [
+    { key: 'school', header: '学校', format: FORMAT.text, measure: 'other' },
+    { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+    { key: 'graduates', header: '毕业生数', format: FORMAT.int, measure: 'count' },
+    ...DESTINATION_GROUPS.map((g): Column => ({ key: g.key, header: g.name, group: '毕业去向分类', format: FORMAT.int, measure: 'count' })),
+    { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
+  ];
+
+  // 地域流向.
+  const places = [...ctx.cities.map((c) => ({ code: c.code, name: c.name })), { code: OUTSIDE, name: '区外' }];
+  const flowRows: Row[] = [
+    ...places.map((p) => ({
+      key: p.code,
+      cells: { place: p.name, n: cells.count('flow', { place: p.code }), share: cells.share(['flow', { place: p.code }], ['flow', {}], 1) },
+    })),
+    { key: 'total', total: true, cells: { place: '合计', n: cells.count('flow', {}), share: 100 } },
+  ];
+  const industryRows: Row[] = [
+    ...data.industries.map((i) => ({
+      key: i.code,
+      cells: {
+        industry: i.name,
+        code: i.code,
+        n: cells.count('industry', { section: i.code }),
+        share: cells.share(['industry', { section: i.code }], ['industry', {}], 1),
+      },
+    })),
+    { key: 'total', total: true, cells: { industry: '合计', code: '—', n: cells.count('industry', {}), share: 100 } },
+  ];
+
+  // 月收入, 专业相关度, 满意度 by level: graduate-weighted means, withheld on small groups.
+  const qualityRows: Row[] = levels.map((l) => {
+    const q = data.quality.find((x) => x.level === l);
+    const n = q?.n ?? 0;
+    return {
+      key: l,
+      cells: {
+        level: l,
+        salary: q?.salary == null ? null : cells.mean(q.salary, n),
+        relevance: q?.relevance == null ? null : cells.mean(q.relevance * 100, n, 1),
+        satisfaction: q?.satisfaction == null ? null : cells.mean(q.satisfaction * 100, n, 1),
+      },
+    };
+  });
+
+  // Trends over recent cohorts.
+  const trendRows: Row[] = data.cohorts.map((c) => {
+    const at = { cohort: String(c.year) };
+    return {
+      key: String(c.year),
+      cells: {
+        cohort: `${c.year}届`,
+        graduates: cells.count('cohort_grad', at),
+        rate: cells.share(['cohort_placed', at], ['cohort_grad', at], 1),
+        study: cells.share(['cohort_study', at], ['cohort_grad', at], 1),
+        salary: c.salary === null ? null : cells.mean(c.salary, c.salaryN),
+      },
+    };
+  });
+
+  // 红/黄/绿牌.
+  const rated = ratedMajors(data, rules);
+  const cards = majorCards(rated, rules.majorCards);
+  const carded = rated
+    .filter((m) => cards.get(m.key)?.card)
+    .sort((a, b) => order(cards.get(a.key)!.card) - order(cards.get(b.key)!.card) || b.unemployed - a.unemployed);
+  const cardRows: Row[] = carded.map((m) => ({
+    key: m.key,
+    cells: {
+      card: cards.get(m.key)!.card!,
+      major: m.name,
+      code: m.code,
+      level: m.level,
+      graduates: cells.count('major_grad', { major: m.key }),
+      unemployed: cells.count('major_unemployed', { major: m.key }),
+      rate: cells.share(['major_placed', { major: m.key }], ['major_grad', { major: m.key }], 1),
+      salary: m.salary === null ? null : cells.mean(m.salary, m.graduates),
+      composite: round(cards.get(m.key)!.composite, 2),
+    },
+  }));
+  const red = carded.filter((m) => cards.get(m.key)!.card === '红牌');
+  const green = carded.filter((m) => cards.get(m.key)!.card === '绿牌');
+  const names = (list: typeof carded) =>
+    list
+      .slice(0, 5)
+      .map((m) => `${m.name}（${m.level}）`)
+      .join('、') || '无';
+
+  const sections: Section[] = [
+    {
+      id: 'preface',
+      title: '前言',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据各院校报送的毕业去向、就业地域和行业、月收入、专业相关度和满意度数据，编制${whole}${cohort}届毕业生就业质量年度报告。本报告覆盖${data.schools.length}所院校。`,
+        },
+        { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
+      ],
+    },
+    {
+      id: 'basics',
+      title: '毕业生就业基本情况',
+      blocks: [],
+      sections: [
+        {
+          id: 'scale',
+          title: '规模与结构',
+          blocks: [
+            {
+              kind: 'chart',
+              id: 'levels-chart',
+              caption: `${cohort}届毕业生按办学层次分布`,
+              table: 'levels-table',
+              spec: { type: 'bars', category: 'label', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+            },
+            {
+              kind: 'table',
+              id: 'levels-table',
+              caption: `${cohort}届毕业生规模与毕业去向落实率`,
+              columns: levelColumns,
+              rows: levelRows,
+              source: src(ctx, model, detail),
+            },
+          ],
+        },
+        {
+          id: 'destinations',
+          title: '毕业去向',
+          blocks: [
+            {
+              kind: 'chart',
+              id: 'dest-chart',
+              caption: `${cohort}届毕业生毕业去向分布`,
+              table: 'dest-table',
+              spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+            },
+            {
+              kind: 'table',
+              id: 'dest-table',
+              caption: `${cohort}届毕业生毕业去向分布`,
+              columns: [
+                { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
+                { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
+                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+              ],
+              rows: destRows,
+              source: src(ctx, model, detail),
+            },
+          ],
+        },
+        {
+          id: 'schools',
+          title: '各院校毕业去向落实情况',
+          blocks: [
+            {
+              kind: 'table',
+              id: 'schools-table',
+              caption: `${cohort}届各院校毕业生毕业去向`,
+              unit: '人',
+              columns: schoolColumns,
+              rows: schoolRows,
+              notes: [{ id: 'mark', text: '“*”表示按数据保护规则不予公布的数据。' }],
+              source: src(ctx, model, detail),
+            },
+          ],
+        },
+        {
+          id: 'flows',
+          title: '行业与地域流向',
+          blocks: [
+            {
+              kind: 'chart',
+              id: 'flow-chart',
+              caption: `${cohort}届就业毕业生地域流向`,
+              table: 'flow-table',
+              spec: { type: 'bars', category: 'place', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+            },
+            {
+              kind: 'table',
+              id: 'flow-table',
+              caption: `${cohort}届就业毕业生地域流向`,
+              columns: [
+                { key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' },
+                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+              ],
+              rows: flowRows,
+              source: src(ctx, 'core.graduate_region', detail),
+            },
+            {
+              kind: 'chart',
+              id: 'industry-chart',
+              caption: `${cohort}届就业毕业生行业流向`,
+              table: 'industry-table',
+              spec: { type: 'bars', category: 'industry', values: ['n'], orientation: 'horizontal', xLabel: '人数（人）' },
+            },
+            {
+              kind: 'table',
+              id: 'industry-table',
+              caption: `${cohort}届就业毕业生行业流向`,
+              columns: [
+                { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
+                { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
+                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+              ],
+              rows: industryRows,
+              source: src(ctx, 'core.graduate_industry', detail),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'quality',
+      title: '就业质量分析',
+      blocks: [
+        {
+          kind: 'chart',
+          id: 'quality-chart',
+          caption: `${cohort}届毕业生月均收入`,
+          table: 'quality-table',
+          spec: { type: 'bars', category: 'level', values: ['salary'], orientation: 'vertical', keepOrder: true },
+        },
+        {
+          kind: 'table',
+          id: 'quality-table',
+          caption: `${cohort}届毕业生月均收入、专业相关度和就业满意度`,
+          columns: [
+            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+            { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
+            { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
+          ],
+          rows: qualityRows,
+          notes: [{ id: 'weights', text: '各指标为各院校专业报送值按毕业生数加权的平均数。' }],
+          source: src(ctx, model, detail),
+        },
+      ],
+    },
+    {
+      id: 'trends',
+      title: '发展趋势',
+      blocks: [
+        {
+          kind: 'chart',
+          id: 'trend-chart',
+          caption: '近几届毕业生规模',
+          table: 'trend-table',
+          spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+        },
+        {
+          kind: 'table',
+          id: 'trend-table',
+          caption: '近几届毕业生规模、落实率、升学率和月均收入',
+          columns: [
+            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
+            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+            { key: 'study', header: '升学率', unit: '%', format: pct, measure: 'share' },
+            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+          ],
+          rows: trendRows,
+          source: src(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
+        },
+      ],
+    },
+    {
+      id: 'feedback',
+      title: '对教育教学的反馈',
+      blocks: [
+        { kind: 'paragraph', text: rules.majorCards.description },
+        {
+          kind: 'paragraph',
+          text: `招生计划：红牌专业${red.length}个（${names(red)}），建议相关院校控制或调减招生计划，并逐年跟踪其毕业去向落实率；绿牌专业${green.length}个（${names(green)}），可在办学条件允许时适度扩大招生。专业设置与人才培养：黄牌专业${carded.length - red.length - green.length}个，建议院校结合紧缺型职业（工种）目录调整课程和实训内容。`,
+          source: src(ctx, model, detail),
+        },
+        {
+          kind: 'table',
+          id: 'cards-table',
+          caption: `${cohort}届红牌、黄牌、绿牌专业`,
+          columns: [
+            { key: 'card', header: '类别', format: FORMAT.text, measure: 'other' },
+            { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
+            { key: 'code', header: '专业代码', format: FORMAT.text, measure: 'other' },
+            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'unemployed', header: '待就业人数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
+            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+            { key: 'composite', header: '综合指标', format: FORMAT.dec2, measure: 'other' },
+          ],
+          rows: cardRows,
+          notes: [{ id: 'scope', text: `同一专业在全区各院校的合计；毕业生不足${rules.majorCards.minGraduates}人的专业不评。` }],
+          source: src(ctx, model, detail),
+        },
+      ],
+    },
+    await dataSourcesSection(ctx),
+  ];
+  return {
+    id: `graduate-quality-${region.code}-${cohort}`,
+    title: `${region.name}${cohort}届毕业生就业质量年度报告`,
+    subtitle: { region: { code: region.code, name: region.name }, year: cohort, issuer: educationIssuer(region), issued: ctx.issued },
+    runId: ctx.runId,
+    sections,
+  };
+}
+
+/** The city edition: graduates of the province's schools who took work in the city, by school level. */
+export async function buildCityGraduates(ctx: PublicationContext, data: GraduateData, cells: DisclosedCells): Promise<Publication> {
+  const { region } = ctx;
+  const cohort = data.cohort;
+  const levels = levelsOf(data);
+  const rows: Row[] = [
+    ...levels.map((l) => ({
+      key: l,
+      cells: {
+        level: l,
+        n: cells.count('flow', { level: l, place: region.code }),
+        share: cells.share(['flow', { level: l, place: region.code }], ['flow', { place: region.code }], 1),
+        ofLevel: cells.share(['flow', { level: l, place: region.code }], ['flow', { level: l }], 1),
+      },
+    })),
+    {
+      key: 'total',
+      total: true,
+      cells: {
+        level: '合计',
+        n: cells.count('flow', { place: region.code }),
+        share: 100,
+        ofLevel: cells.share(['flow', { place: region.code }], ['flow', {}], 1),
+      },
+    },
+  ];
+  const sections: Section[] = [
+    {
+      id: 'preface',
+      title: '前言',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。院校所在地尚未入库，各院校分市的毕业去向、月收入等指标见全区报告。`,
+        },
+        { kind: 'methodology', items: methodologyItems(['disclosure']) },
+      ],
+    },
+    {
+      id: 'inflow',
+      title: '在本市就业的毕业生',
+      blocks: [
+        {
+          kind: 'chart',
+          id: 'inflow-chart',
+          caption: `${cohort}届在${region.name}就业的毕业生按办学层次分布`,
+          table: 'inflow-table',
+          spec: { type: 'bars', category: 'level', values: ['n'], orientation: 'vertical', keepOrder: true },
+        },
+        {
+          kind: 'table',
+          id: 'inflow-table',
+          caption: `${cohort}届在${region.name}就业的毕业生`,
+          columns: [
+            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+            { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+            { key: 'ofLevel', header: '占该层次就业毕业生比例', unit: '%', format: pct, measure: 'share' },
+          ],
+          rows,
+          source: src(ctx, 'core.graduate_region', `${cohort}届`),
+        },
+      ],
+    },
+    await dataSourcesSection(ctx),
+  ];
+  return {
+    id: `graduate-quality-${region.code}-${cohort}`,
+    title: `${region.name}${cohort}届高校毕业生就业情况`,
+    subtitle: { region: { code: region.code, name: region.name }, year: cohort, issuer: educationIssuer(region), issued: ctx.issued },
+    runId: ctx.runId,
+    sections,
+  };
+}
+
+/** 毕业去向落实率 = 100% − the 未就业 share: withheld whenever that share is. */
+function placementRate(cells: DisclosedCells, at: Record<string, string>): Cell {
+  const unemployed = cells.share(['grad', { ...at, group: 'unemployed' }], ['grad', at], 1);
+  return typeof unemployed === 'number' ? Math.round((100 - unemployed) * 10) / 10 : unemployed;
+}
+
+function order(card: string | null): number {
+  return card === '红牌' ? 0 : card === '黄牌' ? 1 : 2;
+}

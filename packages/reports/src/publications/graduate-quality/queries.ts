@@ -1,0 +1,145 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { query } from '../sql.js';
+
+/** 毕业去向 categories of core.graduate_outcome, in the order of the real 去向 tables, with their 分类. */
+export const DESTINATIONS = [
+  { key: 'contract', column: 'dest_contract', name: '协议和合同就业', group: '就业' },
+  { key: 'flexible', column: 'dest_flexible', name: '灵活就业', group: '就业' },
+  { key: 'self_employed', column: 'dest_self_employed', name: '自主创业', group: '就业' },
+  { key: 'military', column: 'dest_military', name: '应征义务兵', group: '就业' },
+  { key: 'further_study', column: 'dest_further_study', name: '升学', group: '升学' },
+  { key: 'abroad', column: 'dest_abroad', name: '出国、出境', group: '升学' },
+  { key: 'unemployed', column: 'dest_unemployed', name: '待就业', group: '未就业' },
+] as const;
+export type Destination = (typeof DESTINATIONS)[number]['key'];
+
+/** The three 毕业去向分类, the per-school table's columns (finer columns would hold many counts under 5). */
+export const DESTINATION_GROUPS = [
+  { key: 'employed', name: '就业' },
+  { key: 'study', name: '升学' },
+  { key: 'unemployed', name: '未就业' },
+] as const;
+export const groupOf = (dest: Destination) =>
+  DESTINATION_GROUPS.find((g) => g.name === DESTINATIONS.find((d) => d.key === dest)!.group)!.key;
+
+/** School levels in print order. */
+export const SCHOOL_LEVELS = ['研究生', '本科', '职业本科', '高职专科', '中职'] as const;
+
+export interface School {
+  code: string;
+  name: string;
+  level: string;
+}
+
+export interface GraduateData {
+  cohort: number;
+  schools: School[];
+  /** school → destination → graduates of the cohort. */
+  destinations: Map<string, Record<Destination, number>>;
+  /** Cohorts of recent years: graduates, unemployed, further study and the graduate-weighted mean monthly salary. */
+  cohorts: { year: number; graduates: number; unemployed: number; study: number; salary: number | null; salaryN: number }[];
+  /** Per school level: graduate-weighted means and the graduates they cover. */
+  quality: { level: string; salary: number | null; relevance: number | null; satisfaction: number | null; n: number }[];
+  /** school → city code (or `outside`) → graduates employed there. */
+  flows: Map<string, Map<string, number>>;
+  /** GB/T 4754 门类 → employed graduates of the cohort. */
+  industries: { code: string; name: string; employed: number }[];
+  /** Majors (per school level) of the cohort across schools. */
+  majors: {
+    key: string;
+    level: string;
+    code: string;
+    name: string;
+    graduates: number;
+    unemployed: number;
+    salary: number | null;
+    satisfaction: number | null;
+  }[];
+}
+
+/** The newest cohort with outcome rows, or null when none is loaded. */
+export async function newestCohort(conn: DuckDBConnection): Promise<number | null> {
+  const rows = await query<{ y: number | null }>(conn, `SELECT max(graduation_year)::INTEGER AS y FROM core.graduate_outcome`);
+  return rows[0]?.y ?? null;
+}
+
+/** Everything the graduate reports print, for one cohort and the cohorts before it. */
+export async function readGraduateData(
+  conn: DuckDBConnection,
+  cohort: number,
+  provinceCode: string,
+  trendYears: number,
+): Promise<GraduateData> {
+  const schools = await query<{ code: string; name: string; level: string }>(
+    conn,
+    `SELECT school_code AS code, any_value(school_name ORDER BY graduation_year DESC) AS name,
+            any_value(school_level ORDER BY graduates DESC) AS level
+       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [cohort],
+  );
+  const destRows = await query<Record<string, number | string>>(
+    conn,
+    `SELECT school_code AS code, ${DESTINATIONS.map((d) => `sum(coalesce(${d.column}, 0))::INTEGER AS ${d.key}`).join(', ')}
+       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1`,
+    [cohort],
+  );
+  const destinations = new Map(
+    destRows.map((r) => [
+      String(r.code),
+      Object.fromEntries(DESTINATIONS.map((d) => [d.key, Number(r[d.key])])) as Record<Destination, number>,
+    ]),
+  );
+  const cohorts = await query<{
+    year: number;
+    graduates: number;
+    unemployed: number;
+    study: number;
+    salary: number | null;
+    salaryN: number;
+  }>(
+    conn,
+    `SELECT graduation_year::INTEGER AS year, sum(graduates)::INTEGER AS graduates, coalesce(sum(dest_unemployed), 0)::INTEGER AS unemployed,
+            coalesce(sum(coalesce(dest_further_study, 0) + coalesce(dest_abroad, 0)), 0)::INTEGER AS study,
+            sum(salary_mean_monthly * graduates) / nullif(sum(graduates) FILTER (WHERE salary_mean_monthly IS NOT NULL), 0) AS salary,
+            coalesce(sum(graduates) FILTER (WHERE salary_mean_monthly IS NOT NULL), 0)::INTEGER AS "salaryN"
+       FROM core.graduate_outcome WHERE graduation_year BETWEEN $1 AND $2 AND school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [cohort - trendYears + 1, cohort],
+  );
+  const weighted = (col: string) => `sum(${col} * graduates) / nullif(sum(graduates) FILTER (WHERE ${col} IS NOT NULL), 0)`;
+  const quality = await query<{ level: string; salary: number | null; relevance: number | null; satisfaction: number | null; n: number }>(
+    conn,
+    `SELECT school_level AS level, ${weighted('salary_mean_monthly')} AS salary, ${weighted('major_relevance')} AS relevance,
+            ${weighted('satisfaction')} AS satisfaction, sum(graduates)::INTEGER AS n
+       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1`,
+    [cohort],
+  );
+  const flowRows = await query<{ school: string; place: string; employed: number }>(
+    conn,
+    `SELECT g.school_code AS school,
+            CASE WHEN g.province_code = $2 THEN coalesce(r.parent_code, g.region_code) ELSE 'outside' END AS place,
+            sum(g.employed)::INTEGER AS employed
+       FROM core.graduate_region g LEFT JOIN ref.region r ON r.code = g.region_code AND r.level = '县'
+      WHERE g.graduation_year = $1 AND g.school_code IS NOT NULL AND g.region_matched AND g.region_code <> $2
+      GROUP BY ALL`,
+    [cohort, provinceCode],
+  );
+  const flows = new Map<string, Map<string, number>>();
+  for (const r of flowRows) (flows.get(r.school) ?? flows.set(r.school, new Map()).get(r.school)!).set(r.place, r.employed);
+  const industries = await query<{ code: string; name: string; employed: number }>(
+    conn,
+    `SELECT g.section_code AS code, any_value(i.name) AS name, sum(g.employed)::INTEGER AS employed
+       FROM core.graduate_industry g JOIN ref.industry i ON i.code = g.section_code AND i.level = '门类'
+      WHERE g.graduation_year = $1 GROUP BY 1 ORDER BY 1`,
+    [cohort],
+  );
+  const majors = await query<GraduateData['majors'][number]>(
+    conn,
+    `SELECT school_level || ':' || major_code AS key, school_level AS level, major_code AS code, any_value(major_name) AS name,
+            sum(graduates)::INTEGER AS graduates, coalesce(sum(dest_unemployed), 0)::INTEGER AS unemployed,
+            ${weighted('salary_mean_monthly')} AS salary, ${weighted('satisfaction')} AS satisfaction
+       FROM core.graduate_outcome WHERE graduation_year = $1 AND major_code IS NOT NULL AND school_level IS NOT NULL
+      GROUP BY ALL ORDER BY 1`,
+    [cohort],
+  );
+  return { cohort, schools, destinations, cohorts, quality, flows, industries, majors };
+}

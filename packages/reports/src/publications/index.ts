@@ -1,0 +1,13 @@
+export { buildPublications } from './build-run.js';
+export type { BuiltPublications, PublicationPlan } from './build-run.js';
+export { buildSkillsSupplyDemand } from './skills-supply-demand/index.js';
+export { buildShortageCatalogue } from './shortage-catalogue/index.js';
+export { buildTrainingCatalogue } from './training-catalogue/index.js';
+export { buildGraduateQuality, buildCityGraduates } from './graduate-quality/index.js';
+export { buildIndustryForecast } from './industry-forecast/index.js';
+export { majorCards, quantile } from './graduate-quality/major-cards.js';
+export type { Card, MajorOutcome } from './graduate-quality/major-cards.js';
+export { readPublicationRules } from './rules.js';
+export type { PublicationRules } from './rules.js';
+export { citiesOf, newestVintage, readRegion } from './context.js';
+export type { PublicationContext, Region } from './context.js';

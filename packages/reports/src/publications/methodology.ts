@@ -1,0 +1,63 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { query } from './sql.js';
+
+/** 指标解释: one definition per term, shared by every publication that prints the term. */
+const TERMS = {
+  employment: { term: '就业人员', definition: '城镇单位就业人员按行业大类推算至全部就业人员的估计数；预测年份为模型预测值。' },
+  openings: {
+    term: '岗位需求',
+    definition:
+      '一年内需要补充的从业人员数 = 扩张需求（就业人员增加数，减少时为负）+ 替补需求（上年从业人员中退出劳动力市场和转换职业的人数）。',
+  },
+  supply: {
+    term: '人才供给',
+    definition:
+      '当年可进入该职业的人员估计数：应届毕业生中就业的人数（按专业与职业对应关系分配）加其他求职人员（有经验的求职者、流动人员等）。',
+  },
+  gap: { term: '供需缺口', definition: '岗位需求减人才供给；正值表示需求大于供给。' },
+  ratio: {
+    term: '需求供给比',
+    definition:
+      '岗位需求与人才供给之比，口径同求人倍率（需求人数÷求职人数）：如为1.25，表示每100名求职者可选择125个岗位。与人才网发布的“人才供求比”（求职人数÷需求人数）互为倒数。',
+  },
+  interval: {
+    term: '预测区间',
+    definition: '预测值在给定概率下可能落入的范围。95%预测区间来自预测模型；图中深色带为80%预测区间，浅色带为95%预测区间。',
+  },
+  placement: { term: '毕业去向落实率', definition: '（协议和合同就业 + 灵活就业 + 自主创业 + 应征入伍 + 升学 + 出国出境）÷ 毕业生数。' },
+  disclosure: {
+    term: '数据保护',
+    definition:
+      '1—4人的人数不公布，并按需要隐去其他单元格，使其无法由合计推算；分母不足23人的比例、不足8人的平均数不公布。隐去的单元格一律以“*”表示。',
+  },
+} as const;
+
+export type Term = keyof typeof TERMS;
+
+export function methodologyItems(terms: readonly Term[]): { term: string; definition: string }[] {
+  return terms.map((t) => TERMS[t]);
+}
+
+/** 紧缺指数 and 紧缺程度 as the warehouse computes them: weights and cut-offs read from ref.projection_parameter. */
+export async function shortageTerms(conn: DuckDBConnection): Promise<{ term: string; definition: string }[]> {
+  const rows = await query<{ name: string; value: number }>(
+    conn,
+    `SELECT name, value FROM ref.projection_parameter WHERE name LIKE 'shortage_%'`,
+  );
+  const p = (name: string) => {
+    const r = rows.find((x) => x.name === name);
+    if (!r) throw new Error(`ref.projection_parameter has no ${name}`);
+    return r.value;
+  };
+  const f2 = (v: number) => v.toFixed(2);
+  return [
+    {
+      term: '紧缺指数',
+      definition: `0—1之间的综合指数：需求供给比（权重${p('shortage_weight_ratio')}）、招聘岗位增长（${p('shortage_weight_posting_growth')}）、招聘薪酬增长（${p('shortage_weight_pay_growth')}）、列入公共就业服务机构缺工排行的季度占比（${p('shortage_weight_official_list')}）各自折算为0—1的得分后加权求和；0.5表示无明显信号。`,
+    },
+    {
+      term: '紧缺程度',
+      definition: `按紧缺指数分级：紧缺（≥${f2(p('shortage_threshold_acute'))}）、较紧缺（${f2(p('shortage_threshold_tight'))}—${f2(p('shortage_threshold_acute'))}）、基本平衡（${f2(p('shortage_threshold_balanced'))}—${f2(p('shortage_threshold_tight'))}）、供大于求（<${f2(p('shortage_threshold_balanced'))}）。`,
+    },
+  ];
+}

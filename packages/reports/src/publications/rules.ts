@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The publications' rules (datasets/publications/rules.json): the values a bureau may change. */
+export interface PublicationRules {
+  /** Framework of a region's editions when none is asked for; other regions take their province's. */
+  defaultFramework: Readonly<Record<string, string>>;
+  typicalCities: { count: number; description: string };
+  shortageCatalogue: { levels: string[]; maxEntries: number; industriesPerOccupation: number; description: string };
+  trainingCatalogue: { levels: string[]; majorGroups: string[]; minDemand: number; maxEntries: number; description: string };
+  majorCards: {
+    minGraduates: number;
+    highVolumeQuantile: number;
+    lowVolumeQuantile: number;
+    lowCompositeQuantile: number;
+    highCompositeQuantile: number;
+    yellowCompositeQuantile: number;
+    description: string;
+  };
+  trainingSubsidies: {
+    status: 'placeholder' | 'official';
+    note: string;
+    source: string;
+    levels: readonly { levelCode: string; levelName: string; yuan: number }[];
+  };
+}
+
+/** Reads `<datasets>/publications/rules.json`. */
+export function readPublicationRules(datasetsDir: string): PublicationRules {
+  const rules = JSON.parse(readFileSync(join(datasetsDir, 'publications', 'rules.json'), 'utf8')) as PublicationRules;
+  for (const l of rules.trainingSubsidies.levels)
+    if (!Number.isFinite(l.yuan) || l.yuan <= 0) throw new Error(`rules.json: bad subsidy for ${l.levelName}`);
+  return rules;
+}

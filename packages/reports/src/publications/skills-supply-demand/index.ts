@@ -1,0 +1,310 @@
+import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
+import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
+import { dataSourcesSection } from '../data-sources.js';
+import { fanBlocks } from '../fan-table.js';
+import { methodologyItems, shortageTerms } from '../methodology.js';
+import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
+import { supplyDemandTable } from '../totals-table.js';
+import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
+
+/** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
+const RANKING_SIZE = 20;
+/** Occupations in the occupation × city heat map. */
+const HEATMAP_SIZE = 12;
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(persons(v)));
+
+/** 年度技能人才供需信息: totals, the framework's groups, the largest gaps by occupation, education level and city. */
+export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<Publication> {
+  const { region, year, framework } = ctx;
+  const next = year + 1;
+  const whole = wholeRegion(region);
+  const isProvince = region.level === '省';
+
+  const years = await totalsByYear(ctx);
+  const thisYear = years.find((y) => y.year === year);
+  const nextYear = years.find((y) => y.year === next);
+  if (!thisYear || !nextYear) throw new Error(`no projection for ${region.code} in ${year}–${next}`);
+  const gaps = await groupGaps(ctx, next);
+  const trends = await groupTrends(ctx, year);
+  const ranking = await occupationShortages(ctx, next, 's.gap > 0', RANKING_SIZE);
+  const surplus = (await occupationShortages(ctx, next, 's.gap < 0')).sort((a, b) => a.gap - b.gap).slice(0, 10);
+  const education = await totalsByEducation(ctx, next);
+
+  const overview: Section = {
+    id: 'overview',
+    title: '总体情况',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `${year}年，${whole}各职业岗位需求约${num(thisYear.demand)}人，人才供给约${num(thisYear.supply)}人，需求供给比为${(thisYear.demand / thisYear.supply).toFixed(2)}。预计${next}年岗位需求约${num(nextYear.demand)}人，人才供给约${num(nextYear.supply)}人，供需缺口${num(nextYear.gap)}人；紧缺程度为“紧缺”的职业${nextYear.acute}个。`,
+        source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${year}—${next}年`),
+      },
+      {
+        kind: 'chart',
+        id: 'years-chart',
+        caption: `${whole}岗位需求与人才供给`,
+        table: 'years-table',
+        spec: {
+          type: 'bars',
+          category: 'label',
+          values: ['demand', 'supply'],
+          layout: 'grouped',
+          orientation: 'vertical',
+          keepOrder: true,
+        },
+      },
+      supplyDemandTable(
+        ctx,
+        'years-table',
+        `${whole}岗位需求与人才供给`,
+        '年份',
+        years.map((y) => ({ ...y, label: y.isForecast ? `${y.year}年（预测）` : `${y.year}年` })),
+        'marts.fct_occupation_shortage',
+        whole,
+      ),
+    ],
+  };
+
+  const groupRows = gaps.map((g) => ({ key: g.groupCode, label: g.groupName, demand: g.demand, supply: g.supply, gap: g.gap }));
+  const groupSections: Section[] = trends.map((t) => ({
+    id: `group-${t.groupCode}`,
+    title: t.groupName,
+    blocks: fanBlocks(
+      ctx,
+      `demand-${t.groupCode}`,
+      `${t.groupName}岗位需求实际值与预测值`,
+      t.points
+        .filter((p) => p.openings !== null)
+        .map((p) => ({ year: p.year, value: p.openings!, lo: p.openingsLo, hi: p.openingsHi, isForecast: p.isForecast })),
+      'marts.fct_industry_trend',
+      `${framework.name}，${t.groupName}，岗位需求`,
+      '岗位需求（人）',
+    ),
+  }));
+  const groups: Section = {
+    id: 'groups',
+    title: `${framework.name}人才供需`,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `按${framework.name}分组，${next}年岗位需求最多的是${[...gaps].sort((a, b) => b.demand - a.demand)[0]?.groupName ?? '—'}，供需缺口最大的是${[...gaps].sort((a, b) => b.gap - a.gap)[0]?.groupName ?? '—'}。一个行业可属于多个产业分组，各组数值不宜相加。`,
+        source: source(ctx, 'marts.fct_talent_gap', `${framework.name}，${next}年`),
+      },
+      {
+        kind: 'chart',
+        id: 'groups-chart',
+        caption: `${next}年${framework.name}岗位需求与人才供给`,
+        table: 'groups-table',
+        spec: {
+          type: 'bars',
+          category: 'label',
+          values: ['demand', 'supply'],
+          layout: 'grouped',
+          orientation: 'horizontal',
+          keepOrder: true,
+        },
+      },
+      supplyDemandTable(
+        ctx,
+        'groups-table',
+        `${next}年${framework.name}岗位需求与人才供给`,
+        '产业',
+        groupRows,
+        'marts.fct_talent_gap',
+        `${framework.name}，${next}年`,
+      ),
+    ],
+    sections: groupSections,
+  };
+
+  const rankingColumns: Column[] = [
+    { key: 'rank', header: '序号', format: FORMAT.text, measure: 'other' },
+    { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
+    { key: 'code', header: '职业代码', format: FORMAT.text, measure: 'other' },
+    { key: 'demand', header: '岗位需求', format: FORMAT.int, measure: 'other' },
+    { key: 'supply', header: '人才供给', format: FORMAT.int, measure: 'other' },
+    { key: 'gap', header: '供需缺口', format: FORMAT.int, measure: 'other' },
+    { key: 'ratio', header: '需求供给比', format: FORMAT.dec2, measure: 'other' },
+    { key: 'level', header: '紧缺程度', format: FORMAT.text, measure: 'other' },
+    { key: 'previous', header: '上期排位', format: FORMAT.text, measure: 'other' },
+  ];
+  const rankingRows = (list: typeof ranking): Row[] =>
+    list.map((o, i) => ({
+      key: o.code,
+      cells: {
+        rank: String(i + 1),
+        name: o.name,
+        code: o.code,
+        demand: persons(o.demand),
+        supply: persons(o.supply),
+        gap: persons(o.gap),
+        ratio: round(o.ratio, 2),
+        level: o.level,
+        previous: o.previousRank === null ? '新进' : String(o.previousRank),
+      },
+    }));
+  const occupations: Section = {
+    id: 'occupations',
+    title: '供需缺口排行',
+    blocks: [
+      {
+        kind: 'chart',
+        id: 'ranking-chart',
+        caption: `${next}年需求大于供给缺口最大的前二十个职业`,
+        table: 'ranking-table',
+        spec: { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true, xLabel: '供需缺口（人）' },
+      },
+      {
+        kind: 'table',
+        id: 'ranking-table',
+        caption: `${next}年需求大于供给缺口最大的前二十个职业`,
+        unit: '人',
+        columns: rankingColumns,
+        rows: rankingRows(ranking),
+        notes: [{ id: 'codes', text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度排位。' }],
+        source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
+      },
+      {
+        kind: 'table',
+        id: 'surplus-table',
+        caption: `${next}年供给大于需求缺口最大的前十个职业`,
+        unit: '人',
+        columns: rankingColumns,
+        rows: rankingRows(surplus),
+        source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
+      },
+    ],
+    sections: [
+      {
+        id: 'education',
+        title: '分学历层次',
+        blocks: [
+          {
+            kind: 'chart',
+            id: 'education-chart',
+            caption: `${next}年分学历层次岗位需求与人才供给`,
+            table: 'education-table',
+            spec: {
+              type: 'bars',
+              category: 'label',
+              values: ['demand', 'supply'],
+              layout: 'grouped',
+              orientation: 'vertical',
+              keepOrder: true,
+            },
+          },
+          supplyDemandTable(
+            ctx,
+            'education-table',
+            `${next}年分学历层次岗位需求与人才供给`,
+            '学历层次',
+            education,
+            'marts.fct_talent_gap',
+            `${whole}，${next}年，全部行业大类`,
+            { key: 'total', label: '合计', demand: sum(education, 'demand'), supply: sum(education, 'supply'), gap: sum(education, 'gap') },
+          ),
+        ],
+      },
+    ],
+  };
+
+  if (isProvince) {
+    const cities = await totalsByCity(ctx, next);
+    const top = ranking.slice(0, HEATMAP_SIZE);
+    const heat = await gapByOccupationCity(
+      ctx,
+      next,
+      top.map((o) => o.code),
+    );
+    const cityCodes = cities.map((c) => c.key);
+    const heatRows: Row[] = top.map((o) => ({
+      key: o.code,
+      cells: Object.fromEntries([
+        ['name', o.name] as [string, Cell],
+        ...cityCodes.map((c) => [c, persons(heat.get(o.code)?.get(c))] as [string, Cell]),
+      ]),
+    }));
+    (occupations.sections as Section[]).push({
+      id: 'cities',
+      title: '分设区市',
+      blocks: [
+        {
+          kind: 'chart',
+          id: 'cities-chart',
+          caption: `${next}年各设区市岗位需求与人才供给`,
+          table: 'cities-table',
+          spec: {
+            type: 'bars',
+            category: 'label',
+            values: ['demand', 'supply'],
+            layout: 'grouped',
+            orientation: 'horizontal',
+            keepOrder: true,
+          },
+        },
+        supplyDemandTable(
+          ctx,
+          'cities-table',
+          `${next}年各设区市岗位需求与人才供给`,
+          '设区市',
+          cities,
+          'marts.fct_occupation_shortage',
+          `${next}年，按设区市`,
+        ),
+        {
+          kind: 'chart',
+          id: 'heat-chart',
+          caption: `${next}年缺口最大职业分设区市供需缺口`,
+          table: 'heat-table',
+          spec: { type: 'heatmap', rowLabel: 'name', columns: cityCodes, legend: '供需缺口（人）' },
+        },
+        {
+          kind: 'table',
+          id: 'heat-table',
+          caption: `${next}年缺口最大职业分设区市供需缺口`,
+          unit: '人',
+          columns: [
+            { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
+            ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' })),
+          ],
+          rows: heatRows,
+          notes: [{ id: 'sum', text: '各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与全区缺口口径相同。' }],
+          source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),
+        },
+      ],
+    });
+  }
+
+  const sections: Section[] = [
+    {
+      id: 'notes',
+      title: '编制说明',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `本信息依据统计年鉴分行业就业人员、公共就业服务机构职业供求登记、网络招聘岗位、院校招生和毕业生去向等数据，测算${whole}${year}年各职业人才需求与供给，并预测至${years[years.length - 1]!.year}年。需求与供给均为模型估计数，不是登记人数；预测值附有预测区间。`,
+        },
+        {
+          kind: 'methodology',
+          items: [...methodologyItems(['openings', 'supply', 'gap', 'ratio', 'interval']), ...(await shortageTerms(ctx.conn))],
+        },
+      ],
+    },
+    overview,
+    groups,
+    occupations,
+    await dataSourcesSection(ctx),
+  ];
+  return {
+    id: `skills-supply-demand-${region.code}-${year}`,
+    title: `${year}年${region.name}技能人才供需信息`,
+    subtitle: { region: { code: region.code, name: region.name }, year, issuer: labourIssuer(region), issued: ctx.issued },
+    runId: ctx.runId,
+    sections,
+  };
+}
+
+function sum<T extends Record<K, number>, K extends string>(rows: readonly T[], key: K): number {
+  return rows.reduce((s, r) => s + r[key], 0);
+}

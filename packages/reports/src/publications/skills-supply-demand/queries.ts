@@ -1,0 +1,80 @@
+import { listValue } from '@duckdb/node-api';
+import { query } from '../sql.js';
+import type { PublicationContext } from '../context.js';
+
+export interface Totals {
+  key: string;
+  label: string;
+  demand: number;
+  supply: number;
+  gap: number;
+  acute: number;
+}
+
+/** Σ demand, supply and gap over the region's occupations, one row per year (marts.fct_occupation_shortage). */
+export async function totalsByYear(ctx: PublicationContext): Promise<(Totals & { year: number; isForecast: boolean })[]> {
+  const rows = await query<{ year: number; demand: number; supply: number; gap: number; acute: number; f: boolean }>(
+    ctx.conn,
+    `SELECT year::INTEGER AS year, sum(demand) AS demand, sum(supply) AS supply, sum(gap) AS gap,
+            count(*) FILTER (WHERE shortage_level = '紧缺')::INTEGER AS acute, bool_or(is_forecast) AS f
+       FROM marts.fct_occupation_shortage WHERE run_id = $1 AND region_code = $2 GROUP BY year ORDER BY year`,
+    [ctx.vintage!.runId, ctx.region.code],
+  );
+  return rows.map((r) => ({
+    key: String(r.year),
+    label: `${r.year}年`,
+    year: r.year,
+    demand: r.demand,
+    supply: r.supply,
+    gap: r.gap,
+    acute: r.acute,
+    isForecast: r.f,
+  }));
+}
+
+const EDUCATION_NAMES: Record<string, string> = { secondary: '中职及以下', associate: '专科', bachelor: '本科', postgraduate: '研究生' };
+const EDUCATION_ORDER = ['secondary', 'associate', 'bachelor', 'postgraduate'];
+
+/** Σ demand, supply and gap by education level in a year (marts.fct_talent_gap, framework gbt4754: every 大类 once). */
+export async function totalsByEducation(ctx: PublicationContext, year: number): Promise<Totals[]> {
+  const rows = await query<{ level: string; demand: number; supply: number; gap: number }>(
+    ctx.conn,
+    `SELECT education_level AS level, sum(demand) AS demand, sum(supply) AS supply, sum(gap) AS gap
+       FROM marts.fct_talent_gap WHERE run_id = $1 AND framework = 'gbt4754' AND region_code = $2 AND year = $3 GROUP BY 1`,
+    [ctx.vintage!.runId, ctx.region.code, year],
+  );
+  return rows
+    .sort((a, b) => EDUCATION_ORDER.indexOf(a.level) - EDUCATION_ORDER.indexOf(b.level))
+    .map((r) => ({ key: r.level, label: EDUCATION_NAMES[r.level] ?? r.level, demand: r.demand, supply: r.supply, gap: r.gap, acute: 0 }));
+}
+
+/** Σ demand, supply and gap per city of the province in a year. */
+export async function totalsByCity(ctx: PublicationContext, year: number): Promise<Totals[]> {
+  const rows = await query<{ code: string; name: string; demand: number; supply: number; gap: number; acute: number }>(
+    ctx.conn,
+    `SELECT s.region_code AS code, any_value(r.name) AS name, sum(s.demand) AS demand, sum(s.supply) AS supply, sum(s.gap) AS gap,
+            count(*) FILTER (WHERE s.shortage_level = '紧缺')::INTEGER AS acute
+       FROM marts.fct_occupation_shortage s JOIN ref.region r ON r.code = s.region_code
+      WHERE s.run_id = $1 AND s.year = $2 AND r.parent_code = $3 AND r.level = '市' GROUP BY 1 ORDER BY 1`,
+    [ctx.vintage!.runId, year, ctx.region.provinceCode],
+  );
+  return rows.map((r) => ({ key: r.code, label: r.name, demand: r.demand, supply: r.supply, gap: r.gap, acute: r.acute }));
+}
+
+/** Gap of each listed occupation in each city of the province in a year. */
+export async function gapByOccupationCity(
+  ctx: PublicationContext,
+  year: number,
+  codes: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await query<{ code: string; city: string; gap: number }>(
+    ctx.conn,
+    `SELECT s.occupation_code AS code, s.region_code AS city, s.gap
+       FROM marts.fct_occupation_shortage s JOIN ref.region r ON r.code = s.region_code
+      WHERE s.run_id = $1 AND s.year = $2 AND r.parent_code = $3 AND r.level = '市' AND list_contains($4::VARCHAR[], s.occupation_code)`,
+    [ctx.vintage!.runId, year, ctx.region.provinceCode, listValue([...codes])],
+  );
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) (out.get(r.code) ?? out.set(r.code, new Map()).get(r.code)!).set(r.city, r.gap);
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * The five publications of the small warehouse written as a run (HTML, PDF, CSV, XLSX, index) and
+ * opened in Debian's Chromium. No skip: without Chromium and poppler-utils this fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig, type Warehouse } from '@talent/models';
+import { buildPublications, numberPublication, writeRun, type BuiltPublications, type RunManifest } from '../src/index.js';
+import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
+import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+
+let dir: string;
+let wh: Warehouse;
+let built: BuiltPublications;
+let manifest: RunManifest;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'talent-publications-'));
+  wh = await publicationWarehouse();
+  built = await buildPublications(wh.conn, {
+    runId: RUN,
+    regions: [PROVINCE],
+    datasetsDir: resolveConfig({}, {}).datasetsDir,
+    issued: '2026-12-01',
+  });
+  manifest = await withPdfPrinter((pdf) =>
+    writeRun(built.publications, { root: dir, runId: RUN, pdf, disclosure: { system: built.system } }),
+  );
+  browser = await chromium.launch({ executablePath: DEFAULT_CHROMIUM, args: [...CHROMIUM_FLAGS] });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  wh?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the publications of a run in headless Chromium', () => {
+  it('writes every publication with its PDF, workbook and tables, and an index linking them', () => {
+    expect(manifest.publications).toHaveLength(5);
+    const index = readFileSync(join(dir, 'latest', 'index.html'), 'utf8');
+    for (const p of manifest.publications) {
+      expect(index).toContain(`${p.id}/${p.id}.pdf`);
+      for (const f of p.files) expect(existsSync(join(dir, RUN, f)), f).toBe(true);
+      expect(p.files.some((f) => f.endsWith('.pdf'))).toBe(true);
+    }
+  });
+
+  it('loads each report with no console error and no outside request, every chart a drawn SVG, text in Chinese', async () => {
+    for (const pub of built.publications) {
+      const path = join(dir, RUN, pub.id, `${pub.id}.html`);
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+      expect(requests, pub.id).toEqual([pathToFileURL(path).href]);
+      expect(errors, pub.id).toEqual([]);
+      const charts = await page.$$eval('figure.chart svg', (svgs) =>
+        svgs.map((s) => ({ w: s.getBoundingClientRect().width, marks: s.querySelectorAll('path, rect, line, circle').length })),
+      );
+      expect(charts.length, pub.id).toBe(numberPublication(pub).chartBlocks.length);
+      for (const c of charts) {
+        expect(c.w, pub.id).toBeGreaterThan(300);
+        expect(c.marks, pub.id).toBeGreaterThan(3);
+      }
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain(pub.title);
+      expect((text.match(/[\u4e00-\u9fff]/g) ?? []).length / text.replace(/\s/g, '').length, pub.id).toBeGreaterThan(0.3);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('prints PDFs whose text holds the title and every top-level heading', () => {
+    for (const pub of built.publications) {
+      const text = execFileSync('pdftotext', ['-layout', join(dir, RUN, pub.id, `${pub.id}.pdf`), '-'], { encoding: 'utf8' }).replace(
+        /\s+/g,
+        '',
+      );
+      expect(text, pub.id).toContain(pub.title.replace(/\s+/g, ''));
+      for (const s of pub.sections) expect(text, `${pub.id}: ${s.title}`).toContain(s.title.replace(/\s+/g, ''));
+    }
+  });
+});

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig, type Warehouse } from '@talent/models';
+import {
+  auditPublications,
+  buildPublications,
+  majorCards,
+  readPublicationRules,
+  type BuiltPublications,
+  type CellDetail,
+  type Publication,
+  type Section,
+  type TableBlock,
+} from '../src/index.js';
+import { renderChartBlock } from '../src/render/chart-block.js';
+import { tableHtml } from '../src/render/table-html.js';
+import { createChartDocument, type ChartBlock } from '../src/index.js';
+import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { expectGolden } from './golden.js';
+
+const config = resolveConfig({}, {});
+const rules = readPublicationRules(config.datasetsDir);
+
+function tables(pub: Publication): TableBlock[] {
+  const out: TableBlock[] = [];
+  const walk = (sections: readonly Section[]) => {
+    for (const s of sections) {
+      for (const b of s.blocks) if (b.kind === 'table') out.push(b);
+      walk(s.sections ?? []);
+    }
+  };
+  walk(pub.sections);
+  return out;
+}
+const table = (pub: Publication, id: string) => tables(pub).find((t) => t.id === id)!;
+const pub = (built: BuiltPublications, prefix: string, region = PROVINCE) =>
+  built.publications.find((p) => p.id.startsWith(`${prefix}-${region}-`))!;
+const value = (c: unknown) => (typeof c === 'object' && c !== null ? (c as CellDetail).value : c);
+
+let wh: Warehouse;
+let built: BuiltPublications;
+const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
+
+beforeAll(async () => {
+  wh = await publicationWarehouse();
+  built = await buildPublications(wh.conn, {
+    runId: RUN,
+    regions: [PROVINCE, '450200'],
+    datasetsDir: config.datasetsDir,
+    issued: '2026-12-01',
+  });
+}, 120_000);
+afterAll(() => wh?.close());
+
+describe('the five publications on a small warehouse', () => {
+  it('writes all five for the province and the city, in their frameworks', () => {
+    expect(built.publications.map((p) => p.id).sort()).toEqual(
+      [
+        `graduate-quality-450000-${LAST_YEAR}`,
+        `graduate-quality-450200-${LAST_YEAR}`,
+        `industry-forecast-450000-${LAST_YEAR}`,
+        `industry-forecast-450200-${LAST_YEAR}`,
+        `shortage-catalogue-450000-${LAST_YEAR}`,
+        `shortage-catalogue-450200-${LAST_YEAR}`,
+        `skills-supply-demand-450000-${LAST_YEAR}`,
+        `skills-supply-demand-450200-${LAST_YEAR}`,
+        `training-catalogue-450000-${LAST_YEAR}`,
+        `training-catalogue-450200-${LAST_YEAR}`,
+      ].sort(),
+    );
+    expect(table(pub(built, 'industry-forecast'), 'groups-table').caption).toContain('九张创新名片');
+    expect(table(pub(built, 'industry-forecast', '450200'), 'groups-table').caption).toContain('5+5');
+  });
+
+  it('prints the gap ranking as the warehouse holds it, largest gap first, with last year’s rank', async () => {
+    const expected = await rows<{ code: string; demand: number; gap: number; prev: number }>(
+      `SELECT s.occupation_code AS code, s.demand, s.gap, p.rank::INTEGER AS prev FROM marts.fct_occupation_shortage s
+         JOIN marts.fct_occupation_shortage p ON p.occupation_code = s.occupation_code AND p.region_code = s.region_code AND p.year = s.year - 1
+        WHERE s.region_code = '${PROVINCE}' AND s.year = ${LAST_YEAR + 1} AND s.gap > 0 ORDER BY s.gap DESC`,
+    );
+    const ranking = table(pub(built, 'skills-supply-demand'), 'ranking-table');
+    expect(ranking.rows.map((r) => r.key)).toEqual(expected.map((e) => e.code));
+    for (const [i, r] of ranking.rows.entries()) {
+      expect(r.cells.demand).toBe(Math.round(expected[i]!.demand));
+      expect(r.cells.gap).toBe(Math.round(expected[i]!.gap));
+      expect(r.cells.previous).toBe(String(expected[i]!.prev));
+    }
+  });
+
+  it('sums the education levels to the total of every 大类', async () => {
+    const [total] = await rows<{ demand: number }>(
+      `SELECT sum(demand) AS demand FROM marts.fct_talent_gap WHERE framework = 'gbt4754' AND region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1}`,
+    );
+    const education = table(pub(built, 'skills-supply-demand'), 'education-table');
+    expect(education.rows.find((r) => r.total)!.cells.demand).toBe(Math.round(total!.demand));
+    expect(education.rows.filter((r) => !r.total).map((r) => r.cells.label)).toEqual(['专科', '本科']);
+  });
+
+  it('lists in the training catalogue exactly the occupations its rule selects', async () => {
+    const rule = rules.trainingCatalogue;
+    const expected = await rows<{ code: string }>(
+      `SELECT occupation_code AS code FROM marts.fct_occupation_shortage
+        WHERE region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1} AND gap > 0 AND demand >= ${rule.minDemand}
+          AND shortage_level IN (${rule.levels.map((l) => `'${l}'`).join(', ')})
+          AND left(occupation_code, 1) IN (${rule.majorGroups.map((g) => `'${g}'`).join(', ')})
+        ORDER BY rank`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const listed = table(pub(built, 'training-catalogue'), 'catalogue-table').rows.map((r) => r.cells.code);
+    expect(listed).toEqual(expected.map((e) => e.code));
+    expect(listed.some((c) => String(c).startsWith('2-'))).toBe(false);
+  });
+
+  it('names the typical demand cities by gap, largest first, in the shortage catalogue', async () => {
+    const catalogue = table(pub(built, 'shortage-catalogue'), 'catalogue-table');
+    expect(catalogue.rows.length).toBeGreaterThan(0);
+    const first = catalogue.rows[0]!;
+    const cities = await rows<{ name: string }>(
+      `SELECT r.name FROM marts.fct_occupation_shortage s JOIN ref.region r ON r.code = s.region_code
+        WHERE s.occupation_code = '${first.key}' AND s.year = ${LAST_YEAR + 1} AND r.level = '市' AND s.gap > 0 ORDER BY s.gap DESC`,
+    );
+    expect(first.cells.cities).toBe(cities.map((c) => c.name).join('、'));
+    expect(String(first.cells.definition).length).toBeGreaterThan(10);
+  });
+
+  it('reconciles the graduate tables with the outcomes and withholds every count under 5', async () => {
+    const graduate = pub(built, 'graduate-quality');
+    const [dest] = await rows<Record<string, number>>(
+      `SELECT sum(graduates)::INTEGER AS total, sum(dest_contract)::INTEGER AS contract, sum(dest_unemployed)::INTEGER AS unemployed
+         FROM core.graduate_outcome WHERE graduation_year = ${LAST_YEAR}`,
+    );
+    const destinations = table(graduate, 'dest-table');
+    expect(value(destinations.rows.find((r) => r.key === 'contract')!.cells.n)).toBe(dest!.contract);
+    expect(value(destinations.rows.find((r) => r.total)!.cells.n)).toBe(dest!.total);
+    expect(built.protection.primary).toBeGreaterThan(0);
+    let printed = 0;
+    let withheld = 0;
+    for (const p of built.publications)
+      for (const t of tables(p))
+        for (const r of t.rows)
+          for (const c of Object.values(r.cells)) {
+            if (typeof c !== 'object' || c === null || !(c as CellDetail).ref) continue;
+            const d = c as CellDetail;
+            if (d.withheld) {
+              withheld++;
+              expect(d.value).toBeUndefined();
+            } else {
+              printed++;
+              expect(Number(d.value) === 0 || Number(d.value) >= 5).toBe(true);
+            }
+          }
+    expect(printed).toBeGreaterThan(50);
+    expect(withheld).toBeGreaterThan(0);
+  });
+
+  it('passes the attack audit on everything the run prints', async () => {
+    const audit = await auditPublications(built.publications, built.system);
+    expect(audit.violations).toEqual([]);
+    expect(audit.mismatches).toEqual([]);
+    expect(audit.withheld).toBeGreaterThan(0);
+  });
+
+  it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {
+    await wh.conn.run(`CREATE TEMP TABLE saved AS SELECT * FROM meta.projection_runs; DELETE FROM meta.projection_runs`);
+    try {
+      const alone = await buildPublications(wh.conn, {
+        runId: RUN,
+        regions: [PROVINCE],
+        datasetsDir: config.datasetsDir,
+        issued: '2026-12-01',
+      });
+      expect(alone.publications.map((p) => p.id)).toEqual([`graduate-quality-${PROVINCE}-${LAST_YEAR}`]);
+      expect(alone.notes.join('\n')).toMatch(/No projection vintage/);
+    } finally {
+      await wh.conn.run(`INSERT INTO meta.projection_runs SELECT * FROM saved; DROP TABLE saved`);
+    }
+  }, 60_000);
+});
+
+describe('golden files of the small warehouse’s publications', () => {
+  const chart = (p: Publication, id: string): ChartBlock => {
+    for (const s of p.sections.flatMap((x) => [x, ...(x.sections ?? [])]))
+      for (const b of s.blocks) if (b.kind === 'chart' && b.id === id) return b;
+    throw new Error(`no chart ${id}`);
+  };
+  it('renders the gap ranking, the school table with its withheld cells and the catalogue as committed', () => {
+    const skills = pub(built, 'skills-supply-demand');
+    expectGolden('pub-ranking-table.html.golden', tableHtml(table(skills, 'ranking-table'), '表1'));
+    expectGolden('pub-schools-table.html.golden', tableHtml(table(pub(built, 'graduate-quality'), 'schools-table'), '表1'));
+    expectGolden('pub-catalogue-table.html.golden', tableHtml(table(pub(built, 'shortage-catalogue'), 'catalogue-table'), '表1'));
+    const document = createChartDocument();
+    expectGolden('pub-ranking.svg', renderChartBlock(chart(skills, 'ranking-chart'), table(skills, 'ranking-table'), '图1', document));
+    const fan = chart(pub(built, 'industry-forecast'), `fan-${table(pub(built, 'industry-forecast'), 'groups-table').rows[0]!.key}-chart`);
+    expectGolden('pub-fan.svg', renderChartBlock(fan, table(pub(built, 'industry-forecast'), fan.table), '图2', document));
+  });
+});
+
+describe('红/黄/绿牌 majors', () => {
+  const major = (key: string, graduates: number, unemployed: number, salary: number, satisfaction: number) => ({
+    key,
+    graduates,
+    unemployed,
+    salary,
+    satisfaction,
+  });
+  const majors = [
+    major('bad', 400, 120, 3000, 0.6),
+    major('weak', 380, 90, 3600, 0.75),
+    major('ok1', 200, 20, 4200, 0.85),
+    major('ok2', 220, 25, 4300, 0.84),
+    major('ok3', 210, 30, 4100, 0.83),
+    major('ok4', 190, 22, 4000, 0.82),
+    major('good', 150, 3, 5200, 0.93),
+    major('tiny', 12, 6, 2500, 0.5),
+  ];
+  const cards = majorCards(majors, rules.majorCards);
+
+  it('gives 红牌 to high unemployment with a low composite and 绿牌 to the reverse', () => {
+    expect(cards.get('bad')!.card).toBe('红牌');
+    expect(cards.get('good')!.card).toBe('绿牌');
+    expect(cards.get('ok2')!.card).toBeNull();
+  });
+
+  it('does not rate a major under the minimum size', () => {
+    expect(cards.has('tiny')).toBe(false);
+  });
+});
