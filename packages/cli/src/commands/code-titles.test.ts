@@ -71,7 +71,7 @@ describe('talent code-titles', () => {
     writeFileSync(input, 'title\n注塑成型技术员\n急招普工\n');
     const tsx = join(config.repoRoot, 'node_modules/.bin/tsx');
     const bin = join(config.repoRoot, 'packages/cli/src/bin.ts');
-    const ok = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input, '--output', out], { encoding: 'utf8' });
+    const ok = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input, '--out', out], { encoding: 'utf8' });
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Coded 2 of 2 titles');
     const rows = parse(readFileSync(out), { columns: true, bom: true }) as Record<string, string>[];

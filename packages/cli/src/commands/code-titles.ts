@@ -100,24 +100,23 @@ export async function codeTitlesText(
   }
 }
 
-/** `talent code-titles [file|-] [--output <file>]`. */
+/** `talent code-titles [file|-] [--out <file>]`: the configuration's --out names the output file here. */
 export const codeTitlesCommand: Command = {
   name: 'code-titles',
   summary: 'code job titles to the 大典 2022 with the nightly run’s coder',
-  help: `Usage: talent code-titles [in.csv|-] [--output <file>]
+  help: `Usage: talent code-titles [in.csv|-] [--out <file>]
 
 Codes the title column of a UTF-8 CSV (optional industry and description columns give context) to the
 职业分类大典 2022 with the coder the nightly run uses, and writes every row back with
 ${CODE_TITLE_COLUMNS.join(', ')}. Without a file, or with -, reads standard input: such a CSV, or one
-title per line. Writes the CSV to --output, else to standard output; with --json the coded rows are
+title per line. Writes the CSV to --out (for this command a file), else to standard output; with --json the coded rows are
 the result document's "titles". A CSV without a title column exits 2.
 
 Options:
-  --output <file>            write the coded CSV here`,
+  --out <file>               write the coded CSV here`,
   positionals: true,
-  options: { output: { type: 'string' } },
   async run({ config, args, values, output }) {
-    const out = typeof values.output === 'string' ? resolve(values.output) : undefined;
+    const out = typeof values.out === 'string' ? resolve(values.out) : undefined;
     const format: CodeTitlesFormat = values.json ? 'json' : 'csv';
     const input = args[0];
     let result: CodeTitlesResult;
