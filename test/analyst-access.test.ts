@@ -266,7 +266,7 @@ describe('talent sql', () => {
       timeout: 120_000,
     });
 
-  it('prints CSV or JSON of the snapshot, exits 8 on a query DuckDB refuses, and writes nothing', async () => {
+  it('prints CSV or JSON of the snapshot, exits 9 on a query DuckDB refuses, and writes nothing', async () => {
     const csv = sql(`SELECT code, name FROM ref.region WHERE code IN ('450100', '450200') ORDER BY code`, '--csv');
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stdout.trim().split('\n')).toEqual(['code,name', '450100,南宁市', '450200,柳州市']);
@@ -276,9 +276,9 @@ describe('talent sql', () => {
     expect((JSON.parse(json.stdout) as { rows: { n: string }[] }).rows[0]!.n).toBe(direct!.n);
     const wrong = sql('SELEC 1');
     expect(wrong.status).toBe(9);
-    expect(wrong.stderr).toMatch(/syntax error/);
+    expect(wrong.stdout + wrong.stderr).toMatch(/syntax error/);
     const write = sql('DELETE FROM meta.runs');
     expect(write.status).toBe(9);
-    expect(write.stderr).toMatch(/read-only/);
+    expect(write.stdout + write.stderr).toMatch(/read-only/);
   }, 300_000);
 });
