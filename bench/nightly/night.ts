@@ -4,6 +4,7 @@
  * writes them with the run's per-stage timings as JSON to --result. Not meant to be run by hand.
  */
 import { openSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '@talent/cli';
 import { resolveConfig } from '@talent/models';
@@ -16,7 +17,9 @@ if (!values.warehouse || !values.data || !values.result || !values.log)
   throw new Error('night: --warehouse, --data, --result and --log are required');
 const fd = openSync(values.log, 'a');
 const started = performance.now();
-const summary = await runPipeline(resolveConfig({ warehouse: values.warehouse, data: values.data }), {
+// Reports and the snapshot go beside the scratch warehouse, never into the repository's out/.
+const config = resolveConfig({ warehouse: values.warehouse, data: values.data, out: join(dirname(values.warehouse), 'out') });
+const summary = await runPipeline(config, {
   command: 'bench-nightly',
   log: (line) => writeSync(fd, `${line}\n`),
 });
