@@ -23,24 +23,25 @@ function table(header: string[], rows: string[][], left = 1): string[] {
   return [line(header), ...rows.map(line)];
 }
 
+/** A horizon's MAPE (ours, naive) for demand, employment and supply, then its 95% coverage. */
+function errorCells(s: HorizonSummary): string[] {
+  return [
+    pct(s.demand.ours),
+    pct(s.demand.naive),
+    pct(s.employment.ours),
+    pct(s.employment.naive),
+    pct(s.supply.ours),
+    pct(s.supply.naive),
+    pct(s.coverage.employment),
+    pct(s.coverage.demand),
+  ];
+}
+
 function summaryTable(firstColumn: string, sets: { label: string; summaries: HorizonSummary[] }[]): string[] {
   return table(
     [firstColumn, 'h', 'groups', 'missing', 'demand', 'naive', 'employment', 'naive', 'supply', 'naive', 'emp95', 'demand95'],
     sets.flatMap(({ label, summaries }) =>
-      summaries.map((s) => [
-        label,
-        String(s.h),
-        String(s.groups),
-        String(s.missing),
-        pct(s.demand.ours),
-        pct(s.demand.naive),
-        pct(s.employment.ours),
-        pct(s.employment.naive),
-        pct(s.supply.ours),
-        pct(s.supply.naive),
-        pct(s.coverage.employment),
-        pct(s.coverage.demand),
-      ]),
+      summaries.map((s) => [label, String(s.h), String(s.groups), String(s.missing), ...errorCells(s)]),
     ),
   );
 }
@@ -132,22 +133,7 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   out.push(
     ...table(
       ['city', 'h', 'groups', 'demand', 'naive', 'employment', 'naive', 'supply', 'naive', 'emp95', 'demand95', 'name'],
-      score.cities.flatMap((c) =>
-        c.summaries.map((s) => [
-          c.region,
-          String(s.h),
-          String(s.groups),
-          pct(s.demand.ours),
-          pct(s.demand.naive),
-          pct(s.employment.ours),
-          pct(s.employment.naive),
-          pct(s.supply.ours),
-          pct(s.supply.naive),
-          pct(s.coverage.employment),
-          pct(s.coverage.demand),
-          c.name,
-        ]),
-      ),
+      score.cities.flatMap((c) => c.summaries.map((s) => [c.region, String(s.h), String(s.groups), ...errorCells(s), c.name])),
     ),
   );
 

@@ -423,7 +423,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
 
   it('draws vacancies from the true openings of each city and occupation, about six months ahead', () => {
     // Expected vacancies of an occupation × city in a month: posting propensity of its major group ×
-    // openings blended from this year and the next by the lead time × the month's season (assumptions.json).
+    // openings blended from this year and the next by the months ahead × the month's season (assumptions.json).
     const p = a.postings;
     const season = a.seasonality.postingsByMonth;
     const openings = new Map(ed.occupationCityYear.map((r) => [`${r.occupation_code}|${r.city_code}|${r.year}`, num(r.openings)]));
@@ -467,7 +467,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
       return p < 1e-6 ? [`${o}: ${obs} vs ${mean.toFixed(1)} (p = ${p.toExponential(1)})`] : [];
     });
     expect(unlikely).toEqual([]);
-    // The lead time: blending next year's openings must explain the counts better than this year's alone.
+    // How far ahead postings look: blending next year's openings must explain the counts better than this year's alone.
     const sameYear = new Map<string, number>();
     for (const r of ed.occupationCityYear) {
       const y = num(r.year);

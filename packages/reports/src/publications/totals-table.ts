@@ -1,4 +1,4 @@
-import type { Column, Row, TableBlock } from '../document/types.js';
+import type { ChartBlock, Column, Row, TableBlock } from '../document/types.js';
 import { FORMAT, persons, round, source, type PublicationContext } from './context.js';
 
 export interface SupplyDemandRow {
@@ -7,6 +7,17 @@ export interface SupplyDemandRow {
   demand: number;
   supply: number;
   gap: number;
+}
+
+/** Grouped demand and supply bars drawn from a {@link supplyDemandTable} (whose id is `table`). */
+export function supplyDemandChart(id: string, caption: string, table: string, orientation: 'vertical' | 'horizontal'): ChartBlock {
+  return {
+    kind: 'chart',
+    id,
+    caption,
+    table,
+    spec: { type: 'bars', category: 'label', values: ['demand', 'supply'], layout: 'grouped', orientation, keepOrder: true },
+  };
 }
 
 /** A 需求 / 供给 / 缺口 / 需求供给比 table of projected figures, with an optional total row. */

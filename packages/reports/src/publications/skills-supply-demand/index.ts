@@ -4,7 +4,7 @@ import { dataSourcesSection } from '../data-sources.js';
 import { fanBlocks } from '../fan-table.js';
 import { methodologyItems, shortageTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
-import { supplyDemandTable } from '../totals-table.js';
+import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
 import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
 
 /** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
@@ -40,20 +40,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         text: `${year}年，${whole}各职业岗位需求约${num(thisYear.demand)}人，人才供给约${num(thisYear.supply)}人，需求供给比为${(thisYear.demand / thisYear.supply).toFixed(2)}。预计${next}年岗位需求约${num(nextYear.demand)}人，人才供给约${num(nextYear.supply)}人，供需缺口${num(nextYear.gap)}人；紧缺程度为“紧缺”的职业${nextYear.acute}个。`,
         source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${year}—${next}年`),
       },
-      {
-        kind: 'chart',
-        id: 'years-chart',
-        caption: `${whole}岗位需求与人才供给`,
-        table: 'years-table',
-        spec: {
-          type: 'bars',
-          category: 'label',
-          values: ['demand', 'supply'],
-          layout: 'grouped',
-          orientation: 'vertical',
-          keepOrder: true,
-        },
-      },
+      supplyDemandChart('years-chart', `${whole}岗位需求与人才供给`, 'years-table', 'vertical'),
       supplyDemandTable(
         ctx,
         'years-table',
@@ -91,20 +78,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         text: `按${framework.name}分组，${next}年岗位需求最多的是${[...gaps].sort((a, b) => b.demand - a.demand)[0]?.groupName ?? '—'}，供需缺口最大的是${[...gaps].sort((a, b) => b.gap - a.gap)[0]?.groupName ?? '—'}。一个行业可属于多个产业分组，各组数值不宜相加。`,
         source: source(ctx, 'marts.fct_talent_gap', `${framework.name}，${next}年`),
       },
-      {
-        kind: 'chart',
-        id: 'groups-chart',
-        caption: `${next}年${framework.name}岗位需求与人才供给`,
-        table: 'groups-table',
-        spec: {
-          type: 'bars',
-          category: 'label',
-          values: ['demand', 'supply'],
-          layout: 'grouped',
-          orientation: 'horizontal',
-          keepOrder: true,
-        },
-      },
+      supplyDemandChart('groups-chart', `${next}年${framework.name}岗位需求与人才供给`, 'groups-table', 'horizontal'),
       supplyDemandTable(
         ctx,
         'groups-table',
@@ -180,20 +154,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         id: 'education',
         title: '分学历层次',
         blocks: [
-          {
-            kind: 'chart',
-            id: 'education-chart',
-            caption: `${next}年分学历层次岗位需求与人才供给`,
-            table: 'education-table',
-            spec: {
-              type: 'bars',
-              category: 'label',
-              values: ['demand', 'supply'],
-              layout: 'grouped',
-              orientation: 'vertical',
-              keepOrder: true,
-            },
-          },
+          supplyDemandChart('education-chart', `${next}年分学历层次岗位需求与人才供给`, 'education-table', 'vertical'),
           supplyDemandTable(
             ctx,
             'education-table',
@@ -229,20 +190,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
       id: 'cities',
       title: '分设区市',
       blocks: [
-        {
-          kind: 'chart',
-          id: 'cities-chart',
-          caption: `${next}年各设区市岗位需求与人才供给`,
-          table: 'cities-table',
-          spec: {
-            type: 'bars',
-            category: 'label',
-            values: ['demand', 'supply'],
-            layout: 'grouped',
-            orientation: 'horizontal',
-            keepOrder: true,
-          },
-        },
+        supplyDemandChart('cities-chart', `${next}年各设区市岗位需求与人才供给`, 'cities-table', 'horizontal'),
         supplyDemandTable(
           ctx,
           'cities-table',
