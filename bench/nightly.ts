@@ -70,14 +70,17 @@ function runNight(label: string): NightResult {
   return JSON.parse(readFileSync(result, 'utf8')) as NightResult;
 }
 
-/** The newest finished full run recorded in a warehouse, as a night of this benchmark (peak RSS unknown: NaN). */
+/**
+ * The run that filled a warehouse (its first finished run: later ones, such as this benchmark's own
+ * nights, only add to it), as a night of this benchmark (peak RSS unknown: NaN).
+ */
 async function recordedFullRun(file: string): Promise<NightResult> {
   const wh = await openWarehouse(file, { readOnly: true });
   try {
     const row = (
       await wh.conn.runAndReadAll(
         `SELECT epoch(finished_at - started_at) AS seconds, status FROM meta.runs WHERE finished_at IS NOT NULL AND status <> 'failed'
-         ORDER BY started_at DESC LIMIT 1`,
+         ORDER BY started_at LIMIT 1`,
       )
     ).getRowObjectsJson()[0];
     if (!row) throw new Error(`--full-from ${file}: no finished run in meta.runs`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RecordKind, SourceMapping, UnmatchedFigure, Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
+import { skipUnchangedFiles } from './load/unchanged-files.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
 import { readMapping, resolveFilesDetailed, suggest } from './sources/mappings.js';
@@ -20,8 +21,12 @@ export interface IngestAllOptions {
   files?: { source: string; path: string }[];
   /** Only these sources. */
   sources?: string[];
-  /** Posting normalisers, over the run's coders (`postingNormalizers(coders)`); NO_NORMALIZERS loads postings uncoded. */
-  normalizers: PostingNormalizers;
+  /**
+   * Posting normalisers, over the run's coders (`postingNormalizers(coders)`); NO_NORMALIZERS loads
+   * postings uncoded. A function is called only when some file is to be read (building the coders
+   * costs a night with nothing new more than the rest of its ingest).
+   */
+  normalizers: PostingNormalizers | (() => Promise<PostingNormalizers>);
   /** The load date (`YYYY-MM-DD` in the configured zone) future dates are refused against. */
   today: string;
   onLoad?: (result: LoadResult) => void;
@@ -167,9 +172,12 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
   // School lists first: enrollment and outcome rows are matched against them as they load.
   plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
   const loads: LoadResult[] = [];
-  const { normalizers, today } = options;
-  for (const { mapping, path } of plan) {
-    const r = await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today });
+  const { today } = options;
+  const unchanged = await skipUnchangedFiles(warehouse.conn, plan);
+  const normalizers =
+    typeof options.normalizers !== 'function' ? options.normalizers : unchanged.includes(undefined) ? await options.normalizers() : {};
+  for (const [i, { mapping, path }] of plan.entries()) {
+    const r = unchanged[i] ?? (await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today }));
     loads.push(r);
     options.onLoad?.(r);
     if (r.status === 'failed') problems.push({ kind: 'load-failed', message: `${path}: ${r.message ?? 'failed'}` });
@@ -227,7 +235,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const r = await wh.conn
       .runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
         count(duplicate_of) AS d
-      FROM core.job_posting WHERE load_id IN (${active})`);
+      FROM core.job_posting_codes WHERE load_id IN (${active})`);
     const x = r.getRowObjectsJson()[0]!;
     const n = Number(x.n);
     s.duplicatesCollapsed = Number(x.d);

@@ -65,7 +65,8 @@ Loads the reference data, then the source files, and prints per source the rows 
 rejected by reason, duplicates and coding coverage. With no argument: every file the mappings
 name in --data. An argument may be a file (its source is the mapping whose pattern names it), a
 folder (used as the data folder) or a source id. Files already loaded with the same content hash
-are skipped.
+are skipped; a file with the path, size and modification time of a load that hashed it is not
+read again (touch it to have it hashed).
 
 Options:
   --source <id>    only this source; repeatable (same as naming it)

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { openWarehouse, todayIn, type Config } from '@talent/models';
 import { EXIT } from '../exit-codes.js';
-import { buildPublications, citiesOf, readRegion, writeRun, type Publication, type RunManifest } from '@talent/reports';
+import type { Publication, RunManifest } from '@talent/reports';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
-import { withPdfPrinter } from '@talent/reports/pdf';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface ReportOptions {
@@ -26,11 +25,18 @@ export interface ReportSummary {
   seconds: number;
 }
 
+/**
+ * The reports package, loaded when a report is written: its renderers (jsdom, Plot, exceljs) cost a
+ * second of start-up that a night with nothing new, and every other command, need not pay.
+ */
+const reports = () => import('@talent/reports');
+
 /** The demo province: the publications' default when no region is asked for. */
 export const DEFAULT_PROVINCE = '450000';
 
 /** The province and each of its cities, in code order. */
 export async function provinceAndCities(conn: DuckDBConnection, province = DEFAULT_PROVINCE): Promise<string[]> {
+  const { citiesOf } = await reports();
   return [province, ...(await citiesOf(conn, province)).map((c) => c.code)];
 }
 
@@ -40,6 +46,8 @@ export async function provinceAndCities(conn: DuckDBConnection, province = DEFAU
  * `<out>/reports/latest` at it.
  */
 export async function writeReports(conn: DuckDBConnection, config: Config, options: ReportOptions): Promise<ReportSummary> {
+  const { buildPublications, readRegion, writeRun } = await reports();
+  const { withPdfPrinter } = await import('@talent/reports/pdf');
   const started = performance.now();
   const regions = options.regions ?? (await provinceAndCities(conn));
   for (const r of regions) if (!(await readRegion(conn, r))) throw new Error(`unknown region ${r}`);
@@ -93,7 +101,7 @@ export async function reportCommand(
   }
   const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
   try {
-    if (flags.region && !(await readRegion(wh.conn, flags.region))) {
+    if (flags.region && !(await (await reports()).readRegion(wh.conn, flags.region))) {
       output.error(`talent report: unknown region ${flags.region} (a GB/T 2260 code such as 450000 or 450200)`);
       return EXIT.usage;
     }

@@ -155,7 +155,8 @@ export const runCommand: Command = {
 
 Runs every stage once against the warehouse, under the run lock (a stale lock is taken over and
 said so), and records the run in meta.runs with per-stage timing and rows. Only what changed is
-redone: reference lists and source files already loaded with the same content hash are skipped,
+redone: reference lists and source files already loaded with the same content hash are skipped
+(a file with the path, size and modification time of a load that hashed it is not read again),
 and the projection stands when none of its inputs changed.`,
   run: async ({ config, output }) => runResult(await runPipeline(config, { output })),
 };

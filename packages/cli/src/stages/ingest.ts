@@ -39,8 +39,9 @@ function countFiles(sourcesDir: string, roots: readonly string[], sources: reado
 
 /**
  * Loads every file of the data folder that the mappings of the sources folder name, coding
- * postings with coders built from the reference folder. Files already loaded (same content hash)
- * are skipped, so a re-run loads nothing twice.
+ * postings with coders built from the reference folder. Files already loaded (same content hash, or
+ * the same path, size and modification time as a load that hashed them) are skipped, so a re-run
+ * loads nothing twice.
  */
 export function ingestStage(options: IngestStageOptions = {}): Stage {
   return {
@@ -51,14 +52,13 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
         if (config.sharedReferenceDir) roots.push(config.sharedReferenceDir);
         else log('No shared reference folder (../shared/reference or --shared-reference): loading the data folder only.');
       }
-      const coders = buildCoders(await readCoderReference(config));
       const bar = progress?.('ingest', options.files?.length ?? countFiles(config.sourcesDir, roots, options.sources));
       const report = await ingestAll(wh, {
         onLoad: (r) => bar?.tick(r.filePath.split('/').at(-1)),
         ...(options.files ? { files: [...options.files] } : {}),
         sourcesDir: config.sourcesDir,
         roots,
-        normalizers: postingNormalizers(coders),
+        normalizers: async () => postingNormalizers(buildCoders(await readCoderReference(config))),
         today: todayIn(config.timeZone),
         maxRejectShare: config.maxRejectShare,
         ...(options.sources?.length ? { sources: [...options.sources] } : {}),
@@ -69,7 +69,7 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
       const lines = [formatIngestSummary(report)];
       if (report.loads.length === 0) lines.push(`Ingest: no file loaded from ${roots.join(', ')}.`);
       else if (written.length === 0)
-        lines.push(`Ingest: ${report.loads.length} files, all already loaded (same content hash); nothing written.`);
+        lines.push(`Ingest: ${report.loads.length} files, all already loaded (unchanged or same content hash); nothing written.`);
       else
         lines.push(
           `Ingest: ${written.length} of ${report.loads.length} files loaded${failed.length ? `, ${failed.length} failed (kept in meta.loads)` : ''}.`,

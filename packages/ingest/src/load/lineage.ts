@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -82,6 +82,20 @@ export async function loadWithSameContent(
   const row = r.getRowObjectsJson()[0];
   return row ? { load_id: String(row.load_id), file_path: String(row.file_path), source: String(row.source) } : null;
 }
+
+/** A file's size and modification time (whole microseconds since the epoch, as meta.loads.file_mtime keeps it). */
+export interface FileStamp {
+  bytes: number;
+  mtimeUs: bigint;
+}
+
+export async function fileStamp(path: string): Promise<FileStamp> {
+  const s = await stat(path, { bigint: true });
+  return { bytes: Number(s.size), mtimeUs: s.mtimeNs / 1000n };
+}
+
+/** SQL of a TIMESTAMPTZ from whole microseconds since the epoch (exact, unlike to_timestamp's double). */
+export const MTIME_SQL = (param: string) => `to_timestamp(0) + to_microseconds(${param}::BIGINT)`;
 
 /** Active loads of the same source and period: what a corrected file replaces. */
 export async function activeLoadsForPeriod(conn: DuckDBConnection, source: string, period: string): Promise<string[]> {

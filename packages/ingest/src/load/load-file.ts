@@ -6,7 +6,7 @@ import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers
 import { insertCore } from './core-insert.js';
 import { rejectUnmatched } from './reject-unmatched.js';
 import { kindSpec } from './kinds.js';
-import { activeLoadsForPeriod, fileFingerprint, loadWithSameContent, newLoadId } from './lineage.js';
+import { activeLoadsForPeriod, fileFingerprint, fileStamp, loadWithSameContent, MTIME_SQL, newLoadId, type FileStamp } from './lineage.js';
 import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
 import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
@@ -56,6 +56,31 @@ export interface LoadFileOptions {
 }
 
 let seq = 0;
+
+/** The result of a load before anything is known of it: failed, nothing read. */
+export function newLoadResult(loadId: string, mapping: SourceMapping, filePath: string): LoadResult {
+  return {
+    loadId,
+    source: mapping.source,
+    kind: mapping.kind,
+    filePath,
+    sha256: '',
+    status: 'failed',
+    period: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    linesRead: null,
+    linesLoaded: null,
+    linesRejected: null,
+    linesExplained: null,
+    duplicatesCollapsed: 0,
+    replacedLoadIds: [],
+    reader: null,
+    encoding: null,
+    message: null,
+  };
+}
 
 /** Excel's sheet limit: a file of exactly this many lines (or sheet rows) was probably cut by saving it from Excel. */
 const EXCEL_MAX_ROWS = 1_048_576;
@@ -119,40 +144,21 @@ export async function loadFile(
   const started = new Date();
   const loadId = newLoadId(started);
   const prefix = `ld${process.pid}_${++seq}`;
-  const result: LoadResult = {
-    loadId,
-    source: mapping.source,
-    kind: mapping.kind,
-    filePath,
-    sha256: '',
-    status: 'failed',
-    period: null,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsRejected: 0,
-    linesRead: null,
-    linesLoaded: null,
-    linesRejected: null,
-    linesExplained: null,
-    duplicatesCollapsed: 0,
-    replacedLoadIds: [],
-    reader: null,
-    encoding: null,
-    message: null,
-  };
-  const record = async (fileBytes: number | null) =>
+  const result = newLoadResult(loadId, mapping, filePath);
+  const record = async (stamp: FileStamp | null) =>
     conn.run(
       `INSERT INTO meta.loads (load_id, source, kind, file_path, file_sha256, file_bytes, period, rows_read, rows_loaded, rows_rejected,
         duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at, lines_read, lines_loaded,
-        lines_rejected, lines_explained)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now(), $18, $19, $20, $21)`,
+        lines_rejected, lines_explained, file_mtime)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now(), $18, $19, $20, $21,
+        ${stamp ? MTIME_SQL('$22') : 'NULL'})`,
       [
         loadId,
         mapping.source,
         mapping.kind,
         filePath,
         result.sha256,
-        fileBytes,
+        stamp?.bytes ?? null,
         result.period,
         result.rowsRead,
         result.rowsLoaded,
@@ -168,24 +174,29 @@ export async function loadFile(
         result.linesLoaded,
         result.linesRejected,
         result.linesExplained,
+        ...(stamp ? [stamp.mtimeUs] : []),
       ],
     );
-  let fileBytes: number | null = null;
+  let stamp: FileStamp | null = null;
+  // A skipped file makes no temp tables: no catalog query to drop them.
+  let tempsMade = false;
   let restoreOrder: string | null = null;
   let stagedToRelease: StagingResult | null = null;
   try {
     phase('hashing');
+    // Taken before the bytes are read: a file changed while it is hashed has a newer time next night.
+    stamp = await fileStamp(filePath);
     const fingerprint = await fileFingerprint(filePath);
-    fileBytes = fingerprint.bytes;
     result.sha256 = fingerprint.sha256;
     const same = await loadWithSameContent(conn, result.sha256);
     if (same) {
       result.status = 'skipped_duplicate';
       result.message = `same content (sha256 ${result.sha256.slice(0, 12)}…) already loaded by ${same.load_id} from ${same.file_path}; nothing to do`;
-      await record(fileBytes);
+      await record(stamp);
       return result;
     }
     phase('reading');
+    tempsMade = true;
     // The coders build their dictionaries while DuckDB reads and checks (on its own threads).
     const meanwhile = () => options.normalizers?.warmUp?.();
     const fields = spec.rules.map((r) => r.name);
@@ -332,7 +343,7 @@ export async function loadFile(
         source: mapping.source,
         fileKey: result.sha256.slice(0, 16),
       });
-      await record(fileBytes);
+      await record(stamp);
     });
     phase('committed');
     return result;
@@ -347,7 +358,7 @@ export async function loadFile(
     result.replacedLoadIds = [];
     result.message = (err as Error).message;
     try {
-      await record(fileBytes);
+      await record(stamp);
     } catch {
       // The failure row is bookkeeping; the caller still gets the result.
     }
@@ -355,6 +366,6 @@ export async function loadFile(
   } finally {
     if (restoreOrder) await conn.run(restoreOrder).catch(() => {});
     if (stagedToRelease) await releaseStaging(conn, stagedToRelease).catch(() => {});
-    await dropTemps(conn, prefix).catch(() => {});
+    if (tempsMade) await dropTemps(conn, prefix).catch(() => {});
   }
 }
