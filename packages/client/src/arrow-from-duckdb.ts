@@ -1,4 +1,4 @@
-import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBDataChunk, type DuckDBType } from '@duckdb/node-api';
+import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBDataChunk, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
 import {
   Bool,
   DateDay,
@@ -74,13 +74,94 @@ function arrowValues(values: readonly unknown[], type: DataType): unknown[] {
   return values.map((v) => v ?? null);
 }
 
-/** An Arrow record batch of one DuckDB data chunk, in the given schema. */
-export function recordBatchOf(schema: Schema, chunk: DuckDBDataChunk): RecordBatch {
-  const columns = chunk.convertColumns(JSDuckDBValueConverter);
+/** DuckDB types whose values arrive as plain numbers (or bigints) for the typed-array path. */
+const NUMBER_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+]);
+
+/**
+ * UTF-8 bytes of the strings of one result, kept while they are few: the columns of a mart repeat
+ * a few codes and labels a million times, and encoding each copy again is most of an export.
+ */
+export type StringBytesCache = Map<string, Uint8Array>;
+const MAX_CACHED_STRINGS = 1 << 16;
+const encoder = new TextEncoder();
+
+/** Arrow's validity bitmap (bit set = value present) and the null count of `n` values. */
+function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < n; i++)
+    if (isNull(i)) nulls++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  return { bitmap, nulls };
+}
+
+/**
+ * One column straight from DuckDB's vector into Arrow buffers (numbers into a typed array, text
+ * into offsets and bytes), or null for the types left to the general path.
+ */
+function directData(vector: DuckDBVector, type: DataType, n: number, strings: StringBytesCache): Data | null {
+  const id = vector.type.typeId;
+  const values = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) values[i] = vector.getItem(i);
+  const { bitmap, nulls } = validity(n, (i) => values[i] === null);
+  if (NUMBER_TYPES.has(id) && (type instanceof Float64 || type instanceof Int32 || type instanceof Int64)) {
+    const data = type instanceof Float64 ? new Float64Array(n) : type instanceof Int32 ? new Int32Array(n) : new BigInt64Array(n);
+    if (data instanceof BigInt64Array) for (let i = 0; i < n; i++) data[i] = values[i] === null ? 0n : BigInt(values[i] as number | bigint);
+    else for (let i = 0; i < n; i++) data[i] = values[i] === null ? 0 : Number(values[i]);
+    return makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data } as never);
+  }
+  if (id === DuckDBTypeId.BOOLEAN && type instanceof Bool) {
+    const data = new Uint8Array((n + 7) >> 3);
+    for (let i = 0; i < n; i++) if (values[i] === true) data[i >> 3]! |= 1 << (i & 7);
+    return makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data });
+  }
+  if (id === DuckDBTypeId.VARCHAR && type instanceof Utf8) {
+    const bytes = new Array<Uint8Array>(n);
+    const valueOffsets = new Int32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as string | null;
+      let b = v === null ? EMPTY : strings.get(v);
+      if (b === undefined) {
+        b = encoder.encode(v!);
+        if (strings.size < MAX_CACHED_STRINGS) strings.set(v!, b);
+      }
+      bytes[i] = b;
+      total += b.length;
+      valueOffsets[i + 1] = total;
+    }
+    const data = new Uint8Array(total);
+    for (let i = 0; i < n; i++) data.set(bytes[i]!, valueOffsets[i]!);
+    return makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets, data });
+  }
+  return null;
+}
+const EMPTY = new Uint8Array(0);
+
+/**
+ * An Arrow record batch of one DuckDB data chunk, in the given schema. Pass one `strings` cache
+ * for all chunks of a result.
+ */
+export function recordBatchOf(schema: Schema, chunk: DuckDBDataChunk, strings: StringBytesCache = new Map()): RecordBatch {
+  const n = chunk.rowCount;
+  let converted: unknown[][] | null = null;
   const children: Data[] = schema.fields.map((field, i) => {
     const type = field.type as DataType;
-    return vectorFromArray(arrowValues(columns[i] ?? [], type), type).data[0]!;
+    const direct = directData(chunk.getColumnVector(i), type, n, strings);
+    if (direct) return direct;
+    converted ??= chunk.convertColumns(JSDuckDBValueConverter);
+    return vectorFromArray(arrowValues(converted[i] ?? [], type), type).data[0]!;
   });
-  const data = makeData({ type: new Struct(schema.fields), length: chunk.rowCount, nullCount: 0, children });
+  const data = makeData({ type: new Struct(schema.fields), length: n, nullCount: 0, children });
   return new RecordBatch(schema, data);
 }

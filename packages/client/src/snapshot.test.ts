@@ -63,12 +63,16 @@ describe('openSnapshot', () => {
       expect(t.get(1)!.toJSON().shortage_level).toBeNull();
       // Sums over all chunks agree with DuckDB's own.
       const [sums] = (
-        await snap.conn.runAndReadAll('SELECT sum(gap) AS gap, count(shortage_level) AS levels FROM marts.shortage')
+        await snap.conn.runAndReadAll(
+          'SELECT sum(gap) AS gap, count(shortage_level) AS levels, count(*) FILTER (WHERE is_forecast) AS forecasts, sum(postings) AS postings FROM marts.shortage',
+        )
       ).getRowObjectsJS();
       let gap = 0;
       for (const v of t.getChild('gap')!) gap += (v as number | null) ?? 0;
       expect(gap).toBeCloseTo(Number(sums!.gap), 6);
       expect([...t.getChild('shortage_level')!].filter((v) => v !== null).length).toBe(Number(sums!.levels));
+      expect([...t.getChild('is_forecast')!].filter((v) => v === true).length).toBe(Number(sums!.forecasts));
+      expect([...t.getChild('postings')!].reduce((x: bigint, v) => x + (v as bigint), 0n)).toBe(BigInt(sums!.postings as bigint));
     } finally {
       snap.close();
     }

@@ -3,7 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { resolveConfig } from '@talent/models';
 import { Table, type RecordBatch } from 'apache-arrow';
 import type { DataFrame } from 'danfojs-node';
-import { arrowSchemaOf, recordBatchOf } from './arrow-from-duckdb.js';
+import { arrowSchemaOf, recordBatchOf, type StringBytesCache } from './arrow-from-duckdb.js';
 import { frameFromArrow } from './frame.js';
 
 /** The published snapshot, open read-only. */
@@ -41,9 +41,10 @@ export async function openSnapshot(path?: string, options: OpenSnapshotOptions =
   const query = async (sql: string): Promise<Table> => {
     const result = await conn.run(sql);
     const schema = arrowSchemaOf(result.columnNames(), result.columnTypes());
+    const strings: StringBytesCache = new Map();
     const batches: RecordBatch[] = [];
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      batches.push(recordBatchOf(schema, chunk));
+      batches.push(recordBatchOf(schema, chunk, strings));
     }
     return batches.length ? new Table(batches) : new Table(schema);
   };
