@@ -1,6 +1,7 @@
 import {
   chmodSync,
   closeSync,
+  constants,
   copyFileSync,
   existsSync,
   fsyncSync,
@@ -59,7 +60,8 @@ export async function publishSnapshot(conn: DuckDBConnection, warehousePath: str
   const staging = `${publishedPath}.${process.pid}.tmp`;
   rmSync(staging, { force: true });
   try {
-    copyFileSync(warehousePath, staging);
+    // A copy-on-write clone where the file system has them (btrfs, XFS, APFS): no bytes copied.
+    copyFileSync(warehousePath, staging, constants.COPYFILE_FICLONE);
     fsyncPath(staging);
     chmodSync(staging, 0o444);
     let previous: string | null = null;
