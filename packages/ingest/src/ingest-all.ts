@@ -188,19 +188,64 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
       });
   }
   const sources: SourceSummary[] = [];
-  for (const mapping of mappings.filter((m) => plan.some((p) => p.mapping === m))) {
+  const summarised = mappings.filter((m) => plan.some((p) => p.mapping === m));
+  const postings = await postingFigures(
+    warehouse,
+    summarised.filter((m) => m.kind === 'job_posting').map((m) => m.source),
+  );
+  for (const mapping of summarised) {
     sources.push(
       await summarise(
         warehouse,
         mapping,
         loads.filter((l) => l.source === mapping.source),
+        postings.get(mapping.source),
       ),
     );
   }
   return { loads, sources, mappingErrors, problems, sourcesWithoutFiles: notFound };
 }
 
-async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[]): Promise<SourceSummary> {
+/** Current postings of a source: coding and pay coverage, duplicates, postings per salary_status. */
+interface PostingFigures {
+  postings: number;
+  region: number;
+  industry: number;
+  occupation: number;
+  duplicates: number;
+  paid: number;
+  byStatus: Record<string, number>;
+}
+
+const noPostings = (): PostingFigures => ({ postings: 0, region: 0, industry: 0, occupation: 0, duplicates: 0, paid: 0, byStatus: {} });
+
+/** The current postings' figures of every posting source, in one scan of core.job_posting_codes. */
+async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<string, PostingFigures>> {
+  const out = new Map<string, PostingFigures>();
+  if (sources.length === 0) return out;
+  // Duplicates as marked now: a later load can make a stored posting a copy of an earlier one it brings.
+  const r = await wh.conn.runAndReadAll(`SELECT source, coalesce(salary_status, 'unknown') AS status, count(*) AS n,
+      count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o, count(duplicate_of) AS d,
+      count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
+    FROM core.job_posting_codes WHERE load_id IN (SELECT load_id FROM meta.loads WHERE source IN (${sources.map(lit).join(', ')})
+      AND status IN ('loaded', 'replaced') AND superseded_by IS NULL)
+    GROUP BY ALL ORDER BY source, n DESC, status`);
+  for (const row of r.getRowObjectsJson()) {
+    const source = String(row.source);
+    let f = out.get(source);
+    if (!f) out.set(source, (f = noPostings()));
+    f.postings += Number(row.n);
+    f.region += Number(row.r);
+    f.industry += Number(row.i);
+    f.occupation += Number(row.o);
+    f.duplicates += Number(row.d);
+    f.paid += Number(row.paid);
+    f.byStatus[String(row.status)] = Number(row.n);
+  }
+  return out;
+}
+
+async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[], postings?: PostingFigures): Promise<SourceSummary> {
   const s: SourceSummary = {
     source: mapping.source,
     kind: mapping.kind,
@@ -231,25 +276,12 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
   }
   const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND status IN ('loaded','replaced') AND superseded_by IS NULL`;
   if (mapping.kind === 'job_posting') {
-    // Duplicates as marked now: a later load can make a stored posting a copy of an earlier one it brings.
-    const r = await wh.conn
-      .runAndReadAll(`SELECT count(*) AS n, count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
-        count(duplicate_of) AS d
-      FROM core.job_posting_codes WHERE load_id IN (${active})`);
-    const x = r.getRowObjectsJson()[0]!;
-    const n = Number(x.n);
-    s.duplicatesCollapsed = Number(x.d);
-    s.coverage = { postings: n, region: n ? Number(x.r) / n : 0, industry: n ? Number(x.i) / n : 0, occupation: n ? Number(x.o) / n : 0 };
-    const pay = await wh.conn.runAndReadAll(`SELECT coalesce(salary_status, 'unknown') AS status, count(*) AS n,
-        count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
-      FROM core.job_posting_codes WHERE load_id IN (${active}) GROUP BY ALL ORDER BY n DESC, status`);
-    const byStatus: Record<string, number> = {};
-    let paid = 0;
-    for (const row of pay.getRowObjectsJson()) {
-      byStatus[String(row.status)] = Number(row.n);
-      paid += Number(row.paid);
-    }
-    s.salary = { coverage: n ? paid / n : 0, byStatus };
+    const f = postings ?? noPostings();
+    const n = f.postings;
+    const share = (x: number) => (n ? x / n : 0);
+    s.duplicatesCollapsed = f.duplicates;
+    s.coverage = { postings: n, region: share(f.region), industry: share(f.industry), occupation: share(f.occupation) };
+    s.salary = { coverage: share(f.paid), byStatus: f.byStatus };
   } else {
     const table = kindSpec(mapping.kind).coreTable;
     for (const u of kindSpec(mapping.kind).unmatched)
