@@ -163,6 +163,7 @@ export function scoreCandidates(
   lexical: LexicalScores,
   weights: WeightSource,
   tree: OccupationTree,
+  sharedScores?: Map<string, number>,
 ): Float64Array {
   const z = new Float64Array(codes.length);
   const names: string[] = [];
@@ -173,9 +174,16 @@ export function scoreCandidates(
   };
   for (let i = 0; i < codes.length; i++) {
     code = codes[i]!;
-    s = lexical.get(code);
-    sharedFeatures(analysis, code, tree, add, names);
-    z[i] = s;
+    // The shared part depends on the title's evidence only: a caller that reads the same evidence
+    // again (the same title in another context) passes the scores already summed.
+    let shared = sharedScores?.get(code);
+    if (shared === undefined) {
+      s = 0;
+      sharedFeatures(analysis, code, tree, add, names);
+      shared = s;
+      sharedScores?.set(code, s);
+    }
+    z[i] = lexical.get(code) + shared;
   }
   return softmax(z);
 }
@@ -199,9 +207,9 @@ export function candidateProbabilities(cands: Candidates, lexical: LexicalScores
   const z = new Float64Array(cands.codes.length);
   for (let i = 0; i < z.length; i++) {
     const code = cands.codes[i]!;
-    let s = lexical.get(code);
+    let s = 0;
     for (const [name, v] of cands.shared[i]!) s += weights.shared(name) * (name === 'prior' ? weights.prior(code) : v);
-    z[i] = s;
+    z[i] = lexical.get(code) + s;
   }
   return softmax(z);
 }
@@ -276,7 +284,21 @@ export function calibrate(cal: { x: number[]; y: number[] }, p: number): number 
  * The stored model made fast to read: lexical rows as class indices and weights, summed into one
  * reused buffer (the coder is synchronous, so a title's scores are read before the next is scored).
  */
-export function compileModel(data: OccupationModelData): WeightSource {
+/** Lexical sums of some of a title's features, kept to add the rest to later. */
+export interface PartialLexical {
+  index: Int32Array;
+  sum: Float64Array;
+}
+
+/** The stored model compiled for the coder. */
+export interface CompiledModel extends WeightSource {
+  /** The lexical sums of some features (a title's own, read once per cleaned title). */
+  partial(features: readonly string[]): PartialLexical;
+  /** The lexical scores of a partial sum and further features (the context's). */
+  lexicalFrom(base: PartialLexical, features: readonly string[]): LexicalScores;
+}
+
+export function compileModel(data: OccupationModelData): CompiledModel {
   const classes = data.classes;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const rows = new Map<string, { index: Int32Array; weight: Float32Array }>();
@@ -315,25 +337,50 @@ export function compileModel(data: OccupationModelData): WeightSource {
   };
   const shared = new Map(Object.entries(data.shared));
   const prior = new Map(classes.map((c, i) => [c, data.prior[i] ?? 0]));
+  const reset = () => {
+    for (const i of touched) {
+      sums[i] = 0;
+      isTouched[i] = 0;
+    }
+    touched.length = 0;
+  };
+  const add = (features: readonly string[]) => {
+    for (const f of features) {
+      const row = rows.get(f);
+      if (!row) continue;
+      for (let j = 0; j < row.index.length; j++) {
+        const i = row.index[j]!;
+        if (!isTouched[i]) {
+          isTouched[i] = 1;
+          touched.push(i);
+        }
+        sums[i] = sums[i]! + row.weight[j]!;
+      }
+    }
+  };
   return {
     lexical(features) {
-      for (const i of touched) {
-        sums[i] = 0;
-        isTouched[i] = 0;
+      reset();
+      add(features);
+      return scores;
+    },
+    partial(features) {
+      reset();
+      add(features);
+      const index = new Int32Array(touched.length);
+      const sum = new Float64Array(touched.length);
+      for (let j = 0; j < touched.length; j++) sum[j] = sums[(index[j] = touched[j]!)]!;
+      return { index, sum };
+    },
+    lexicalFrom(base, features) {
+      reset();
+      for (let j = 0; j < base.index.length; j++) {
+        const i = base.index[j]!;
+        isTouched[i] = 1;
+        touched.push(i);
+        sums[i] = base.sum[j]!;
       }
-      touched.length = 0;
-      for (const f of features) {
-        const row = rows.get(f);
-        if (!row) continue;
-        for (let j = 0; j < row.index.length; j++) {
-          const i = row.index[j]!;
-          if (!isTouched[i]) {
-            isTouched[i] = 1;
-            touched.push(i);
-          }
-          sums[i] = sums[i]! + row.weight[j]!;
-        }
-      }
+      add(features);
       return scores;
     },
     shared: (n) => shared.get(n) ?? 0,
