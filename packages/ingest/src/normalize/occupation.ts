@@ -34,6 +34,7 @@ import {
   type PartialLexical,
   scoreCandidates,
   topLexical,
+  type OccupationCalibration,
   type OccupationModelData,
 } from './occupation/model.js';
 import { buildOccupationTree, structuralLevel, truncateCode, levelDepth, type OccupationLevel } from './occupation/tree.js';
@@ -64,8 +65,10 @@ export interface OccupationCoderOptions {
   aliases: readonly OccupationAlias[];
   /** Role heads and domains (`datasets/dictionaries/occupation_composition.csv`). */
   composition: readonly OccupationCompositionTerm[];
-  /** Learned weights, back-off thresholds and calibration (`datasets/dictionaries/occupation_model.json`). */
+  /** Learned weights and back-off thresholds (`datasets/dictionaries/occupation_model.json`). */
   model: OccupationModelData;
+  /** Confidence per stated level (`datasets/dictionaries/occupation_calibration.json`). */
+  calibration: OccupationCalibration;
   /** Recognises place names to drop from titles; without it places stay in the text. */
   location?: LocationMatcher;
 }
@@ -122,7 +125,8 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   );
   const deps: AnalysisDeps = { lexicon, index, tree, location: options.location };
   const weights = compileModel(options.model);
-  const { decision, calibration } = options.model;
+  const { decision } = options.model;
+  const { calibration } = options;
 
   // Titles that clean to the same text read the same, whatever their context: the reading is kept
   // per title and per cleaned title, and the context's share (n-grams, a trade or a role) per context.
@@ -152,7 +156,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
     const sharedScores = analysis.evidence === reading.evidence ? shared : undefined;
     const d = decide(codes, scoreCandidates(analysis, codes, lex, weights, tree, sharedScores), tree, decision);
     if (d.code === null) return NONE_MATCH;
-    const confidence = Math.round(calibrate(calibration, d.probability) * 1000) / 1000;
+    const confidence = Math.round(calibrate(calibration, d.level!, d.probability) * 1000) / 1000;
     const own = d.level === tree.level(d.code) ? d.code : truncateCode(d.code, levelDepth(d.level!));
     return {
       code: own,

@@ -4,8 +4,10 @@
  * evidence that proposed it (alias tier, composition, 大典 retrieval), on the title's head class ×
  * the code's 大类, on the code's level and on its prior. Probabilities are a softmax over the
  * candidates; the decision backs off to the coarsest level it is sure of, and the stated
- * confidence is the probability mapped through an isotonic calibration fitted on cross-validated
- * training predictions. The weights are data (`datasets/dictionaries/occupation_model.json`).
+ * confidence is the probability mapped through a calibration per stated level (Platt scaling) fitted
+ * on cross-validated training predictions. The weights are data
+ * (`datasets/dictionaries/occupation_model.json`), the calibration too
+ * (`datasets/dictionaries/occupation_calibration.json`).
  */
 import { NONE, type Evidence, type TitleAnalysis } from './features.js';
 import { isItCode } from './lexicon.js';
@@ -26,8 +28,22 @@ export interface OccupationModelData {
   prior: number[];
   /** Back-off thresholds: state a code at a level only if its probability reaches the threshold. */
   decision: DecisionThresholds;
-  /** Isotonic map from the decided probability to the stated confidence. */
-  calibration: { x: number[]; y: number[] };
+}
+
+/** Platt scaling: confidence = σ(a · logit(p) + b) of the decided probability p. */
+export interface PlattMap {
+  a: number;
+  b: number;
+  /** Held-out titles stated at the level that the map was fitted on (0: the pooled map is used). */
+  n: number;
+}
+
+/** The coder's calibration as stored: one map per level the coder states. */
+export interface OccupationCalibration {
+  format: 1;
+  /** How it was fitted (data, folds, cross-fitted reliability on the train split). */
+  about: Record<string, unknown>;
+  levels: Record<OccupationLevel, PlattMap>;
 }
 
 /** When a code is stated at 细类, at a coarser level, or not at all. */
@@ -262,28 +278,18 @@ export function decide(codes: readonly string[], probs: ArrayLike<number>, tree:
   return fallback;
 }
 
-/** Isotonic map: the fitted value of the step that holds `p`. */
-export function calibrate(cal: { x: number[]; y: number[] }, p: number): number {
-  const { x, y } = cal;
-  if (x.length === 0) return p;
-  let lo = 0;
-  let hi = x.length - 1;
-  if (p <= x[0]!) return y[0]!;
-  if (p >= x[hi]!) return y[hi]!;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (x[mid]! <= p) lo = mid;
-    else hi = mid;
-  }
-  // Linear between step centres keeps the map monotone and avoids flat plateaus at the ends.
-  const f = (p - x[lo]!) / (x[hi]! - x[lo]!);
-  return y[lo]! + f * (y[hi]! - y[lo]!);
+/** The log-odds of a probability, kept finite. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
 }
 
-/**
- * The stored model made fast to read: lexical rows as class indices and weights, summed into one
- * reused buffer (the coder is synchronous, so a title's scores are read before the next is scored).
- */
+/** The stated confidence of a decided probability at the level stated. */
+export function calibrate(cal: OccupationCalibration, level: OccupationLevel, p: number): number {
+  const m = cal.levels[level];
+  return 1 / (1 + Math.exp(-(m.a * logit(p) + m.b)));
+}
+
 /** Lexical sums of some of a title's features, kept to add the rest to later. */
 export interface PartialLexical {
   index: Int32Array;
