@@ -6,7 +6,8 @@
  *     the benchmark reads truth/, the pipeline never does).
  * For each: accuracy at 大类/中类/小类/细类 over all titles (an uncoded title is wrong; a code at a
  * coarser level is right only at the levels it states), coverage, a reliability table by confidence
- * decile with the expected calibration error, accuracy per 大类 and titles per second.
+ * decile with the expected calibration error, accuracy per 大类 and titles per second (distinct
+ * (title, context) pairs coded on one thread by a coder whose memo starts empty).
  *
  *   npm run bench:coder [-- --holdout <labelled.csv>]
  *
@@ -162,7 +163,14 @@ function measure(cases: readonly Case[], coder: Coder): Figures {
   return { n: cases.length, accuracy: right.map((r) => r / cases.length), coverage: coded / cases.length, ece, bins, byMajor };
 }
 
-/** Titles per second of a fresh coder over the distinct (title, context) pairs, after a warm-up on other titles. */
+/** Passes of the throughput measure; each codes every pair with a fresh coder. */
+const SPEED_PASSES = 5;
+
+/**
+ * Titles per second of a fresh coder over the distinct (title, context) pairs, after a warm-up on
+ * other titles: the best of {@link SPEED_PASSES} passes, each with a new coder (so no pass reads
+ * another's memo), on one thread. The best pass is the one least disturbed by other processes.
+ */
 function throughput(
   make: () => Coder,
   cases: readonly Case[],
@@ -170,19 +178,23 @@ function throughput(
   const warm = make();
   for (const t of readLabelledTitles(join(config.repoRoot, TRAIN_SPLIT))) warm(t.title, t.context);
   const distinct = [...new Map(cases.map((c) => [`${c.title}\u0001${c.context}`, c])).values()];
-  let t0 = performance.now();
-  const coder = make();
-  coder('', '');
-  const buildMs = performance.now() - t0;
-  const cpu0 = process.cpuUsage();
-  t0 = performance.now();
-  for (const c of distinct) coder(c.title, c.context);
-  const wall = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
+  let best = { wall: Infinity, cpu: Infinity, buildMs: 0 };
+  for (let pass = 0; pass < SPEED_PASSES; pass++) {
+    let t0 = performance.now();
+    const coder = make();
+    coder('', '');
+    const buildMs = performance.now() - t0;
+    const cpu0 = process.cpuUsage();
+    t0 = performance.now();
+    for (const c of distinct) coder(c.title, c.context);
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    if (wall < best.wall) best = { wall, cpu: (cpu.user + cpu.system) / 1e6, buildMs };
+  }
   return {
-    perSecond: distinct.length / wall,
-    cpuPerSecond: distinct.length / ((cpu.user + cpu.system) / 1e6),
-    buildMs,
+    perSecond: distinct.length / best.wall,
+    cpuPerSecond: distinct.length / best.cpu,
+    buildMs: best.buildMs,
     distinct: distinct.length,
   };
 }
@@ -238,7 +250,9 @@ const all = [...holdout, ...demo];
 const speed = throughput(nightlyCoder, all);
 const mainSpeed = throughput(mainCoder, all);
 const baseSpeed = throughput(() => substringCoder(tree), all);
-console.log(`\n## Speed: ${speed.distinct} distinct (title, context) pairs of both sets, fresh coder after a warm-up on the train split`);
+console.log(
+  `\n## Speed: ${speed.distinct} distinct (title, context) pairs of both sets coded once each on one thread, by a fresh coder after a warm-up on the train split (best of ${SPEED_PASSES} passes)`,
+);
 console.log(`| coder | build ms | titles/s (wall) | titles/s (CPU time) |`);
 console.log(`| --- | --- | --- | --- |`);
 console.log(`| coder | ${speed.buildMs.toFixed(0)} | ${speed.perSecond.toFixed(0)} | ${speed.cpuPerSecond.toFixed(0)} |`);

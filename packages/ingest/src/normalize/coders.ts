@@ -36,6 +36,7 @@ export function buildCoders(ref: CoderReference): Coders {
         aliases: ref.occupationAliases,
         composition: ref.occupationComposition,
         model: ref.occupationModel,
+        calibration: ref.occupationCalibration,
         location,
       }),
     ),

@@ -96,6 +96,7 @@ describe('occupation coder', () => {
       aliases: reference.occupationAliases,
       composition: reference.occupationComposition,
       model: reference.occupationModel,
+      calibration: reference.occupationCalibration,
       location: coders.location,
     };
     expect(buildOccupationCoder(options)('注塑成型技术员')).toEqual(code('注塑成型技术员'));

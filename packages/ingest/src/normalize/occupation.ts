@@ -14,19 +14,31 @@
  */
 import type { LocationMatcher } from './location.js';
 import { buildCodeIndex } from './occupation/code-index.js';
-import { analyseTitle, CONTEXT_READ, type AnalysisDeps } from './occupation/features.js';
+import { cleanTitle } from './occupation/clean.js';
+import {
+  CONTEXT_READ,
+  contextGrams,
+  contextText,
+  readingKey,
+  readTitle,
+  withContext,
+  type AnalysisDeps,
+  type TitleReading,
+} from './occupation/features.js';
 import { buildLexicon, occupationNameAliases } from './occupation/lexicon.js';
 import {
   calibrate,
   candidateCodes,
   compileModel,
   decide,
-  lexicalScores,
+  type PartialLexical,
   scoreCandidates,
   topLexical,
+  type OccupationCalibration,
   type OccupationModelData,
 } from './occupation/model.js';
 import { buildOccupationTree, structuralLevel, truncateCode, levelDepth, type OccupationLevel } from './occupation/tree.js';
+import type { CleanTitle } from './occupation/clean.js';
 import type { Occupation, OccupationAlias, OccupationCompositionTerm } from './reference.js';
 import { memoize } from './text.js';
 
@@ -53,8 +65,10 @@ export interface OccupationCoderOptions {
   aliases: readonly OccupationAlias[];
   /** Role heads and domains (`datasets/dictionaries/occupation_composition.csv`). */
   composition: readonly OccupationCompositionTerm[];
-  /** Learned weights, back-off thresholds and calibration (`datasets/dictionaries/occupation_model.json`). */
+  /** Learned weights and back-off thresholds (`datasets/dictionaries/occupation_model.json`). */
   model: OccupationModelData;
+  /** Confidence per stated level (`datasets/dictionaries/occupation_calibration.json`). */
+  calibration: OccupationCalibration;
   /** Recognises place names to drop from titles; without it places stay in the text. */
   location?: LocationMatcher;
 }
@@ -111,15 +125,38 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   );
   const deps: AnalysisDeps = { lexicon, index, tree, location: options.location };
   const weights = compileModel(options.model);
-  const { decision, calibration } = options.model;
+  const { decision } = options.model;
+  const { calibration } = options;
 
+  // Titles that clean to the same text read the same, whatever their context: the reading is kept
+  // per title and per cleaned title, and the context's share (n-grams, a trade or a role) per context.
+  const readings = new Map<string, { reading: TitleReading; lexical: PartialLexical; shared: Map<string, number> }>();
+  const readingOf = (clean: CleanTitle) => {
+    const key = readingKey(clean);
+    let r = readings.get(key);
+    if (!r) {
+      if (readings.size >= 50_000) readings.clear();
+      const reading = readTitle(clean, deps);
+      readings.set(key, (r = { reading, lexical: weights.partial(reading.lexical), shared: new Map() }));
+    }
+    return r;
+  };
+  const titleReading = memoize((title: string) => readingOf(cleanTitle(title, deps.location)), 50_000);
+  const contextOf = memoize((context: string) => {
+    const text = contextText(context);
+    return { text, grams: contextGrams(text) };
+  }, 50_000);
   const code = (title: string, context: string): OccupationMatch => {
-    const analysis = analyseTitle(title, context, deps);
-    const lex = lexicalScores(analysis.lexical, weights);
+    const ctx = contextOf(context);
+    const { reading, lexical, shared } = titleReading(title);
+    const cg = ctx.grams;
+    const analysis = withContext(reading, ctx.text, deps, cg);
+    const lex = weights.lexicalFrom(lexical, cg);
     const codes = candidateCodes(analysis, topLexical(lex), tree);
-    const d = decide(codes, scoreCandidates(analysis, codes, lex, weights, tree), tree, decision);
+    const sharedScores = analysis.evidence === reading.evidence ? shared : undefined;
+    const d = decide(codes, scoreCandidates(analysis, codes, lex, weights, tree, sharedScores), tree, decision);
     if (d.code === null) return NONE_MATCH;
-    const confidence = Math.round(calibrate(calibration, d.probability) * 1000) / 1000;
+    const confidence = Math.round(calibrate(calibration, d.level!, d.probability) * 1000) / 1000;
     const own = d.level === tree.level(d.code) ? d.code : truncateCode(d.code, levelDepth(d.level!));
     return {
       code: own,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readCodeLists, type CodeTrees } from '@talent/models';
-import type { OccupationModelData } from './occupation/model.js';
+import type { OccupationCalibration, OccupationModelData } from './occupation/model.js';
 
 /** One GB/T 2260 administrative division (6-digit code). */
 export interface Region {
@@ -71,8 +71,10 @@ export interface CoderReference {
   occupations: Occupation[];
   occupationAliases: OccupationAlias[];
   occupationComposition: OccupationCompositionTerm[];
-  /** The occupation coder's learned weights and calibration. */
+  /** The occupation coder's learned weights. */
   occupationModel: OccupationModelData;
+  /** The occupation coder's calibration of confidence per stated level. */
+  occupationCalibration: OccupationCalibration;
   /** Words meaning "the whole of the division named before" (区内, 全省; datasets/dictionaries/region_scope_words.csv). */
   regionScopeWords: string[];
 }
@@ -146,5 +148,8 @@ export async function readCoderReference(paths: CoderReferencePaths): Promise<Co
     regionScopeWords: readDictionary(paths.dictionariesDir, 'region_scope_words.csv').map((r) => r.word!),
     ...readOccupationDictionaries(paths.dictionariesDir),
     occupationModel: JSON.parse(readFileSync(join(paths.dictionariesDir, 'occupation_model.json'), 'utf8')) as OccupationModelData,
+    occupationCalibration: JSON.parse(
+      readFileSync(join(paths.dictionariesDir, 'occupation_calibration.json'), 'utf8'),
+    ) as OccupationCalibration,
   };
 }

@@ -18,7 +18,7 @@ export interface CodeMatch {
 
 /** A built index. */
 export interface CodeIndex {
-  /** The best codes for a text, best first. */
+  /** The best codes for a text, best first (shared arrays: not to be changed). */
   search(text: string, limit: number): CodeMatch[];
   /** A code's name stem. */
   stem(code: string): string;
@@ -110,53 +110,65 @@ export function buildCodeIndex(tree: OccupationTree, codes: readonly string[]): 
     return Math.sqrt(qn);
   }
 
+  // Role segments recur across titles (销售代表, java开发工程师): results are kept per text and limit.
+  let cache = new Map<string, CodeMatch[]>();
   return {
     stem: (code) => stemOf.get(code) ?? '',
     search(text, limit) {
-      const grams = [...new Set(bigrams(text))];
-      if (grams.length === 0) return [];
-      const nameDocs: number[] = [];
-      const defDocs: number[] = [];
-      const qn = score(names, grams, nameDot, nameDocs);
-      const qd = score(defs, grams, defDot, defDocs);
-      // The best `limit` documents by name cosine plus 0.3 × definition cosine, kept in order.
-      const bestDoc: number[] = [];
-      const bestScore: number[] = [];
-      const nameCos = (doc: number) => nameDot[doc]! / (qn * names.norm[doc]!);
-      const defCos = (doc: number) => (qd > 0 && defs.norm[doc]! > 0 ? defDot[doc]! / (qd * defs.norm[doc]!) : 0);
-      const offer = (doc: number, value: number) => {
-        if (bestDoc.length === limit && value <= bestScore[limit - 1]!) return;
-        let i = bestDoc.length === limit ? limit - 1 : bestDoc.length;
-        while (i > 0 && bestScore[i - 1]! < value) {
-          bestDoc[i] = bestDoc[i - 1]!;
-          bestScore[i] = bestScore[i - 1]!;
-          i--;
-        }
-        bestDoc[i] = doc;
-        bestScore[i] = value;
-      };
-      for (const doc of nameDocs) {
-        const n = nameCos(doc);
-        if (n >= MIN_NAME) offer(doc, n + 0.3 * defCos(doc));
-      }
-      for (const doc of defDocs) {
-        if (nameDot[doc]! > 0) continue;
-        const d = defCos(doc);
-        if (d >= MIN_DEFINITION) offer(doc, 0.3 * d);
-      }
-      const out: CodeMatch[] = bestDoc.map((doc) => {
-        const named = nameDot[doc]! > 0;
-        const stem = stems[doc]!;
-        return {
-          code: codes[doc]!,
-          name: named ? nameCos(doc) : 0,
-          definition: defCos(doc),
-          contained: named && (stem.length >= 3 ? text.includes(stem) : stem.length === 2 && text === stem),
-        };
-      });
-      for (const doc of nameDocs) nameDot[doc] = 0;
-      for (const doc of defDocs) defDot[doc] = 0;
-      return out;
+      const key = `${limit}\u0001${text}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      if (cache.size >= 50_000) cache = new Map();
+      const found = searchUncached(text, limit);
+      cache.set(key, found);
+      return found;
     },
   };
+
+  function searchUncached(text: string, limit: number): CodeMatch[] {
+    const grams = [...new Set(bigrams(text))];
+    if (grams.length === 0) return [];
+    const nameDocs: number[] = [];
+    const defDocs: number[] = [];
+    const qn = score(names, grams, nameDot, nameDocs);
+    const qd = score(defs, grams, defDot, defDocs);
+    // The best `limit` documents by name cosine plus 0.3 × definition cosine, kept in order.
+    const bestDoc: number[] = [];
+    const bestScore: number[] = [];
+    const nameCos = (doc: number) => nameDot[doc]! / (qn * names.norm[doc]!);
+    const defCos = (doc: number) => (qd > 0 && defs.norm[doc]! > 0 ? defDot[doc]! / (qd * defs.norm[doc]!) : 0);
+    const offer = (doc: number, value: number) => {
+      if (bestDoc.length === limit && value <= bestScore[limit - 1]!) return;
+      let i = bestDoc.length === limit ? limit - 1 : bestDoc.length;
+      while (i > 0 && bestScore[i - 1]! < value) {
+        bestDoc[i] = bestDoc[i - 1]!;
+        bestScore[i] = bestScore[i - 1]!;
+        i--;
+      }
+      bestDoc[i] = doc;
+      bestScore[i] = value;
+    };
+    for (const doc of nameDocs) {
+      const n = nameCos(doc);
+      if (n >= MIN_NAME) offer(doc, n + 0.3 * defCos(doc));
+    }
+    for (const doc of defDocs) {
+      if (nameDot[doc]! > 0) continue;
+      const d = defCos(doc);
+      if (d >= MIN_DEFINITION) offer(doc, 0.3 * d);
+    }
+    const out: CodeMatch[] = bestDoc.map((doc) => {
+      const named = nameDot[doc]! > 0;
+      const stem = stems[doc]!;
+      return {
+        code: codes[doc]!,
+        name: named ? nameCos(doc) : 0,
+        definition: defCos(doc),
+        contained: named && (stem.length >= 3 ? text.includes(stem) : stem.length === 2 && text === stem),
+      };
+    });
+    for (const doc of nameDocs) nameDot[doc] = 0;
+    for (const doc of defDocs) defDot[doc] = 0;
+    return out;
+  }
 }

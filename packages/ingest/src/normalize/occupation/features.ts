@@ -101,12 +101,86 @@ const COMPOSITION_FEATURE: Record<string, string> = {
 const IT_TEACHER = '4-07-03-05';
 
 /**
+ * What a title says on its own, before the employer's industry or the posting text is read: the
+ * part of {@link TitleAnalysis} a coder may keep per distinct cleaned title.
+ */
+export interface TitleReading extends TitleAnalysis {
+  /** A production head with no trade of its own or in brackets: the context may name the trade. */
+  tradeFromContext: boolean;
+  /** The generic alias the head is (普工 → 6-00-00-00), and its evidence, which a trade from the context inherits. */
+  genericHead: string | null;
+  genericEvidence: Evidence | null;
+  /** The title names no role: aliases in the context may. */
+  roleless: boolean;
+}
+
+/** The key of a cleaned title: what {@link readTitle} reads of it (a coder memoises readings by it). */
+export function readingKey(clean: CleanTitle): string {
+  return `${clean.core}\u0002${clean.asides.join('\u0003')}\u0002${clean.intern ? 1 : 0}`;
+}
+
+/** The start of a context the features read: noise (已上市, 100-499人) dropped, lower-cased. */
+export function contextText(context: string): string {
+  return context.slice(0, CONTEXT_READ).replace(CONTEXT_NOISE, ' ').slice(0, CONTEXT_CHARS).toLowerCase();
+}
+
+/**
  * Reads a title (and the employer's industry or the posting text as context) for the model.
  * @example analyseTitle('整车测试工程师', '', deps).evidence.get('2-02-07-11') // { 'comp:eng': 1, … }
  */
 export function analyseTitle(title: string, context: string, deps: AnalysisDeps): TitleAnalysis {
+  return withContext(readTitle(cleanTitle(title, deps.location), deps), contextText(context), deps);
+}
+
+/** Context features (`c` n-grams) of a context text. */
+export function contextGrams(ctx: string): string[] {
+  const out: string[] = [];
+  grams(ctx, 'c', out, false);
+  return out;
+}
+
+/**
+ * Adds what the context says to a title's reading: its n-grams, the trade a production head
+ * leaves open, the role of a title that names none. The reading is not changed.
+ */
+export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDeps, ctxGrams?: readonly string[]): TitleAnalysis {
+  const cg = ctxGrams ?? contextGrams(ctx);
+  const lexical = cg.length ? reading.lexical.concat(cg) : reading.lexical;
+  let evidence = reading.evidence;
+  const needsHits = ctx && (reading.tradeFromContext || reading.roleless);
+  if (needsHits) {
+    const hits = deps.lexicon.find(ctx);
+    // Copy on write: the reading is shared by every context of the title.
+    let copied = false;
+    const set = (code: string, name: string, value: number) => {
+      if (!deps.tree.has(code)) return;
+      if (!copied) {
+        evidence = new Map(evidence);
+        copied = true;
+      }
+      const e = evidence.get(code);
+      if ((e?.[name] ?? 0) >= value) return;
+      evidence.set(code, { ...e, [name]: value });
+    };
+    if (reading.tradeFromContext) {
+      const d = hits.find((h) => h.term.kind === 'domain' && h.term.productionCode);
+      if (d) {
+        const code = d.term.productionCode!;
+        set(code, 'comp:ctx', 1);
+        const generic = reading.genericHead;
+        const own = reading.genericEvidence;
+        if (generic && own && code !== generic && code.startsWith(prefixOf(generic))) for (const k in own) set(code, k, own[k]!);
+      }
+    }
+    if (reading.roleless)
+      for (const h of hits) if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) set(h.term.code, 'c:alias', 1);
+  }
+  return { ...reading, lexical, evidence };
+}
+
+/** Reads a cleaned title without its context (see {@link withContext}). */
+export function readTitle(clean: CleanTitle, deps: AnalysisDeps): TitleReading {
   const { lexicon, index, tree } = deps;
-  const clean = cleanTitle(title, deps.location);
   const segments = clean.segments.length ? clean.segments : [''];
   const parses = segments.map((s) => lexicon.parse(s));
   const pi = choosePrimary(parses);
@@ -126,11 +200,7 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
   for (let i = 0; i < segments.length; i++) if (i !== pi) grams(segments[i]!, 'o', lexical, false);
   const asideText = clean.asides.join(' ');
   grams(asideText, 'x', lexical, false);
-  const ctx = context.slice(0, CONTEXT_READ).replace(CONTEXT_NOISE, ' ').slice(0, CONTEXT_CHARS).toLowerCase();
-  grams(ctx, 'c', lexical, false);
   const asideHits = asideText ? lexicon.find(asideText) : [];
-  let ctxHits: TermHit[] | null = null;
-  const contextHits = () => (ctxHits ??= ctx ? lexicon.find(ctx) : []);
   if (clean.intern) lexical.push('f:intern');
   if (segments.length > 1) lexical.push('f:multi');
 
@@ -146,6 +216,9 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
   // composes with a head the segment leaves without one.
   const head = parse.compositionHead;
   let composed = false;
+  let tradeFromContext = false;
+  let genericHead: string | null = null;
+  let genericEvidence: Evidence | null = null;
   if (head) {
     const domain = [...parse.domains].reverse().find((d) => composedCode(head, d));
     // An IT word before a teaching head is the subject taught (Python讲师, 网络工程师讲师).
@@ -168,16 +241,20 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
     // A worker's trade may be named only by the brackets or the employer's industry (普工 at an
     // 电子厂); an engineer's field is not (the industry of a software firm says 电子, 通信).
     if (!composed && head.term.kind === 'head-production') {
-      const outside = [...asideHits, ...contextHits()].filter((h) => h.term.kind === 'domain');
-      const d = outside.find((h) => h.term.productionCode);
+      const generic = parse.head?.term.kind === 'alias' ? parse.head.term.code : null;
+      const d = asideHits.find((h) => h.term.kind === 'domain' && h.term.productionCode);
       if (d) {
         const code = d.term.productionCode!;
         setMax(evidence, code, 'comp:ctx', 1);
         // The trade refines a generic head (普工 → 6-00-00-00): the finer code inherits its evidence.
-        const generic = parse.head?.term.kind === 'alias' ? parse.head.term.code : null;
         const own = generic ? evidence.get(generic) : undefined;
         if (generic && own && code !== generic && code.startsWith(prefixOf(generic)))
           for (const k in own) setMax(evidence, code, k, own[k]!);
+      } else {
+        tradeFromContext = true;
+        genericHead = generic;
+        const own = generic ? evidence.get(generic) : undefined;
+        genericEvidence = own ? { ...own } : null;
       }
     }
   }
@@ -209,10 +286,6 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
     // A role in brackets refines a title that names none (`Python（兼职讲师）`).
     if (h.term.tier >= 3) setMax(evidence, h.term.code, roleless ? 'x:role' : 'x:role2', 1);
   }
-  // The industry or the posting text decides only when the title names no role.
-  if (roleless)
-    for (const h of contextHits())
-      if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) setMax(evidence, h.term.code, 'c:alias', 1);
 
   // The 大典 names and definitions. A bare generic head (设计师, 教练, 技术员) is not looked up: it
   // would latch onto the one name that holds it (酒体设计师, 教练员, 农业技术员).
@@ -241,5 +314,5 @@ export function analyseTitle(title: string, context: string, deps: AnalysisDeps)
   if (!parse.hits.some((h) => h.term.tier >= 2)) none.push('none:noterm');
   if (!parse.head) none.push('none:nohead');
   if (primary.length <= 1) none.push('none:short');
-  return { clean, primary, parse, lexical, evidence, none, headClass };
+  return { clean, primary, parse, lexical, evidence, none, headClass, tradeFromContext, genericHead, genericEvidence, roleless };
 }

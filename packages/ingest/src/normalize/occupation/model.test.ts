@@ -14,7 +14,8 @@ import {
   scoreCandidates,
   topLexical,
 } from './model.js';
-import { isotonicFit } from './train.js';
+import { plattFit } from './train.js';
+import { calibrate } from './model.js';
 import { buildOccupationTree } from './tree.js';
 
 const tree = buildOccupationTree(reference.occupations);
@@ -50,11 +51,24 @@ describe('occupation model', () => {
     expect(decide(codes, [0.6, 0.2, 0.1, 0.1], tree, t)).toMatchObject({ code: null, level: null });
   });
 
-  it('fits a monotone calibration whose steps each rest on enough titles', () => {
-    const points = Array.from({ length: 400 }, (_, i) => ({ x: i / 400, y: (i * 7919) % 400 < i ? 1 : 0 }));
-    const fit = isotonicFit(points, 40);
-    for (let i = 1; i < fit.y.length; i++) expect(fit.y[i]!).toBeGreaterThanOrEqual(fit.y[i - 1]!);
-    expect(fit.y.length).toBeLessThanOrEqual(10);
+  it('fits Platt scaling that recovers the map outcomes were drawn from', () => {
+    // Outcomes drawn with probability σ(0.6 · logit(x) − 0.4): an overconfident model's probabilities.
+    const sigma = (z: number) => 1 / (1 + Math.exp(-z));
+    const points = Array.from({ length: 4000 }, (_, i) => {
+      const x = 0.02 + (0.96 * i) / 4000;
+      const p = sigma(0.6 * Math.log(x / (1 - x)) - 0.4);
+      return { x, y: (i * 7919) % 1000 < p * 1000 ? 1 : 0 };
+    });
+    const fit = plattFit(points);
+    expect(fit.a).toBeCloseTo(0.6, 1);
+    expect(fit.b).toBeCloseTo(-0.4, 1);
+    const cal = {
+      format: 1 as const,
+      about: {},
+      levels: { 大类: { ...fit, n: 1 }, 中类: { ...fit, n: 1 }, 小类: { ...fit, n: 1 }, 细类: { a: 1, b: 0, n: 1 } },
+    };
+    expect(calibrate(cal, '细类', 0.8)).toBeCloseTo(0.8, 6);
+    expect(calibrate(cal, '小类', 0.8)).toBeLessThan(0.7);
   });
 });
 

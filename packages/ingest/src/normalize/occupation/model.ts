@@ -4,8 +4,10 @@
  * evidence that proposed it (alias tier, composition, 大典 retrieval), on the title's head class ×
  * the code's 大类, on the code's level and on its prior. Probabilities are a softmax over the
  * candidates; the decision backs off to the coarsest level it is sure of, and the stated
- * confidence is the probability mapped through an isotonic calibration fitted on cross-validated
- * training predictions. The weights are data (`datasets/dictionaries/occupation_model.json`).
+ * confidence is the probability mapped through a calibration per stated level (Platt scaling) fitted
+ * on cross-validated training predictions. The weights are data
+ * (`datasets/dictionaries/occupation_model.json`), the calibration too
+ * (`datasets/dictionaries/occupation_calibration.json`).
  */
 import { NONE, type Evidence, type TitleAnalysis } from './features.js';
 import { isItCode } from './lexicon.js';
@@ -26,8 +28,22 @@ export interface OccupationModelData {
   prior: number[];
   /** Back-off thresholds: state a code at a level only if its probability reaches the threshold. */
   decision: DecisionThresholds;
-  /** Isotonic map from the decided probability to the stated confidence. */
-  calibration: { x: number[]; y: number[] };
+}
+
+/** Platt scaling: confidence = σ(a · logit(p) + b) of the decided probability p. */
+export interface PlattMap {
+  a: number;
+  b: number;
+  /** Held-out titles stated at the level that the map was fitted on (0: the pooled map is used). */
+  n: number;
+}
+
+/** The coder's calibration as stored: one map per level the coder states. */
+export interface OccupationCalibration {
+  format: 1;
+  /** How it was fitted (data, folds, cross-fitted reliability on the train split). */
+  about: Record<string, unknown>;
+  levels: Record<OccupationLevel, PlattMap>;
 }
 
 /** When a code is stated at 细类, at a coarser level, or not at all. */
@@ -163,6 +179,7 @@ export function scoreCandidates(
   lexical: LexicalScores,
   weights: WeightSource,
   tree: OccupationTree,
+  sharedScores?: Map<string, number>,
 ): Float64Array {
   const z = new Float64Array(codes.length);
   const names: string[] = [];
@@ -173,9 +190,16 @@ export function scoreCandidates(
   };
   for (let i = 0; i < codes.length; i++) {
     code = codes[i]!;
-    s = lexical.get(code);
-    sharedFeatures(analysis, code, tree, add, names);
-    z[i] = s;
+    // The shared part depends on the title's evidence only: a caller that reads the same evidence
+    // again (the same title in another context) passes the scores already summed.
+    let shared = sharedScores?.get(code);
+    if (shared === undefined) {
+      s = 0;
+      sharedFeatures(analysis, code, tree, add, names);
+      shared = s;
+      sharedScores?.set(code, s);
+    }
+    z[i] = lexical.get(code) + shared;
   }
   return softmax(z);
 }
@@ -199,9 +223,9 @@ export function candidateProbabilities(cands: Candidates, lexical: LexicalScores
   const z = new Float64Array(cands.codes.length);
   for (let i = 0; i < z.length; i++) {
     const code = cands.codes[i]!;
-    let s = lexical.get(code);
+    let s = 0;
     for (const [name, v] of cands.shared[i]!) s += weights.shared(name) * (name === 'prior' ? weights.prior(code) : v);
-    z[i] = s;
+    z[i] = lexical.get(code) + s;
   }
   return softmax(z);
 }
@@ -254,29 +278,33 @@ export function decide(codes: readonly string[], probs: ArrayLike<number>, tree:
   return fallback;
 }
 
-/** Isotonic map: the fitted value of the step that holds `p`. */
-export function calibrate(cal: { x: number[]; y: number[] }, p: number): number {
-  const { x, y } = cal;
-  if (x.length === 0) return p;
-  let lo = 0;
-  let hi = x.length - 1;
-  if (p <= x[0]!) return y[0]!;
-  if (p >= x[hi]!) return y[hi]!;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (x[mid]! <= p) lo = mid;
-    else hi = mid;
-  }
-  // Linear between step centres keeps the map monotone and avoids flat plateaus at the ends.
-  const f = (p - x[lo]!) / (x[hi]! - x[lo]!);
-  return y[lo]! + f * (y[hi]! - y[lo]!);
+/** The log-odds of a probability, kept finite. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
 }
 
-/**
- * The stored model made fast to read: lexical rows as class indices and weights, summed into one
- * reused buffer (the coder is synchronous, so a title's scores are read before the next is scored).
- */
-export function compileModel(data: OccupationModelData): WeightSource {
+/** The stated confidence of a decided probability at the level stated. */
+export function calibrate(cal: OccupationCalibration, level: OccupationLevel, p: number): number {
+  const m = cal.levels[level];
+  return 1 / (1 + Math.exp(-(m.a * logit(p) + m.b)));
+}
+
+/** Lexical sums of some of a title's features, kept to add the rest to later. */
+export interface PartialLexical {
+  index: Int32Array;
+  sum: Float64Array;
+}
+
+/** The stored model compiled for the coder. */
+export interface CompiledModel extends WeightSource {
+  /** The lexical sums of some features (a title's own, read once per cleaned title). */
+  partial(features: readonly string[]): PartialLexical;
+  /** The lexical scores of a partial sum and further features (the context's). */
+  lexicalFrom(base: PartialLexical, features: readonly string[]): LexicalScores;
+}
+
+export function compileModel(data: OccupationModelData): CompiledModel {
   const classes = data.classes;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const rows = new Map<string, { index: Int32Array; weight: Float32Array }>();
@@ -315,25 +343,50 @@ export function compileModel(data: OccupationModelData): WeightSource {
   };
   const shared = new Map(Object.entries(data.shared));
   const prior = new Map(classes.map((c, i) => [c, data.prior[i] ?? 0]));
+  const reset = () => {
+    for (const i of touched) {
+      sums[i] = 0;
+      isTouched[i] = 0;
+    }
+    touched.length = 0;
+  };
+  const add = (features: readonly string[]) => {
+    for (const f of features) {
+      const row = rows.get(f);
+      if (!row) continue;
+      for (let j = 0; j < row.index.length; j++) {
+        const i = row.index[j]!;
+        if (!isTouched[i]) {
+          isTouched[i] = 1;
+          touched.push(i);
+        }
+        sums[i] = sums[i]! + row.weight[j]!;
+      }
+    }
+  };
   return {
     lexical(features) {
-      for (const i of touched) {
-        sums[i] = 0;
-        isTouched[i] = 0;
+      reset();
+      add(features);
+      return scores;
+    },
+    partial(features) {
+      reset();
+      add(features);
+      const index = new Int32Array(touched.length);
+      const sum = new Float64Array(touched.length);
+      for (let j = 0; j < touched.length; j++) sum[j] = sums[(index[j] = touched[j]!)]!;
+      return { index, sum };
+    },
+    lexicalFrom(base, features) {
+      reset();
+      for (let j = 0; j < base.index.length; j++) {
+        const i = base.index[j]!;
+        isTouched[i] = 1;
+        touched.push(i);
+        sums[i] = base.sum[j]!;
       }
-      touched.length = 0;
-      for (const f of features) {
-        const row = rows.get(f);
-        if (!row) continue;
-        for (let j = 0; j < row.index.length; j++) {
-          const i = row.index[j]!;
-          if (!isTouched[i]) {
-            isTouched[i] = 1;
-            touched.push(i);
-          }
-          sums[i] = sums[i]! + row.weight[j]!;
-        }
-      }
+      add(features);
       return scores;
     },
     shared: (n) => shared.get(n) ?? 0,

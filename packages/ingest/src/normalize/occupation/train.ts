@@ -1,13 +1,15 @@
 /**
  * Fits the coder's log-linear model: stochastic gradient descent on the softmax over each title's
  * candidates (lexical weights per n-gram and code, shared weights by AdaGrad), then the back-off
- * thresholds and the isotonic calibration on cross-validated predictions. Deterministic for a seed.
+ * thresholds and the calibration per stated level (Platt scaling) on cross-validated predictions.
+ * Deterministic for a seed.
  * Used by `scripts/train-occupation-model.ts` and by the calibration test; not by the pipeline.
  */
 import { rightAt, rightAtStatedLevel } from './evaluate.js';
 import { NONE, type TitleAnalysis } from './features.js';
 import {
   calibrate,
+  logit,
   candidateFeatures,
   candidateProbabilities,
   decide,
@@ -16,10 +18,12 @@ import {
   topScored,
   type DecisionThresholds,
   type LexicalScores,
+  type OccupationCalibration,
   type OccupationModelData,
+  type PlattMap,
   type WeightSource,
 } from './model.js';
-import type { OccupationTree } from './tree.js';
+import { LEVELS, type OccupationLevel, type OccupationTree } from './tree.js';
 
 /** One training title: its analysis, its label (a code or `none`) and its weight. */
 export interface TrainingExample {
@@ -167,43 +171,44 @@ export interface HeldOut extends Prediction {
   label: string | null;
 }
 
-/** Fewest titles behind one step of the calibration map. */
-export const CALIBRATION_MIN_BLOCK = 120;
-
 /**
- * Isotonic regression (pool adjacent violators) of outcomes on scores; returns the block means as
- * a monotone step map.
+ * Platt scaling fitted by Newton's method: the logistic regression of outcomes on logit(x), with a
+ * weak pull towards the identity map (a = 1, b = 0) worth `prior` titles, so that a level stated
+ * for few titles keeps close to the model's own probabilities.
  */
-export function isotonicFit(points: readonly { x: number; y: number }[], minBlock = CALIBRATION_MIN_BLOCK): { x: number[]; y: number[] } {
-  const sorted = [...points].sort((a, b) => a.x - b.x);
-  const blocks: { sx: number; sy: number; n: number }[] = [];
-  for (const p of sorted) {
-    blocks.push({ sx: p.x, sy: p.y, n: 1 });
-    while (blocks.length > 1) {
-      const b = blocks[blocks.length - 1]!;
-      const a = blocks[blocks.length - 2]!;
-      if (a.sy / a.n <= b.sy / b.n) break;
-      blocks.splice(blocks.length - 2, 2, { sx: a.sx + b.sx, sy: a.sy + b.sy, n: a.n + b.n });
+export function plattFit(points: readonly { x: number; y: number }[], prior = 2): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    // Gradient and Hessian of the penalised negative log-likelihood.
+    let ga = prior * (a - 1);
+    let gb = prior * b;
+    let haa = prior;
+    let hab = 0;
+    let hbb = prior;
+    for (const p of points) {
+      const l = logit(p.x);
+      const q = 1 / (1 + Math.exp(-(a * l + b)));
+      const r = q - p.y;
+      const w = Math.max(q * (1 - q), 1e-9);
+      ga += r * l;
+      gb += r;
+      haa += w * l * l;
+      hab += w * l;
+      hbb += w;
     }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
   }
-  // Blocks of a few titles would promise what a handful happened to show: each is merged with
-  // the neighbour of closer mean until it holds enough (merging neighbours keeps the map monotone).
-  for (let i = 0; blocks.length > 1 && i < blocks.length;) {
-    if (blocks[i]!.n >= minBlock) {
-      i++;
-      continue;
-    }
-    const b = blocks[i]!;
-    const mean = (x: { sy: number; n: number }) => x.sy / x.n;
-    const left = blocks[i - 1];
-    const right = blocks[i + 1];
-    const j = !left ? i + 1 : !right ? i - 1 : Math.abs(mean(left) - mean(b)) <= Math.abs(mean(right) - mean(b)) ? i - 1 : i + 1;
-    const o = blocks[j]!;
-    blocks.splice(Math.min(i, j), 2, { sx: b.sx + o.sx, sy: b.sy + o.sy, n: b.n + o.n });
-    i = Math.min(i, j);
-  }
-  return { x: blocks.map((b) => b.sx / b.n), y: blocks.map((b) => b.sy / b.n) };
+  return { a, b };
 }
+
+/** Fewest held-out titles stated at a level for the level to get a map of its own. */
+export const CALIBRATION_MIN_LEVEL = 50;
 
 /** Mean accuracy over the four levels of the decided codes. */
 export function meanAccuracy(held: readonly HeldOut[], tree: OccupationTree, t: DecisionThresholds): number {
@@ -240,16 +245,34 @@ export function tuneDecision(held: readonly HeldOut[], tree: OccupationTree): De
   return best;
 }
 
-/** Fits the isotonic calibration of decided probabilities on held-out predictions. */
-export function fitCalibration(held: readonly HeldOut[], tree: OccupationTree, t: DecisionThresholds): { x: number[]; y: number[] } {
-  const points: { x: number; y: number }[] = [];
+/**
+ * Fits the calibration of decided probabilities on held-out predictions: one Platt map per level
+ * the coder states, fitted on the titles stated at that level; a level stated for fewer than
+ * {@link CALIBRATION_MIN_LEVEL} titles uses the map of all levels together (its `n` is 0).
+ */
+export function fitCalibration(
+  held: readonly HeldOut[],
+  tree: OccupationTree,
+  t: DecisionThresholds,
+  about: Record<string, unknown> = {},
+): OccupationCalibration {
+  const byLevel = new Map<OccupationLevel, { x: number; y: number }[]>(LEVELS.map((l) => [l, []]));
+  const all: { x: number; y: number }[] = [];
   for (const h of held) {
     const d = decide(h.codes, h.probs, tree, t);
     if (d.code === null) continue;
-    points.push({ x: d.probability, y: rightAtStatedLevel(h.label, d, tree) ? 1 : 0 });
+    const point = { x: d.probability, y: rightAtStatedLevel(h.label, d, tree) ? 1 : 0 };
+    byLevel.get(d.level!)!.push(point);
+    all.push(point);
   }
-  const fit = isotonicFit(points);
-  return { x: fit.x.map((v) => round(v, 4)), y: fit.y.map((v) => round(v, 4)) };
+  const pooled = plattFit(all);
+  const levels = {} as Record<OccupationLevel, PlattMap>;
+  for (const [level, points] of byLevel) {
+    const own = points.length >= CALIBRATION_MIN_LEVEL;
+    const fit = own ? plattFit(points) : pooled;
+    levels[level] = { a: round(fit.a, 4), b: round(fit.b, 4), n: own ? points.length : 0 };
+  }
+  return { format: 1, about, levels };
 }
 
 function round(v: number, digits: number): number {
@@ -258,12 +281,7 @@ function round(v: number, digits: number): number {
 }
 
 /** The weights as stored data. */
-export function toModelData(
-  w: WorkingWeights,
-  decision: DecisionThresholds,
-  calibration: { x: number[]; y: number[] },
-  about: Record<string, unknown>,
-): OccupationModelData {
+export function toModelData(w: WorkingWeights, decision: DecisionThresholds, about: Record<string, unknown>): OccupationModelData {
   const classes = new Set<string>([NONE, ...w.pri.keys()]);
   for (const row of w.lex.values()) for (const c of row.keys()) classes.add(c);
   const list = [...classes].sort();
@@ -287,7 +305,6 @@ export function toModelData(
     shared,
     prior: list.map((c) => round(w.pri.get(c) ?? 0, 4)),
     decision,
-    calibration,
   };
 }
 
@@ -333,11 +350,14 @@ export function foldOf(id: string, folds: number): number {
 
 /**
  * K-fold cross-validated predictions of the labelled titles: each fold is predicted by weights
- * trained on the other folds plus the dictionary and 大典 examples.
+ * trained on the other folds plus the dictionary and 大典 examples. `examplesFor` gives the examples
+ * a fold is trained and predicted with (the labelled titles first, in order): the dictionaries were
+ * written while reading the train split, so a fold's examples are read without the aliases that
+ * spell one of its titles (see `foldExamples` in training-set.ts).
  */
 export function crossValidate(
   titles: readonly LabelledTitle[],
-  examples: readonly TrainingExample[],
+  examplesFor: (inFold: readonly boolean[]) => readonly TrainingExample[],
   tree: OccupationTree,
   folds: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
@@ -345,6 +365,7 @@ export function crossValidate(
   const held = new Array<HeldOut>(titles.length);
   for (let k = 0; k < folds; k++) {
     const inFold = titles.map((t) => foldOf(t.id, folds) === k);
+    const examples = examplesFor(inFold);
     const train = examples.filter((_, i) => i >= titles.length || !inFold[i]);
     const w = trainWeights(train, tree, options);
     titles.forEach((t, i) => {
@@ -367,8 +388,8 @@ export function crossFittedConfidences(
   tree: OccupationTree,
   decision: DecisionThresholds,
   folds: number,
-): { confidence: number; right: boolean }[] {
-  const points: { confidence: number; right: boolean }[] = [];
+): { confidence: number; right: boolean; level: OccupationLevel }[] {
+  const points: { confidence: number; right: boolean; level: OccupationLevel }[] = [];
   for (let k = 0; k < folds; k++) {
     const fit = fitCalibration(
       held.filter((_, i) => foldOf(titles[i]!.id, folds) !== k),
@@ -378,7 +399,8 @@ export function crossFittedConfidences(
     held.forEach((h, i) => {
       if (foldOf(titles[i]!.id, folds) !== k) return;
       const d = decide(h.codes, h.probs, tree, decision);
-      if (d.code !== null) points.push({ confidence: calibrate(fit, d.probability), right: rightAtStatedLevel(h.label, d, tree) });
+      if (d.code !== null)
+        points.push({ confidence: calibrate(fit, d.level!, d.probability), right: rightAtStatedLevel(h.label, d, tree), level: d.level! });
     });
   }
   return points;

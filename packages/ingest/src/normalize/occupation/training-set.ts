@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { readCodeLists } from '@talent/models';
 import { buildLocationMatcher } from '../location.js';
 import { coderReferenceFromTrees, readOccupationDictionaries, type OccupationAlias, type OccupationCompositionTerm } from '../reference.js';
+import { cleanTitle } from './clean.js';
 import { buildCodeIndex } from './code-index.js';
 import { analyseTitle, type AnalysisDeps } from './features.js';
 import { buildLexicon, occupationNameAliases } from './lexicon.js';
@@ -25,6 +26,12 @@ export interface TrainingSet {
   /** The labelled titles first (same order), then the dictionary and 大典-name examples. */
   examples: TrainingExample[];
   pseudoCount: number;
+  /**
+   * The examples read as a cross-validation fold must be: without the aliases that spell one of the
+   * fold's titles (a segment of its cleaned title), since the alias dictionary was written while
+   * reading the train split and would otherwise hand the held-out titles their codes.
+   */
+  foldExamples: (inFold: readonly boolean[]) => TrainingExample[];
   tree: OccupationTree;
   deps: AnalysisDeps;
   aliases: OccupationAlias[];
@@ -68,21 +75,35 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
   const ref = coderReferenceFromTrees(trees);
   const { occupationAliases: aliases, occupationComposition: composition } = readOccupationDictionaries(paths.dictionariesDir);
   const tree = buildOccupationTree(ref.occupations);
-  const deps: AnalysisDeps = {
-    lexicon: buildLexicon([...aliases, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', aliases)], composition),
-    index: buildCodeIndex(
-      tree,
-      ref.occupations.map((o) => o.code),
-    ),
+  const index = buildCodeIndex(
     tree,
-    location: buildLocationMatcher(ref.regions),
-  };
-  const titles = readLabelledTitles(join(paths.repoRoot, TRAIN_SPLIT));
-  const pseudo = [
-    ...aliases.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
+    ref.occupations.map((o) => o.code),
+  );
+  const location = buildLocationMatcher(ref.regions);
+  const depsWith = (kept: readonly OccupationAlias[]): AnalysisDeps => ({
+    lexicon: buildLexicon([...kept, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', kept)], composition),
+    index,
+    tree,
+    location,
+  });
+  const pseudoWith = (kept: readonly OccupationAlias[]) => [
+    ...kept.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
     ...tree.leaves().map((code) => ({ text: tree.name(code)!, code })),
     ...compositionTitles(composition),
   ];
+  const deps = depsWith(aliases);
+  const titles = readLabelledTitles(join(paths.repoRoot, TRAIN_SPLIT));
+  const pseudo = pseudoWith(aliases);
   const examples = trainingExamples(titles, (t, c) => analyseTitle(t, c, deps), pseudo);
-  return { titles, examples, pseudoCount: pseudo.length, tree, deps, aliases };
+  const segments = titles.map((t) => cleanTitle(t.title, location).segments);
+  const foldExamples = (inFold: readonly boolean[]): TrainingExample[] => {
+    const spelled = new Set<string>();
+    titles.forEach((_, i) => {
+      if (inFold[i]) for (const s of segments[i]!) spelled.add(s);
+    });
+    const kept = aliases.filter((a) => !spelled.has(a.alias.toLowerCase()));
+    const d = depsWith(kept);
+    return trainingExamples(titles, (t, c) => analyseTitle(t, c, d), pseudoWith(kept));
+  };
+  return { titles, examples, pseudoCount: pseudo.length, foldExamples, tree, deps, aliases };
 }

@@ -11,6 +11,7 @@ export type OccupationLevel = '大类' | '中类' | '小类' | '细类';
 export const LEVELS: readonly OccupationLevel[] = ['大类', '中类', '小类', '细类'];
 
 const DEPTH: Record<OccupationLevel, number> = { 大类: 1, 中类: 2, 小类: 3, 细类: 4 };
+const PADDING = ['', '-00-00-00', '-00-00', '-00', ''];
 
 /** The level a code's digits state: `2-02-10-03` 细类, `2-02-10-00` 小类, `2-02-00-00` 中类, `2-00-00-00` 大类. */
 export function structuralLevel(code: string): OccupationLevel {
@@ -28,6 +29,8 @@ export function levelDepth(level: OccupationLevel): number {
 
 /** The code cut to `depth` parts and padded with `-00`: `truncate('2-02-10-03', 2)` is `2-02-00-00`. */
 export function truncateCode(code: string, depth: number): string {
+  // The 大典's own layout (`2-02-10-03`) is cut by position; anything else by its parts.
+  if (code.length === 10 && depth >= 1 && depth <= 4) return depth === 4 ? code : code.slice(0, 3 * depth - 2) + PADDING[depth]!;
   const parts = code.split('-');
   return parts.map((p, i) => (i < depth ? p : '00')).join('-');
 }
