@@ -7,10 +7,12 @@ export interface RelationChecksum {
 }
 
 /**
- * Columns left out of every checksum: load ids are random per run, times differ per run, and a
- * run id names the run. Everything else a load writes is a function of the input files.
+ * Columns left out of every checksum: load ids are random per run, times differ per run (a file's
+ * modification time per checkout), and a run id names the run. Everything else a load writes is a
+ * function of the input files.
  */
 const VOLATILE = new Set([
+  'file_mtime',
   'load_id',
   'replaces_load_id',
   'superseded_by',
