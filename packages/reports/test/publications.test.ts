@@ -60,12 +60,12 @@ describe('the five publications on a small warehouse', () => {
         `graduate-quality-450200-${LAST_YEAR}`,
         `industry-forecast-450000-${LAST_YEAR}`,
         `industry-forecast-450200-${LAST_YEAR}`,
-        `shortage-catalogue-450000-${LAST_YEAR}`,
-        `shortage-catalogue-450200-${LAST_YEAR}`,
+        `shortage-catalogue-450000-${LAST_YEAR + 1}`,
+        `shortage-catalogue-450200-${LAST_YEAR + 1}`,
         `skills-supply-demand-450000-${LAST_YEAR}`,
         `skills-supply-demand-450200-${LAST_YEAR}`,
-        `training-catalogue-450000-${LAST_YEAR}`,
-        `training-catalogue-450200-${LAST_YEAR}`,
+        `training-catalogue-450000-${LAST_YEAR + 1}`,
+        `training-catalogue-450200-${LAST_YEAR + 1}`,
       ].sort(),
     );
     expect(table(pub(built, 'industry-forecast'), 'groups-table').caption).toContain('九张创新名片');
@@ -158,6 +158,17 @@ describe('the five publications on a small warehouse', () => {
     expect(audit.violations).toEqual([]);
     expect(audit.mismatches).toEqual([]);
     expect(audit.withheld).toBeGreaterThan(0);
+  });
+
+  it('names each publication for one year in its id, title and cover: the catalogues for the year in force, the others for the data', () => {
+    for (const p of built.publications) {
+      const year = Number(/-(\d{4})$/.exec(p.id)![1]);
+      const catalogue = /catalogue/.test(p.id);
+      expect(year, p.id).toBe(catalogue ? LAST_YEAR + 1 : LAST_YEAR);
+      expect(p.subtitle.year, p.id).toBe(year);
+      expect(p.title, p.id).toContain(String(year));
+      expect(p.title, p.id).not.toContain(String(catalogue ? LAST_YEAR : LAST_YEAR + 1));
+    }
   });
 
   it('writes one report per school under the graduate report of each region the school lies in', async () => {
