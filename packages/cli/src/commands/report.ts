@@ -18,8 +18,6 @@ export interface ReportOptions {
   pdf?: boolean;
   /** Regions whose publications get a PDF (default all). */
   pdfRegions?: readonly string[];
-  /** Print the school reports of those regions too (default false: one PDF each of hundreds of schools). */
-  schoolPdfs?: boolean;
 }
 
 export interface ReportSummary {
@@ -64,9 +62,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
       root,
       runId: options.runId,
       ...(pdf ? { pdf } : {}),
-      pdfFor: (p: Publication, parent?: Publication) =>
-        (parent ? options.schoolPdfs === true : true) &&
-        (!options.pdfRegions || options.pdfRegions.includes((parent ?? p).subtitle.region.code)),
+      ...(options.pdfRegions ? { pdfFor: (p: Publication) => options.pdfRegions!.includes(p.subtitle.region.code) } : {}),
       disclosure: { system: built.system },
     });
   const manifest = options.pdf === false ? await write() : await withPdfPrinter((printer) => write(printer));
@@ -87,7 +83,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
  */
 export async function reportCommand(
   config: Config,
-  flags: { region?: string; year?: string; framework?: string; schoolPdf?: boolean },
+  flags: { region?: string; year?: string; framework?: string },
   output: Pick<Output, 'line' | 'error'> = { line: (l) => console.log(l), error: (m) => console.error(m) },
 ): Promise<number> {
   const year = flags.year === undefined ? undefined : Number(flags.year);
@@ -113,7 +109,6 @@ export async function reportCommand(
       ...(flags.region ? { regions: [flags.region] } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(flags.framework ? { framework: flags.framework } : {}),
-      ...(flags.schoolPdf ? { schoolPdfs: true } : {}),
     });
     for (const line of summary.lines) output.line(line);
     return summary.manifest ? EXIT.ok : EXIT.runFailed;
@@ -126,7 +121,7 @@ export async function reportCommand(
 export const reportCliCommand: Command = {
   name: 'report',
   summary: 'write the annual publications of a region (HTML, PDF, XLSX, CSV)',
-  help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>] [--school-pdf]
+  help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>]
 
 Writes the five annual publications (技能人才供需信息, 紧缺型职业（工种）目录, 职业技能培训职业（工种）目录,
 毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of the province and each of
@@ -135,9 +130,8 @@ its cities, from the warehouse (read-only), every one with its PDF, under <out>/
 Options:
   --region <code>            GB/T 2260 code (default: the province 450000 and each of its cities)
   --year <y>                 report year (default: the projection's last observed year)
-  --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
-  --school-pdf               print the PDF of every school report of the region too (one per school: slow)`,
-  options: { region: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' }, 'school-pdf': { type: 'boolean' } },
+  --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)`,
+  options: { region: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' } },
   async run({ config, values, output }) {
     const flag = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
     const exitCode = await reportCommand(
@@ -146,7 +140,6 @@ Options:
         ...(flag('region') ? { region: flag('region')! } : {}),
         ...(flag('year') ? { year: flag('year')! } : {}),
         ...(flag('framework') ? { framework: flag('framework')! } : {}),
-        ...(values['school-pdf'] === true ? { schoolPdf: true } : {}),
       },
       output,
     );

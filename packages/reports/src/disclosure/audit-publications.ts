@@ -1,5 +1,4 @@
 import { cellDetail } from '../document/cells.js';
-import { everyPublication } from '../document/annexes.js';
 import { numberPublication } from '../document/numbering.js';
 import type { Publication } from '../document/types.js';
 import { auditCounts, type AuditResult } from './audit.js';
@@ -36,7 +35,7 @@ export async function auditPublications(
   const published = new Map<string, number>();
   const withheld = new Set<string>();
   const mismatches: Mismatch[] = [];
-  for (const pub of everyPublication(publications)) {
+  for (const pub of publications) {
     for (const table of numberPublication(pub).tableBlocks) {
       for (const row of table.rows) {
         for (const cell of Object.values(row.cells)) {

@@ -62,7 +62,10 @@ export async function auditCounts(
     }
   }
   // Equations: sum(parts) - total = 0, with published values moved to the right-hand side.
-  const equations: { terms: [number, number][]; rhs: number }[] = [];
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rhs: number[] = [];
   for (const r of system.relations()) {
     const coef = new Map<number, number>();
     let constant = 0;
@@ -73,8 +76,14 @@ export async function auditCounts(
     };
     for (const p of r.parts) add(p, 1);
     add(r.total, -1);
-    const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
-    if (terms.length > 0) equations.push({ terms, rhs: constant });
+    const terms = [...coef].filter(([, c]) => c !== 0);
+    if (terms.length === 0) continue;
+    for (const [col, c] of terms.sort((a, b) => a[0] - b[0])) {
+      indices.push(col);
+      values.push(c);
+    }
+    starts.push(indices.length);
+    rhs.push(constant);
   }
   const targets = options.targets
     ? [...new Set(options.targets)]
@@ -97,88 +106,49 @@ export async function auditCounts(
   for (const k of targets) if (!column.has(k)) intervals.push(judge(k, published.get(k)!, published.get(k)!));
   if (toBound.length > 0) {
     const h = await highs();
-    // The unpublished cells fall apart into groups linked by no equation (the schools of a region,
-    // say): the bounds of a cell depend only on its own group, so each group is solved as its own LP.
-    const parent = keys.map((_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-      return i;
-    };
-    for (const e of equations) for (const [col] of e.terms.slice(1)) parent[find(col)] = find(e.terms[0]![0]);
-    const byGroup = new Map<number, string[]>();
-    for (const key of toBound) {
-      const g = find(column.get(key)!);
-      (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(key);
-    }
-    const equationsOf = new Map<number, typeof equations>();
-    for (const e of equations) {
-      const g = find(e.terms[0]![0]);
-      if (byGroup.has(g)) (equationsOf.get(g) ?? equationsOf.set(g, []).get(g)!).push(e);
-    }
-    const columnsOf = new Map<number, number[]>();
-    keys.forEach((_, col) => {
-      const g = find(col);
-      if (byGroup.has(g)) (columnsOf.get(g) ?? columnsOf.set(g, []).get(g)!).push(col);
-    });
-    for (const [g, groupTargets] of byGroup) {
-      const cols = columnsOf.get(g)!;
-      const local = new Map(cols.map((c, i) => [c, i]));
-      const rows = equationsOf.get(g) ?? [];
-      const starts: number[] = [0];
-      const indices: number[] = [];
-      const values: number[] = [];
-      for (const e of rows) {
-        for (const [col, c] of e.terms) {
-          indices.push(local.get(col)!);
-          values.push(c);
-        }
-        starts.push(indices.length);
-      }
-      const n = cols.length;
-      const m = rows.length;
-      const rhs = Float64Array.from(rows.map((e) => e.rhs));
-      const model = h.createModel({
-        numCols: n,
+    const n = keys.length;
+    const m = rhs.length;
+    const model = h.createModel({
+      numCols: n,
+      numRows: m,
+      colCost: new Float64Array(n),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(h.infinity),
+      rowLower: Float64Array.from(rhs),
+      rowUpper: Float64Array.from(rhs),
+      matrix: {
+        format: 'csr',
         numRows: m,
-        colCost: new Float64Array(n),
-        colLower: new Float64Array(n),
-        colUpper: new Float64Array(n).fill(h.infinity),
-        rowLower: rhs,
-        rowUpper: rhs,
-        matrix: {
-          format: 'csr',
-          numRows: m,
-          numCols: n,
-          starts: Int32Array.from(starts),
-          indices: Int32Array.from(indices),
-          values: Float64Array.from(values),
-        },
-      });
-      try {
-        // After a change of objective the last basis stays primal feasible: primal simplex without
-        // presolve restarts from it (about 2 iterations per LP here, against 50 from scratch).
-        model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-        const { optimal, unbounded } = h.constants.modelStatus;
-        const solve = (key: string, sense: 'minimize' | 'maximize'): number => {
-          model.changeObjectiveSense(h.constants.objectiveSense[sense]);
-          model.run();
-          lpSolved++;
-          const status = model.getModelStatus();
-          if (status === optimal) return model.getObjectiveValue();
-          if (status === unbounded && sense === 'maximize') return Infinity;
-          throw new Error(`attacker LP for ${key} (${sense}) ended with HiGHS model status ${status}`);
-        };
-        for (const key of groupTargets) {
-          const col = local.get(column.get(key)!)!;
-          model.changeColCost(col, 1);
-          const lower = solve(key, 'minimize');
-          const upper = solve(key, 'maximize');
-          model.changeColCost(col, 0);
-          intervals.push(judge(key, Math.max(0, lower), upper));
-        }
-      } finally {
-        model.dispose();
+        numCols: n,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+    try {
+      // After a change of objective the last basis stays primal feasible: primal simplex without
+      // presolve restarts from it (about 2 iterations per LP here, against 50 from scratch).
+      model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+      const { optimal, unbounded } = h.constants.modelStatus;
+      const solve = (col: number, sense: 'minimize' | 'maximize'): number => {
+        model.changeObjectiveSense(h.constants.objectiveSense[sense]);
+        model.run();
+        lpSolved++;
+        const status = model.getModelStatus();
+        if (status === optimal) return model.getObjectiveValue();
+        if (status === unbounded && sense === 'maximize') return Infinity;
+        throw new Error(`attacker LP for ${keys[col]} (${sense}) ended with HiGHS model status ${status}`);
+      };
+      for (const key of toBound) {
+        const col = column.get(key)!;
+        model.changeColCost(col, 1);
+        const lower = solve(col, 'minimize');
+        const upper = solve(col, 'maximize');
+        model.changeColCost(col, 0);
+        intervals.push(judge(key, Math.max(0, lower), upper));
       }
+    } finally {
+      model.dispose();
     }
   }
   intervals.sort((a, b) => a.key.localeCompare(b.key));
@@ -186,7 +156,7 @@ export async function auditCounts(
     intervals,
     violations: intervals.filter((i) => !i.protected),
     variables: keys.length,
-    equations: equations.length,
+    equations: rhs.length,
     lpSolved,
     seconds: (performance.now() - t0) / 1000,
   };

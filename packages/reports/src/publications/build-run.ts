@@ -2,13 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CountSystem } from '../disclosure/count-system.js';
 import { DisclosedCells } from '../disclosure/disclosed-cells.js';
 import { protectCounts, type Protection } from '../disclosure/protect.js';
-import { everyPublication } from '../document/annexes.js';
 import type { Publication } from '../document/types.js';
 import { assertValidPublication } from '../document/validate.js';
 import { citiesOf, newestVintage, readRegion, resolveFramework, type PublicationContext } from './context.js';
 import { graduateCountSystem } from './graduate-quality/counts.js';
 import { buildCityGraduates, buildGraduateQuality } from './graduate-quality/index.js';
-import { buildSchoolGraduates } from './graduate-quality/school-report.js';
 import { newestCohort, readGraduateData } from './graduate-quality/queries.js';
 import { buildIndustryForecast } from './industry-forecast/index.js';
 import { readPublicationRules } from './rules.js';
@@ -80,8 +78,6 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
   const cells = new DisclosedCells(system, protection);
 
   const publications: Publication[] = [];
-  const schoolReports = new Map<string, Publication>();
-  const provinceRegion = regions.find((r) => r.code === provinceCode) ?? (await readRegion(conn, provinceCode))!;
   for (const region of regions) {
     const year = plan.year ?? vintage?.lastObservedYear ?? cohort ?? new Date().getFullYear();
     const ctx: PublicationContext = {
@@ -101,23 +97,9 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
       publications.push(await buildTrainingCatalogue(ctx));
       publications.push(await buildIndustryForecast(ctx));
     }
-    if (data) {
-      const report = region.level === '省' ? await buildGraduateQuality(ctx, data, cells) : await buildCityGraduates(ctx, data, cells);
-      // One report per school located in the region (the province holds every school), built once per run.
-      const located = data.schools.filter((s) => region.level === '省' || s.cityCode === region.code);
-      const schools: Publication[] = [];
-      for (const s of located) {
-        let pub = schoolReports.get(s.code);
-        if (!pub) schoolReports.set(s.code, (pub = await buildSchoolGraduates({ ...ctx, region: provinceRegion }, data, cells, s)));
-        schools.push(pub);
-      }
-      publications.push(
-        schools.length
-          ? { ...report, annexes: { folder: 'schools', title: '各院校毕业生就业质量年度报告', publications: schools } }
-          : report,
-      );
-    }
+    if (data)
+      publications.push(region.level === '省' ? await buildGraduateQuality(ctx, data, cells) : await buildCityGraduates(ctx, data, cells));
   }
-  for (const p of everyPublication(publications)) assertValidPublication(p);
+  for (const p of publications) assertValidPublication(p);
   return { publications, system, protection, notes, vintage: vintage?.runId ?? null };
 }
