@@ -141,9 +141,11 @@ describe('the demo province and the real public samples ingest end to end', () =
     expect(hei.rowsLoaded).toBe(2631);
     expect(Object.keys(hei.rejectedByReason)).toEqual(['not a data row (subtotal or section title)']);
     // README: listed HEIs carry their real 学校标识码; 中职 (3145…) and 职业本科 (4145099…) schools are invented.
-    const rows = await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched, count(*) AS n
+    // Every school is in the demo's own list (demo_schools); only the listed HEIs are in MOE's.
+    const rows = await q(`SELECT school_code LIKE '3145%' OR school_code LIKE '4145099%' AS invented, school_matched,
+        school_code IN (SELECT school_code FROM core.school WHERE source = 'moe_hei_list_2017') AS in_moe, count(*) AS n
       FROM core.enrollment GROUP BY ALL ORDER BY ALL`);
-    expect(rows.map((r) => `${r.invented}/${r.school_matched}`)).toEqual(['false/true', 'true/false']);
+    expect(rows.map((r) => `${r.invented}/${r.school_matched}/${r.in_moe}`)).toEqual(['false/true/true', 'true/true/false']);
   });
 
   it("keeps the demo shortage tables' vacancies, job seekers, shortfall and previous rank as published", async () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numberPublication, renderHtml } from '../src/index.js';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
 import { samplePublication, type Sample } from './fixtures/sample-publication.js';
+import { checkContents, contentsLabels } from './printed-contents.js';
 
 let dir: string;
 let sample: Sample;
@@ -96,5 +97,22 @@ describe('HTML publication in headless Chromium', () => {
       .split('\n')
       .filter((l) => /\byes\s+(yes|no)\s+yes\b/.test(l));
     expect(embedded.length).toBeGreaterThan(0);
+  });
+
+  it('prints beside each contents entry the page on which that heading, table or figure starts', async () => {
+    const pdfPath = join(dir, 'contents.pdf');
+    const result = await withPdfPrinter((p) => p.print(htmlPath, pdfPath));
+    // Once to find the pages, once with the numbers in: the fixed-width slots keep the layout.
+    expect(result.passes).toBe(2);
+    const labels = contentsLabels(sample.publication);
+    const { checks, missing } = checkContents(pdfPath, labels);
+    expect(missing).toEqual([]);
+    expect(checks).toHaveLength(labels.length);
+    for (const c of checks) {
+      expect(c.contentsPage, c.label).toBe(2);
+      expect(c.found, c.label).toBe(c.printed);
+    }
+    // The sample spreads over several pages, so a constant number could not pass.
+    expect(new Set(checks.map((c) => c.printed)).size).toBeGreaterThan(4);
   });
 });

@@ -13,6 +13,7 @@ import { resolveConfig, type Warehouse } from '@talent/models';
 import { buildPublications, numberPublication, writeRun, type BuiltPublications, type RunManifest } from '../src/index.js';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
 import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { checkContents, contentsLabels } from './printed-contents.js';
 
 let dir: string;
 let wh: Warehouse;
@@ -89,6 +90,15 @@ describe('the publications of a run in headless Chromium', () => {
       );
       expect(text, pub.id).toContain(pub.title.replace(/\s+/g, ''));
       for (const s of pub.sections) expect(text, `${pub.id}: ${s.title}`).toContain(s.title.replace(/\s+/g, ''));
+    }
+  });
+
+  it('prints in each contents the page on which each heading, table and figure starts', () => {
+    for (const pub of built.publications) {
+      const labels = contentsLabels(pub);
+      const { checks, missing } = checkContents(join(dir, RUN, pub.id, `${pub.id}.pdf`), labels);
+      expect(missing, pub.id).toEqual([]);
+      for (const c of checks) expect(c.found, `${pub.id}: ${c.label}`).toBe(c.printed);
     }
   });
 });

@@ -11,6 +11,7 @@ import {
   type Section,
   type TableBlock,
 } from '../src/index.js';
+import { FAN_HISTORY_YEARS } from '../src/publications/fan-table.js';
 import { renderChartBlock } from '../src/render/chart-block.js';
 import { tableHtml } from '../src/render/table-html.js';
 import { createChartDocument, type ChartBlock } from '../src/index.js';
@@ -59,12 +60,12 @@ describe('the five publications on a small warehouse', () => {
         `graduate-quality-450200-${LAST_YEAR}`,
         `industry-forecast-450000-${LAST_YEAR}`,
         `industry-forecast-450200-${LAST_YEAR}`,
-        `shortage-catalogue-450000-${LAST_YEAR}`,
-        `shortage-catalogue-450200-${LAST_YEAR}`,
+        `shortage-catalogue-450000-${LAST_YEAR + 1}`,
+        `shortage-catalogue-450200-${LAST_YEAR + 1}`,
         `skills-supply-demand-450000-${LAST_YEAR}`,
         `skills-supply-demand-450200-${LAST_YEAR}`,
-        `training-catalogue-450000-${LAST_YEAR}`,
-        `training-catalogue-450200-${LAST_YEAR}`,
+        `training-catalogue-450000-${LAST_YEAR + 1}`,
+        `training-catalogue-450200-${LAST_YEAR + 1}`,
       ].sort(),
     );
     expect(table(pub(built, 'industry-forecast'), 'groups-table').caption).toContain('九张创新名片');
@@ -159,6 +160,17 @@ describe('the five publications on a small warehouse', () => {
     expect(audit.withheld).toBeGreaterThan(0);
   });
 
+  it('names each publication for one year in its id, title and cover: the catalogues for the year in force, the others for the data', () => {
+    for (const p of built.publications) {
+      const year = Number(/-(\d{4})$/.exec(p.id)![1]);
+      const catalogue = /catalogue/.test(p.id);
+      expect(year, p.id).toBe(catalogue ? LAST_YEAR + 1 : LAST_YEAR);
+      expect(p.subtitle.year, p.id).toBe(year);
+      expect(p.title, p.id).toContain(String(year));
+      expect(p.title, p.id).not.toContain(String(catalogue ? LAST_YEAR : LAST_YEAR + 1));
+    }
+  });
+
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {
     await wh.conn.run(`CREATE TEMP TABLE saved AS SELECT * FROM meta.projection_runs; DELETE FROM meta.projection_runs`);
     try {
@@ -172,6 +184,83 @@ describe('the five publications on a small warehouse', () => {
       expect(alone.notes.join('\n')).toMatch(/No projection vintage/);
     } finally {
       await wh.conn.run(`INSERT INTO meta.projection_runs SELECT * FROM saved; DROP TABLE saved`);
+    }
+  }, 60_000);
+});
+
+describe('the fan charts', () => {
+  const blocks = (p: Publication) => p.sections.flatMap((x) => [x, ...(x.sections ?? [])]).flatMap((x) => x.blocks);
+  /** Each fan of a publication: its table's years, the observed ones, the notes, and the dots of the observed line. */
+  const fans = (p: Publication) =>
+    blocks(p)
+      .filter((b): b is ChartBlock => b.kind === 'chart' && b.spec.type === 'line-fan')
+      .map((c) => {
+        const t = table(p, c.table);
+        const year = (r: (typeof t.rows)[number]) => Number(/^(\d{4})/.exec(String(value(r.cells.year)))![1]);
+        return {
+          id: c.id,
+          years: t.rows.map(year),
+          observed: t.rows.filter((r) => value(r.cells.observed) !== null).map((r) => [year(r), value(r.cells.observed)]),
+          notes: (t.notes ?? []).map((n) => n.text),
+          dots: (renderChartBlock(c, t, '图1', createChartDocument()).match(/<circle/g) ?? []).length,
+        };
+      });
+  const history = Array.from({ length: FAN_HISTORY_YEARS + 1 }, (_, i) => LAST_YEAR - FAN_HISTORY_YEARS + i);
+
+  it('draws employment over the observed years before the forecast, then the forecast years', () => {
+    const all = fans(pub(built, 'industry-forecast'));
+    expect(all.length).toBeGreaterThan(0);
+    for (const f of all) {
+      expect(
+        f.observed.map(([y]) => y),
+        f.id,
+      ).toEqual(history);
+      expect(f.years, f.id).toEqual([...history, LAST_YEAR + 1, LAST_YEAR + 2, LAST_YEAR + 3]);
+      expect(f.dots, f.id).toBe(history.length);
+      expect(f.notes.join(''), f.id).not.toContain('此前年份');
+    }
+  });
+
+  it('draws demand from as many observed years as the warehouse holds, and says where they start', async () => {
+    // The marts hold openings from the last observed year on: one observed point, and a note saying so.
+    for (const f of fans(pub(built, 'skills-supply-demand'))) {
+      expect(
+        f.observed.map(([y]) => y),
+        f.id,
+      ).toEqual([LAST_YEAR]);
+      expect(f.notes.join(''), f.id).toContain(`实际值自${LAST_YEAR}年起`);
+    }
+    // With openings for the earlier years the same fans draw them, back to FAN_HISTORY_YEARS before.
+    await wh.conn.run(`CREATE TEMP TABLE saved_trend AS SELECT * FROM marts.fct_industry_trend;
+      UPDATE marts.fct_industry_trend SET openings = 500 + 7 * (year - 2000) + length(group_code) WHERE year < ${LAST_YEAR}`);
+    try {
+      const withHistory = await buildPublications(wh.conn, {
+        runId: RUN,
+        regions: [PROVINCE],
+        datasetsDir: config.datasetsDir,
+        issued: '2026-12-01',
+      });
+      const expected = await rows<{ group_code: string; year: number; openings: number }>(
+        `SELECT group_code, year::INTEGER AS year, openings FROM marts.fct_industry_trend
+          WHERE framework = 'gx_nine_cards' AND region_code = '${PROVINCE}' AND NOT is_forecast AND year >= ${LAST_YEAR - FAN_HISTORY_YEARS}
+          ORDER BY group_code, year`,
+      );
+      const all = fans(pub(withHistory, 'skills-supply-demand'));
+      expect(all.length).toBeGreaterThan(0);
+      for (const f of all) {
+        const group = f.id.replace(/^demand-/, '').replace(/-chart$/, '');
+        expect(f.observed, f.id).toEqual(expected.filter((e) => e.group_code === group).map((e) => [e.year, Math.round(e.openings)]));
+        expect(
+          f.observed.map(([y]) => y),
+          f.id,
+        ).toEqual(history);
+        expect(f.dots, f.id).toBe(history.length);
+        expect(f.notes.join(''), f.id).not.toContain('此前年份');
+      }
+    } finally {
+      await wh.conn.run(
+        `DELETE FROM marts.fct_industry_trend; INSERT INTO marts.fct_industry_trend SELECT * FROM saved_trend; DROP TABLE saved_trend`,
+      );
     }
   }, 60_000);
 });

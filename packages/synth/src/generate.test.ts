@@ -80,7 +80,8 @@ describe('determinism', () => {
   });
 
   it('writes the documented layout', () => {
-    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'shortage', 'truth', 'yearbook']);
+    expect(readdirSync(first).sort()).toEqual(['enrollment', 'outcomes', 'postings', 'schools', 'shortage', 'truth', 'yearbook']);
+    expect(readdirSync(join(first, 'schools'))).toEqual(['school_list_2025.csv']);
     expect(readdirSync(join(first, 'yearbook')).sort()).toEqual(
       [
         ...Array.from({ length: 13 }, (_, i) => `employment_${2013 + i}.xlsx`),

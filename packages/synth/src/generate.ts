@@ -9,6 +9,7 @@ import { occupationTotals } from './write/occupation-totals.js';
 import { writeEnrollment } from './write/to-enrollment.js';
 import { writeOutcomes } from './write/to-outcomes.js';
 import { writePostings } from './write/to-postings.js';
+import { writeSchoolList } from './write/to-schools.js';
 import { writeShortage } from './write/to-shortage.js';
 import { writeManifest, writeTruth } from './write/to-truth.js';
 import { writeYearbook, writeYearbookAll } from './write/to-yearbook.js';
@@ -69,6 +70,8 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
     `world: ${world.schools.length} schools, ${world.series.length} programmes, ${world.staffing.occupations.length} occupations (${ref.source})`,
   );
   const totals = occupationTotals(world);
+  const schoolList = writeSchoolList(world, work);
+  log(`schools: ${schoolList.rows} in the school list`);
   const enrollment = writeEnrollment(world, new Rng(options.seed, 'enrollment-files'), work);
   log(`enrollment: ${enrollment.files} files, ${enrollment.rows} rows`);
   const outcomes = writeOutcomes(world, work);
@@ -83,6 +86,7 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
   writeTruth(world, totals, work, enrollment.quirks);
   writeManifest(world, work, {
     schools: world.schools.length,
+    schoolListRows: schoolList.rows,
     series: world.series.length,
     occupations: world.staffing.occupations.length,
     enrollmentFiles: enrollment.files,

@@ -752,6 +752,43 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     expect(problems.slice(0, 10)).toEqual([]);
   });
 
+  it("lists every school of the enrollment and outcome files once, in a city of the province, MOE's schools as MOE lists them", () => {
+    const list = records(join(ed.dir, 'schools', `school_list_${a.years.latest}.csv`));
+    expect(Object.keys(list[0]!)).toEqual(['学校名称', '学校标识码', '主管部门', '所在地', '办学层次', '备注']);
+    const byCode = new Map(list.map((r) => [r.学校标识码!, r]));
+    expect(byCode.size).toBe(list.length);
+    const named = new Map<string, string>();
+    for (const f of readdirSync(join(ed.dir, 'enrollment')))
+      for (const r of records(join(ed.dir, 'enrollment', f))) named.set(r.学校代码!, r.学校名称!);
+    for (const r of records(join(ed.dir, 'outcomes', 'graduate_outcomes.csv'))) named.set(r.学校代码!, r.学校名称!);
+    expect(new Set(byCode.keys())).toEqual(new Set(named.keys()));
+    const cityNames = new Set(cities.map((c) => c.name!));
+    const problems: string[] = [];
+    for (const [code, name] of named)
+      if (byCode.get(code)!.学校名称 !== name) problems.push(`${code}: ${name} vs ${byCode.get(code)!.学校名称}`);
+    for (const r of list) if (!cityNames.has(r.所在地!)) problems.push(`${r.学校标识码}: 所在地 ${r.所在地}`);
+    // MOE's own rows (../shared/reference, read independently of the generator's copy): same name, 主管部门, city and 备注.
+    const moe = readCsv(join(config.sharedReferenceDir!, 'education_stats', 'moe_hei_list_2017_raw_ramwin.csv'))
+      .filter((r) => /^4145\d{6}$/.test(r[2] ?? '') && r.length >= 7)
+      .map(([, name, code, authority, city, level, note]) => ({ name, code, authority, city, level, note }));
+    let listed = 0;
+    for (const m of moe) {
+      const r = byCode.get(m.code!);
+      if (!r) continue;
+      listed++;
+      const got = [r.学校名称, r.主管部门, r.所在地, r.办学层次, r.备注].join('|');
+      const want = [m.name!.replace(/\s/g, ''), m.authority, m.city, m.level, m.note].join('|');
+      if (got !== want) problems.push(`${m.code}: ${got} vs MOE ${want}`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(listed).toBeGreaterThan(60);
+    // Invented schools carry the codes the README documents (中职 3145…, 职业本科 4145099…) and no 主管部门.
+    for (const r of list.filter((x) => !moe.some((m) => m.code === x.学校标识码))) {
+      expect(r.学校标识码, r.学校名称).toMatch(/^(3145\d{6}|4145099\d{3})$/);
+      expect(r.主管部门).toBe('');
+    }
+  });
+
   it('prints yearbook cells that are the truth employment times the documented coverage, with sums that add up and revisions marked', async () => {
     const y = a.yearbook;
     const provinceName = regionName.get(a.provinceCode)!;

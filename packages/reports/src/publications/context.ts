@@ -71,6 +71,16 @@ export async function resolveFramework(
   return { id, name: rows[0].name };
 }
 
+/**
+ * The year a catalogue is named for, in its title, cover, folder and file names alike: the year it is
+ * in force, the one after the data (as 淮安 2023 / 盐城 2025 目录 are named, ../shared/PUBLICATIONS.md §2).
+ * Every other publication reports on observed data and is named for the data year (`ctx.year`; the
+ * graduate reports for their cohort), as 2015年河南省高校毕业生就业质量年度报告 and the quarterly 供求状况分析 are.
+ */
+export function catalogueYear(ctx: Pick<PublicationContext, 'year'>): number {
+  return ctx.year + 1;
+}
+
 /** Issuing body of a region's labour-market publications. */
 export function labourIssuer(region: Region): string {
   return `${region.name}人力资源和社会保障${region.level === '省' ? '厅' : '局'}`;

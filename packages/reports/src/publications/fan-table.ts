@@ -1,6 +1,12 @@
 import type { Block, Column, Row } from '../document/types.js';
 import { FORMAT, persons, source, type PublicationContext } from './context.js';
 
+/**
+ * Years before the last observed one that a fan chart draws as its observed line, so that the
+ * forecast reads against the series' recent course (fewer when the warehouse holds fewer).
+ */
+export const FAN_HISTORY_YEARS = 5;
+
 /** One year of a projected series with its 95% interval (null on observed years). */
 export interface FanPoint {
   year: number;
@@ -15,6 +21,15 @@ export interface FanPoint {
  * scaled by z(0.90)/z(0.975) = 1.2816/1.96, i.e. read as a normal interval on each side.
  */
 const Z80_OVER_Z95 = 1.2816 / 1.96;
+
+/** Says where the observed line starts when the warehouse holds fewer years than a fan draws. */
+function historyNote(points: readonly FanPoint[]): { id: string; text: string }[] {
+  const observed = points.filter((p) => !p.isForecast).map((p) => p.year);
+  if (observed.length === 0) return [];
+  const first = Math.min(...observed);
+  if (first <= Math.max(...observed) - FAN_HISTORY_YEARS) return [];
+  return [{ id: 'history', text: `实际值自${first}年起，数据仓库中此前年份暂无该项数据。` }];
+}
 
 /** A line-with-fan chart and its table (the table beside it), for one series. */
 export function fanBlocks(
@@ -77,7 +92,10 @@ export function fanBlocks(
       unit: '人',
       columns,
       rows,
-      notes: [{ id: 'band', text: '95%预测区间取自预测模型；80%预测区间按正态近似由95%区间折算（宽度乘以1.2816/1.96）。' }],
+      notes: [
+        { id: 'band', text: '95%预测区间取自预测模型；80%预测区间按正态近似由95%区间折算（宽度乘以1.2816/1.96）。' },
+        ...historyNote(points),
+      ],
       source: source(ctx, model, detail),
     },
   ];

@@ -23,7 +23,9 @@ h1, h2, h3, h4, figcaption, th, .toc, .cover, .source, .unit, .notes, .run { fon
 .toc ol { list-style: none; padding: 0; margin: 0; }
 .toc li { margin: 2mm 0; }
 .toc li.level-2 { padding-left: 2em; font-size: 10.5pt; }
-.toc a { color: var(--ink); text-decoration: none; }
+.toc a { color: var(--ink); text-decoration: none; display: flex; align-items: baseline; }
+.toc .leader { flex: 1 1 auto; min-width: 2em; margin: 0 0.4em; }
+.toc .page { flex: 0 0 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .toc .figures { margin-top: 6mm; font-size: 10pt; color: var(--muted); }
 h2 { font-size: 15pt; margin: 9mm 0 3mm; }
 h3 { font-size: 12.5pt; margin: 6mm 0 2mm; }
@@ -65,5 +67,6 @@ dl.methodology dd { margin: 0 0 1mm 2em; }
   figure.chart, figure.table.short, tr, .notes, p.source { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
+  .toc .leader { border-bottom: 1pt dotted var(--hair); }
 }
 `;

@@ -70,20 +70,25 @@ function sectionHtml(
   ].join('\n');
 }
 
+/**
+ * One line of the contents: the entry, dot leaders and a fixed-width slot that the PDF printer
+ * fills with the page the target starts on (empty on screen, where there are no pages).
+ */
+function tocEntry(target: string, label: string): string {
+  const id = escapeHtml(target);
+  return `<a href="#${id}"><span class="entry">${label}</span><span class="leader"></span><span class="page" data-page-of="${id}"></span></a>`;
+}
+
 function tocHtml(numbering: Numbering): string {
   const items = numbering.sections
     .filter((s) => s.depth <= 2)
     .map(
       (s) =>
-        `<li class="level-${s.depth}"><a href="#${escapeHtml(s.section.id)}"><span class="num">${escapeHtml(s.number)}</span>${escapeHtml(s.section.title)}</a></li>`,
+        `<li class="level-${s.depth}">${tocEntry(s.section.id, `<span class="num">${escapeHtml(s.number)}</span>${escapeHtml(s.section.title)}`)}</li>`,
     );
   const figures = [
-    ...numbering.tableBlocks.map(
-      (t) => `<li><a href="#${escapeHtml(t.id)}">${numbering.tables.get(t.id)}\u3000${escapeHtml(t.caption)}</a></li>`,
-    ),
-    ...numbering.chartBlocks.map(
-      (c) => `<li><a href="#${escapeHtml(c.id)}">${numbering.charts.get(c.id)}\u3000${escapeHtml(c.caption)}</a></li>`,
-    ),
+    ...numbering.tableBlocks.map((t) => `<li>${tocEntry(t.id, `${numbering.tables.get(t.id)}\u3000${escapeHtml(t.caption)}`)}</li>`),
+    ...numbering.chartBlocks.map((c) => `<li>${tocEntry(c.id, `${numbering.charts.get(c.id)}\u3000${escapeHtml(c.caption)}`)}</li>`),
   ];
   return [
     `<nav class="toc" aria-label="目录"><h2>目录</h2><ol>${items.join('')}</ol>`,

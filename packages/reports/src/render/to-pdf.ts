@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { pagesOfTargets } from './pdf-pages.js';
 
 /** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); `TALENT_CHROMIUM` overrides it. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -31,6 +32,8 @@ export interface PdfPrinterOptions {
 /** What one print saw. */
 export interface PrintResult {
   pdfPath: string;
+  /** Times the page was printed: 1, or 2 and more when page numbers were filled in (see `print`). */
+  passes: number;
   /** Requests the page tried to make to anything but a local file, all refused. */
   blockedRequests: string[];
   /** Console errors and uncaught page errors. */
@@ -71,7 +74,13 @@ export class PdfPrinter {
     }
   }
 
-  /** Prints an HTML file to `pdfPath`. */
+  /**
+   * Prints an HTML file to `pdfPath`. When the page holds elements `data-page-of="<id>"` (the
+   * contents' page numbers), it is printed once, the page each `<id>` starts on is read from that
+   * PDF, the numbers are written into those elements, and the page is printed again, until the
+   * numbers the PDF shows are the pages it has them on. The page-number slots have a fixed width,
+   * so the second print normally confirms the first.
+   */
   async print(htmlPath: string, pdfPath: string): Promise<PrintResult> {
     const page = await this.context.newPage();
     const blockedRequests: string[] = [];
@@ -87,15 +96,9 @@ export class PdfPrinter {
     try {
       await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: 'load', timeout: this.timeout });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      await page.pdf({
-        path: pdfPath,
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        outline: true,
-        tagged: true,
-      });
-      return { pdfPath, blockedRequests, errors };
+      const { pdf, passes } = await printWithPageNumbers(page);
+      writeFileSync(pdfPath, pdf);
+      return { pdfPath, passes, blockedRequests, errors };
     } finally {
       await page.close();
     }
@@ -107,6 +110,32 @@ export class PdfPrinter {
     } finally {
       rmSync(this.profile, { recursive: true, force: true });
     }
+  }
+}
+
+/** Prints beyond this many times mean the page numbers move the headings they point at. */
+const MAX_PASSES = 4;
+
+async function printOnce(page: Page): Promise<Buffer> {
+  return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, outline: true, tagged: true });
+}
+
+async function printWithPageNumbers(page: Page): Promise<{ pdf: Buffer; passes: number }> {
+  const ids = [...new Set(await page.$$eval('[data-page-of]', (els) => els.map((e) => e.getAttribute('data-page-of')!)))];
+  let pdf = await printOnce(page);
+  if (ids.length === 0) return { pdf, passes: 1 };
+  let shown = new Map<string, number>();
+  for (let passes = 1; ; passes++) {
+    const found = await pagesOfTargets(pdf, ids);
+    if (ids.every((id) => shown.get(id) === found.get(id))) return { pdf, passes };
+    if (passes === MAX_PASSES) throw new Error(`page numbers of the contents still move after ${passes} prints`);
+    await page.evaluate((pages) => {
+      document.querySelectorAll('[data-page-of]').forEach((el) => {
+        el.textContent = String(pages[el.getAttribute('data-page-of')!]);
+      });
+    }, Object.fromEntries(found));
+    shown = found;
+    pdf = await printOnce(page);
   }
 }
 

@@ -21,6 +21,7 @@ function loadListedSchools(): ListedSchool[] {
     name: r['学校名称']!,
     code: r['学校标识码']!,
     cityName: r['所在地']!,
+    authority: r['主管部门']!,
     level: r['办学层次'] === '本科' ? '本科' : '专科',
     isPrivate: r['备注'] === '民办',
   }));

@@ -43,6 +43,8 @@ export interface ListedSchool {
   name: string;
   code: string;
   cityName: string;
+  /** 主管部门 as MOE's list writes it. */
+  authority: string;
   level: '本科' | '专科';
   isPrivate: boolean;
 }

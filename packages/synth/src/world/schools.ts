@@ -10,6 +10,10 @@ export interface School {
   city: number;
   /** Whether the name and code come from MOE's list (else invented). */
   listed: boolean;
+  /** 民办 in MOE's list (invented schools are public). */
+  private: boolean;
+  /** 主管部门 in MOE's list; empty for invented schools. */
+  authority: string;
   /** Relative size and yearly intake trend of the school. */
   size: number;
   trend: number;
@@ -51,6 +55,8 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
       catalog: s.level === '本科' ? '本科' : '高职专科',
       city,
       listed: true,
+      private: s.isPrivate,
+      authority: s.authority,
       size: rng.lognormal(0.4),
       trend: 0.01 + 0.02 * rng.normal(),
     });
@@ -63,6 +69,8 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
       catalog: '职业本科',
       city,
       listed: false,
+      private: false,
+      authority: '',
       size: rng.lognormal(0.3),
       trend: 0.04 + 0.02 * rng.normal(),
     });
@@ -96,6 +104,8 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
       catalog: '中职',
       city,
       listed: false,
+      private: false,
+      authority: '',
       size: rng.lognormal(0.45),
       trend: -0.005 + 0.025 * rng.normal(),
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /** Folder names of an edition; every edition has exactly this layout. */
-export const EDITION_FOLDERS = ['enrollment', 'outcomes', 'shortage', 'postings', 'yearbook', 'truth'] as const;
+export const EDITION_FOLDERS = ['schools', 'enrollment', 'outcomes', 'shortage', 'postings', 'yearbook', 'truth'] as const;
 
 /** The folder the pipeline must never read. */
 export const TRUTH_FOLDER = 'truth';
@@ -32,4 +32,11 @@ export function yearbookFile(year: number): string {
 /** The yearbook's province table of all employed persons by sector (全社会就业人员), one workbook per year. */
 export function yearbookAllFile(year: number): string {
   return `employment_all_${year}.xlsx`;
+}
+
+/** The edition's school list (in the columns of MOE's 全国普通高等学校名单), as of the latest year. */
+export const SCHOOL_LIST_HEADER = ['学校名称', '学校标识码', '主管部门', '所在地', '办学层次', '备注'] as const;
+
+export function schoolListFile(out: string, year: number): string {
+  return join(out, 'schools', `school_list_${year}.csv`);
 }

@@ -1,17 +1,14 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
-import { fanBlocks } from '../fan-table.js';
+import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
 import { methodologyItems } from '../methodology.js';
 import { dataSourcesSection } from '../data-sources.js';
 
-/** Years of history printed before the forecast. */
-const HISTORY_YEARS = 5;
-
 /** 行业人才需求预测: for each group of the framework, employment and openings observed and projected. */
 export async function buildIndustryForecast(ctx: PublicationContext): Promise<Publication> {
   const { region, year, framework } = ctx;
-  const trends = await groupTrends(ctx, year - HISTORY_YEARS);
+  const trends = await groupTrends(ctx, year - FAN_HISTORY_YEARS);
   if (!trends.length) throw new Error(`no projection of framework ${framework.id} at ${region.code}`);
   const last = Math.max(...trends[0]!.points.map((p) => p.year));
   const forecastYears = trends[0]!.points.filter((p) => p.isForecast).map((p) => p.year);

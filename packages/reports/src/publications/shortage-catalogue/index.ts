@@ -1,13 +1,23 @@
 import type { Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, occupationMajorGroups, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
+import {
+  catalogueYear,
+  FORMAT,
+  labourIssuer,
+  occupationMajorGroups,
+  persons,
+  round,
+  source,
+  wholeRegion,
+  type PublicationContext,
+} from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems, shortageTerms } from '../methodology.js';
 import { occupationIndustries, occupationShortages, typicalCities } from '../projection-queries.js';
 
 /** 紧缺型职业（工种）目录 for the year after the report year: the 最缺工 column set plus the indicators behind each level. */
 export async function buildShortageCatalogue(ctx: PublicationContext): Promise<Publication> {
-  const { region, year, rules } = ctx;
-  const next = year + 1;
+  const { region, rules } = ctx;
+  const next = catalogueYear(ctx);
   const whole = wholeRegion(region);
   const rule = rules.shortageCatalogue;
   const levels = rule.levels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ');
@@ -151,9 +161,9 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
     await dataSourcesSection(ctx),
   ];
   return {
-    id: `shortage-catalogue-${region.code}-${year}`,
+    id: `shortage-catalogue-${region.code}-${next}`,
     title: `${region.name}紧缺型职业（工种）目录（${next}年）`,
-    subtitle: { region: { code: region.code, name: region.name }, year, issuer: labourIssuer(region), issued: ctx.issued },
+    subtitle: { region: { code: region.code, name: region.name }, year: next, issuer: labourIssuer(region), issued: ctx.issued },
     runId: ctx.runId,
     sections,
   };

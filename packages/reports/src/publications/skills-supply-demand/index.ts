@@ -1,7 +1,7 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
-import { fanBlocks } from '../fan-table.js';
+import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { methodologyItems, shortageTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
@@ -26,7 +26,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   const nextYear = years.find((y) => y.year === next);
   if (!thisYear || !nextYear) throw new Error(`no projection for ${region.code} in ${year}–${next}`);
   const gaps = await groupGaps(ctx, next);
-  const trends = await groupTrends(ctx, year);
+  const trends = await groupTrends(ctx, year - FAN_HISTORY_YEARS);
   const ranking = await occupationShortages(ctx, next, 's.gap > 0', RANKING_SIZE);
   const surplus = (await occupationShortages(ctx, next, 's.gap < 0')).sort((a, b) => a.gap - b.gap).slice(0, 10);
   const education = await totalsByEducation(ctx, next);

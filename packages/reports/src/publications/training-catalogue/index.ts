@@ -1,13 +1,22 @@
 import type { Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, occupationMajorGroups, persons, source, wholeRegion, type PublicationContext } from '../context.js';
+import {
+  catalogueYear,
+  FORMAT,
+  labourIssuer,
+  occupationMajorGroups,
+  persons,
+  source,
+  wholeRegion,
+  type PublicationContext,
+} from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { shortageTerms } from '../methodology.js';
 import { occupationShortages } from '../projection-queries.js';
 
 /** 职业技能培训职业（工种）目录: skilled occupations in shortage, by the rule of datasets/publications/rules.json. */
 export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<Publication> {
-  const { region, year, rules } = ctx;
-  const next = year + 1;
+  const { region, rules } = ctx;
+  const next = catalogueYear(ctx);
   const whole = wholeRegion(region);
   const rule = rules.trainingCatalogue;
   const subsidies = rules.trainingSubsidies;
@@ -91,9 +100,9 @@ export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<P
     await dataSourcesSection(ctx),
   ];
   return {
-    id: `training-catalogue-${region.code}-${year}`,
+    id: `training-catalogue-${region.code}-${next}`,
     title: `${region.name}职业技能培训职业（工种）目录（${next}年）`,
-    subtitle: { region: { code: region.code, name: region.name }, year, issuer: labourIssuer(region), issued: ctx.issued },
+    subtitle: { region: { code: region.code, name: region.name }, year: next, issuer: labourIssuer(region), issued: ctx.issued },
     runId: ctx.runId,
     sections,
   };
