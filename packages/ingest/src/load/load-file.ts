@@ -49,7 +49,11 @@ export interface LoadResult {
   message: string | null;
 }
 
-/** Stages of a load, reported to `onPhase` (the kill-mid-load test waits for `writing`). */
+/**
+ * Stages of a load, reported to `onPhase` (the kill-mid-load test waits for `writing`). `coding`
+ * reads the distinct texts of the postings; the coders themselves run inside `writing`, beside
+ * the write of the raw rows.
+ */
 export type LoadPhase = 'hashing' | 'reading' | 'validating' | 'coding' | 'writing' | 'committed';
 
 export interface LoadFileOptions {
