@@ -46,8 +46,12 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const keys = `${prefix}_keys`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT line, dedup_key, posted_date FROM (${sql}) WHERE dedup_key IS NOT NULL`);
   const duplicates = await markLoadDuplicates(conn, keys, prefix, ctx.fileKey);
-  await conn.run(`INSERT INTO ${spec.coreTable} BY NAME
-    SELECT m.* REPLACE (d.duplicate_of AS duplicate_of) FROM (${sql}) m LEFT JOIN ${prefix}_dd d USING (line)`);
+  // A load with no duplicates (most daily files) writes the model's rows as they are.
+  await conn.run(
+    duplicates
+      ? `INSERT INTO ${spec.coreTable} BY NAME SELECT m.* REPLACE (d.duplicate_of AS duplicate_of) FROM (${sql}) m LEFT JOIN ${prefix}_dd d USING (line)`
+      : `INSERT INTO ${spec.coreTable} BY NAME ${sql}`,
+  );
   return duplicates;
 }
 

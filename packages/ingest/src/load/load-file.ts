@@ -1,7 +1,13 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_TIME_ZONE, inTransaction, todayIn, type SourceMapping } from '@talent/models';
-import { buildPostingLookups } from '../postings/code-postings.js';
+import {
+  codePostingTexts,
+  readPostingTexts,
+  storePostingLookups,
+  type CodedPostingTexts,
+  type PostingTexts,
+} from '../postings/code-postings.js';
 import { NO_NORMALIZERS, type PostingNormalizers } from '../postings/normalizers.js';
 import { insertCore } from './core-insert.js';
 import { rejectUnmatched } from './reject-unmatched.js';
@@ -43,7 +49,11 @@ export interface LoadResult {
   message: string | null;
 }
 
-/** Stages of a load, reported to `onPhase` (the kill-mid-load test waits for `writing`). */
+/**
+ * Stages of a load, reported to `onPhase` (the kill-mid-load test waits for `writing`). `coding`
+ * reads the distinct texts of the postings; the coders themselves run inside `writing`, beside
+ * the write of the raw rows.
+ */
 export type LoadPhase = 'hashing' | 'reading' | 'validating' | 'coding' | 'writing' | 'committed';
 
 export interface LoadFileOptions {
@@ -299,15 +309,14 @@ export async function loadFile(
       notes.push(
         `the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`,
       );
+    const normalizers = options.normalizers ?? NO_NORMALIZERS;
+    let texts: PostingTexts | null = null;
     if (mapping.kind === 'job_posting') {
       phase('coding');
-      const failures = await buildPostingLookups(conn, acc, prefix, options.normalizers ?? NO_NORMALIZERS);
-      for (const [coder, f] of Object.entries(failures))
-        notes.push(
-          `the ${coder} coder failed on ${f.count} distinct value(s), e.g. "${f.example}" (${f.message}); those postings stay uncoded there`,
-        );
+      texts = await readPostingTexts(conn, acc, prefix, normalizers);
     }
     phase('writing');
+    const replacing: string[] = [];
     await inTransaction(conn, async () => {
       if (mapping.replace === 'replace' && result.period !== null) {
         result.replacedLoadIds = await activeLoadsForPeriod(conn, mapping.source, result.period);
@@ -317,10 +326,9 @@ export async function loadFile(
           await conn.run(`UPDATE meta.loads SET superseded_by = $1 WHERE load_id = $2`, [loadId, old]);
         }
         if (result.replacedLoadIds.length)
-          notes.push(`replaced ${result.replacedLoadIds.length} earlier load(s) of ${mapping.source} for period ${result.period}`);
+          replacing.push(`replaced ${result.replacedLoadIds.length} earlier load(s) of ${mapping.source} for period ${result.period}`);
       }
       result.status = result.replacedLoadIds.length ? 'replaced' : 'loaded';
-      result.message = notes.length ? notes.join('; ') : null;
       await conn.run(`INSERT INTO meta.rejected_rows
         SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
         UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
@@ -331,9 +339,26 @@ export async function loadFile(
         r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
       );
       const extra = staged.extra ? `CAST(CAST("__extra" AS JSON) AS MAP(VARCHAR, VARCHAR))` : 'NULL';
-      await conn.run(
+      const writingRaw = conn.run(
         `INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols}, extra) SELECT ${lit(loadId)}, line, ${rawVals.join(', ')}, ${extra} FROM ${acc}`,
       );
+      // The coders are plain JavaScript on this thread: they run while DuckDB writes the raw rows on
+      // its own threads (the raw rows do not depend on the codes), not before it, on an idle core.
+      let coded: CodedPostingTexts | null = null;
+      try {
+        if (texts) coded = codePostingTexts(texts, normalizers);
+      } finally {
+        await writingRaw;
+      }
+      if (coded) {
+        await storePostingLookups(conn, coded);
+        for (const [coder, f] of Object.entries(coded.failures))
+          notes.push(
+            `the ${coder} coder failed on ${f.count} distinct value(s), e.g. "${f.example}" (${f.message}); those postings stay uncoded there`,
+          );
+      }
+      notes.push(...replacing);
+      result.message = notes.length ? notes.join('; ') : null;
       result.duplicatesCollapsed = await insertCore({
         conn,
         spec,

@@ -1,19 +1,10 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { EDUCATION_LEVELS, PLAUSIBLE_EXPERIENCE_YEARS, PLAUSIBLE_MONTHLY_PAY_CNY, PLAUSIBLE_MONTHS_PAID } from '@talent/models';
 import type { PostingNormalizers } from './normalizers.js';
 
 const EDU = new Set<string>(EDUCATION_LEVELS);
 
-function putNum(app: DuckDBAppender, v: number | null | undefined, [lo, hi]: readonly [number, number]): void {
-  if (v === null || v === undefined || !Number.isFinite(v) || v < lo || v > hi) app.appendNull();
-  else app.appendDouble(v);
-}
-
 const CONFIDENCE: readonly [number, number] = [0, 1];
-function putText(app: DuckDBAppender, v: string | null | undefined): void {
-  if (v === null || v === undefined || v === '') app.appendNull();
-  else app.appendVarchar(v);
-}
 
 /**
  * Rows of `sql` (text columns), NULL as ''. They come back as one string joined with the ASCII
@@ -77,65 +68,105 @@ function guard(failures: CoderFailures, coder: string) {
   };
 }
 
+/** The lookup temp tables `<prefix>_lk_*` the core model joins, with their columns. */
+const LOOKUP_TABLES: Record<DistinctSet, string> = {
+  sal: '(text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE, status VARCHAR)',
+  reg: '(text VARCHAR, region_code VARCHAR)',
+  req: '(edu VARCHAR, exp VARCHAR, education VARCHAR, mn DOUBLE, mx DOUBLE)',
+  ind: '(text VARCHAR, code VARCHAR, conf DOUBLE)',
+  occ: '(title VARCHAR, ind VARCHAR, code VARCHAR, conf DOUBLE)',
+  cmp: '(text VARCHAR, norm VARCHAR)',
+  ttl: '(text VARCHAR, norm VARCHAR)',
+};
+
+/** The distinct texts of one load's accepted postings, per lookup the normalisers fill. */
+export interface PostingTexts {
+  prefix: string;
+  texts: Partial<Record<DistinctSet, string[][]>>;
+}
+
+/** One lookup row: text cells, numbers (DOUBLE columns) and NULLs, in the table's column order. */
+type LookupRow = (string | number | null)[];
+
+/** The coded lookup rows, ready to store, and the values a coder threw on. */
+export interface CodedPostingTexts {
+  prefix: string;
+  rows: Partial<Record<DistinctSet, LookupRow[]>>;
+  failures: CoderFailures;
+}
+
+function num(v: number | null | undefined, [lo, hi]: readonly [number, number]): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) || v < lo || v > hi ? null : v;
+}
+
+function text(v: string | null | undefined): string | null {
+  return v === null || v === undefined || v === '' ? null : v;
+}
+
 /**
- * Runs the normalisers once per distinct text of the accepted postings and stores the results
- * in lookup temp tables `<prefix>_lk_*`, which the core insert joins. Outputs outside the
- * plausibility bounds (`@talent/models`), unknown education levels and malformed codes are dropped
- * to NULL; values a coder threw on stay uncoded and are returned, for the load's message.
+ * Reads the distinct texts each normaliser codes from the accepted postings `acc` (one pass, one
+ * hash table per set) and creates the empty lookup tables `<prefix>_lk_*`. The coding itself is
+ * {@link codePostingTexts}, plain JavaScript that touches no connection, so that a caller can run
+ * it while DuckDB works on something else; {@link storePostingLookups} writes the result.
  */
-export async function buildPostingLookups(
-  conn: DuckDBConnection,
-  acc: string,
-  prefix: string,
-  n: PostingNormalizers,
-): Promise<CoderFailures> {
-  const failures: CoderFailures = {};
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_sal (text VARCHAR, mn DOUBLE, mx DOUBLE, months DOUBLE, status VARCHAR)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_reg (text VARCHAR, region_code VARCHAR)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_req (edu VARCHAR, exp VARCHAR, education VARCHAR, mn DOUBLE, mx DOUBLE)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ind (text VARCHAR, code VARCHAR, conf DOUBLE)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_occ (title VARCHAR, ind VARCHAR, code VARCHAR, conf DOUBLE)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_cmp (text VARCHAR, norm VARCHAR)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_ttl (text VARCHAR, norm VARCHAR)`);
-  // The distinct texts every coder needs, in one pass over the accepted rows (one hash table per
-  // set): seven separate DISTINCT queries scanned a million rows seven times.
+export async function readPostingTexts(conn: DuckDBConnection, acc: string, prefix: string, n: PostingNormalizers): Promise<PostingTexts> {
+  for (const [name, columns] of Object.entries(LOOKUP_TABLES))
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_lk_${name} ${columns}`);
+  // Seven separate DISTINCT queries scanned a million rows seven times.
   const wanted = DISTINCT_SETS.filter(([, , codes]) => codes(n));
+  const out: PostingTexts = { prefix, texts: {} };
+  if (!wanted.length) return out;
   const dv = `${prefix}_dv`;
   // GROUPING() sets bit i (leftmost argument highest) when that column is not grouped in the row's set.
   const grouped = DISTINCT_COLUMNS.filter((c) => wanted.some(([, cols]) => cols.includes(c)));
   const bit = (cols: readonly string[]) => grouped.reduce((m, c, i) => (cols.includes(c) ? m : m | (1 << (grouped.length - 1 - i))), 0);
-  if (wanted.length)
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${dv} AS SELECT GROUPING(${grouped.join(', ')}) AS gid, ${grouped.join(', ')}
-      FROM ${acc} GROUP BY GROUPING SETS (${wanted.map(([, cols]) => `(${cols.join(', ')})`).join(', ')})`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${dv} AS SELECT GROUPING(${grouped.join(', ')}) AS gid, ${grouped.join(', ')}
+    FROM ${acc} GROUP BY GROUPING SETS (${wanted.map(([, cols]) => `(${cols.join(', ')})`).join(', ')})`);
   const from = (name: DistinctSet) => `${dv} WHERE gid = ${bit(DISTINCT_SETS.find(([x]) => x === name)![1])}`;
-  for (const [fn, table, col] of [
-    [n.companyKey?.bind(n), 'cmp', 'company'],
-    [n.titleKey?.bind(n), 'ttl', 'title'],
-  ] as const) {
-    if (!fn) continue;
-    const safe = guard(failures, table === 'cmp' ? 'companyKey' : 'titleKey');
-    const app = await conn.createAppender(`${prefix}_lk_${table}`, 'main', 'temp');
-    for (const [text] of await distinct(conn, `SELECT ${col} FROM ${from(table)} AND ${col} IS NOT NULL`, 1)) {
-      app.appendVarchar(text!);
-      putText(
-        app,
-        safe(text!, () => fn(text!)),
-      );
-      app.endRow();
-    }
-    app.closeSync();
-  }
+  const queries: Record<DistinctSet, [string, number]> = {
+    cmp: [`SELECT company FROM ${from('cmp')} AND company IS NOT NULL`, 1],
+    ttl: [`SELECT title FROM ${from('ttl')} AND title IS NOT NULL`, 1],
+    sal: [`SELECT salary_text FROM ${from('sal')} AND salary_text IS NOT NULL`, 1],
+    reg: [`SELECT location_text FROM ${from('reg')} AND location_text IS NOT NULL`, 1],
+    req: [
+      `SELECT coalesce(education_text, ''), coalesce(experience_text, '') FROM ${from('req')} AND (education_text IS NOT NULL OR experience_text IS NOT NULL)`,
+      2,
+    ],
+    ind: [`SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`, 1],
+    occ: [`SELECT title, coalesce(company_industry_text, '') FROM ${from('occ')}`, 2],
+  };
+  for (const [name] of wanted) out.texts[name] = await distinct(conn, ...queries[name]);
+  return out;
+}
 
-  if (n.salary) {
-    const app = await conn.createAppender(`${prefix}_lk_sal`, 'main', 'temp');
-    const safe = guard(failures, 'salary');
-    for (const [text] of await distinct(conn, `SELECT salary_text FROM ${from('sal')} AND salary_text IS NOT NULL`, 1)) {
-      const s = safe(text!, () => n.salary!(text!));
+/**
+ * Runs the normalisers once per distinct text. Outputs outside the plausibility bounds
+ * (`@talent/models`), unknown education levels and malformed codes become NULL; values a coder
+ * threw on stay uncoded and are counted in `failures`, for the load's message.
+ */
+export function codePostingTexts(t: PostingTexts, n: PostingNormalizers): CodedPostingTexts {
+  const failures: CoderFailures = {};
+  const rows: CodedPostingTexts['rows'] = {};
+  const each = (name: DistinctSet, coder: string, row: (safe: ReturnType<typeof guard>, values: string[]) => LookupRow) => {
+    const texts = t.texts[name];
+    if (!texts) return;
+    const safe = guard(failures, coder);
+    rows[name] = texts.map((values) => row(safe, values));
+  };
+  for (const [name, coder, fn] of [
+    ['cmp', 'companyKey', n.companyKey?.bind(n)],
+    ['ttl', 'titleKey', n.titleKey?.bind(n)],
+  ] as const)
+    if (fn) each(name, coder, (safe, [v]) => [v!, text(safe(v!, () => fn(v!)))]);
+  const salary = n.salary?.bind(n);
+  if (salary)
+    each('sal', 'salary', (safe, [v]) => {
+      const s = safe(v!, () => salary(v!));
       // One rule for pay (the posting always loads; salary_status says what became of its pay
       // text): bounds outside the plausibility bounds, or a maximum below the minimum, are not pay.
       const bounds: [number | null, number | null] = [s?.minMonthly ?? null, s?.maxMonthly ?? null];
       const [lo, hi] = PLAUSIBLE_MONTHLY_PAY_CNY;
-      const implausible = bounds.some((v) => v !== null && (!Number.isFinite(v) || v < lo || v > hi));
+      const implausible = bounds.some((b) => b !== null && (!Number.isFinite(b) || b < lo || b > hi));
       const inverted = bounds[0] !== null && bounds[1] !== null && bounds[0] > bounds[1];
       const status = !s
         ? 'uncoded'
@@ -146,74 +177,79 @@ export async function buildPostingLookups(
             : bounds[0] === null && bounds[1] === null
               ? (s.reason ?? 'unrecognised')
               : 'parsed';
-      app.appendVarchar(text!);
-      putNum(app, status === 'parsed' ? s!.minMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
-      putNum(app, status === 'parsed' ? s!.maxMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY);
-      putNum(app, status === 'parsed' ? s!.months : null, PLAUSIBLE_MONTHS_PAID);
-      app.appendVarchar(status);
-      app.endRow();
-    }
-    app.closeSync();
-  }
-  if (n.region) {
-    const app = await conn.createAppender(`${prefix}_lk_reg`, 'main', 'temp');
-    const safe = guard(failures, 'region');
-    for (const [text] of await distinct(conn, `SELECT location_text FROM ${from('reg')} AND location_text IS NOT NULL`, 1)) {
-      const code = safe(text!, () => n.region!(text!));
-      app.appendVarchar(text!);
-      putText(app, code && /^\d{6}$/.test(code) ? code : null);
-      app.endRow();
-    }
-    app.closeSync();
-  }
-  if (n.requirements) {
-    const safe = guard(failures, 'requirements');
-    const app = await conn.createAppender(`${prefix}_lk_req`, 'main', 'temp');
-    for (const [edu, exp] of await distinct(
-      conn,
-      `SELECT coalesce(education_text, ''), coalesce(experience_text, '') FROM ${from('req')} AND (education_text IS NOT NULL OR experience_text IS NOT NULL)`,
-      2,
-    )) {
-      const q = safe(`${edu ?? ''} | ${exp ?? ''}`, () => n.requirements!(edu ?? '', exp ?? ''));
-      app.appendVarchar(edu ?? '');
-      app.appendVarchar(exp ?? '');
-      putText(app, q?.education && EDU.has(q.education) ? q.education : null);
-      putNum(app, q?.minYears, PLAUSIBLE_EXPERIENCE_YEARS);
-      putNum(app, q?.maxYears, PLAUSIBLE_EXPERIENCE_YEARS);
-      app.endRow();
-    }
-    app.closeSync();
-  }
-  if (n.industry) {
-    const safe = guard(failures, 'industry');
-    const app = await conn.createAppender(`${prefix}_lk_ind`, 'main', 'temp');
-    for (const [text] of await distinct(
-      conn,
-      `SELECT company_industry_text FROM ${from('ind')} AND company_industry_text IS NOT NULL`,
-      1,
-    )) {
-      const c = safe(text!, () => n.industry!(text!));
-      app.appendVarchar(text!);
+      const parsed = status === 'parsed';
+      return [
+        v!,
+        num(parsed ? s!.minMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY),
+        num(parsed ? s!.maxMonthly : null, PLAUSIBLE_MONTHLY_PAY_CNY),
+        num(parsed ? s!.months : null, PLAUSIBLE_MONTHS_PAID),
+        status,
+      ];
+    });
+  const region = n.region?.bind(n);
+  if (region)
+    each('reg', 'region', (safe, [v]) => {
+      const code = safe(v!, () => region(v!));
+      return [v!, code && /^\d{6}$/.test(code) ? code : null];
+    });
+  const requirements = n.requirements?.bind(n);
+  if (requirements)
+    each('req', 'requirements', (safe, [edu, exp]) => {
+      const q = safe(`${edu ?? ''} | ${exp ?? ''}`, () => requirements(edu ?? '', exp ?? ''));
+      return [
+        edu ?? '',
+        exp ?? '',
+        q?.education && EDU.has(q.education) ? q.education : null,
+        num(q?.minYears, PLAUSIBLE_EXPERIENCE_YEARS),
+        num(q?.maxYears, PLAUSIBLE_EXPERIENCE_YEARS),
+      ];
+    });
+  const industry = n.industry?.bind(n);
+  if (industry)
+    each('ind', 'industry', (safe, [v]) => {
+      const c = safe(v!, () => industry(v!));
       const ok = c && /^(?:[A-T]|\d{2,4})$/.test(c.code);
-      putText(app, ok ? c.code : null);
-      putNum(app, ok ? c.confidence : null, CONFIDENCE);
-      app.endRow();
-    }
-    app.closeSync();
-  }
-  if (n.occupation) {
-    const app = await conn.createAppender(`${prefix}_lk_occ`, 'main', 'temp');
-    const safe = guard(failures, 'occupation');
-    for (const [title, ind] of await distinct(conn, `SELECT title, coalesce(company_industry_text, '') FROM ${from('occ')}`, 2)) {
-      const c = safe(title!, () => n.occupation!(title!, ind ?? ''));
-      app.appendVarchar(title!);
-      app.appendVarchar(ind ?? '');
+      return [v!, ok ? c.code : null, num(ok ? c.confidence : null, CONFIDENCE)];
+    });
+  const occupation = n.occupation?.bind(n);
+  if (occupation)
+    each('occ', 'occupation', (safe, [title, ind]) => {
+      const c = safe(title!, () => occupation(title!, ind ?? ''));
       const ok = c && /^\d-\d{2}-\d{2}-\d{2}$/.test(c.code);
-      putText(app, ok ? c.code : null);
-      putNum(app, ok ? c.confidence : null, CONFIDENCE);
+      return [title!, ind ?? '', ok ? c.code : null, num(ok ? c.confidence : null, CONFIDENCE)];
+    });
+  return { prefix: t.prefix, rows, failures };
+}
+
+/** Appends the coded rows to the lookup tables {@link readPostingTexts} created. */
+export async function storePostingLookups(conn: DuckDBConnection, coded: CodedPostingTexts): Promise<void> {
+  for (const [name, rows] of Object.entries(coded.rows)) {
+    const app = await conn.createAppender(`${coded.prefix}_lk_${name}`, 'main', 'temp');
+    for (const row of rows) {
+      for (const cell of row) {
+        if (cell === null) app.appendNull();
+        else if (typeof cell === 'number') app.appendDouble(cell);
+        else app.appendVarchar(cell);
+      }
       app.endRow();
     }
     app.closeSync();
   }
-  return failures;
+}
+
+/**
+ * Runs the normalisers once per distinct text of the accepted postings and stores the results
+ * in lookup temp tables `<prefix>_lk_*`, which the core insert joins: {@link readPostingTexts},
+ * {@link codePostingTexts} and {@link storePostingLookups} in a row.
+ * @returns the values a coder threw on (they stay uncoded), for the load's message.
+ */
+export async function buildPostingLookups(
+  conn: DuckDBConnection,
+  acc: string,
+  prefix: string,
+  n: PostingNormalizers,
+): Promise<CoderFailures> {
+  const coded = codePostingTexts(await readPostingTexts(conn, acc, prefix, n), n);
+  await storePostingLookups(conn, coded);
+  return coded.failures;
 }
