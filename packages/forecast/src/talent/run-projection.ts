@@ -35,6 +35,19 @@ export async function runProjection(
   fingerprint: string,
   log: (line: string) => void = () => {},
 ): Promise<ProjectionResult> {
+  // One thread: DuckDB's parallel aggregates add doubles in whatever order the threads finish, so
+  // two runs on the same inputs differed in the last bits, and a rank or a rounded figure of the
+  // publications with them. A vintage must be a function of its inputs.
+  const threads = Number((await conn.runAndReadAll(`SELECT current_setting('threads')`)).getRows()[0]![0]);
+  await conn.run('SET threads = 1');
+  try {
+    return await project(conn, runId, fingerprint, log);
+  } finally {
+    await conn.run(`SET threads = ${threads}`);
+  }
+}
+
+async function project(conn: DuckDBConnection, runId: string, fingerprint: string, log: (line: string) => void): Promise<ProjectionResult> {
   const started = performance.now();
   const rebuilt = (await runModels(conn, { rebuildTables: true })).filter((m) => m.action !== 'unchanged');
   log(

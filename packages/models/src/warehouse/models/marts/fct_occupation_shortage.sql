@@ -49,6 +49,8 @@ scored AS (
 SELECT {{ run_id }} AS run_id, occupation_code, region_code, year, demand, demand_lo, demand_hi, supply, graduate_supply,
   demand - supply AS gap, demand / nullif(supply, 0) AS ratio, posting_growth, pay_growth, listed_share, shortage_index,
   core.shortage_level(shortage_index) AS shortage_level,
-  CAST(row_number() OVER (PARTITION BY region_code, year ORDER BY demand - supply DESC, occupation_code) AS INTEGER) AS rank,
+  -- Ranked on the gap to a millionth of a person: gaps equal but for the last bits of a double
+  -- (most are 0) are ties, ordered by code, so that a rank never depends on summation order.
+  CAST(row_number() OVER (PARTITION BY region_code, year ORDER BY round(demand - supply, 6) DESC, occupation_code) AS INTEGER) AS rank,
   y.is_forecast
 FROM scored JOIN years y USING (year)
