@@ -111,21 +111,26 @@ function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Arr
  */
 function directData(vector: DuckDBVector, type: DataType, n: number, strings: StringBytesCache): Data | null {
   const id = vector.type.typeId;
+  const numbers = NUMBER_TYPES.has(id) && (type instanceof Float64 || type instanceof Int32 || type instanceof Int64);
+  const booleans = id === DuckDBTypeId.BOOLEAN && type instanceof Bool;
+  const text = id === DuckDBTypeId.VARCHAR && type instanceof Utf8;
+  // Other types go the general path: their values are not read here.
+  if (!numbers && !booleans && !text) return null;
   const values = new Array<unknown>(n);
   for (let i = 0; i < n; i++) values[i] = vector.getItem(i);
   const { bitmap, nulls } = validity(n, (i) => values[i] === null);
-  if (NUMBER_TYPES.has(id) && (type instanceof Float64 || type instanceof Int32 || type instanceof Int64)) {
+  if (numbers) {
     const data = type instanceof Float64 ? new Float64Array(n) : type instanceof Int32 ? new Int32Array(n) : new BigInt64Array(n);
     if (data instanceof BigInt64Array) for (let i = 0; i < n; i++) data[i] = values[i] === null ? 0n : BigInt(values[i] as number | bigint);
     else for (let i = 0; i < n; i++) data[i] = values[i] === null ? 0 : Number(values[i]);
     return makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data } as never);
   }
-  if (id === DuckDBTypeId.BOOLEAN && type instanceof Bool) {
+  if (booleans) {
     const data = new Uint8Array((n + 7) >> 3);
     for (let i = 0; i < n; i++) if (values[i] === true) data[i >> 3]! |= 1 << (i & 7);
     return makeData({ type, length: n, nullCount: nulls, nullBitmap: bitmap, data });
   }
-  if (id === DuckDBTypeId.VARCHAR && type instanceof Utf8) {
+  if (text) {
     const bytes = new Array<Uint8Array>(n);
     const valueOffsets = new Int32Array(n + 1);
     let total = 0;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RecordKind, SourceMapping, UnmatchedFigure, Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
+import { activeLoad } from './load/lineage.js';
 import { skipUnchangedFiles } from './load/unchanged-files.js';
 import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
@@ -228,7 +229,7 @@ async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<str
       count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o, count(duplicate_of) AS d,
       count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
     FROM core.job_posting_codes WHERE load_id IN (SELECT load_id FROM meta.loads WHERE source IN (${sources.map(lit).join(', ')})
-      AND status IN ('loaded', 'replaced') AND superseded_by IS NULL)
+      AND ${activeLoad()})
     GROUP BY ALL ORDER BY source, n DESC, status`);
   for (const row of r.getRowObjectsJson()) {
     const source = String(row.source);
@@ -274,7 +275,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     );
     for (const row of r.getRowObjectsJson()) s.rejectedByReason[String(row.reason)] = Number(row.n);
   }
-  const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND status IN ('loaded','replaced') AND superseded_by IS NULL`;
+  const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND ${activeLoad()}`;
   if (mapping.kind === 'job_posting') {
     const f = postings ?? noPostings();
     const n = f.postings;

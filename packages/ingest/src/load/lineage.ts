@@ -62,6 +62,12 @@ export async function fileSha256(path: string): Promise<string> {
   return (await fileFingerprint(path)).sha256;
 }
 
+/**
+ * SQL condition of a load whose rows are current (loaded or replaced, and not superseded), for a
+ * meta.loads row with the given alias prefix (`''` or `'a.'`).
+ */
+export const activeLoad = (alias = ''): string => `${alias}status IN ('loaded', 'replaced') AND ${alias}superseded_by IS NULL`;
+
 /** Time-ordered load id, e.g. `L20260124T031502Z-3f9a1c`. */
 export function newLoadId(now = new Date()): string {
   return `L${now
@@ -76,7 +82,7 @@ export async function loadWithSameContent(
   sha256: string,
 ): Promise<{ load_id: string; file_path: string; source: string } | null> {
   const r = await conn.runAndReadAll(
-    `SELECT load_id, file_path, source FROM meta.loads WHERE file_sha256 = $1 AND status IN ('loaded', 'replaced') AND superseded_by IS NULL ORDER BY started_at LIMIT 1`,
+    `SELECT load_id, file_path, source FROM meta.loads WHERE file_sha256 = $1 AND ${activeLoad()} ORDER BY started_at LIMIT 1`,
     [sha256],
   );
   const row = r.getRowObjectsJson()[0];
@@ -99,9 +105,9 @@ export const MTIME_SQL = (param: string) => `to_timestamp(0) + to_microseconds($
 
 /** Active loads of the same source and period: what a corrected file replaces. */
 export async function activeLoadsForPeriod(conn: DuckDBConnection, source: string, period: string): Promise<string[]> {
-  const r = await conn.runAndReadAll(
-    `SELECT load_id FROM meta.loads WHERE source = $1 AND period = $2 AND status IN ('loaded', 'replaced') AND superseded_by IS NULL`,
-    [source, period],
-  );
+  const r = await conn.runAndReadAll(`SELECT load_id FROM meta.loads WHERE source = $1 AND period = $2 AND ${activeLoad()}`, [
+    source,
+    period,
+  ]);
   return r.getRowObjectsJson().map((x) => String(x.load_id));
 }

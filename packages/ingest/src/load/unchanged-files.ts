@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction, type SourceMapping } from '@talent/models';
-import { fileStamp, MTIME_SQL, newLoadId, type FileStamp } from './lineage.js';
+import { activeLoad, fileStamp, MTIME_SQL, newLoadId, type FileStamp } from './lineage.js';
 import { newLoadResult, type LoadResult } from './load-file.js';
 import { lit } from './sql.js';
 
@@ -35,7 +35,7 @@ export async function skipUnchangedFiles(
       FROM probe p JOIN meta.loads l ON l.file_path = p.path AND l.file_bytes = p.bytes AND l.file_mtime = ${MTIME_SQL('p.mtime_us')}
       WHERE l.status <> 'failed' GROUP BY p.i)
     SELECT i, sha FROM seen s
-    WHERE EXISTS (SELECT 1 FROM meta.loads a WHERE a.file_sha256 = s.sha AND a.status IN ('loaded', 'replaced') AND a.superseded_by IS NULL)
+    WHERE EXISTS (SELECT 1 FROM meta.loads a WHERE a.file_sha256 = s.sha AND ${activeLoad('a.')})
     ORDER BY i`);
   const rows = found.getRowObjectsJson().map((r) => ({ i: Number(r.i), sha: String(r.sha) }));
   if (rows.length === 0) return skipped;
