@@ -89,6 +89,36 @@ describe('projection steps on a hand-built province', () => {
     close(Number(f!.openings), 12 + 0.12 * 588);
   });
 
+  it('estimates the observed years before the last one by the projected years’ rules, estimate_years of them', async () => {
+    wh = await smallProvince();
+    await runProjection(wh.conn, 'R1', 'fp');
+    const estimateYears = await value(`SELECT core.projection_parameter('estimate_years')`);
+    expect(estimateYears).toBe(5);
+    const years = await rows(
+      `SELECT year, bool_or(is_forecast) AS f FROM marts.projection_occupation WHERE run_id = 'R1' GROUP BY year ORDER BY year`,
+    );
+    expect(years.map((y) => Number(y.year))).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(years.filter((y) => y.f === false).map((y) => Number(y.year))).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    // An observed year's cell is the default-rate flow (core.occupation_flow) at the occupation's benchmark factor (1
+    // without registrations): A-36 car workers in 2023, 588 against 576 in 2022.
+    const [p] = await rows(
+      `SELECT employment, expansion, exits + transfers AS separations, openings, is_forecast FROM marts.projection_occupation
+       WHERE run_id = 'R1' AND region_code = $1 AND industry_code = '36' AND year = 2023`,
+      [CITY_A],
+    );
+    close(Number(p!.employment), 588);
+    close(Number(p!.expansion), 12);
+    close(Number(p!.separations), 0.12 * 576);
+    close(Number(p!.openings), 12 + 0.12 * 576);
+    expect(p!.is_forecast).toBe(false);
+    // Supply and gaps follow the same years.
+    for (const table of ['projection_supply', 'fct_talent_gap', 'fct_occupation_shortage'])
+      expect(
+        (await rows(`SELECT min(year) AS y FROM marts.${table} WHERE run_id = 'R1'`)).map((r) => Number(r.y)),
+        table,
+      ).toEqual([2019]);
+  });
+
   it('lags entrants by the programme length, learns completion, employed and city shares', async () => {
     wh = await smallProvince();
     const g = await rows(

@@ -12,6 +12,7 @@ import {
   type TableBlock,
 } from '../src/index.js';
 import { FAN_HISTORY_YEARS } from '../src/publications/fan-table.js';
+import { ESTIMATE_NOTE } from '../src/publications/methodology.js';
 import { renderChartBlock } from '../src/render/chart-block.js';
 import { tableHtml } from '../src/render/table-html.js';
 import { createChartDocument, type ChartBlock } from '../src/index.js';
@@ -84,6 +85,27 @@ describe('the five publications on a small warehouse', () => {
       expect(r.cells.demand).toBe(Math.round(expected[i]!.demand));
       expect(r.cells.gap).toBe(Math.round(expected[i]!.gap));
       expect(r.cells.previous).toBe(String(expected[i]!.prev));
+    }
+  });
+
+  it('prints each group’s demand, supply and gap by year as fct_talent_gap sums them, projected years marked', async () => {
+    const expected = await rows<{ group_code: string; year: number; demand: number; supply: number; gap: number; f: boolean }>(
+      `SELECT group_code, year::INTEGER AS year, sum(demand) AS demand, sum(supply) AS supply, sum(gap) AS gap, bool_or(is_forecast) AS f
+         FROM marts.fct_talent_gap WHERE framework = 'gx_nine_cards' AND region_code = '${PROVINCE}' AND year >= ${LAST_YEAR - FAN_HISTORY_YEARS}
+        GROUP BY ALL ORDER BY group_code, year`,
+    );
+    const groups = [...new Set(expected.map((e) => e.group_code))];
+    expect(groups.length).toBeGreaterThan(1);
+    for (const g of groups) {
+      const t = table(pub(built, 'skills-supply-demand'), `years-${g}-table`);
+      const mine = expected.filter((e) => e.group_code === g);
+      expect(t.rows.map((r) => r.cells.label)).toEqual(mine.map((e) => (e.f ? `${e.year}年（预测）` : `${e.year}年`)));
+      for (const [i, r] of t.rows.entries()) {
+        expect(r.cells.demand).toBe(Math.round(mine[i]!.demand));
+        expect(r.cells.supply).toBe(Math.round(mine[i]!.supply));
+        expect(r.cells.gap).toBe(Math.round(mine[i]!.gap));
+      }
+      expect(t.notes?.map((n) => n.text)).toEqual([ESTIMATE_NOTE]);
     }
   });
 
@@ -228,7 +250,8 @@ describe('the fan charts', () => {
         f.observed.map(([y]) => y),
         f.id,
       ).toEqual([LAST_YEAR]);
-      expect(f.notes.join(''), f.id).toContain(`实际值自${LAST_YEAR}年起`);
+      expect(f.notes.join(''), f.id).toContain(`估算值自${LAST_YEAR}年起`);
+      expect(f.notes, f.id).toContain(ESTIMATE_NOTE);
     }
     // With openings for the earlier years the same fans draw them, back to FAN_HISTORY_YEARS before.
     await wh.conn.run(`CREATE TEMP TABLE saved_trend AS SELECT * FROM marts.fct_industry_trend;

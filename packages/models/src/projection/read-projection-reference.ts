@@ -43,6 +43,7 @@ export const REQUIRED_PARAMETERS = [
   'horizon_years',
   'shock_year',
   'history_first_year',
+  'estimate_years',
   'division_share_city_weight',
   'division_share_prior_weight',
   'staffing_prior_weight',

@@ -23,6 +23,8 @@ export interface LineFanOptions {
   width?: number;
   height?: number;
   color?: string;
+  /** Legend label of the solid line: 实际值, or 估算值 where the past is modelled from observed data. */
+  observedLabel?: string;
 }
 
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -62,18 +64,18 @@ export function lineFanChart(rows: readonly FanRow[], options: LineFanOptions, d
     marginLeft: Math.max(48, textWidth(options.yLabel) + 8),
     style: { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' },
     x: { label: null, ticks: years, tickFormat: (d: number) => `${d}`, domain: [Math.min(...years), Math.max(...years)], inset: 12 },
-    y: { label: options.yLabel, grid: true, zero: true, nice: true },
+    // Not from zero: a band of a few percent around a level of hundreds of thousands would be a line.
+    y: { label: options.yLabel, grid: true, nice: true },
     marks: [
       Plot.areaY(fan, { x: 'x', y1: 'lower95', y2: 'upper95', fill: color, fillOpacity: 0.15 }),
       Plot.areaY(fan, { x: 'x', y1: 'lower80', y2: 'upper80', fill: color, fillOpacity: 0.3 }),
       Plot.lineY(fan, { x: 'x', y: 'y', stroke: color, strokeWidth: 2, strokeDasharray: '6,4' }),
       Plot.lineY(observed, { x: 'x', y: 'y', stroke: color, strokeWidth: 2 }),
       Plot.dot(observed, { x: 'x', y: 'y', fill: color, r: 2.5 }),
-      Plot.ruleY([0]),
     ],
   });
   appendLegend(document, svg, [
-    { label: '实际值', color, shape: 'line' },
+    { label: options.observedLabel ?? '实际值', color, shape: 'line' },
     { label: '预测值', color, shape: 'dash' },
     { label: '80%预测区间', color, shape: 'swatch', opacity: 0.4 },
     { label: '95%预测区间', color, shape: 'swatch', opacity: 0.15 },

@@ -117,6 +117,8 @@ export interface LineFanSpec {
   lower95: string;
   upper95: string;
   yLabel: string;
+  /** Label of the observed line (default 实际值). */
+  observedLabel?: string;
 }
 
 /** Bars: one bar per row (ranking) or one per row and value column (grouped or stacked). */

@@ -23,12 +23,20 @@ export interface FanPoint {
 const Z80_OVER_Z95 = 1.2816 / 1.96;
 
 /** Says where the observed line starts when the warehouse holds fewer years than a fan draws. */
-function historyNote(points: readonly FanPoint[]): { id: string; text: string }[] {
+function historyNote(points: readonly FanPoint[], observedLabel: string): { id: string; text: string }[] {
   const observed = points.filter((p) => !p.isForecast).map((p) => p.year);
   if (observed.length === 0) return [];
   const first = Math.min(...observed);
   if (first <= Math.max(...observed) - FAN_HISTORY_YEARS) return [];
-  return [{ id: 'history', text: `实际值自${first}年起，数据仓库中此前年份暂无该项数据。` }];
+  return [{ id: 'history', text: `${observedLabel}自${first}年起，数据仓库中此前年份暂无该项数据。` }];
+}
+
+export interface FanOptions {
+  /**
+   * What the years before the forecast are: 实际值 (observed, the default) or 估算值 (modelled from
+   * observed data by the projection's own rules, as openings are), with a note saying how.
+   */
+  estimated?: { note: string };
 }
 
 /** A line-with-fan chart and its table (the table beside it), for one series. */
@@ -40,7 +48,9 @@ export function fanBlocks(
   model: string,
   detail: string,
   yLabel: string,
+  options: FanOptions = {},
 ): Block[] {
+  const observedLabel = options.estimated ? '估算值' : '实际值';
   const rows: Row[] = points.map((p) => {
     const f = p.isForecast;
     const lo80 = f && p.lo !== null ? p.value - (p.value - p.lo) * Z80_OVER_Z95 : null;
@@ -60,7 +70,7 @@ export function fanBlocks(
   });
   const columns: Column[] = [
     { key: 'year', header: '年份', format: FORMAT.text, measure: 'other' },
-    { key: 'observed', header: '实际值', format: FORMAT.int, measure: 'other' },
+    { key: 'observed', header: observedLabel, format: FORMAT.int, measure: 'other' },
     { key: 'forecast', header: '预测值', format: FORMAT.int, measure: 'other' },
     { key: 'lower80', header: '下限', group: '80%预测区间', format: FORMAT.int, measure: 'other' },
     { key: 'upper80', header: '上限', group: '80%预测区间', format: FORMAT.int, measure: 'other' },
@@ -83,6 +93,7 @@ export function fanBlocks(
         lower95: 'lower95',
         upper95: 'upper95',
         yLabel,
+        observedLabel,
       },
     },
     {
@@ -94,7 +105,8 @@ export function fanBlocks(
       rows,
       notes: [
         { id: 'band', text: '95%预测区间取自预测模型；80%预测区间按正态近似由95%区间折算（宽度乘以1.2816/1.96）。' },
-        ...historyNote(points),
+        ...(options.estimated ? [{ id: 'estimated', text: options.estimated.note }] : []),
+        ...historyNote(points, observedLabel),
       ],
       source: source(ctx, model, detail),
     },

@@ -15,6 +15,11 @@ const TERMS = {
       '当年可进入该职业的人员估计数：应届毕业生中就业的人数（按专业与职业对应关系分配）加其他求职人员（有经验的求职者、流动人员等）。',
   },
   gap: { term: '供需缺口', definition: '岗位需求减人才供给；正值表示需求大于供给。' },
+  estimate: {
+    term: '估算值',
+    definition:
+      '预测起始年及以前各年的岗位需求、人才供给和供需缺口不是直接统计数，而是按与预测年份相同的方法，由当年实际就业人员、毕业生等数据估算的数值。',
+  },
   ratio: {
     term: '需求供给比',
     definition:
@@ -33,6 +38,9 @@ const TERMS = {
 } as const;
 
 export type Term = keyof typeof TERMS;
+
+/** The note under a table or chart whose years before the forecast are estimates (the 估算值 term). */
+export const ESTIMATE_NOTE = TERMS.estimate.definition;
 
 export function methodologyItems(terms: readonly Term[]): { term: string; definition: string }[] {
   return terms.map((t) => TERMS[t]);

@@ -68,6 +68,8 @@ export async function groupTrends(ctx: PublicationContext, fromYear: number): Pr
 export interface GroupGap {
   groupCode: string;
   groupName: string;
+  year: number;
+  isForecast: boolean;
   demand: number;
   supply: number;
   gap: number;
@@ -75,11 +77,16 @@ export interface GroupGap {
   demandHi: number | null;
 }
 
-/** Σ demand, supply and gap of each group in a year (marts.fct_talent_gap over occupations and education levels). */
-export async function groupGaps(ctx: PublicationContext, year: number): Promise<GroupGap[]> {
+/**
+ * Σ demand, supply and gap of each group in each year from `fromYear` to `toYear` (marts.fct_talent_gap over
+ * occupations and education levels), in the framework's group order, then by year.
+ */
+export async function groupGaps(ctx: PublicationContext, fromYear: number, toYear: number): Promise<GroupGap[]> {
   const rows = await query<{
     group_code: string;
     group_name: string;
+    year: number;
+    is_forecast: boolean;
     demand: number;
     supply: number;
     gap: number;
@@ -87,18 +94,20 @@ export async function groupGaps(ctx: PublicationContext, year: number): Promise<
     hi: number | null;
   }>(
     ctx.conn,
-    `SELECT t.group_code, any_value(g.group_name) AS group_name, sum(t.demand) AS demand, sum(t.supply) AS supply, sum(t.gap) AS gap,
-            sum(t.demand_lo) AS lo, sum(t.demand_hi) AS hi
+    `SELECT t.group_code, any_value(g.group_name) AS group_name, t.year::INTEGER AS year, bool_or(t.is_forecast) AS is_forecast,
+            sum(t.demand) AS demand, sum(t.supply) AS supply, sum(t.gap) AS gap, sum(t.demand_lo) AS lo, sum(t.demand_hi) AS hi
        FROM marts.fct_talent_gap t
        LEFT JOIN (SELECT DISTINCT framework, group_code, group_name, group_order FROM ref.framework_group) g
          ON g.framework = t.framework AND g.group_code = t.group_code
-      WHERE t.run_id = $1 AND t.framework = $2 AND t.region_code = $3 AND t.year = $4
-      GROUP BY t.group_code ORDER BY min(g.group_order), t.group_code`,
-    [ctx.vintage!.runId, ctx.framework.id, ctx.region.code, year],
+      WHERE t.run_id = $1 AND t.framework = $2 AND t.region_code = $3 AND t.year BETWEEN $4 AND $5
+      GROUP BY t.group_code, t.year ORDER BY min(g.group_order), t.group_code, t.year`,
+    [ctx.vintage!.runId, ctx.framework.id, ctx.region.code, fromYear, toYear],
   );
   return rows.map((r) => ({
     groupCode: r.group_code,
     groupName: r.group_name ?? r.group_code,
+    year: r.year,
+    isForecast: r.is_forecast,
     demand: r.demand,
     supply: r.supply,
     gap: r.gap,

@@ -37,7 +37,7 @@ export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: st
           lower95: cellNumber(r.cells[spec.lower95]),
           upper95: cellNumber(r.cells[spec.upper95]),
         })),
-        { id: chart.id, title, yLabel: spec.yLabel },
+        { id: chart.id, title, yLabel: spec.yLabel, observedLabel: spec.observedLabel },
         document,
       );
     case 'bars': {

@@ -2,7 +2,7 @@ import type { Cell, Column, Publication, Row, Section } from '../../document/typ
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
-import { methodologyItems } from '../methodology.js';
+import { ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
 import { dataSourcesSection } from '../data-sources.js';
 
 /** 行业人才需求预测: for each group of the framework, employment and openings observed and projected. */
@@ -97,7 +97,10 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
             { key: 'hi', header: '上限', group: '95%预测区间', format: FORMAT.int, measure: 'other' },
           ],
           rows: demandRows,
-          notes: [{ id: 'floor', text: '岗位需求 = 扩张需求（就业人员增减）+ 替补需求（退出和转岗人员的补充）；单元格为负时按0计。' }],
+          notes: [
+            { id: 'floor', text: '岗位需求 = 扩张需求（就业人员增减）+ 替补需求（退出和转岗人员的补充）；单元格为负时按0计。' },
+            { id: 'estimate', text: ESTIMATE_NOTE },
+          ],
           source: source(ctx, 'marts.fct_industry_trend', `${framework.name}，${t.groupName}`),
         },
       ],
@@ -113,7 +116,7 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
           kind: 'paragraph',
           text: `本报告按${framework.name}的产业分组，预测${wholeRegion(region)}${forecastYears[0]}—${last}年各产业就业人员和岗位需求。就业人员历史数据来源于统计年鉴城镇单位就业人员（按行业），预测值为模型估计，带有预测区间，不是登记人数。`,
         },
-        { kind: 'methodology', items: methodologyItems(['openings', 'interval', 'employment']) },
+        { kind: 'methodology', items: methodologyItems(['openings', 'estimate', 'interval', 'employment']) },
       ],
     },
     {

@@ -2,7 +2,7 @@ import type { Cell, Column, Publication, Row, Section } from '../../document/typ
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
-import { methodologyItems, shortageTerms } from '../methodology.js';
+import { ESTIMATE_NOTE, methodologyItems, shortageTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
 import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
@@ -11,6 +11,13 @@ import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } fr
 const RANKING_SIZE = 20;
 /** Occupations in the occupation × city heat map. */
 const HEATMAP_SIZE = 12;
+
+/** A year's row label: projected years say so. */
+const yearLabel = <T extends { year: number; isForecast: boolean }>(y: T) => ({
+  ...y,
+  key: String(y.year),
+  label: y.isForecast ? `${y.year}年（预测）` : `${y.year}年`,
+});
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(persons(v)));
 
@@ -25,7 +32,8 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   const thisYear = years.find((y) => y.year === year);
   const nextYear = years.find((y) => y.year === next);
   if (!thisYear || !nextYear) throw new Error(`no projection for ${region.code} in ${year}–${next}`);
-  const gaps = await groupGaps(ctx, next);
+  const gapYears = await groupGaps(ctx, year - FAN_HISTORY_YEARS, Math.max(...years.map((y) => y.year)));
+  const gaps = gapYears.filter((g) => g.year === next);
   const trends = await groupTrends(ctx, year - FAN_HISTORY_YEARS);
   const ranking = await occupationShortages(ctx, next, 's.gap > 0', RANKING_SIZE);
   const surplus = (await occupationShortages(ctx, next, 's.gap < 0')).sort((a, b) => a.gap - b.gap).slice(0, 10);
@@ -41,34 +49,56 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${year}—${next}年`),
       },
       supplyDemandChart('years-chart', `${whole}岗位需求与人才供给`, 'years-table', 'vertical'),
-      supplyDemandTable(
-        ctx,
-        'years-table',
-        `${whole}岗位需求与人才供给`,
-        '年份',
-        years.map((y) => ({ ...y, label: y.isForecast ? `${y.year}年（预测）` : `${y.year}年` })),
-        'marts.fct_occupation_shortage',
-        whole,
-      ),
+      {
+        ...supplyDemandTable(
+          ctx,
+          'years-table',
+          `${whole}岗位需求与人才供给`,
+          '年份',
+          years.map(yearLabel),
+          'marts.fct_occupation_shortage',
+          whole,
+        ),
+        notes: [{ id: 'estimate', text: ESTIMATE_NOTE }],
+      },
     ],
   };
 
   const groupRows = gaps.map((g) => ({ key: g.groupCode, label: g.groupName, demand: g.demand, supply: g.supply, gap: g.gap }));
-  const groupSections: Section[] = trends.map((t) => ({
-    id: `group-${t.groupCode}`,
-    title: t.groupName,
-    blocks: fanBlocks(
-      ctx,
-      `demand-${t.groupCode}`,
-      `${t.groupName}岗位需求实际值与预测值`,
-      t.points
-        .filter((p) => p.openings !== null)
-        .map((p) => ({ year: p.year, value: p.openings!, lo: p.openingsLo, hi: p.openingsHi, isForecast: p.isForecast })),
-      'marts.fct_industry_trend',
-      `${framework.name}，${t.groupName}，岗位需求`,
-      '岗位需求（人）',
-    ),
-  }));
+  const groupSections: Section[] = trends.map((t) => {
+    const byYear = gapYears.filter((g) => g.groupCode === t.groupCode).map(yearLabel);
+    return {
+      id: `group-${t.groupCode}`,
+      title: t.groupName,
+      blocks: [
+        ...fanBlocks(
+          ctx,
+          `demand-${t.groupCode}`,
+          `${t.groupName}岗位需求估算值与预测值`,
+          t.points
+            .filter((p) => p.openings !== null)
+            .map((p) => ({ year: p.year, value: p.openings!, lo: p.openingsLo, hi: p.openingsHi, isForecast: p.isForecast })),
+          'marts.fct_industry_trend',
+          `${framework.name}，${t.groupName}，岗位需求`,
+          '岗位需求（人）',
+          { estimated: { note: ESTIMATE_NOTE } },
+        ),
+        supplyDemandChart(`years-${t.groupCode}-chart`, `${t.groupName}岗位需求与人才供给`, `years-${t.groupCode}-table`, 'vertical'),
+        {
+          ...supplyDemandTable(
+            ctx,
+            `years-${t.groupCode}-table`,
+            `${t.groupName}岗位需求与人才供给`,
+            '年份',
+            byYear,
+            'marts.fct_talent_gap',
+            `${framework.name}，${t.groupName}`,
+          ),
+          notes: [{ id: 'estimate', text: ESTIMATE_NOTE }],
+        },
+      ],
+    };
+  });
   const groups: Section = {
     id: 'groups',
     title: `${framework.name}人才供需`,
@@ -235,7 +265,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         },
         {
           kind: 'methodology',
-          items: [...methodologyItems(['openings', 'supply', 'gap', 'ratio', 'interval']), ...(await shortageTerms(ctx.conn))],
+          items: [...methodologyItems(['openings', 'supply', 'gap', 'ratio', 'estimate', 'interval']), ...(await shortageTerms(ctx.conn))],
         },
       ],
     },

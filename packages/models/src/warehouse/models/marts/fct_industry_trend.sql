@@ -2,8 +2,9 @@
 -- comment: Employment and openings of every framework group (and every GB/T 4754 大类, framework gbt4754) per region and
 --   year, each vintage: history and the projected years. Levels are the sums of the city × 大类 projections
 --   (bottom-up, so cities add up to the province and the 大类 to the groups); the 95% bounds are the engine's own
---   forecast of the aggregate (its interval relative to its mean) around that sum. Openings from the last observed
---   year on, with their parts; their bounds follow from the employment bounds as in marts.projection_occupation.
+--   forecast of the aggregate (its interval relative to its mean) around that sum. Openings from estimate_years
+--   (ref.projection_parameter) before the last observed year on (observed years estimated, marts.projection_occupation),
+--   with their parts; their bounds follow from the employment bounds as in marts.projection_occupation.
 -- column run_id VARCHAR: Run of the vintage.
 -- column framework VARCHAR: Framework id (ref.framework), or gbt4754 for a single 大类.
 -- column group_code VARCHAR: Group code, or the 大类 code.
@@ -13,7 +14,7 @@
 -- column employment DOUBLE: Employed persons (estimated history, projected mean).
 -- column employment_lo DOUBLE: Lower 95% bound (projected years).
 -- column employment_hi DOUBLE: Upper 95% bound (projected years).
--- column openings DOUBLE: Job openings of the year (from the last observed year on).
+-- column openings DOUBLE: Job openings of the year (estimated for observed years from estimate_years before the last one).
 -- column expansion DOUBLE: Openings from employment growth (negative when shrinking).
 -- column exits DOUBLE: Openings from workers leaving the labour force.
 -- column transfers DOUBLE: Openings from workers moving to other occupations.

@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- comment: Projected demand, supply and shortage of every occupation per region (each city and the province) and year of
---   each vintage, from the last observed year to the end of the horizon, with the signals of its shortage index and
+--   each vintage, from estimate_years before the last observed year to the end of the horizon (observed years estimated
+--   by the same rules, marts.projection_occupation), with the signals of its shortage index and
 --   its rank: 1 for the largest gap (openings − supply) of the region and year, as the 最缺工 lists rank.
 -- column run_id VARCHAR: Run of the vintage.
 -- column occupation_code VARCHAR: 职业分类大典 2022 code.

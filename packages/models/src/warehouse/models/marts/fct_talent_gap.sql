@@ -1,6 +1,7 @@
 -- materialized: incremental
 -- comment: Demand, supply and gap per framework group (or GB/T 4754 大类, framework gbt4754), occupation, region,
---   education level and year of each vintage, from the last observed year to the end of the horizon; a row wherever
+--   education level and year of each vintage, from estimate_years before the last observed year (observed years
+--   estimated by the same rules, marts.projection_occupation) to the end of the horizon; a row wherever
 --   there is demand or supply. Demand = the openings of the occupation in the group's 大类 (marts.projection_occupation,
 --   weighted by core.framework_membership) split by education level (core.education_share); supply = the
 --   occupation's new entrants in each city (marts.projection_supply) shared out over the 大类 that employ the

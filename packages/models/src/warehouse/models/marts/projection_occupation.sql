@@ -1,6 +1,7 @@
 -- materialized: incremental
--- comment: Employment and openings per city, GB/T 4754 大类, occupation and year of each vintage, from the last
---   observed year to the end of the horizon: the 大类's employment × the staffing matrix (core.staffing_share);
+-- comment: Employment and openings per city, GB/T 4754 大类, occupation and year of each vintage, from the
+--   estimate_years (ref.projection_parameter) observed years before the last one to the end of the horizon, observed
+--   years estimated by the same rules as projected ones: the 大类's employment × the staffing matrix (core.staffing_share);
 --   openings = expansion (the change from the year before) + exits + transfers of the year before's workers at the
 --   default rates (ref.separation_rate) × the occupation's registration benchmark (core.occupation_benchmark), floored
 --   at 0 and flagged, the parts kept apart as BLS publishes them. Bounds carry the 大类's 95% interval: the change's
@@ -26,7 +27,7 @@ cells AS (
   SELECT d.run_id, d.region_code, d.industry_code, s.occupation_code, d.year, d.employment * s.share AS employment,
     coalesce(d.employment_lo, d.employment) * s.share AS lo, coalesce(d.employment_hi, d.employment) * s.share AS hi, d.is_forecast
   FROM marts.projection_division d JOIN core.staffing_share s USING (industry_code), last_year y
-  WHERE d.run_id = {{ run_id }} AND d.year >= y.year - 1
+  WHERE d.run_id = {{ run_id }} AND d.year >= y.year - core.projection_parameter('estimate_years') - 1
 ),
 lagged AS (
   SELECT *,
@@ -41,7 +42,7 @@ flows AS (
   FROM lagged l
   JOIN ref.separation_rate r ON r.major_group = left(l.occupation_code, 1)
   JOIN core.occupation_benchmark b USING (occupation_code), last_year y
-  WHERE l.year >= y.year AND l.previous IS NOT NULL
+  WHERE l.year >= y.year - core.projection_parameter('estimate_years') AND l.previous IS NOT NULL
 )
 SELECT run_id, region_code, industry_code, occupation_code, year, employment, expansion, exits, transfers,
   greatest(0.0, expansion + exits + transfers) AS openings,

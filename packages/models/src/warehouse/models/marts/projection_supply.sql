@@ -1,6 +1,6 @@
 -- materialized: incremental
--- comment: New entrants per city, occupation, education level and year of each vintage, from the last observed year to
---   the end of the horizon: graduates entering work (core.graduate_supply; a year beyond its entrants' reach repeats
+-- comment: New entrants per city, occupation, education level and year of each vintage, the years of
+--   marts.projection_occupation (estimate_years before the last observed year to the end of the horizon): graduates entering work (core.graduate_supply; a year beyond its entrants' reach repeats
 --   the last year it has) and other job seekers — the occupation's leavers and movers looking again and entrants
 --   from elsewhere — at core.occupation_benchmark's seeker rate per separation of the vintage, split over
 --   education levels as the occupation's openings are (core.education_share).
