@@ -28,7 +28,7 @@ SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, a.year::INTEGER
   (a.industry_name IN ('合计', '总计') OR i.code IS NOT NULL) AS industry_matched, i.section_code, a.universe,
   a.employment::BIGINT AS employment, a.revised_from::BIGINT AS revised_from
 FROM a
-LEFT JOIN core.region_by_name rn ON a.region_code IS NULL AND rn.name = a.region_text
+LEFT JOIN core.region_by_name rn ON rn.name = CASE WHEN a.region_code IS NULL THEN a.region_text END
 LEFT JOIN ref.region r ON r.code = coalesce(a.region_code, rn.code)
-LEFT JOIN core.industry_by_name inn ON a.industry_code IS NULL AND inn.name = a.industry_name
+LEFT JOIN core.industry_by_name inn ON inn.name = CASE WHEN a.industry_code IS NULL THEN a.industry_name END
 LEFT JOIN ref.industry i ON i.code = coalesce(a.industry_code, inn.code)

@@ -25,4 +25,4 @@ SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise
   a.enrolled_total::BIGINT AS enrolled_total, a.graduates::BIGINT AS graduates, core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a
 LEFT JOIN core.major_by_code bc ON bc.code = a.major_code AND bc.catalog = a.school_level
-LEFT JOIN core.major_by_name bn ON a.major_code IS NULL AND bn.name = a.major_name AND bn.catalog = a.school_level
+LEFT JOIN core.major_by_name bn ON bn.name = CASE WHEN a.major_code IS NULL THEN a.major_name END AND bn.catalog = a.school_level

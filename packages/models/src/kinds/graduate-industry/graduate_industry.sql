@@ -32,7 +32,7 @@ SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise
   a.employed::BIGINT AS employed, core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a
 LEFT JOIN core.major_by_code bc ON bc.code = a.major_code AND (a.school_level IS NULL OR bc.catalog = a.school_level)
-LEFT JOIN core.major_by_name bn ON a.major_code IS NULL AND bn.name = a.major_name AND bn.catalog IS NOT DISTINCT FROM a.school_level
-LEFT JOIN core.industry_by_name inn ON a.industry_code IS NULL AND inn.name = a.industry_text
+LEFT JOIN core.major_by_name bn ON bn.name = CASE WHEN a.major_code IS NULL THEN a.major_name END AND bn.catalog IS NOT DISTINCT FROM a.school_level
+LEFT JOIN core.industry_by_name inn ON inn.name = CASE WHEN a.industry_code IS NULL THEN a.industry_text END
 LEFT JOIN ref.industry i ON i.code = coalesce(a.industry_code, inn.code)
-LEFT JOIN core.school_name_by_code sn ON a.school_name IS NULL AND sn.school_code = a.school_code
+LEFT JOIN core.school_name_by_code sn ON sn.school_code = CASE WHEN a.school_name IS NULL THEN a.school_code END

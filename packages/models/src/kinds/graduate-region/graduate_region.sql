@@ -25,6 +25,6 @@ SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise
   r.code IS NOT NULL AS region_matched, r.province_code, a.employed::BIGINT AS employed,
   core.school_matched(a.school_code, a.school_name) AS school_matched
 FROM {{ accepted }} a
-LEFT JOIN core.region_by_name rn ON a.region_code IS NULL AND rn.name = a.region_text
+LEFT JOIN core.region_by_name rn ON rn.name = CASE WHEN a.region_code IS NULL THEN a.region_text END
 LEFT JOIN ref.region r ON r.code = coalesce(a.region_code, rn.code)
-LEFT JOIN core.school_name_by_code sn ON a.school_name IS NULL AND sn.school_code = a.school_code
+LEFT JOIN core.school_name_by_code sn ON sn.school_code = CASE WHEN a.school_name IS NULL THEN a.school_code END

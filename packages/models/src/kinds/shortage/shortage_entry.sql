@@ -27,4 +27,4 @@ SELECT {{ load_id }} AS load_id, a.line, {{ source }} AS source, core.neutralise
   a.shortfall::BIGINT AS shortfall, a.previous_rank::INTEGER AS previous_rank
 FROM {{ accepted }} a
 LEFT JOIN ref.occupation oc ON oc.code = a.occupation_code
-LEFT JOIN core.occupation_by_name o ON a.occupation_code IS NULL AND o.name = a.occupation_name
+LEFT JOIN core.occupation_by_name o ON o.name = CASE WHEN a.occupation_code IS NULL THEN a.occupation_name END
