@@ -62,6 +62,8 @@ export function regionAliases(region: Region): string[] {
 
 interface Scope {
   byName: Map<string, Region[]>;
+  /** The first two characters of every name → the longest name starting with them. */
+  longestByStart: Map<string, number>;
 }
 
 function pushTo(map: Map<string, Region[]>, key: string, r: Region): void {
@@ -89,13 +91,17 @@ export function buildLocationMatcher(regions: readonly Region[], scopeWords: rea
       )
     : null;
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const provinces: Scope = { byName: new Map() };
-  const cities: Scope = { byName: new Map() };
-  const counties: Scope = { byName: new Map() };
+  const provinces: Scope = { byName: new Map(), longestByStart: new Map() };
+  const cities: Scope = { byName: new Map(), longestByStart: new Map() };
+  const counties: Scope = { byName: new Map(), longestByStart: new Map() };
   for (const r of regions) {
     if (PLACEHOLDER.test(r.name)) continue;
     const scope = r.level === 1 ? provinces : r.level === 2 ? cities : counties;
-    for (const a of regionAliases(r)) pushTo(scope.byName, a, r);
+    for (const a of regionAliases(r)) {
+      pushTo(scope.byName, a, r);
+      const start = a.slice(0, 2);
+      scope.longestByStart.set(start, Math.max(scope.longestByStart.get(start) ?? 0, a.length));
+    }
   }
 
   /**
@@ -103,7 +109,10 @@ export function buildLocationMatcher(regions: readonly Region[], scopeWords: rea
    * scope) yields a null region so that callers can refuse to guess.
    */
   function longest(text: string, pos: number, scope: Scope, accept: (r: Region) => boolean): [Region | null, number] | null {
-    const maxLen = Math.min(MAX_NAME, text.length - pos);
+    // Most text starts no name: one lookup of its first two characters says so, and bounds the
+    // lengths worth trying.
+    if (text.length - pos < 2) return null;
+    const maxLen = Math.min(MAX_NAME, text.length - pos, scope.longestByStart.get(text.slice(pos, pos + 2)) ?? 0);
     for (let len = maxLen; len >= 2; len--) {
       const name = text.slice(pos, pos + len);
       const hits = scope.byName.get(name);

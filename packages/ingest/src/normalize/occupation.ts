@@ -17,12 +17,13 @@ import { buildCodeIndex } from './occupation/code-index.js';
 import { cleanTitle } from './occupation/clean.js';
 import {
   CONTEXT_READ,
-  contextGrams,
+  contextFeatures,
   contextText,
   readingKey,
   readTitle,
-  withContext,
+  contextEvidence,
   type AnalysisDeps,
+  type Evidence,
   type TitleReading,
 } from './occupation/features.js';
 import { buildLexicon, occupationNameAliases } from './occupation/lexicon.js';
@@ -32,6 +33,7 @@ import {
   compileModel,
   decide,
   type PartialLexical,
+  type ScoredTitle,
   scoreCandidates,
   topLexical,
   type OccupationCalibration,
@@ -93,9 +95,10 @@ export function occupationPrefix(code: string, level: OccupationLevel): string |
 
 const NONE_MATCH: OccupationMatch = { code: null, name: null, level: null, confidence: 0, method: 'none', evidence: null };
 
-function evidenceText(e: Record<string, number> | undefined): string | null {
+function evidenceText(e: Evidence | undefined): string | null {
   if (!e) return null;
-  const keys = Object.keys(e).filter((k) => k.startsWith('a:') || k.startsWith('comp:') || k === 'r:contained' || k === 'r:top');
+  const keys: string[] = [];
+  for (const k of e.keys()) if (k.startsWith('a:') || k.startsWith('comp:') || k === 'r:contained' || k === 'r:top') keys.push(k);
   return keys.length ? keys.sort().join(' ') : null;
 }
 
@@ -129,31 +132,54 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   const { calibration } = options;
 
   // Titles that clean to the same text read the same, whatever their context: the reading is kept
-  // per title and per cleaned title, and the context's share (n-grams, a trade or a role) per context.
-  const readings = new Map<string, { reading: TitleReading; lexical: PartialLexical; shared: Map<string, number> }>();
+  // per cleaned title, and the context's share (n-grams, a trade or a role) per context. A title's
+  // codes are kept per context under the title, so that no key joining the two is built.
+  // A reading keeps only what coding it in a context reads: the coder keeps thousands of them.
+  type Reading = ScoredTitle &
+    Pick<TitleReading, 'evidence' | 'tradeFromContext' | 'roleless' | 'genericHead' | 'genericEvidence'> & {
+      lexical: PartialLexical;
+      /** Codings of the reading so far; from the second on, the shared scores summed before are kept. */
+      uses: number;
+      shared: Map<string, number> | undefined;
+    };
+  const readings = new Map<string, Reading>();
   const readingOf = (clean: CleanTitle) => {
     const key = readingKey(clean);
     let r = readings.get(key);
     if (!r) {
       if (readings.size >= 50_000) readings.clear();
-      const reading = readTitle(clean, deps);
-      readings.set(key, (r = { reading, lexical: weights.partial(reading.lexical), shared: new Map() }));
+      let t: TitleReading | undefined;
+      const lexical = weights.partial((sink) => (t = readTitle(clean, deps, sink)));
+      const { evidence, none, headClass, parse, tradeFromContext, roleless, genericHead, genericEvidence } = t!;
+      r = {
+        evidence,
+        none,
+        headClass,
+        parse: { itSuppressed: parse.itSuppressed },
+        tradeFromContext,
+        roleless,
+        genericHead,
+        genericEvidence,
+        lexical,
+        uses: 0,
+        shared: undefined,
+      };
+      readings.set(key, r);
     }
     return r;
   };
-  const titleReading = memoize((title: string) => readingOf(cleanTitle(title, deps.location)), 50_000);
   const contextOf = memoize((context: string) => {
     const text = contextText(context);
-    return { text, grams: contextGrams(text) };
+    return { text, rows: weights.rows((sink) => contextFeatures(text, sink)) };
   }, 50_000);
-  const code = (title: string, context: string): OccupationMatch => {
+  const code = (reading: Reading, context: string): OccupationMatch => {
     const ctx = contextOf(context);
-    const { reading, lexical, shared } = titleReading(title);
-    const cg = ctx.grams;
-    const analysis = withContext(reading, ctx.text, deps, cg);
-    const lex = weights.lexicalFrom(lexical, cg);
+    const evidence = contextEvidence(reading, ctx.text, deps);
+    const analysis = evidence === reading.evidence ? reading : { ...reading, evidence };
+    const lex = weights.lexicalFrom(reading.lexical, ctx.rows);
     const codes = candidateCodes(analysis, topLexical(lex), tree);
-    const sharedScores = analysis.evidence === reading.evidence ? shared : undefined;
+    // Most readings are coded in one context only: their shared scores are kept from the second.
+    const sharedScores = evidence === reading.evidence && reading.uses++ > 0 ? (reading.shared ??= new Map()) : undefined;
     const d = decide(codes, scoreCandidates(analysis, codes, lex, weights, tree, sharedScores), tree, decision);
     if (d.code === null) return NONE_MATCH;
     const confidence = Math.round(calibrate(calibration, d.level!, d.probability) * 1000) / 1000;
@@ -164,13 +190,39 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
       level: d.level,
       confidence,
       method: 'model',
-      evidence: evidenceText(analysis.evidence.get(d.code)),
+      evidence: evidenceText(evidence.get(d.code)),
     };
   };
-  const memo = memoize((key: string) => {
-    const cut = key.indexOf('\u0001');
-    return code(key.slice(0, cut), key.slice(cut + 1));
-  });
-  // Only the start of the context is read (features.ts): the memo key holds no more than that.
-  return (title: string, context?: string) => memo(`${title}\u0001${context ? context.slice(0, CONTEXT_READ) : ''}`);
+  // Most titles come in one context: its code is kept on the title's entry, any other context's in a map.
+  interface Coded {
+    reading: Reading;
+    context: string;
+    match: OccupationMatch;
+    others: Map<string, OccupationMatch> | null;
+  }
+  let titles = new Map<string, Coded>();
+  let kept = 0;
+  // Only the start of the context is read (features.ts): codes are kept by no more than that.
+  return (title: string, context?: string) => {
+    const ctx = context ? context.slice(0, CONTEXT_READ) : '';
+    const t = titles.get(title);
+    if (t) {
+      if (t.context === ctx) return t.match;
+      let m = t.others?.get(ctx);
+      if (m === undefined) {
+        (t.others ??= new Map()).set(ctx, (m = code(t.reading, ctx)));
+        kept++;
+      }
+      return m;
+    }
+    // Forgetting wholesale keeps the hot path to one or two Map lookups; the working set refills quickly.
+    if (kept >= 200_000 || titles.size >= 50_000) {
+      titles = new Map();
+      kept = 0;
+    }
+    const reading = readingOf(cleanTitle(title, deps.location));
+    titles.set(title, { reading, context: ctx, match: code(reading, ctx), others: null });
+    kept++;
+    return titles.get(title)!.match;
+  };
 }

@@ -32,6 +32,8 @@ const ENTITIES: [RegExp, string][] = [
   [/&gt;/g, '>'],
   [/&#\d+;/g, ' '],
 ];
+/** `+`, `#`, `.` and `&`: one of them is in every text an entity rule changes. */
+const ENTITY_CHAR = /[+#.&]/;
 const BRACKET = /\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】|《([^《》]*)》|「([^「」]*)」|<([^<>]*)>|〔([^〔〕]*)〕/;
 const BRACKET_CHARS = /[()[\]【】《》「」<>〔〕]/g;
 /** Recruitment drives name no role (`2020校园招聘`). */
@@ -154,6 +156,7 @@ const INTERN = /(实习生|实习|见习生|见习)/g;
 const INTERN_WORD = /实习|见习/;
 const REQUISITION = /(^|[^a-z])[a-z]{0,3}\d{4,}[a-z]?\d*(?![a-z])/g;
 const TRAILING_POST = /(岗位|岗|职位)$/;
+const PUNCTUATION = /[*#!！?？.。'"“”‘’`^=]+/g;
 const SEPARATOR = /[/／、,，;；|+＋&＆·•\\_~～:：—–]+|-+|兼(?!职)|\s+/;
 const HAS_TEXT = /[\p{L}]/u;
 const LATIN_SPACE = /(?<=[a-z.#+]) (?=[a-z])/g;
@@ -220,7 +223,8 @@ function withoutPlace(segment: string, location: LocationMatcher | undefined): s
  */
 export function cleanTitle(raw: string, location?: LocationMatcher): CleanTitle {
   let t = toHalfWidth(unwrapListLiteral(raw)).toLowerCase();
-  for (const [re, to] of ENTITIES) t = t.replace(re, to);
+  // Most titles hold no character an entity starts or ends with: one test skips every pass.
+  if (ENTITY_CHAR.test(t)) for (const [re, to] of ENTITIES) t = t.replace(re, to);
   const asides: string[] = [];
   t = takeBrackets(t, asides);
   // Most titles hold no digit and no recruiting verb: the checks skip whole passes.
@@ -236,11 +240,14 @@ export function cleanTitle(raw: string, location?: LocationMatcher): CleanTitle 
   const withoutIntern = t.replace(INTERN, ' ');
   if (HAS_TEXT.test(withoutIntern)) t = withoutIntern;
   t = t.replace(LATIN_SPACE, '\u0000').replace(SPACED_CHARS, '');
+  const latinSpaces = t.includes('\u0000');
   const segments: string[] = [];
   for (const part of t.split(SEPARATOR)) {
-    let s = part.replaceAll('\u0000', ' ').trim();
-    s = s.replace(LEAD_VERB, '').replace(/[*#!！?？.。'"“”‘’`^=]+/g, '');
-    s = s.replace(TRAILING_POST, (m, _g, i: number) => (i >= 2 ? '' : m)).trim();
+    let s = (latinSpaces ? part.replaceAll('\u0000', ' ') : part).trim();
+    s = s.replace(LEAD_VERB, '').replace(PUNCTUATION, '');
+    // 岗位, 岗, 职位 after a role of two characters or more.
+    if (s.endsWith('岗') || s.endsWith('位')) s = s.replace(TRAILING_POST, (m, _g, i: number) => (i >= 2 ? '' : m));
+    s = s.trim();
     if (!HAS_TEXT.test(s)) continue;
     const kept = withoutPlace(s, location);
     if (kept !== null) segments.push(kept);

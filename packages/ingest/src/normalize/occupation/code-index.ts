@@ -18,14 +18,13 @@ export interface CodeMatch {
 
 /** A built index. */
 export interface CodeIndex {
-  /** The best codes for a text, best first (shared arrays: not to be changed). */
+  /** The best codes for a text, best first. */
   search(text: string, limit: number): CodeMatch[];
   /** A code's name stem. */
   stem(code: string): string;
 }
 
 const TAIL = /(工程技术人员|专业技术人员|专业人员|技术人员|服务人员|生产人员|制造人员|加工人员|操作人员|人员)$/;
-const NOT_CJK = /[^\u4e00-\u9fff]/g;
 /** Bigrams in more than this share of names or definitions say little (人员, 从事, 进行) and are not indexed. */
 const COMMON_NAMES = 0.05;
 const COMMON_DEFINITIONS = 0.02;
@@ -33,33 +32,60 @@ const COMMON_DEFINITIONS = 0.02;
 const MIN_NAME = 0.05;
 const MIN_DEFINITION = 0.1;
 
-function bigrams(text: string): string[] {
-  const t = text.replace(NOT_CJK, ' ');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < t.length; i++) {
-    if (t[i] !== ' ' && t[i + 1] !== ' ') out.push(t.slice(i, i + 2));
+const CJK_FROM = 0x4e00;
+const CJK_SPAN = 0xa000 - CJK_FROM;
+
+/**
+ * The distinct bigrams of two adjacent CJK characters (U+4E00–U+9FFF) in a text, in order of first
+ * appearance, each as one small integer (so that no string is built and keys stay small integers).
+ */
+function bigrams(text: string): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - CJK_FROM;
+    const cjk = c >= 0 && c < CJK_SPAN;
+    if (cjk && prev >= 0) {
+      const gram = prev * CJK_SPAN + c;
+      if (!out.includes(gram)) out.push(gram);
+    }
+    prev = cjk ? c : -1;
   }
   return out;
 }
 
-interface Field {
-  /** Bigram → its documents and weights, as parallel arrays. */
-  postings: Map<string, { docs: Int32Array; weights: Float64Array }>;
-  idf: Map<string, number>;
+/** A field's bigram weights and its documents' postings before packing. */
+interface RawField {
+  idf: Map<number, number>;
+  lists: Map<number, { doc: number; w: number }[]>;
   norm: Float64Array;
 }
 
-function buildField(texts: string[], commonShare: number): Field {
-  const df = new Map<string, number>();
-  const grams = texts.map((t) => [...new Set(bigrams(t))]);
+/**
+ * A field packed by bigram id (the ids the two fields share): whether the bigram is indexed, its
+ * idf, and the span `from`–`to` of `docs` and `weights` holding its documents.
+ */
+interface Field {
+  indexed: Uint8Array;
+  idf: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
+  norm: Float64Array;
+}
+
+function readField(texts: string[], commonShare: number): RawField {
+  const df = new Map<number, number>();
+  const grams = texts.map((t) => bigrams(t));
   for (const g of grams) for (const b of g) df.set(b, (df.get(b) ?? 0) + 1);
   const n = texts.length;
-  const idf = new Map<string, number>();
+  const idf = new Map<number, number>();
   for (const [b, d] of df) {
     if (d / n > commonShare) continue;
     idf.set(b, Math.log((n + 1) / (d + 0.5)));
   }
-  const lists = new Map<string, { doc: number; w: number }[]>();
+  const lists = new Map<number, { doc: number; w: number }[]>();
   const norm = new Float64Array(n);
   grams.forEach((g, doc) => {
     let s = 0;
@@ -73,35 +99,59 @@ function buildField(texts: string[], commonShare: number): Field {
     }
     norm[doc] = Math.sqrt(s);
   });
-  const postings = new Map<string, { docs: Int32Array; weights: Float64Array }>();
-  for (const [b, list] of lists)
-    postings.set(b, { docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.w) });
-  return { postings, idf, norm };
+  return { idf, lists, norm };
+}
+
+function packField(raw: RawField, ids: Map<number, number>): Field {
+  const indexed = new Uint8Array(ids.size);
+  const idf = new Float64Array(ids.size);
+  const from = new Int32Array(ids.size);
+  const to = new Int32Array(ids.size);
+  let total = 0;
+  for (const list of raw.lists.values()) total += list.length;
+  const docs = new Int32Array(total);
+  const weights = new Float64Array(total);
+  let at = 0;
+  for (const [b, w] of raw.idf) {
+    const id = ids.get(b)!;
+    indexed[id] = 1;
+    idf[id] = w;
+    from[id] = at;
+    for (const p of raw.lists.get(b) ?? []) {
+      docs[at] = p.doc;
+      weights[at++] = p.w;
+    }
+    to[id] = at;
+  }
+  return { indexed, idf, from, to, docs, weights, norm: raw.norm };
 }
 
 /** Builds the index over every code of the tree. */
 export function buildCodeIndex(tree: OccupationTree, codes: readonly string[]): CodeIndex {
   const stems = codes.map((c) => (tree.name(c) ?? '').replace(/[（(].*?[)）]/g, '').replace(TAIL, '') || (tree.name(c) ?? ''));
-  const names = buildField(stems, COMMON_NAMES);
-  const defs = buildField(
+  const rawNames = readField(stems, COMMON_NAMES);
+  const rawDefs = readField(
     codes.map((c) => tree.definition(c)),
     COMMON_DEFINITIONS,
   );
+  // One id per bigram either field indexes: a query's bigrams are looked up once for both.
+  const ids = new Map<number, number>();
+  for (const raw of [rawNames, rawDefs]) for (const b of raw.idf.keys()) if (!ids.has(b)) ids.set(b, ids.size);
+  const names = packField(rawNames, ids);
+  const defs = packField(rawDefs, ids);
   const stemOf = new Map(codes.map((c, i) => [c, stems[i]!]));
 
   // Dot products accumulate in arrays reset through the list of touched documents.
   const nameDot = new Float64Array(codes.length);
   const defDot = new Float64Array(codes.length);
-  function score(field: Field, grams: string[], dot: Float64Array, touched: number[]): number {
+  function score(field: Field, grams: number[], dot: Float64Array, touched: number[]): number {
     let qn = 0;
-    for (const b of grams) {
-      const w = field.idf.get(b);
-      if (w === undefined) continue;
+    const { docs, weights } = field;
+    for (const id of grams) {
+      if (!field.indexed[id]) continue;
+      const w = field.idf[id]!;
       qn += w * w;
-      const list = field.postings.get(b);
-      if (!list) continue;
-      const { docs, weights } = list;
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = field.from[id]!, end = field.to[id]!; i < end; i++) {
         const doc = docs[i]!;
         if (dot[doc] === 0) touched.push(doc);
         dot[doc] = dot[doc]! + w * weights[i]!;
@@ -110,23 +160,35 @@ export function buildCodeIndex(tree: OccupationTree, codes: readonly string[]): 
     return Math.sqrt(qn);
   }
 
-  // Role segments recur across titles (销售代表, java开发工程师): results are kept per text and limit.
-  let cache = new Map<string, CodeMatch[]>();
+  // Role segments recur across titles (销售代表, java开发工程师): results are kept per text and limit,
+  // packed four numbers a match (document, name cosine, definition cosine, contained) since a coder
+  // keeps thousands.
+  let cache = new Map<string, number[]>();
+  const unpack = (packed: number[]): CodeMatch[] => {
+    const out: CodeMatch[] = [];
+    for (let i = 0; i < packed.length; i += 4)
+      out.push({ code: codes[packed[i]!]!, name: packed[i + 1]!, definition: packed[i + 2]!, contained: packed[i + 3] === 1 });
+    return out;
+  };
   return {
     stem: (code) => stemOf.get(code) ?? '',
     search(text, limit) {
       const key = `${limit}\u0001${text}`;
       const hit = cache.get(key);
-      if (hit) return hit;
+      if (hit) return unpack(hit);
       if (cache.size >= 50_000) cache = new Map();
       const found = searchUncached(text, limit);
       cache.set(key, found);
-      return found;
+      return unpack(found);
     },
   };
 
-  function searchUncached(text: string, limit: number): CodeMatch[] {
-    const grams = [...new Set(bigrams(text))];
+  function searchUncached(text: string, limit: number): number[] {
+    const grams: number[] = [];
+    for (const b of bigrams(text)) {
+      const id = ids.get(b);
+      if (id !== undefined) grams.push(id);
+    }
     if (grams.length === 0) return [];
     const nameDocs: number[] = [];
     const defDocs: number[] = [];
@@ -157,16 +219,13 @@ export function buildCodeIndex(tree: OccupationTree, codes: readonly string[]): 
       const d = defCos(doc);
       if (d >= MIN_DEFINITION) offer(doc, 0.3 * d);
     }
-    const out: CodeMatch[] = bestDoc.map((doc) => {
+    const out: number[] = [];
+    for (const doc of bestDoc) {
       const named = nameDot[doc]! > 0;
       const stem = stems[doc]!;
-      return {
-        code: codes[doc]!,
-        name: named ? nameCos(doc) : 0,
-        definition: defCos(doc),
-        contained: named && (stem.length >= 3 ? text.includes(stem) : stem.length === 2 && text === stem),
-      };
-    });
+      const contained = named && (stem.length >= 3 ? text.includes(stem) : stem.length === 2 && text === stem);
+      out.push(doc, named ? nameCos(doc) : 0, defCos(doc), contained ? 1 : 0);
+    }
     for (const doc of nameDocs) nameDot[doc] = 0;
     for (const doc of defDocs) defDot[doc] = 0;
     return out;

@@ -15,7 +15,7 @@ import type { OccupationTree } from './tree.js';
 export const NONE = 'none';
 
 /** Evidence for one candidate code: shared-feature name → value. */
-export type Evidence = Record<string, number>;
+export type Evidence = Map<string, number>;
 
 /** A title read for the model. */
 export interface TitleAnalysis {
@@ -41,23 +41,64 @@ export interface AnalysisDeps {
   location?: LocationMatcher;
 }
 
-const CJK = /[\u4e00-\u9fff]/;
-const WORDS = /[a-z][a-z0-9+#.]*|[\u4e00-\u9fff]+/g;
 const CONTEXT_NOISE = /(未融资|不需要融资|已上市|[a-d]轮及以上|[a-d]轮|天使轮|战略投资|\d+-?\d*人|以上|以下|\d+)/g;
 const RETRIEVED = 8;
 const CONTEXT_CHARS = 20;
 /** Characters of the context read (noise such as 已上市 or 100-499人 is dropped from them first). */
 export const CONTEXT_READ = 3 * CONTEXT_CHARS;
 
-function grams(text: string, prefix: string, out: string[], trigrams: boolean): void {
-  for (const m of text.match(WORDS) ?? []) {
-    if (!CJK.test(m[0]!)) {
-      out.push(`${prefix}w:${m}`);
-      continue;
+/**
+ * Receives a title's lexical features one at a time, in order: the feature is
+ * `${kind}:${text.slice(start, end)}`. The trainer keeps the strings; the coder looks each feature
+ * up in its model without building the string.
+ */
+export type FeatureSink = (kind: string, text: string, start: number, end: number) => void;
+
+/** Feature kinds whose text is a whole dictionary word (`T:` every word found, `H:` the head). */
+export const WORD_KINDS: ReadonlySet<string> = new Set(['T', 'H']);
+
+/** A sink collecting the features as strings into `out`. */
+export function featureStrings(out: string[]): FeatureSink {
+  return (kind, text, start, end) => out.push(`${kind}:${text.slice(start, end)}`);
+}
+
+/** The n-gram feature kinds of one part of a title: Latin word, single CJK character, bigram, trigram. */
+interface GramKinds {
+  w: string;
+  u: string;
+  b: string;
+  t: string;
+}
+const gramKinds = (prefix: string): GramKinds => ({ w: `${prefix}w`, u: `${prefix}u`, b: `${prefix}b`, t: `${prefix}t` });
+/** The role segment (no prefix), the other segments (`o`), the bracketed asides (`x`), the context (`c`). */
+const ROLE = gramKinds('');
+const OTHER = gramKinds('o');
+const ASIDE = gramKinds('x');
+const CONTEXT = gramKinds('c');
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** a–z, 0–9, `+`, `#`, `.`: what a Latin word is made of after its first letter. */
+const isLatinWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35 || c === 46;
+
+/**
+ * The n-grams of the words of a text: a Latin word (`[a-z][a-z0-9+#.]*`) whole, a run of CJK
+ * characters as its bigrams (and trigrams), a lone CJK character as itself.
+ */
+function grams(text: string, kinds: GramKinds, sink: FeatureSink, trigrams: boolean): void {
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    if (c >= 97 && c <= 122) {
+      while (j < n && isLatinWordChar(text.charCodeAt(j))) j++;
+      sink(kinds.w, text, i, j);
+    } else if (isCjk(c)) {
+      while (j < n && isCjk(text.charCodeAt(j))) j++;
+      if (j - i === 1) sink(kinds.u, text, i, j);
+      for (let k = i; k + 1 < j; k++) sink(kinds.b, text, k, k + 2);
+      if (trigrams) for (let k = i; k + 2 < j; k++) sink(kinds.t, text, k, k + 3);
     }
-    if (m.length === 1) out.push(`${prefix}u:${m}`);
-    for (let i = 0; i + 1 < m.length; i++) out.push(`${prefix}b:${m.slice(i, i + 2)}`);
-    if (trigrams) for (let i = 0; i + 2 < m.length; i++) out.push(`${prefix}t:${m.slice(i, i + 3)}`);
+    i = j;
   }
 }
 
@@ -75,8 +116,8 @@ function majorOf(code: string): string {
 
 function setMax(evidence: Map<string, Evidence>, code: string, name: string, value: number): void {
   let e = evidence.get(code);
-  if (!e) evidence.set(code, (e = {}));
-  if ((e[name] ?? 0) < value) e[name] = value;
+  if (!e) evidence.set(code, (e = new Map<string, number>()));
+  if ((e.get(name) ?? 0) < value) e.set(name, value);
 }
 
 /** The segment of the first-named role: the first with a role word, else the first with any alias. */
@@ -126,26 +167,38 @@ export function contextText(context: string): string {
 
 /**
  * Reads a title (and the employer's industry or the posting text as context) for the model.
- * @example analyseTitle('整车测试工程师', '', deps).evidence.get('2-02-07-11') // { 'comp:eng': 1, … }
+ * @example analyseTitle('整车测试工程师', '', deps).evidence.get('2-02-07-11') // Map { 'comp:eng' → 1, … }
  */
 export function analyseTitle(title: string, context: string, deps: AnalysisDeps): TitleAnalysis {
   return withContext(readTitle(cleanTitle(title, deps.location), deps), contextText(context), deps);
 }
 
 /** Context features (`c` n-grams) of a context text. */
-export function contextGrams(ctx: string): string[] {
-  const out: string[] = [];
-  grams(ctx, 'c', out, false);
-  return out;
+export function contextFeatures(ctx: string, sink: FeatureSink): void {
+  grams(ctx, CONTEXT, sink, false);
 }
 
 /**
  * Adds what the context says to a title's reading: its n-grams, the trade a production head
  * leaves open, the role of a title that names none. The reading is not changed.
  */
-export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDeps, ctxGrams?: readonly string[]): TitleAnalysis {
-  const cg = ctxGrams ?? contextGrams(ctx);
+export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDeps): TitleAnalysis {
+  const cg: string[] = [];
+  contextFeatures(ctx, featureStrings(cg));
   const lexical = cg.length ? reading.lexical.concat(cg) : reading.lexical;
+  return { ...reading, lexical, evidence: contextEvidence(reading, ctx, deps) };
+}
+
+/**
+ * The evidence of a title in a context: the reading's own (the same map) when the context adds
+ * nothing, else a copy with the trade a production head leaves open and the role of a title that
+ * names none.
+ */
+export function contextEvidence(
+  reading: Pick<TitleReading, 'evidence' | 'tradeFromContext' | 'roleless' | 'genericHead' | 'genericEvidence'>,
+  ctx: string,
+  deps: AnalysisDeps,
+): Map<string, Evidence> {
   let evidence = reading.evidence;
   const needsHits = ctx && (reading.tradeFromContext || reading.roleless);
   if (needsHits) {
@@ -159,8 +212,8 @@ export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDe
         copied = true;
       }
       const e = evidence.get(code);
-      if ((e?.[name] ?? 0) >= value) return;
-      evidence.set(code, { ...e, [name]: value });
+      if ((e?.get(name) ?? 0) >= value) return;
+      evidence.set(code, new Map(e).set(name, value));
     };
     if (reading.tradeFromContext) {
       const d = hits.find((h) => h.term.kind === 'domain' && h.term.productionCode);
@@ -169,17 +222,20 @@ export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDe
         set(code, 'comp:ctx', 1);
         const generic = reading.genericHead;
         const own = reading.genericEvidence;
-        if (generic && own && code !== generic && code.startsWith(prefixOf(generic))) for (const k in own) set(code, k, own[k]!);
+        if (generic && own && code !== generic && code.startsWith(prefixOf(generic))) for (const [k, v] of own) set(code, k, v);
       }
     }
     if (reading.roleless)
       for (const h of hits) if (h.term.kind === 'alias' && h.term.code && h.term.tier >= 3) set(h.term.code, 'c:alias', 1);
   }
-  return { ...reading, lexical, evidence };
+  return evidence;
 }
 
-/** Reads a cleaned title without its context (see {@link withContext}). */
-export function readTitle(clean: CleanTitle, deps: AnalysisDeps): TitleReading {
+/**
+ * Reads a cleaned title without its context (see {@link withContext}). Its lexical features go to
+ * `sink` when one is given (and `lexical` is then empty), else into `lexical` as strings.
+ */
+export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureSink): TitleReading {
   const { lexicon, index, tree } = deps;
   const segments = clean.segments.length ? clean.segments : [''];
   const parses = segments.map((s) => lexicon.parse(s));
@@ -190,19 +246,21 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps): TitleReading {
   const evidence = new Map<string, Evidence>();
 
   // Lexical features of the role segment.
-  grams(primary, '', lexical, true);
-  if (primary.length >= 2) lexical.push(`s2:${primary.slice(-2)}`);
-  if (primary.length >= 3) lexical.push(`s3:${primary.slice(-3)}`);
-  if (primary.length >= 2) lexical.push(`p2:${primary.slice(0, 2)}`);
-  if (primary.length > 0 && primary.length <= 12) lexical.push(`W:${primary}`);
-  for (const h of parse.hits) lexical.push(`T:${h.term.text}`);
-  if (parse.head) lexical.push(`H:${parse.head.term.text}`);
-  for (let i = 0; i < segments.length; i++) if (i !== pi) grams(segments[i]!, 'o', lexical, false);
+  const emit = sink ?? featureStrings(lexical);
+  const n = primary.length;
+  grams(primary, ROLE, emit, true);
+  if (n >= 2) emit('s2', primary, n - 2, n);
+  if (n >= 3) emit('s3', primary, n - 3, n);
+  if (n >= 2) emit('p2', primary, 0, 2);
+  if (n > 0 && n <= 12) emit('W', primary, 0, n);
+  for (const h of parse.hits) emit('T', h.term.text, 0, h.term.text.length);
+  if (parse.head) emit('H', parse.head.term.text, 0, parse.head.term.text.length);
+  for (let i = 0; i < segments.length; i++) if (i !== pi) grams(segments[i]!, OTHER, emit, false);
   const asideText = clean.asides.join(' ');
-  grams(asideText, 'x', lexical, false);
+  grams(asideText, ASIDE, emit, false);
   const asideHits = asideText ? lexicon.find(asideText) : [];
-  if (clean.intern) lexical.push('f:intern');
-  if (segments.length > 1) lexical.push('f:multi');
+  if (clean.intern) emit('f', 'intern', 0, 6);
+  if (segments.length > 1) emit('f', 'multi', 0, 5);
 
   // Evidence: aliases of the role segment.
   for (const h of parse.hits) {
@@ -249,12 +307,12 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps): TitleReading {
         // The trade refines a generic head (普工 → 6-00-00-00): the finer code inherits its evidence.
         const own = generic ? evidence.get(generic) : undefined;
         if (generic && own && code !== generic && code.startsWith(prefixOf(generic)))
-          for (const k in own) setMax(evidence, code, k, own[k]!);
+          for (const [k, v] of own) setMax(evidence, code, k, v);
       } else {
         tradeFromContext = true;
         genericHead = generic;
         const own = generic ? evidence.get(generic) : undefined;
-        genericEvidence = own ? { ...own } : null;
+        genericEvidence = own ? new Map(own) : null;
       }
     }
   }

@@ -54,8 +54,10 @@ export interface Lexicon {
 const LATIN = /[a-z0-9]/;
 const IT_CODE = /^(2-02-10|2-02-38|4-04-0)/;
 
-function isLatin(c: string | undefined): boolean {
-  return c !== undefined && LATIN.test(c);
+/** Whether `text[at]` is one of `LATIN`'s characters (a–z, 0–9); false outside the text. */
+function isLatinAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Generic tails of 大典 names; what precedes them names the field (供用电 of 供用电工程技术人员). */
@@ -113,37 +115,38 @@ export function buildLexicon(aliases: readonly OccupationAlias[], composition: r
       teachingCode: c.teachingCode,
     });
   }
-  // A character trie: each node holds the words that end there.
+  // A character trie keyed by UTF-16 code unit: each node holds the words that end there, with
+  // whether each starts or ends with a Latin character.
   interface Node {
-    next: Map<string, Node>;
-    ends: Term[];
+    next: Map<number, Node>;
+    ends: { term: Term; latinStart: boolean; latinEnd: boolean }[];
   }
   const root: Node = { next: new Map(), ends: [] };
   for (const t of terms) {
     if (!t.text) continue;
     let node = root;
     for (let k = 0; k < t.text.length; k++) {
-      const ch = t.text[k]!;
+      const ch = t.text.charCodeAt(k);
       let child = node.next.get(ch);
       if (!child) node.next.set(ch, (child = { next: new Map(), ends: [] }));
       node = child;
     }
-    node.ends.push(t);
+    node.ends.push({ term: t, latinStart: LATIN.test(t.text[0]!), latinEnd: LATIN.test(t.text[t.text.length - 1]!) });
   }
 
   function find(text: string): TermHit[] {
     const hits: TermHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      let node = root.next.get(text[i]!);
+      let node = root.next.get(text.charCodeAt(i));
       for (let j = i + 1; node; j++) {
-        for (const t of node.ends) {
+        for (const e of node.ends) {
           // Latin words stand alone: `ai` is not inside `email`, `go` not inside `google`.
-          if (LATIN.test(t.text[0]!) && isLatin(text[i - 1])) continue;
-          if (LATIN.test(t.text[t.text.length - 1]!) && isLatin(text[j])) continue;
-          hits.push({ term: t, start: i, end: j });
+          if (e.latinStart && isLatinAt(text, i - 1)) continue;
+          if (e.latinEnd && isLatinAt(text, j)) continue;
+          hits.push({ term: e.term, start: i, end: j });
         }
         if (j >= text.length) break;
-        node = node.next.get(text[j]!);
+        node = node.next.get(text.charCodeAt(j));
       }
     }
     // A word inside a longer matched word of the same kind says less (`仓库` in `仓库管理`);

@@ -9,7 +9,7 @@
  * (`datasets/dictionaries/occupation_model.json`), the calibration too
  * (`datasets/dictionaries/occupation_calibration.json`).
  */
-import { NONE, type Evidence, type TitleAnalysis } from './features.js';
+import { NONE, WORD_KINDS, type Evidence, type FeatureSink, type TitleAnalysis } from './features.js';
 import { isItCode } from './lexicon.js';
 import { levelDepth, truncateCode, type OccupationLevel, type OccupationTree } from './tree.js';
 
@@ -109,27 +109,31 @@ export function topLexical(lexical: LexicalScores, k = LEXICAL_CANDIDATES): stri
 const LEVEL_FEATURE: Record<OccupationLevel, string> = { 大类: 'lv:大类', 中类: 'lv:中类', 小类: 'lv:小类', 细类: 'lv:细类' };
 
 function hasComposition(e: Evidence): boolean {
-  for (const k in e) if (k.startsWith('comp:')) return true;
+  for (const k of e.keys()) if (k.startsWith('comp:')) return true;
   return false;
 }
+
+/** What candidates and their shared features are read from: a title's evidence, parse and head. */
+export type ScoredTitle = Pick<TitleAnalysis, 'evidence' | 'none' | 'headClass'> & { parse: Pick<TitleAnalysis['parse'], 'itSuppressed'> };
 
 /**
  * The candidate codes of a title: the no-occupation class, every code with evidence and the given
  * lexical codes. A title whose domain names a non-IT field (整车测试工程师, 电力运维工程师) gets no
  * IT occupation on the strength of its words alone, only through a composition.
  */
-export function candidateCodes(analysis: TitleAnalysis, lexicalCodes: Iterable<string>, tree: OccupationTree): string[] {
-  const codes = new Set<string>([NONE, ...analysis.evidence.keys()]);
-  for (const c of lexicalCodes) codes.add(c);
-  const out: string[] = [];
-  for (const code of codes) {
-    if (code !== NONE) {
-      if (!tree.has(code)) continue;
+export function candidateCodes(analysis: ScoredTitle, lexicalCodes: Iterable<string>, tree: OccupationTree): string[] {
+  const out: string[] = [NONE];
+  const suppressed = analysis.parse.itSuppressed;
+  const offer = (code: string) => {
+    if (code === NONE || out.includes(code) || !tree.has(code)) return;
+    if (suppressed && isItCode(code)) {
       const e = analysis.evidence.get(code);
-      if (analysis.parse.itSuppressed && isItCode(code) && !(e && hasComposition(e))) continue;
+      if (!(e && hasComposition(e))) return;
     }
     out.push(code);
-  }
+  };
+  for (const code of analysis.evidence.keys()) offer(code);
+  for (const code of lexicalCodes) offer(code);
   return out;
 }
 
@@ -139,7 +143,7 @@ export function candidateCodes(analysis: TitleAnalysis, lexicalCodes: Iterable<s
  * `hm:` feature names by 大类.
  */
 export function sharedFeatures(
-  analysis: TitleAnalysis,
+  analysis: ScoredTitle,
   code: string,
   tree: OccupationTree,
   add: (name: string, value: number) => void,
@@ -150,7 +154,7 @@ export function sharedFeatures(
     return;
   }
   const e = analysis.evidence.get(code);
-  if (e) for (const k in e) add(k, e[k]!);
+  if (e) for (const [k, v] of e) add(k, v);
   const major = Number(code[0]);
   add((names[major] ??= `hm:${analysis.headClass}:${code[0]}`), 1);
   add(LEVEL_FEATURE[tree.level(code)], 1);
@@ -171,40 +175,46 @@ export function candidateFeatures(analysis: TitleAnalysis, lexicalCodes: Iterabl
 
 /**
  * Softmax probabilities of a title's candidates scored straight from the weights (the coder's
- * path: no feature lists are built); equal to {@link candidateProbabilities} of {@link candidateFeatures}.
+ * path: no feature lists are built); equal to {@link candidateProbabilities} of {@link candidateFeatures},
+ * term for term in the same order.
  */
 export function scoreCandidates(
-  analysis: TitleAnalysis,
+  analysis: ScoredTitle,
   codes: readonly string[],
   lexical: LexicalScores,
   weights: WeightSource,
   tree: OccupationTree,
   sharedScores?: Map<string, number>,
-): Float64Array {
-  const z = new Float64Array(codes.length);
-  const names: string[] = [];
-  let code = '';
-  let s = 0;
-  const add = (name: string, v: number) => {
-    s += weights.shared(name) * (name === 'prior' ? weights.prior(code) : v);
-  };
+): number[] {
+  // A plain array: allocating a typed array costs more than scoring a title's few candidates.
+  const z: number[] = [];
+  const hm: number[] = [];
+  const priorWeight = weights.shared('prior');
   for (let i = 0; i < codes.length; i++) {
-    code = codes[i]!;
+    const code = codes[i]!;
     // The shared part depends on the title's evidence only: a caller that reads the same evidence
     // again (the same title in another context) passes the scores already summed.
-    let shared = sharedScores?.get(code);
-    if (shared === undefined) {
+    let s = sharedScores?.get(code);
+    if (s === undefined) {
       s = 0;
-      sharedFeatures(analysis, code, tree, add, names);
-      shared = s;
+      if (code === NONE) {
+        for (const n of analysis.none) s += weights.shared(n) * (n === 'prior' ? weights.prior(code) : 1);
+      } else {
+        const e = analysis.evidence.get(code);
+        if (e) for (const [k, v] of e) s += weights.shared(k) * (k === 'prior' ? weights.prior(code) : v);
+        const major = Number(code[0]);
+        s += (hm[major] ??= weights.shared(`hm:${analysis.headClass}:${code[0]}`)) * 1;
+        s += weights.shared(LEVEL_FEATURE[tree.level(code)]) * 1;
+        s += priorWeight * weights.prior(code);
+      }
       sharedScores?.set(code, s);
     }
-    z[i] = lexical.get(code) + shared;
+    z.push(lexical.get(code) + s);
   }
   return softmax(z);
 }
 
-function softmax(z: Float64Array): Float64Array {
+function softmax<T extends number[] | Float64Array>(z: T): T {
   let max = -Infinity;
   for (let i = 0; i < z.length; i++) if (z[i]! > max) max = z[i]!;
   let sum = 0;
@@ -247,13 +257,16 @@ const BY_DEPTH: OccupationLevel[] = ['大类', '中类', '小类', '细类'];
 export function decide(codes: readonly string[], probs: ArrayLike<number>, tree: OccupationTree, t: DecisionThresholds): Decided {
   let pNone = 0;
   let exact = { code: '', p: -1 };
-  const depthOf = new Int8Array(codes.length);
+  // Depth of each candidate's level (0 for the no-occupation class); a plain array, cheaper to
+  // make than a typed one for a title's few candidates.
+  const depthOf: number[] = [];
   for (let i = 0; i < codes.length; i++) {
     if (codes[i] === NONE) {
       pNone = probs[i]!;
+      depthOf.push(0);
       continue;
     }
-    depthOf[i] = levelDepth(tree.level(codes[i]!));
+    depthOf.push(levelDepth(tree.level(codes[i]!)));
     if (probs[i]! > exact.p) exact = { code: codes[i]!, p: probs[i]! };
   }
   if (exact.p < 0 || (pNone >= t.none && pNone >= exact.p)) return { code: null, level: null, probability: pNone };
@@ -290,34 +303,101 @@ export function calibrate(cal: OccupationCalibration, level: OccupationLevel, p:
   return 1 / (1 + Math.exp(-(m.a * logit(p) + m.b)));
 }
 
-/** Lexical sums of some of a title's features, kept to add the rest to later. */
+/**
+ * Lexical sums of some of a title's features, kept to add the rest to later: class indices and
+ * their sums (plain arrays: a coder keeps one per distinct title, and typed arrays weigh more).
+ */
 export interface PartialLexical {
-  index: Int32Array;
-  sum: Float64Array;
+  index: number[];
+  sum: number[];
 }
 
 /** The stored model compiled for the coder. */
 export interface CompiledModel extends WeightSource {
-  /** The lexical sums of some features (a title's own, read once per cleaned title). */
-  partial(features: readonly string[]): PartialLexical;
-  /** The lexical scores of a partial sum and further features (the context's). */
-  lexicalFrom(base: PartialLexical, features: readonly string[]): LexicalScores;
+  /** The lexical sums of the features `read` passes to its sink (a title's own, read once per cleaned title). */
+  partial(read: (sink: FeatureSink) => void): PartialLexical;
+  /** The rows of the model's features that `read` passes to its sink, in order (-1: a feature the model lacks). */
+  rows(read: (sink: FeatureSink) => void): number[];
+  /** The lexical scores of a partial sum and further feature rows (the context's). */
+  lexicalFrom(base: PartialLexical, rows: readonly number[]): LexicalScores;
+}
+
+/**
+ * The model's lexical features interned once: feature `kind:text` → row, found from the kind and a
+ * span of any string by open addressing on a hash of its UTF-16 code units, so that looking a title's
+ * n-grams up builds no string. Rows hold their classes and weights in flat typed arrays.
+ */
+interface FeatureTable {
+  /** The row of `${kind}:${text.slice(start, end)}`, or -1. */
+  find(kind: string, text: string, start: number, end: number): number;
+  /** Row r's entries are `start[r]` to `start[r + 1]` of `cls` and `weight`. */
+  start: Int32Array;
+  cls: Int32Array;
+  weight: Float32Array;
+}
+
+function spanHash(kind: number, text: string, start: number, end: number): number {
+  let h = Math.imul(kind + 1, 0x9e3779b1);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function buildFeatureTable(lexical: Record<string, number[]>): FeatureTable {
+  const names = Object.keys(lexical);
+  const kinds = new Map<string, number>();
+  const rowKind = new Int32Array(names.length);
+  const rowText: string[] = [];
+  let size = 16;
+  while (size < 2 * names.length) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const start = new Int32Array(names.length + 1);
+  let entries = 0;
+  for (const name of names) entries += lexical[name]!.length / 2;
+  const cls = new Int32Array(entries);
+  const weight = new Float32Array(entries);
+  let at = 0;
+  names.forEach((name, r) => {
+    const colon = name.indexOf(':');
+    const kindName = name.slice(0, colon);
+    let kind = kinds.get(kindName);
+    if (kind === undefined) kinds.set(kindName, (kind = kinds.size));
+    rowKind[r] = kind;
+    const text = name.slice(colon + 1);
+    rowText.push(text);
+    let slot = spanHash(kind, text, 0, text.length) & mask;
+    while (slots[slot] !== -1) slot = (slot + 1) & mask;
+    slots[slot] = r;
+    const flat = lexical[name]!;
+    start[r] = at;
+    for (let i = 0; i < flat.length; i += 2, at++) {
+      cls[at] = flat[i]!;
+      weight[at] = flat[i + 1]! / 1000;
+    }
+  });
+  start[names.length] = at;
+  const find = (kindName: string, text: string, from: number, to: number): number => {
+    const kind = kinds.get(kindName);
+    if (kind === undefined) return -1;
+    const length = to - from;
+    for (let slot = spanHash(kind, text, from, to) & mask; ; slot = (slot + 1) & mask) {
+      const r = slots[slot]!;
+      if (r === -1) return -1;
+      if (rowKind[r] !== kind) continue;
+      const known = rowText[r]!;
+      if (known.length !== length) continue;
+      let i = 0;
+      while (i < length && known.charCodeAt(i) === text.charCodeAt(from + i)) i++;
+      if (i === length) return r;
+    }
+  };
+  return { find, start, cls, weight };
 }
 
 export function compileModel(data: OccupationModelData): CompiledModel {
   const classes = data.classes;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const rows = new Map<string, { index: Int32Array; weight: Float32Array }>();
-  for (const f in data.lexical) {
-    const flat = data.lexical[f]!;
-    const index = new Int32Array(flat.length / 2);
-    const weight = new Float32Array(flat.length / 2);
-    for (let i = 0; i < flat.length; i += 2) {
-      index[i / 2] = flat[i]!;
-      weight[i / 2] = flat[i + 1]! / 1000;
-    }
-    rows.set(f, { index, weight });
-  }
+  const table = buildFeatureTable(data.lexical);
   const sums = new Float64Array(classes.length);
   const touched: number[] = [];
   const isTouched = new Uint8Array(classes.length);
@@ -350,35 +430,53 @@ export function compileModel(data: OccupationModelData): CompiledModel {
     }
     touched.length = 0;
   };
-  const add = (features: readonly string[]) => {
-    for (const f of features) {
-      const row = rows.get(f);
-      if (!row) continue;
-      for (let j = 0; j < row.index.length; j++) {
-        const i = row.index[j]!;
-        if (!isTouched[i]) {
-          isTouched[i] = 1;
-          touched.push(i);
-        }
-        sums[i] = sums[i]! + row.weight[j]!;
+  const addRow = (r: number) => {
+    if (r < 0) return;
+    for (let j = table.start[r]!, end = table.start[r + 1]!; j < end; j++) {
+      const i = table.cls[j]!;
+      if (!isTouched[i]) {
+        isTouched[i] = 1;
+        touched.push(i);
       }
+      sums[i] = sums[i]! + table.weight[j]!;
     }
   };
+  // Dictionary words recur in every title that holds them: their rows are kept per kind and word.
+  const whole = new Map<string, Map<string, number>>();
+  const find = (kind: string, text: string, start: number, end: number): number => {
+    if (!WORD_KINDS.has(kind)) return table.find(kind, text, start, end);
+    let byText = whole.get(kind);
+    if (!byText) whole.set(kind, (byText = new Map<string, number>()));
+    let r = byText.get(text);
+    if (r === undefined) {
+      if (byText.size >= 50_000) byText.clear();
+      byText.set(text, (r = table.find(kind, text, start, end)));
+    }
+    return r;
+  };
+  const sink: FeatureSink = (kind, text, start, end) => addRow(find(kind, text, start, end));
   return {
     lexical(features) {
       reset();
-      add(features);
+      for (const f of features) {
+        const colon = f.indexOf(':');
+        addRow(table.find(f.slice(0, colon), f, colon + 1, f.length));
+      }
       return scores;
     },
-    partial(features) {
+    partial(read) {
       reset();
-      add(features);
-      const index = new Int32Array(touched.length);
-      const sum = new Float64Array(touched.length);
-      for (let j = 0; j < touched.length; j++) sum[j] = sums[(index[j] = touched[j]!)]!;
+      read(sink);
+      const index = touched.slice();
+      const sum = index.map((i) => sums[i]!);
       return { index, sum };
     },
-    lexicalFrom(base, features) {
+    rows(read) {
+      const out: number[] = [];
+      read((kind, text, start, end) => out.push(find(kind, text, start, end)));
+      return out;
+    },
+    lexicalFrom(base, rows) {
       reset();
       for (let j = 0; j < base.index.length; j++) {
         const i = base.index[j]!;
@@ -386,7 +484,7 @@ export function compileModel(data: OccupationModelData): CompiledModel {
         touched.push(i);
         sums[i] = base.sum[j]!;
       }
-      add(features);
+      for (let j = 0; j < rows.length; j++) addRow(rows[j]!);
       return scores;
     },
     shared: (n) => shared.get(n) ?? 0,
