@@ -3,6 +3,7 @@ import { resolveConfig, type Warehouse } from '@talent/models';
 import {
   auditPublications,
   buildPublications,
+  everyPublication,
   majorCards,
   readPublicationRules,
   type BuiltPublications,
@@ -135,7 +136,7 @@ describe('the five publications on a small warehouse', () => {
     expect(built.protection.primary).toBeGreaterThan(0);
     let printed = 0;
     let withheld = 0;
-    for (const p of built.publications)
+    for (const p of everyPublication(built.publications))
       for (const t of tables(p))
         for (const r of t.rows)
           for (const c of Object.values(r.cells)) {
@@ -169,6 +170,35 @@ describe('the five publications on a small warehouse', () => {
       expect(p.title, p.id).toContain(String(year));
       expect(p.title, p.id).not.toContain(String(catalogue ? LAST_YEAR : LAST_YEAR + 1));
     }
+  });
+
+  it('writes one report per school under the graduate report of each region the school lies in', async () => {
+    const ids = (region: string) => pub(built, 'graduate-quality', region).annexes!.publications.map((p) => p.id);
+    expect(ids(PROVINCE)).toEqual([1, 2, 3, 4, 5, 6].map((k) => `graduate-quality-414501000${k}-${LAST_YEAR}`));
+    expect(ids('450200')).toEqual([1, 3, 5].map((k) => `graduate-quality-414501000${k}-${LAST_YEAR}`));
+    // One document per school, shared by the province and the city.
+    expect(pub(built, 'graduate-quality', '450200').annexes!.publications[0]).toBe(pub(built, 'graduate-quality').annexes!.publications[0]);
+    const school = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010004'))!;
+    expect(school.title).toBe(`丁大学${LAST_YEAR}届毕业生就业质量年度报告`);
+    expect(school.subtitle.region.name).toBe('南宁市');
+    const expected = await rows<{ code: string; graduates: number; unemployed: number }>(
+      `SELECT major_code AS code, sum(graduates)::INTEGER AS graduates, sum(dest_unemployed)::INTEGER AS unemployed
+         FROM core.graduate_outcome WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004' GROUP BY 1 ORDER BY 1`,
+    );
+    const majors = table(school, 'majors-table').rows.filter((r) => !r.total);
+    // 待就业 is printed as the warehouse holds it, or withheld (a complement of the small school's counts).
+    const printedOr = (c: unknown, v: number) => ((c as CellDetail).withheld ? v : value(c));
+    expect(majors.map((r) => [value(r.cells.code), value(r.cells.graduates), printedOr(r.cells.unemployed, -1)])).toEqual(
+      expected.map((e, i) => [e.code, e.graduates, (majors[i]!.cells.unemployed as CellDetail).withheld ? -1 : e.unemployed]),
+    );
+    // The small school's majors: every count of 1–4 withheld, and the school still passes the audit (above).
+    const small = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010005'))!;
+    const cells = table(small, 'majors-table').rows.flatMap((r) => Object.values(r.cells)) as unknown[];
+    const withheld = cells.filter((c) => typeof c === 'object' && c !== null && (c as CellDetail).withheld).length;
+    expect(withheld).toBeGreaterThan(0);
+    for (const c of cells)
+      if (typeof c === 'object' && c !== null && (c as CellDetail).ref && !(c as CellDetail).withheld)
+        expect(Number((c as CellDetail).value) === 0 || Number((c as CellDetail).value) >= 5).toBe(true);
   });
 
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {

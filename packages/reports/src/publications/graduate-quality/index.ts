@@ -5,6 +5,7 @@ import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
 import { majorCards } from './major-cards.js';
+import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, DESTINATIONS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
@@ -396,6 +397,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
   const { region } = ctx;
   const cohort = data.cohort;
   const levels = levelsOf(data);
+  const located = data.schools.filter((s) => s.cityCode === region.code).length;
   const rows: Row[] = [
     ...levels.map((l) => ({
       key: l,
@@ -424,7 +426,11 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
       blocks: [
         {
           kind: 'paragraph',
-          text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。院校所在地尚未入库，各院校分市的毕业去向、月收入等指标见全区报告。`,
+          text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。${
+            located > 0
+              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，附于本报告之后。`
+              : '院校所在地未入库，各院校的毕业去向、月收入等指标见全区报告。'
+          }`,
         },
         { kind: 'methodology', items: methodologyItems(['disclosure']) },
       ],
@@ -464,12 +470,6 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
     runId: ctx.runId,
     sections,
   };
-}
-
-/** 毕业去向落实率 = 100% − the 未就业 share: withheld whenever that share is. */
-function placementRate(cells: DisclosedCells, at: Record<string, string>): Cell {
-  const unemployed = cells.share(['grad', { ...at, group: 'unemployed' }], ['grad', at], 1);
-  return typeof unemployed === 'number' ? Math.round((100 - unemployed) * 10) / 10 : unemployed;
 }
 
 function order(card: string | null): number {
