@@ -39,6 +39,8 @@ export interface AuditOptions {
   rules?: DisclosureRules;
   /** Cells to bound (default: every sensitive cell and every unpublished cell of the system). */
   targets?: Iterable<string>;
+  /** Bound every target by its own two LPs, without witness points (exact intervals throughout). */
+  exact?: boolean;
 }
 
 const TOLERANCE = 1e-6;
@@ -190,7 +192,7 @@ export async function auditCounts(
         // are not needed; the others get their own LPs.
         const low = new Map<string, number>();
         const high = new Map<string, number>();
-        if (groupTargets.length >= WITNESS_MIN_TARGETS) {
+        if (!options.exact && groupTargets.length >= WITNESS_MIN_TARGETS) {
           const colOf = (k: string) => local.get(column.get(k)!)!;
           // HiGHS takes a set of columns in increasing order.
           const colsOf = (list: readonly string[]) => Int32Array.from(list.map(colOf)).sort();
