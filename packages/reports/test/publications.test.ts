@@ -228,7 +228,12 @@ describe('the five publications on a small warehouse', () => {
         html: 'a.html',
         xlsx: 'a.xlsx',
         csv: [],
-        annexes: { title: '各院校毕业生就业质量年度报告', entries: [], omitted: ['庚技工学校'], omittedReason: '因毕业生人数较少不单独发布' },
+        annexes: {
+          title: '各院校毕业生就业质量年度报告',
+          entries: [],
+          omitted: ['庚技工学校'],
+          omittedReason: '因毕业生人数较少不单独发布',
+        },
       },
     ]);
     expect(index).toContain('因毕业生人数较少不单独发布：庚技工学校。');
@@ -241,7 +246,10 @@ describe('the five publications on a small warehouse', () => {
     // 戊's majors table alone, its small counts withheld and nothing else: some small count is
     // recovered from its row and column totals.
     const small = [...own.cells.values()].filter((c) => isSensitiveCount(c.value)).map((c) => c.key);
-    const alone = await auditCounts(own, new Map([...own.cells.values()].filter((c) => !small.includes(c.key)).map((c) => [c.key, c.value])));
+    const alone = await auditCounts(
+      own,
+      new Map([...own.cells.values()].filter((c) => !small.includes(c.key)).map((c) => [c.key, c.value])),
+    );
     const leaked = alone.violations.map((v) => v.key).filter((k) => k.includes('/'));
     expect(leaked.length).toBeGreaterThan(0);
     // The run withholds it and a complement in the school's own tables, and the audit of
@@ -250,7 +258,9 @@ describe('the five publications on a small warehouse', () => {
     const printed = tables(report).flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells))) as CellDetail[];
     const cell = printed.find((c) => typeof c === 'object' && c !== null && c.ref === leaked[0])!;
     expect(cell.withheld).toBe('small-count');
-    expect(printed.some((c) => typeof c === 'object' && c !== null && c.withheld === 'complementary' && c.ref?.includes('4145010005'))).toBe(true);
+    expect(
+      printed.some((c) => typeof c === 'object' && c !== null && c.withheld === 'complementary' && c.ref?.includes('4145010005')),
+    ).toBe(true);
     const audit = await auditPublications(built.publications, built.system);
     expect(audit.violations).toEqual([]);
     const bounds = audit.intervals.find((i) => i.key === leaked[0])!;

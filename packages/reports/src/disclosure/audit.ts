@@ -212,7 +212,10 @@ export async function auditCounts(
             let found = 0;
             for (const k of open) {
               const v = x[colOf(k)]!;
-              if (v <= needLow + TOLERANCE) (low.set(k, Math.max(0, v)), found++);
+              if (v <= needLow + TOLERANCE) {
+                low.set(k, Math.max(0, v));
+                found++;
+              }
             }
             if (found === 0) break;
           }
@@ -233,7 +236,10 @@ export async function auditCounts(
             let found = 0;
             for (const k of open) {
               const v = x[colOf(k)]!;
-              if (v >= needHigh - TOLERANCE) (high.set(k, v), found++);
+              if (v >= needHigh - TOLERANCE) {
+                high.set(k, v);
+                found++;
+              }
             }
             if (found === 0) break;
           }

@@ -264,7 +264,9 @@ describe('witness points', () => {
     const cols = Array.from({ length: 10 }, (_, j) => `c${j}`);
     const s = new CountSystem({ city: rows, industry: cols });
     const values: Record<string, Record<string, number>> = {};
-    rows.forEach((r, i) => (values[r] = Object.fromEntries(cols.map((c, j) => [c, (i + 2 * j) % 5 === 0 ? 1 + ((i + j) % 2) : 6 + ((i * j) % 30)]))));
+    rows.forEach(
+      (r, i) => (values[r] = Object.fromEntries(cols.map((c, j) => [c, (i + 2 * j) % 5 === 0 ? 1 + ((i + j) % 2) : 6 + ((i * j) % 30)]))),
+    );
     addTwoWayTable(s, 'demand', 'city', 'industry', values);
     const small = [...s.cells.values()].filter((c) => isSensitiveCount(c.value)).map((c) => c.key);
     expect(small.length).toBeGreaterThan(20);

@@ -27,8 +27,7 @@ export class LinkedSystems implements CountCells {
         if (old && old.value !== c.value) throw new Error(`linking cell ${c.key} is ${old.value} in one system and ${c.value} in another`);
         this.cells.set(c.key, c);
       }
-    for (const r of links)
-      for (const k of [r.total, ...r.parts]) if (!this.cells.has(k)) throw new Error(`link names unknown cell ${k}`);
+    for (const r of links) for (const k of [r.total, ...r.parts]) if (!this.cells.has(k)) throw new Error(`link names unknown cell ${k}`);
     // A linking cell's relations may be derived by both of its systems: each relation once.
     const seen = new Set<string>();
     this.all = [];

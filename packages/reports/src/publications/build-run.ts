@@ -81,7 +81,11 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
   const cohort = plan.year !== undefined && newest !== null && plan.year <= newest ? plan.year : newest;
   const data = cohort === null ? null : await readGraduateData(conn, cohort, provinceCode, TREND_COHORTS);
   if (!data) notes.push('No graduate outcomes in core.graduate_outcome: the graduate report is not written.');
-  const { system, protection, reported, sizes } = await protectGraduateCounts(data, cities.map((c) => c.code), rules);
+  const { system, protection, reported, sizes } = await protectGraduateCounts(
+    data,
+    cities.map((c) => c.code),
+    rules,
+  );
   const cells = new DisclosedCells(system, protection);
 
   const publications: Publication[] = [];

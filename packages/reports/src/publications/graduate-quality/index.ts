@@ -6,6 +6,7 @@ import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
 import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
+import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
 import { DESTINATION_GROUPS, DESTINATIONS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
@@ -237,6 +238,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           id: 'schools',
           title: '各院校毕业去向落实情况',
           blocks: [
+            { kind: 'paragraph', text: schoolReportsNote(data, rules) },
             {
               kind: 'table',
               id: 'schools-table',
@@ -397,7 +399,9 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
   const { region } = ctx;
   const cohort = data.cohort;
   const levels = levelsOf(data);
-  const located = data.schools.filter((s) => s.cityCode === region.code).length;
+  const locatedSchools = data.schools.filter((s) => s.cityCode === region.code);
+  const located = schoolsWithReports({ ...data, schools: locatedSchools }, ctx.rules).length;
+  const omitted = locatedSchools.length - located;
   const rows: Row[] = [
     ...levels.map((l) => ({
       key: l,
@@ -428,7 +432,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
           kind: 'paragraph',
           text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。${
             located > 0
-              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，附于本报告之后。`
+              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，附于本报告之后${omitted > 0 ? `；另有${omitted}所院校${SCHOOL_REPORT_OMITTED}` : ''}。`
               : '院校所在地未入库，各院校的毕业去向、月收入等指标见全区报告。'
           }`,
         },
@@ -470,6 +474,15 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
     runId: ctx.runId,
     sections,
   };
+}
+
+/** What the by-school table's section says of the school reports: how many, and who has none. */
+function schoolReportsNote(data: GraduateData, rules: PublicationContext['rules']): string {
+  const reported = new Set(schoolsWithReports(data, rules).map((s) => s.code));
+  const omitted = data.schools.filter((s) => !reported.has(s.code));
+  return `下表列出${data.schools.length}所院校的毕业去向；其中${reported.size}所院校另有本校的毕业生就业质量年度报告，附于本报告之后${
+    omitted.length > 0 ? `；${omitted.length}所院校（当届毕业生不足${rules.schoolReports.minGraduates}人）${SCHOOL_REPORT_OMITTED}` : ''
+  }。`;
 }
 
 function order(card: string | null): number {

@@ -103,7 +103,10 @@ export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null 
 export function schoolLinks(data: GraduateData, rules: PublicationRules, withOthers: boolean): Relation[] {
   const links: Relation[] = [];
   for (const d of DESTINATIONS)
-    links.push({ total: cellKey('grad', { dest: d.key }), parts: data.schools.map((s) => cellKey('grad', { school: s.code, dest: d.key })) });
+    links.push({
+      total: cellKey('grad', { dest: d.key }),
+      parts: data.schools.map((s) => cellKey('grad', { school: s.code, dest: d.key })),
+    });
   for (const c of data.cohorts) {
     const year = String(c.year);
     const schools = [...data.schools.map((s) => s.code), ...(withOthers ? [OTHER_SCHOOLS] : [])];
@@ -126,7 +129,10 @@ export function schoolLinks(data: GraduateData, rules: PublicationRules, withOth
   for (const m of ratedMajors(data, rules)) {
     const parts = atSchools.get(m.key) ?? [];
     if (parts.length === 0) continue;
-    links.push({ total: cellKey('major_unemployed', { major: m.key }), parts: parts.map((p) => cellKey('grad', { school: p.code, group: 'unemployed' })) });
+    links.push({
+      total: cellKey('major_unemployed', { major: m.key }),
+      parts: parts.map((p) => cellKey('grad', { school: p.code, group: 'unemployed' })),
+    });
     if (parts.reduce((s, p) => s + p.graduates, 0) === m.graduates)
       links.push({ total: cellKey('major_grad', { major: m.key }), parts: parts.map((p) => cellKey('grad', { school: p.code })) });
   }
