@@ -48,8 +48,11 @@ function costOf(value: number, isMargin: boolean): number {
  *    the round repeats from 2. Withholding more never narrows an interval, so a cell found safe
  *    stays safe and later rounds attack only the others.
  *
+ * With `decided` statuses (the region's, when the schools' systems linked to it are protected),
+ * those cells start as they are and a published one is a complement of last resort.
+ *
  * The heuristic does not minimise information loss exactly (that is a mixed-integer problem); it
- * guarantees the audit passes, and the final audit is returned with the statuses.
+ * guarantees the audit passes, and returns each sensitive cell's interval as last attacked.
  */
 export async function protectCounts(
   system: CountCells,

@@ -55,8 +55,9 @@ export interface SystemSizes {
 
 /**
  * Builds the five publications of every region of the plan from the warehouse: the projection-based
- * four when a projection vintage exists, the graduate report whenever outcomes are loaded. Counts of
- * persons of all editions go into one count system, protected together.
+ * four when a projection vintage exists, the graduate report whenever outcomes are loaded, with the
+ * reports of the schools in the region annexed. Counts of persons of all editions go into the
+ * region's count system, each school report's into its own, linked ({@link protectGraduateCounts}).
  */
 export async function buildPublications(conn: DuckDBConnection, plan: PublicationPlan): Promise<BuiltPublications> {
   const rules = readPublicationRules(plan.datasetsDir);
