@@ -83,19 +83,21 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   lines.push(
     `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
     `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary; audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
-    ...schoolLines(built.sizes, d?.largestGroup ?? 0),
+    ...schoolLines(built.sizes, d?.largestGroup ?? 0, manifest.publications.filter((p) => p.files[0]?.includes('/schools/')).length),
     `  timings: ${(['html', 'pdf', 'xlsx', 'csv'] as const).map((k) => `${k} ${manifest.timings[k].toFixed(1)} s`).join(', ')}`,
   );
   return { manifest, lines, seconds };
 }
 
 /** The school reports and the sizes of the count systems behind them. */
-function schoolLines(sizes: SystemSizes, largestGroup: number): string[] {
+function schoolLines(sizes: SystemSizes, largestGroup: number, written: number): string[] {
   if (sizes.schools.length === 0) return [];
   const largest = sizes.schools.reduce((a, b) => (b.cells > a.cells ? b : a));
   const cells = sizes.schools.map((s) => s.cells).sort((a, b) => a - b);
   return [
-    `  school reports: ${sizes.schools.length}; count systems: region ${sizes.region.cells} cells / ${sizes.region.relations} relations ` +
+    // Every school of the province has its system (the region's sums run over all of them); the
+    // regions asked for decide which reports are written.
+    `  school reports: ${written} written, ${sizes.schools.length} school systems; count systems: region ${sizes.region.cells} cells / ${sizes.region.relations} relations ` +
       `(${sizes.region.withheldForSchools} of its published cells withheld for the school reports), ` +
       `each school median ${cells[Math.floor(cells.length / 2)]} cells, largest ${largest.cells} cells / ${largest.relations} relations (${largest.code}); ` +
       `largest group of linked unpublished cells in the audit ${largestGroup}`,
