@@ -10,7 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, numberPublication, writeRun, type BuiltPublications, type RunManifest } from '../src/index.js';
+import {
+  buildPublications,
+  everyPublication,
+  numberPublication,
+  writeRun,
+  type BuiltPublications,
+  type RunManifest,
+} from '../src/index.js';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
 import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
 import { checkContents, contentsLabels } from './printed-contents.js';
@@ -44,7 +51,9 @@ afterAll(async () => {
 
 describe('the publications of a run in headless Chromium', () => {
   it('writes every publication with its PDF, workbook and tables, and an index linking them', () => {
-    expect(manifest.publications).toHaveLength(5);
+    // The five publications and, under the graduate report, the reports of the six schools above the size rule.
+    expect(manifest.publications).toHaveLength(5 + 6);
+    expect(manifest.publications.filter((p) => p.files[0]!.includes('/schools/'))).toHaveLength(6);
     const index = readFileSync(join(dir, 'latest', 'index.html'), 'utf8');
     for (const p of manifest.publications) {
       expect(index).toContain(`${p.id}/${p.id}.pdf`);
@@ -53,9 +62,10 @@ describe('the publications of a run in headless Chromium', () => {
     }
   });
 
-  it('loads each report with no console error and no outside request, every chart a drawn SVG, text in Chinese', async () => {
-    for (const pub of built.publications) {
-      const path = join(dir, RUN, pub.id, `${pub.id}.html`);
+  it('loads each report, the school reports too, with no console error and no outside request, every chart a drawn SVG, text in Chinese', async () => {
+    const htmlOf = new Map(manifest.publications.map((p) => [p.id, p.files.find((f) => f.endsWith('.html'))!]));
+    for (const pub of everyPublication(built.publications)) {
+      const path = join(dir, RUN, htmlOf.get(pub.id)!);
       const page = await browser.newPage();
       const requests: string[] = [];
       const errors: string[] = [];

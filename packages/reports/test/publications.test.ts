@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
 import {
+  auditCounts,
   auditPublications,
   buildPublications,
+  isSensitiveCount,
+  renderIndexHtml,
+  type LinkedSystems,
+  everyPublication,
   majorCards,
   readPublicationRules,
   type BuiltPublications,
@@ -12,6 +17,8 @@ import {
   type TableBlock,
 } from '../src/index.js';
 import { FAN_HISTORY_YEARS } from '../src/publications/fan-table.js';
+import { readGraduateData } from '../src/publications/graduate-quality/queries.js';
+import { schoolCountSystem } from '../src/publications/graduate-quality/school-counts.js';
 import { ESTIMATE_NOTE } from '../src/publications/methodology.js';
 import { renderChartBlock } from '../src/render/chart-block.js';
 import { tableHtml } from '../src/render/table-html.js';
@@ -157,7 +164,7 @@ describe('the five publications on a small warehouse', () => {
     expect(built.protection.primary).toBeGreaterThan(0);
     let printed = 0;
     let withheld = 0;
-    for (const p of built.publications)
+    for (const p of everyPublication(built.publications))
       for (const t of tables(p))
         for (const r of t.rows)
           for (const c of Object.values(r.cells)) {
@@ -191,6 +198,107 @@ describe('the five publications on a small warehouse', () => {
       expect(p.title, p.id).toContain(String(year));
       expect(p.title, p.id).not.toContain(String(catalogue ? LAST_YEAR : LAST_YEAR + 1));
     }
+  });
+
+  it('writes one report per school under the graduate report of each region the school lies in', async () => {
+    const ids = (region: string) => pub(built, 'graduate-quality', region).annexes!.publications.map((p) => p.id);
+    expect(ids(PROVINCE)).toEqual([1, 2, 3, 4, 5, 6].map((k) => `graduate-quality-414501000${k}-${LAST_YEAR}`));
+    expect(ids('450200')).toEqual([1, 3, 5].map((k) => `graduate-quality-414501000${k}-${LAST_YEAR}`));
+    // One document per school, shared by the province and the city.
+    expect(pub(built, 'graduate-quality', '450200').annexes!.publications[0]).toBe(pub(built, 'graduate-quality').annexes!.publications[0]);
+    const school = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010004'))!;
+    expect(school.title).toBe(`丁大学${LAST_YEAR}届毕业生就业质量年度报告`);
+    expect(school.subtitle.region.name).toBe('南宁市');
+    const expected = await rows<{ code: string; graduates: number; unemployed: number }>(
+      `SELECT major_code AS code, sum(graduates)::INTEGER AS graduates, sum(dest_unemployed)::INTEGER AS unemployed
+         FROM core.graduate_outcome WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004' GROUP BY 1 ORDER BY 1`,
+    );
+    const majors = table(school, 'majors-table').rows.filter((r) => !r.total);
+    // 待就业 is printed as the warehouse holds it, or withheld (a complement of the small school's counts).
+    const printedOr = (c: unknown, v: number) => ((c as CellDetail).withheld ? v : value(c));
+    expect(majors.map((r) => [value(r.cells.code), value(r.cells.graduates), printedOr(r.cells.unemployed, -1)])).toEqual(
+      expected.map((e, i) => [e.code, e.graduates, (majors[i]!.cells.unemployed as CellDetail).withheld ? -1 : e.unemployed]),
+    );
+    // The small school's majors: every count of 1–4 withheld, and the school still passes the audit (above).
+    const small = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010005'))!;
+    const cells = table(small, 'majors-table').rows.flatMap((r) => Object.values(r.cells)) as unknown[];
+    const withheld = cells.filter((c) => typeof c === 'object' && c !== null && (c as CellDetail).withheld).length;
+    expect(withheld).toBeGreaterThan(0);
+    for (const c of cells)
+      if (typeof c === 'object' && c !== null && (c as CellDetail).ref && !(c as CellDetail).withheld)
+        expect(Number((c as CellDetail).value) === 0 || Number((c as CellDetail).value) >= 5).toBe(true);
+  });
+
+  it('gives no report to a school below the size rule, and lists it under its region on the index page', async () => {
+    const [small] = await rows<{ graduates: number }>(
+      `SELECT sum(graduates)::INTEGER AS graduates FROM core.graduate_outcome WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010007'`,
+    );
+    expect(small!.graduates).toBeLessThan(rules.schoolReports.minGraduates);
+    for (const region of [PROVINCE, '450200']) {
+      const annexes = pub(built, 'graduate-quality', region).annexes!;
+      expect(annexes.publications.some((p) => p.id.includes('4145010007'))).toBe(false);
+      expect(annexes.omitted).toEqual(['庚技工学校']);
+    }
+    // Its row in the province's by-school table stays, under the count rules.
+    const row = table(pub(built, 'graduate-quality'), 'schools-table').rows.find((r) => r.key === '4145010007')!;
+    expect((row.cells.graduates as CellDetail).ref).toBe('grad|school=4145010007');
+    const index = renderIndexHtml(RUN, [
+      {
+        title: 'x',
+        region: '广西壮族自治区',
+        year: LAST_YEAR,
+        html: 'a.html',
+        xlsx: 'a.xlsx',
+        csv: [],
+        annexes: {
+          title: '各院校毕业生就业质量年度报告',
+          entries: [],
+          omitted: ['庚技工学校'],
+          omittedReason: '因毕业生人数较少不单独发布',
+        },
+      },
+    ]);
+    expect(index).toContain('因毕业生人数较少不单独发布：庚技工学校。');
+  });
+
+  it("withholds and audits a count that the school's own table would give away: primary, a complement in the same table, and the run's audit", async () => {
+    const data = (await readGraduateData(wh.conn, LAST_YEAR, PROVINCE, 5))!;
+    const school = data.schools.find((s) => s.code === '4145010005')!;
+    const own = schoolCountSystem(data, school);
+    // 戊's majors table alone, its small counts withheld and nothing else: some small count is
+    // recovered from its row and column totals.
+    const small = [...own.cells.values()].filter((c) => isSensitiveCount(c.value)).map((c) => c.key);
+    const alone = await auditCounts(
+      own,
+      new Map([...own.cells.values()].filter((c) => !small.includes(c.key)).map((c) => [c.key, c.value])),
+    );
+    const leaked = alone.violations.map((v) => v.key).filter((k) => k.includes('/'));
+    expect(leaked.length).toBeGreaterThan(0);
+    // The run withholds it and a complement in the school's own tables, and the audit of
+    // everything the run prints (region and school reports) bounds it to an interval containing [1, 5].
+    const report = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010005'))!;
+    const printed = tables(report).flatMap((t) => t.rows.flatMap((r) => Object.values(r.cells))) as CellDetail[];
+    const cell = printed.find((c) => typeof c === 'object' && c !== null && c.ref === leaked[0])!;
+    expect(cell.withheld).toBe('small-count');
+    expect(
+      printed.some((c) => typeof c === 'object' && c !== null && c.withheld === 'complementary' && c.ref?.includes('4145010005')),
+    ).toBe(true);
+    const audit = await auditPublications(built.publications, built.system);
+    expect(audit.violations).toEqual([]);
+    const bounds = audit.intervals.find((i) => i.key === leaked[0])!;
+    expect(bounds.lower).toBeLessThanOrEqual(1);
+    expect(bounds.upper).toBeGreaterThanOrEqual(5);
+  });
+
+  it("links each school's system to the region's: the run's system holds both, and they add up", () => {
+    expect(built.sizes.schools.map((s) => s.code)).toEqual([1, 2, 3, 4, 5, 6].map((k) => `414501000${k}`));
+    for (const s of built.sizes.schools) expect(s.cells).toBeLessThan(built.sizes.region.cells);
+    expect((built.system as LinkedSystems).checkAdditivity()).toEqual([]);
+    // The province's 去向 are sums over the schools: one of the links across systems.
+    expect(built.system.relations()).toContainEqual({
+      total: 'grad|dest=abroad',
+      parts: [1, 2, 3, 4, 5, 6, 7].map((k) => `grad|dest=abroad|school=414501000${k}`),
+    });
   });
 
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openWarehouse, todayIn, type Config } from '@talent/models';
 import { EXIT } from '../exit-codes.js';
-import type { Publication, RunManifest } from '@talent/reports';
+import type { Publication, RunManifest, SystemSizes } from '@talent/reports';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -17,6 +17,8 @@ export interface ReportOptions {
   pdf?: boolean;
   /** Regions whose publications get a PDF (default all). */
   pdfRegions?: readonly string[];
+  /** Print the school reports of those regions too (default false: one PDF each of hundreds of schools). */
+  schoolPdfs?: boolean;
 }
 
 export interface ReportSummary {
@@ -70,7 +72,9 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
       root,
       runId: options.runId,
       ...(pdf ? { pdf } : {}),
-      ...(options.pdfRegions ? { pdfFor: (p: Publication) => options.pdfRegions!.includes(p.subtitle.region.code) } : {}),
+      pdfFor: (p: Publication, parent?: Publication) =>
+        (parent ? options.schoolPdfs === true : true) &&
+        (!options.pdfRegions || options.pdfRegions.includes((parent ?? p).subtitle.region.code)),
       disclosure: { system: built.system },
     });
   const manifest = options.pdf === false ? await write() : await withPdfPrinter((printer) => write(printer));
@@ -79,9 +83,25 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   lines.push(
     `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
     `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary; audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
+    ...schoolLines(built.sizes, d?.largestGroup ?? 0, manifest.publications.filter((p) => p.files[0]?.includes('/schools/')).length),
     `  timings: ${(['html', 'pdf', 'xlsx', 'csv'] as const).map((k) => `${k} ${manifest.timings[k].toFixed(1)} s`).join(', ')}`,
   );
   return { manifest, lines, seconds };
+}
+
+/** The school reports and the sizes of the count systems behind them. */
+function schoolLines(sizes: SystemSizes, largestGroup: number, written: number): string[] {
+  if (sizes.schools.length === 0) return [];
+  const largest = sizes.schools.reduce((a, b) => (b.cells > a.cells ? b : a));
+  const cells = sizes.schools.map((s) => s.cells).sort((a, b) => a - b);
+  return [
+    // Every school of the province has its system (the region's sums run over all of them); the
+    // regions asked for decide which reports are written.
+    `  school reports: ${written} written, ${sizes.schools.length} school systems; count systems: region ${sizes.region.cells} cells / ${sizes.region.relations} relations ` +
+      `(${sizes.region.withheldForSchools} of its published cells withheld for the school reports), ` +
+      `each school median ${cells[Math.floor(cells.length / 2)]} cells, largest ${largest.cells} cells / ${largest.relations} relations (${largest.code}); ` +
+      `largest group of linked unpublished cells in the audit ${largestGroup}`,
+  ];
 }
 
 /**
@@ -91,7 +111,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
  */
 export async function reportCommand(
   config: Config,
-  flags: { region?: string; year?: string; framework?: string },
+  flags: { region?: string; year?: string; framework?: string; schoolPdf?: boolean },
   output: Pick<Output, 'line' | 'error'> = { line: (l) => console.log(l), error: (m) => console.error(m) },
 ): Promise<number> {
   const year = flags.year === undefined ? undefined : Number(flags.year);
@@ -117,6 +137,7 @@ export async function reportCommand(
       ...(flags.region ? { regions: [flags.region] } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(flags.framework ? { framework: flags.framework } : {}),
+      ...(flags.schoolPdf ? { schoolPdfs: true } : {}),
     });
     for (const line of summary.lines) output.line(line);
     return summary.manifest ? EXIT.ok : EXIT.runFailed;
@@ -129,7 +150,7 @@ export async function reportCommand(
 export const reportCliCommand: Command = {
   name: 'report',
   summary: 'write the annual publications of a region (HTML, PDF, XLSX, CSV)',
-  help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>]
+  help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>] [--school-pdf]
 
 Writes the five annual publications (技能人才供需信息, 紧缺型职业（工种）目录, 职业技能培训职业（工种）目录,
 毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of the province and each of
@@ -138,8 +159,9 @@ its cities, from the warehouse (read-only), every one with its PDF, under <out>/
 Options:
   --region <code>            GB/T 2260 code (default: the province 450000 and each of its cities)
   --year <y>                 report year (default: the projection's last observed year)
-  --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)`,
-  options: { region: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' } },
+  --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
+  --school-pdf               print the PDF of every school report of the region too (one per school: slow)`,
+  options: { region: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' }, 'school-pdf': { type: 'boolean' } },
   async run({ config, values, output }) {
     const flag = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
     const exitCode = await reportCommand(
@@ -148,6 +170,7 @@ Options:
         ...(flag('region') ? { region: flag('region')! } : {}),
         ...(flag('year') ? { year: flag('year')! } : {}),
         ...(flag('framework') ? { framework: flag('framework')! } : {}),
+        ...(values['school-pdf'] === true ? { schoolPdf: true } : {}),
       },
       output,
     );

@@ -1,8 +1,9 @@
 import { cellDetail } from '../document/cells.js';
+import { everyPublication } from '../document/annexes.js';
 import { numberPublication } from '../document/numbering.js';
 import type { Publication } from '../document/types.js';
 import { auditCounts, type AuditResult } from './audit.js';
-import type { CountSystem } from './count-system.js';
+import type { CountCells } from './linked-systems.js';
 import { DEFAULT_RULES, isSensitiveCount, type DisclosureRules } from './rules.js';
 
 /** A count that the outputs print with a value other than the warehouse's. */
@@ -29,13 +30,13 @@ export interface RunAudit extends AuditResult {
  */
 export async function auditPublications(
   publications: readonly Publication[],
-  system: CountSystem,
+  system: CountCells,
   rules: DisclosureRules = DEFAULT_RULES,
 ): Promise<RunAudit> {
   const published = new Map<string, number>();
   const withheld = new Set<string>();
   const mismatches: Mismatch[] = [];
-  for (const pub of publications) {
+  for (const pub of everyPublication(publications)) {
     for (const table of numberPublication(pub).tableBlocks) {
       for (const row of table.rows) {
         for (const cell of Object.values(row.cells)) {
@@ -55,6 +56,8 @@ export async function auditPublications(
   }
   const inconsistent = [...withheld].filter((k) => published.has(k));
   const sensitive = [...system.cells.values()].filter((c) => isSensitiveCount(c.value, rules) && c.value > 0).map((c) => c.key);
-  const result = await auditCounts(system, published, { rules, targets: [...withheld, ...sensitive] });
+  // Only a sensitive cell can be too narrow: the attack bounds those (withheld or not), and a
+  // withheld complement needs no bounds of its own.
+  const result = await auditCounts(system, published, { rules, targets: sensitive });
   return { ...result, mismatches, inconsistent, printed: published.size, withheld: withheld.size };
 }

@@ -1,4 +1,4 @@
-import type { CountSystem } from './count-system.js';
+import type { CountCells } from './linked-systems.js';
 import { highs } from './lp-solver.js';
 import { DEFAULT_RULES, isSensitiveCount, type DisclosureRules } from './rules.js';
 
@@ -14,6 +14,12 @@ export interface CellInterval {
   sensitive: boolean;
   /** For sensitive cells: whether the interval contains the protection range. */
   protected: boolean;
+  /**
+   * A side of the interval is a value the cell takes at a witness point rather than its bound
+   * (the bound lies beyond it): the interval is then inside the attacker's, and still contains the
+   * protection range.
+   */
+  witnessed?: boolean;
 }
 
 export interface AuditResult {
@@ -24,6 +30,8 @@ export interface AuditResult {
   variables: number;
   equations: number;
   lpSolved: number;
+  /** Unpublished cells in the largest group linked by the equations (the largest LP solved). */
+  largestGroup: number;
   seconds: number;
 }
 
@@ -31,9 +39,15 @@ export interface AuditOptions {
   rules?: DisclosureRules;
   /** Cells to bound (default: every sensitive cell and every unpublished cell of the system). */
   targets?: Iterable<string>;
+  /** Bound every target by its own two LPs, without witness points (exact intervals throughout). */
+  exact?: boolean;
 }
 
 const TOLERANCE = 1e-6;
+/** Groups with at least this many targets look for witness points before solving per cell. */
+const WITNESS_MIN_TARGETS = 16;
+/** Witness LPs per side: each pass retries the targets the previous point did not show. */
+const WITNESS_PASSES = 3;
 
 /**
  * The attacker's problem, solved: for each target cell, the minimum and maximum of its value over
@@ -46,7 +60,7 @@ const TOLERANCE = 1e-6;
  * A sensitive cell passes when its interval contains `rules.protection` ([1, 5] by default).
  */
 export async function auditCounts(
-  system: CountSystem,
+  system: CountCells,
   published: ReadonlyMap<string, number>,
   options: AuditOptions = {},
 ): Promise<AuditResult> {
@@ -62,10 +76,7 @@ export async function auditCounts(
     }
   }
   // Equations: sum(parts) - total = 0, with published values moved to the right-hand side.
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const rhs: number[] = [];
+  const equations: { terms: [number, number][]; rhs: number }[] = [];
   for (const r of system.relations()) {
     const coef = new Map<number, number>();
     let constant = 0;
@@ -76,20 +87,14 @@ export async function auditCounts(
     };
     for (const p of r.parts) add(p, 1);
     add(r.total, -1);
-    const terms = [...coef].filter(([, c]) => c !== 0);
-    if (terms.length === 0) continue;
-    for (const [col, c] of terms.sort((a, b) => a[0] - b[0])) {
-      indices.push(col);
-      values.push(c);
-    }
-    starts.push(indices.length);
-    rhs.push(constant);
+    const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
+    if (terms.length > 0) equations.push({ terms, rhs: constant });
   }
   const targets = options.targets
     ? [...new Set(options.targets)]
     : [...system.cells.values()].filter((c) => !published.has(c.key) || isSensitiveCount(c.value, rules)).map((c) => c.key);
   const intervals: CellInterval[] = [];
-  const judge = (key: string, lower: number, upper: number): CellInterval => {
+  const judge = (key: string, lower: number, upper: number, witnessed = false): CellInterval => {
     const value = system.cells.get(key)!.value;
     const sensitive = value > 0 && isSensitiveCount(value, rules);
     return {
@@ -99,56 +104,157 @@ export async function auditCounts(
       value,
       sensitive,
       protected: !sensitive || (lower <= needLow + TOLERANCE && upper >= needHigh - TOLERANCE),
+      ...(witnessed ? { witnessed } : {}),
     };
   };
   let lpSolved = 0;
+  let largestGroup = 0;
   const toBound = targets.filter((k) => column.has(k));
   for (const k of targets) if (!column.has(k)) intervals.push(judge(k, published.get(k)!, published.get(k)!));
   if (toBound.length > 0) {
     const h = await highs();
-    const n = keys.length;
-    const m = rhs.length;
-    const model = h.createModel({
-      numCols: n,
-      numRows: m,
-      colCost: new Float64Array(n),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(h.infinity),
-      rowLower: Float64Array.from(rhs),
-      rowUpper: Float64Array.from(rhs),
-      matrix: {
-        format: 'csr',
-        numRows: m,
-        numCols: n,
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(indices),
-        values: Float64Array.from(values),
-      },
+    // The unpublished cells fall apart into groups linked by no equation (the schools of a region,
+    // say): the bounds of a cell depend only on its own group, so each group is solved as its own LP.
+    const parent = keys.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+      return i;
+    };
+    for (const e of equations) for (const [col] of e.terms.slice(1)) parent[find(col)] = find(e.terms[0]![0]);
+    const byGroup = new Map<number, string[]>();
+    for (const key of toBound) {
+      const g = find(column.get(key)!);
+      (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(key);
+    }
+    const equationsOf = new Map<number, typeof equations>();
+    for (const e of equations) {
+      const g = find(e.terms[0]![0]);
+      if (byGroup.has(g)) (equationsOf.get(g) ?? equationsOf.set(g, []).get(g)!).push(e);
+    }
+    const columnsOf = new Map<number, number[]>();
+    keys.forEach((_, col) => {
+      const g = find(col);
+      if (byGroup.has(g)) (columnsOf.get(g) ?? columnsOf.set(g, []).get(g)!).push(col);
     });
-    try {
-      // After a change of objective the last basis stays primal feasible: primal simplex without
-      // presolve restarts from it (about 2 iterations per LP here, against 50 from scratch).
-      model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-      const { optimal, unbounded } = h.constants.modelStatus;
-      const solve = (col: number, sense: 'minimize' | 'maximize'): number => {
-        model.changeObjectiveSense(h.constants.objectiveSense[sense]);
-        model.run();
-        lpSolved++;
-        const status = model.getModelStatus();
-        if (status === optimal) return model.getObjectiveValue();
-        if (status === unbounded && sense === 'maximize') return Infinity;
-        throw new Error(`attacker LP for ${keys[col]} (${sense}) ended with HiGHS model status ${status}`);
-      };
-      for (const key of toBound) {
-        const col = column.get(key)!;
-        model.changeColCost(col, 1);
-        const lower = solve(col, 'minimize');
-        const upper = solve(col, 'maximize');
-        model.changeColCost(col, 0);
-        intervals.push(judge(key, Math.max(0, lower), upper));
+    for (const [g, groupTargets] of byGroup) {
+      const cols = columnsOf.get(g)!;
+      largestGroup = Math.max(largestGroup, cols.length);
+      const local = new Map(cols.map((c, i) => [c, i]));
+      const rows = equationsOf.get(g) ?? [];
+      const starts: number[] = [0];
+      const indices: number[] = [];
+      const values: number[] = [];
+      for (const e of rows) {
+        for (const [col, c] of e.terms) {
+          indices.push(local.get(col)!);
+          values.push(c);
+        }
+        starts.push(indices.length);
       }
-    } finally {
-      model.dispose();
+      const n = cols.length;
+      const m = rows.length;
+      const rhs = Float64Array.from(rows.map((e) => e.rhs));
+      const model = h.createModel({
+        numCols: n,
+        numRows: m,
+        colCost: new Float64Array(n),
+        colLower: new Float64Array(n),
+        colUpper: new Float64Array(n).fill(h.infinity),
+        rowLower: rhs,
+        rowUpper: rhs,
+        matrix: {
+          format: 'csr',
+          numRows: m,
+          numCols: n,
+          starts: Int32Array.from(starts),
+          indices: Int32Array.from(indices),
+          values: Float64Array.from(values),
+        },
+      });
+      try {
+        // After a change of objective the last basis stays primal feasible: primal simplex without
+        // presolve restarts from it (about 2 iterations per LP here, against 50 from scratch).
+        model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+        const { optimal, unbounded } = h.constants.modelStatus;
+        const solve = (key: string, sense: 'minimize' | 'maximize'): number => {
+          model.changeObjectiveSense(h.constants.objectiveSense[sense]);
+          model.run();
+          lpSolved++;
+          const status = model.getModelStatus();
+          if (status === optimal) return model.getObjectiveValue();
+          if (status === unbounded && sense === 'maximize') return Infinity;
+          throw new Error(`attacker LP for ${key} (${sense}) ended with HiGHS model status ${status}`);
+        };
+        // Witnesses first, in a large group: one LP minimising the sum of the targets gives a point
+        // of the attacker's set where many of them are at most the rule's lower end at once, and one
+        // maximising their sum with each capped at the upper end a point where many reach it. A
+        // cell shown on both sides by such points contains the protection range — its exact bounds
+        // are not needed; the others get their own LPs.
+        const low = new Map<string, number>();
+        const high = new Map<string, number>();
+        if (!options.exact && groupTargets.length >= WITNESS_MIN_TARGETS) {
+          const colOf = (k: string) => local.get(column.get(k)!)!;
+          // HiGHS takes a set of columns in increasing order.
+          const colsOf = (list: readonly string[]) => Int32Array.from(list.map(colOf)).sort();
+          const select = (cs: Int32Array) => ({ kind: 'set' as const, indices: cs });
+          for (let pass = 0; pass < WITNESS_PASSES; pass++) {
+            const open = groupTargets.filter((k) => !low.has(k));
+            if (open.length < WITNESS_MIN_TARGETS) break;
+            const cs = colsOf(open);
+            model.changeColsCost(select(cs), new Float64Array(cs.length).fill(1));
+            model.changeObjectiveSense(h.constants.objectiveSense.minimize);
+            model.run();
+            lpSolved++;
+            const ok = model.getModelStatus() === optimal;
+            const x = ok ? model.getSolution().colValue : undefined;
+            model.changeColsCost(select(cs), new Float64Array(cs.length));
+            if (!x) break;
+            let found = 0;
+            for (const k of open) {
+              const v = x[colOf(k)]!;
+              if (v <= needLow + TOLERANCE) {
+                low.set(k, Math.max(0, v));
+                found++;
+              }
+            }
+            if (found === 0) break;
+          }
+          for (let pass = 0; pass < WITNESS_PASSES; pass++) {
+            const open = groupTargets.filter((k) => !high.has(k));
+            if (open.length < WITNESS_MIN_TARGETS) break;
+            const cs = colsOf(open);
+            model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(needHigh));
+            model.changeColsCost(select(cs), new Float64Array(cs.length).fill(1));
+            model.changeObjectiveSense(h.constants.objectiveSense.maximize);
+            model.run();
+            lpSolved++;
+            const ok = model.getModelStatus() === optimal;
+            const x = ok ? model.getSolution().colValue : undefined;
+            model.changeColsCost(select(cs), new Float64Array(cs.length));
+            model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(h.infinity));
+            if (!x) break;
+            let found = 0;
+            for (const k of open) {
+              const v = x[colOf(k)]!;
+              if (v >= needHigh - TOLERANCE) {
+                high.set(k, v);
+                found++;
+              }
+            }
+            if (found === 0) break;
+          }
+        }
+        for (const key of groupTargets) {
+          const col = local.get(column.get(key)!)!;
+          model.changeColCost(col, 1);
+          const lower = low.get(key) ?? solve(key, 'minimize');
+          const upper = high.get(key) ?? solve(key, 'maximize');
+          model.changeColCost(col, 0);
+          intervals.push(judge(key, Math.max(0, lower), upper, low.has(key) || high.has(key)));
+        }
+      } finally {
+        model.dispose();
+      }
     }
   }
   intervals.sort((a, b) => a.key.localeCompare(b.key));
@@ -156,8 +262,9 @@ export async function auditCounts(
     intervals,
     violations: intervals.filter((i) => !i.protected),
     variables: keys.length,
-    equations: rhs.length,
+    equations: equations.length,
     lpSolved,
+    largestGroup,
     seconds: (performance.now() - t0) / 1000,
   };
 }

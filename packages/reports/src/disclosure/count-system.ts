@@ -41,6 +41,7 @@ export class CountSystem {
   private readonly explicit: Relation[] = [];
 
   private readonly known = new Map<string, Set<string>>();
+  private derived: Relation[] | undefined;
 
   /**
    * @param domains the top-level codes of each dimension, which add up to its total (a relation
@@ -73,6 +74,7 @@ export class CountSystem {
     const old = this.cells.get(key);
     if (old && old.value !== value) throw new Error(`${key} added as ${old.value} and ${value}`);
     this.cells.set(key, { key, measure, coords: { ...coords }, value });
+    this.derived = undefined;
     return key;
   }
 
@@ -80,25 +82,38 @@ export class CountSystem {
   relate(total: string, parts: readonly string[]): void {
     for (const k of [total, ...parts]) if (!this.cells.has(k)) throw new Error(`relation names unknown cell ${k}`);
     this.explicit.push({ total, parts: [...parts] });
+    this.derived = undefined;
   }
 
-  /** Every additive relation among the cells: the derived ones, then the explicit ones. */
+  /** Every additive relation among the cells: the derived ones, then the explicit ones (kept until a cell or relation is added). */
   relations(): Relation[] {
+    if (this.derived) return this.derived;
     const out: Relation[] = [];
+    // The parts over `codes`, or undefined as soon as one is missing (most cells lack most domains).
+    const partsOf = (cell: CountCell, dim: string, codes: readonly string[]): string[] | undefined => {
+      const parts: string[] = [];
+      for (const code of codes) {
+        const k = cellKey(cell.measure, { ...cell.coords, [dim]: code });
+        if (!this.cells.has(k)) return undefined;
+        parts.push(k);
+      }
+      return parts;
+    };
     for (const cell of this.cells.values()) {
       for (const [dim, domain] of Object.entries(this.domains)) {
         if (dim in cell.coords) continue;
-        const parts = domain.map((code) => cellKey(cell.measure, { ...cell.coords, [dim]: code }));
-        if (parts.every((p) => this.cells.has(p))) out.push({ total: cell.key, parts });
+        const parts = partsOf(cell, dim, domain);
+        if (parts) out.push({ total: cell.key, parts });
       }
       for (const [dim, tree] of Object.entries(this.hierarchies)) {
         const children = cell.coords[dim] === undefined ? undefined : tree[cell.coords[dim]];
         if (!children) continue;
-        const parts = children.map((code) => cellKey(cell.measure, { ...cell.coords, [dim]: code }));
-        if (parts.every((p) => this.cells.has(p))) out.push({ total: cell.key, parts });
+        const parts = partsOf(cell, dim, children);
+        if (parts) out.push({ total: cell.key, parts });
       }
     }
-    return [...out, ...this.explicit];
+    this.derived = [...out, ...this.explicit];
+    return this.derived;
   }
 
   /** Checks that every relation holds on the values (a system that does not add up cannot be audited). */

@@ -1,6 +1,7 @@
 import type { Cell } from '../document/types.js';
 import { roundHalfAway } from '../document/format-number.js';
-import { cellKey, type Coords, type CountSystem } from './count-system.js';
+import { cellKey, type Coords } from './count-system.js';
+import type { CountCells } from './linked-systems.js';
 import type { Protection } from './protect.js';
 import { DEFAULT_RULES, type DisclosureRules } from './rules.js';
 
@@ -12,7 +13,7 @@ import { DEFAULT_RULES, type DisclosureRules } from './rules.js';
  */
 export class DisclosedCells {
   constructor(
-    readonly system: CountSystem,
+    readonly system: CountCells,
     readonly protection: Protection,
     readonly rules: DisclosureRules = DEFAULT_RULES,
   ) {}

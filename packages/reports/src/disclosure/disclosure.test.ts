@@ -3,6 +3,7 @@ import { linkedTables } from '../../test/fixtures/linked-tables.js';
 import { auditCounts } from './audit.js';
 import { cellKey, CountSystem } from './count-system.js';
 import { DisclosedCells } from './disclosed-cells.js';
+import { LinkedSystems, type CountCells } from './linked-systems.js';
 import { protectCounts } from './protect.js';
 import { DEFAULT_RULES, isSensitiveCount } from './rules.js';
 import { addTwoWayTable } from './two-way-table.js';
@@ -10,7 +11,7 @@ import { addTwoWayTable } from './two-way-table.js';
 const key = (coords: Record<string, string>) => cellKey('demand', coords);
 
 /** Everything except `withheld` published, as a renderer would. */
-function publishedExcept(system: CountSystem, withheld: readonly string[]): Map<string, number> {
+function publishedExcept(system: CountCells, withheld: readonly string[]): Map<string, number> {
   return new Map([...system.cells.values()].filter((c) => !withheld.includes(c.key)).map((c) => [c.key, c.value]));
 }
 
@@ -189,5 +190,101 @@ describe('a run-sized system', () => {
     expect(p.primary).toBeGreaterThan(50);
     expect(p.audit.violations).toEqual([]);
     for (const [k, st] of p.status) if (st === 'published') expect(isSensitiveCount(s.cells.get(k)!.value)).toBe(false);
+  });
+});
+
+describe('systems linked across reports', () => {
+  /**
+   * A region prints each school's total and the region's count of one 去向 (x); each school prints
+   * its own x and y, adding up to its total. The region's x is the sum of the schools' x: a link
+   * that runs through no cell the two reports share.
+   */
+  function region(): { linked: LinkedSystems; regionSystem: CountSystem; schools: CountSystem[] } {
+    // The region holds no cell of y, so no relation over the 去向 is derived in its system.
+    const regionSystem = new CountSystem({ school: ['a', 'b'], dest: ['x', 'y'] });
+    regionSystem.add('grad', { school: 'a' }, 40);
+    regionSystem.add('grad', { school: 'b' }, 60);
+    regionSystem.add('grad', {}, 100);
+    regionSystem.add('grad', { dest: 'x' }, 10);
+    const schools = (['a', 'b'] as const).map((code, i) => {
+      const s = new CountSystem({ school: [code], dest: ['x', 'y'] });
+      const x = i === 0 ? 3 : 7;
+      s.add('grad', { school: code }, i === 0 ? 40 : 60);
+      s.add('grad', { school: code, dest: 'x' }, x);
+      s.add('grad', { school: code, dest: 'y' }, (i === 0 ? 40 : 60) - x);
+      return s;
+    });
+    const linked = new LinkedSystems(
+      [regionSystem, ...schools],
+      [{ total: cellKey('grad', { dest: 'x' }), parts: ['a', 'b'].map((c) => cellKey('grad', { school: c, dest: 'x' })) }],
+    );
+    return { linked, regionSystem, schools };
+  }
+  const ax = cellKey('grad', { school: 'a', dest: 'x' });
+  const ay = cellKey('grad', { school: 'a', dest: 'y' });
+
+  it('joins the systems, sharing the cells both print, and refuses a linking cell with two values', () => {
+    const { linked } = region();
+    expect(linked.checkAdditivity()).toEqual([]);
+    // grad|school=a is one cell of the region's system and of school a's.
+    expect([...linked.cells.keys()].filter((k) => k === cellKey('grad', { school: 'a' }))).toHaveLength(1);
+    const other = new CountSystem({ school: ['a'] });
+    other.add('grad', { school: 'a' }, 41);
+    expect(() => new LinkedSystems([region().regionSystem, other])).toThrow(/40 in one system and 41/);
+  });
+
+  it("catches a school's small count that its own table protects but the region's sum over schools gives away", async () => {
+    const { linked, schools } = region();
+    // School a withholds x = 3 and its complement y: safe within the school's own system …
+    const alone = await auditCounts(schools[0]!, publishedExcept(schools[0]!, [ax, ay]));
+    expect(alone.violations).toEqual([]);
+    // … but the region prints x = 10 and school b prints its x = 7, so a's x is 10 − 7 = 3.
+    const published = new Map([...linked.cells.values()].filter((c) => c.key !== ax && c.key !== ay).map((c) => [c.key, c.value]));
+    const joint = await auditCounts(linked, published);
+    expect(joint.violations.map((v) => [v.key, v.lower, v.upper])).toEqual([[ax, 3, 3]]);
+  });
+
+  it("protects the schools after the region with the region's statuses decided: the complement is a school cell", async () => {
+    const { linked, regionSystem } = region();
+    const first = await protectCounts(regionSystem);
+    const p = await protectCounts(linked, DEFAULT_RULES, { decided: first.status });
+    expect(p.status.get(ax)).toBe('primary');
+    // School b's x is withheld rather than the region's x, which stays as the region's protection left it.
+    expect(p.status.get(cellKey('grad', { school: 'b', dest: 'x' }))).toBe('complementary');
+    for (const [k, st] of first.status) expect(p.status.get(k)).toBe(st);
+    const published = new Map([...linked.cells.values()].filter((c) => p.status.get(c.key) === 'published').map((c) => [c.key, c.value]));
+    expect((await auditCounts(linked, published)).violations).toEqual([]);
+  });
+});
+
+describe('witness points', () => {
+  it('judge every cell of a large table as the per-cell LPs do', async () => {
+    // 12 × 10 cells, a fifth of them small: enough targets in one group for witnesses.
+    const rows = Array.from({ length: 12 }, (_, i) => `r${i}`);
+    const cols = Array.from({ length: 10 }, (_, j) => `c${j}`);
+    const s = new CountSystem({ city: rows, industry: cols });
+    const values: Record<string, Record<string, number>> = {};
+    rows.forEach(
+      (r, i) => (values[r] = Object.fromEntries(cols.map((c, j) => [c, (i + 2 * j) % 5 === 0 ? 1 + ((i + j) % 2) : 6 + ((i * j) % 30)]))),
+    );
+    addTwoWayTable(s, 'demand', 'city', 'industry', values);
+    const small = [...s.cells.values()].filter((c) => isSensitiveCount(c.value)).map((c) => c.key);
+    expect(small.length).toBeGreaterThan(20);
+    // Protected, then every third complement printed after all: some small cells become recoverable.
+    const p = await protectCounts(s);
+    const complements = [...p.status].filter(([, st]) => st === 'complementary').map(([k]) => k);
+    const withheld = [...small, ...complements.filter((_, i) => i % 3 !== 0)];
+    const published = publishedExcept(s, withheld);
+    const fast = await auditCounts(s, published, { targets: small });
+    const exact = await auditCounts(s, published, { targets: small, exact: true });
+    expect(fast.lpSolved).toBeLessThan(exact.lpSolved);
+    expect(fast.intervals.map((i) => [i.key, i.protected])).toEqual(exact.intervals.map((i) => [i.key, i.protected]));
+    expect(exact.violations.length).toBeGreaterThan(0);
+    expect(exact.violations.length).toBeLessThan(small.length);
+    // A witnessed side lies inside the exact interval.
+    for (const [i, f] of fast.intervals.entries()) {
+      expect(f.lower).toBeGreaterThanOrEqual(exact.intervals[i]!.lower - 1e-6);
+      expect(f.upper).toBeLessThanOrEqual(exact.intervals[i]!.upper + 1e-6);
+    }
   });
 });

@@ -28,3 +28,4 @@ export type { Numbering, SectionEntry } from './numbering.js';
 export { sourceLine } from './provenance.js';
 export { validatePublication, assertValidPublication } from './validate.js';
 export type { DocumentIssue } from './validate.js';
+export { everyPublication } from './annexes.js';

@@ -214,4 +214,16 @@ export interface Publication {
   /** The run the publication belongs to. */
   runId: string;
   sections: readonly Section[];
+  /**
+   * Publications that belong to this one, written in a folder of its own (`<id>/<folder>/<annex id>/`)
+   * and listed under it on the index page: the school reports of a region's graduate report.
+   */
+  annexes?: {
+    folder: string;
+    title: string;
+    publications: readonly Publication[];
+    /** Names of those left out (schools below the size rule) and why, for the index page. */
+    omitted?: readonly string[];
+    omittedReason?: string;
+  };
 }

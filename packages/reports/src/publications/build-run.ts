@@ -1,15 +1,21 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CountSystem } from '../disclosure/count-system.js';
 import { DisclosedCells } from '../disclosure/disclosed-cells.js';
-import { protectCounts, type Protection } from '../disclosure/protect.js';
-import type { Publication } from '../document/types.js';
+import { LinkedSystems, type CountCells } from '../disclosure/linked-systems.js';
+import { protectCounts, type CellStatus, type Protection } from '../disclosure/protect.js';
+import { DEFAULT_RULES } from '../disclosure/rules.js';
+import { everyPublication } from '../document/annexes.js';
+import type { Publication, Section } from '../document/types.js';
 import { assertValidPublication } from '../document/validate.js';
 import { citiesOf, newestVintage, readRegion, resolveFramework, type PublicationContext } from './context.js';
 import { graduateCountSystem } from './graduate-quality/counts.js';
 import { buildCityGraduates, buildGraduateQuality } from './graduate-quality/index.js';
-import { newestCohort, readGraduateData } from './graduate-quality/queries.js';
+import { otherSchoolsCountSystem, schoolCountSystem, schoolLinks } from './graduate-quality/school-counts.js';
+import { buildSchoolGraduates, SCHOOL_REPORT_OMITTED, schoolsWithReports } from './graduate-quality/school-report.js';
+import { newestCohort, readGraduateData, type GraduateData } from './graduate-quality/queries.js';
 import { buildIndustryForecast } from './industry-forecast/index.js';
-import { readPublicationRules } from './rules.js';
+import { dataSourcesSection } from './data-sources.js';
+import { readPublicationRules, type PublicationRules } from './rules.js';
 import { buildShortageCatalogue } from './shortage-catalogue/index.js';
 import { buildSkillsSupplyDemand } from './skills-supply-demand/index.js';
 import { buildTrainingCatalogue } from './training-catalogue/index.js';
@@ -31,18 +37,27 @@ export interface PublicationPlan {
 
 export interface BuiltPublications {
   publications: Publication[];
-  /** Every count the publications print, for writeRun's audit. */
-  system: CountSystem;
+  /** Every count the publications print, for writeRun's audit: the region's system linked with the schools'. */
+  system: CountCells;
   protection: Protection;
   /** Lines for the operator: what was not written and why. */
   notes: string[];
   vintage: string | null;
+  /** Cells and relations of the region's count system and of each school report's. */
+  sizes: SystemSizes;
+}
+
+export interface SystemSizes {
+  /** `withheldForSchools`: region cells published by the region's protection alone, withheld for the schools' reports. */
+  region: { cells: number; relations: number; withheldForSchools: number };
+  schools: { code: string; cells: number; relations: number }[];
 }
 
 /**
  * Builds the five publications of every region of the plan from the warehouse: the projection-based
- * four when a projection vintage exists, the graduate report whenever outcomes are loaded. Counts of
- * persons of all editions go into one count system, protected together.
+ * four when a projection vintage exists, the graduate report whenever outcomes are loaded, with the
+ * reports of the schools in the region annexed. Counts of persons of all editions go into the
+ * region's count system, each school report's into its own, linked ({@link protectGraduateCounts}).
  */
 export async function buildPublications(conn: DuckDBConnection, plan: PublicationPlan): Promise<BuiltPublications> {
   const rules = readPublicationRules(plan.datasetsDir);
@@ -67,17 +82,17 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
   const cohort = plan.year !== undefined && newest !== null && plan.year <= newest ? plan.year : newest;
   const data = cohort === null ? null : await readGraduateData(conn, cohort, provinceCode, TREND_COHORTS);
   if (!data) notes.push('No graduate outcomes in core.graduate_outcome: the graduate report is not written.');
-  const system = data
-    ? graduateCountSystem(
-        data,
-        cities.map((c) => c.code),
-        rules,
-      )
-    : new CountSystem({});
-  const protection = await protectCounts(system);
+  const { system, protection, reported, sizes } = await protectGraduateCounts(
+    data,
+    cities.map((c) => c.code),
+    rules,
+  );
   const cells = new DisclosedCells(system, protection);
 
   const publications: Publication[] = [];
+  const schoolReports = new Map<string, Publication>();
+  let schoolSources: Section | undefined;
+  const provinceRegion = regions.find((r) => r.code === provinceCode) ?? (await readRegion(conn, provinceCode))!;
   for (const region of regions) {
     const year = plan.year ?? vintage?.lastObservedYear ?? cohort ?? new Date().getFullYear();
     const ctx: PublicationContext = {
@@ -97,9 +112,89 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
       publications.push(await buildTrainingCatalogue(ctx));
       publications.push(await buildIndustryForecast(ctx));
     }
-    if (data)
-      publications.push(region.level === '省' ? await buildGraduateQuality(ctx, data, cells) : await buildCityGraduates(ctx, data, cells));
+    if (data) {
+      const report = region.level === '省' ? await buildGraduateQuality(ctx, data, cells) : await buildCityGraduates(ctx, data, cells);
+      // One report per school located in the region (the province holds every school), built once per run.
+      const located = data.schools.filter((s) => region.level === '省' || s.cityCode === region.code);
+      const schools: Publication[] = [];
+      for (const s of located.filter((s) => reported.has(s.code))) {
+        let pub = schoolReports.get(s.code);
+        if (!pub) {
+          const schoolCtx = { ...ctx, region: provinceRegion };
+          schoolSources ??= await dataSourcesSection(schoolCtx);
+          schoolReports.set(s.code, (pub = buildSchoolGraduates(schoolCtx, data, cells, s, schoolSources)));
+        }
+        schools.push(pub);
+      }
+      publications.push(
+        schools.length
+          ? {
+              ...report,
+              annexes: {
+                folder: 'schools',
+                title: '各院校毕业生就业质量年度报告',
+                publications: schools,
+                omitted: located.filter((s) => !reported.has(s.code)).map((s) => s.name),
+                omittedReason: SCHOOL_REPORT_OMITTED,
+              },
+            }
+          : report,
+      );
+    }
   }
-  for (const p of publications) assertValidPublication(p);
-  return { publications, system, protection, notes, vintage: vintage?.runId ?? null };
+  for (const p of everyPublication(publications)) assertValidPublication(p);
+  return { publications, system, protection, notes, vintage: vintage?.runId ?? null, sizes };
+}
+
+/**
+ * The graduate counts of the run, protected in order: the region's system first (every edition's
+ * tables), then the schools' systems with the region's statuses decided — linked to the region's
+ * through the cells both print (a school's row in the by-school table) and the sums over schools
+ * that the region prints ({@link schoolLinks}). The attack and the audit run on the linked whole,
+ * each group of unpublished cells tied by some relation as its own LP; a region cell is withheld
+ * after the fact only where no school cell will do (packages/reports/README.md, disclosure control).
+ */
+async function protectGraduateCounts(
+  data: GraduateData | null,
+  cityCodes: readonly string[],
+  rules: PublicationRules,
+): Promise<{ system: CountCells; protection: Protection; reported: ReadonlySet<string>; sizes: SystemSizes }> {
+  if (!data) {
+    const empty = new CountSystem({});
+    return {
+      system: empty,
+      protection: await protectCounts(empty),
+      reported: new Set(),
+      sizes: { region: { cells: 0, relations: 0, withheldForSchools: 0 }, schools: [] },
+    };
+  }
+  const region = graduateCountSystem(data, cityCodes, rules);
+  const regionProtection = await protectCounts(region);
+  const reported = new Set(schoolsWithReports(data, rules).map((s) => s.code));
+  const schools = data.schools.map((s) => ({ code: s.code, system: schoolCountSystem(data, s) }));
+  const others = otherSchoolsCountSystem(data);
+  const linked = new LinkedSystems(
+    [region, ...schools.map((s) => s.system), ...(others ? [others] : [])],
+    schoolLinks(data, rules, others !== null),
+  );
+  const problems = linked.checkAdditivity();
+  if (problems.length > 0) throw new Error(`graduate counts do not add up: ${problems.slice(0, 3).join('; ')}`);
+  const decided = new Map<string, CellStatus>(regionProtection.status);
+  // A school without a report prints nothing beyond its row in the region's tables.
+  for (const s of [...schools.filter((x) => !reported.has(x.code)).map((x) => x.system), ...(others ? [others] : [])])
+    for (const k of s.cells.keys()) if (!decided.has(k)) decided.set(k, 'unpublished');
+  const protection = await protectCounts(linked, DEFAULT_RULES, { decided });
+  const size = (s: CountSystem) => ({ cells: s.cells.size, relations: s.relations().length });
+  return {
+    system: linked,
+    protection,
+    reported,
+    sizes: {
+      region: {
+        ...size(region),
+        withheldForSchools: [...regionProtection.status].filter(([k, v]) => v === 'published' && protection.status.get(k) !== v).length,
+      },
+      schools: schools.filter((s) => reported.has(s.code)).map((s) => ({ code: s.code, ...size(s.system) })),
+    },
+  };
 }

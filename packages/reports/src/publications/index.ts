@@ -1,5 +1,5 @@
 export { buildPublications } from './build-run.js';
-export type { BuiltPublications, PublicationPlan } from './build-run.js';
+export type { BuiltPublications, PublicationPlan, SystemSizes } from './build-run.js';
 export { buildSkillsSupplyDemand } from './skills-supply-demand/index.js';
 export { buildShortageCatalogue } from './shortage-catalogue/index.js';
 export { buildTrainingCatalogue } from './training-catalogue/index.js';

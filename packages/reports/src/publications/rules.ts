@@ -17,6 +17,8 @@ export interface PublicationRules {
     yellowCompositeQuantile: number;
     description: string;
   };
+  /** Which schools get a graduate report of their own (the others keep their row in the region's). */
+  schoolReports: { minGraduates: number; description: string };
   trainingSubsidies: {
     status: 'placeholder' | 'official';
     note: string;
@@ -30,5 +32,7 @@ export function readPublicationRules(datasetsDir: string): PublicationRules {
   const rules = JSON.parse(readFileSync(join(datasetsDir, 'publications', 'rules.json'), 'utf8')) as PublicationRules;
   for (const l of rules.trainingSubsidies.levels)
     if (!Number.isFinite(l.yuan) || l.yuan <= 0) throw new Error(`rules.json: bad subsidy for ${l.levelName}`);
+  if (!Number.isInteger(rules.schoolReports?.minGraduates) || rules.schoolReports.minGraduates < 1)
+    throw new Error('rules.json: schoolReports.minGraduates must be a positive whole number');
   return rules;
 }

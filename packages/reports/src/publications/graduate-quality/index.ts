@@ -5,6 +5,8 @@ import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
 import { majorCards } from './major-cards.js';
+import { placementRate } from './placement-rate.js';
+import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
 import { DESTINATION_GROUPS, DESTINATIONS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
@@ -236,6 +238,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           id: 'schools',
           title: '各院校毕业去向落实情况',
           blocks: [
+            { kind: 'paragraph', text: schoolReportsNote(data, rules) },
             {
               kind: 'table',
               id: 'schools-table',
@@ -396,6 +399,9 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
   const { region } = ctx;
   const cohort = data.cohort;
   const levels = levelsOf(data);
+  const locatedSchools = data.schools.filter((s) => s.cityCode === region.code);
+  const located = schoolsWithReports({ ...data, schools: locatedSchools }, ctx.rules).length;
+  const omitted = locatedSchools.length - located;
   const rows: Row[] = [
     ...levels.map((l) => ({
       key: l,
@@ -424,7 +430,11 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
       blocks: [
         {
           kind: 'paragraph',
-          text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。院校所在地尚未入库，各院校分市的毕业去向、月收入等指标见全区报告。`,
+          text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。${
+            located > 0
+              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，附于本报告之后${omitted > 0 ? `；另有${omitted}所院校${SCHOOL_REPORT_OMITTED}` : ''}。`
+              : '院校所在地未入库，各院校的毕业去向、月收入等指标见全区报告。'
+          }`,
         },
         { kind: 'methodology', items: methodologyItems(['disclosure']) },
       ],
@@ -466,10 +476,13 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
   };
 }
 
-/** 毕业去向落实率 = 100% − the 未就业 share: withheld whenever that share is. */
-function placementRate(cells: DisclosedCells, at: Record<string, string>): Cell {
-  const unemployed = cells.share(['grad', { ...at, group: 'unemployed' }], ['grad', at], 1);
-  return typeof unemployed === 'number' ? Math.round((100 - unemployed) * 10) / 10 : unemployed;
+/** What the by-school table's section says of the school reports: how many, and who has none. */
+function schoolReportsNote(data: GraduateData, rules: PublicationContext['rules']): string {
+  const reported = new Set(schoolsWithReports(data, rules).map((s) => s.code));
+  const omitted = data.schools.filter((s) => !reported.has(s.code));
+  return `下表列出${data.schools.length}所院校的毕业去向；其中${reported.size}所院校另有本校的毕业生就业质量年度报告，附于本报告之后${
+    omitted.length > 0 ? `；${omitted.length}所院校（当届毕业生不足${rules.schoolReports.minGraduates}人）${SCHOOL_REPORT_OMITTED}` : ''
+  }。`;
 }
 
 function order(card: string | null): number {

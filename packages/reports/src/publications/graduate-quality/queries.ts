@@ -29,6 +29,24 @@ export interface School {
   code: string;
   name: string;
   level: string;
+  /** The city of the school (所在地 in the loaded school lists, core.school), when listed there. */
+  cityCode: string | null;
+}
+
+/** One major of one school in the cohort: graduates by 去向 and the quality means with the graduates they cover. */
+export interface SchoolMajor {
+  /** `<school level>:<major code>`, as the province's rated majors are keyed. */
+  key: string;
+  level: string;
+  code: string;
+  name: string;
+  destinations: Record<Destination, number>;
+  salary: number | null;
+  salaryN: number;
+  relevance: number | null;
+  relevanceN: number;
+  satisfaction: number | null;
+  satisfactionN: number;
 }
 
 export interface GraduateData {
@@ -44,6 +62,10 @@ export interface GraduateData {
   flows: Map<string, Map<string, number>>;
   /** GB/T 4754 门类 → employed graduates of the cohort. */
   industries: { code: string; name: string; employed: number }[];
+  /** school → its majors in the cohort. */
+  schoolMajors: Map<string, SchoolMajor[]>;
+  /** school → cohort year → graduates and 待就业 (the cohorts of `cohorts`). */
+  schoolCohorts: Map<string, Map<number, { graduates: number; unemployed: number }>>;
   /** Majors (per school level) of the cohort across schools. */
   majors: {
     key: string;
@@ -70,12 +92,17 @@ export async function readGraduateData(
   provinceCode: string,
   trendYears: number,
 ): Promise<GraduateData> {
-  const schools = await query<{ code: string; name: string; level: string }>(
+  const schools = await query<{ code: string; name: string; level: string; cityCode: string | null }>(
     conn,
-    `SELECT school_code AS code, any_value(school_name ORDER BY graduation_year DESC) AS name,
-            any_value(school_level ORDER BY graduates DESC) AS level
-       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    [cohort],
+    `WITH located AS (
+       SELECT s.school_code, any_value(r.code ORDER BY s.load_id DESC) AS city
+         FROM core.school s JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2
+        GROUP BY 1)
+     SELECT o.school_code AS code, any_value(o.school_name ORDER BY o.graduation_year DESC) AS name,
+            any_value(o.school_level ORDER BY o.graduates DESC) AS level, any_value(l.city) AS "cityCode"
+       FROM core.graduate_outcome o LEFT JOIN located l USING (school_code)
+      WHERE o.graduation_year = $1 AND o.school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    [cohort, provinceCode],
   );
   const destRows = await query<Record<string, number | string>>(
     conn,
@@ -106,6 +133,7 @@ export async function readGraduateData(
     [cohort - trendYears + 1, cohort],
   );
   const weighted = (col: string) => `sum(${col} * graduates) / nullif(sum(graduates) FILTER (WHERE ${col} IS NOT NULL), 0)`;
+  const covered = (col: string) => `coalesce(sum(graduates) FILTER (WHERE ${col} IS NOT NULL), 0)::INTEGER`;
   const quality = await query<{ level: string; salary: number | null; relevance: number | null; satisfaction: number | null; n: number }>(
     conn,
     `SELECT school_level AS level, ${weighted('salary_mean_monthly')} AS salary, ${weighted('major_relevance')} AS relevance,
@@ -141,5 +169,46 @@ export async function readGraduateData(
       GROUP BY ALL ORDER BY 1`,
     [cohort],
   );
-  return { cohort, schools, destinations, cohorts, quality, flows, industries, majors };
+  const majorRows = await query<Record<string, string | number | null>>(
+    conn,
+    `SELECT school_code AS school, coalesce(school_level, '') AS level, coalesce(major_code, '') AS code, any_value(major_name) AS name,
+            ${DESTINATIONS.map((d) => `sum(coalesce(${d.column}, 0))::INTEGER AS ${d.key}`).join(', ')},
+            ${weighted('salary_mean_monthly')} AS salary, ${covered('salary_mean_monthly')} AS "salaryN",
+            ${weighted('major_relevance')} AS relevance, ${covered('major_relevance')} AS "relevanceN",
+            ${weighted('satisfaction')} AS satisfaction, ${covered('satisfaction')} AS "satisfactionN"
+       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY ALL ORDER BY 1, 2, 3`,
+    [cohort],
+  );
+  const schoolMajors = new Map<string, SchoolMajor[]>();
+  for (const r of majorRows) {
+    const list = schoolMajors.get(String(r.school)) ?? schoolMajors.set(String(r.school), []).get(String(r.school))!;
+    const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    list.push({
+      key: `${r.level}:${r.code}`,
+      level: String(r.level),
+      code: String(r.code),
+      name: String(r.name ?? r.code),
+      destinations: Object.fromEntries(DESTINATIONS.map((d) => [d.key, Number(r[d.key])])) as Record<Destination, number>,
+      salary: num(r.salary),
+      salaryN: Number(r.salaryN),
+      relevance: num(r.relevance),
+      relevanceN: Number(r.relevanceN),
+      satisfaction: num(r.satisfaction),
+      satisfactionN: Number(r.satisfactionN),
+    });
+  }
+  const cohortRows = await query<{ school: string; year: number; graduates: number; unemployed: number }>(
+    conn,
+    `SELECT school_code AS school, graduation_year::INTEGER AS year, sum(graduates)::INTEGER AS graduates,
+            coalesce(sum(dest_unemployed), 0)::INTEGER AS unemployed
+       FROM core.graduate_outcome WHERE graduation_year BETWEEN $1 AND $2 AND school_code IS NOT NULL GROUP BY ALL`,
+    [cohort - trendYears + 1, cohort],
+  );
+  const schoolCohorts = new Map<string, Map<number, { graduates: number; unemployed: number }>>();
+  for (const r of cohortRows)
+    (schoolCohorts.get(r.school) ?? schoolCohorts.set(r.school, new Map()).get(r.school)!).set(r.year, {
+      graduates: r.graduates,
+      unemployed: r.unemployed,
+    });
+  return { cohort, schools, destinations, cohorts, quality, flows, industries, majors, schoolMajors, schoolCohorts };
 }

@@ -1,0 +1,140 @@
+import { CountSystem, cellKey, type Relation } from '../../disclosure/count-system.js';
+import { ratedMajors } from './counts.js';
+import type { PublicationRules } from '../rules.js';
+import { DESTINATION_GROUPS, DESTINATIONS, groupOf, type GraduateData, type School } from './queries.js';
+
+/** Code of a school's major in the `school` dimension, a child of the school. */
+export const schoolMajorCode = (school: string, majorKey: string) => `${school}/${majorKey}`;
+/** The schools of a cohort year that are not schools of the report's cohort, in the cohort totals. */
+export const OTHER_SCHOOLS = 'other';
+
+const COHORT_MEASURES = ['cohort_grad', 'cohort_placed', 'cohort_unemployed'] as const;
+
+/**
+ * The counts one school's report prints, in a system of its own: its graduates by major and 去向分类
+ * (the majors add up to the school), its seven 去向 (adding up to their 分类) and its recent cohorts.
+ * The school's total and its three 分类 are the linking cells: the region's by-school table prints
+ * them under the same keys (`grad|school=<code>`, `grad|group=<g>|school=<code>`).
+ */
+export function schoolCountSystem(data: GraduateData, school: School): CountSystem {
+  const majors = data.schoolMajors.get(school.code) ?? [];
+  const system = new CountSystem(
+    {
+      // The school's own code only: every cell is at the school or one of its majors.
+      school: [school.code],
+      dest: DESTINATIONS.map((d) => d.key),
+      group: DESTINATION_GROUPS.map((g) => g.key),
+      cohort: data.cohorts.map((c) => String(c.year)),
+    },
+    { school: { [school.code]: majors.map((m) => schoolMajorCode(school.code, m.key)) } },
+  );
+  const at = { school: school.code };
+  const counts = data.destinations.get(school.code);
+  const addGroups = (where: Record<string, string>, byDest: Partial<Record<string, number>>) => {
+    const byGroup: Record<string, number> = {};
+    for (const d of DESTINATIONS) byGroup[groupOf(d.key)] = (byGroup[groupOf(d.key)] ?? 0) + (byDest[d.key] ?? 0);
+    for (const g of DESTINATION_GROUPS) system.add('grad', { ...where, group: g.key }, byGroup[g.key] ?? 0);
+    system.add(
+      'grad',
+      where,
+      Object.values(byGroup).reduce((a, b) => a + b, 0),
+    );
+  };
+  addGroups(at, counts ?? {});
+  for (const m of majors) addGroups({ school: schoolMajorCode(school.code, m.key) }, m.destinations);
+  for (const d of DESTINATIONS) system.add('grad', { ...at, dest: d.key }, counts?.[d.key] ?? 0);
+  for (const g of DESTINATION_GROUPS)
+    system.relate(
+      cellKey('grad', { ...at, group: g.key }),
+      DESTINATIONS.filter((d) => groupOf(d.key) === g.key).map((d) => cellKey('grad', { ...at, dest: d.key })),
+    );
+  for (const c of data.cohorts) {
+    const v = data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 };
+    const t = { ...at, cohort: String(c.year) };
+    system.add('cohort_grad', t, v.graduates);
+    system.add('cohort_unemployed', t, v.unemployed);
+    system.add('cohort_placed', t, v.graduates - v.unemployed);
+    system.relate(cellKey('cohort_grad', t), [cellKey('cohort_placed', t), cellKey('cohort_unemployed', t)]);
+    if (c.year === data.cohort) {
+      // The newest cohort is the school's 去向 table again (graduates as reported equal the sum of the
+      // 去向 when the returns add up: only then one number).
+      system.relate(cellKey('grad', { ...at, group: 'unemployed' }), [cellKey('cohort_unemployed', t)]);
+      if (v.graduates === system.cells.get(cellKey('grad', at))!.value) system.relate(cellKey('grad', at), [cellKey('cohort_grad', t)]);
+    }
+  }
+  return system;
+}
+
+/**
+ * The cohorts of the schools that are not schools of the newest cohort: one pseudo-school whose
+ * cells complete the cohort totals (no report prints them).
+ */
+export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null {
+  const known = new Set(data.schools.map((s) => s.code));
+  const system = new CountSystem({ school: [OTHER_SCHOOLS], cohort: data.cohorts.map((c) => String(c.year)) });
+  let any = false;
+  for (const c of data.cohorts) {
+    let graduates = 0;
+    let unemployed = 0;
+    for (const [school, byYear] of data.schoolCohorts) {
+      if (known.has(school)) continue;
+      graduates += byYear.get(c.year)?.graduates ?? 0;
+      unemployed += byYear.get(c.year)?.unemployed ?? 0;
+    }
+    if (graduates === 0) continue;
+    any = true;
+    const t = { school: OTHER_SCHOOLS, cohort: String(c.year) };
+    system.add('cohort_grad', t, graduates);
+    system.add('cohort_unemployed', t, unemployed);
+    system.add('cohort_placed', t, graduates - unemployed);
+    system.relate(cellKey('cohort_grad', t), [cellKey('cohort_placed', t), cellKey('cohort_unemployed', t)]);
+  }
+  return any ? system : null;
+}
+
+/**
+ * The relations between the region's system and the schools' that an attacker reading every report
+ * can write down, besides the linking cells: each of the region's seven 去向 is the sum of the
+ * schools' (every school of the cohort has a system, with or without a report); each cohort total
+ * the sum of the schools' cohorts (and of the other schools of that year); each rated major's
+ * graduates and 待就业 the sum of that major at the schools (graduates only when the returns add up,
+ * as reported counts and 去向 sums are otherwise two numbers).
+ */
+export function schoolLinks(data: GraduateData, rules: PublicationRules, withOthers: boolean): Relation[] {
+  const links: Relation[] = [];
+  for (const d of DESTINATIONS)
+    links.push({
+      total: cellKey('grad', { dest: d.key }),
+      parts: data.schools.map((s) => cellKey('grad', { school: s.code, dest: d.key })),
+    });
+  for (const c of data.cohorts) {
+    const year = String(c.year);
+    const schools = [...data.schools.map((s) => s.code), ...(withOthers ? [OTHER_SCHOOLS] : [])];
+    for (const m of COHORT_MEASURES)
+      links.push({
+        total: cellKey(m, { cohort: year }),
+        parts: schools.map((s) => cellKey(m, { cohort: year, school: s })),
+      });
+  }
+  const atSchools = new Map<string, { code: string; graduates: number; unemployed: number }[]>();
+  for (const s of data.schools)
+    for (const m of data.schoolMajors.get(s.code) ?? []) {
+      const graduates = Object.values(m.destinations).reduce((a, b) => a + b, 0);
+      (atSchools.get(m.key) ?? atSchools.set(m.key, []).get(m.key)!).push({
+        code: schoolMajorCode(s.code, m.key),
+        graduates,
+        unemployed: m.destinations.unemployed,
+      });
+    }
+  for (const m of ratedMajors(data, rules)) {
+    const parts = atSchools.get(m.key) ?? [];
+    if (parts.length === 0) continue;
+    links.push({
+      total: cellKey('major_unemployed', { major: m.key }),
+      parts: parts.map((p) => cellKey('grad', { school: p.code, group: 'unemployed' })),
+    });
+    if (parts.reduce((s, p) => s + p.graduates, 0) === m.graduates)
+      links.push({ total: cellKey('major_grad', { major: m.key }), parts: parts.map((p) => cellKey('grad', { school: p.code })) });
+  }
+  return links;
+}

@@ -1,0 +1,255 @@
+import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
+import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
+import { FORMAT, type PublicationContext } from '../context.js';
+import type { PublicationRules } from '../rules.js';
+import { methodologyItems } from '../methodology.js';
+import { schoolMajorCode } from './school-counts.js';
+import { placementRate } from './placement-rate.js';
+import { DESTINATION_GROUPS, DESTINATIONS, type GraduateData, type School } from './queries.js';
+
+const pct = { kind: 'percent', digits: 1 } as const;
+
+/** How the index and the region's report name the schools without a report of their own. */
+export const SCHOOL_REPORT_OMITTED = '因毕业生人数较少不单独发布';
+
+/**
+ * The schools that get a report of their own: those with at least `rules.schoolReports.minGraduates`
+ * graduates in the cohort (datasets/publications/rules.json, the one place of the rule). A smaller
+ * school's shares and means would be withheld almost throughout; its row in the region's report stays.
+ */
+export function schoolsWithReports(data: GraduateData, rules: PublicationRules): School[] {
+  return data.schools.filter((s) => {
+    const counts = data.destinations.get(s.code);
+    const graduates = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
+    return graduates >= rules.schoolReports.minGraduates;
+  });
+}
+
+/**
+ * 毕业生就业质量年度报告 of one school: the region report's sections for the school alone —
+ * graduates and 落实率 by major, the seven 去向, 月收入 · 专业相关度 · 满意度 by major and the
+ * school's recent cohorts — from the run's protected counts (the school's own system, linked to the
+ * region's). `sources` is the run's 数据来源 section, read once for every school.
+ */
+export function buildSchoolGraduates(
+  ctx: PublicationContext,
+  data: GraduateData,
+  cells: DisclosedCells,
+  school: School,
+  sources: Section,
+): Publication {
+  const cohort = data.cohort;
+  const model = 'core.graduate_outcome';
+  const source = (detail: string) => ({ model, runId: ctx.runId, detail: `${school.name}（${school.code}）${detail}` });
+  const majors = data.schoolMajors.get(school.code) ?? [];
+  const at = { school: school.code };
+  const city = ctx.cities.find((c) => c.code === school.cityCode);
+
+  const majorRows: Row[] = [
+    ...majors.map((m) => {
+      const code = schoolMajorCode(school.code, m.key);
+      return {
+        key: m.key,
+        cells: {
+          major: m.name,
+          code: m.code,
+          graduates: cells.count('grad', { school: code }),
+          share: cells.share(['grad', { school: code }], ['grad', at], 1),
+          ...Object.fromEntries(
+            DESTINATION_GROUPS.map((g) => [g.key, cells.count('grad', { school: code, group: g.key })] as [string, Cell]),
+          ),
+          rate: placementRate(cells, { school: code }),
+        },
+      };
+    }),
+    {
+      key: 'total',
+      total: true,
+      cells: {
+        major: '合计',
+        code: '—',
+        graduates: cells.count('grad', at),
+        share: 100,
+        ...Object.fromEntries(DESTINATION_GROUPS.map((g) => [g.key, cells.count('grad', { ...at, group: g.key })] as [string, Cell])),
+        rate: placementRate(cells, at),
+      },
+    },
+  ];
+  const majorColumns: Column[] = [
+    { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
+    { key: 'code', header: '专业代码', format: FORMAT.text, measure: 'other' },
+    { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+    { key: 'share', header: '占比', unit: '%', format: pct, measure: 'share' },
+    ...DESTINATION_GROUPS.map((g): Column => ({
+      key: g.key,
+      header: g.name,
+      group: '毕业去向分类',
+      unit: '人',
+      format: FORMAT.int,
+      measure: 'count',
+    })),
+    { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
+  ];
+
+  const destRows: Row[] = [
+    ...DESTINATIONS.map((d) => ({
+      key: d.key,
+      cells: {
+        dest: d.name,
+        group: d.group,
+        n: cells.count('grad', { ...at, dest: d.key }),
+        share: cells.share(['grad', { ...at, dest: d.key }], ['grad', at], 1),
+      },
+    })),
+    { key: 'total', total: true, cells: { dest: '合计', group: '—', n: cells.count('grad', at), share: 100 } },
+  ];
+
+  const qualityRows: Row[] = majors.map((m) => ({
+    key: m.key,
+    cells: {
+      major: m.name,
+      salary: m.salary === null ? null : cells.mean(m.salary, m.salaryN),
+      relevance: m.relevance === null ? null : cells.mean(m.relevance * 100, m.relevanceN, 1),
+      satisfaction: m.satisfaction === null ? null : cells.mean(m.satisfaction * 100, m.satisfactionN, 1),
+    },
+  }));
+
+  const trendRows: Row[] = data.cohorts.map((c) => {
+    const t = { cohort: String(c.year), school: school.code };
+    return {
+      key: String(c.year),
+      cells: {
+        cohort: `${c.year}届`,
+        graduates: cells.count('cohort_grad', t),
+        rate: cells.share(['cohort_placed', t], ['cohort_grad', t], 1),
+      },
+    };
+  });
+
+  const sections: Section[] = [
+    {
+      id: 'preface',
+      title: '前言',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据${school.name}报送的毕业去向、月收入、专业相关度和满意度数据，编制本校${cohort}届毕业生就业质量年度报告。学校办学层次为${school.level}${city ? `，位于${city.name}` : ''}；${cohort}届毕业生分布在${majors.length}个专业。`,
+        },
+        { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
+      ],
+    },
+    {
+      id: 'basics',
+      title: '毕业生就业基本情况',
+      blocks: [],
+      sections: [
+        {
+          id: 'scale',
+          title: '规模与结构',
+          blocks: [
+            {
+              kind: 'chart',
+              id: 'majors-chart',
+              caption: `${cohort}届各专业毕业生数`,
+              table: 'majors-table',
+              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal', xLabel: '人数（人）' },
+            },
+            {
+              kind: 'table',
+              id: 'majors-table',
+              caption: `${cohort}届各专业毕业生规模与毕业去向`,
+              columns: majorColumns,
+              rows: majorRows,
+              notes: [{ id: 'mark', text: '“*”表示按数据保护规则不予公布的数据。' }],
+              source: source(`${cohort}届`),
+            },
+          ],
+        },
+        {
+          id: 'destinations',
+          title: '毕业去向',
+          blocks: [
+            {
+              kind: 'chart',
+              id: 'dest-chart',
+              caption: `${cohort}届毕业生毕业去向分布`,
+              table: 'dest-table',
+              spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+            },
+            {
+              kind: 'table',
+              id: 'dest-table',
+              caption: `${cohort}届毕业生毕业去向分布`,
+              columns: [
+                { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
+                { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
+                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+              ],
+              rows: destRows,
+              source: source(`${cohort}届`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'quality',
+      title: '就业质量分析',
+      blocks: [
+        {
+          kind: 'table',
+          id: 'quality-table',
+          caption: `${cohort}届各专业毕业生月均收入、专业相关度和就业满意度`,
+          columns: [
+            { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
+            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+            { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
+            { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
+          ],
+          rows: qualityRows,
+          notes: [{ id: 'weights', text: '各指标为专业报送值按毕业生数加权的平均数；覆盖不足8人的不予公布，以“*”表示。' }],
+          source: source(`${cohort}届`),
+        },
+      ],
+    },
+    {
+      id: 'trends',
+      title: '发展趋势',
+      blocks: [
+        {
+          kind: 'chart',
+          id: 'trend-chart',
+          caption: '近几届毕业生规模',
+          table: 'trend-table',
+          spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+        },
+        {
+          kind: 'table',
+          id: 'trend-table',
+          caption: '近几届毕业生规模和毕业去向落实率',
+          columns: [
+            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
+            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+          ],
+          rows: trendRows,
+          source: source(`${data.cohorts[0]?.year}—${cohort}届`),
+        },
+      ],
+    },
+    sources,
+  ];
+  return {
+    id: `graduate-quality-${school.code}-${cohort}`,
+    title: `${school.name}${cohort}届毕业生就业质量年度报告`,
+    subtitle: {
+      region: city ? { code: city.code, name: city.name } : { code: ctx.region.code, name: ctx.region.name },
+      year: cohort,
+      issuer: school.name,
+      issued: ctx.issued,
+    },
+    runId: ctx.runId,
+    sections,
+  };
+}
