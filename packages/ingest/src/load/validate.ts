@@ -208,10 +208,14 @@ export async function validateStaging(
     (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
   );
   const cell = input.unpivoted ? `, ${ident(CELL_FIELD)}` : '';
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS
-    SELECT line, ${input.unpivoted ? rejectedColumn('e.c', ident(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
+  // Binding the per-check detail costs more than a small clean file's whole check: it is built only when a row failed.
+  const anyBad = (await conn.runAndReadAll(`SELECT coalesce(bool_or(__bad), false) FROM ${prepared}`)).getRows()[0]![0] === true;
+  const failures = anyBad
+    ? `SELECT line, ${input.unpivoted ? rejectedColumn('e.c', ident(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
     FROM (SELECT line${cell}, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
-      FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad));
+      FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad))`
+    : `SELECT line, NULL::VARCHAR AS column_name, NULL::VARCHAR AS raw_value, NULL::VARCHAR AS reason${cell} FROM ${prefix}_prep WHERE false`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_err AS ${failures};
     CREATE OR REPLACE TEMP VIEW ${prefix}_acc AS SELECT * EXCLUDE (${['__bad', ...windowed.map(([name]) => name)].join(', ')})${addBack}
       FROM ${prefix}_prep WHERE NOT __bad`);
 }
