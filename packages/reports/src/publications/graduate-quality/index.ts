@@ -4,10 +4,11 @@ import { FORMAT, educationIssuer, round, wholeRegion, type PublicationContext } 
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
+import { destinationsSection } from './destinations.js';
 import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
-import { DESTINATION_GROUPS, DESTINATIONS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
+import { DESTINATION_GROUPS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
 
@@ -49,20 +50,6 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
     { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
     { key: 'share', header: '占比', unit: '%', format: pct, measure: 'share' },
     { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
-  ];
-
-  // 毕业去向.
-  const destRows: Row[] = [
-    ...DESTINATIONS.map((d) => ({
-      key: d.key,
-      cells: {
-        dest: d.name,
-        group: d.group,
-        n: cells.count('grad', { dest: d.key }),
-        share: cells.share(['grad', { dest: d.key }], ['grad', {}], 1),
-      },
-    })),
-    { key: 'total', total: true, cells: { dest: '合计', group: '—', n: total, share: 100 } },
   ];
 
   // Schools: graduates by 去向 and 落实率.
@@ -208,32 +195,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
             },
           ],
         },
-        {
-          id: 'destinations',
-          title: '毕业去向',
-          blocks: [
-            {
-              kind: 'chart',
-              id: 'dest-chart',
-              caption: `${cohort}届毕业生毕业去向分布`,
-              table: 'dest-table',
-              spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
-            },
-            {
-              kind: 'table',
-              id: 'dest-table',
-              caption: `${cohort}届毕业生毕业去向分布`,
-              columns: [
-                { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
-                { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
-                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-              ],
-              rows: destRows,
-              source: src(ctx, model, detail),
-            },
-          ],
-        },
+        destinationsSection(cells, {}, cohort, src(ctx, model, detail)),
         {
           id: 'schools',
           title: '各院校毕业去向落实情况',

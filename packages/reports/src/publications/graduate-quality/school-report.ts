@@ -4,8 +4,9 @@ import { FORMAT, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
 import { methodologyItems } from '../methodology.js';
 import { schoolMajorCode } from './school-counts.js';
+import { destinationsSection } from './destinations.js';
 import { placementRate } from './placement-rate.js';
-import { DESTINATION_GROUPS, DESTINATIONS, type GraduateData, type School } from './queries.js';
+import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
 
@@ -91,19 +92,6 @@ export function buildSchoolGraduates(
     { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
   ];
 
-  const destRows: Row[] = [
-    ...DESTINATIONS.map((d) => ({
-      key: d.key,
-      cells: {
-        dest: d.name,
-        group: d.group,
-        n: cells.count('grad', { ...at, dest: d.key }),
-        share: cells.share(['grad', { ...at, dest: d.key }], ['grad', at], 1),
-      },
-    })),
-    { key: 'total', total: true, cells: { dest: '合计', group: '—', n: cells.count('grad', at), share: 100 } },
-  ];
-
   const qualityRows: Row[] = majors.map((m) => ({
     key: m.key,
     cells: {
@@ -165,32 +153,7 @@ export function buildSchoolGraduates(
             },
           ],
         },
-        {
-          id: 'destinations',
-          title: '毕业去向',
-          blocks: [
-            {
-              kind: 'chart',
-              id: 'dest-chart',
-              caption: `${cohort}届毕业生毕业去向分布`,
-              table: 'dest-table',
-              spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
-            },
-            {
-              kind: 'table',
-              id: 'dest-table',
-              caption: `${cohort}届毕业生毕业去向分布`,
-              columns: [
-                { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
-                { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
-                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-              ],
-              rows: destRows,
-              source: source(`${cohort}届`),
-            },
-          ],
-        },
+        destinationsSection(cells, at, cohort, source(`${cohort}届`)),
       ],
     },
     {

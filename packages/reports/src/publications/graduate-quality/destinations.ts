@@ -1,0 +1,52 @@
+import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
+import type { Provenance, Row, Section } from '../../document/types.js';
+import { FORMAT } from '../context.js';
+import { DESTINATIONS } from './queries.js';
+
+const pct = { kind: 'percent', digits: 1 } as const;
+
+/**
+ * The 毕业去向 section of a graduate report, the region's or a school's: each 去向 with its 分类, its
+ * graduates and their share of the cohort's at `at` (the count system's coordinates: `{}` for the
+ * region, `{ school }` for one school), and the bars beside the table.
+ */
+export function destinationsSection(cells: DisclosedCells, at: Record<string, string>, cohort: number, source: Provenance): Section {
+  const rows: Row[] = [
+    ...DESTINATIONS.map((d) => ({
+      key: d.key,
+      cells: {
+        dest: d.name,
+        group: d.group,
+        n: cells.count('grad', { ...at, dest: d.key }),
+        share: cells.share(['grad', { ...at, dest: d.key }], ['grad', at], 1),
+      },
+    })),
+    { key: 'total', total: true, cells: { dest: '合计', group: '—', n: cells.count('grad', at), share: 100 } },
+  ];
+  return {
+    id: 'destinations',
+    title: '毕业去向',
+    blocks: [
+      {
+        kind: 'chart',
+        id: 'dest-chart',
+        caption: `${cohort}届毕业生毕业去向分布`,
+        table: 'dest-table',
+        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+      },
+      {
+        kind: 'table',
+        id: 'dest-table',
+        caption: `${cohort}届毕业生毕业去向分布`,
+        columns: [
+          { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
+          { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
+          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+          { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+        ],
+        rows,
+        source,
+      },
+    ],
+  };
+}
