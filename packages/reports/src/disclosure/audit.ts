@@ -197,52 +197,37 @@ export async function auditCounts(
           // HiGHS takes a set of columns in increasing order.
           const colsOf = (list: readonly string[]) => Int32Array.from(list.map(colOf)).sort();
           const select = (cs: Int32Array) => ({ kind: 'set' as const, indices: cs });
-          for (let pass = 0; pass < WITNESS_PASSES; pass++) {
-            const open = groupTargets.filter((k) => !low.has(k));
-            if (open.length < WITNESS_MIN_TARGETS) break;
-            const cs = colsOf(open);
-            model.changeColsCost(select(cs), new Float64Array(cs.length).fill(1));
-            model.changeObjectiveSense(h.constants.objectiveSense.minimize);
-            model.run();
-            lpSolved++;
-            const ok = model.getModelStatus() === optimal;
-            const x = ok ? model.getSolution().colValue : undefined;
-            model.changeColsCost(select(cs), new Float64Array(cs.length));
-            if (!x) break;
-            let found = 0;
-            for (const k of open) {
-              const v = x[colOf(k)]!;
-              if (v <= needLow + TOLERANCE) {
-                low.set(k, Math.max(0, v));
-                found++;
+          const witness = (side: 'low' | 'high') => {
+            const found = side === 'low' ? low : high;
+            for (let pass = 0; pass < WITNESS_PASSES; pass++) {
+              const open = groupTargets.filter((k) => !found.has(k));
+              if (open.length < WITNESS_MIN_TARGETS) break;
+              const cs = colsOf(open);
+              if (side === 'high')
+                model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(needHigh));
+              model.changeColsCost(select(cs), new Float64Array(cs.length).fill(1));
+              model.changeObjectiveSense(side === 'low' ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
+              model.run();
+              lpSolved++;
+              const ok = model.getModelStatus() === optimal;
+              const x = ok ? model.getSolution().colValue : undefined;
+              model.changeColsCost(select(cs), new Float64Array(cs.length));
+              if (side === 'high')
+                model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(h.infinity));
+              if (!x) break;
+              let added = 0;
+              for (const k of open) {
+                const v = x[colOf(k)]!;
+                if (side === 'low' ? v <= needLow + TOLERANCE : v >= needHigh - TOLERANCE) {
+                  found.set(k, side === 'low' ? Math.max(0, v) : v);
+                  added++;
+                }
               }
+              if (added === 0) break;
             }
-            if (found === 0) break;
-          }
-          for (let pass = 0; pass < WITNESS_PASSES; pass++) {
-            const open = groupTargets.filter((k) => !high.has(k));
-            if (open.length < WITNESS_MIN_TARGETS) break;
-            const cs = colsOf(open);
-            model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(needHigh));
-            model.changeColsCost(select(cs), new Float64Array(cs.length).fill(1));
-            model.changeObjectiveSense(h.constants.objectiveSense.maximize);
-            model.run();
-            lpSolved++;
-            const ok = model.getModelStatus() === optimal;
-            const x = ok ? model.getSolution().colValue : undefined;
-            model.changeColsCost(select(cs), new Float64Array(cs.length));
-            model.changeColsBounds(select(cs), new Float64Array(cs.length), new Float64Array(cs.length).fill(h.infinity));
-            if (!x) break;
-            let found = 0;
-            for (const k of open) {
-              const v = x[colOf(k)]!;
-              if (v >= needHigh - TOLERANCE) {
-                high.set(k, v);
-                found++;
-              }
-            }
-            if (found === 0) break;
-          }
+          };
+          witness('low');
+          witness('high');
         }
         for (const key of groupTargets) {
           const col = local.get(column.get(key)!)!;

@@ -103,6 +103,11 @@ export function source(ctx: PublicationContext, model: string, detail?: string):
   return { model, runId, ...(words ? { detail: words } : {}) };
 }
 
+/** A year as a row or column label: projected years say so. */
+export function yearName(year: number, isForecast: boolean): string {
+  return isForecast ? `${year}年（预测）` : `${year}年`;
+}
+
 export const FORMAT = {
   int: { kind: 'integer' } as Column['format'],
   text: { kind: 'text' } as Column['format'],

@@ -7,6 +7,31 @@ import { DESTINATION_GROUPS, DESTINATIONS, groupOf, type GraduateData } from './
 export const levelCode = (level: string) => `L:${level}`;
 export const OUTSIDE = 'outside';
 
+/**
+ * Graduates at `where` by 去向分类 and in all, from their counts by 去向 (落实率 is printed as 100% − the
+ * 未就业 share, so that no further count links the cells).
+ */
+export function addDestinationGroups(system: CountSystem, where: Record<string, string>, byDest: Partial<Record<string, number>>): void {
+  const byGroup: Record<string, number> = {};
+  for (const d of DESTINATIONS) byGroup[groupOf(d.key)] = (byGroup[groupOf(d.key)] ?? 0) + (byDest[d.key] ?? 0);
+  for (const g of DESTINATION_GROUPS) system.add('grad', { ...where, group: g.key }, byGroup[g.key] ?? 0);
+  system.add(
+    'grad',
+    where,
+    Object.values(byGroup).reduce((a, b) => a + b, 0),
+  );
+}
+
+/** The seven 去向 at `where`, each 分类 the sum of its 去向. */
+export function addDestinations(system: CountSystem, where: Record<string, string>, byDest: Partial<Record<string, number>>): void {
+  for (const d of DESTINATIONS) system.add('grad', { ...where, dest: d.key }, byDest[d.key] ?? 0);
+  for (const g of DESTINATION_GROUPS)
+    system.relate(
+      cellKey('grad', { ...where, group: g.key }),
+      DESTINATIONS.filter((d) => groupOf(d.key) === g.key).map((d) => cellKey('grad', { ...where, dest: d.key })),
+    );
+}
+
 /** The majors the 红/黄/绿牌 table prints: enough graduates to be rated. */
 export function ratedMajors(data: GraduateData, rules: PublicationRules): GraduateData['majors'] {
   return data.majors.filter((m) => m.graduates >= rules.majorCards.minGraduates);
@@ -40,30 +65,13 @@ export function graduateCountSystem(data: GraduateData, cityCodes: readonly stri
     for (const s of schools) for (const d of DESTINATIONS) out[d.key] = (out[d.key] ?? 0) + (data.destinations.get(s)?.[d.key] ?? 0);
     return out;
   };
-  // Per school, level and the whole: graduates by 去向分类 (落实率 is printed as 100% − the 未就业 share,
-  // so that no further count links the cells).
-  const addGroups = (school: string | undefined, counts: Record<string, number>) => {
-    const at: Record<string, string> = school ? { school } : {};
-    const byGroup: Record<string, number> = {};
-    for (const d of DESTINATIONS) byGroup[groupOf(d.key)] = (byGroup[groupOf(d.key)] ?? 0) + (counts[d.key] ?? 0);
-    for (const g of DESTINATION_GROUPS) system.add('grad', { ...at, group: g.key }, byGroup[g.key] ?? 0);
-    system.add(
-      'grad',
-      at,
-      Object.values(byGroup).reduce((a, b) => a + b, 0),
-    );
-  };
-  for (const s of data.schools) addGroups(s.code, sumOf([s.code]));
-  for (const l of levels) addGroups(levelCode(l), sumOf(data.schools.filter((s) => s.level === l).map((s) => s.code)));
+  // Per school, level and the whole: graduates by 去向分类; the whole's seven 去向 too.
+  for (const s of data.schools) addDestinationGroups(system, { school: s.code }, sumOf([s.code]));
+  for (const l of levels)
+    addDestinationGroups(system, { school: levelCode(l) }, sumOf(data.schools.filter((s) => s.level === l).map((s) => s.code)));
   const all = sumOf(data.schools.map((s) => s.code));
-  addGroups(undefined, all);
-  // The whole's seven 去向, each group the sum of its 去向.
-  for (const d of DESTINATIONS) system.add('grad', { dest: d.key }, all[d.key] ?? 0);
-  for (const g of DESTINATION_GROUPS)
-    system.relate(
-      cellKey('grad', { group: g.key }),
-      DESTINATIONS.filter((d) => groupOf(d.key) === g.key).map((d) => cellKey('grad', { dest: d.key })),
-    );
+  addDestinationGroups(system, {}, all);
+  addDestinations(system, {}, all);
 
   // Employment by place and level: the level is the school's.
   const levelOf = new Map(data.schools.map((s) => [s.code, s.level]));

@@ -4,7 +4,7 @@ import { FORMAT, educationIssuer, round, wholeRegion, type PublicationContext } 
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
-import { destinationsSection } from './destinations.js';
+import { destinationsSection, trendsSection } from './sections.js';
 import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
@@ -287,33 +287,15 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
         },
       ],
     },
-    {
-      id: 'trends',
-      title: '发展趋势',
-      blocks: [
-        {
-          kind: 'chart',
-          id: 'trend-chart',
-          caption: '近几届毕业生规模',
-          table: 'trend-table',
-          spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
-        },
-        {
-          kind: 'table',
-          id: 'trend-table',
-          caption: '近几届毕业生规模、落实率、升学率和月均收入',
-          columns: [
-            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
-            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
-            { key: 'study', header: '升学率', unit: '%', format: pct, measure: 'share' },
-            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
-          ],
-          rows: trendRows,
-          source: src(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
-        },
+    trendsSection(
+      '近几届毕业生规模、落实率、升学率和月均收入',
+      [
+        { key: 'study', header: '升学率', unit: '%', format: pct, measure: 'share' },
+        { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
       ],
-    },
+      trendRows,
+      src(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
+    ),
     {
       id: 'feedback',
       title: '对教育教学的反馈',

@@ -1,7 +1,7 @@
 import { CountSystem, cellKey, type Relation } from '../../disclosure/count-system.js';
-import { ratedMajors } from './counts.js';
+import { addDestinationGroups, addDestinations, ratedMajors } from './counts.js';
 import type { PublicationRules } from '../rules.js';
-import { DESTINATION_GROUPS, DESTINATIONS, groupOf, type GraduateData, type School } from './queries.js';
+import { DESTINATION_GROUPS, DESTINATIONS, type GraduateData, type School } from './queries.js';
 
 /** Code of a school's major in the `school` dimension, a child of the school. */
 export const schoolMajorCode = (school: string, majorKey: string) => `${school}/${majorKey}`;
@@ -30,24 +30,9 @@ export function schoolCountSystem(data: GraduateData, school: School): CountSyst
   );
   const at = { school: school.code };
   const counts = data.destinations.get(school.code);
-  const addGroups = (where: Record<string, string>, byDest: Partial<Record<string, number>>) => {
-    const byGroup: Record<string, number> = {};
-    for (const d of DESTINATIONS) byGroup[groupOf(d.key)] = (byGroup[groupOf(d.key)] ?? 0) + (byDest[d.key] ?? 0);
-    for (const g of DESTINATION_GROUPS) system.add('grad', { ...where, group: g.key }, byGroup[g.key] ?? 0);
-    system.add(
-      'grad',
-      where,
-      Object.values(byGroup).reduce((a, b) => a + b, 0),
-    );
-  };
-  addGroups(at, counts ?? {});
-  for (const m of majors) addGroups({ school: schoolMajorCode(school.code, m.key) }, m.destinations);
-  for (const d of DESTINATIONS) system.add('grad', { ...at, dest: d.key }, counts?.[d.key] ?? 0);
-  for (const g of DESTINATION_GROUPS)
-    system.relate(
-      cellKey('grad', { ...at, group: g.key }),
-      DESTINATIONS.filter((d) => groupOf(d.key) === g.key).map((d) => cellKey('grad', { ...at, dest: d.key })),
-    );
+  addDestinationGroups(system, at, counts ?? {});
+  for (const m of majors) addDestinationGroups(system, { school: schoolMajorCode(school.code, m.key) }, m.destinations);
+  addDestinations(system, at, counts ?? {});
   for (const c of data.cohorts) {
     const v = data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 };
     const t = { ...at, cohort: String(c.year) };

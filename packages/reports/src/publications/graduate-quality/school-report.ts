@@ -4,7 +4,7 @@ import { FORMAT, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
 import { methodologyItems } from '../methodology.js';
 import { schoolMajorCode } from './school-counts.js';
-import { destinationsSection } from './destinations.js';
+import { destinationsSection, trendsSection } from './sections.js';
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 
@@ -176,31 +176,7 @@ export function buildSchoolGraduates(
         },
       ],
     },
-    {
-      id: 'trends',
-      title: '发展趋势',
-      blocks: [
-        {
-          kind: 'chart',
-          id: 'trend-chart',
-          caption: '近几届毕业生规模',
-          table: 'trend-table',
-          spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
-        },
-        {
-          kind: 'table',
-          id: 'trend-table',
-          caption: '近几届毕业生规模和毕业去向落实率',
-          columns: [
-            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
-            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
-          ],
-          rows: trendRows,
-          source: source(`${data.cohorts[0]?.year}—${cohort}届`),
-        },
-      ],
-    },
+    trendsSection('近几届毕业生规模和毕业去向落实率', [], trendRows, source(`${data.cohorts[0]?.year}—${cohort}届`)),
     sources,
   ];
   return {

@@ -1,5 +1,5 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
+import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
 import { ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
@@ -56,7 +56,7 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
       .map((p) => ({
         key: String(p.year),
         cells: {
-          year: p.isForecast ? `${p.year}年（预测）` : `${p.year}年`,
+          year: yearName(p.year, p.isForecast),
           openings: persons(p.openings),
           expansion: persons(p.expansion),
           replacement: persons((p.exits ?? 0) + (p.transfers ?? 0)),
@@ -145,7 +145,7 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
             { key: 'group', header: '产业', format: FORMAT.text, measure: 'other' },
             ...years.map((y): Column => ({
               key: `y${y}`,
-              header: y > year ? `${y}年（预测）` : `${y}年`,
+              header: yearName(y, y > year),
               format: FORMAT.int,
               measure: 'other',
             })),

@@ -1,5 +1,5 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, persons, round, source, wholeRegion, type PublicationContext } from '../context.js';
+import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { ESTIMATE_NOTE, methodologyItems, shortageTerms } from '../methodology.js';
@@ -16,7 +16,7 @@ const HEATMAP_SIZE = 12;
 const yearLabel = <T extends { year: number; isForecast: boolean }>(y: T) => ({
   ...y,
   key: String(y.year),
-  label: y.isForecast ? `${y.year}年（预测）` : `${y.year}年`,
+  label: yearName(y.year, y.isForecast),
 });
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(persons(v)));

@@ -1,7 +1,9 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
-import type { Provenance, Row, Section } from '../../document/types.js';
+import type { Column, Provenance, Row, Section } from '../../document/types.js';
 import { FORMAT } from '../context.js';
 import { DESTINATIONS } from './queries.js';
+
+/** Sections both graduate reports print, the region's and a school's. */
 
 const pct = { kind: 'percent', digits: 1 } as const;
 
@@ -43,6 +45,39 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
           { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
           { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
           { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+        ],
+        rows,
+        source,
+      },
+    ],
+  };
+}
+
+/**
+ * The 发展趋势 section: graduates by cohort as bars, beside a table of each cohort's graduates and
+ * 落实率 and any further columns the report prints (`more`); rows keyed `cohort`, `graduates`, `rate`.
+ */
+export function trendsSection(caption: string, more: readonly Column[], rows: Row[], source: Provenance): Section {
+  return {
+    id: 'trends',
+    title: '发展趋势',
+    blocks: [
+      {
+        kind: 'chart',
+        id: 'trend-chart',
+        caption: '近几届毕业生规模',
+        table: 'trend-table',
+        spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+      },
+      {
+        kind: 'table',
+        id: 'trend-table',
+        caption,
+        columns: [
+          { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
+          { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+          { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+          ...more,
         ],
         rows,
         source,
