@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { listModels, renderModel, type Model } from '@talent/models';
+import { DUPLICATE_KEY_LOOKUPS, listModels, renderModel, type Model } from '@talent/models';
 import { markLoadDuplicates } from './mark-duplicates.js';
 import type { KindSpec } from './kinds.js';
 import { lit } from './sql.js';
@@ -36,39 +36,57 @@ export interface CoreInsertContext {
  */
 export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const { conn, spec, prefix } = ctx;
-  const sql = renderCoreModel(ctx);
   if (spec.coreTable !== 'core.job_posting_codes') {
-    await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${sql}`);
+    await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${renderCoreModel(ctx)}`);
     return 0;
   }
-  // The keys first, from a narrow read of the model (DuckDB prunes what the keys do not need), so
-  // that duplicates are decided before the rows are written; then the rows, in one pass.
+  // The keys first, so that duplicates are decided before the rows are written; then the rows.
   const keys = `${prefix}_keys`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT line, dedup_key, posted_date FROM (${sql}) WHERE dedup_key IS NOT NULL`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS ${postingKeysSql(ctx)}`);
   const duplicates = await markLoadDuplicates(conn, keys, prefix, ctx.fileKey);
-  // A load with no duplicates (most daily files) writes the model's rows as they are.
-  await conn.run(
-    duplicates
-      ? `INSERT INTO ${spec.coreTable} BY NAME SELECT m.* REPLACE (d.duplicate_of AS duplicate_of) FROM (${sql}) m LEFT JOIN ${prefix}_dd d USING (line)`
-      : `INSERT INTO ${spec.coreTable} BY NAME ${sql}`,
-  );
+  await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${postingRowsSql(ctx, keys, `${prefix}_dd`)}`);
   return duplicates;
 }
 
-/** The SQL of the kind's core model over one load's accepted rows (`ctx.accepted`), placeholders filled. */
-export function renderCoreModel(ctx: Omit<CoreInsertContext, 'conn'>): string {
-  const lookup = (name: string) => `temp.main.${ctx.prefix}_lk_${name}`;
+/** The duplicate keys of one load's postings (line, dedup_key, posted_date), from the lookups the key reads. */
+export function postingKeysSql(ctx: Omit<CoreInsertContext, 'conn'>): string {
+  return `SELECT line, dedup_key, posted_date FROM (${renderCoreModel(ctx, 'key')}) WHERE dedup_key IS NOT NULL`;
+}
+
+/**
+ * One load's posting rows for core: the model without the lookups only the key reads, the key from
+ * `keys` and the marks from `marks` (line, duplicate_of) joined by line.
+ */
+export function postingRowsSql(ctx: Omit<CoreInsertContext, 'conn'>, keys: string, marks: string): string {
+  return `SELECT m.* REPLACE (k.dedup_key AS dedup_key, d.duplicate_of AS duplicate_of) FROM (${renderCoreModel(ctx, 'row')}) m
+    LEFT JOIN ${keys} k USING (line) LEFT JOIN ${marks} d USING (line)`;
+}
+
+/**
+ * The SQL of the kind's core model over one load's accepted rows (`ctx.accepted`), placeholders filled.
+ * `part` of a posting model: `key` reads as empty the lookups the duplicate key is not made from, `row`
+ * those that feed only the key (their columns are NULL).
+ */
+export function renderCoreModel(ctx: Omit<CoreInsertContext, 'conn'>, part: 'all' | 'key' | 'row' = 'all'): string {
+  const empty = (name: string) =>
+    part === 'key' ? !DUPLICATE_KEY_LOOKUPS.inputs.includes(name) : part === 'row' && DUPLICATE_KEY_LOOKUPS.keyOnly.includes(name);
+  const table = (name: string) => `temp.main.${ctx.prefix}_lk_${name}`;
+  const lookups: Record<string, string> = {
+    salary: table('sal'),
+    region: table('reg'),
+    requirements: table('req'),
+    industry: table('ind'),
+    occupation: table('occ'),
+    company_key: table('cmp'),
+    title_key: table('ttl'),
+  };
+  const params: Record<string, string> = {};
+  for (const [name, t] of Object.entries(lookups)) params[`${name}_lookup`] = empty(name) ? `(SELECT * FROM ${t} LIMIT 0)` : t;
   return renderModel(coreModel(ctx.spec), {
     accepted: ctx.accepted,
     load_id: lit(ctx.loadId),
     source: lit(ctx.source),
     file_key: lit(ctx.fileKey),
-    salary_lookup: lookup('sal'),
-    region_lookup: lookup('reg'),
-    requirements_lookup: lookup('req'),
-    industry_lookup: lookup('ind'),
-    occupation_lookup: lookup('occ'),
-    company_key_lookup: lookup('cmp'),
-    title_key_lookup: lookup('ttl'),
+    ...params,
   });
 }

@@ -2,7 +2,7 @@
 export { KINDS, RECORD_KINDS, kindDefinition } from './registry.js';
 export type { RecordKind } from './registry.js';
 export { sqlModelFile } from './kind.js';
-export { clusterSql, clusterDuplicates, DUPLICATE_WINDOW_DAYS } from './job-posting/duplicates.js';
+export { clusterSql, clusterDuplicates, DUPLICATE_KEY_LOOKUPS, DUPLICATE_WINDOW_DAYS } from './job-posting/duplicates.js';
 export type { ClusterColumns, ClusterResult } from './job-posting/duplicates.js';
 export type { KindDefinition, CrossCheck, UnmatchedFigure, SqlModelFile } from './kind.js';
 export { enrollmentRecordSchema } from './enrollment/schema.js';

@@ -16,6 +16,18 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  */
 export const DUPLICATE_WINDOW_DAYS = 60;
 
+/**
+ * The core model's lookups (`{{ <name>_lookup }}` of job_posting_codes.sql) that the duplicate key is
+ * made from, and those of them that feed nothing but the key. DuckDB keeps every LEFT JOIN of the model
+ * even when no column of it is read, so the loader reads the keys with the other lookups left empty and
+ * writes the rows without the key-only ones, joining the keys back by line (packages/ingest,
+ * load/core-insert.ts; a test there holds both equal to the whole model).
+ */
+export const DUPLICATE_KEY_LOOKUPS: { readonly inputs: readonly string[]; readonly keyOnly: readonly string[] } = {
+  inputs: ['salary', 'region', 'company_key', 'title_key'],
+  keyOnly: ['company_key', 'title_key'],
+};
+
 /** Column names of a table to cluster. */
 export interface ClusterColumns {
   /** Unique posting id (default `posting_id`). */
