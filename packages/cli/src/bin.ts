@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolveConfig, type ConfigFlags } from '@talent/models';
+import { CONFIG_OPTIONS, configFlag, resolveConfig, type ConfigFlags } from '@talent/models';
 import type { Command } from './command.js';
 import { COMMANDS } from './command-table.js';
 import { RunFailedError } from './commands/run.js';
@@ -9,45 +9,23 @@ import { createOutput, type Output } from './output.js';
 import { LockHeldError } from './run-lock.js';
 import { CronExpressionError } from './schedule/nightly.js';
 
-/** Command-line flags that configure the platform, by their ConfigFlags name, with their help line. */
-const CONFIG_FLAGS: readonly (readonly [flag: string, key: keyof ConfigFlags, value: string, help: string])[] = [
-  ['warehouse', 'warehouse', '<file>', 'DuckDB file (TALENT_WAREHOUSE; warehouse/talent.duckdb)'],
-  [
-    'data',
-    'data',
-    '<dir>',
-    'folder of the source files the mappings name (TALENT_DATA; datasets/demo);\n                             an edition made by `npm run generate` runs with this flag alone',
-  ],
-  ['datasets', 'datasets', '<dir>', 'datasets root: reference/, sources/, dictionaries/, demo/ (TALENT_DATASETS; datasets)'],
-  ['reference', 'reference', '<dir>', 'code lists, frameworks, crosswalks (TALENT_REFERENCE; <datasets>/reference)'],
-  ['sources', 'sources', '<dir>', 'source mapping files (TALENT_SOURCES; <datasets>/sources)'],
-  ['dictionaries', 'dictionaries', '<dir>', 'normalisation dictionaries (TALENT_DICTIONARIES; <datasets>/dictionaries)'],
-  ['shared-reference', 'sharedReference', '<dir>', 'public samples and list copies (TALENT_SHARED_REFERENCE; ../shared/reference)'],
-  [
-    'crosswalk-overrides',
-    'crosswalkOverrides',
-    '<dir>',
-    'crosswalk overrides (TALENT_CROSSWALK_OVERRIDES; <reference>/crosswalks/overrides)',
-  ],
-  ['memory-limit', 'memoryLimit', '<size>', 'DuckDB buffer pool, e.g. 1GB (TALENT_MEMORY_LIMIT; 1GB)'],
-  ['out', 'out', '<dir>', 'reports and exports (TALENT_OUT; out)'],
-  ['published', 'published', '<file>', 'published read-only snapshot (TALENT_PUBLISHED; published/talent.duckdb beside the warehouse)'],
-  ['exports', 'exports', '<dir>', 'Parquet and Arrow lake (TALENT_EXPORTS; lake/ beside the published snapshot)'],
-  ['time-zone', 'timeZone', '<zone>', 'dates and schedules (TALENT_TIME_ZONE; Asia/Shanghai)'],
-  [
-    'max-reject-share',
-    'maxRejectShare',
-    '<0–1>',
-    "share of a load's records that may be rejected before the exit code says so\n                             (TALENT_MAX_REJECT_SHARE; 0.5)",
-  ],
-  ['cron', 'cron', '<expr>', 'when `talent schedule` runs (TALENT_CRON; "0 2 * * *")'],
-  ['alert-command', 'alertCommand', '<cmd>', 'run on a failed or partial night, its summary on stdin (TALENT_ALERT_COMMAND)'],
-  ['retries', 'retries', '<n>', 'further attempts after a failed night (TALENT_RETRIES; 2)'],
-  ['retry-delay', 'retryDelay', '<seconds>', 'before the first retry, doubled each time (TALENT_RETRY_DELAY; 300)'],
-];
+/** A help entry: the flag and value padded to a column, the words wrapped beside it (a word is never split). */
+function helpEntry(head: string, words: readonly string[], width = 118): string {
+  const indent = 29;
+  const lines: string[] = [];
+  let line = `  ${head}`.padEnd(indent - 1) + ' ';
+  for (const word of words) {
+    if (line.length + word.length > width && line.trim() !== head) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(indent);
+    }
+    line += `${word} `;
+  }
+  return [...lines, line.trimEnd()].join('\n');
+}
 
 const CONFIG_HELP = `Inputs and outputs (flag, else environment variable, else default):
-${CONFIG_FLAGS.map(([flag, , value, help]) => `  ${`--${flag} ${value}`.padEnd(26)} ${help}`).join('\n')}
+${CONFIG_OPTIONS.map((o) => helpEntry(`${configFlag(o)} ${o.value}`, [...o.help.split(' '), `(${o.env}; ${o.default})`])).join('\n')}
   --json                     one JSON result document on stdout, logs (pino JSON) on stderr`;
 
 const EXIT_HELP = `Exit codes (packages/cli/src/exit-codes.ts):
@@ -70,7 +48,7 @@ const commandHelp = (c: Command) => `${c.help}\n\n${CONFIG_HELP}\n\n${EXIT_HELP}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 const COMMON_OPTIONS: Options = {
-  ...Object.fromEntries(CONFIG_FLAGS.map(([f]) => [f, { type: 'string' as const }])),
+  ...Object.fromEntries(CONFIG_OPTIONS.map((o) => [configFlag(o).slice(2), { type: 'string' as const }])),
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -117,9 +95,9 @@ async function main(argv: string[], outputFor: (json: boolean) => Output): Promi
     return EXIT.usage;
   }
   const flags: ConfigFlags = {};
-  for (const [flag, key] of CONFIG_FLAGS) {
-    const v = (values as Record<string, unknown>)[flag];
-    if (typeof v === 'string') flags[key] = v;
+  for (const o of CONFIG_OPTIONS) {
+    const v = (values as Record<string, unknown>)[configFlag(o).slice(2)];
+    if (typeof v === 'string') flags[o.key] = v;
   }
   const config = resolveConfig(flags);
   const { exitCode, result } = await command.run({ config, args, values: values as Record<string, never>, output });

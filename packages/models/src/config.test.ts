@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_MAX_REJECT_SHARE, resolveConfig } from './config.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CONFIG_OPTIONS,
+  ConfigError,
+  configFlag,
+  DEFAULT_MAX_REJECT_SHARE,
+  resolveConfig,
+  type Config,
+  type ConfigFlags,
+} from './config.js';
 
 describe('configuration: the share of rejected records a load may have', () => {
   it('defaults, then the environment, then the flag', () => {
@@ -30,5 +41,42 @@ describe('configuration: the published snapshot and its lake', () => {
   it('are absent for an in-memory warehouse, which has no file to copy', () => {
     expect(resolveConfig({ warehouse: ':memory:' }, {}).publishedPath).toBeNull();
     expect(resolveConfig({ warehouse: ':memory:', published: '/p/t.duckdb' }, {}).exportsDir).toBeNull();
+  });
+});
+
+describe('configuration: every option from its flag, else its variable', () => {
+  // --datasets, --reference and --sources must name folders that exist (with reference/ and sources/).
+  const DATASETS = mkdtempSync(join(tmpdir(), 'config-datasets-'));
+  for (const d of ['reference', 'sources']) mkdirSync(join(DATASETS, d));
+  afterAll(() => rmSync(DATASETS, { recursive: true, force: true }));
+  // A value each option accepts, and the field of the resolved configuration it lands in.
+  const SAMPLE: Record<keyof ConfigFlags, [value: string, field: keyof Config, expected?: unknown]> = {
+    warehouse: ['/srv/t/wh.duckdb', 'warehousePath'],
+    data: ['/srv/t/edition', 'dataDir'],
+    datasets: [DATASETS, 'datasetsDir'],
+    reference: [join(DATASETS, 'reference'), 'referenceDir'],
+    sources: [join(DATASETS, 'sources'), 'sourcesDir'],
+    dictionaries: ['/srv/t/dict', 'dictionariesDir'],
+    sharedReference: ['/srv/t/shared', 'sharedReferenceDir'],
+    crosswalkOverrides: ['/srv/t/overrides', 'crosswalkOverridesDir'],
+    memoryLimit: ['512MB', 'memoryLimit'],
+    out: ['/srv/t/out', 'outDir'],
+    published: ['/srv/t/snap.duckdb', 'publishedPath'],
+    exports: ['/srv/t/lake', 'exportsDir'],
+    timeZone: ['Asia/Urumqi', 'timeZone'],
+    maxRejectShare: ['0.25', 'maxRejectShare', 0.25],
+    cron: ['30 3 * * *', 'cron'],
+    alertCommand: ['mail -s night ops', 'alertCommand'],
+    retries: ['4', 'retries', 4],
+    retryDelay: ['60', 'retryDelaySeconds', 60],
+  };
+
+  it.each(CONFIG_OPTIONS.map((o) => [configFlag(o), o] as const))('%s', (_flag, option) => {
+    const [value, field, expected = value] = SAMPLE[option.key];
+    const fromEnv = resolveConfig({}, { [option.env]: value });
+    const fromFlag = resolveConfig({ [option.key]: value }, { [option.env]: 'ignored' });
+    expect(fromEnv[field]).toEqual(expected);
+    expect(fromFlag[field]).toEqual(expected);
+    expect(resolveConfig({}, {})[field]).not.toEqual(expected);
   });
 });

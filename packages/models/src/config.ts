@@ -9,72 +9,6 @@ import { z } from 'zod';
  * resolved values passed in and never reads the environment or the repository layout itself.
  */
 
-/** Values a command line may set; each has an environment variable and a default (see {@link resolveConfig}). */
-export interface ConfigFlags {
-  /** DuckDB warehouse file. Env `TALENT_WAREHOUSE`; default `<repo>/warehouse/talent.duckdb`. */
-  warehouse?: string;
-  /**
-   * A datasets root holding `reference/`, `sources/`, `dictionaries/` and the demo edition `demo/`:
-   * everything below follows it unless set on its own. Env `TALENT_DATASETS`; default `<repo>/datasets`.
-   */
-  datasets?: string;
-  /** Code lists, frameworks and crosswalks. Env `TALENT_REFERENCE`; default `<datasets>/reference`. */
-  reference?: string;
-  /** Source mapping files. Env `TALENT_SOURCES`; default `<datasets>/sources`. */
-  sources?: string;
-  /** Normalisation dictionaries. Env `TALENT_DICTIONARIES`; default `<datasets>/dictionaries`. */
-  dictionaries?: string;
-  /**
-   * The folder of source files the mappings name (an edition made by the generator, or a bureau's
-   * drop folder). Env `TALENT_DATA`; default `<datasets>/demo`.
-   */
-  data?: string;
-  /**
-   * Copies of official lists and real public samples (`../shared/reference` beside the repository).
-   * Env `TALENT_SHARED_REFERENCE`; default `<repo>/../shared/reference` when it exists.
-   */
-  sharedReference?: string;
-  /** Crosswalk overrides of a bureau. Env `TALENT_CROSSWALK_OVERRIDES`; default `<reference>/crosswalks/overrides`. */
-  crosswalkOverrides?: string;
-  /** DuckDB buffer pool limit (e.g. `1GB`, `512MB`). Env `TALENT_MEMORY_LIMIT`; default {@link DEFAULT_MEMORY_LIMIT}. */
-  memoryLimit?: string;
-  /** Where reports and exports go. Env `TALENT_OUT`; default `<repo>/out`. */
-  out?: string;
-  /**
-   * The published snapshot: a read-only copy of the warehouse that every successful run swaps in,
-   * for analysts and `talent sql` / `talent export`. Env `TALENT_PUBLISHED`; default
-   * `published/talent.duckdb` beside the warehouse (`<repo>/warehouse/published/talent.duckdb`).
-   */
-  published?: string;
-  /**
-   * The Parquet and Arrow lake `talent export` writes from the published snapshot. Env
-   * `TALENT_EXPORTS`; default `lake/` beside the published snapshot.
-   */
-  exports?: string;
-  /** IANA time zone of dates, schedules and reports. Env `TALENT_TIME_ZONE`; default `Asia/Shanghai`. */
-  timeZone?: string;
-  /**
-   * Share of a load's records (0–1) that may be rejected before the load counts as failed in the
-   * exit code of `talent ingest` and `talent run` (the rows still load; the operator is told).
-   * Env `TALENT_MAX_REJECT_SHARE`; default {@link DEFAULT_MAX_REJECT_SHARE}.
-   */
-  maxRejectShare?: string;
-  /** When `talent schedule` starts a run (node-cron, in `timeZone`). Env `TALENT_CRON`; default {@link DEFAULT_CRON}. */
-  cron?: string;
-  /**
-   * Shell command `talent schedule` runs when a night ends failed or partial, with the run summary
-   * as JSON on its stdin. Env `TALENT_ALERT_COMMAND`; default none.
-   */
-  alertCommand?: string;
-  /** Further attempts `talent schedule` makes after a failed night. Env `TALENT_RETRIES`; default {@link DEFAULT_RETRIES}. */
-  retries?: string;
-  /**
-   * Seconds before the first retry; each later one waits twice as long. Env `TALENT_RETRY_DELAY`;
-   * default {@link DEFAULT_RETRY_DELAY_S}.
-   */
-  retryDelay?: string;
-}
-
 /**
  * A load rejecting more than half of its records is almost always the wrong file or a broken
  * mapping rather than bad rows (the real samples reject at most a few per cent).
@@ -98,6 +32,139 @@ export const DEFAULT_RETRY_DELAY_S = 300;
 
 /** Bureaus read Beijing time. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** One value a command line may set: its environment variable, its default and its help line. */
+export interface ConfigOption {
+  /** Name in {@link ConfigFlags}; the flag is its kebab-case form (`memoryLimit` → `--memory-limit`). */
+  key: string;
+  env: string;
+  /** Placeholder of the value in the help (`<dir>`). */
+  value: string;
+  /** What it sets, in the help. */
+  help: string;
+  /** The default as the help states it (what {@link resolveConfig} does when neither flag nor variable is given). */
+  default: string;
+}
+
+/** Every value a command line may set, in the order the help lists them. */
+export const CONFIG_OPTIONS = [
+  { key: 'warehouse', env: 'TALENT_WAREHOUSE', value: '<file>', help: 'DuckDB file', default: 'warehouse/talent.duckdb' },
+  {
+    key: 'data',
+    env: 'TALENT_DATA',
+    value: '<dir>',
+    help: 'folder of the source files the mappings name: an edition made by `npm run generate` or a bureau’s drop folder runs with this flag alone',
+    default: '<datasets>/demo',
+  },
+  {
+    key: 'datasets',
+    env: 'TALENT_DATASETS',
+    value: '<dir>',
+    help: 'datasets root: reference/, sources/, dictionaries/, demo/; every folder below follows it unless set on its own',
+    default: 'datasets',
+  },
+  {
+    key: 'reference',
+    env: 'TALENT_REFERENCE',
+    value: '<dir>',
+    help: 'code lists, frameworks, crosswalks',
+    default: '<datasets>/reference',
+  },
+  { key: 'sources', env: 'TALENT_SOURCES', value: '<dir>', help: 'source mapping files', default: '<datasets>/sources' },
+  {
+    key: 'dictionaries',
+    env: 'TALENT_DICTIONARIES',
+    value: '<dir>',
+    help: 'normalisation dictionaries',
+    default: '<datasets>/dictionaries',
+  },
+  {
+    key: 'sharedReference',
+    env: 'TALENT_SHARED_REFERENCE',
+    value: '<dir>',
+    help: 'copies of official lists and real public samples',
+    default: '../shared/reference beside the repository, when it exists',
+  },
+  {
+    key: 'crosswalkOverrides',
+    env: 'TALENT_CROSSWALK_OVERRIDES',
+    value: '<dir>',
+    help: 'crosswalk overrides of a bureau',
+    default: '<reference>/crosswalks/overrides',
+  },
+  {
+    key: 'memoryLimit',
+    env: 'TALENT_MEMORY_LIMIT',
+    value: '<size>',
+    help: 'DuckDB buffer pool, e.g. 1GB or 512MB',
+    default: DEFAULT_MEMORY_LIMIT,
+  },
+  { key: 'out', env: 'TALENT_OUT', value: '<dir>', help: 'reports and exports', default: 'out' },
+  {
+    key: 'published',
+    env: 'TALENT_PUBLISHED',
+    value: '<file>',
+    help: 'the published snapshot: a read-only copy of the warehouse every successful run swaps in, for analysts, `talent sql` and `talent export`',
+    default: 'published/talent.duckdb beside the warehouse',
+  },
+  {
+    key: 'exports',
+    env: 'TALENT_EXPORTS',
+    value: '<dir>',
+    help: 'the Parquet and Arrow lake `talent export` writes',
+    default: 'lake/ beside the published snapshot',
+  },
+  {
+    key: 'timeZone',
+    env: 'TALENT_TIME_ZONE',
+    value: '<zone>',
+    help: 'IANA time zone of dates, schedules and reports',
+    default: DEFAULT_TIME_ZONE,
+  },
+  {
+    key: 'maxRejectShare',
+    env: 'TALENT_MAX_REJECT_SHARE',
+    value: '<0–1>',
+    help: 'share of a load’s records that may be rejected before the exit code of `talent ingest` and `talent run` says so (the rows still load)',
+    default: String(DEFAULT_MAX_REJECT_SHARE),
+  },
+  {
+    key: 'cron',
+    env: 'TALENT_CRON',
+    value: '<expr>',
+    help: 'when `talent schedule` starts a run (node-cron, in the time zone)',
+    default: `"${DEFAULT_CRON}"`,
+  },
+  {
+    key: 'alertCommand',
+    env: 'TALENT_ALERT_COMMAND',
+    value: '<cmd>',
+    help: 'shell command run when a scheduled night ends failed or partial, with the run summary as JSON on its stdin',
+    default: 'none',
+  },
+  {
+    key: 'retries',
+    env: 'TALENT_RETRIES',
+    value: '<n>',
+    help: 'further attempts after a failed scheduled night',
+    default: String(DEFAULT_RETRIES),
+  },
+  {
+    key: 'retryDelay',
+    env: 'TALENT_RETRY_DELAY',
+    value: '<seconds>',
+    help: 'before the first retry; each later one waits twice as long',
+    default: String(DEFAULT_RETRY_DELAY_S),
+  },
+] as const satisfies readonly ConfigOption[];
+
+/** Values a command line may set, by {@link CONFIG_OPTIONS} key; what is not given comes from the environment, then the default. */
+export type ConfigFlags = Partial<Record<(typeof CONFIG_OPTIONS)[number]['key'], string>>;
+
+/** The command-line flag of an option (`--memory-limit`). */
+export function configFlag(option: Pick<ConfigOption, 'key'>): string {
+  return `--${option.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 const path = z.string().min(1);
 
@@ -153,26 +220,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Environment variables read, by flag. */
-const ENV: Record<keyof ConfigFlags, string> = {
-  warehouse: 'TALENT_WAREHOUSE',
-  datasets: 'TALENT_DATASETS',
-  reference: 'TALENT_REFERENCE',
-  sources: 'TALENT_SOURCES',
-  dictionaries: 'TALENT_DICTIONARIES',
-  data: 'TALENT_DATA',
-  sharedReference: 'TALENT_SHARED_REFERENCE',
-  crosswalkOverrides: 'TALENT_CROSSWALK_OVERRIDES',
-  memoryLimit: 'TALENT_MEMORY_LIMIT',
-  out: 'TALENT_OUT',
-  published: 'TALENT_PUBLISHED',
-  exports: 'TALENT_EXPORTS',
-  timeZone: 'TALENT_TIME_ZONE',
-  maxRejectShare: 'TALENT_MAX_REJECT_SHARE',
-  cron: 'TALENT_CRON',
-  alertCommand: 'TALENT_ALERT_COMMAND',
-  retries: 'TALENT_RETRIES',
-  retryDelay: 'TALENT_RETRY_DELAY',
-};
+const ENV = Object.fromEntries(CONFIG_OPTIONS.map((o) => [o.key, o.env])) as Record<keyof ConfigFlags, string>;
 
 /** A configuration value that failed validation: names the flag, the variable and what was wrong. */
 export class ConfigError extends Error {
@@ -244,7 +292,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
       parsed.error.issues
         .map((i) => {
           const flag = flagOf(String(i.path[0]));
-          return `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (${ENV[flag as keyof ConfigFlags] ?? 'no variable'}): ${i.message}`;
+          return `${configFlag({ key: flag })} (${ENV[flag as keyof ConfigFlags] ?? 'no variable'}): ${i.message}`;
         })
         .join('; '),
     );
