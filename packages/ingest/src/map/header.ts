@@ -1,4 +1,4 @@
-import type { SourceMapping } from '@talent/models';
+import { columnLetter, type SourceMapping } from '@talent/models';
 
 /** A column of a wide table read as records of its own (the mapping's `unpivot`). */
 export interface ValueColumn {
@@ -49,18 +49,6 @@ export function headerScore(cells: string[], mapping: SourceMapping): number {
   const aliases = aliasIndex(mapping);
   const under = new Set((mapping.unpivot?.under ?? []).map(normaliseHeader));
   return cells.filter((c) => aliases.has(normaliseHeader(c)) || under.has(normaliseHeader(c))).length;
-}
-
-/** Spreadsheet column letter of a 0-based column index (0 → A, 26 → AA). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { SourceMapping } from '@talent/models';
+import { columnLetter, type SourceMapping } from '@talent/models';
 import type { SourceRow } from '../read/source-row.js';
 import { unwrapPythonList, MAX_CELL_CHARS, clip } from './cells.js';
-import { columnLetter, fillMergedHeader, HeaderError, headerScore, normaliseHeader, planHeader, type HeaderPlan } from './header.js';
+import { fillMergedHeader, HeaderError, headerScore, normaliseHeader, planHeader, type HeaderPlan } from './header.js';
 import { compileTransforms, type FieldBag } from './transforms.js';
 
 /** A row refused before validation (structure, not values), with where and why. */

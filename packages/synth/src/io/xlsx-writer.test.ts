@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellRef, columnName, excelSerial, XlsxSheetWriter } from './xlsx-writer.js';
+import { cellRef, excelSerial, XlsxSheetWriter } from './xlsx-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synth-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -90,8 +90,7 @@ describe('XlsxSheetWriter', () => {
     expect(ws.getColumn(3).width).toBe(12);
   });
 
-  it('names columns and cells as Excel does', () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  it('names cells as Excel does', () => {
     expect(cellRef(6, 15)).toBe('P6');
   });
 });

@@ -1,3 +1,4 @@
+import { columnLetter } from '@talent/models';
 import { ZipWriter } from './zip-writer.js';
 
 /** A cell with a named style of the sheet's layout (a null value still draws the style, e.g. borders). */
@@ -36,21 +37,9 @@ function xmlEscape(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
-/** The column letters of a 0-based column index (0 → A, 26 → AA). */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** An A1 reference of a 1-based row and a 0-based column. */
 export function cellRef(row: number, column: number): string {
-  return `${columnName(column)}${row}`;
+  return `${columnLetter(column)}${row}`;
 }
 
 /** Excel's serial day number (1900 date system) of a UTC calendar day. */
@@ -189,7 +178,7 @@ export class XlsxSheetWriter {
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
       if (v === null || v === undefined || v === '') continue;
-      const col = this.columns[i] ?? (this.columns[i] = columnName(i));
+      const col = this.columns[i] ?? (this.columns[i] = columnLetter(i));
       if (typeof v === 'string') xml += `<c r="${col}${r}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
       else if (typeof v === 'number') xml += `<c r="${col}${r}"><v>${v}</v></c>`;
       else if ('excelDate' in v) xml += `<c r="${col}${r}" s="1"><v>${v.excelDate}</v></c>`;
