@@ -141,7 +141,7 @@ export function buildSchoolGraduates(
               id: 'majors-chart',
               caption: `${cohort}届各专业毕业生数`,
               table: 'majors-table',
-              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal', xLabel: '人数（人）' },
+              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal' },
             },
             {
               kind: 'table',

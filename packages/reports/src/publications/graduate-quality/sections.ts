@@ -34,7 +34,7 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
         id: 'dest-chart',
         caption: `${cohort}届毕业生毕业去向分布`,
         table: 'dest-table',
-        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true },
       },
       {
         kind: 'table',
