@@ -330,6 +330,13 @@ describe('the five publications on a small warehouse', () => {
         WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004'`,
     );
     expect(value(flows.rows.find((r) => r.total)!.cells.n)).toBe(working!.n);
+    // Shares are of 就业 (应征义务兵 included, so they add up to less than 100%).
+    const [employed] = await rows<{ n: number }>(
+      `SELECT sum(dest_contract + dest_flexible + dest_self_employed + dest_military)::INTEGER AS n FROM core.graduate_outcome
+        WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004'`,
+    );
+    for (const r of flows.rows.filter((x) => Number(value(x.cells.n)) > 0))
+      expect(r.cells.share, r.key).toBe(Math.round((Number(value(r.cells.n)) / employed!.n) * 1000) / 10);
     expect(value(industries.rows.find((r) => r.total)!.cells.n)).toBe(working!.n);
     // The school's 就业 is its flow total and its 应征义务兵: one relation of the run's system.
     expect(built.system.relations()).toContainEqual({
