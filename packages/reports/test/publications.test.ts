@@ -4,6 +4,7 @@ import {
   auditCounts,
   auditPublications,
   buildPublications,
+  citiesOf,
   isSensitiveCount,
   renderIndexHtml,
   type LinkedSystems,
@@ -19,6 +20,7 @@ import {
 import { FAN_HISTORY_YEARS } from '../src/publications/fan-table.js';
 import { readGraduateData } from '../src/publications/graduate-quality/queries.js';
 import { schoolCountSystem } from '../src/publications/graduate-quality/school-counts.js';
+import { OUTSIDE } from '../src/publications/graduate-quality/counts.js';
 import { ESTIMATE_NOTE } from '../src/publications/methodology.js';
 import { renderChartBlock } from '../src/render/chart-block.js';
 import { tableHtml } from '../src/render/table-html.js';
@@ -46,6 +48,8 @@ const pub = (built: BuiltPublications, prefix: string, region = PROVINCE) =>
 const value = (c: unknown) => (typeof c === 'object' && c !== null ? (c as CellDetail).value : c);
 
 let wh: Warehouse;
+/** The places of the 地域流向 tables: the province's cities and 区外. */
+const flowPlaces = async () => [...(await citiesOf(wh.conn, PROVINCE)).map((c) => c.code), OUTSIDE];
 let built: BuiltPublications;
 const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
 
@@ -264,7 +268,7 @@ describe('the five publications on a small warehouse', () => {
   it("withholds and audits a count that the school's own table would give away: primary, a complement in the same table, and the run's audit", async () => {
     const data = (await readGraduateData(wh.conn, LAST_YEAR, PROVINCE, 5))!;
     const school = data.schools.find((s) => s.code === '4145010005')!;
-    const own = schoolCountSystem(data, school);
+    const own = schoolCountSystem(data, school, await flowPlaces());
     // 戊's majors table alone, its small counts withheld and nothing else: some small count is
     // recovered from its row and column totals.
     const small = [...own.cells.values()].filter((c) => isSensitiveCount(c.value)).map((c) => c.key);
@@ -299,6 +303,85 @@ describe('the five publications on a small warehouse', () => {
       total: 'grad|dest=abroad',
       parts: [1, 2, 3, 4, 5, 6, 7].map((k) => `grad|dest=abroad|school=414501000${k}`),
     });
+  });
+
+  it("prints each school's 地域流向 and 行业流向 as the flow tables hold them, totalling its working graduates", async () => {
+    const school = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010004'))!;
+    const byPlace = await rows<{ place: string; n: number }>(
+      `SELECT CASE WHEN g.province_code = '${PROVINCE}' THEN coalesce(r.parent_code, g.region_code) ELSE 'outside' END AS place,
+              sum(g.employed)::INTEGER AS n
+         FROM core.graduate_region g LEFT JOIN ref.region r ON r.code = g.region_code AND r.level = '县'
+        WHERE g.graduation_year = ${LAST_YEAR} AND g.school_code = '4145010004' GROUP BY 1`,
+    );
+    const flows = table(school, 'flow-table');
+    const printed = new Map(flows.rows.filter((r) => !r.total).map((r) => [r.key, value(r.cells.n)]));
+    expect(byPlace.length).toBe(3);
+    for (const p of byPlace) expect(printed.get(p.place), p.place).toBe(p.n);
+    // Every other place of the region's table is printed as 0.
+    expect([...printed.values()].reduce((a: number, b) => a + Number(b), 0)).toBe(byPlace.reduce((a, p) => a + p.n, 0));
+    const bySection = await rows<{ code: string; n: number }>(
+      `SELECT section_code AS code, sum(employed)::INTEGER AS n FROM core.graduate_industry
+        WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004' GROUP BY 1 ORDER BY 1`,
+    );
+    const industries = table(school, 'industry-table');
+    expect(industries.rows.filter((r) => !r.total).map((r) => [r.key, value(r.cells.n)])).toEqual(bySection.map((s) => [s.code, s.n]));
+    const [working] = await rows<{ n: number }>(
+      `SELECT sum(dest_contract + dest_flexible + dest_self_employed)::INTEGER AS n FROM core.graduate_outcome
+        WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004'`,
+    );
+    expect(value(flows.rows.find((r) => r.total)!.cells.n)).toBe(working!.n);
+    // Shares are of 就业 (应征义务兵 included, so they add up to less than 100%).
+    const [employed] = await rows<{ n: number }>(
+      `SELECT sum(dest_contract + dest_flexible + dest_self_employed + dest_military)::INTEGER AS n FROM core.graduate_outcome
+        WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010004'`,
+    );
+    for (const r of flows.rows.filter((x) => Number(value(x.cells.n)) > 0))
+      expect(r.cells.share, r.key).toBe(Math.round((Number(value(r.cells.n)) / employed!.n) * 1000) / 10);
+    expect(value(industries.rows.find((r) => r.total)!.cells.n)).toBe(working!.n);
+    // The school's 就业 is its flow total and its 应征义务兵: one relation of the run's system.
+    expect(built.system.relations()).toContainEqual({
+      total: 'grad|group=employed|school=4145010004',
+      parts: ['flow|school=4145010004', 'grad|dest=military|school=4145010004'],
+    });
+  });
+
+  it("withholds a small school's flow cell of 1–4 with a complement in its table, and the run's audit passes", async () => {
+    const school = pub(built, 'graduate-quality').annexes!.publications.find((p) => p.id.includes('4145010005'))!;
+    const flows = table(school, 'flow-table');
+    const [outside] = await rows<{ n: number }>(
+      `SELECT sum(employed)::INTEGER AS n FROM core.graduate_region
+        WHERE graduation_year = ${LAST_YEAR} AND school_code = '4145010005' AND province_code <> '${PROVINCE}'`,
+    );
+    expect(isSensitiveCount(outside!.n)).toBe(true);
+    const cell = flows.rows.find((r) => r.key === 'outside')!.cells.n as CellDetail;
+    expect(cell.ref).toBe('flow|place=outside|school=4145010005');
+    expect(cell.withheld).toBe('small-count');
+    const withheld = flows.rows.map((r) => r.cells.n as CellDetail).filter((c) => c.withheld);
+    expect(withheld.some((c) => c.withheld === 'complementary')).toBe(true);
+    const audit = await auditPublications(built.publications, built.system);
+    expect(audit.violations).toEqual([]);
+    const bounds = audit.intervals.find((i) => i.key === cell.ref)!;
+    expect(bounds.lower).toBeLessThanOrEqual(1);
+    expect(bounds.upper).toBeGreaterThanOrEqual(5);
+  });
+
+  it("links the region's flow tables to the schools': each of its cells the sum of the schools' cells", () => {
+    const system = built.system as LinkedSystems;
+    const data = (k: string) => system.cells.get(k)!.value;
+    const schools = [1, 2, 3, 4, 5, 6, 7].map((k) => `414501000${k}`);
+    for (const place of ['450100', '450200', 'outside']) {
+      expect(data(`flow|place=${place}`)).toBe(schools.reduce((s, c) => s + data(`flow|place=${place}|school=${c}`), 0));
+      expect(system.relations()).toContainEqual({
+        total: `flow|level=本科|place=${place}`,
+        parts: ['4145010003', '4145010004', '4145010006'].map((c) => `flow|place=${place}|school=${c}`),
+      });
+    }
+    expect(data('flow')).toBe(schools.reduce((s, c) => s + data(`flow|school=${c}`), 0));
+    expect(system.relations()).toContainEqual({
+      total: 'industry|section=C',
+      parts: schools.map((c) => `industry|school=${c}|section=C`),
+    });
+    expect(system.checkAdditivity()).toEqual([]);
   });
 
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {

@@ -75,8 +75,9 @@ export async function auditCounts(
       keys.push(key);
     }
   }
-  // Equations: sum(parts) - total = 0, with published values moved to the right-hand side.
-  const equations: { terms: [number, number][]; rhs: number }[] = [];
+  // Rows: sum(parts) - total = 0 (lower = upper), and the inequalities of printed bands, with
+  // published values moved to the bounds.
+  const equations: { terms: [number, number][]; lower: number; upper: number }[] = [];
   for (const r of system.relations()) {
     const coef = new Map<number, number>();
     let constant = 0;
@@ -88,7 +89,18 @@ export async function auditCounts(
     for (const p of r.parts) add(p, 1);
     add(r.total, -1);
     const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
-    if (terms.length > 0) equations.push({ terms, rhs: constant });
+    if (terms.length > 0) equations.push({ terms, lower: constant, upper: constant });
+  }
+  for (const q of system.inequalities?.() ?? []) {
+    const coef = new Map<number, number>();
+    let constant = 0;
+    for (const [key, c] of q.terms) {
+      const col = column.get(key);
+      if (col === undefined) constant += c * published.get(key)!;
+      else coef.set(col, (coef.get(col) ?? 0) + c);
+    }
+    const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
+    if (terms.length > 0) equations.push({ terms, lower: q.lower - constant, upper: q.upper - constant });
   }
   const targets = options.targets
     ? [...new Set(options.targets)]
@@ -153,15 +165,15 @@ export async function auditCounts(
       }
       const n = cols.length;
       const m = rows.length;
-      const rhs = Float64Array.from(rows.map((e) => e.rhs));
+      const bound = (v: number) => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v);
       const model = h.createModel({
         numCols: n,
         numRows: m,
         colCost: new Float64Array(n),
         colLower: new Float64Array(n),
         colUpper: new Float64Array(n).fill(h.infinity),
-        rowLower: rhs,
-        rowUpper: rhs,
+        rowLower: Float64Array.from(rows.map((e) => bound(e.lower))),
+        rowUpper: Float64Array.from(rows.map((e) => bound(e.upper))),
         matrix: {
           format: 'csr',
           numRows: m,

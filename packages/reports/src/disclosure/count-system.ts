@@ -28,6 +28,41 @@ export interface Relation {
 }
 
 /**
+ * `lower ≤ Σ coefficient × cell ≤ upper` (keys; `upper` may be Infinity): what a printed band
+ * reveals, e.g. a 落实率 band [lo, hi) is (1 − hi)·n ≤ 待就业 ≤ (1 − lo)·n ({@link rateBandInequalities}).
+ */
+export interface Inequality {
+  terms: readonly (readonly [string, number])[];
+  lower: number;
+  upper: number;
+}
+
+/**
+ * What a placement rate printed as the band [lo, hi) (fractions, hi ≤ 1) tells of the 待就业 count
+ * `unemployed` among `graduates`: (1 − hi)·graduates ≤ unemployed ≤ (1 − lo)·graduates.
+ */
+export function rateBandInequalities(unemployed: string, graduates: string, lo: number, hi: number): Inequality[] {
+  return [
+    {
+      terms: [
+        [unemployed, 1],
+        [graduates, -(1 - hi)],
+      ],
+      lower: 0,
+      upper: Infinity,
+    },
+    {
+      terms: [
+        [unemployed, 1],
+        [graduates, -(1 - lo)],
+      ],
+      lower: -Infinity,
+      upper: 0,
+    },
+  ];
+}
+
+/**
  * The key of a cell: measure, then dimensions in name order.
  * @example cellKey('demand', { industry: 'C', city: '450200' }) // 'demand|city=450200|industry=C'
  */

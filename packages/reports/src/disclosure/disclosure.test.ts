@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkedTables } from '../../test/fixtures/linked-tables.js';
 import { auditCounts } from './audit.js';
-import { cellKey, CountSystem } from './count-system.js';
+import { cellKey, CountSystem, rateBandInequalities } from './count-system.js';
 import { DisclosedCells } from './disclosed-cells.js';
 import { LinkedSystems, type CountCells } from './linked-systems.js';
 import { protectCounts } from './protect.js';
@@ -91,6 +91,58 @@ describe('audit by attack (linear programming)', () => {
     expect(small.upper).toBeGreaterThanOrEqual(small.value);
     // No published cell is a count of 1-4 persons.
     for (const [k, st] of p.status) if (st === 'published') expect(isSensitiveCount(s.cells.get(k)!.value)).toBe(false);
+  });
+});
+
+describe('inequalities of printed bands', () => {
+  // One school's majors × (落实, 待就业) with both margins: 待就业 of major A (2 of 40) is withheld with
+  // its complement B (9 of 60); the 毕业生数 and the school's 待就业 (11) are printed.
+  const school = () => {
+    const s = new CountSystem({ major: ['A', 'B'], group: ['placed', 'unemployed'] });
+    const cells: [string, string, number][] = [
+      ['A', 'placed', 38],
+      ['A', 'unemployed', 2],
+      ['B', 'placed', 51],
+      ['B', 'unemployed', 9],
+    ];
+    for (const [major, group, n] of cells) s.add('grad', { major, group }, n);
+    for (const major of ['A', 'B'])
+      s.add(
+        'grad',
+        { major },
+        cells.filter((c) => c[0] === major).reduce((t, c) => t + c[2], 0),
+      );
+    for (const group of ['placed', 'unemployed'])
+      s.add(
+        'grad',
+        { group },
+        cells.filter((c) => c[1] === group).reduce((t, c) => t + c[2], 0),
+      );
+    s.add('grad', {}, 100);
+    return s;
+  };
+  const withheld = ['A', 'B'].flatMap((major) => ['placed', 'unemployed'].map((group) => cellKey('grad', { major, group })));
+  const unemployedA = cellKey('grad', { major: 'A', group: 'unemployed' });
+  const banded = (lo: number, hi: number): CountCells => {
+    const s = school();
+    const bands = rateBandInequalities(unemployedA, cellKey('grad', { major: 'A' }), lo, hi);
+    return { cells: s.cells, relations: () => s.relations(), inequalities: () => bands };
+  };
+
+  it('lets the attacker recover a withheld 待就业 from a 5-point band of 落实率, and not from a 20-point band', async () => {
+    const none = await auditCounts(school(), publishedExcept(school(), withheld));
+    expect(none.violations).toEqual([]);
+    // A's 落实率 is 95%: the band [95%, 100%] says 待就业 ≤ 2, below the protection range's 5.
+    const fine = banded(0.95, 1);
+    const tooFine = await auditCounts(fine, publishedExcept(fine, withheld));
+    const round = (v: number) => Math.round(v * 1e6) / 1e6;
+    expect(tooFine.violations.map((v) => [v.key, round(v.lower), round(v.upper)])).toEqual([[unemployedA, 0, 2]]);
+    // [80%, 100%]: 待就业 ≤ 8, and [1, 5] stays possible.
+    const coarse = banded(0.8, 1);
+    const safe = await auditCounts(coarse, publishedExcept(coarse, withheld));
+    expect(safe.violations).toEqual([]);
+    const a = safe.intervals.find((i) => i.key === unemployedA)!;
+    expect([round(a.lower), round(a.upper)]).toEqual([0, 8]);
   });
 });
 

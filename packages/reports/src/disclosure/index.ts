@@ -1,7 +1,7 @@
 export { DEFAULT_RULES, isSensitiveCount } from './rules.js';
 export type { DisclosureRules } from './rules.js';
-export { CountSystem, cellKey } from './count-system.js';
-export type { Coords, CountCell, Relation } from './count-system.js';
+export { CountSystem, cellKey, rateBandInequalities } from './count-system.js';
+export type { Coords, CountCell, Inequality, Relation } from './count-system.js';
 export { auditCounts } from './audit.js';
 export type { AuditResult, AuditOptions, CellInterval } from './audit.js';
 export { protectCounts } from './protect.js';

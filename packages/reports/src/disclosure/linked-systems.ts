@@ -1,9 +1,13 @@
-import type { CountCell, Relation } from './count-system.js';
+import type { CountCell, Inequality, Relation } from './count-system.js';
 
-/** What protection and the audit read of a set of counts: the cells and the additive relations among them. */
+/**
+ * What protection and the audit read of a set of counts: the cells, the additive relations among
+ * them and any inequalities that printed bands reveal (the audit reads both).
+ */
 export interface CountCells {
   readonly cells: ReadonlyMap<string, CountCell>;
   relations(): Relation[];
+  inequalities?(): Inequality[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { formatNumber } from './format-number.js';
 import { chineseNumeral, numberPublication } from './numbering.js';
 import type { Publication } from './types.js';
 import { validatePublication } from './validate.js';
+import { unitLabel } from '../render/chart-block.js';
 
 const pub = (): Publication => ({
   id: 'p',
@@ -20,7 +21,7 @@ const pub = (): Publication => ({
           caption: '供求总体',
           columns: [
             { key: 'k', header: '项目', format: { kind: 'text' } },
-            { key: 'n', header: '需求人数', format: { kind: 'integer' } },
+            { key: 'n', header: '需求人数', unit: '人', format: { kind: 'integer' } },
           ],
           rows: [{ key: 'r', cells: { k: '本期', n: 10 } }],
           source: { model: 'marts.fct_supply_demand', runId: 'r1' },
@@ -100,5 +101,18 @@ describe('validation', () => {
         expect.stringContaining('table missing is not in the chart'),
       ]),
     );
+  });
+
+  it('labels a bar chart’s value axis with the unit of its column, else of its table, and rejects a count without one', () => {
+    const p = pub();
+    const table = p.sections[0]!.blocks[0] as Extract<Publication['sections'][number]['blocks'][number], { kind: 'table' }>;
+    expect(unitLabel(table.columns[1]!, table)).toBe('需求人数（人）');
+    const bare = { ...table.columns[1]!, unit: undefined };
+    expect(unitLabel(bare, { ...table, unit: '人' })).toBe('需求人数（人）');
+    const withoutUnit: Publication = {
+      ...p,
+      sections: [{ ...p.sections[0]!, blocks: [{ ...table, columns: [table.columns[0]!, bare] }, p.sections[0]!.blocks[1]!] }],
+    };
+    expect(validatePublication(withoutUnit).map((i) => i.message)).toEqual(['value column n has no unit for the axis label']);
   });
 });

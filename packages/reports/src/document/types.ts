@@ -121,7 +121,11 @@ export interface LineFanSpec {
   observedLabel?: string;
 }
 
-/** Bars: one bar per row (ranking) or one per row and value column (grouped or stacked). */
+/**
+ * Bars: one bar per row (ranking) or one per row and value column (grouped or stacked). The value
+ * axis is labelled with the first value column's header and unit (the column's, else the table's:
+ * `岗位需求（人）`); a value column without a unit is invalid.
+ */
 export interface BarSpec {
   type: 'bars';
   /** Column holding the category label. */
@@ -131,7 +135,6 @@ export interface BarSpec {
   layout?: 'grouped' | 'stacked';
   /** `horizontal` for rankings with long Chinese labels. */
   orientation: 'horizontal' | 'vertical';
-  xLabel?: string;
   /** Keep the table's row order (a ranking) instead of sorting by value. */
   keepOrder?: boolean;
 }

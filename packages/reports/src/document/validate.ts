@@ -97,6 +97,12 @@ export function validatePublication(pub: Publication): DocumentIssue[] {
             if (!table.columns.some((c) => c.key === key))
               issues.push({ path: `chart ${block.id}`, message: `table ${table.id} has no column ${key}` });
           }
+          if (block.spec.type === 'bars')
+            for (const key of block.spec.values) {
+              const c = table.columns.find((col) => col.key === key);
+              if (c && !c.unit && !table.unit)
+                issues.push({ path: `chart ${block.id}`, message: `value column ${key} has no unit for the axis label` });
+            }
         }
       } else if (block.kind === 'paragraph' && block.source) {
         checkSource(path, block.source, pub.runId, issues);

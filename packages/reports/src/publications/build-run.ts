@@ -8,7 +8,7 @@ import { everyPublication } from '../document/annexes.js';
 import type { Publication, Section } from '../document/types.js';
 import { assertValidPublication } from '../document/validate.js';
 import { citiesOf, newestVintage, readRegion, resolveFramework, type PublicationContext } from './context.js';
-import { graduateCountSystem } from './graduate-quality/counts.js';
+import { graduateCountSystem, OUTSIDE } from './graduate-quality/counts.js';
 import { buildCityGraduates, buildGraduateQuality } from './graduate-quality/index.js';
 import { otherSchoolsCountSystem, schoolCountSystem, schoolLinks } from './graduate-quality/school-counts.js';
 import { buildSchoolGraduates, SCHOOL_REPORT_OMITTED, schoolsWithReports } from './graduate-quality/school-report.js';
@@ -147,6 +147,18 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
 }
 
 /**
+ * Cells of the region's graduate system that no table prints, unknown to an attacker: each level's
+ * employed graduates in all places (the city editions print a level's graduates in the city only).
+ * Published, the sum over a level's schools of 就业 less it would give the level's 应征义务兵 away.
+ */
+function unprintedRegionCells(region: CountSystem): Map<string, CellStatus> {
+  const out = new Map<string, CellStatus>();
+  for (const c of region.cells.values())
+    if (c.measure === 'flow' && Object.keys(c.coords).length === 1 && c.coords.level !== undefined) out.set(c.key, 'unpublished');
+  return out;
+}
+
+/**
  * The graduate counts of the run, protected in order: the region's system first (every edition's
  * tables), then the schools' systems with the region's statuses decided — linked to the region's
  * through the cells both print (a school's row in the by-school table) and the sums over schools
@@ -169,13 +181,14 @@ async function protectGraduateCounts(
     };
   }
   const region = graduateCountSystem(data, cityCodes, rules);
-  const regionProtection = await protectCounts(region);
+  const regionProtection = await protectCounts(region, DEFAULT_RULES, { decided: unprintedRegionCells(region) });
   const reported = new Set(schoolsWithReports(data, rules).map((s) => s.code));
-  const schools = data.schools.map((s) => ({ code: s.code, system: schoolCountSystem(data, s) }));
+  const places = [...cityCodes, OUTSIDE];
+  const schools = data.schools.map((s) => ({ code: s.code, system: schoolCountSystem(data, s, places) }));
   const others = otherSchoolsCountSystem(data);
   const linked = new LinkedSystems(
     [region, ...schools.map((s) => s.system), ...(others ? [others] : [])],
-    schoolLinks(data, rules, others !== null),
+    schoolLinks(data, rules, others !== null, places),
   );
   const problems = linked.checkAdditivity();
   if (problems.length > 0) throw new Error(`graduate counts do not add up: ${problems.slice(0, 3).join('; ')}`);

@@ -15,7 +15,11 @@ function column(table: TableBlock, key: string): Column {
 const label = (row: Row, key: string) => String(cellValue(row.cells[key]) ?? row.key);
 const isWithheld = (row: Row, key: string) => cellDetail(row.cells[key]).withheld !== undefined;
 const isEmpty = (row: Row, key: string) => !isWithheld(row, key) && cellNumber(row.cells[key]) === null;
-const unitLabel = (c: Column) => (c.unit ? `${c.header}（${c.unit}）` : c.header);
+/** A value axis's label: the column's header and its unit (the column's, else the table's). */
+export function unitLabel(c: Column, table: TableBlock): string {
+  const unit = c.unit ?? table.unit;
+  return unit ? `${c.header}（${unit}）` : c.header;
+}
 
 /**
  * Draws a chart block from its table: the chart sees exactly the cells the table publishes
@@ -59,7 +63,7 @@ export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: st
           orientation: spec.orientation,
           layout: spec.layout,
           keepOrder: spec.keepOrder,
-          valueLabel: spec.xLabel ?? unitLabel(first),
+          valueLabel: unitLabel(first, table),
           format: (v) => formatNumber(v, first.format),
         },
         document,

@@ -4,7 +4,7 @@ import { FORMAT, educationIssuer, round, wholeRegion, type PublicationContext } 
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
-import { destinationsSection, trendsSection } from './sections.js';
+import { destinationsSection, flowsSection, trendsSection } from './sections.js';
 import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
@@ -77,27 +77,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
     { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
   ];
 
-  // 地域流向.
   const places = [...ctx.cities.map((c) => ({ code: c.code, name: c.name })), { code: OUTSIDE, name: '区外' }];
-  const flowRows: Row[] = [
-    ...places.map((p) => ({
-      key: p.code,
-      cells: { place: p.name, n: cells.count('flow', { place: p.code }), share: cells.share(['flow', { place: p.code }], ['flow', {}], 1) },
-    })),
-    { key: 'total', total: true, cells: { place: '合计', n: cells.count('flow', {}), share: 100 } },
-  ];
-  const industryRows: Row[] = [
-    ...data.industries.map((i) => ({
-      key: i.code,
-      cells: {
-        industry: i.name,
-        code: i.code,
-        n: cells.count('industry', { section: i.code }),
-        share: cells.share(['industry', { section: i.code }], ['industry', {}], 1),
-      },
-    })),
-    { key: 'total', total: true, cells: { industry: '合计', code: '—', n: cells.count('industry', {}), share: 100 } },
-  ];
 
   // 月收入, 专业相关度, 满意度 by level: graduate-weighted means, withheld on small groups.
   const qualityRows: Row[] = levels.map((l) => {
@@ -213,51 +193,10 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
             },
           ],
         },
-        {
-          id: 'flows',
-          title: '行业与地域流向',
-          blocks: [
-            {
-              kind: 'chart',
-              id: 'flow-chart',
-              caption: `${cohort}届就业毕业生地域流向`,
-              table: 'flow-table',
-              spec: { type: 'bars', category: 'place', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
-            },
-            {
-              kind: 'table',
-              id: 'flow-table',
-              caption: `${cohort}届就业毕业生地域流向`,
-              columns: [
-                { key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' },
-                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-              ],
-              rows: flowRows,
-              source: src(ctx, 'core.graduate_region', detail),
-            },
-            {
-              kind: 'chart',
-              id: 'industry-chart',
-              caption: `${cohort}届就业毕业生行业流向`,
-              table: 'industry-table',
-              spec: { type: 'bars', category: 'industry', values: ['n'], orientation: 'horizontal', xLabel: '人数（人）' },
-            },
-            {
-              kind: 'table',
-              id: 'industry-table',
-              caption: `${cohort}届就业毕业生行业流向`,
-              columns: [
-                { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
-                { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
-                { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-                { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-              ],
-              rows: industryRows,
-              source: src(ctx, 'core.graduate_industry', detail),
-            },
-          ],
-        },
+        flowsSection(cells, {}, cohort, places, data.industries, {
+          region: src(ctx, 'core.graduate_region', detail),
+          industry: src(ctx, 'core.graduate_industry', detail),
+        }),
       ],
     },
     {
@@ -353,7 +292,6 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
         level: l,
         n: cells.count('flow', { level: l, place: region.code }),
         share: cells.share(['flow', { level: l, place: region.code }], ['flow', { place: region.code }], 1),
-        ofLevel: cells.share(['flow', { level: l, place: region.code }], ['flow', { level: l }], 1),
       },
     })),
     {
@@ -363,7 +301,6 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
         level: '合计',
         n: cells.count('flow', { place: region.code }),
         share: 100,
-        ofLevel: cells.share(['flow', { place: region.code }], ['flow', {}], 1),
       },
     },
   ];
@@ -402,7 +339,6 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
             { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
             { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
             { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-            { key: 'ofLevel', header: '占该层次就业毕业生比例', unit: '%', format: pct, measure: 'share' },
           ],
           rows,
           source: src(ctx, 'core.graduate_region', `${cohort}届`),

@@ -13,6 +13,12 @@ export const DESTINATIONS = [
 ] as const;
 export type Destination = (typeof DESTINATIONS)[number]['key'];
 
+/**
+ * The 去向 whose graduates the flow tables count (core.graduate_region and core.graduate_industry:
+ * 协议和合同就业 + 灵活就业 + 自主创业; 应征义务兵 work nowhere a school reports).
+ */
+export const WORKING_DESTINATIONS: readonly Destination[] = ['contract', 'flexible', 'self_employed'];
+
 /** The three 毕业去向分类, the per-school table's columns (finer columns would hold many counts under 5). */
 export const DESTINATION_GROUPS = [
   { key: 'employed', name: '就业' },
@@ -62,6 +68,8 @@ export interface GraduateData {
   flows: Map<string, Map<string, number>>;
   /** GB/T 4754 门类 → employed graduates of the cohort. */
   industries: { code: string; name: string; employed: number }[];
+  /** school → GB/T 4754 门类 → its employed graduates of the cohort (门类 with none left out). */
+  schoolIndustries: Map<string, Map<string, number>>;
   /** school → its majors in the cohort. */
   schoolMajors: Map<string, SchoolMajor[]>;
   /** school → cohort year → graduates and 待就业 (the cohorts of `cohorts`). */
@@ -160,6 +168,16 @@ export async function readGraduateData(
       WHERE g.graduation_year = $1 GROUP BY 1 ORDER BY 1`,
     [cohort],
   );
+  const schoolIndustryRows = await query<{ school: string; code: string; employed: number }>(
+    conn,
+    `SELECT g.school_code AS school, g.section_code AS code, sum(g.employed)::INTEGER AS employed
+       FROM core.graduate_industry g JOIN ref.industry i ON i.code = g.section_code AND i.level = '门类'
+      WHERE g.graduation_year = $1 AND g.school_code IS NOT NULL GROUP BY ALL HAVING sum(g.employed) > 0`,
+    [cohort],
+  );
+  const schoolIndustries = new Map<string, Map<string, number>>();
+  for (const r of schoolIndustryRows)
+    (schoolIndustries.get(r.school) ?? schoolIndustries.set(r.school, new Map()).get(r.school)!).set(r.code, r.employed);
   const majors = await query<GraduateData['majors'][number]>(
     conn,
     `SELECT school_level || ':' || major_code AS key, school_level AS level, major_code AS code, any_value(major_name) AS name,
@@ -210,5 +228,5 @@ export async function readGraduateData(
       graduates: r.graduates,
       unemployed: r.unemployed,
     });
-  return { cohort, schools, destinations, cohorts, quality, flows, industries, majors, schoolMajors, schoolCohorts };
+  return { cohort, schools, destinations, cohorts, quality, flows, industries, schoolIndustries, majors, schoolMajors, schoolCohorts };
 }

@@ -16,7 +16,7 @@ const COHORT_MEASURES = ['cohort_grad', 'cohort_placed', 'cohort_unemployed'] as
  * The school's total and its three 分类 are the linking cells: the region's by-school table prints
  * them under the same keys (`grad|school=<code>`, `grad|group=<g>|school=<code>`).
  */
-export function schoolCountSystem(data: GraduateData, school: School): CountSystem {
+export function schoolCountSystem(data: GraduateData, school: School, places: readonly string[]): CountSystem {
   const majors = data.schoolMajors.get(school.code) ?? [];
   const system = new CountSystem(
     {
@@ -25,6 +25,8 @@ export function schoolCountSystem(data: GraduateData, school: School): CountSyst
       dest: DESTINATIONS.map((d) => d.key),
       group: DESTINATION_GROUPS.map((g) => g.key),
       cohort: data.cohorts.map((c) => String(c.year)),
+      place: places,
+      section: schoolSections(data, school.code),
     },
     { school: { [school.code]: majors.map((m) => schoolMajorCode(school.code, m.key)) } },
   );
@@ -33,6 +35,7 @@ export function schoolCountSystem(data: GraduateData, school: School): CountSyst
   addDestinationGroups(system, at, counts ?? {});
   for (const m of majors) addDestinationGroups(system, { school: schoolMajorCode(school.code, m.key) }, m.destinations);
   addDestinations(system, at, counts ?? {});
+  addFlows(system, data, school.code, places);
   for (const c of data.cohorts) {
     const v = data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 };
     const t = { ...at, cohort: String(c.year) };
@@ -48,6 +51,45 @@ export function schoolCountSystem(data: GraduateData, school: School): CountSyst
     }
   }
   return system;
+}
+
+/** The 门类 a school's employed graduates work in, in the region's order (the others are zero, and not printed). */
+export function schoolSections(data: GraduateData, school: string): string[] {
+  const own = data.schoolIndustries.get(school);
+  return data.industries.map((i) => i.code).filter((c) => (own?.get(c) ?? 0) > 0);
+}
+
+/**
+ * The school's employed graduates by place (every place of the region's table, zeros included) and
+ * by 门类 (those with any), each with its total. Each total is the school's working graduates
+ * (its 就业 less 应征义务兵, `WORKING_DESTINATIONS`) when the returns add up: then one number.
+ */
+function addFlows(system: CountSystem, data: GraduateData, school: string, places: readonly string[]): void {
+  const at = { school };
+  const byPlace = data.flows.get(school);
+  let flowTotal = 0;
+  for (const p of places) {
+    const n = byPlace?.get(p) ?? 0;
+    system.add('flow', { ...at, place: p }, n);
+    flowTotal += n;
+  }
+  system.add('flow', at, flowTotal);
+  const bySection = data.schoolIndustries.get(school);
+  let industryTotal = 0;
+  for (const c of schoolSections(data, school)) {
+    const n = bySection!.get(c)!;
+    system.add('industry', { ...at, section: c }, n);
+    industryTotal += n;
+  }
+  system.add('industry', at, industryTotal);
+  // 就业 = the flow total + 应征义务兵, written with the 应征义务兵 cell (not as the sum of the working
+  // 去向, which it implies): where that count is withheld, the complement it needs is a flow total,
+  // and the flow table's own cells protect it, rather than other 去向 linked to every other school.
+  const employed = cellKey('grad', { ...at, group: 'employed' });
+  const military = cellKey('grad', { ...at, dest: 'military' });
+  const working = system.cells.get(employed)!.value - system.cells.get(military)!.value;
+  for (const measure of ['flow', 'industry'])
+    if (system.cells.get(cellKey(measure, at))!.value === working) system.relate(employed, [cellKey(measure, at), military]);
 }
 
 /**
@@ -79,14 +121,33 @@ export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null 
 
 /**
  * The relations between the region's system and the schools' that an attacker reading every report
- * can write down, besides the linking cells: each of the region's seven 去向 is the sum of the
+ * can write down, besides the linking cells: the region's employed graduates by level and place,
+ * and by 门类, are sums of the schools' flow tables; each of the region's seven 去向 is the sum of the
  * schools' (every school of the cohort has a system, with or without a report); each cohort total
  * the sum of the schools' cohorts (and of the other schools of that year); each rated major's
  * graduates and 待就业 the sum of that major at the schools (graduates only when the returns add up,
  * as reported counts and 去向 sums are otherwise two numbers).
  */
-export function schoolLinks(data: GraduateData, rules: PublicationRules, withOthers: boolean): Relation[] {
+export function schoolLinks(data: GraduateData, rules: PublicationRules, withOthers: boolean, places: readonly string[]): Relation[] {
   const links: Relation[] = [];
+  // The region's employed graduates by level and place are the sums of its schools' by place; by
+  // 门类, of the schools' (when the region's rows are the schools' rows: then one number).
+  for (const level of new Set(data.schools.map((s) => s.level))) {
+    const schools = data.schools.filter((s) => s.level === level);
+    for (const p of places)
+      links.push({
+        total: cellKey('flow', { level, place: p }),
+        parts: schools.map((s) => cellKey('flow', { place: p, school: s.code })),
+      });
+  }
+  for (const i of data.industries) {
+    const at = data.schools.filter((s) => (data.schoolIndustries.get(s.code)?.get(i.code) ?? 0) > 0);
+    if (at.reduce((sum, s) => sum + data.schoolIndustries.get(s.code)!.get(i.code)!, 0) === i.employed)
+      links.push({
+        total: cellKey('industry', { section: i.code }),
+        parts: at.map((s) => cellKey('industry', { school: s.code, section: i.code })),
+      });
+  }
   for (const d of DESTINATIONS)
     links.push({
       total: cellKey('grad', { dest: d.key }),

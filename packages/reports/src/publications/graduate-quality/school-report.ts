@@ -3,8 +3,9 @@ import type { Cell, Column, Publication, Row, Section } from '../../document/typ
 import { FORMAT, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
 import { methodologyItems } from '../methodology.js';
-import { schoolMajorCode } from './school-counts.js';
-import { destinationsSection, trendsSection } from './sections.js';
+import { schoolMajorCode, schoolSections } from './school-counts.js';
+import { OUTSIDE } from './counts.js';
+import { destinationsSection, flowsSection, trendsSection } from './sections.js';
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 
@@ -28,7 +29,7 @@ export function schoolsWithReports(data: GraduateData, rules: PublicationRules):
 
 /**
  * 毕业生就业质量年度报告 of one school: the region report's sections for the school alone —
- * graduates and 落实率 by major, the seven 去向, 月收入 · 专业相关度 · 满意度 by major and the
+ * graduates and 落实率 by major, the seven 去向, 地域流向 and 行业流向, 月收入 · 专业相关度 · 满意度 by major and the
  * school's recent cohorts — from the run's protected counts (the school's own system, linked to the
  * region's). `sources` is the run's 数据来源 section, read once for every school.
  */
@@ -121,7 +122,7 @@ export function buildSchoolGraduates(
       blocks: [
         {
           kind: 'paragraph',
-          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据${school.name}报送的毕业去向、月收入、专业相关度和满意度数据，编制本校${cohort}届毕业生就业质量年度报告。学校办学层次为${school.level}${city ? `，位于${city.name}` : ''}；${cohort}届毕业生分布在${majors.length}个专业。`,
+          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据${school.name}报送的毕业去向、就业地域和行业、月收入、专业相关度和满意度数据，编制本校${cohort}届毕业生就业质量年度报告。学校办学层次为${school.level}${city ? `，位于${city.name}` : ''}；${cohort}届毕业生分布在${majors.length}个专业。`,
         },
         { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
       ],
@@ -140,7 +141,7 @@ export function buildSchoolGraduates(
               id: 'majors-chart',
               caption: `${cohort}届各专业毕业生数`,
               table: 'majors-table',
-              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal', xLabel: '人数（人）' },
+              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal' },
             },
             {
               kind: 'table',
@@ -154,6 +155,17 @@ export function buildSchoolGraduates(
           ],
         },
         destinationsSection(cells, at, cohort, source(`${cohort}届`)),
+        flowsSection(
+          cells,
+          at,
+          cohort,
+          [...ctx.cities.map((c) => ({ code: c.code, name: c.name })), { code: OUTSIDE, name: '区外' }],
+          schoolSections(data, school.code).map((code) => ({ code, name: data.industries.find((i) => i.code === code)!.name })),
+          {
+            region: { model: 'core.graduate_region', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+            industry: { model: 'core.graduate_industry', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+          },
+        ),
       ],
     },
     {

@@ -34,7 +34,7 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
         id: 'dest-chart',
         caption: `${cohort}届毕业生毕业去向分布`,
         table: 'dest-table',
-        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '人数（人）' },
+        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true },
       },
       {
         kind: 'table',
@@ -52,6 +52,108 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
     ],
   };
 }
+
+/** A place of the 地域流向 table (a city of the region, or 区外) and a 门类 of the 行业流向 table. */
+export interface FlowCategory {
+  code: string;
+  name: string;
+}
+
+/**
+ * The 行业与地域流向 section of a graduate report, the region's or a school's: its employed graduates
+ * by place and by 门类, each with its share of 就业, at `at` (`{}` for the region,
+ * `{ school }` for one school), the bars beside each table. `sources` name the flow models.
+ */
+export function flowsSection(
+  cells: DisclosedCells,
+  at: Record<string, string>,
+  cohort: number,
+  places: readonly FlowCategory[],
+  industries: readonly FlowCategory[],
+  sources: { region: Provenance; industry: Provenance },
+): Section {
+  // Shares of 就业 (a linking cell, printed in the region's tables): the flow totals are 就业 less
+  // 应征义务兵 and withheld wherever that is a small count, which would withhold every share of them.
+  const employed: [string, Record<string, string>] = ['grad', { ...at, group: 'employed' }];
+  const flowRows: Row[] = [
+    ...places.map((p) => ({
+      key: p.code,
+      cells: {
+        place: p.name,
+        n: cells.count('flow', { ...at, place: p.code }),
+        share: cells.share(['flow', { ...at, place: p.code }], employed, 1),
+      },
+    })),
+    { key: 'total', total: true, cells: { place: '合计', n: cells.count('flow', at), share: cells.share(['flow', at], employed, 1) } },
+  ];
+  const industryRows: Row[] = [
+    ...industries.map((i) => ({
+      key: i.code,
+      cells: {
+        industry: i.name,
+        code: i.code,
+        n: cells.count('industry', { ...at, section: i.code }),
+        share: cells.share(['industry', { ...at, section: i.code }], employed, 1),
+      },
+    })),
+    {
+      key: 'total',
+      total: true,
+      cells: { industry: '合计', code: '—', n: cells.count('industry', at), share: cells.share(['industry', at], employed, 1) },
+    },
+  ];
+  return {
+    id: 'flows',
+    title: '行业与地域流向',
+    blocks: [
+      {
+        kind: 'chart',
+        id: 'flow-chart',
+        caption: `${cohort}届就业毕业生地域流向`,
+        table: 'flow-table',
+        spec: { type: 'bars', category: 'place', values: ['n'], orientation: 'horizontal', keepOrder: true },
+      },
+      {
+        kind: 'table',
+        id: 'flow-table',
+        caption: `${cohort}届就业毕业生地域流向`,
+        columns: [
+          { key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' },
+          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+          { key: 'share', header: '占就业毕业生比例', unit: '%', format: pct, measure: 'share' },
+        ],
+        rows: flowRows,
+        notes: [{ id: 'scope', text: FLOW_SCOPE }],
+        source: sources.region,
+      },
+      {
+        kind: 'chart',
+        id: 'industry-chart',
+        caption: `${cohort}届就业毕业生行业流向`,
+        table: 'industry-table',
+        spec: { type: 'bars', category: 'industry', values: ['n'], orientation: 'horizontal' },
+      },
+      {
+        kind: 'table',
+        id: 'industry-table',
+        caption: `${cohort}届就业毕业生行业流向`,
+        columns: [
+          { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
+          { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
+          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+          { key: 'share', header: '占就业毕业生比例', unit: '%', format: pct, measure: 'share' },
+        ],
+        rows: industryRows,
+        notes: [{ id: 'scope', text: `${FLOW_SCOPE}未列出的行业门类无就业毕业生。` }],
+        source: sources.industry,
+      },
+    ],
+  };
+}
+
+/** Who the flow tables count (the scope of core.graduate_region and core.graduate_industry). */
+const FLOW_SCOPE =
+  '人数为协议和合同就业、灵活就业和自主创业的毕业生，不含应征义务兵；比例为占毕业去向为“就业”的毕业生（含应征义务兵）的比例，合计不足100%。';
 
 /**
  * The 发展趋势 section: graduates by cohort as bars, beside a table of each cohort's graduates and

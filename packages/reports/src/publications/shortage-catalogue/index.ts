@@ -90,7 +90,7 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
           id: 'groups-chart',
           caption: '目录职业按职业大类分布',
           table: 'groups-table',
-          spec: { type: 'bars', category: 'group', values: ['n'], orientation: 'horizontal', keepOrder: true, xLabel: '职业个数' },
+          spec: { type: 'bars', category: 'group', values: ['n'], orientation: 'horizontal', keepOrder: true },
         },
         {
           kind: 'table',

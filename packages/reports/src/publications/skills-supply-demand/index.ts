@@ -157,7 +157,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         id: 'ranking-chart',
         caption: `${next}年需求大于供给缺口最大的前二十个职业`,
         table: 'ranking-table',
-        spec: { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true, xLabel: '供需缺口（人）' },
+        spec: { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true },
       },
       {
         kind: 'table',
