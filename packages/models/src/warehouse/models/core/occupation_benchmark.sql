@@ -3,7 +3,9 @@
 --   tables) say about each occupation's separations and job seekers. An occupation listed in every quarter has its
 --   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
 --   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
---   separations over their default ones; of all of them when the 大类 has fewer than three; 1 when there are none). Its job seekers other than new graduates per separation are
+--   separations over their default ones: separations follow the age and education of a 大类's workers, which its
+--   occupations share); of all of them when the 大类 has fewer than benchmark_group_min_listed; 1 when there are none.
+--   Its job seekers other than new graduates per separation are
 --   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
 --   takes that rate for those quarters and the default for the others (weighted by quarters), at least its bound
 --   below. For every other occupation the tables
@@ -74,8 +76,10 @@ overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(sep
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
-    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= 3 THEN 'major_group' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
-    coalesce(w.own_factor, CASE WHEN g.n >= 3 THEN g.factor END, a.factor, 1.0) AS separation_factor
+    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
+      WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
+    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, a.factor, 1.0)
+      AS separation_factor
   FROM occupations o
   LEFT JOIN own w USING (occupation_code)
   LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
