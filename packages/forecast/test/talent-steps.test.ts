@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
-import { addRegistrations, CITY_A, CITY_B, LAST_YEAR, OCC, PROVINCE, smallProvince } from './helpers/small-province.js';
+import { addRegistrations, CITY_A, CITY_B, LAST_YEAR, OCC, PROVINCE, REGISTRATIONS, smallProvince } from './helpers/small-province.js';
 
 let wh: Warehouse | undefined;
 afterEach(() => {
@@ -192,8 +192,56 @@ describe('projection steps on a hand-built province', () => {
       Number(of(OCC.software).separation_factor),
       (carFactor * car.separations + foodFactor * food.separations) / (car.separations + food.separations),
     );
-    expect(Number(of(OCC.software).seeker_rate)).toBeGreaterThanOrEqual(1);
-    expect(['bound', 'default']).toContain(of(OCC.software).seeker_basis);
+    // Software is listed in two of the four quarters (17 vacancies, 12 seekers): those quarters take its registered
+    // supply / openings, the other two the default rate (1), unless the bound of its absent quarters is higher (its
+    // gap of the year at most 3 + 2 listed plus the smallest listed gap of Q3 and Q4, 2 each: 9 registered persons).
+    const [sw] = await rows(
+      `SELECT sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE occupation_code = $1 AND year = 2024`,
+      [OCC.software],
+    );
+    const swGraduates = await value(
+      `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
+      [OCC.software],
+    );
+    const swSeparations = Number(sw!.separations) * Number(of(OCC.software).separation_factor);
+    const swOpen = Number(sw!.expansion) + swSeparations;
+    const swListed = Math.max(0, (swOpen * 12) / 17 - swGraduates) / swSeparations;
+    const swBound = (swOpen - swGraduates - 9 / coverage) / swSeparations;
+    expect(swListed).toBeLessThan(1);
+    close(Number(of(OCC.software).seeker_rate), Math.max(swBound, (2 * swListed + 2 * 1) / 4));
+    expect(of(OCC.software).seeker_basis).toBe('listed');
+  });
+
+  it("gives a 大类's unlisted occupations the factor of its one listed occupation, others the all-listed factor", async () => {
+    wh = await smallProvince();
+    // Software listed all year beside cars and food; chemists (大类 2 as software) and clerks (大类 4) never listed.
+    const quarters = ['2024Q1', '2024Q2', '2024Q3', '2024Q4'];
+    await addRegistrations(wh, [
+      ...REGISTRATIONS.filter((r) => r.occupation !== OCC.software),
+      ...quarters.map((period) => ({ period, occupation: OCC.software, vacancies: 12, seekers: 6 })),
+    ]);
+    const b = await rows(`SELECT occupation_code, basis, separation_factor FROM core.occupation_benchmark`);
+    const factor = (o: string) => Number(b.find((r) => r.occupation_code === o)!.separation_factor);
+    const flow = await rows(
+      `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
+    );
+    const f = (o: string) => flow.find((r) => r.occupation_code === o)!;
+    const registered: Record<string, number> = { [OCC.car]: 120, [OCC.food]: 20, [OCC.software]: 48 };
+    const listed = Object.keys(registered);
+    const open = (o: string) => Number(f(o).expansion) + Number(f(o).separations);
+    const coverage = (120 + 20 + 48) / listed.reduce((sum, o) => sum + open(o), 0);
+    const own = (o: string) => (registered[o]! / coverage - Number(f(o).expansion)) / Number(f(o).separations);
+    for (const o of listed) close(factor(o), own(o));
+    // One listed occupation of 大类 2 is enough: chemists take the software factor.
+    close(factor(OCC.chemist), own(OCC.software), 12);
+    expect(b.find((r) => r.occupation_code === OCC.chemist)!.basis).toBe('major_group');
+    // 大类 4 has none: clerks take the listed occupations' benchmarked separations over their default ones.
+    const separations = (o: string) => Number(f(o).separations);
+    close(
+      factor(OCC.clerk),
+      listed.reduce((sum, o) => sum + own(o) * separations(o), 0) / listed.reduce((sum, o) => sum + separations(o), 0),
+    );
+    expect(b.find((r) => r.occupation_code === OCC.clerk)!.basis).toBe('overall');
   });
 });
 

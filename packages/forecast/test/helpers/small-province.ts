@@ -251,10 +251,10 @@ export const REGISTRATIONS: { period: string; occupation: string; vacancies: num
   { period: '2024Q2', occupation: OCC.software, vacancies: 8, seekers: 6 },
 ];
 
-/** Adds REGISTRATIONS to a small province. */
-export async function addRegistrations(wh: Warehouse): Promise<void> {
+/** Adds quarterly shortage tables (REGISTRATIONS unless given) to a small province. */
+export async function addRegistrations(wh: Warehouse, registrations = REGISTRATIONS): Promise<void> {
   const byPeriod = new Map<string, typeof REGISTRATIONS>();
-  for (const r of REGISTRATIONS) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  for (const r of registrations) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
   const rows: Record<string, AppendCell>[] = [];
   for (const [period, list] of byPeriod)
     [...list]

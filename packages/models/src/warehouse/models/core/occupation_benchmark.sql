@@ -3,8 +3,12 @@
 --   tables) say about each occupation's separations and job seekers. An occupation listed in every quarter has its
 --   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
 --   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
---   separations over their default ones; of all of them when the 大类 has fewer than three; 1 when there are none). Its job seekers other than new graduates per separation are
---   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. For every other occupation the tables
+--   separations over their default ones: separations follow the age and education of a 大类's workers, which its
+--   occupations share); of all of them when the 大类 has fewer than benchmark_group_min_listed; 1 when there are none.
+--   Its job seekers other than new graduates per separation are
+--   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
+--   takes that rate for those quarters and the default for the others (weighted by quarters), at least its bound
+--   below. For every other occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
 --   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
 --   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
@@ -13,7 +17,8 @@
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
 -- column basis: registered (its own registrations), major_group (its 大类's factor), overall or default.
 -- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
--- column seeker_basis: registered (listed all year), bound (the bound its absence from the tables sets) or default.
+-- column seeker_basis: registered (listed all year), listed (some quarters), bound (the bound its absence from the tables
+--   sets) or default.
 -- column seeker_rate: Job seekers other than new graduates per separation of the occupation in a year.
 -- column registered_vacancies: Registered vacancies of the benchmark year over the quarters listed (NULL when never
 --   listed).
@@ -38,7 +43,7 @@ gap_bound AS (
   GROUP BY ALL
 ),
 registered AS (
-  SELECT r.occupation_code, r.vacancies, r.job_seekers,
+  SELECT r.occupation_code, r.vacancies, r.job_seekers, r.quarters, r.tables,
     r.quarters >= core.projection_parameter('registration_min_quarters') AS full_year
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省', reg_year y
   WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
@@ -57,7 +62,7 @@ matched AS (
 ),
 coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE full_year),
 own AS (
-  SELECT m.occupation_code, m.vacancies, m.job_seekers, m.full_year, m.expansion, m.separations, m.graduates,
+  SELECT m.occupation_code, m.vacancies, m.job_seekers, m.quarters, m.tables, m.full_year, m.expansion, m.separations, m.graduates,
     CASE WHEN m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
       pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor
   FROM matched m, coverage c
@@ -71,8 +76,10 @@ overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(sep
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
-    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= 3 THEN 'major_group' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
-    coalesce(w.own_factor, CASE WHEN g.n >= 3 THEN g.factor END, a.factor, 1.0) AS separation_factor
+    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
+      WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
+    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, a.factor, 1.0)
+      AS separation_factor
   FROM occupations o
   LEFT JOIN own w USING (occupation_code)
   LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
@@ -90,10 +97,14 @@ listed_rates AS (
   FROM flows f JOIN own w USING (occupation_code) WHERE f.separations > 0
 )
 SELECT f.occupation_code, f.basis, f.separation_factor,
-  CASE WHEN w.full_year THEN 'registered' WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END
-    AS seeker_basis,
-  CASE WHEN w.full_year THEN l.seeker_rate ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END
-    AS seeker_rate,
+  CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
+    WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END AS seeker_basis,
+  -- Listed in some quarters: those quarters show its 求职人数 / 招聘需求人数 (a ratio, so a part of the year shows it as
+  -- well as the whole year); the quarters it is absent from count at the default, and the bound they set still holds.
+  CASE WHEN w.full_year THEN l.seeker_rate
+    WHEN l.seeker_rate IS NOT NULL THEN greatest(coalesce(bound.rate, 0),
+      (w.quarters * l.seeker_rate + (w.tables - w.quarters) * core.projection_parameter('seeker_rate_default')) / w.tables)
+    ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
 LEFT JOIN listed_rates l USING (occupation_code)
