@@ -94,6 +94,10 @@ describe('projection steps on a hand-built province', () => {
     await runProjection(wh.conn, 'R1', 'fp');
     const estimateYears = await value(`SELECT core.projection_parameter('estimate_years')`);
     expect(estimateYears).toBe(5);
+    // A name parameters.csv does not have stops the statement instead of reading as NULL.
+    await expect(value(`SELECT core.projection_parameter('estimate_yeras')`)).rejects.toThrow(
+      /unknown projection parameter estimate_yeras: add it to datasets\/reference\/projection\/parameters.csv/,
+    );
     const years = await rows(
       `SELECT year, bool_or(is_forecast) AS f FROM marts.projection_occupation WHERE run_id = 'R1' GROUP BY year ORDER BY year`,
     );
