@@ -1,11 +1,59 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
-import type { Column, Provenance, Row, Section } from '../../document/types.js';
+import type { Block, Column, Provenance, Row, Section, TableNote } from '../../document/types.js';
 import { FORMAT } from '../context.js';
 import { DESTINATIONS } from './queries.js';
 
 /** Sections both graduate reports print, the region's and a school's. */
 
 const pct = { kind: 'percent', digits: 1 } as const;
+
+/** The 人数 and 比例 columns of a distribution table. */
+const COUNT_AND_SHARE: readonly Column[] = [
+  { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+  { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+];
+
+/** The flow tables' 人数 and share of 就业. */
+const OF_EMPLOYED: readonly Column[] = [COUNT_AND_SHARE[0]!, { ...COUNT_AND_SHARE[1]!, header: '占就业毕业生比例' }];
+
+/**
+ * A distribution of graduates over categories: the table (`<id>-table`) of the category's columns, then
+ * `counted` (人数 and a share), and its bars (`<id>-chart`) of 人数 above it, under one caption.
+ */
+function distributionBlocks(
+  id: string,
+  caption: string,
+  category: readonly Column[],
+  counted: readonly Column[],
+  rows: Row[],
+  source: Provenance,
+  options: { keepOrder?: boolean; notes?: readonly TableNote[] } = {},
+): Block[] {
+  return [
+    {
+      kind: 'chart',
+      id: `${id}-chart`,
+      caption,
+      table: `${id}-table`,
+      spec: {
+        type: 'bars',
+        category: category[0]!.key,
+        values: ['n'],
+        orientation: 'horizontal',
+        ...(options.keepOrder ? { keepOrder: true } : {}),
+      },
+    },
+    {
+      kind: 'table',
+      id: `${id}-table`,
+      caption,
+      columns: [...category, ...counted],
+      rows,
+      ...(options.notes ? { notes: options.notes } : {}),
+      source,
+    },
+  ];
+}
 
 /**
  * The 毕业去向 section of a graduate report, the region's or a school's: each 去向 with its 分类, its
@@ -28,28 +76,18 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
   return {
     id: 'destinations',
     title: '毕业去向',
-    blocks: [
-      {
-        kind: 'chart',
-        id: 'dest-chart',
-        caption: `${cohort}届毕业生毕业去向分布`,
-        table: 'dest-table',
-        spec: { type: 'bars', category: 'dest', values: ['n'], orientation: 'horizontal', keepOrder: true },
-      },
-      {
-        kind: 'table',
-        id: 'dest-table',
-        caption: `${cohort}届毕业生毕业去向分布`,
-        columns: [
-          { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
-          { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
-          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-          { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-        ],
-        rows,
-        source,
-      },
-    ],
+    blocks: distributionBlocks(
+      'dest',
+      `${cohort}届毕业生毕业去向分布`,
+      [
+        { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
+        { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
+      ],
+      COUNT_AND_SHARE,
+      rows,
+      source,
+      { keepOrder: true },
+    ),
   };
 }
 
@@ -106,47 +144,27 @@ export function flowsSection(
     id: 'flows',
     title: '行业与地域流向',
     blocks: [
-      {
-        kind: 'chart',
-        id: 'flow-chart',
-        caption: `${cohort}届就业毕业生地域流向`,
-        table: 'flow-table',
-        spec: { type: 'bars', category: 'place', values: ['n'], orientation: 'horizontal', keepOrder: true },
-      },
-      {
-        kind: 'table',
-        id: 'flow-table',
-        caption: `${cohort}届就业毕业生地域流向`,
-        columns: [
-          { key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' },
-          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-          { key: 'share', header: '占就业毕业生比例', unit: '%', format: pct, measure: 'share' },
-        ],
-        rows: flowRows,
-        notes: [{ id: 'scope', text: FLOW_SCOPE }],
-        source: sources.region,
-      },
-      {
-        kind: 'chart',
-        id: 'industry-chart',
-        caption: `${cohort}届就业毕业生行业流向`,
-        table: 'industry-table',
-        spec: { type: 'bars', category: 'industry', values: ['n'], orientation: 'horizontal' },
-      },
-      {
-        kind: 'table',
-        id: 'industry-table',
-        caption: `${cohort}届就业毕业生行业流向`,
-        columns: [
+      ...distributionBlocks(
+        'flow',
+        `${cohort}届就业毕业生地域流向`,
+        [{ key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' }],
+        OF_EMPLOYED,
+        flowRows,
+        sources.region,
+        { keepOrder: true, notes: [{ id: 'scope', text: FLOW_SCOPE }] },
+      ),
+      ...distributionBlocks(
+        'industry',
+        `${cohort}届就业毕业生行业流向`,
+        [
           { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
           { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
-          { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-          { key: 'share', header: '占就业毕业生比例', unit: '%', format: pct, measure: 'share' },
         ],
-        rows: industryRows,
-        notes: [{ id: 'scope', text: `${FLOW_SCOPE}未列出的行业门类无就业毕业生。` }],
-        source: sources.industry,
-      },
+        OF_EMPLOYED,
+        industryRows,
+        sources.industry,
+        { notes: [{ id: 'scope', text: `${FLOW_SCOPE}未列出的行业门类无就业毕业生。` }] },
+      ),
     ],
   };
 }
