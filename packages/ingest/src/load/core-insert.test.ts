@@ -118,7 +118,8 @@ describe('the posting rows written in two parts', () => {
     ) AS v(line, title, company, location_text, salary_text, salary_min_monthly, salary_max_monthly, salary_months,
       education_text, experience_text, company_industry_text, education, experience_min_years, experience_max_years,
       headcount, posted_date)`);
-    const lk = (name: string, values: string) => run(`CREATE TEMP TABLE t_lk_${name} AS SELECT * FROM (VALUES ${values}) AS v${COLUMNS[name]}`);
+    const lk = (name: string, values: string) =>
+      run(`CREATE TEMP TABLE t_lk_${name} AS SELECT * FROM (VALUES ${values}) AS v${COLUMNS[name]}`);
     await lk('sal', `('5000-8000元/月', 5000.0, 8000.0, NULL::DOUBLE, 'parsed'), ('6-9K', 6000.0, 9000.0, NULL, 'parsed')`);
     await lk(
       'reg',
