@@ -11,6 +11,7 @@ import {
   type PublicationContext,
 } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
+import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { methodologyItems, shortageTerms } from '../methodology.js';
 import { occupationIndustries, occupationShortages, typicalCities } from '../projection-queries.js';
 
@@ -115,13 +116,13 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
           id: 'catalogue-table',
           caption: `${next}年${region.name}紧缺型职业（工种）目录`,
           columns: [
-            { key: 'rank', header: '序号', format: FORMAT.text, measure: 'other' },
-            { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
-            { key: 'code', header: '职业代码', format: FORMAT.text, measure: 'other' },
+            C.rank,
+            C.name,
+            C.code,
             { key: 'definition', header: '职业定义', format: FORMAT.text, measure: 'other' },
-            { key: 'level', header: '紧缺程度', format: FORMAT.text, measure: 'other' },
+            C.level,
             { key: 'cities', header: '需求典型城市', format: FORMAT.text, measure: 'other' },
-            { key: 'previous', header: '上期排位', format: FORMAT.text, measure: 'other' },
+            C.previous,
             { key: 'industries', header: '主要需求行业', format: FORMAT.text, measure: 'other' },
           ],
           rows,
@@ -142,12 +143,12 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
           id: 'indicators-table',
           caption: '目录职业的供需指标',
           columns: [
-            { key: 'rank', header: '序号', format: FORMAT.text, measure: 'other' },
-            { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
-            { key: 'demand', header: '岗位需求', unit: '人', format: FORMAT.int, measure: 'other' },
-            { key: 'supply', header: '人才供给', unit: '人', format: FORMAT.int, measure: 'other' },
-            { key: 'gap', header: '供需缺口', unit: '人', format: FORMAT.int, measure: 'other' },
-            { key: 'ratio', header: '需求供给比', format: FORMAT.dec2, measure: 'other' },
+            C.rank,
+            C.name,
+            C.demand,
+            C.supply,
+            C.gap,
+            C.ratio,
             { key: 'postingGrowth', header: '招聘岗位增长', unit: '%', format: FORMAT.pct1, measure: 'other' },
             { key: 'payGrowth', header: '招聘薪酬增长', unit: '%', format: FORMAT.pct1, measure: 'other' },
             { key: 'listed', header: '列入缺工排行季度占比', unit: '%', format: { kind: 'percent', digits: 0 }, measure: 'other' },

@@ -1,6 +1,7 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
+import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { ESTIMATE_NOTE, methodologyItems, shortageTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
@@ -122,17 +123,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
     sections: groupSections,
   };
 
-  const rankingColumns: Column[] = [
-    { key: 'rank', header: '序号', format: FORMAT.text, measure: 'other' },
-    { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
-    { key: 'code', header: '职业代码', format: FORMAT.text, measure: 'other' },
-    { key: 'demand', header: '岗位需求', format: FORMAT.int, measure: 'other' },
-    { key: 'supply', header: '人才供给', format: FORMAT.int, measure: 'other' },
-    { key: 'gap', header: '供需缺口', format: FORMAT.int, measure: 'other' },
-    { key: 'ratio', header: '需求供给比', format: FORMAT.dec2, measure: 'other' },
-    { key: 'level', header: '紧缺程度', format: FORMAT.text, measure: 'other' },
-    { key: 'previous', header: '上期排位', format: FORMAT.text, measure: 'other' },
-  ];
+  const rankingColumns: Column[] = [C.rank, C.name, C.code, C.demand, C.supply, C.gap, C.ratio, C.level, C.previous];
   const rankingRows = (list: typeof ranking): Row[] =>
     list.map((o, i) => ({
       key: o.code,
@@ -163,7 +154,6 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         kind: 'table',
         id: 'ranking-table',
         caption: `${next}年需求大于供给缺口最大的前二十个职业`,
-        unit: '人',
         columns: rankingColumns,
         rows: rankingRows(ranking),
         notes: [{ id: 'codes', text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度排位。' }],
@@ -173,7 +163,6 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         kind: 'table',
         id: 'surplus-table',
         caption: `${next}年供给大于需求缺口最大的前十个职业`,
-        unit: '人',
         columns: rankingColumns,
         rows: rankingRows(surplus),
         source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
@@ -242,10 +231,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
           id: 'heat-table',
           caption: `${next}年缺口最大职业分设区市供需缺口`,
           unit: '人',
-          columns: [
-            { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
-            ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' })),
-          ],
+          columns: [C.name, ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' }))],
           rows: heatRows,
           notes: [{ id: 'sum', text: '各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与全区缺口口径相同。' }],
           source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),

@@ -10,6 +10,7 @@ import {
   type PublicationContext,
 } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
+import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { shortageTerms } from '../methodology.js';
 import { occupationShortages } from '../projection-queries.js';
 
@@ -81,11 +82,11 @@ export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<P
           id: 'catalogue-table',
           caption: `${next}年${region.name}职业技能培训职业（工种）目录`,
           columns: [
-            { key: 'rank', header: '序号', format: FORMAT.text, measure: 'other' },
-            { key: 'code', header: '职业编码', format: FORMAT.text, measure: 'other' },
-            { key: 'name', header: '职业名称', format: FORMAT.text, measure: 'other' },
+            C.rank,
+            C.code,
+            C.name,
             { key: 'group', header: '所属大类', format: FORMAT.text, measure: 'other' },
-            { key: 'level', header: '紧缺程度', format: FORMAT.text, measure: 'other' },
+            C.level,
             { key: 'demand', header: `${next}年预测需求`, unit: '人', format: FORMAT.int, measure: 'other' },
             { key: 'levels', header: '可培训等级', format: FORMAT.text, measure: 'other' },
             { key: 'certificate', header: '证书类型', format: FORMAT.text, measure: 'other' },
