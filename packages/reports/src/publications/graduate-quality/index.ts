@@ -4,7 +4,7 @@ import { FORMAT, educationIssuer, round, wholeRegion, type PublicationContext } 
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { levelCode, OUTSIDE, ratedMajors } from './counts.js';
-import { destinationsSection, flowsSection, trendsSection } from './sections.js';
+import { destinationsSection, flowsSection, prefaceSection, trendsSection } from './sections.js';
 import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
@@ -138,17 +138,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
       .join('、') || '无';
 
   const sections: Section[] = [
-    {
-      id: 'preface',
-      title: '前言',
-      blocks: [
-        {
-          kind: 'paragraph',
-          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据各院校报送的毕业去向、就业地域和行业、月收入、专业相关度和满意度数据，编制${whole}${cohort}届毕业生就业质量年度报告。本报告覆盖${data.schools.length}所院校。`,
-        },
-        { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
-      ],
-    },
+    prefaceSection('各院校', whole, cohort, `本报告覆盖${data.schools.length}所院校。`),
     {
       id: 'basics',
       title: '毕业生就业基本情况',

@@ -2,10 +2,9 @@ import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
 import { FORMAT, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
-import { methodologyItems } from '../methodology.js';
 import { schoolMajorCode, schoolSections } from './school-counts.js';
 import { OUTSIDE } from './counts.js';
-import { destinationsSection, flowsSection, trendsSection } from './sections.js';
+import { destinationsSection, flowsSection, prefaceSection, trendsSection } from './sections.js';
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 
@@ -116,17 +115,12 @@ export function buildSchoolGraduates(
   });
 
   const sections: Section[] = [
-    {
-      id: 'preface',
-      title: '前言',
-      blocks: [
-        {
-          kind: 'paragraph',
-          text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据${school.name}报送的毕业去向、就业地域和行业、月收入、专业相关度和满意度数据，编制本校${cohort}届毕业生就业质量年度报告。学校办学层次为${school.level}${city ? `，位于${city.name}` : ''}；${cohort}届毕业生分布在${majors.length}个专业。`,
-        },
-        { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
-      ],
-    },
+    prefaceSection(
+      school.name,
+      '本校',
+      cohort,
+      `学校办学层次为${school.level}${city ? `，位于${city.name}` : ''}；${cohort}届毕业生分布在${majors.length}个专业。`,
+    ),
     {
       id: 'basics',
       title: '毕业生就业基本情况',

@@ -1,6 +1,7 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Block, Column, Provenance, Row, Section, TableNote } from '../../document/types.js';
 import { FORMAT } from '../context.js';
+import { methodologyItems } from '../methodology.js';
 import { DESTINATIONS } from './queries.js';
 
 /** Sections both graduate reports print, the region's and a school's. */
@@ -53,6 +54,24 @@ function distributionBlocks(
       source,
     },
   ];
+}
+
+/**
+ * The 前言 of a graduate report, the region's or a school's: the notice it answers, whose returns it
+ * reads (`returnsOf`), whose report it is (`reportOf`) and what it covers, then the terms it uses.
+ */
+export function prefaceSection(returnsOf: string, reportOf: string, cohort: number, coverage: string): Section {
+  return {
+    id: 'preface',
+    title: '前言',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `根据《教育部办公厅关于编制发布高校毕业生就业质量年度报告的通知》（教学厅函〔2013〕25号）要求，依据${returnsOf}报送的毕业去向、就业地域和行业、月收入、专业相关度和满意度数据，编制${reportOf}${cohort}届毕业生就业质量年度报告。${coverage}`,
+      },
+      { kind: 'methodology', items: methodologyItems(['placement', 'disclosure']) },
+    ],
+  };
 }
 
 /**
