@@ -25,6 +25,7 @@ export { cellDetail, cellNumber, cellText, cellValue, headerWithUnit, WITHHELD_M
 export { formatNumber, excelNumberFormat, roundHalfAway } from './format-number.js';
 export { chineseNumeral, headingNumber, numberPublication } from './numbering.js';
 export type { Numbering, SectionEntry } from './numbering.js';
+export { chartWithTable } from './chart-with-table.js';
 export { sourceLine } from './provenance.js';
 export { validatePublication, assertValidPublication } from './validate.js';
 export type { DocumentIssue } from './validate.js';

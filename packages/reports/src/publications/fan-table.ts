@@ -1,4 +1,5 @@
 import type { Block, Column, Row } from '../document/types.js';
+import { chartWithTable } from '../document/chart-with-table.js';
 import { FORMAT, persons, source, type PublicationContext } from './context.js';
 
 /**
@@ -77,29 +78,22 @@ export function fanBlocks(
     { key: 'lower95', header: '下限', group: '95%预测区间', format: FORMAT.int, measure: 'other' },
     { key: 'upper95', header: '上限', group: '95%预测区间', format: FORMAT.int, measure: 'other' },
   ];
-  return [
+  return chartWithTable(
+    id,
+    caption,
     {
-      kind: 'chart',
-      id: `${id}-chart`,
-      caption,
-      table: `${id}-table`,
-      spec: {
-        type: 'line-fan',
-        x: 'year',
-        observed: 'observed',
-        forecast: 'forecast',
-        lower80: 'lower80',
-        upper80: 'upper80',
-        lower95: 'lower95',
-        upper95: 'upper95',
-        yLabel,
-        observedLabel,
-      },
+      type: 'line-fan',
+      x: 'year',
+      observed: 'observed',
+      forecast: 'forecast',
+      lower80: 'lower80',
+      upper80: 'upper80',
+      lower95: 'lower95',
+      upper95: 'upper95',
+      yLabel,
+      observedLabel,
     },
     {
-      kind: 'table',
-      id: `${id}-table`,
-      caption,
       unit: '人',
       columns,
       rows,
@@ -110,5 +104,5 @@ export function fanBlocks(
       ],
       source: source(ctx, model, detail),
     },
-  ];
+  );
 }

@@ -1,5 +1,6 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Block, Column, Provenance, Row, Section, TableNote } from '../../document/types.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 import { FORMAT } from '../context.js';
 import { methodologyItems } from '../methodology.js';
 import { DESTINATIONS } from './queries.js';
@@ -30,30 +31,18 @@ function distributionBlocks(
   source: Provenance,
   options: { keepOrder?: boolean; notes?: readonly TableNote[] } = {},
 ): Block[] {
-  return [
+  return chartWithTable(
+    id,
+    caption,
     {
-      kind: 'chart',
-      id: `${id}-chart`,
-      caption,
-      table: `${id}-table`,
-      spec: {
-        type: 'bars',
-        category: category[0]!.key,
-        values: ['n'],
-        orientation: 'horizontal',
-        ...(options.keepOrder ? { keepOrder: true } : {}),
-      },
+      type: 'bars',
+      category: category[0]!.key,
+      values: ['n'],
+      orientation: 'horizontal',
+      ...(options.keepOrder ? { keepOrder: true } : {}),
     },
-    {
-      kind: 'table',
-      id: `${id}-table`,
-      caption,
-      columns: [...category, ...counted],
-      rows,
-      ...(options.notes ? { notes: options.notes } : {}),
-      source,
-    },
-  ];
+    { columns: [...category, ...counted], rows, ...(options.notes ? { notes: options.notes } : {}), source },
+  );
 }
 
 /**

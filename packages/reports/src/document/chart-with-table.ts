@@ -1,0 +1,9 @@
+import type { Block, ChartSpec, TableBlock } from './types.js';
+
+/** A chart and the table it is drawn from, printed beside it: `<id>-chart` and `<id>-table` under one caption. */
+export function chartWithTable(id: string, caption: string, spec: ChartSpec, table: Omit<TableBlock, 'kind' | 'id' | 'caption'>): Block[] {
+  return [
+    { kind: 'chart', id: `${id}-chart`, caption, table: `${id}-table`, spec },
+    { kind: 'table', id: `${id}-table`, caption, ...table },
+  ];
+}
