@@ -205,5 +205,6 @@ describe('the main job (npm start)', () => {
     } finally {
       wh.close();
     }
-  });
+    // A whole projection stage (16 s alone on the demo) beside the other packages' tests on two cores.
+  }, 300_000);
 });
