@@ -82,7 +82,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   const d = manifest.disclosure;
   lines.push(
     `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
-    `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary; audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
+    `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary (protection ${built.protectionSeconds.toFixed(1)} s, ${built.protection.rounds} rounds); audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
     ...schoolLines(built.sizes, d?.largestGroup ?? 0, manifest.publications.filter((p) => p.files[0]?.includes('/schools/')).length),
     `  timings: ${(['html', 'pdf', 'xlsx', 'csv'] as const).map((k) => `${k} ${manifest.timings[k].toFixed(1)} s`).join(', ')}`,
   );

@@ -45,6 +45,8 @@ export interface BuiltPublications {
   vintage: string | null;
   /** Cells and relations of the region's count system and of each school report's. */
   sizes: SystemSizes;
+  /** Seconds spent protecting the counts (the region's, then the linked schools'). */
+  protectionSeconds: number;
 }
 
 export interface SystemSizes {
@@ -82,11 +84,13 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
   const cohort = plan.year !== undefined && newest !== null && plan.year <= newest ? plan.year : newest;
   const data = cohort === null ? null : await readGraduateData(conn, cohort, provinceCode, TREND_COHORTS);
   if (!data) notes.push('No graduate outcomes in core.graduate_outcome: the graduate report is not written.');
+  const protectionStarted = performance.now();
   const { system, protection, reported, sizes } = await protectGraduateCounts(
     data,
     cities.map((c) => c.code),
     rules,
   );
+  const protectionSeconds = (performance.now() - protectionStarted) / 1000;
   const cells = new DisclosedCells(system, protection);
 
   const publications: Publication[] = [];
@@ -143,7 +147,7 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
     }
   }
   for (const p of everyPublication(publications)) assertValidPublication(p);
-  return { publications, system, protection, notes, vintage: vintage?.runId ?? null, sizes };
+  return { publications, system, protection, notes, vintage: vintage?.runId ?? null, sizes, protectionSeconds };
 }
 
 /**
