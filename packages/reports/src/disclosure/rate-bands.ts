@@ -1,0 +1,127 @@
+import type { RateBand } from '../document/types.js';
+import { auditCounts, type AuditResult } from './audit.js';
+import { rateBandInequalities, type Inequality } from './count-system.js';
+import type { CountCells } from './linked-systems.js';
+import type { CellStatus } from './protect.js';
+import { DEFAULT_RULES, isSensitiveCount, type DisclosureRules } from './rules.js';
+
+/**
+ * The band of width `width` percentage points, anchored at 100%, that holds the rate
+ * 1 − unemployed / graduates: [100 − (k+1)·w, 100 − k·w) with the top band closed at 100% (so 95%
+ * lies in [95, 100], not in [90, 95)), and the lowest cut at 0. Exact in whole numbers.
+ * @example rateBand(2, 40, 5) // { lower: 95, upper: 100 } (95%)
+ * @example rateBand(3, 40, 5) // { lower: 90, upper: 95 } (92.5%)
+ */
+export function rateBand(unemployed: number, graduates: number, width: number): { lower: number; upper: number } {
+  // The rate lies in band k when k < 100·u / (n·w) ≤ k + 1: k = ⌈100·u / (n·w)⌉ − 1, 0 at u = 0.
+  const q = 100 * unemployed;
+  const d = graduates * width;
+  const k = Math.max(0, Math.floor((q + d - 1) / d) - 1);
+  return { lower: Math.max(0, 100 - (k + 1) * width), upper: 100 - k * width };
+}
+
+/** Throws unless the widths are whole percentage points, fine to coarse, each a multiple of the one before (so bands nest). */
+export function checkBandWidths(widths: readonly number[]): void {
+  if (widths.length === 0 || widths.some((w, i) => !Number.isInteger(w) || w <= 0 || w > 100 || (i > 0 && w % widths[i - 1]! !== 0)))
+    throw new Error(`rate band widths [${widths.join(', ')}]: whole percentage points, fine to coarse, each a multiple of the one before`);
+}
+
+/** The inequalities a printed band adds to the attacker's problem. */
+export function bandInequalities(band: RateBand): Inequality[] {
+  return rateBandInequalities(band.unemployed, band.graduates, band.lower, band.upper);
+}
+
+/** A rate that may be printed as a band: the keys of its 待就业 and 毕业生数 counts. */
+export interface BandCandidate {
+  unemployed: string;
+  graduates: string;
+}
+
+export interface BandSelection {
+  /** The printed band of each banded rate, by the key of its 待就业 count. */
+  bands: ReadonlyMap<string, RateBand>;
+  /** Candidates whose rate is withheld and whose denominator allows a percentage (the ones tried). */
+  tried: number;
+  /** Of those, left withheld: still in a violation at the coarsest width. */
+  withheld: number;
+  widths: readonly number[];
+  /** Banded rates at each width (index of `widths`). */
+  byWidth: number[];
+  rounds: number;
+  lpSolved: number;
+  seconds: number;
+}
+
+/**
+ * Selection of rate bands after protection. Every candidate rate that protection leaves withheld
+ * (a count behind it is withheld) and whose 毕业生数 allows a percentage starts at the finest width;
+ * the attack runs with the bands' inequalities; every band whose counts lie in the group of a
+ * violating cell is coarsened one width, or, at the coarsest, withheld; the attack runs again on
+ * the cells that violated. The widths nest (each a multiple of the one before), so a coarser band
+ * contains the finer one and withholding is weaker than any band: the attacker's set only grows, a
+ * cell shown safe stays safe, and the loop ends.
+ */
+export async function selectRateBands(
+  system: CountCells,
+  status: ReadonlyMap<string, CellStatus>,
+  candidates: readonly BandCandidate[],
+  widths: readonly number[],
+  rules: DisclosureRules = DEFAULT_RULES,
+): Promise<BandSelection> {
+  const t0 = performance.now();
+  checkBandWidths(widths);
+  const value = (k: string) => {
+    const c = system.cells.get(k);
+    if (!c) throw new Error(`band candidate names unknown cell ${k}`);
+    return c.value;
+  };
+  const withheldRate = (c: BandCandidate) => status.get(c.unemployed) !== 'published' || status.get(c.graduates) !== 'published';
+  const tried = candidates.filter((c) => withheldRate(c) && value(c.graduates) >= rules.minDenominator);
+  // Width index of each candidate still banded.
+  const level = new Map(tried.map((c) => [c, 0]));
+  const band = (c: BandCandidate, i: number): RateBand => ({ ...rateBand(value(c.unemployed), value(c.graduates), widths[i]!), ...c });
+  const published = new Map<string, number>();
+  for (const c of system.cells.values()) if (status.get(c.key) === 'published') published.set(c.key, c.value);
+  let targets = [...system.cells.values()].filter((c) => c.value > 0 && isSensitiveCount(c.value, rules)).map((c) => c.key);
+  let rounds = 0;
+  let lpSolved = 0;
+  while (level.size > 0 && targets.length > 0) {
+    rounds++;
+    const inequalities = [...level].flatMap(([c, i]) => bandInequalities(band(c, i)));
+    const attack: AuditResult = await auditCounts(
+      { cells: system.cells, relations: () => system.relations(), inequalities: () => inequalities },
+      published,
+      { rules, targets },
+    );
+    lpSolved += attack.lpSolved;
+    if (attack.violations.length === 0) break;
+    const groups = new Set(attack.violations.map((v) => attack.groupOf(v.key)));
+    let touched = 0;
+    for (const [c, i] of [...level]) {
+      const g = [c.unemployed, c.graduates].map(attack.groupOf);
+      if (!g.some((x) => x !== undefined && groups.has(x))) continue;
+      touched++;
+      if (i + 1 < widths.length) level.set(c, i + 1);
+      else level.delete(c);
+    }
+    if (touched === 0)
+      throw new Error(`rate bands: ${attack.violations.length} violations in groups without a band (protection does not hold)`);
+    targets = attack.violations.map((v) => v.key);
+  }
+  const bands = new Map<string, RateBand>();
+  const byWidth = widths.map(() => 0);
+  for (const [c, i] of level) {
+    bands.set(c.unemployed, band(c, i));
+    byWidth[i]!++;
+  }
+  return {
+    bands,
+    tried: tried.length,
+    withheld: tried.length - level.size,
+    widths,
+    byWidth,
+    rounds,
+    lpSolved,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
