@@ -55,9 +55,10 @@ export interface BandSelection {
 /**
  * Selection of rate bands after protection. Every candidate rate that protection leaves withheld
  * (a count behind it is withheld) and whose 毕业生数 allows a percentage starts at the finest width;
- * the attack runs with the bands' inequalities; every band whose counts lie in the group of a
- * violating cell is coarsened one width, or, at the coarsest, withheld; the attack runs again on
- * the cells that violated. The widths nest (each a multiple of the one before), so a coarser band
+ * the attack runs with the bands' inequalities; for each violating cell the bands nearest to it are
+ * coarsened one width, or, at the coarsest, withheld — the band on that very count, else the bands
+ * on counts sharing a relation with it, else every band of its group (the cells tied to it by
+ * equations and inequalities) — and the attack runs again on the cells that violated. The widths nest (each a multiple of the one before), so a coarser band
  * contains the finer one and withholding is weaker than any band: the attacker's set only grows, a
  * cell shown safe stays safe, and the loop ends.
  */
@@ -77,35 +78,81 @@ export async function selectRateBands(
   };
   const withheldRate = (c: BandCandidate) => status.get(c.unemployed) !== 'published' || status.get(c.graduates) !== 'published';
   const tried = candidates.filter((c) => withheldRate(c) && value(c.graduates) >= rules.minDenominator);
-  // Width index of each candidate still banded.
-  const level = new Map(tried.map((c) => [c, 0]));
   const band = (c: BandCandidate, i: number): RateBand => ({ ...rateBand(value(c.unemployed), value(c.graduates), widths[i]!), ...c });
+  // A band on a sensitive 待就业 bounds it by itself to [(100 − upper)·n, (100 − lower)·n] / 100: a
+  // width whose band of the true rate leaves out 1 or 5 cannot pass, so each rate starts at the
+  // first width that can (and one with none stays withheld without an attack).
+  const { lower: needLow, upper: needHigh } = rules.protection;
+  const firstWidth = (c: BandCandidate) => {
+    const u = value(c.unemployed);
+    const n = value(c.graduates);
+    if (u === 0 || !isSensitiveCount(u, rules)) return 0;
+    const i = widths.findIndex((_, j) => {
+      const b = band(c, j);
+      return (100 - b.upper) * n <= 100 * needLow && (100 - b.lower) * n >= 100 * needHigh;
+    });
+    return i;
+  };
+  // Width index of each candidate still banded.
+  const level = new Map(tried.map((c) => [c, firstWidth(c)] as const).filter(([, i]) => i >= 0));
   const published = new Map<string, number>();
   for (const c of system.cells.values()) if (status.get(c.key) === 'published') published.set(c.key, c.value);
-  let targets = [...system.cells.values()].filter((c) => c.value > 0 && isSensitiveCount(c.value, rules)).map((c) => c.key);
+  const onCell = new Map<string, BandCandidate[]>();
+  for (const c of tried) for (const k of [c.unemployed, c.graduates]) (onCell.get(k) ?? onCell.set(k, []).get(k)!).push(c);
+  const neighbours = new Map<string, string[]>();
+  for (const r of system.relations()) {
+    const members = [r.total, ...r.parts];
+    if (!members.some((k) => onCell.has(k))) continue;
+    for (const k of members) (neighbours.get(k) ?? neighbours.set(k, []).get(k)!).push(...members.filter((m) => onCell.has(m)));
+  }
+  // Protection showed every sensitive cell safe without bands: only those in a group that a band
+  // joins need attacking (the groups, with the bands' inequalities, cost no LP to find).
+  const withBands = (inequalities: Inequality[]) => ({
+    cells: system.cells,
+    relations: () => system.relations(),
+    inequalities: () => inequalities,
+  });
+  const grouping = await auditCounts(withBands([...level].flatMap(([c, i]) => bandInequalities(band(c, i)))), published, {
+    rules,
+    targets: [],
+  });
+  const banded = new Set(
+    [...level.keys()]
+      .flatMap((c) => [c.unemployed, c.graduates].map((k) => grouping.groupOf(k)))
+      .filter((g): g is number => g !== undefined),
+  );
+  let targets = [...system.cells.values()]
+    .filter((c) => c.value > 0 && isSensitiveCount(c.value, rules) && banded.has(grouping.groupOf(c.key) ?? -1))
+    .map((c) => c.key);
   let rounds = 0;
   let lpSolved = 0;
   while (level.size > 0 && targets.length > 0) {
     rounds++;
     const inequalities = [...level].flatMap(([c, i]) => bandInequalities(band(c, i)));
-    const attack: AuditResult = await auditCounts(
-      { cells: system.cells, relations: () => system.relations(), inequalities: () => inequalities },
-      published,
-      { rules, targets },
-    );
+    const attack: AuditResult = await auditCounts(withBands(inequalities), published, { rules, targets });
     lpSolved += attack.lpSolved;
     if (attack.violations.length === 0) break;
-    const groups = new Set(attack.violations.map((v) => attack.groupOf(v.key)));
-    let touched = 0;
-    for (const [c, i] of [...level]) {
-      const g = [c.unemployed, c.graduates].map(attack.groupOf);
-      if (!g.some((x) => x !== undefined && groups.has(x))) continue;
-      touched++;
+    // The bands to coarsen for each violating cell: its own (a band on that very count), else those
+    // on a count sharing a relation with it, else every band of its group.
+    const step = new Set<BandCandidate>();
+    for (const v of attack.violations) {
+      const own = onCell.get(v.key)?.filter((c) => level.has(c)) ?? [];
+      const near = own.length
+        ? own
+        : [...new Set((neighbours.get(v.key) ?? []).flatMap((k) => onCell.get(k) ?? []))].filter((c) => level.has(c));
+      const g = attack.groupOf(v.key);
+      const hit = near.length
+        ? near
+        : [...level.keys()].filter((c) => g !== undefined && (attack.groupOf(c.unemployed) === g || attack.groupOf(c.graduates) === g));
+      for (const c of hit) step.add(c);
+    }
+    if (step.size === 0)
+      throw new Error(`rate bands: ${attack.violations.length} violations in groups without a band (protection does not hold)`);
+    for (const c of step) {
+      const i = level.get(c)!;
       if (i + 1 < widths.length) level.set(c, i + 1);
       else level.delete(c);
     }
-    if (touched === 0)
-      throw new Error(`rate bands: ${attack.violations.length} violations in groups without a band (protection does not hold)`);
     targets = attack.violations.map((v) => v.key);
   }
   const bands = new Map<string, RateBand>();
