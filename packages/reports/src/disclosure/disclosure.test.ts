@@ -208,8 +208,9 @@ describe('rate bands selected after protection and read back from the documents'
     const selection = await selectRateBands(s, protection.status, candidates, [5, 10, 20]);
     const a = selection.bands.get(u('A'))!;
     // [95%, 100%] gives u ≤ 2 and [90%, 100%] u ≤ 4: only the 20-point band [80%, 100%] leaves [1, 5] possible.
+    // The narrower two are left out by arithmetic alone (a band on A's count bounds it by itself).
     expect([a.lower, a.upper]).toEqual([80, 100]);
-    expect(selection.rounds).toBe(3);
+    expect(selection.rounds).toBe(1);
     // The finest band would leak: the audit reading it back from the document finds the violation.
     const published = [...s.cells.values()].filter((c) => protection.status.get(c.key) === 'published');
     const countCells = published.map((c) => ({ graduates: { value: c.value, ref: c.key } }));
@@ -227,6 +228,29 @@ describe('rate bands selected after protection and read back from the documents'
     const bounds = audit.intervals.find((i) => i.key === u('A'))!;
     expect(bounds.lower).toBeLessThanOrEqual(1 + 1e-6);
     expect(bounds.upper).toBeGreaterThanOrEqual(5 - 1e-6);
+  });
+
+  it('coarsens the band on the leaking count, then the bands of the counts related to it, until the attack passes', async () => {
+    // A: 2 of 100 待就业 (98%), B: 6 of 100 (94%), the school's 待就业 (8) printed. A's own 5-point band
+    // [95%, 100%] leaves u ≤ 5, but B's [90%, 95%) says u_B ≥ 5 and so u_A ≤ 3 through the total.
+    const s = new CountSystem({ major: ['A', 'B'], group: ['placed', 'unemployed'] });
+    addTwoWayTable(s, 'grad', 'major', 'group', { A: { placed: 98, unemployed: 2 }, B: { placed: 94, unemployed: 6 } });
+    const protection = await protectCounts(s);
+    expect(protection.status.get(u('B'))).toBe('complementary');
+    const pair = ['A', 'B'].map((m) => ({ unemployed: u(m), graduates: n(m) }));
+    const selection = await selectRateBands(s, protection.status, pair, [5, 10, 20]);
+    // A's band is coarsened first (5, 10, 20 points) and withheld; then B's, whose count shares a
+    // relation with A's, goes to 10 points: [90%, 100%] says u_B ≤ 10, and u_A ∈ [0, 8] again.
+    expect(selection.rounds).toBe(5);
+    expect(selection.bands.has(u('A'))).toBe(false);
+    expect(selection.bands.get(u('B'))).toMatchObject({ lower: 90, upper: 100 });
+    const printed = [...s.cells.values()]
+      .filter((c) => protection.status.get(c.key) === 'published')
+      .map((c) => ({ graduates: { value: c.value, ref: c.key } }) as Record<string, Cell>);
+    const audit = await auditPublications([document([...printed, { rate: { band: selection.bands.get(u('B'))! } }])], s);
+    expect(audit.violations).toEqual([]);
+    const bounds = audit.intervals.find((i) => i.key === u('A'))!;
+    expect([bounds.lower, bounds.upper].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 8]);
   });
 
   it('reports a printed band that does not hold the true rate as a mismatch', async () => {
