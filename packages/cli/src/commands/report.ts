@@ -86,7 +86,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
     ...(built.bands
       ? [
           `  per-major 落实率 of the school reports: ${built.bands.tried} withheld with a denominator of 23 or more; ${built.bands.bands.size} printed as bands ` +
-            `(${built.bands.byWidth.map((n, i) => `${n} of ${built.bands!.widths[i]} points`).join(', ')}), ${built.bands.withheld} left “*”; ` +
+            `(${built.bands.byWidth.map((n, i) => `${n} of ${built.bands!.widths[i]} points`).join(', ')}), ${built.bands.withheld} left “*” (${built.bands.unreachable} of them with no width that can pass); ` +
             `${built.bands.rounds} rounds, ${built.bands.lpSolved} LPs, ${built.bands.seconds.toFixed(1)} s`,
         ]
       : []),

@@ -42,8 +42,10 @@ export interface BandSelection {
   bands: ReadonlyMap<string, RateBand>;
   /** Candidates whose rate is withheld and whose denominator allows a percentage (the ones tried). */
   tried: number;
-  /** Of those, left withheld: still in a violation at the coarsest width. */
+  /** Of those, left withheld: no width can pass by arithmetic alone, or still in a violation at the coarsest. */
   withheld: number;
+  /** Of the withheld, those no width can pass by arithmetic alone (never attacked). */
+  unreachable: number;
   widths: readonly number[];
   /** Banded rates at each width (index of `widths`). */
   byWidth: number[];
@@ -94,7 +96,9 @@ export async function selectRateBands(
     return i;
   };
   // Width index of each candidate still banded.
-  const level = new Map(tried.map((c) => [c, firstWidth(c)] as const).filter(([, i]) => i >= 0));
+  const starts = tried.map((c) => [c, firstWidth(c)] as const);
+  const level = new Map(starts.filter(([, i]) => i >= 0));
+  const unreachable = starts.length - level.size;
   const published = new Map<string, number>();
   for (const c of system.cells.values()) if (status.get(c.key) === 'published') published.set(c.key, c.value);
   const onCell = new Map<string, BandCandidate[]>();
@@ -165,6 +169,7 @@ export async function selectRateBands(
     bands,
     tried: tried.length,
     withheld: tried.length - level.size,
+    unreachable,
     widths,
     byWidth,
     rounds,
