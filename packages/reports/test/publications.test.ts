@@ -193,6 +193,51 @@ describe('the five publications on a small warehouse', () => {
     expect(audit.withheld).toBeGreaterThan(0);
   });
 
+  it('prints each per-major 落实率 of the school reports as a number, a band holding the true rate, or “*”, and the audit reads the bands', async () => {
+    const truth = await rows<{ school: string; major: string; graduates: number; unemployed: number }>(
+      `SELECT school_code AS school, major_code AS major, sum(graduates)::INTEGER AS graduates, sum(dest_unemployed)::INTEGER AS unemployed
+         FROM core.graduate_outcome WHERE graduation_year = ${LAST_YEAR} GROUP BY 1, 2`,
+    );
+    const byMajor = new Map(truth.map((t) => [`${t.school}/${t.major}`, t]));
+    const kinds = { number: 0, band: 0, withheld: 0 };
+    for (const school of pub(built, 'graduate-quality').annexes!.publications) {
+      const majors = table(school, 'majors-table');
+      for (const row of majors.rows.filter((r) => !r.total)) {
+        const n = (row.cells.graduates as CellDetail).ref!;
+        const u = (row.cells.unemployed as CellDetail).ref!;
+        const t = byMajor.get(n.replace('grad|school=', '').replace(/\/[^/]+$/, `/${String(value(row.cells.code))}`))!;
+        const rate = 100 - (100 * t.unemployed) / t.graduates;
+        const published = built.protection.status.get(n) === 'published' && built.protection.status.get(u) === 'published';
+        const cell = row.cells.rate as CellDetail | number;
+        if (typeof cell === 'number') {
+          kinds.number++;
+          expect(published && t.graduates >= 23).toBe(true);
+          expect(cell).toBeCloseTo(rate, 1);
+        } else if (cell.band) {
+          kinds.band++;
+          expect(published).toBe(false);
+          expect([cell.band.unemployed, cell.band.graduates]).toEqual([u, n]);
+          expect(rules.placementBands.widths).toContain(cell.band.upper - cell.band.lower);
+          expect(rate).toBeGreaterThanOrEqual(cell.band.lower);
+          expect(rate < cell.band.upper || (cell.band.upper === 100 && rate <= 100)).toBe(true);
+        } else {
+          kinds.withheld++;
+          expect(cell.withheld).toBeDefined();
+          // Withheld: a denominator under 23, or a band tried and still leaking at the coarsest width.
+          expect(t.graduates < 23 || !published).toBe(true);
+        }
+      }
+    }
+    expect(kinds.band).toBe(built.bands!.bands.size);
+    expect(kinds.withheld).toBeGreaterThanOrEqual(built.bands!.withheld);
+    // The fixture's 18 majors: without bands 17 of the rates were “*”.
+    expect(kinds).toEqual({ number: 1, band: 9, withheld: 8 });
+    const audit = await auditPublications(built.publications, built.system);
+    expect(audit.bands).toBe(kinds.band);
+    expect(audit.violations).toEqual([]);
+    expect(audit.mismatches).toEqual([]);
+  });
+
   it('names each publication for one year in its id, title and cover: the catalogues for the year in force, the others for the data', () => {
     for (const p of built.publications) {
       const year = Number(/-(\d{4})$/.exec(p.id)![1]);

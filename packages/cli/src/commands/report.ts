@@ -82,7 +82,14 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   const d = manifest.disclosure;
   lines.push(
     `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
-    `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary; audit of ${d?.printed ?? 0} printed cells passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
+    `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary (protection ${built.protectionSeconds.toFixed(1)} s, ${built.protection.rounds} rounds); audit of ${d?.printed ?? 0} printed cells and ${d?.bands ?? 0} bands passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
+    ...(built.bands
+      ? [
+          `  per-major 落实率 of the school reports: ${built.bands.tried} withheld with a denominator of 23 or more; ${built.bands.bands.size} printed as bands ` +
+            `(${built.bands.byWidth.map((n, i) => `${n} of ${built.bands!.widths[i]} points`).join(', ')}), ${built.bands.withheld} left “*” (${built.bands.unreachable} of them with no width that can pass); ` +
+            `${built.bands.rounds} rounds, ${built.bands.lpSolved} LPs, ${built.bands.seconds.toFixed(1)} s`,
+        ]
+      : []),
     ...schoolLines(built.sizes, d?.largestGroup ?? 0, manifest.publications.filter((p) => p.files[0]?.includes('/schools/')).length),
     `  timings: ${(['html', 'pdf', 'xlsx', 'csv'] as const).map((k) => `${k} ${manifest.timings[k].toFixed(1)} s`).join(', ')}`,
   );

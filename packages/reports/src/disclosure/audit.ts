@@ -33,6 +33,11 @@ export interface AuditResult {
   /** Unpublished cells in the largest group linked by the equations (the largest LP solved). */
   largestGroup: number;
   seconds: number;
+  /**
+   * The group of an unpublished cell (cells tied by equations or inequalities share one; a
+   * cell's bounds depend on its group only); undefined for a published cell.
+   */
+  groupOf: (key: string) => number | undefined;
 }
 
 export interface AuditOptions {
@@ -119,20 +124,20 @@ export async function auditCounts(
       ...(witnessed ? { witnessed } : {}),
     };
   };
+  // The unpublished cells fall apart into groups linked by no equation (the schools of a region,
+  // say): the bounds of a cell depend only on its own group, so each group is solved as its own LP.
+  const parent = keys.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const e of equations) for (const [col] of e.terms.slice(1)) parent[find(col)] = find(e.terms[0]![0]);
   let lpSolved = 0;
   let largestGroup = 0;
   const toBound = targets.filter((k) => column.has(k));
   for (const k of targets) if (!column.has(k)) intervals.push(judge(k, published.get(k)!, published.get(k)!));
   if (toBound.length > 0) {
     const h = await highs();
-    // The unpublished cells fall apart into groups linked by no equation (the schools of a region,
-    // say): the bounds of a cell depend only on its own group, so each group is solved as its own LP.
-    const parent = keys.map((_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-      return i;
-    };
-    for (const e of equations) for (const [col] of e.terms.slice(1)) parent[find(col)] = find(e.terms[0]![0]);
     const byGroup = new Map<number, string[]>();
     for (const key of toBound) {
       const g = find(column.get(key)!);
@@ -263,5 +268,9 @@ export async function auditCounts(
     lpSolved,
     largestGroup,
     seconds: (performance.now() - t0) / 1000,
+    groupOf: (key) => {
+      const col = column.get(key);
+      return col === undefined ? undefined : find(col);
+    },
   };
 }

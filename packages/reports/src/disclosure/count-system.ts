@@ -29,7 +29,7 @@ export interface Relation {
 
 /**
  * `lower ≤ Σ coefficient × cell ≤ upper` (keys; `upper` may be Infinity): what a printed band
- * reveals, e.g. a 落实率 band [lo, hi) is (1 − hi)·n ≤ 待就业 ≤ (1 − lo)·n ({@link rateBandInequalities}).
+ * reveals, e.g. a 落实率 band [lo, hi) % is (100 − hi)·n ≤ 100·待就业 ≤ (100 − lo)·n ({@link rateBandInequalities}).
  */
 export interface Inequality {
   terms: readonly (readonly [string, number])[];
@@ -38,23 +38,25 @@ export interface Inequality {
 }
 
 /**
- * What a placement rate printed as the band [lo, hi) (fractions, hi ≤ 1) tells of the 待就业 count
- * `unemployed` among `graduates`: (1 − hi)·graduates ≤ unemployed ≤ (1 − lo)·graduates.
+ * What a placement rate printed as the band [lower, upper) in percent (upper ≤ 100) tells of the
+ * 待就业 count `unemployed` among `graduates`: (100 − upper)·graduates ≤ 100·unemployed ≤
+ * (100 − lower)·graduates, written with whole coefficients so that a rate on an edge satisfies its
+ * band exactly.
  */
-export function rateBandInequalities(unemployed: string, graduates: string, lo: number, hi: number): Inequality[] {
+export function rateBandInequalities(unemployed: string, graduates: string, lower: number, upper: number): Inequality[] {
   return [
     {
       terms: [
-        [unemployed, 1],
-        [graduates, -(1 - hi)],
+        [unemployed, 100],
+        [graduates, -(100 - upper)],
       ],
       lower: 0,
       upper: Infinity,
     },
     {
       terms: [
-        [unemployed, 1],
-        [graduates, -(1 - lo)],
+        [unemployed, 100],
+        [graduates, -(100 - lower)],
       ],
       lower: -Infinity,
       upper: 0,

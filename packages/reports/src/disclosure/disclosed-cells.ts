@@ -1,4 +1,4 @@
-import type { Cell } from '../document/types.js';
+import type { Cell, RateBand } from '../document/types.js';
 import { roundHalfAway } from '../document/format-number.js';
 import { cellKey, type Coords } from './count-system.js';
 import type { CountCells } from './linked-systems.js';
@@ -16,6 +16,8 @@ export class DisclosedCells {
     readonly system: CountCells,
     readonly protection: Protection,
     readonly rules: DisclosureRules = DEFAULT_RULES,
+    /** Rates printed as bands, by the key of their 待就业 count (`selectRateBands`). */
+    readonly bands: ReadonlyMap<string, RateBand> = new Map(),
   ) {}
 
   private value(key: string): number {
@@ -46,6 +48,15 @@ export class DisclosedCells {
     const den = this.value(d);
     if (den < this.rules.minDenominator) return { withheld: 'small-denominator' };
     return roundHalfAway((this.value(n) / den) * 100, digits);
+  }
+
+  /**
+   * The band selected for the rate 1 − unemployed / graduates (a rate that would be withheld), as a
+   * cell; undefined when none was.
+   */
+  band(unemployed: [string, Coords], graduates: [string, Coords]): Cell | undefined {
+    const b = this.bands.get(cellKey(...unemployed));
+    return b && b.graduates === cellKey(...graduates) ? { band: b } : undefined;
   }
 
   /** A ratio of two counts (e.g. 求人倍率 = demand / seekers), two decimals. */

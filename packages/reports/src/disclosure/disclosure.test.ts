@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { linkedTables } from '../../test/fixtures/linked-tables.js';
+import type { Cell, Publication, RateBand } from '../document/types.js';
 import { auditCounts } from './audit.js';
+import { auditPublications } from './audit-publications.js';
 import { cellKey, CountSystem, rateBandInequalities } from './count-system.js';
 import { DisclosedCells } from './disclosed-cells.js';
 import { LinkedSystems, type CountCells } from './linked-systems.js';
 import { protectCounts } from './protect.js';
+import { checkBandWidths, rateBand, selectRateBands } from './rate-bands.js';
 import { DEFAULT_RULES, isSensitiveCount } from './rules.js';
 import { addTwoWayTable } from './two-way-table.js';
 
@@ -133,16 +136,128 @@ describe('inequalities of printed bands', () => {
     const none = await auditCounts(school(), publishedExcept(school(), withheld));
     expect(none.violations).toEqual([]);
     // A's 落实率 is 95%: the band [95%, 100%] says 待就业 ≤ 2, below the protection range's 5.
-    const fine = banded(0.95, 1);
+    const fine = banded(95, 100);
     const tooFine = await auditCounts(fine, publishedExcept(fine, withheld));
     const round = (v: number) => Math.round(v * 1e6) / 1e6;
     expect(tooFine.violations.map((v) => [v.key, round(v.lower), round(v.upper)])).toEqual([[unemployedA, 0, 2]]);
     // [80%, 100%]: 待就业 ≤ 8, and [1, 5] stays possible.
-    const coarse = banded(0.8, 1);
+    const coarse = banded(80, 100);
     const safe = await auditCounts(coarse, publishedExcept(coarse, withheld));
     expect(safe.violations).toEqual([]);
     const a = safe.intervals.find((i) => i.key === unemployedA)!;
     expect([round(a.lower), round(a.upper)]).toEqual([0, 8]);
+  });
+});
+
+describe('rate bands selected after protection and read back from the documents', () => {
+  // A school's majors × (落实, 待就业) with both margins, as the school reports print them: major A has
+  // 2 待就业 of 40 (落实率 95%), B 9 of 60, C 4 of 45; the 毕业生数 are printed.
+  const school = () => {
+    const s = new CountSystem({ major: ['A', 'B', 'C'], group: ['placed', 'unemployed'] });
+    addTwoWayTable(s, 'grad', 'major', 'group', {
+      A: { placed: 38, unemployed: 2 },
+      B: { placed: 51, unemployed: 9 },
+      C: { placed: 41, unemployed: 4 },
+    });
+    return s;
+  };
+  const u = (major: string) => cellKey('grad', { major, group: 'unemployed' });
+  const n = (major: string) => cellKey('grad', { major });
+  const candidates = ['A', 'B', 'C'].map((m) => ({ unemployed: u(m), graduates: n(m) }));
+  const document = (cells: Record<string, Cell>[]): Publication => ({
+    id: 'school',
+    title: '某校毕业生就业质量年度报告',
+    subtitle: { region: { code: '450100', name: '南宁市' }, year: 2025, issuer: '某校', issued: '2026-12-01' },
+    runId: 'r1',
+    sections: [
+      {
+        id: 's',
+        title: '毕业去向',
+        blocks: [
+          {
+            kind: 'table',
+            id: 'majors',
+            caption: '各专业毕业去向',
+            columns: [
+              { key: 'graduates', header: '毕业生数', unit: '人', format: { kind: 'integer' }, measure: 'count' },
+              { key: 'unemployed', header: '待就业', unit: '人', format: { kind: 'integer' }, measure: 'count' },
+              { key: 'rate', header: '落实率', unit: '%', format: { kind: 'percent', digits: 1 }, measure: 'share' },
+            ],
+            rows: cells.map((c, i) => ({ key: String(i), cells: c })),
+            source: { model: 'core.graduate_outcome', runId: 'r1' },
+          },
+        ],
+      },
+    ],
+  });
+
+  it('prints the band of a rate anchored at 100%, the top band closed', () => {
+    expect(rateBand(2, 40, 5)).toEqual({ lower: 95, upper: 100 });
+    expect(rateBand(3, 40, 5)).toEqual({ lower: 90, upper: 95 });
+    expect(rateBand(0, 30, 5)).toEqual({ lower: 95, upper: 100 });
+    expect(rateBand(30, 30, 20)).toEqual({ lower: 0, upper: 20 });
+    expect(rateBand(9, 60, 10)).toEqual({ lower: 80, upper: 90 });
+    expect(() => checkBandWidths([10, 15])).toThrow(/multiple/);
+  });
+
+  it('coarsens a leaking band until the audit passes, and the run audit reading the printed bands agrees', async () => {
+    const s = school();
+    const protection = await protectCounts(s);
+    // Protection withholds A's and C's 待就业 (and their complements): every per-major rate is withheld.
+    expect(protection.status.get(u('A'))).toBe('primary');
+    const selection = await selectRateBands(s, protection.status, candidates, [5, 10, 20]);
+    const a = selection.bands.get(u('A'))!;
+    // [95%, 100%] gives u ≤ 2 and [90%, 100%] u ≤ 4: only the 20-point band [80%, 100%] leaves [1, 5] possible.
+    // The narrower two are left out by arithmetic alone (a band on A's count bounds it by itself).
+    expect([a.lower, a.upper]).toEqual([80, 100]);
+    expect(selection.rounds).toBe(1);
+    // The finest band would leak: the audit reading it back from the document finds the violation.
+    const published = [...s.cells.values()].filter((c) => protection.status.get(c.key) === 'published');
+    const countCells = published.map((c) => ({ graduates: { value: c.value, ref: c.key } }));
+    const printed = (bands: ReadonlyMap<string, RateBand>) =>
+      document([...countCells, ...[...bands.values()].map((band) => ({ rate: { band } }))]);
+    const finest = new Map([[u('A'), { ...rateBand(2, 40, 5), unemployed: u('A'), graduates: n('A') }]]);
+    const leaking = await auditPublications([printed(finest)], s);
+    expect(leaking.bands).toBe(1);
+    expect(leaking.violations.map((v) => v.key)).toContain(u('A'));
+    // The chosen bands pass, and the attacker's interval of A's 待就业 contains [1, 5].
+    const audit = await auditPublications([printed(selection.bands)], s);
+    expect(audit.bands).toBe(selection.bands.size);
+    expect(audit.violations).toEqual([]);
+    expect(audit.mismatches).toEqual([]);
+    const bounds = audit.intervals.find((i) => i.key === u('A'))!;
+    expect(bounds.lower).toBeLessThanOrEqual(1 + 1e-6);
+    expect(bounds.upper).toBeGreaterThanOrEqual(5 - 1e-6);
+  });
+
+  it('coarsens the band on the leaking count, then the bands of the counts related to it, until the attack passes', async () => {
+    // A: 2 of 100 待就业 (98%), B: 6 of 100 (94%), the school's 待就业 (8) printed. A's own 5-point band
+    // [95%, 100%] leaves u ≤ 5, but B's [90%, 95%) says u_B ≥ 5 and so u_A ≤ 3 through the total.
+    const s = new CountSystem({ major: ['A', 'B'], group: ['placed', 'unemployed'] });
+    addTwoWayTable(s, 'grad', 'major', 'group', { A: { placed: 98, unemployed: 2 }, B: { placed: 94, unemployed: 6 } });
+    const protection = await protectCounts(s);
+    expect(protection.status.get(u('B'))).toBe('complementary');
+    const pair = ['A', 'B'].map((m) => ({ unemployed: u(m), graduates: n(m) }));
+    const selection = await selectRateBands(s, protection.status, pair, [5, 10, 20]);
+    // A's band is coarsened first (5, 10, 20 points) and withheld; then B's, whose count shares a
+    // relation with A's, goes to 10 points: [90%, 100%] says u_B ≤ 10, and u_A ∈ [0, 8] again.
+    expect(selection.rounds).toBe(5);
+    expect(selection.bands.has(u('A'))).toBe(false);
+    expect(selection.bands.get(u('B'))).toMatchObject({ lower: 90, upper: 100 });
+    const printed = [...s.cells.values()]
+      .filter((c) => protection.status.get(c.key) === 'published')
+      .map((c) => ({ graduates: { value: c.value, ref: c.key } }) as Record<string, Cell>);
+    const audit = await auditPublications([document([...printed, { rate: { band: selection.bands.get(u('B'))! } }])], s);
+    expect(audit.violations).toEqual([]);
+    const bounds = audit.intervals.find((i) => i.key === u('A'))!;
+    expect([bounds.lower, bounds.upper].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 8]);
+  });
+
+  it('reports a printed band that does not hold the true rate as a mismatch', async () => {
+    const s = school();
+    const wrong = document([{ rate: { band: { lower: 90, upper: 95, unemployed: u('A'), graduates: n('A') } } }]);
+    const audit = await auditPublications([wrong], s);
+    expect(audit.mismatches.map((m) => m.key)).toEqual([u('A')]);
   });
 });
 

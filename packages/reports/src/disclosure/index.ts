@@ -12,3 +12,5 @@ export { auditPublications } from './audit-publications.js';
 export type { RunAudit, Mismatch } from './audit-publications.js';
 export { LinkedSystems } from './linked-systems.js';
 export type { CountCells } from './linked-systems.js';
+export { bandInequalities, checkBandWidths, rateBand, selectRateBands } from './rate-bands.js';
+export type { BandCandidate, BandSelection } from './rate-bands.js';

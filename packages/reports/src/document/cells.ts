@@ -1,4 +1,4 @@
-import type { Cell, CellDetail, Column } from './types.js';
+import type { Cell, CellDetail, Column, RateBand } from './types.js';
 import { formatNumber } from './format-number.js';
 
 /** The cell in its detailed form. */
@@ -8,11 +8,24 @@ export function cellDetail(cell: Cell | undefined): CellDetail {
   return { value: cell };
 }
 
-/** The publishable value of a cell: null when empty or withheld. */
+/** The publishable value of a cell: null when empty or withheld; a band's text. */
 export function cellValue(cell: Cell | undefined): string | number | null {
   const d = cellDetail(cell);
+  if (d.band) return bandText(d.band);
   return d.withheld ? null : (d.value ?? null);
 }
+
+/**
+ * A rate band as every output prints it: the top band `95%以上` (95% included), the others
+ * `90%—95%` (lower edge included, upper not; {@link BAND_NOTE} says so).
+ */
+export function bandText(band: Pick<RateBand, 'lower' | 'upper'>): string {
+  return band.upper >= 100 ? `${band.lower}%以上` : `${band.lower}%—${band.upper}%`;
+}
+
+/** The note explaining rate bands, printed under every table that has one. */
+export const BAND_NOTE =
+  '落实率以区间表示的（如“90%—95%”），为按统计信息保护规则不公布确切比例的专业；区间含下限、不含上限，“95%以上”含95%。';
 
 /** The numeric value of a cell, or null (text, empty or withheld). */
 export function cellNumber(cell: Cell | undefined): number | null {
@@ -33,6 +46,7 @@ export const WITHHELD_NOTE =
 /** A cell as printed in HTML and PDF: formatted number, text, mark or empty. */
 export function cellText(cell: Cell | undefined, column: Column): string {
   const d = cellDetail(cell);
+  if (d.band) return bandText(d.band);
   if (d.withheld) return WITHHELD_MARK;
   const v = d.value;
   if (v === null || v === undefined || v === '') return '';

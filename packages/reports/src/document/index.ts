@@ -17,11 +17,12 @@ export type {
   Row,
   Section,
   SmallMultiplesSpec,
+  RateBand,
   TableBlock,
   TableNote,
   WithheldReason,
 } from './types.js';
-export { cellDetail, cellNumber, cellText, cellValue, headerWithUnit, WITHHELD_MARK, WITHHELD_NOTE } from './cells.js';
+export { BAND_NOTE, bandText, cellDetail, cellNumber, cellText, cellValue, headerWithUnit, WITHHELD_MARK, WITHHELD_NOTE } from './cells.js';
 export { formatNumber, excelNumberFormat, roundHalfAway } from './format-number.js';
 export { chineseNumeral, headingNumber, numberPublication } from './numbering.js';
 export type { Numbering, SectionEntry } from './numbering.js';

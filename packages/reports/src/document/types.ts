@@ -68,6 +68,22 @@ export interface CellDetail {
    * what every output publishes.
    */
   ref?: string;
+  /** A rate printed as a band instead of its value (which is then absent). */
+  band?: RateBand;
+}
+
+/**
+ * A placement rate (1 − 待就业 / 毕业生数) printed as the band [lower, upper) in percent — closed at
+ * 100 — with the keys of its two counts in the run's count system, so that the audit reads back
+ * what the band tells of them.
+ */
+export interface RateBand {
+  lower: number;
+  upper: number;
+  /** Key of the 待就业 count. */
+  unemployed: string;
+  /** Key of the 毕业生数 count. */
+  graduates: string;
 }
 
 export interface Row {

@@ -54,6 +54,13 @@ function checkTable(path: string, table: TableBlock, runId: string, issues: Docu
       if (d.withheld && d.value !== undefined && d.value !== null) {
         issues.push({ path, message: `row ${row.key} column ${key} is withheld but still holds its value` });
       }
+      if (
+        d.band &&
+        ((d.value !== undefined && d.value !== null) ||
+          d.withheld ||
+          !(0 <= d.band.lower && d.band.lower < d.band.upper && d.band.upper <= 100))
+      )
+        issues.push({ path, message: `row ${row.key} column ${key}: a band holds a value, is withheld, or has bad edges` });
       for (const n of d.notes ?? []) if (!notes.has(n)) issues.push({ path, message: `row ${row.key} column ${key}: unknown note ${n}` });
     }
   }

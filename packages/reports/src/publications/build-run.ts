@@ -3,6 +3,7 @@ import { CountSystem } from '../disclosure/count-system.js';
 import { DisclosedCells } from '../disclosure/disclosed-cells.js';
 import { LinkedSystems, type CountCells } from '../disclosure/linked-systems.js';
 import { protectCounts, type CellStatus, type Protection } from '../disclosure/protect.js';
+import { selectRateBands, type BandSelection } from '../disclosure/rate-bands.js';
 import { DEFAULT_RULES } from '../disclosure/rules.js';
 import { everyPublication } from '../document/annexes.js';
 import type { Publication, Section } from '../document/types.js';
@@ -10,7 +11,7 @@ import { assertValidPublication } from '../document/validate.js';
 import { citiesOf, newestVintage, readRegion, resolveFramework, type PublicationContext } from './context.js';
 import { graduateCountSystem, OUTSIDE } from './graduate-quality/counts.js';
 import { buildCityGraduates, buildGraduateQuality } from './graduate-quality/index.js';
-import { otherSchoolsCountSystem, schoolCountSystem, schoolLinks } from './graduate-quality/school-counts.js';
+import { otherSchoolsCountSystem, placementBandCandidates, schoolCountSystem, schoolLinks } from './graduate-quality/school-counts.js';
 import { buildSchoolGraduates, SCHOOL_REPORT_OMITTED, schoolsWithReports } from './graduate-quality/school-report.js';
 import { newestCohort, readGraduateData, type GraduateData } from './graduate-quality/queries.js';
 import { buildIndustryForecast } from './industry-forecast/index.js';
@@ -45,6 +46,10 @@ export interface BuiltPublications {
   vintage: string | null;
   /** Cells and relations of the region's count system and of each school report's. */
   sizes: SystemSizes;
+  /** Seconds spent protecting the counts (the region's, then the linked schools', then the rate bands). */
+  protectionSeconds: number;
+  /** The per-major 落实率 of the school reports printed as bands instead of `*`. */
+  bands: BandSelection | null;
 }
 
 export interface SystemSizes {
@@ -82,12 +87,17 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
   const cohort = plan.year !== undefined && newest !== null && plan.year <= newest ? plan.year : newest;
   const data = cohort === null ? null : await readGraduateData(conn, cohort, provinceCode, TREND_COHORTS);
   if (!data) notes.push('No graduate outcomes in core.graduate_outcome: the graduate report is not written.');
+  const protectionStarted = performance.now();
   const { system, protection, reported, sizes } = await protectGraduateCounts(
     data,
     cities.map((c) => c.code),
     rules,
   );
-  const cells = new DisclosedCells(system, protection);
+  const bands = data
+    ? await selectRateBands(system, protection.status, placementBandCandidates(data, reported), rules.placementBands.widths)
+    : null;
+  const protectionSeconds = (performance.now() - protectionStarted) / 1000;
+  const cells = new DisclosedCells(system, protection, DEFAULT_RULES, bands?.bands);
 
   const publications: Publication[] = [];
   const schoolReports = new Map<string, Publication>();
@@ -143,7 +153,7 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
     }
   }
   for (const p of everyPublication(publications)) assertValidPublication(p);
-  return { publications, system, protection, notes, vintage: vintage?.runId ?? null, sizes };
+  return { publications, system, protection, notes, vintage: vintage?.runId ?? null, sizes, protectionSeconds, bands };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkBandWidths } from '../disclosure/rate-bands.js';
 
 /** The publications' rules (datasets/publications/rules.json): the values a bureau may change. */
 export interface PublicationRules {
@@ -19,6 +20,11 @@ export interface PublicationRules {
   };
   /** Which schools get a graduate report of their own (the others keep their row in the region's). */
   schoolReports: { minGraduates: number; description: string };
+  /**
+   * Widths in percentage points, fine to coarse, of the bands a withheld per-major 落实率 of a school
+   * report may be printed as (anchored at 100%: 95%以上, 90%—95%, …); each a multiple of the one before.
+   */
+  placementBands: { widths: number[]; description: string };
   trainingSubsidies: {
     status: 'placeholder' | 'official';
     note: string;
@@ -34,5 +40,6 @@ export function readPublicationRules(datasetsDir: string): PublicationRules {
     if (!Number.isFinite(l.yuan) || l.yuan <= 0) throw new Error(`rules.json: bad subsidy for ${l.levelName}`);
   if (!Number.isInteger(rules.schoolReports?.minGraduates) || rules.schoolReports.minGraduates < 1)
     throw new Error('rules.json: schoolReports.minGraduates must be a positive whole number');
+  checkBandWidths(rules.placementBands?.widths ?? []);
   return rules;
 }

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { samplePublication } from '../../test/fixtures/sample-publication.js';
 import { numberPublication } from '../document/numbering.js';
 import type { Cell, CellDetail, Publication, TableBlock } from '../document/types.js';
+import { BAND_NOTE } from '../document/cells.js';
+import { tableHtml } from './table-html.js';
 import { tableCsv } from './to-csv.js';
 import { renderXlsx } from './to-xlsx.js';
 import { DisclosureAuditError, writeRun } from './write-run.js';
@@ -40,6 +42,52 @@ describe('CSV', () => {
     expect(lines[3]).toBe(`'-焊工,7,,+0.1`);
     expect(lines[4]).toBe('合计,12356,1.20,0.0');
     expect(lines[5]).toBe('');
+  });
+});
+
+describe('rate bands', () => {
+  const band = (lower: number, upper: number): Cell => ({
+    band: { lower, upper, unemployed: 'grad|group=unemployed|school=s/a', graduates: 'grad|school=s/a' },
+  });
+  const RATES: TableBlock = {
+    kind: 'table',
+    id: 'majors',
+    caption: '各专业毕业去向落实率',
+    columns: [
+      { key: 'major', header: '专业名称', format: { kind: 'text' }, measure: 'other' },
+      { key: 'rate', header: '落实率', unit: '%', format: { kind: 'percent', digits: 1 }, measure: 'share' },
+    ],
+    rows: [
+      { key: 'a', cells: { major: '机械设计制造及其自动化', rate: band(95, 100) } },
+      { key: 'b', cells: { major: '会计学', rate: band(80, 90) } },
+      { key: 'c', cells: { major: '护理学', rate: 96.4 } },
+      { key: 'd', cells: { major: '汉语言文学', rate: { withheld: 'derived' } } },
+    ],
+    source: { model: 'core.graduate_outcome', runId: 'r1' },
+  };
+
+  it('prints a band as the band in HTML, with its note, and in CSV and XLSX', async () => {
+    const html = tableHtml(RATES, '表1');
+    expect(html).toContain('<td class="num">95%以上</td>');
+    expect(html).toContain('<td class="num">80%—90%</td>');
+    expect(html).toContain('<td class="num">96.4</td>');
+    expect(html).toContain(BAND_NOTE);
+    const lines = tableCsv(RATES).slice(1).split('\r\n');
+    expect(lines.slice(1, 5)).toEqual(['机械设计制造及其自动化,95%以上', '会计学,80%—90%', '护理学,96.4', '汉语言文学,*']);
+    const pub: Publication = {
+      ...(await samplePublication()).publication,
+      sections: [{ id: 's', title: '落实率', blocks: [RATES] }],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderXlsx(pub)) as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[1]!;
+    const texts = sheet
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? r : []))
+      .map(String);
+    expect(texts).toContain('95%以上');
+    expect(texts).toContain('80%—90%');
+    expect(texts).toContain(BAND_NOTE);
   });
 });
 

@@ -1,4 +1,4 @@
-import { cellDetail, cellText, WITHHELD_NOTE } from '../document/cells.js';
+import { BAND_NOTE, cellDetail, cellText, WITHHELD_NOTE } from '../document/cells.js';
 import { sourceLine } from '../document/provenance.js';
 import type { Column, TableBlock } from '../document/types.js';
 import { escapeHtml } from './escape-html.js';
@@ -49,6 +49,7 @@ export function tableHtml(table: TableBlock, number: string): string {
   const notes = table.notes ?? [];
   const markOf = new Map(notes.map((n, i) => [n.id, noteMark(i)]));
   let anyWithheld = false;
+  let anyBand = false;
   const body = table.rows
     .map((row) => {
       const cls = [row.total ? 'total' : '', row.level ? `level-${row.level}` : ''].filter(Boolean).join(' ');
@@ -56,6 +57,7 @@ export function tableHtml(table: TableBlock, number: string): string {
         const cell = row.cells[c.key];
         const d = cellDetail(cell);
         if (d.withheld) anyWithheld = true;
+        if (d.band) anyBand = true;
         const sup = (d.notes ?? []).map((n) => markOf.get(n) ?? '').join('');
         const text = escapeHtml(cellText(cell, c)) + (sup ? `<sup>${sup}</sup>` : '');
         return i === 0 && c.format.kind === 'text'
@@ -66,6 +68,7 @@ export function tableHtml(table: TableBlock, number: string): string {
     })
     .join('\n');
   const noteLines = notes.map((n) => `<p>${markOf.get(n.id)}${escapeHtml(n.text)}</p>`);
+  if (anyBand) noteLines.push(`<p>${escapeHtml(BAND_NOTE)}</p>`);
   if (anyWithheld) noteLines.push(`<p>${escapeHtml(WITHHELD_NOTE)}</p>`);
   const short = table.rows.length <= SHORT_TABLE_ROWS ? ' short' : '';
   const wide = table.columns.length > WIDE_TABLE_COLUMNS ? ' class="wide"' : '';

@@ -1,10 +1,11 @@
 import { toCsv, type CsvCell } from '@talent/models';
-import { cellDetail, headerWithUnit, WITHHELD_MARK } from '../document/cells.js';
+import { bandText, cellDetail, headerWithUnit, WITHHELD_MARK } from '../document/cells.js';
 import { formatNumber } from '../document/format-number.js';
 import type { Cell, Column, TableBlock } from '../document/types.js';
 
 function csvCell(cell: Cell | undefined, column: Column): CsvCell {
   const d = cellDetail(cell);
+  if (d.band) return bandText(d.band);
   if (d.withheld) return WITHHELD_MARK;
   const v = d.value;
   if (v === null || v === undefined) return '';

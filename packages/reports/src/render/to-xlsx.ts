@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '@talent/models';
-import { cellDetail, headerWithUnit, WITHHELD_MARK, WITHHELD_NOTE } from '../document/cells.js';
+import { BAND_NOTE, bandText, cellDetail, headerWithUnit, WITHHELD_MARK, WITHHELD_NOTE } from '../document/cells.js';
 import { excelNumberFormat, roundHalfAway } from '../document/format-number.js';
 import { numberPublication } from '../document/numbering.js';
 import { sourceLine } from '../document/provenance.js';
@@ -16,6 +16,7 @@ function digitsOf(column: Column): number {
 
 function excelValue(cell: Cell | undefined, column: Column): string | number | null {
   const d = cellDetail(cell);
+  if (d.band) return bandText(d.band);
   if (d.withheld) return WITHHELD_MARK;
   const v = d.value;
   if (v === null || v === undefined) return null;
@@ -56,10 +57,12 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
   const notes = table.notes ?? [];
   const markOf = new Map(notes.map((note, i) => [note.id, noteMark(i)]));
   let anyWithheld = false;
+  let anyBand = false;
   for (const row of table.rows) {
     const values = table.columns.map((c) => {
       const d = cellDetail(row.cells[c.key]);
       if (d.withheld) anyWithheld = true;
+      if (d.band) anyBand = true;
       const v = excelValue(row.cells[c.key], c);
       const marks = (d.notes ?? []).map((id) => markOf.get(id) ?? '').join('');
       return marks ? `${v ?? ''}${marks}` : v;
@@ -71,7 +74,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
       const fmt = excelNumberFormat(c.format);
       if (typeof cell.value === 'number' && fmt) cell.numFmt = fmt;
       cell.alignment = {
-        horizontal: typeof cell.value === 'number' || cell.value === WITHHELD_MARK ? 'right' : 'left',
+        horizontal: typeof cell.value === 'number' || cell.value === WITHHELD_MARK || cellDetail(row.cells[c.key]).band ? 'right' : 'left',
         indent: i === 0 && row.level ? 2 : 0,
       };
     });
@@ -79,6 +82,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: TableBlock, number: string):
   ws.addRow([]);
   const noteLines = [
     ...notes.map((note) => `${markOf.get(note.id)}${note.text}`),
+    ...(anyBand ? [BAND_NOTE] : []),
     ...(anyWithheld ? [WITHHELD_NOTE] : []),
     sourceLine(table.source),
   ];

@@ -40,7 +40,15 @@ export interface RunManifest {
   dir: string;
   publications: { id: string; title: string; files: string[] }[];
   /** Audit summary (no values: the intervals would give the withheld counts away). */
-  disclosure?: { printed: number; withheld: number; sensitive: number; lpSolved: number; largestGroup: number; seconds: number };
+  disclosure?: {
+    printed: number;
+    withheld: number;
+    bands: number;
+    sensitive: number;
+    lpSolved: number;
+    largestGroup: number;
+    seconds: number;
+  };
   timings: { html: number; csv: number; xlsx: number; pdf: number };
 }
 
@@ -77,6 +85,7 @@ export async function writeRun(publications: readonly Publication[], options: Wr
     disclosure = {
       printed: audit.printed,
       withheld: audit.withheld,
+      bands: audit.bands,
       sensitive: audit.intervals.filter((i) => i.sensitive).length,
       lpSolved: audit.lpSolved,
       largestGroup: audit.largestGroup,

@@ -1,4 +1,5 @@
 import { CountSystem, cellKey, type Relation } from '../../disclosure/count-system.js';
+import type { BandCandidate } from '../../disclosure/rate-bands.js';
 import { addDestinationGroups, addDestinations, ratedMajors } from './counts.js';
 import type { PublicationRules } from '../rules.js';
 import { DESTINATION_GROUPS, DESTINATIONS, type GraduateData, type School } from './queries.js';
@@ -51,6 +52,17 @@ export function schoolCountSystem(data: GraduateData, school: School, places: re
     }
   }
   return system;
+}
+
+/** The per-major 落实率 of the school reports, as rates that may be printed as bands: each major's 待就业 and 毕业生数. */
+export function placementBandCandidates(data: GraduateData, schools: Iterable<string>): BandCandidate[] {
+  const out: BandCandidate[] = [];
+  for (const school of schools)
+    for (const m of data.schoolMajors.get(school) ?? []) {
+      const at = { school: schoolMajorCode(school, m.key) };
+      out.push({ unemployed: cellKey('grad', { ...at, group: 'unemployed' }), graduates: cellKey('grad', at) });
+    }
+  return out;
 }
 
 /** The 门类 a school's employed graduates work in, in the region's order (the others are zero, and not printed). */
