@@ -178,7 +178,6 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
               unit: '人',
               columns: schoolColumns,
               rows: schoolRows,
-              notes: [{ id: 'mark', text: '“*”表示按数据保护规则不予公布的数据。' }],
               source: src(ctx, model, detail),
             },
           ],

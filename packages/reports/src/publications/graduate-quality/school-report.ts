@@ -143,7 +143,6 @@ export function buildSchoolGraduates(
               caption: `${cohort}届各专业毕业生规模与毕业去向`,
               columns: majorColumns,
               rows: majorRows,
-              notes: [{ id: 'mark', text: '“*”表示按数据保护规则不予公布的数据。' }],
               source: source(`${cohort}届`),
             },
           ],
