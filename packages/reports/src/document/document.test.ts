@@ -103,12 +103,14 @@ describe('validation', () => {
     );
   });
 
-  it('labels a bar chart’s value axis with the unit of its column, else of its table, and rejects a count without one', () => {
+  it('labels a bar chart’s value axis with the unit of its column, else of its table (the unit alone for several series), and rejects a count without one', () => {
     const p = pub();
     const table = p.sections[0]!.blocks[0] as Extract<Publication['sections'][number]['blocks'][number], { kind: 'table' }>;
-    expect(unitLabel(table.columns[1]!, table)).toBe('需求人数（人）');
+    expect(unitLabel([table.columns[1]!], table)).toBe('需求人数（人）');
     const bare = { ...table.columns[1]!, unit: undefined };
-    expect(unitLabel(bare, { ...table, unit: '人' })).toBe('需求人数（人）');
+    expect(unitLabel([bare], { ...table, unit: '人' })).toBe('需求人数（人）');
+    // Two series (demand and supply): the legend names them, the axis gives the unit.
+    expect(unitLabel([table.columns[1]!, { ...table.columns[1]!, key: 'supply', header: '人才供给' }], table)).toBe('单位：人');
     const withoutUnit: Publication = {
       ...p,
       sections: [{ ...p.sections[0]!, blocks: [{ ...table, columns: [table.columns[0]!, bare] }, p.sections[0]!.blocks[1]!] }],

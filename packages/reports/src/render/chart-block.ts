@@ -15,9 +15,14 @@ function column(table: TableBlock, key: string): Column {
 const label = (row: Row, key: string) => String(cellValue(row.cells[key]) ?? row.key);
 const isWithheld = (row: Row, key: string) => cellDetail(row.cells[key]).withheld !== undefined;
 const isEmpty = (row: Row, key: string) => !isWithheld(row, key) && cellNumber(row.cells[key]) === null;
-/** A value axis's label: the column's header and its unit (the column's, else the table's). */
-export function unitLabel(c: Column, table: TableBlock): string {
+/**
+ * A value axis's label: for one series the column's header and its unit (the column's, else the
+ * table's); for several, whose names the legend gives, the unit alone (单位：人).
+ */
+export function unitLabel(columns: readonly Column[], table: TableBlock): string {
+  const c = columns[0]!;
   const unit = c.unit ?? table.unit;
+  if (columns.length > 1) return unit ? `单位：${unit}` : columns.map((x) => x.header).join('、');
   return unit ? `${c.header}（${unit}）` : c.header;
 }
 
@@ -63,7 +68,7 @@ export function renderChartBlock(chart: ChartBlock, table: TableBlock, title: st
           orientation: spec.orientation,
           layout: spec.layout,
           keepOrder: spec.keepOrder,
-          valueLabel: unitLabel(first, table),
+          valueLabel: unitLabel(valueColumns, table),
           format: (v) => formatNumber(v, first.format),
         },
         document,
