@@ -78,22 +78,20 @@ export function schoolSections(data: GraduateData, school: string): string[] {
  */
 function addFlows(system: CountSystem, data: GraduateData, school: string, places: readonly string[]): void {
   const at = { school };
+  // One breakdown: a cell per category, then their total.
+  const addBreakdown = (measure: string, dimension: string, categories: readonly string[], count: (c: string) => number) => {
+    let total = 0;
+    for (const c of categories) {
+      const n = count(c);
+      system.add(measure, { ...at, [dimension]: c }, n);
+      total += n;
+    }
+    system.add(measure, at, total);
+  };
   const byPlace = data.flows.get(school);
-  let flowTotal = 0;
-  for (const p of places) {
-    const n = byPlace?.get(p) ?? 0;
-    system.add('flow', { ...at, place: p }, n);
-    flowTotal += n;
-  }
-  system.add('flow', at, flowTotal);
+  addBreakdown('flow', 'place', places, (p) => byPlace?.get(p) ?? 0);
   const bySection = data.schoolIndustries.get(school);
-  let industryTotal = 0;
-  for (const c of schoolSections(data, school)) {
-    const n = bySection!.get(c)!;
-    system.add('industry', { ...at, section: c }, n);
-    industryTotal += n;
-  }
-  system.add('industry', at, industryTotal);
+  addBreakdown('industry', 'section', schoolSections(data, school), (c) => bySection!.get(c)!);
   // 就业 = the flow total + 应征义务兵, written with the 应征义务兵 cell (not as the sum of the working
   // 去向, which it implies): where that count is withheld, the complement it needs is a flow total,
   // and the flow table's own cells protect it, rather than other 去向 linked to every other school.

@@ -121,33 +121,25 @@ export function flowsSection(
   // Shares of 就业 (a linking cell, printed in the region's tables): the flow totals are 就业 less
   // 应征义务兵 and withheld wherever that is a small count, which would withhold every share of them.
   const employed: [string, Record<string, string>] = ['grad', { ...at, group: 'employed' }];
-  const flowRows: Row[] = [
-    ...places.map((p) => ({
-      key: p.code,
+  // A row per category (its label cells, 人数 and share of 就业), then the 合计 row.
+  const rowsOf = (
+    measure: string,
+    dimension: string,
+    categories: readonly FlowCategory[],
+    label: (c: FlowCategory | null) => Row['cells'],
+  ) => [
+    ...categories.map((c) => ({
+      key: c.code,
       cells: {
-        place: p.name,
-        n: cells.count('flow', { ...at, place: p.code }),
-        share: cells.share(['flow', { ...at, place: p.code }], employed, 1),
+        ...label(c),
+        n: cells.count(measure, { ...at, [dimension]: c.code }),
+        share: cells.share([measure, { ...at, [dimension]: c.code }], employed, 1),
       },
     })),
-    { key: 'total', total: true, cells: { place: '合计', n: cells.count('flow', at), share: cells.share(['flow', at], employed, 1) } },
+    { key: 'total', total: true, cells: { ...label(null), n: cells.count(measure, at), share: cells.share([measure, at], employed, 1) } },
   ];
-  const industryRows: Row[] = [
-    ...industries.map((i) => ({
-      key: i.code,
-      cells: {
-        industry: i.name,
-        code: i.code,
-        n: cells.count('industry', { ...at, section: i.code }),
-        share: cells.share(['industry', { ...at, section: i.code }], employed, 1),
-      },
-    })),
-    {
-      key: 'total',
-      total: true,
-      cells: { industry: '合计', code: '—', n: cells.count('industry', at), share: cells.share(['industry', at], employed, 1) },
-    },
-  ];
+  const flowRows: Row[] = rowsOf('flow', 'place', places, (p) => ({ place: p?.name ?? '合计' }));
+  const industryRows: Row[] = rowsOf('industry', 'section', industries, (i) => ({ industry: i?.name ?? '合计', code: i?.code ?? '—' }));
   return {
     id: 'flows',
     title: '行业与地域流向',
