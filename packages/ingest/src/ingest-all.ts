@@ -1,11 +1,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordKind, SourceMapping, UnmatchedFigure, Warehouse } from '@talent/models';
+import { type RecordKind, type SourceMapping, sqlLiteral, type UnmatchedFigure, type Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
 import { activeLoad } from './load/lineage.js';
 import { skipUnchangedFiles } from './load/unchanged-files.js';
-import { lit } from './load/sql.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
 import { readMapping, resolveFilesDetailed, suggest } from './sources/mappings.js';
 
@@ -228,7 +227,7 @@ async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<str
   const r = await wh.conn.runAndReadAll(`SELECT source, coalesce(salary_status, 'unknown') AS status, count(*) AS n,
       count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o, count(duplicate_of) AS d,
       count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
-    FROM core.job_posting_codes WHERE load_id IN (SELECT load_id FROM meta.loads WHERE source IN (${sources.map(lit).join(', ')})
+    FROM core.job_posting_codes WHERE load_id IN (SELECT load_id FROM meta.loads WHERE source IN (${sources.map(sqlLiteral).join(', ')})
       AND ${activeLoad()})
     GROUP BY ALL ORDER BY source, n DESC, status`);
   for (const row of r.getRowObjectsJson()) {
@@ -268,14 +267,14 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
       explained: loads.reduce((a, l) => a + (l.linesExplained ?? 0), 0),
     },
   };
-  const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => lit(l.loadId));
+  const ids = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => sqlLiteral(l.loadId));
   if (ids.length) {
     const r = await wh.conn.runAndReadAll(
       `SELECT reason, count(DISTINCT (load_id, line)) AS n FROM meta.rejected_rows WHERE load_id IN (${ids.join(',')}) GROUP BY reason ORDER BY n DESC`,
     );
     for (const row of r.getRowObjectsJson()) s.rejectedByReason[String(row.reason)] = Number(row.n);
   }
-  const active = `SELECT load_id FROM meta.loads WHERE source = ${lit(mapping.source)} AND ${activeLoad()}`;
+  const active = `SELECT load_id FROM meta.loads WHERE source = ${sqlLiteral(mapping.source)} AND ${activeLoad()}`;
   if (mapping.kind === 'job_posting') {
     const f = postings ?? noPostings();
     const n = f.postings;

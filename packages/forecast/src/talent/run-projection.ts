@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { fillIncrementalMarts, inTransaction, runModels } from '@talent/models';
+import { fillIncrementalMarts, inTransaction, runModels, sqlLiteral } from '@talent/models';
 import { projectEmployment, type EmploymentProjectionResult } from './project-employment.js';
 
 /** What one projection run wrote. */
@@ -66,7 +66,7 @@ async function project(conn: DuckDBConnection, runId: string, fingerprint: strin
     log(
       `Projection: ${employment.series} employment series forecast to ${employment.lastYear + params.horizon} (${((performance.now() - started) / 1000).toFixed(1)} s from the start).`,
     );
-    const marts = await fillIncrementalMarts(conn, { run_id: `'${runId.replace(/'/g, "''")}'` }, (name, rows, seconds) =>
+    const marts = await fillIncrementalMarts(conn, { run_id: sqlLiteral(runId) }, (name, rows, seconds) =>
       log(`  ${name.padEnd(32)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1)} s`),
     );
     const seconds = (performance.now() - started) / 1000;

@@ -1,8 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DUPLICATE_KEY_LOOKUPS, listModels, renderModel, type Model } from '@talent/models';
+import { DUPLICATE_KEY_LOOKUPS, listModels, type Model, renderModel, sqlLiteral } from '@talent/models';
 import { markLoadDuplicates } from './mark-duplicates.js';
 import type { KindSpec } from './kinds.js';
-import { lit } from './sql.js';
 
 let models: Map<string, Model> | null = null;
 
@@ -84,9 +83,9 @@ export function renderCoreModel(ctx: Omit<CoreInsertContext, 'conn'>, part: 'all
   for (const [name, t] of Object.entries(lookups)) params[`${name}_lookup`] = empty(name) ? `(SELECT * FROM ${t} LIMIT 0)` : t;
   return renderModel(coreModel(ctx.spec), {
     accepted: ctx.accepted,
-    load_id: lit(ctx.loadId),
-    source: lit(ctx.source),
-    file_key: lit(ctx.fileKey),
+    load_id: sqlLiteral(ctx.loadId),
+    source: sqlLiteral(ctx.source),
+    file_key: sqlLiteral(ctx.fileKey),
     ...params,
   });
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_TIME_ZONE, inTransaction, todayIn, type SourceMapping } from '@talent/models';
+import { DEFAULT_TIME_ZONE, inTransaction, type SourceMapping, sqlIdent, sqlLiteral, todayIn } from '@talent/models';
 import {
   codePostingTexts,
   readPostingTexts,
@@ -14,7 +14,6 @@ import { rejectUnmatched } from './reject-unmatched.js';
 import { kindSpec } from './kinds.js';
 import { activeLoadsForPeriod, fileFingerprint, fileStamp, loadWithSameContent, MTIME_SQL, newLoadId, type FileStamp } from './lineage.js';
 import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
-import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 import { fieldsProvided, HeaderError } from '../map/header.js';
 import { CELL_FIELD } from '../map/row-mapper.js';
@@ -104,7 +103,7 @@ async function periodOf(conn: DuckDBConnection, mapping: SourceMapping, filePath
   }
   const field = mapping.period.field;
   if (!field) return null;
-  const r = await conn.runAndReadAll(`SELECT DISTINCT ${ident(field)} AS p FROM ${acc} WHERE ${ident(field)} IS NOT NULL ORDER BY 1`);
+  const r = await conn.runAndReadAll(`SELECT DISTINCT ${sqlIdent(field)} AS p FROM ${acc} WHERE ${sqlIdent(field)} IS NOT NULL ORDER BY 1`);
   const periods = r
     .getRowObjectsJson()
     .map((x) => String(x.p))
@@ -124,10 +123,10 @@ function fileVars(mapping: SourceMapping, filePath: string): Record<string, stri
 
 async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
   // One catalog query and one batch of DROPs: per-statement round trips dominate small files.
-  const like = `LIKE ${lit(prefix + '\\_%')} ESCAPE '\\'`;
+  const like = `LIKE ${sqlLiteral(prefix + '\\_%')} ESCAPE '\\'`;
   const found = await conn.runAndReadAll(`SELECT 'VIEW' AS k, view_name AS n FROM duckdb_views() WHERE temporary AND view_name ${like}
     UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary AND table_name ${like} ORDER BY k DESC`);
-  const drops = found.getRowObjectsJson().map((row) => `DROP ${String(row.k)} IF EXISTS temp.main.${ident(String(row.n))};`);
+  const drops = found.getRowObjectsJson().map((row) => `DROP ${String(row.k)} IF EXISTS temp.main.${sqlIdent(String(row.n))};`);
   if (drops.length) await conn.run(drops.join('\n'));
 }
 
@@ -267,7 +266,7 @@ export async function loadFile(
     const acc = `${prefix}_acc`;
     if (mapping.unmatched === 'reject') await rejectUnmatched(conn, spec, prefix, mapping.source, staged.unpivoted);
     // A record is a line, or with an unpivot a value cell of a line: rejects are counted per record.
-    const perRecord = staged.unpivoted ? `DISTINCT (line, ${ident(CELL_FIELD)})` : 'DISTINCT line';
+    const perRecord = staged.unpivoted ? `DISTINCT (line, ${sqlIdent(CELL_FIELD)})` : 'DISTINCT line';
     const counts = (
       await conn.runAndReadAll(`SELECT (SELECT count(*) FROM ${acc}) AS ok, (SELECT count(${perRecord}) FROM ${prefix}_err) AS bad,
         (SELECT count(DISTINCT line) FROM ${prefix}_err) AS bad_lines`)
@@ -330,17 +329,17 @@ export async function loadFile(
       }
       result.status = result.replacedLoadIds.length ? 'replaced' : 'loaded';
       await conn.run(`INSERT INTO meta.rejected_rows
-        SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
-        UNION ALL SELECT ${lit(loadId)}, ${lit(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
+        SELECT ${sqlLiteral(loadId)}, ${sqlLiteral(filePath)}, line, column_name, raw_value, reason FROM ${staged.rejects}
+        UNION ALL SELECT ${sqlLiteral(loadId)}, ${sqlLiteral(filePath)}, line, column_name, raw_value, reason FROM ${prefix}_err`);
       // Raw keeps the text as mapped (trimmed): for numbers and dates the text before casting.
       const rawRules = spec.rules.filter((r) => provided.has(r.name) || r.required);
-      const rawCols = rawRules.map((r) => ident(r.name)).join(', ');
+      const rawCols = rawRules.map((r) => sqlIdent(r.name)).join(', ');
       const rawVals = rawRules.map((r) =>
-        r.type === 'string' && !spec.dateFields.includes(r.name) ? ident(r.name) : ident(`${r.name}__raw`),
+        r.type === 'string' && !spec.dateFields.includes(r.name) ? sqlIdent(r.name) : sqlIdent(`${r.name}__raw`),
       );
       const extra = staged.extra ? `CAST(CAST("__extra" AS JSON) AS MAP(VARCHAR, VARCHAR))` : 'NULL';
       const writingRaw = conn.run(
-        `INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols}, extra) SELECT ${lit(loadId)}, line, ${rawVals.join(', ')}, ${extra} FROM ${acc}`,
+        `INSERT INTO ${spec.rawTable} (load_id, line, ${rawCols}, extra) SELECT ${sqlLiteral(loadId)}, line, ${rawVals.join(', ')}, ${extra} FROM ${acc}`,
       );
       // The coders are plain JavaScript on this thread: they run while DuckDB writes the raw rows on
       // its own threads (the raw rows do not depend on the codes), not before it, on an idle core.

@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { clusterDuplicates } from '@talent/models';
-import { lit } from './sql.js';
+import { clusterDuplicates, sqlLiteral } from '@talent/models';
 
 /**
  * Decides the duplicates of one load before its postings are written (an UPDATE of freshly
@@ -12,7 +11,7 @@ import { lit } from './sql.js';
  * @returns how many of the load's postings are marked duplicates.
  */
 export async function markLoadDuplicates(conn: DuckDBConnection, codes: string, prefix: string, fileKey: string): Promise<number> {
-  const F = lit(fileKey);
+  const F = sqlLiteral(fileKey);
   const cand = `${prefix}_dc`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${cand} AS
     WITH g AS MATERIALIZED (SELECT dedup_key, count(*) AS c FROM ${codes} WHERE dedup_key IS NOT NULL GROUP BY dedup_key),

@@ -1,9 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { UnmatchedFigure } from '@talent/models';
+import { sqlIdent, sqlLiteral, type UnmatchedFigure } from '@talent/models';
 import { renderCoreModel } from './core-insert.js';
 import type { KindSpec } from './kinds.js';
 import { CELL_FIELD } from '../map/row-mapper.js';
-import { ident, lit } from './sql.js';
 import { rejectedColumn } from './validate.js';
 
 /** Why a record the core model could not match is refused, per unmatched figure of the kinds. */
@@ -44,12 +43,12 @@ export async function rejectUnmatched(
   });
   const figures = spec.unmatched.map(
     (u) =>
-      `SELECT line AS __row, ${lit(/^[a-z_]+$/.test(u.label) ? u.label : u.what)} AS field, (${u.label})::VARCHAR AS value, ${lit(REASON[u.what])} AS reason
+      `SELECT line AS __row, ${sqlLiteral(/^[a-z_]+$/.test(u.label) ? u.label : u.what)} AS field, (${u.label})::VARCHAR AS value, ${sqlLiteral(REASON[u.what])} AS reason
        FROM core_rows WHERE ${u.where}`,
   );
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${refused} AS
     WITH core_rows AS (${core}) ${figures.join('\nUNION ALL\n')}`);
-  const cell = `k.${ident(CELL_FIELD)}`;
+  const cell = `k.${sqlIdent(CELL_FIELD)}`;
   await conn.run(`INSERT INTO ${prefix}_err BY NAME
     SELECT k.line, ${unpivoted ? rejectedColumn('u.field', cell) : 'u.field'} AS column_name, left(u.value, 1000) AS raw_value, u.reason${unpivoted ? `, ${cell}` : ''}
     FROM ${refused} u JOIN ${keyed} k USING (__row);

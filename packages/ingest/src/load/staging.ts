@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SourceMapping } from '@talent/models';
+import { type SourceMapping, sqlIdent, sqlLiteral } from '@talent/models';
 import { LineDecoder, binaryReason, EncodingTally, decodeLine, decodeSample, utf16Bom } from '../read/decode.js';
 import { readCsv } from '../read/from-csv.js';
 import { readJsonArray } from '../read/from-json.js';
@@ -14,7 +14,6 @@ import { readXlsx } from '../read/from-xlsx.js';
 import { UnreadableFileError, type SourceRow } from '../read/source-row.js';
 import { HeaderError, headerScore, planHeader } from '../map/header.js';
 import { CELL_FIELD, EXTRA_FIELD, RowMapper, type StructuralReject } from '../map/row-mapper.js';
-import { ident, lit } from './sql.js';
 
 /** What reading a file into staging produced. */
 export interface StagingResult {
@@ -72,7 +71,7 @@ async function createTables(
 ): Promise<{ staging: string; rejects: string }> {
   const staging = `${prefix}_stg`;
   const rejects = `${prefix}_rej`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (line BIGINT, ${fields.map((f) => `${sqlIdent(f)} VARCHAR`).join(', ')});
     CREATE OR REPLACE TEMP TABLE ${rejects} (line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR)`);
   return { staging, rejects };
 }
@@ -352,15 +351,15 @@ export async function stageWithDuckdb(
     const errs = `${prefix}_rerr`;
     const select = fields.map((f) => {
       const i = plan.fieldIndex.get(f);
-      if (f === 'source') return `${lit(mapping.source)} AS ${ident(f)}`;
-      if (i !== undefined) return `c${i} AS ${ident(f)}`;
+      if (f === 'source') return `${sqlLiteral(mapping.source)} AS ${sqlIdent(f)}`;
+      if (i !== undefined) return `c${i} AS ${sqlIdent(f)}`;
       const c = mapping.constants[f];
-      return `${c !== undefined ? lit(c) : 'NULL::VARCHAR'} AS ${ident(f)}`;
+      return `${c !== undefined ? sqlLiteral(c) : 'NULL::VARCHAR'} AS ${sqlIdent(f)}`;
     });
     // Not materialised here: validation reads, casts and checks in one pass over read_csv.
-    const staging = `(SELECT ${select.join(', ')} FROM read_csv(${lit(csvPath)},
+    const staging = `(SELECT ${select.join(', ')} FROM read_csv(${sqlLiteral(csvPath)},
       header = false, skip = 1, delim = ',', quote = '"', escape = '"', auto_detect = false,
-      columns = {${colSpec}}, store_rejects = true, rejects_scan = ${lit(scan)}, rejects_table = ${lit(errs)},
+      columns = {${colSpec}}, store_rejects = true, rejects_scan = ${sqlLiteral(scan)}, rejects_table = ${sqlLiteral(errs)},
       max_line_size = 2000000, parallel = true))`;
     const result: StagingResult = {
       staging,
@@ -416,5 +415,5 @@ export async function stageWithDuckdb(
  */
 export async function releaseStaging(conn: DuckDBConnection, staged: StagingResult): Promise<void> {
   if (staged.tempDir) await rm(staged.tempDir, { recursive: true, force: true });
-  if (staged.reader === 'stream') await conn.run(`DROP TABLE IF EXISTS temp.main.${ident(staged.staging)}`);
+  if (staged.reader === 'stream') await conn.run(`DROP TABLE IF EXISTS temp.main.${sqlIdent(staged.staging)}`);
 }

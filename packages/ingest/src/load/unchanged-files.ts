@@ -1,8 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, type SourceMapping } from '@talent/models';
+import { inTransaction, type SourceMapping, sqlLiteral } from '@talent/models';
 import { activeLoad, fileStamp, MTIME_SQL, newLoadId, type FileStamp } from './lineage.js';
 import { newLoadResult, type LoadResult } from './load-file.js';
-import { lit } from './sql.js';
 
 /** Why an unchanged file was skipped: one wording for all, so that the summary groups them into one line. */
 export const UNCHANGED_MESSAGE =
@@ -26,7 +25,7 @@ export async function skipUnchangedFiles(
   const stamps = await Promise.all(files.map((f) => fileStamp(f.path).catch((): FileStamp | null => null)));
   const probe = files.flatMap((f, i) => {
     const s = stamps[i];
-    return s ? [`(${i}, ${lit(f.path)}, ${s.bytes}, ${s.mtimeUs})`] : [];
+    return s ? [`(${i}, ${sqlLiteral(f.path)}, ${s.bytes}, ${s.mtimeUs})`] : [];
   });
   if (probe.length === 0) return skipped;
   const found = await conn.runAndReadAll(`WITH probe(i, path, bytes, mtime_us) AS (VALUES ${probe.join(', ')}),
@@ -58,7 +57,7 @@ export async function skipUnchangedFiles(
     skipped[i] = r;
     const s = stamps[i]!;
     values.push(
-      `(${[r.loadId, r.source, r.kind, r.filePath, r.sha256].map(lit).join(', ')}, ${s.bytes}, ${MTIME_SQL(String(s.mtimeUs))}, ${lit(r.status)}, ${lit(r.message)})`,
+      `(${[r.loadId, r.source, r.kind, r.filePath, r.sha256].map(sqlLiteral).join(', ')}, ${s.bytes}, ${MTIME_SQL(String(s.mtimeUs))}, ${sqlLiteral(r.status)}, ${sqlLiteral(r.message)})`,
     );
   }
   await inTransaction(conn, () =>

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type RecordKind, type Warehouse } from '@talent/models';
+import { openWarehouse, type RecordKind, sqlIdent, sqlLiteral, type Warehouse } from '@talent/models';
 import { kindSpec } from './kinds.js';
-import { ident, lit } from './sql.js';
 import { validateStaging } from './validate.js';
 
 let wh: Warehouse;
@@ -217,11 +216,13 @@ describe('bulk SQL validation agrees with the zod field rules and the rules acro
       const spec = kindSpec(kind);
       const fields = spec.rules.map((r) => r.name);
       const prefix = `t_${kind}`;
-      await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+      await wh.conn.run(
+        `CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${sqlIdent(f)} VARCHAR`).join(', ')})`,
+      );
       const rows = CASES[kind];
       for (const [i, r] of rows.entries()) {
         await wh.conn.run(
-          `INSERT INTO ${prefix}_stg (line, ${fields.map(ident).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? lit(r[f]) : 'NULL')).join(', ')})`,
+          `INSERT INTO ${prefix}_stg (line, ${fields.map(sqlIdent).join(', ')}) VALUES (${i + 2}, ${fields.map((f) => (r[f] ? sqlLiteral(r[f]) : 'NULL')).join(', ')})`,
         );
       }
       await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(fields));
@@ -247,11 +248,13 @@ describe('padding', () => {
     const spec = kindSpec('job_posting');
     const fields = spec.rules.map((r) => r.name);
     const prefix = 't_pad';
-    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+    await wh.conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${sqlIdent(f)} VARCHAR`).join(', ')})`,
+    );
     const titles = [' 焊工 ', '\u3000焊工\u3000', '\u00a0焊工', '焊工\u00a0\u3000 ', 'Java 开发', '—焊工—', '·焊工', '焊工', '   '];
     for (const [i, t] of titles.entries())
       await wh.conn.run(
-        `INSERT INTO ${prefix}_stg (line, source, title, headcount, posted_date) VALUES (${i + 2}, 'b', ${lit(t)}, ' 3\u3000', '\u30002025-03-01 ')`,
+        `INSERT INTO ${prefix}_stg (line, source, title, headcount, posted_date) VALUES (${i + 2}, 'b', ${sqlLiteral(t)}, ' 3\u3000', '\u30002025-03-01 ')`,
       );
     await validateStaging(
       wh.conn,
@@ -277,8 +280,8 @@ async function readDate(text: string, tag: string): Promise<string> {
   const spec = kindSpec('job_posting');
   const fields = spec.rules.map((r) => r.name);
   const prefix = `t_date_${tag}`;
-  await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')});
-    INSERT INTO ${prefix}_stg (line, source, title, posted_date) VALUES (2, 'b', '焊工', ${lit(text)})`);
+  await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${sqlIdent(f)} VARCHAR`).join(', ')});
+    INSERT INTO ${prefix}_stg (line, source, title, posted_date) VALUES (2, 'b', '焊工', ${sqlLiteral(text)})`);
   await validateStaging(wh.conn, spec, { from: `${prefix}_stg` }, prefix, '2025-12-31', new Set(['source', 'title', 'posted_date']));
   const acc = (await wh.conn.runAndReadAll(`SELECT posted_date::VARCHAR AS d FROM ${prefix}_acc`)).getRows();
   if (acc.length) return String(acc[0]![0]);
@@ -331,7 +334,9 @@ describe('numbers written with full-width digits', () => {
     const spec = kindSpec('graduate_outcome');
     const fields = spec.rules.map((r) => r.name);
     const prefix = 't_wide';
-    await wh.conn.run(`CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${ident(f)} VARCHAR`).join(', ')})`);
+    await wh.conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${prefix}_stg (line BIGINT, ${fields.map((f) => `${sqlIdent(f)} VARCHAR`).join(', ')})`,
+    );
     const cells: [string, string, string][] = [
       ['１２０', '１００', '８５％'],
       ['２，０００', '1,500', '0.6'],
@@ -340,7 +345,7 @@ describe('numbers written with full-width digits', () => {
     for (const [i, [g, c, rel]] of cells.entries())
       await wh.conn
         .run(`INSERT INTO ${prefix}_stg (line, school_name, major_code, graduation_year, graduates, dest_contract, major_relevance)
-        VALUES (${i + 2}, '广西大学', '080901', '２０２４', ${lit(g)}, ${lit(c)}, ${lit(rel)})`);
+        VALUES (${i + 2}, '广西大学', '080901', '２０２４', ${sqlLiteral(g)}, ${sqlLiteral(c)}, ${sqlLiteral(rel)})`);
     await validateStaging(
       wh.conn,
       spec,

@@ -1,7 +1,7 @@
+import { sqlIdent, sqlLiteral, sqlNumber } from '@talent/models';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KindSpec } from './kinds.js';
 import { CELL_FIELD } from '../map/row-mapper.js';
-import { ident, lit, num } from './sql.js';
 
 /**
  * Date spellings the loader reads (each has its test in validate.test.ts): ISO (2024-03-01), with a
@@ -31,7 +31,7 @@ const DATE_FORMATS = [
 const WIDE_FROM = '０１２３４５６７８９．，－＋％／：　';
 const WIDE_TO = '0123456789.,-+%/: ';
 function folded(col: string): string {
-  return `translate(${col}, ${lit(WIDE_FROM)}, ${lit(WIDE_TO)})`;
+  return `translate(${col}, ${sqlLiteral(WIDE_FROM)}, ${sqlLiteral(WIDE_TO)})`;
 }
 /** True when the text holds a full-width digit: only those values pay for folding. */
 function hasWide(col: string): string {
@@ -49,7 +49,7 @@ function numberExpr(col: string): string {
 }
 
 function plainDate(col: string): string {
-  const fmts = `[${DATE_FORMATS.map(lit).join(', ')}]`;
+  const fmts = `[${DATE_FORMATS.map(sqlLiteral).join(', ')}]`;
   // ISO timestamps with an offset (2024-03-05T10:00:00+08:00) keep the local date as written.
   return `coalesce(try_strptime(${col}, ${fmts})::DATE, CASE WHEN ${col} LIKE '____-__-__T%' THEN TRY_CAST(left(${col}, 10) AS DATE) END)`;
 }
@@ -131,17 +131,17 @@ export async function validateStaging(
   const windowed = Object.entries(w?.columns ?? {});
   const cols: string[] = bulk ? [] : ['line'];
   if (input.extra) cols.push('"__extra"');
-  if (input.unpivoted) cols.push(ident(CELL_FIELD));
+  if (input.unpivoted) cols.push(sqlIdent(CELL_FIELD));
   // Columns computed rather than stored in the prepared table: [name, SQL expression].
   const absent: [string, string][] = [];
   const derived: [string, string][] = [];
   const checks: Check[] = [];
   const add = (field: string, raw: string, cond: string, reason: string) => checks.push({ field, raw, cond, reason });
   for (const r of spec.rules) {
-    const f = ident(r.name);
+    const f = sqlIdent(r.name);
     const text = `NULLIF(${trimmed(f)}, '')`;
     const isDate = spec.dateFields.includes(r.name);
-    const raw = r.type === 'string' && !isDate ? f : ident(r.name + '__raw');
+    const raw = r.type === 'string' && !isDate ? f : sqlIdent(r.name + '__raw');
     if (!provided.has(r.name) && !r.required) {
       // A field the source never fills: no checks to evaluate per row, and not materialised (a
       // column of a million NULLs costs as much to store as one of text); the view of the
@@ -172,21 +172,21 @@ export async function validateStaging(
       if (r.maxLength !== undefined)
         add(r.name, raw, `strlen(${f}) > ${r.maxLength} AND length(${f}) > ${r.maxLength}`, `longer than ${r.maxLength} characters`);
       if (r.pattern !== undefined)
-        add(r.name, raw, `NOT regexp_full_match(${f}, ${lit(r.pattern)})`, `does not match the expected form ${r.pattern}`);
+        add(r.name, raw, `NOT regexp_full_match(${f}, ${sqlLiteral(r.pattern)})`, `does not match the expected form ${r.pattern}`);
       if (r.enum !== undefined)
-        add(r.name, raw, `NOT list_contains([${r.enum.map(lit).join(', ')}], ${f})`, `not one of ${r.enum.join(', ')}`);
+        add(r.name, raw, `NOT list_contains([${r.enum.map(sqlLiteral).join(', ')}], ${f})`, `not one of ${r.enum.join(', ')}`);
     } else {
       add(r.name, raw, `${raw} IS NOT NULL AND ${f} IS NULL`, 'not a number');
       if (r.type === 'integer') add(r.name, raw, `${f} <> trunc(${f})`, 'not a whole number');
       if (r.minimum !== undefined)
-        add(r.name, raw, `${f} < ${num(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
-      if (r.maximum !== undefined) add(r.name, raw, `${f} > ${num(r.maximum)}`, `above maximum ${r.maximum}`);
+        add(r.name, raw, `${f} < ${sqlNumber(r.minimum)}`, r.minimum === 0 ? 'negative value' : `below minimum ${r.minimum}`);
+      if (r.maximum !== undefined) add(r.name, raw, `${f} > ${sqlNumber(r.maximum)}`, `above maximum ${r.maximum}`);
     }
   }
   for (const x of spec.checks) {
     const rule = spec.rules.find((r) => r.name === x.column);
-    const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? ident(x.column + '__raw') : ident(x.column);
-    add(x.column, raw, x.when.replaceAll('{today}', `DATE ${lit(today)}`), x.reason);
+    const raw = rule && (rule.type !== 'string' || spec.dateFields.includes(rule.name)) ? sqlIdent(x.column + '__raw') : sqlIdent(x.column);
+    add(x.column, raw, x.when.replaceAll('{today}', `DATE ${sqlLiteral(today)}`), x.reason);
   }
   // Reading, casting and checking in one pass: a bulk read goes straight from read_csv into the
   // prepared table, so a million rows are materialised once, not twice.
@@ -205,13 +205,14 @@ export async function validateStaging(
   }
   if (input.addLines) await conn.run(`CREATE OR REPLACE TEMP VIEW ${prefix}_prep AS ${await input.addLines(prepared)}`);
   const structs = checks.map(
-    (c) => `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${lit(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${lit(c.reason)}} END`,
+    (c) =>
+      `CASE WHEN coalesce(${c.cond}, false) THEN {'c': ${sqlLiteral(c.field)}, 'v': left(${c.raw}, 1000), 'r': ${sqlLiteral(c.reason)}} END`,
   );
-  const cell = input.unpivoted ? `, ${ident(CELL_FIELD)}` : '';
+  const cell = input.unpivoted ? `, ${sqlIdent(CELL_FIELD)}` : '';
   // Binding the per-check detail costs more than a small clean file's whole check: it is built only when a row failed.
   const anyBad = (await conn.runAndReadAll(`SELECT coalesce(bool_or(__bad), false) FROM ${prepared}`)).getRows()[0]![0] === true;
   const failures = anyBad
-    ? `SELECT line, ${input.unpivoted ? rejectedColumn('e.c', ident(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
+    ? `SELECT line, ${input.unpivoted ? rejectedColumn('e.c', sqlIdent(CELL_FIELD)) : 'e.c'} AS column_name, e.v AS raw_value, e.r AS reason${cell}
     FROM (SELECT line${cell}, unnest(list_filter([${structs.join(',\n')}], x -> x IS NOT NULL)) AS e
       FROM (SELECT *${addBack} FROM ${prefix}_prep WHERE __bad))`
     : `SELECT line, NULL::VARCHAR AS column_name, NULL::VARCHAR AS raw_value, NULL::VARCHAR AS reason${cell} FROM ${prefix}_prep WHERE false`;

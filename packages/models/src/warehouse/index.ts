@@ -14,3 +14,4 @@ export { loadReference } from './load-reference.js';
 export type { ReferenceLoadResult } from './load-reference.js';
 export { readCatalog, catalogToMarkdown, LAYERS } from './describe.js';
 export type { CatalogTable, CatalogColumn } from './describe.js';
+export { sqlLiteral, sqlIdent, sqlNumber } from './sql.js';

@@ -6,6 +6,7 @@ import { type z } from 'zod';
 import type { KindDefinition } from '../kinds/kind.js';
 import { KINDS } from '../kinds/registry.js';
 import { ModelFileError, parseModel, renderModel, type Model } from './model-file.js';
+import { sqlLiteral } from './sql.js';
 import { inTransaction } from './transaction.js';
 
 // Resolved from the package root so that both src/ (tsx, vitest) and dist/ find the same files.
@@ -13,8 +14,6 @@ const MODELS_DIR = fileURLToPath(new URL('../../src/warehouse/models/', import.m
 
 /** Layers whose models live in `warehouse/models/<layer>/`, in build order. */
 const MODEL_LAYERS = ['core', 'marts'] as const;
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Every model of the warehouse: the views, tables and macros of `warehouse/models/{core,marts}/`,
@@ -109,8 +108,8 @@ async function columnsOf(conn: DuckDBConnection, name: string): Promise<Column[]
 
 async function applyComments(conn: DuckDBConnection, m: Model): Promise<void> {
   const kind = m.materialized === 'macro' ? 'MACRO' : m.materialized === 'view' ? 'VIEW' : 'TABLE';
-  const stmts = [`COMMENT ON ${kind} ${m.name} IS ${q(m.comment)};`];
-  for (const c of m.columns) stmts.push(`COMMENT ON COLUMN ${m.name}.${c.name} IS ${q(c.comment)};`);
+  const stmts = [`COMMENT ON ${kind} ${m.name} IS ${sqlLiteral(m.comment)};`];
+  for (const c of m.columns) stmts.push(`COMMENT ON COLUMN ${m.name}.${c.name} IS ${sqlLiteral(c.comment)};`);
   await conn.run(stmts.join('\n'));
 }
 
@@ -172,11 +171,11 @@ async function ensureRawTables(conn: DuckDBConnection): Promise<void> {
     }
     const stmts = [
       `CREATE TABLE ${def.rawTable} (load_id VARCHAR NOT NULL, line BIGINT NOT NULL, ${fields.map(([f]) => `${f} VARCHAR`).join(', ')}, extra MAP(VARCHAR, VARCHAR));`,
-      `COMMENT ON TABLE ${def.rawTable} IS ${q(`Loaded ${def.label} rows as text, one per accepted source row, before casting and coding.`)};`,
+      `COMMENT ON TABLE ${def.rawTable} IS ${sqlLiteral(`Loaded ${def.label} rows as text, one per accepted source row, before casting and coding.`)};`,
       `COMMENT ON COLUMN ${def.rawTable}.load_id IS 'Load that read the row (meta.loads).';`,
       `COMMENT ON COLUMN ${def.rawTable}.line IS 'Line of the row in its file.';`,
-      ...fields.map(([f, s]) => `COMMENT ON COLUMN ${def.rawTable}.${f} IS ${q(`As read: ${s.description ?? f}`)};`),
-      `COMMENT ON COLUMN ${def.rawTable}.extra IS ${q("Source columns the mapping's keep list names, header → text as read; NULL when the mapping keeps none.")};`,
+      ...fields.map(([f, s]) => `COMMENT ON COLUMN ${def.rawTable}.${f} IS ${sqlLiteral(`As read: ${s.description ?? f}`)};`),
+      `COMMENT ON COLUMN ${def.rawTable}.extra IS ${sqlLiteral("Source columns the mapping's keep list names, header → text as read; NULL when the mapping keeps none.")};`,
     ];
     await conn.run(stmts.join('\n'));
   }

@@ -7,6 +7,7 @@
  * load against the postings already stored (packages/ingest/src/load/mark-duplicates.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent } from '../../warehouse/sql.js';
 
 /**
  * Largest gap between re-posts that still counts as the same vacancy. Chosen on the generator's
@@ -40,12 +41,8 @@ export interface ClusterColumns {
   duplicateOf?: string;
 }
 
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 function quoteTable(name: string): string {
-  return name.split('.').map(quoteIdent).join('.');
+  return name.split('.').map(sqlIdent).join('.');
 }
 
 /**
@@ -58,10 +55,10 @@ function quoteTable(name: string): string {
 export function clusterSql(table: string, windowDays = DUPLICATE_WINDOW_DAYS, columns: ClusterColumns = {}): string {
   if (!Number.isInteger(windowDays) || windowDays < 0) throw new Error(`windowDays must be a non-negative integer, got ${windowDays}`);
   const t = quoteTable(table);
-  const id = quoteIdent(columns.id ?? 'posting_id');
-  const key = quoteIdent(columns.key ?? 'dedup_key');
-  const date = quoteIdent(columns.date ?? 'posted_date');
-  const dup = quoteIdent(columns.duplicateOf ?? 'duplicate_of');
+  const id = sqlIdent(columns.id ?? 'posting_id');
+  const key = sqlIdent(columns.key ?? 'dedup_key');
+  const date = sqlIdent(columns.date ?? 'posted_date');
+  const dup = sqlIdent(columns.duplicateOf ?? 'duplicate_of');
   // Only keys shared by two or more postings can form a cluster, so the windows sort just those.
   return `
 UPDATE ${t} AS p SET ${dup} = c.head
@@ -108,7 +105,7 @@ export async function clusterDuplicates(
   options: ClusterColumns & { windowDays?: number } = {},
 ): Promise<ClusterResult> {
   await conn.run(clusterSql(table, options.windowDays ?? DUPLICATE_WINDOW_DAYS, options));
-  const dup = quoteIdent(options.duplicateOf ?? 'duplicate_of');
+  const dup = sqlIdent(options.duplicateOf ?? 'duplicate_of');
   const row = (
     await conn.runAndReadAll(`SELECT count(*)::BIGINT AS n, count(${dup})::BIGINT AS d FROM ${quoteTable(table)}`)
   ).getRowObjects()[0]!;

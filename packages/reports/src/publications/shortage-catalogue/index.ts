@@ -1,3 +1,4 @@
+import { sqlLiteral } from '@talent/models';
 import type { Publication, Row, Section } from '../../document/types.js';
 import {
   catalogueYear,
@@ -21,7 +22,7 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
   const next = catalogueYear(ctx);
   const whole = wholeRegion(region);
   const rule = rules.shortageCatalogue;
-  const levels = rule.levels.map((l) => `'${l.replace(/'/g, "''")}'`).join(', ');
+  const levels = rule.levels.map(sqlLiteral).join(', ');
   const listed = await occupationShortages(ctx, next, `s.gap > 0 AND s.shortage_level IN (${levels})`, rule.maxEntries);
   const codes = listed.map((o) => o.code);
   const cities = await typicalCities(ctx, next, codes);

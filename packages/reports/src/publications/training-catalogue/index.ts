@@ -1,3 +1,4 @@
+import { sqlLiteral } from '@talent/models';
 import type { Publication, Row, Section } from '../../document/types.js';
 import {
   catalogueYear,
@@ -21,10 +22,9 @@ export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<P
   const whole = wholeRegion(region);
   const rule = rules.trainingCatalogue;
   const subsidies = rules.trainingSubsidies;
-  const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
   const where = [
-    `s.shortage_level IN (${rule.levels.map(quote).join(', ')})`,
-    `left(s.occupation_code, 1) IN (${rule.majorGroups.map(quote).join(', ')})`,
+    `s.shortage_level IN (${rule.levels.map(sqlLiteral).join(', ')})`,
+    `left(s.occupation_code, 1) IN (${rule.majorGroups.map(sqlLiteral).join(', ')})`,
     `s.demand >= ${Number(rule.minDemand)}`,
     `s.gap > 0`,
   ].join(' AND ');
