@@ -9,6 +9,7 @@ import { majorCards } from './major-cards.js';
 import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
 import { DESTINATION_GROUPS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
 
@@ -148,21 +149,17 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           id: 'scale',
           title: '规模与结构',
           blocks: [
-            {
-              kind: 'chart',
-              id: 'levels-chart',
-              caption: `${cohort}届毕业生按办学层次分布`,
-              table: 'levels-table',
-              spec: { type: 'bars', category: 'label', values: ['graduates'], orientation: 'vertical', keepOrder: true },
-            },
-            {
-              kind: 'table',
-              id: 'levels-table',
-              caption: `${cohort}届毕业生规模与毕业去向落实率`,
-              columns: levelColumns,
-              rows: levelRows,
-              source: src(ctx, model, detail),
-            },
+            ...chartWithTable(
+              'levels',
+              `${cohort}届毕业生按办学层次分布`,
+              { type: 'bars', category: 'label', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+              {
+                caption: `${cohort}届毕业生规模与毕业去向落实率`,
+                columns: levelColumns,
+                rows: levelRows,
+                source: src(ctx, model, detail),
+              },
+            ),
           ],
         },
         destinationsSection(cells, {}, cohort, src(ctx, model, detail)),
@@ -192,27 +189,23 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
       id: 'quality',
       title: '就业质量分析',
       blocks: [
-        {
-          kind: 'chart',
-          id: 'quality-chart',
-          caption: `${cohort}届毕业生月均收入`,
-          table: 'quality-table',
-          spec: { type: 'bars', category: 'level', values: ['salary'], orientation: 'vertical', keepOrder: true },
-        },
-        {
-          kind: 'table',
-          id: 'quality-table',
-          caption: `${cohort}届毕业生月均收入、专业相关度和就业满意度`,
-          columns: [
-            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
-            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
-            { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
-            { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
-          ],
-          rows: qualityRows,
-          notes: [{ id: 'weights', text: '各指标为各院校专业报送值按毕业生数加权的平均数。' }],
-          source: src(ctx, model, detail),
-        },
+        ...chartWithTable(
+          'quality',
+          `${cohort}届毕业生月均收入`,
+          { type: 'bars', category: 'level', values: ['salary'], orientation: 'vertical', keepOrder: true },
+          {
+            caption: `${cohort}届毕业生月均收入、专业相关度和就业满意度`,
+            columns: [
+              { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+              { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+              { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
+              { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
+            ],
+            rows: qualityRows,
+            notes: [{ id: 'weights', text: '各指标为各院校专业报送值按毕业生数加权的平均数。' }],
+            source: src(ctx, model, detail),
+          },
+        ),
       ],
     },
     trendsSection(
@@ -313,25 +306,21 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
       id: 'inflow',
       title: '在本市就业的毕业生',
       blocks: [
-        {
-          kind: 'chart',
-          id: 'inflow-chart',
-          caption: `${cohort}届在${region.name}就业的毕业生按办学层次分布`,
-          table: 'inflow-table',
-          spec: { type: 'bars', category: 'level', values: ['n'], orientation: 'vertical', keepOrder: true },
-        },
-        {
-          kind: 'table',
-          id: 'inflow-table',
-          caption: `${cohort}届在${region.name}就业的毕业生`,
-          columns: [
-            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
-            { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-            { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-          ],
-          rows,
-          source: src(ctx, 'core.graduate_region', `${cohort}届`),
-        },
+        ...chartWithTable(
+          'inflow',
+          `${cohort}届在${region.name}就业的毕业生按办学层次分布`,
+          { type: 'bars', category: 'level', values: ['n'], orientation: 'vertical', keepOrder: true },
+          {
+            caption: `${cohort}届在${region.name}就业的毕业生`,
+            columns: [
+              { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+              { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
+              { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
+            ],
+            rows,
+            source: src(ctx, 'core.graduate_region', `${cohort}届`),
+          },
+        ),
       ],
     },
     await dataSourcesSection(ctx),

@@ -7,6 +7,7 @@ import { OUTSIDE } from './counts.js';
 import { destinationsSection, flowsSection, prefaceSection, trendsSection } from './sections.js';
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 
 const pct = { kind: 'percent', digits: 1 } as const;
 
@@ -130,21 +131,17 @@ export function buildSchoolGraduates(
           id: 'scale',
           title: '规模与结构',
           blocks: [
-            {
-              kind: 'chart',
-              id: 'majors-chart',
-              caption: `${cohort}届各专业毕业生数`,
-              table: 'majors-table',
-              spec: { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal' },
-            },
-            {
-              kind: 'table',
-              id: 'majors-table',
-              caption: `${cohort}届各专业毕业生规模与毕业去向`,
-              columns: majorColumns,
-              rows: majorRows,
-              source: source(`${cohort}届`),
-            },
+            ...chartWithTable(
+              'majors',
+              `${cohort}届各专业毕业生数`,
+              { type: 'bars', category: 'major', values: ['graduates'], orientation: 'horizontal' },
+              {
+                caption: `${cohort}届各专业毕业生规模与毕业去向`,
+                columns: majorColumns,
+                rows: majorRows,
+                source: source(`${cohort}届`),
+              },
+            ),
           ],
         },
         destinationsSection(cells, at, cohort, source(`${cohort}届`)),

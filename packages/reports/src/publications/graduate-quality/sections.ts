@@ -182,26 +182,22 @@ export function trendsSection(caption: string, more: readonly Column[], rows: Ro
     id: 'trends',
     title: '发展趋势',
     blocks: [
-      {
-        kind: 'chart',
-        id: 'trend-chart',
-        caption: '近几届毕业生规模',
-        table: 'trend-table',
-        spec: { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
-      },
-      {
-        kind: 'table',
-        id: 'trend-table',
-        caption,
-        columns: [
-          { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
-          { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-          { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
-          ...more,
-        ],
-        rows,
-        source,
-      },
+      ...chartWithTable(
+        'trend',
+        '近几届毕业生规模',
+        { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
+        {
+          caption,
+          columns: [
+            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
+            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+            ...more,
+          ],
+          rows,
+          source,
+        },
+      ),
     ],
   };
 }

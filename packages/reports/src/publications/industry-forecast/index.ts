@@ -4,6 +4,7 @@ import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
 import { ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
 import { dataSourcesSection } from '../data-sources.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** 行业人才需求预测: for each group of the framework, employment and openings observed and projected. */
 export async function buildIndustryForecast(ctx: PublicationContext): Promise<Publication> {
@@ -123,36 +124,31 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
       id: 'overview',
       title: '各产业预测概览',
       blocks: [
-        {
-          kind: 'chart',
-          id: 'groups-chart',
-          caption: `${framework.name}各产业就业人员`,
-          table: 'groups-table',
-          spec: {
+        ...chartWithTable(
+          'groups',
+          `${framework.name}各产业就业人员`,
+          {
             type: 'small-multiples',
             group: 'group',
             series: years.map((y) => ({ column: `y${y}`, x: y, forecast: y > year })),
             yLabel: '就业人员（人）',
             columns: 3,
           },
-        },
-        {
-          kind: 'table',
-          id: 'groups-table',
-          caption: `${framework.name}各产业就业人员`,
-          unit: '人',
-          columns: [
-            { key: 'group', header: '产业', format: FORMAT.text, measure: 'other' },
-            ...years.map((y): Column => ({
-              key: `y${y}`,
-              header: yearName(y, y > year),
-              format: FORMAT.int,
-              measure: 'other',
-            })),
-          ],
-          rows: smallRows,
-          source: source(ctx, 'marts.fct_industry_trend', framework.name),
-        },
+          {
+            unit: '人',
+            columns: [
+              { key: 'group', header: '产业', format: FORMAT.text, measure: 'other' },
+              ...years.map((y): Column => ({
+                key: `y${y}`,
+                header: yearName(y, y > year),
+                format: FORMAT.int,
+                measure: 'other',
+              })),
+            ],
+            rows: smallRows,
+            source: source(ctx, 'marts.fct_industry_trend', framework.name),
+          },
+        ),
         {
           kind: 'table',
           id: 'overview-table',

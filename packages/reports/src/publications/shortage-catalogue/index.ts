@@ -15,6 +15,7 @@ import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { methodologyItems, shortageTerms } from '../methodology.js';
 import { occupationIndustries, occupationShortages, typicalCities } from '../projection-queries.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** 紧缺型职业（工种）目录 for the year after the report year: the 最缺工 column set plus the indicators behind each level. */
 export async function buildShortageCatalogue(ctx: PublicationContext): Promise<Publication> {
@@ -87,25 +88,20 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
           text: `本期目录共收录${listed.length}个职业（工种），其中紧缺程度为“紧缺”的${acute}个、“较紧缺”的${listed.length - acute}个；新进目录的${fresh}个。所列职业${next}年预测岗位需求合计约${persons(listed.reduce((s, o) => s + o.demand, 0))}人，供需缺口合计约${persons(listed.reduce((s, o) => s + o.gap, 0))}人。`,
           source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
         },
-        {
-          kind: 'chart',
-          id: 'groups-chart',
-          caption: '目录职业按职业大类分布',
-          table: 'groups-table',
-          spec: { type: 'bars', category: 'group', values: ['n'], orientation: 'horizontal', keepOrder: true },
-        },
-        {
-          kind: 'table',
-          id: 'groups-table',
-          caption: '目录职业按职业大类分布',
-          columns: [
-            { key: 'group', header: '职业大类', format: FORMAT.text, measure: 'other' },
-            { key: 'n', header: '职业个数', unit: '个', format: FORMAT.int, measure: 'other' },
-            { key: 'share', header: '占比', unit: '%', format: FORMAT.pct1, measure: 'other' },
-          ],
-          rows: groupRows,
-          source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
-        },
+        ...chartWithTable(
+          'groups',
+          '目录职业按职业大类分布',
+          { type: 'bars', category: 'group', values: ['n'], orientation: 'horizontal', keepOrder: true },
+          {
+            columns: [
+              { key: 'group', header: '职业大类', format: FORMAT.text, measure: 'other' },
+              { key: 'n', header: '职业个数', unit: '个', format: FORMAT.int, measure: 'other' },
+              { key: 'share', header: '占比', unit: '%', format: FORMAT.pct1, measure: 'other' },
+            ],
+            rows: groupRows,
+            source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
+          },
+        ),
       ],
     },
     {

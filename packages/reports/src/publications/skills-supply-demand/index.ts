@@ -7,6 +7,7 @@ import { ESTIMATE_NOTE, methodologyItems, shortageTerms } from '../methodology.j
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
 import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
+import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
 const RANKING_SIZE = 20;
@@ -143,22 +144,17 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
     id: 'occupations',
     title: '供需缺口排行',
     blocks: [
-      {
-        kind: 'chart',
-        id: 'ranking-chart',
-        caption: `${next}年需求大于供给缺口最大的前二十个职业`,
-        table: 'ranking-table',
-        spec: { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true },
-      },
-      {
-        kind: 'table',
-        id: 'ranking-table',
-        caption: `${next}年需求大于供给缺口最大的前二十个职业`,
-        columns: rankingColumns,
-        rows: rankingRows(ranking),
-        notes: [{ id: 'codes', text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度排位。' }],
-        source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
-      },
+      ...chartWithTable(
+        'ranking',
+        `${next}年需求大于供给缺口最大的前二十个职业`,
+        { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true },
+        {
+          columns: rankingColumns,
+          rows: rankingRows(ranking),
+          notes: [{ id: 'codes', text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度排位。' }],
+          source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
+        },
+      ),
       {
         kind: 'table',
         id: 'surplus-table',
@@ -219,23 +215,18 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
           'marts.fct_occupation_shortage',
           `${next}年，按设区市`,
         ),
-        {
-          kind: 'chart',
-          id: 'heat-chart',
-          caption: `${next}年缺口最大职业分设区市供需缺口`,
-          table: 'heat-table',
-          spec: { type: 'heatmap', rowLabel: 'name', columns: cityCodes, legend: '供需缺口（人）' },
-        },
-        {
-          kind: 'table',
-          id: 'heat-table',
-          caption: `${next}年缺口最大职业分设区市供需缺口`,
-          unit: '人',
-          columns: [C.name, ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' }))],
-          rows: heatRows,
-          notes: [{ id: 'sum', text: '各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与全区缺口口径相同。' }],
-          source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),
-        },
+        ...chartWithTable(
+          'heat',
+          `${next}年缺口最大职业分设区市供需缺口`,
+          { type: 'heatmap', rowLabel: 'name', columns: cityCodes, legend: '供需缺口（人）' },
+          {
+            unit: '人',
+            columns: [C.name, ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' }))],
+            rows: heatRows,
+            notes: [{ id: 'sum', text: '各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与全区缺口口径相同。' }],
+            source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),
+          },
+        ),
       ],
     });
   }
