@@ -10,8 +10,7 @@ import { placementRate } from './placement-rate.js';
 import { SCHOOL_REPORT_OMITTED, schoolsWithReports } from './school-report.js';
 import { DESTINATION_GROUPS, SCHOOL_LEVELS, type GraduateData } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
-
-const pct = { kind: 'percent', digits: 1 } as const;
+import { GRADUATE_COLUMNS as G, PERCENT } from './columns.js';
 
 function src(ctx: PublicationContext, model: string, detail: string) {
   return { model, runId: ctx.runId, detail };
@@ -48,9 +47,9 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
   ];
   const levelColumns: Column[] = [
     { key: 'label', header: '办学层次', format: FORMAT.text, measure: 'other' },
-    { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-    { key: 'share', header: '占比', unit: '%', format: pct, measure: 'share' },
-    { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
+    G.graduates,
+    { key: 'share', header: '占比', unit: '%', format: PERCENT, measure: 'share' },
+    G.placementRate,
   ];
 
   // Schools: graduates by 去向 and 落实率.
@@ -72,10 +71,10 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
   );
   const schoolColumns: Column[] = [
     { key: 'school', header: '学校', format: FORMAT.text, measure: 'other' },
-    { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
+    G.level,
     { key: 'graduates', header: '毕业生数', format: FORMAT.int, measure: 'count' },
     ...DESTINATION_GROUPS.map((g): Column => ({ key: g.key, header: g.name, group: '毕业去向分类', format: FORMAT.int, measure: 'count' })),
-    { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
+    G.rate,
   ];
 
   const places = [...ctx.cities.map((c) => ({ code: c.code, name: c.name })), { code: OUTSIDE, name: '区外' }];
@@ -195,12 +194,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           { type: 'bars', category: 'level', values: ['salary'], orientation: 'vertical', keepOrder: true },
           {
             caption: `${cohort}届毕业生月均收入、专业相关度和就业满意度`,
-            columns: [
-              { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
-              { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
-              { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
-              { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
-            ],
+            columns: [G.level, G.salary, G.relevance, G.satisfaction],
             rows: qualityRows,
             notes: [{ id: 'weights', text: '各指标为各院校专业报送值按毕业生数加权的平均数。' }],
             source: src(ctx, model, detail),
@@ -210,10 +204,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
     },
     trendsSection(
       '近几届毕业生规模、落实率、升学率和月均收入',
-      [
-        { key: 'study', header: '升学率', unit: '%', format: pct, measure: 'share' },
-        { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
-      ],
+      [{ key: 'study', header: '升学率', unit: '%', format: PERCENT, measure: 'share' }, G.salary],
       trendRows,
       src(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
     ),
@@ -233,13 +224,13 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           caption: `${cohort}届红牌、黄牌、绿牌专业`,
           columns: [
             { key: 'card', header: '类别', format: FORMAT.text, measure: 'other' },
-            { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
-            { key: 'code', header: '专业代码', format: FORMAT.text, measure: 'other' },
-            { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
-            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
+            G.major,
+            G.majorCode,
+            G.level,
+            G.graduates,
             { key: 'unemployed', header: '待就业人数', unit: '人', format: FORMAT.int, measure: 'count' },
-            { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
-            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
+            G.rate,
+            G.salary,
             { key: 'composite', header: '综合指标', format: FORMAT.dec2, measure: 'other' },
           ],
           rows: cardRows,
@@ -312,11 +303,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
           { type: 'bars', category: 'level', values: ['n'], orientation: 'vertical', keepOrder: true },
           {
             caption: `${cohort}届在${region.name}就业的毕业生`,
-            columns: [
-              { key: 'level', header: '办学层次', format: FORMAT.text, measure: 'other' },
-              { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-              { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-            ],
+            columns: [G.level, G.n, G.share],
             rows,
             source: src(ctx, 'core.graduate_region', `${cohort}届`),
           },

@@ -8,8 +8,7 @@ import { destinationsSection, flowsSection, prefaceSection, trendsSection } from
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
-
-const pct = { kind: 'percent', digits: 1 } as const;
+import { GRADUATE_COLUMNS as G, PERCENT } from './columns.js';
 
 /** How the index and the region's report name the schools without a report of their own. */
 export const SCHOOL_REPORT_OMITTED = '因毕业生人数较少不单独发布';
@@ -78,10 +77,10 @@ export function buildSchoolGraduates(
     },
   ];
   const majorColumns: Column[] = [
-    { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
-    { key: 'code', header: '专业代码', format: FORMAT.text, measure: 'other' },
-    { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-    { key: 'share', header: '占比', unit: '%', format: pct, measure: 'share' },
+    G.major,
+    G.majorCode,
+    G.graduates,
+    { key: 'share', header: '占比', unit: '%', format: PERCENT, measure: 'share' },
     ...DESTINATION_GROUPS.map((g): Column => ({
       key: g.key,
       header: g.name,
@@ -90,7 +89,7 @@ export function buildSchoolGraduates(
       format: FORMAT.int,
       measure: 'count',
     })),
-    { key: 'rate', header: '落实率', unit: '%', format: pct, measure: 'share' },
+    G.rate,
   ];
 
   const qualityRows: Row[] = majors.map((m) => ({
@@ -166,12 +165,7 @@ export function buildSchoolGraduates(
           kind: 'table',
           id: 'quality-table',
           caption: `${cohort}届各专业毕业生月均收入、专业相关度和就业满意度`,
-          columns: [
-            { key: 'major', header: '专业名称', format: FORMAT.text, measure: 'other' },
-            { key: 'salary', header: '月均收入', unit: '元', format: FORMAT.int, measure: 'mean' },
-            { key: 'relevance', header: '专业相关度', unit: '%', format: pct, measure: 'mean' },
-            { key: 'satisfaction', header: '就业满意度', unit: '%', format: pct, measure: 'mean' },
-          ],
+          columns: [G.major, G.salary, G.relevance, G.satisfaction],
           rows: qualityRows,
           notes: [{ id: 'weights', text: '各指标为专业报送值按毕业生数加权的平均数；覆盖不足8人的不予公布，以“*”表示。' }],
           source: source(`${cohort}届`),

@@ -4,19 +4,15 @@ import { chartWithTable } from '../../document/chart-with-table.js';
 import { FORMAT } from '../context.js';
 import { methodologyItems } from '../methodology.js';
 import { DESTINATIONS } from './queries.js';
+import { GRADUATE_COLUMNS as G } from './columns.js';
 
 /** Sections both graduate reports print, the region's and a school's. */
 
-const pct = { kind: 'percent', digits: 1 } as const;
-
 /** The 人数 and 比例 columns of a distribution table. */
-const COUNT_AND_SHARE: readonly Column[] = [
-  { key: 'n', header: '人数', unit: '人', format: FORMAT.int, measure: 'count' },
-  { key: 'share', header: '比例', unit: '%', format: pct, measure: 'share' },
-];
+const COUNT_AND_SHARE: readonly Column[] = [G.n, G.share];
 
 /** The flow tables' 人数 and share of 就业. */
-const OF_EMPLOYED: readonly Column[] = [COUNT_AND_SHARE[0]!, { ...COUNT_AND_SHARE[1]!, header: '占就业毕业生比例' }];
+const OF_EMPLOYED: readonly Column[] = [G.n, { ...G.share, header: '占就业毕业生比例' }];
 
 /**
  * A distribution of graduates over categories: the table (`<id>-table`) of the category's columns, then
@@ -188,12 +184,7 @@ export function trendsSection(caption: string, more: readonly Column[], rows: Ro
         { type: 'bars', category: 'cohort', values: ['graduates'], orientation: 'vertical', keepOrder: true },
         {
           caption,
-          columns: [
-            { key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' },
-            { key: 'graduates', header: '毕业生数', unit: '人', format: FORMAT.int, measure: 'count' },
-            { key: 'rate', header: '毕业去向落实率', unit: '%', format: pct, measure: 'share' },
-            ...more,
-          ],
+          columns: [{ key: 'cohort', header: '届别', format: FORMAT.text, measure: 'other' }, G.graduates, G.placementRate, ...more],
           rows,
           source,
         },
