@@ -46,7 +46,12 @@ export interface OccupationAlias {
   alias: string;
   code: string;
   tier: number;
+  /** Where the word was read: `boss` (a BOSS直聘 position name holds it), `csco` (大典 text), `titles` (job titles). */
+  source?: DictionarySource;
 }
+
+/** Where a dictionary word was read (see `datasets/dictionaries/README.md`). */
+export type DictionarySource = 'boss' | 'csco' | 'titles';
 
 /**
  * One composition word: a role head whose code depends on the domain named before it, or a domain
@@ -61,6 +66,8 @@ export interface OccupationCompositionTerm {
   productionCode: string | null;
   /** Domain: the code of a teacher of the domain or school stage (少儿 → 2-08-99-00). */
   teachingCode: string | null;
+  /** Where the word was read (as for aliases). */
+  source?: DictionarySource;
 }
 
 /** Everything the coders are built from. */
@@ -115,6 +122,11 @@ export function coderReferenceFromTrees(
   };
 }
 
+function dictionarySource(value: string | undefined): DictionarySource {
+  if (value === 'boss' || value === 'csco' || value === 'titles') return value;
+  throw new Error(`dictionary source ${JSON.stringify(value)} is not boss, csco or titles`);
+}
+
 /** The occupation coder's dictionaries (aliases and composition words) from the dictionaries folder. */
 export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderReference, 'occupationAliases' | 'occupationComposition'> {
   return {
@@ -122,6 +134,7 @@ export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderR
       alias: r.alias!,
       code: r.csco_code!,
       tier: Number(r.tier),
+      source: dictionarySource(r.source),
     })),
     occupationComposition: readDictionary(dictionariesDir, 'occupation_composition.csv').map((r) => ({
       term: r.term!,
@@ -129,6 +142,7 @@ export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderR
       engineeringCode: r.engineering_code || null,
       productionCode: r.production_code || null,
       teachingCode: r.teaching_code || null,
+      source: dictionarySource(r.source),
     })),
   };
 }

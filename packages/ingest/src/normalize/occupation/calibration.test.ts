@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { config, reference } from '../../../test/helpers/coders.js';
 import { reliability, rightAt } from './evaluate.js';
 import { decide } from './model.js';
-import { crossFittedConfidences, crossValidate, fitCalibration, tuneDecision } from './train.js';
+import { crossFittedConfidences, fitCalibration, fitModel } from './train.js';
 import { readTrainingSet } from './training-set.js';
 import { LEVELS } from './tree.js';
 
@@ -11,12 +11,9 @@ describe('occupation model calibration (5-fold cross-validation on the train spl
   it('states confidences that match the accuracy at the stated level, per level, with the stored maps', { timeout: 900_000 }, async () => {
     const folds = 5;
     const { titles, examples, foldExamples, tree } = await readTrainingSet(config);
-    const decision = tuneDecision(
-      crossValidate(titles, () => examples, tree, folds),
-      tree,
-    );
-    // Folds read without the aliases that spell their titles: how the coder meets new titles.
-    const held = crossValidate(titles, foldExamples, tree, folds);
+    // Folds read with the dictionaries the other folds' titles could have written: how the coder
+    // meets new titles.
+    const { held, decision } = fitModel(titles, examples, foldExamples, tree, folds);
 
     // The stored calibration is the one these held-out predictions give, one map per stated level.
     const stored = reference.occupationCalibration;

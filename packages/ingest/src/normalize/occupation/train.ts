@@ -352,8 +352,9 @@ export function foldOf(id: string, folds: number): number {
  * K-fold cross-validated predictions of the labelled titles: each fold is predicted by weights
  * trained on the other folds plus the dictionary and 大典 examples. `examplesFor` gives the examples
  * a fold is trained and predicted with (the labelled titles first, in order): the dictionaries were
- * written while reading the train split, so a fold's examples are read without the aliases that
- * spell one of its titles (see `foldExamples` in training-set.ts).
+ * written while reading the train split, so a fold's examples are read with the dictionaries as the
+ * other folds' titles could have written them (see `foldExamples` in training-set.ts). The fold
+ * models are pushed onto `models` when given.
  */
 export function crossValidate(
   titles: readonly LabelledTitle[],
@@ -361,6 +362,7 @@ export function crossValidate(
   tree: OccupationTree,
   folds: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  models?: WorkingWeights[],
 ): HeldOut[] {
   const held = new Array<HeldOut>(titles.length);
   for (let k = 0; k < folds; k++) {
@@ -368,6 +370,7 @@ export function crossValidate(
     const examples = examplesFor(inFold);
     const train = examples.filter((_, i) => i >= titles.length || !inFold[i]);
     const w = trainWeights(train, tree, options);
+    models?.push(w);
     titles.forEach((t, i) => {
       if (!inFold[i]) return;
       const p = predict(examples[i]!.analysis, w, tree);
@@ -375,6 +378,91 @@ export function crossValidate(
     });
   }
   return held;
+}
+
+/** What a training run makes: the model, its back-off thresholds and the held-out predictions. */
+export interface FittedModel {
+  /** Fitted on every labelled title with the full dictionaries. */
+  weights: WorkingWeights;
+  decision: DecisionThresholds;
+  /** Cross-validated predictions, each fold read with the dictionaries the other folds could have written. */
+  held: HeldOut[];
+}
+
+/**
+ * Trains the model on every example; the back-off thresholds are chosen on cross-validated
+ * predictions of folds read with the dictionaries the other folds' titles could have written (how the
+ * coder meets new titles).
+ */
+export function fitModel(
+  titles: readonly LabelledTitle[],
+  examples: readonly TrainingExample[],
+  foldExamples: (inFold: readonly boolean[]) => readonly TrainingExample[],
+  tree: OccupationTree,
+  folds: number,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): FittedModel {
+  const held = crossValidate(titles, foldExamples, tree, folds, options);
+  return { weights: trainWeights(examples, tree, options), decision: tuneDecision(held, tree), held };
+}
+
+/** A confidence stated by a calibration and whether the decided code is right at its level. */
+export interface StatedPoint {
+  confidence: number;
+  right: boolean;
+  level: OccupationLevel;
+  /** The cross-validation fold of the title. */
+  fold: number;
+}
+
+/**
+ * What a calibration fitted on fold models' held-out predictions states for a model fitted on more
+ * titles, one step down (nested cross-validation): for each fold, maps fitted on the inner
+ * cross-validated predictions of the other folds (models of (k − 2)/k of the titles, each inner fold
+ * read with the dictionaries the rest could have written) applied to the fold's predictions by the
+ * model of the other folds ((k − 1)/k, `held`). The stored maps meet the model fitted on all titles
+ * in the same way, one step further.
+ */
+export function nestedConfidences(
+  titles: readonly LabelledTitle[],
+  held: readonly HeldOut[],
+  foldExamples: (inFold: readonly boolean[]) => readonly TrainingExample[],
+  tree: OccupationTree,
+  decision: DecisionThresholds,
+  folds: number,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): StatedPoint[] {
+  const points: StatedPoint[] = [];
+  const fold = titles.map((t) => foldOf(t.id, folds));
+  const innerFold = titles.map((t) => foldOf(`${t.id}:inner`, folds - 1));
+  for (let k = 0; k < folds; k++) {
+    const inner: HeldOut[] = [];
+    for (let j = 0; j < folds - 1; j++) {
+      const out = titles.map((_, i) => fold[i] === k || innerFold[i] === j);
+      const examples = foldExamples(out);
+      const w = trainWeights(
+        examples.filter((_, i) => i >= titles.length || !out[i]),
+        tree,
+        options,
+      );
+      titles.forEach((t, i) => {
+        if (fold[i] !== k && innerFold[i] === j) inner.push({ ...predict(examples[i]!.analysis, w, tree), label: t.label });
+      });
+    }
+    const fit = fitCalibration(inner, tree, decision);
+    held.forEach((h, i) => {
+      if (fold[i] !== k) return;
+      const d = decide(h.codes, h.probs, tree, decision);
+      if (d.code !== null)
+        points.push({
+          confidence: calibrate(fit, d.level!, d.probability),
+          right: rightAtStatedLevel(h.label, d, tree),
+          level: d.level!,
+          fold: k,
+        });
+    });
+  }
+  return points;
 }
 
 /**

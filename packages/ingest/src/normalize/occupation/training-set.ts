@@ -9,8 +9,13 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readCodeLists } from '@talent/models';
 import { buildLocationMatcher } from '../location.js';
-import { coderReferenceFromTrees, readOccupationDictionaries, type OccupationAlias, type OccupationCompositionTerm } from '../reference.js';
-import { cleanTitle } from './clean.js';
+import {
+  coderReferenceFromTrees,
+  readOccupationDictionaries,
+  type DictionarySource,
+  type OccupationAlias,
+  type OccupationCompositionTerm,
+} from '../reference.js';
 import { buildCodeIndex } from './code-index.js';
 import { analyseTitle, type AnalysisDeps } from './features.js';
 import { buildLexicon, occupationNameAliases } from './lexicon.js';
@@ -27,9 +32,9 @@ export interface TrainingSet {
   examples: TrainingExample[];
   pseudoCount: number;
   /**
-   * The examples read as a cross-validation fold must be: without the aliases that spell one of the
-   * fold's titles (a segment of its cleaned title), since the alias dictionary was written while
-   * reading the train split and would otherwise hand the held-out titles their codes.
+   * The examples read as a cross-validation fold must be: with the dictionaries as they could have
+   * been written from the other folds' titles (see {@link readFromOtherTitles}), since words read off
+   * the train split would otherwise hand the held-out titles their codes.
    */
   foldExamples: (inFold: readonly boolean[]) => TrainingExample[];
   tree: OccupationTree;
@@ -53,6 +58,29 @@ export function compositionTitles(composition: readonly OccupationCompositionTer
     if (c.teachingCode) for (const h of COMPOSED_HEADS.teaching) out.push({ text: c.term + h, code: c.teachingCode });
   }
   return out;
+}
+
+/**
+ * Whether a dictionary word stays in a cross-validation fold's dictionaries. Words of the BOSS直聘
+ * position tree and of the 大典 would be written whatever titles were read; a word read off job
+ * titles stays only when a title outside the fold holds it, or when no train title does (platform
+ * usage). A word only the fold's own titles hold would not have been written without reading them.
+ */
+export function readFromOtherTitles(
+  word: string,
+  source: DictionarySource | undefined,
+  loweredTitles: readonly string[],
+  inFold: readonly boolean[],
+): boolean {
+  if (source !== 'titles') return true;
+  const w = word.toLowerCase();
+  let held = false;
+  for (let i = 0; i < loweredTitles.length; i++) {
+    if (!loweredTitles[i]!.includes(w)) continue;
+    if (!inFold[i]) return true;
+    held = true;
+  }
+  return !held;
 }
 
 /** Reads a labelled corpus file (columns id, title, industry_text, description, label_code). */
@@ -80,30 +108,28 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
     ref.occupations.map((o) => o.code),
   );
   const location = buildLocationMatcher(ref.regions);
-  const depsWith = (kept: readonly OccupationAlias[]): AnalysisDeps => ({
-    lexicon: buildLexicon([...kept, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', kept)], composition),
+  const depsWith = (kept: readonly OccupationAlias[], comp: readonly OccupationCompositionTerm[]): AnalysisDeps => ({
+    lexicon: buildLexicon([...kept, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', kept)], comp),
     index,
     tree,
     location,
   });
-  const pseudoWith = (kept: readonly OccupationAlias[]) => [
+  const pseudoWith = (kept: readonly OccupationAlias[], comp: readonly OccupationCompositionTerm[]) => [
     ...kept.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
     ...tree.leaves().map((code) => ({ text: tree.name(code)!, code })),
-    ...compositionTitles(composition),
+    ...compositionTitles(comp),
   ];
-  const deps = depsWith(aliases);
+  const deps = depsWith(aliases, composition);
   const titles = readLabelledTitles(join(paths.repoRoot, TRAIN_SPLIT));
-  const pseudo = pseudoWith(aliases);
+  const pseudo = pseudoWith(aliases, composition);
   const examples = trainingExamples(titles, (t, c) => analyseTitle(t, c, deps), pseudo);
-  const segments = titles.map((t) => cleanTitle(t.title, location).segments);
+  const lowered = titles.map((t) => t.title.toLowerCase());
   const foldExamples = (inFold: readonly boolean[]): TrainingExample[] => {
-    const spelled = new Set<string>();
-    titles.forEach((_, i) => {
-      if (inFold[i]) for (const s of segments[i]!) spelled.add(s);
-    });
-    const kept = aliases.filter((a) => !spelled.has(a.alias.toLowerCase()));
-    const d = depsWith(kept);
-    return trainingExamples(titles, (t, c) => analyseTitle(t, c, d), pseudoWith(kept));
+    const keep = (word: string, source: DictionarySource | undefined) => readFromOtherTitles(word, source, lowered, inFold);
+    const kept = aliases.filter((a) => keep(a.alias, a.source));
+    const comp = composition.filter((c) => keep(c.term, c.source));
+    const d = depsWith(kept, comp);
+    return trainingExamples(titles, (t, c) => analyseTitle(t, c, d), pseudoWith(kept, comp));
   };
   return { titles, examples, pseudoCount: pseudo.length, foldExamples, tree, deps, aliases };
 }
