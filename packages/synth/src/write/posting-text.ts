@@ -85,23 +85,20 @@ export const TAGS = [
 ];
 
 /**
- * A job title a recruiter would write for an occupation: names ending in 人员 become a role
- * (工程师, 专员, 主管…); trade names (焊工, 电工) may get 学徒 or 师傅; a few titles shout 急招.
+ * An occupation named as a recruiter names the role: names ending in 人员 become a role (工程师,
+ * 专员, 主管…); trade names (焊工, 电工) may get 学徒 or 师傅. The decorations real boards add
+ * around it are drawn by `jobTitle` (title-patterns.ts).
  */
-export function jobTitle(rng: Rng, occupationName: string, group: string): string {
-  let title = occupationName;
-  if (occupationName.endsWith('工程技术人员')) {
-    title = occupationName.slice(0, -6) + rng.pick(['工程师', '工程师', '技术员', '工程技术人员', '助理工程师']);
-  } else if (occupationName.endsWith('人员')) {
+export function roleTitle(rng: Rng, occupationName: string, group: string): string {
+  if (occupationName.endsWith('工程技术人员'))
+    return occupationName.slice(0, -6) + rng.pick(['工程师', '工程师', '技术员', '工程技术人员', '助理工程师']);
+  if (occupationName.endsWith('人员')) {
     const core = occupationName.slice(0, -2).replace(/(专业|服务|操作)$/, '');
-    title = core + rng.pick(group === '2' ? ['专员', '主管', '人员', '助理'] : ['员', '人员', '专员', '主管']);
-  } else if (/工$/.test(occupationName) && (group === '6' || group === '4')) {
-    title = occupationName + rng.pick(['', '', '', '学徒', '师傅', '（熟手）']);
+    return core + rng.pick(group === '2' ? ['专员', '主管', '人员', '助理'] : ['员', '人员', '专员', '主管']);
   }
-  const r = rng.next();
-  if (r < 0.03) return `急招${title}`;
-  if (r < 0.05) return `高薪诚聘${title}`;
-  return title;
+  if (/工$/.test(occupationName) && (group === '6' || group === '4'))
+    return occupationName + rng.pick(['', '', '', '学徒', '师傅', '（熟手）']);
+  return occupationName;
 }
 
 const BRAND = [

@@ -12,11 +12,12 @@ import {
   EDUCATION_C,
   EXPERIENCE_A,
   EXPERIENCE_YEARS,
-  jobTitle,
+  roleTitle,
   salaryTextA,
   TAGS,
   type Education,
 } from './posting-text.js';
+import { jobTitle, readTitlePatterns } from './title-patterns.js';
 
 export const SOURCE_A_HEADER = [
   '职位ID',
@@ -102,6 +103,9 @@ export function writePostings(world: World, out: string): PostingStats {
   const { a, axis, ref, industries, staffing, occupations } = world;
   const p = a.postings;
   const rng = new Rng(world.seed, 'postings');
+  // Titles draw from their own stream, so the patterns they follow can change without moving any other field.
+  const titleRng = new Rng(world.seed, 'posting-titles');
+  const titlePatterns = readTitlePatterns();
   const firstYear = axis.latest - a.years.postingYears + 1;
   const windowStart = Date.UTC(firstYear, 0, 1);
   const windowEnd = Date.UTC(axis.latest, 11, 31);
@@ -117,6 +121,9 @@ export function writePostings(world: World, out: string): PostingStats {
 
   const nOcc = staffing.occupations.length;
   const nCity = ref.cities.length;
+  const byGroup = new Map<string, string[]>();
+  for (const o of staffing.occupations) (byGroup.get(o.code[0]!) ?? byGroup.set(o.code[0]!, []).get(o.code[0]!)!).push(o.name);
+  const anotherTitle = (group: string) => roleTitle(titleRng, titleRng.pick(byGroup.get(group)!), group);
   const propensity = staffing.occupations.map((o) => a.postingPropensity[o.code[0]!] ?? 1);
   const season = a.seasonality.postingsByMonth;
   const lambdaOf = (o: number, c: number, year: number, month: number): number => {
@@ -357,14 +364,21 @@ export function writePostings(world: World, out: string): PostingStats {
         const yearly = !daily && group === '2' && r > 0.97;
         const negotiable = rng.chance(p.negotiableRate);
         const months = yearly || daily ? 12 : rng.pick([12, 12, 12, 13, 13, 14]);
+        const company = companyFor(division, c);
         const v: Vacancy = {
           id: `V${String(stats.vacancies).padStart(9, '0')}`,
           occupation: o,
           division,
           city: c,
           county: ref.cities[c]!.counties.length > 0 ? rng.int(0, ref.cities[c]!.counties.length - 1) : -1,
-          company: companyFor(division, c),
-          title: jobTitle(rng, occ.name, group),
+          company,
+          title: jobTitle(titleRng, titlePatterns, occ, {
+            company,
+            city: ref.cities[c]!.name.replace(/市$/, ''),
+            monthlyMin,
+            monthlyMax,
+            another: () => anotherTitle(group),
+          }),
           education: drawEducation(rng, group),
           experience: rng.pick(EXPERIENCE_YEARS),
           min: daily ? Math.round(monthlyMin / 22 / 10) * 10 : yearly ? monthlyMin * months : monthlyMin,

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Rng } from '../prng.js';
+import { roleTitle } from './posting-text.js';
+
+/** The ways a real title departs from the occupation's name, in the order they are applied. */
+export const DECORATIONS = ['generic', 'level', 'joined', 'bracket', 'pay', 'urgent', 'employer'] as const;
+/** How a title states pay: 8K, 6-8K, 6000-8000, 1.2万, 月薪8000. */
+export const PAY_STYLES = ['k', 'kRange', 'yuanRange', 'wan', 'yuan'] as const;
+
+/** Share of a 大类's real titles showing each decoration, and how many titles it was counted on. */
+export type DecorationShares = { titles: number } & Record<(typeof DECORATIONS)[number], number>;
+
+/** `packages/synth/data/posting_title_patterns.json`, written by `scripts/title-patterns.ts` from the coder corpus's train split. */
+export interface TitlePatterns {
+  source: string;
+  minGroupTitles: number;
+  /** By 大典 大类, `*` for all titles together (used for a 大类 with fewer than `minGroupTitles`). */
+  groups: Record<string, DecorationShares>;
+  /** Real titles labelled only to a 大类 (`code` "6") or 中类 ("6-18"): 普工, 操作工, 技术总监. */
+  generic: { title: string; code: string; count: number }[];
+  /** Bracketed words that are not part of the occupation (benefits, conditions, specialities), by the 大类 of the title they were read in. */
+  brackets: { text: string; group: string; count: number }[];
+  /** Bracketed place names counted beside `brackets`: the generator writes the posting's own city there. */
+  placeBrackets: number;
+  levels: { text: string; count: number; at: 'prefix' | 'suffix' }[];
+  urgent: { text: string; count: number }[];
+  payStyles: { style: (typeof PAY_STYLES)[number]; count: number }[];
+}
+
+let cached: TitlePatterns | undefined;
+
+export function readTitlePatterns(): TitlePatterns {
+  cached ??= JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../data/posting_title_patterns.json', import.meta.url)), 'utf8'),
+  ) as TitlePatterns;
+  return cached;
+}
+
+/** What a title may borrow from its posting: the employer, the offered pay, another opening of the same employer. */
+export interface TitleContext {
+  company: string;
+  /** The city as a board shortens it (南宁). */
+  city: string;
+  monthlyMin: number;
+  monthlyMax: number;
+  /** A second title for a posting that lists two jobs (操作工/包装工). */
+  another: () => string;
+}
+
+function weighted<T extends { count: number }>(rng: Rng, list: readonly T[]): T {
+  return list[rng.weightedIndex(list.map((x) => x.count))]!;
+}
+
+/** Fewer bracket readings than this in a 大类 and it borrows the other 大类's terms and benefits (not their specialities: 焊工（Python）). */
+const MIN_BRACKETS = 10;
+const TERMS = /双休|五险|一金|包吃|包住|提成|急招|实习|应届|底薪|长白班|学徒|若干|熟手|经验|兼职|男|女|稳定|待遇/;
+
+function bracketsOf(patterns: TitlePatterns, group: string): TitlePatterns['brackets'] {
+  const own = patterns.brackets.filter((b) => b.group === group);
+  if (own.reduce((n, b) => n + b.count, 0) >= MIN_BRACKETS) return own;
+  return patterns.brackets.filter((b) => b.group === group || TERMS.test(b.text));
+}
+
+function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): string {
+  const k = (n: number) => String(Math.round(n / 100) / 10);
+  switch (style) {
+    case 'k':
+      return `${k(min)}K`;
+    case 'kRange':
+      return `${k(min)}-${k(max)}K`;
+    case 'yuanRange':
+      return `${min}-${max}`;
+    case 'wan':
+      return `${Math.round(max / 1000) / 10}万`;
+    case 'yuan':
+      return `月薪${min}`;
+  }
+}
+
+/**
+ * A job title as a real board shows it for an occupation of code `code`: now and then a generic
+ * title of its 大类 or 中类 (普工), else the occupation as a role (焊工, 数据分析专员) with a level,
+ * a second job, a bracketed benefit or place, the pay, an urgent call or the employer's name in front,
+ * each as often as the corpus's real titles of that 大类 show it.
+ */
+export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: string; name: string }, ctx: TitleContext): string {
+  const group = occupation.code[0]!;
+  const share = patterns.groups[group] ?? patterns.groups['*']!;
+  const generic = patterns.generic.filter((g) => g.code === group || occupation.code.startsWith(`${g.code}-`));
+  if (generic.length > 0 && rng.chance(share.generic)) return weighted(rng, generic).title;
+  let title = roleTitle(rng, occupation.name, group);
+  if (rng.chance(share.level)) {
+    const level = weighted(rng, patterns.levels);
+    title = level.at === 'prefix' ? level.text + title : title + level.text;
+  }
+  if (rng.chance(share.joined)) title = `${title}${rng.pick(['/', '/', '、'])}${ctx.another()}`;
+  if (rng.chance(share.bracket)) {
+    const own = bracketsOf(patterns, group);
+    const others = own.reduce((n, b) => n + b.count, 0);
+    const text = rng.chance(patterns.placeBrackets / (patterns.placeBrackets + others)) ? ctx.city : weighted(rng, own).text;
+    title = `${title}（${text}）`;
+  }
+  if (rng.chance(share.pay)) title = `${title} ${payText(weighted(rng, patterns.payStyles).style, ctx.monthlyMin, ctx.monthlyMax)}`;
+  if (rng.chance(share.urgent)) title = weighted(rng, patterns.urgent).text + title;
+  if (rng.chance(share.employer)) title = `${ctx.company}招聘${title}`;
+  return title;
+}
