@@ -190,24 +190,23 @@ describe('projection steps on a hand-built province', () => {
     close(Number(of(OCC.car).seeker_rate), (carOpen * 0.8 - 108 * 0.8 * 0.8) / (carFactor * car.separations));
     close(Number(of(OCC.food).seeker_rate), (foodOpen * 0.6) / (foodFactor * food.separations));
     expect(of(OCC.car).seeker_basis).toBe('registered');
-    // Not listed all year: the listed occupations' benchmarked separations over their default ones, and at least the
-    // default seeker rate.
-    close(
-      Number(of(OCC.software).separation_factor),
-      (carFactor * car.separations + foodFactor * food.separations) / (car.separations + food.separations),
-    );
-    // Software is listed in two of the four quarters (17 vacancies, 12 seekers): those quarters take its registered
-    // supply / openings, the other two the default rate (1), unless the bound of its absent quarters is higher (its
-    // gap of the year at most 3 + 2 listed plus the smallest listed gap of Q3 and Q4, 2 each: 9 registered persons).
+    // Software, listed in two of the four quarters (17 vacancies, 12 seekers), is the only listed occupation of 大类 2:
+    // its vacancies of those quarters at the same pace for the year (34) benchmark the 大类's separations.
     const [sw] = await rows(
       `SELECT sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
+    const swFactor = ((17 * 4) / 2 / coverage - Number(sw!.expansion)) / Number(sw!.separations);
+    close(Number(of(OCC.software).separation_factor), swFactor);
+    close(Number(of(OCC.chemist).separation_factor), swFactor);
+    expect(of(OCC.chemist).basis).toBe('major_group_partial');
+    // Its other two quarters take the default seeker rate (1), unless the bound of its absent quarters is higher (its
+    // gap of the year at most 3 + 2 listed plus the smallest listed gap of Q3 and Q4, 2 each: 9 registered persons).
     const swGraduates = await value(
       `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
-    const swSeparations = Number(sw!.separations) * Number(of(OCC.software).separation_factor);
+    const swSeparations = Number(sw!.separations) * swFactor;
     const swOpen = Number(sw!.expansion) + swSeparations;
     const swListed = Math.max(0, (swOpen * 12) / 17 - swGraduates) / swSeparations;
     const swBound = (swOpen - swGraduates - 9 / coverage) / swSeparations;

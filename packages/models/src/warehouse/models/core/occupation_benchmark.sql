@@ -4,7 +4,9 @@
 --   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
 --   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
 --   separations over their default ones: separations follow the age and education of a 大类's workers, which its
---   occupations share); of all of them when the 大类 has fewer than benchmark_group_min_listed; 1 when there are none.
+--   occupations share); a 大类 with fewer than benchmark_group_min_listed takes the same from its occupations listed in
+--   some quarters (their vacancies of those quarters taken as the year's at the same pace), else that of all occupations
+--   listed all year; 1 when there are none.
 --   Its job seekers other than new graduates per separation are
 --   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
 --   takes that rate for those quarters and the default for the others (weighted by quarters), at least its bound
@@ -15,7 +17,8 @@
 --   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
 --   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
--- column basis: registered (its own registrations), major_group (its 大类's factor), overall or default.
+-- column basis: registered (its own registrations), major_group (its 大类's factor), major_group_partial (its 大类's factor
+--   from occupations listed in some quarters), overall or default.
 -- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
 -- column seeker_basis: registered (listed all year), listed (some quarters), bound (the bound its absence from the tables
 --   sets) or default.
@@ -64,7 +67,11 @@ coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE fu
 own AS (
   SELECT m.occupation_code, m.vacancies, m.job_seekers, m.quarters, m.tables, m.full_year, m.expansion, m.separations, m.graduates,
     CASE WHEN m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
-      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor
+      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor,
+    -- Listed in some quarters: its vacancies of those quarters taken as the year's at the same pace.
+    CASE WHEN NOT m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
+      pow((m.vacancies * m.tables / m.quarters / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight'))))
+      END AS partial_factor
   FROM matched m, coverage c
 ),
 group_factors AS (
@@ -72,17 +79,23 @@ group_factors AS (
   SELECT left(occupation_code, 1) AS major_group, count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor
   FROM own WHERE full_year GROUP BY ALL
 ),
+partial_group_factors AS (
+  -- A 大类 none of whose occupations is listed all year: the same from those listed in some quarters.
+  SELECT left(occupation_code, 1) AS major_group, sum(partial_factor * separations) / sum(separations) AS factor
+  FROM own WHERE NOT full_year GROUP BY ALL
+),
 overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
     CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
-      WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
-    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, a.factor, 1.0)
+      WHEN p.factor IS NOT NULL THEN 'major_group_partial' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
+    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, p.factor, a.factor, 1.0)
       AS separation_factor
   FROM occupations o
   LEFT JOIN own w USING (occupation_code)
   LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
+  LEFT JOIN partial_group_factors p ON p.major_group = left(o.occupation_code, 1)
   CROSS JOIN overall_factor a
 ),
 flows AS (
