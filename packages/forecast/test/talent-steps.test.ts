@@ -200,18 +200,18 @@ describe('projection steps on a hand-built province', () => {
     close(Number(of(OCC.software).separation_factor), swFactor);
     close(Number(of(OCC.chemist).separation_factor), swFactor);
     expect(of(OCC.chemist).basis).toBe('major_group_partial');
-    // Its other two quarters take the default seeker rate (1), unless the bound of its absent quarters is higher (its
-    // gap of the year at most 3 + 2 listed plus the smallest listed gap of Q3 and Q4, 2 each: 9 registered persons).
+    // Its seekers leave the registered gap of the year: 3 + 2 listed (Q1, Q2), and for Q3 and Q4 the lesser of a quarter
+    // of its gap at the default rate (1) and the smallest gap those tables list (2 each), all over the coverage.
     const swGraduates = await value(
       `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
     const swSeparations = Number(sw!.separations) * swFactor;
     const swOpen = Number(sw!.expansion) + swSeparations;
-    const swListed = Math.max(0, (swOpen * 12) / 17 - swGraduates) / swSeparations;
-    const swBound = (swOpen - swGraduates - 9 / coverage) / swSeparations;
-    expect(swListed).toBeLessThan(1);
-    close(Number(of(OCC.software).seeker_rate), Math.max(swBound, (2 * swListed + 2 * 1) / 4));
+    const absentQuarter = Math.min((swOpen - swGraduates - swSeparations) / 4, 2 / coverage);
+    const swGap = 5 / coverage + 2 * absentQuarter;
+    expect(absentQuarter).toBeGreaterThan(0);
+    close(Number(of(OCC.software).seeker_rate), (swOpen - swGraduates - swGap) / swSeparations);
     expect(of(OCC.software).seeker_basis).toBe('listed');
   });
 

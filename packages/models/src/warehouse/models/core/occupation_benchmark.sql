@@ -7,10 +7,11 @@
 --   occupations share); a 大类 with fewer than benchmark_group_min_listed takes the same from its occupations listed in
 --   some quarters (their vacancies of those quarters taken as the year's at the same pace), else that of all occupations
 --   listed all year; 1 when there are none.
---   Its job seekers other than new graduates per separation are
+--   An occupation listed in every quarter has its job seekers other than new graduates per separation
 --   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
---   takes that rate for those quarters and the default for the others (weighted by quarters), at least its bound
---   below. For every other occupation the tables
+--   takes the rate that leaves its registered gap of the year: its listed gaps, and for each quarter it is absent the
+--   lesser of a quarter of its gap at the default rate and the smallest gap that table lists. For every other
+--   occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
 --   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
 --   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
@@ -104,6 +105,18 @@ flows AS (
     greatest(0.0, m.expansion + m.separations * f.separation_factor) AS openings, coalesce(g.graduates, 0) AS graduates
   FROM factors f LEFT JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
 ),
+partial_gap AS (
+  -- An occupation listed in some quarters, its registered gap of the year in openings: its listed gaps, and for each
+  -- quarter it is absent the lesser of a quarter of its gap at the default seeker rate and the smallest gap that table
+  -- lists (absent, it was below that table's cut-off).
+  SELECT w.occupation_code, sum(CASE WHEN e.occupation_code IS NOT NULL THEN (e.vacancies - e.job_seekers) / c.rate
+      ELSE least((f.openings - f.graduates - core.projection_parameter('seeker_rate_default') * f.separations) / w.tables,
+        q.smallest / c.rate) END) AS gap
+  FROM own w JOIN flows f USING (occupation_code) CROSS JOIN quarter_floor q CROSS JOIN coverage c
+  LEFT JOIN province_entries e ON e.occupation_code = w.occupation_code AND e.period = q.period
+  WHERE NOT w.full_year
+  GROUP BY ALL
+),
 listed_rates AS (
   -- Supply / openings as registered; the supply beyond graduates are other seekers.
   SELECT f.occupation_code, greatest(0.0, f.openings * w.job_seekers / w.vacancies - f.graduates) / f.separations AS seeker_rate
@@ -112,17 +125,16 @@ listed_rates AS (
 SELECT f.occupation_code, f.basis, f.separation_factor,
   CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
     WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END AS seeker_basis,
-  -- Listed in some quarters: those quarters show its 求职人数 / 招聘需求人数 (a ratio, so a part of the year shows it as
-  -- well as the whole year); the quarters it is absent from count at the default, and the bound they set still holds.
+  -- Listed in some quarters: the rate that leaves its registered gap of the year (partial_gap, within the bound).
   CASE WHEN w.full_year THEN l.seeker_rate
-    WHEN l.seeker_rate IS NOT NULL THEN greatest(coalesce(bound.rate, 0),
-      (w.quarters * l.seeker_rate + (w.tables - w.quarters) * core.projection_parameter('seeker_rate_default')) / w.tables)
+    WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, (f.openings - f.graduates - pg.gap) / f.separations)
     ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
 LEFT JOIN listed_rates l USING (occupation_code)
 LEFT JOIN own w USING (occupation_code)
 LEFT JOIN gap_bound b USING (occupation_code)
+LEFT JOIN partial_gap pg USING (occupation_code)
 CROSS JOIN coverage c
 -- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
 CROSS JOIN LATERAL (
