@@ -215,6 +215,34 @@ describe('projection steps on a hand-built province', () => {
     expect(of(OCC.software).seeker_basis).toBe('listed');
   });
 
+  it('pools the registered seekers per vacancy of an occupation listed all year over the years it was', async () => {
+    wh = await smallProvince();
+    // Cars were listed in every quarter of 2023 too (20 vacancies, 10 seekers each); food in one quarter only.
+    const quarters = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
+    await addRegistrations(wh, [
+      ...REGISTRATIONS,
+      ...quarters.map((period) => ({ period, occupation: OCC.car, vacancies: 20, seekers: 10 })),
+      { period: '2023Q1', occupation: OCC.food, vacancies: 9, seekers: 1 },
+    ]);
+    const b = await rows(`SELECT * FROM core.occupation_benchmark`);
+    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    const flow = await rows(
+      `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
+    );
+    const graduates = async (o: string) =>
+      value(`SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`, [o]);
+    const seekerRate = async (o: string, ratio: number) => {
+      const f = flow.find((r) => r.occupation_code === o)!;
+      const separations = Number(f.separations) * Number(of(o).separation_factor);
+      return Math.max(0, (Number(f.expansion) + separations) * ratio - (await graduates(o))) / separations;
+    };
+    // Cars: (96 + 40) seekers per (120 + 80) vacancies over 2023 and 2024; the 2024 factor is the 2024 registrations' alone.
+    close(Number(of(OCC.car).seeker_rate), await seekerRate(OCC.car, 136 / 200));
+    close(Number(of(OCC.car).registered_vacancies), 120);
+    // Food was not listed all 2023: its 2024 ratio, 12 / 20.
+    close(Number(of(OCC.food).seeker_rate), await seekerRate(OCC.food, 12 / 20));
+  });
+
   it("gives a 大类's unlisted occupations the factor of its one listed occupation, others the all-listed factor", async () => {
     wh = await smallProvince();
     // Software listed all year beside cars and food; chemists (大类 2 as software) and clerks (大类 4) never listed.

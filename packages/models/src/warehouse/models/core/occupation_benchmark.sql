@@ -8,7 +8,8 @@
 --   some quarters (their vacancies of those quarters taken as the year's at the same pace), else that of all occupations
 --   listed all year; 1 when there are none.
 --   An occupation listed in every quarter has its job seekers other than new graduates per separation
---   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
+--   observed: supply / openings equals its registered 求职人数 / 招聘需求人数, pooled over the latest seeker_ratio_years
+--   in which it was listed in every quarter. An occupation listed in only some quarters
 --   takes the rate that leaves its registered gap of the year: its listed gaps, and for each quarter it is absent the
 --   lesser of a quarter of its gap at the default rate and the smallest gap that table lists. For every other
 --   occupation the tables
@@ -51,6 +52,18 @@ registered AS (
     r.quarters >= core.projection_parameter('registration_min_quarters') AS full_year
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省', reg_year y
   WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
+),
+pooled_ratio AS (
+  -- 求职人数 / 招聘需求人数 of an occupation listed all the latest year, over the latest seeker_ratio_years in which it
+  -- was listed all year: each quarter's figures are noisy samples of the flows, and the ratio moves slowly.
+  SELECT r.occupation_code, sum(r.job_seekers) / sum(r.vacancies) AS ratio
+  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
+  WHERE r.vacancies > 0 AND r.job_seekers > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
+    AND r.occupation_code IN (SELECT occupation_code FROM registered WHERE full_year)
+    AND r.year IN (
+      SELECT DISTINCT p.year FROM core.registration p JOIN ref.region pg ON pg.code = p.region_code AND pg.level = '省'
+      QUALIFY dense_rank() OVER (ORDER BY p.year DESC) <= core.projection_parameter('seeker_ratio_years'))
+  GROUP BY ALL
 ),
 model AS (
   SELECT f.occupation_code, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings
@@ -119,8 +132,9 @@ partial_gap AS (
 ),
 listed_rates AS (
   -- Supply / openings as registered; the supply beyond graduates are other seekers.
-  SELECT f.occupation_code, greatest(0.0, f.openings * w.job_seekers / w.vacancies - f.graduates) / f.separations AS seeker_rate
-  FROM flows f JOIN own w USING (occupation_code) WHERE f.separations > 0
+  SELECT f.occupation_code,
+    greatest(0.0, f.openings * coalesce(p.ratio, w.job_seekers / w.vacancies) - f.graduates) / f.separations AS seeker_rate
+  FROM flows f JOIN own w USING (occupation_code) LEFT JOIN pooled_ratio p USING (occupation_code) WHERE f.separations > 0
 )
 SELECT f.occupation_code, f.basis, f.separation_factor,
   CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
