@@ -190,30 +190,57 @@ describe('projection steps on a hand-built province', () => {
     close(Number(of(OCC.car).seeker_rate), (carOpen * 0.8 - 108 * 0.8 * 0.8) / (carFactor * car.separations));
     close(Number(of(OCC.food).seeker_rate), (foodOpen * 0.6) / (foodFactor * food.separations));
     expect(of(OCC.car).seeker_basis).toBe('registered');
-    // Not listed all year: the listed occupations' benchmarked separations over their default ones, and at least the
-    // default seeker rate.
-    close(
-      Number(of(OCC.software).separation_factor),
-      (carFactor * car.separations + foodFactor * food.separations) / (car.separations + food.separations),
-    );
-    // Software is listed in two of the four quarters (17 vacancies, 12 seekers): those quarters take its registered
-    // supply / openings, the other two the default rate (1), unless the bound of its absent quarters is higher (its
-    // gap of the year at most 3 + 2 listed plus the smallest listed gap of Q3 and Q4, 2 each: 9 registered persons).
+    // Software, listed in two of the four quarters (17 vacancies, 12 seekers), is the only listed occupation of 大类 2:
+    // its vacancies of those quarters at the same pace for the year (34) benchmark the 大类's separations.
     const [sw] = await rows(
       `SELECT sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
+    const swFactor = ((17 * 4) / 2 / coverage - Number(sw!.expansion)) / Number(sw!.separations);
+    close(Number(of(OCC.software).separation_factor), swFactor);
+    close(Number(of(OCC.chemist).separation_factor), swFactor);
+    expect(of(OCC.chemist).basis).toBe('major_group_partial');
+    // Its seekers leave the registered gap of the year: 3 + 2 listed (Q1, Q2), and for Q3 and Q4 the lesser of a quarter
+    // of its gap at the default rate (1) and the smallest gap those tables list (2 each), all over the coverage.
     const swGraduates = await value(
       `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
-    const swSeparations = Number(sw!.separations) * Number(of(OCC.software).separation_factor);
+    const swSeparations = Number(sw!.separations) * swFactor;
     const swOpen = Number(sw!.expansion) + swSeparations;
-    const swListed = Math.max(0, (swOpen * 12) / 17 - swGraduates) / swSeparations;
-    const swBound = (swOpen - swGraduates - 9 / coverage) / swSeparations;
-    expect(swListed).toBeLessThan(1);
-    close(Number(of(OCC.software).seeker_rate), Math.max(swBound, (2 * swListed + 2 * 1) / 4));
+    const absentQuarter = Math.min((swOpen - swGraduates - swSeparations) / 4, 2 / coverage);
+    const swGap = 5 / coverage + 2 * absentQuarter;
+    expect(absentQuarter).toBeGreaterThan(0);
+    close(Number(of(OCC.software).seeker_rate), (swOpen - swGraduates - swGap) / swSeparations);
     expect(of(OCC.software).seeker_basis).toBe('listed');
+  });
+
+  it('pools the registered seekers per vacancy of an occupation listed all year over the years it was', async () => {
+    wh = await smallProvince();
+    // Cars were listed in every quarter of 2023 too (20 vacancies, 10 seekers each); food in one quarter only.
+    const quarters = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
+    await addRegistrations(wh, [
+      ...REGISTRATIONS,
+      ...quarters.map((period) => ({ period, occupation: OCC.car, vacancies: 20, seekers: 10 })),
+      { period: '2023Q1', occupation: OCC.food, vacancies: 9, seekers: 1 },
+    ]);
+    const b = await rows(`SELECT * FROM core.occupation_benchmark`);
+    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    const flow = await rows(
+      `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
+    );
+    const graduates = async (o: string) =>
+      value(`SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`, [o]);
+    const seekerRate = async (o: string, ratio: number) => {
+      const f = flow.find((r) => r.occupation_code === o)!;
+      const separations = Number(f.separations) * Number(of(o).separation_factor);
+      return Math.max(0, (Number(f.expansion) + separations) * ratio - (await graduates(o))) / separations;
+    };
+    // Cars: (96 + 40) seekers per (120 + 80) vacancies over 2023 and 2024; the 2024 factor is the 2024 registrations' alone.
+    close(Number(of(OCC.car).seeker_rate), await seekerRate(OCC.car, 136 / 200));
+    close(Number(of(OCC.car).registered_vacancies), 120);
+    // Food was not listed all 2023: its 2024 ratio, 12 / 20.
+    close(Number(of(OCC.food).seeker_rate), await seekerRate(OCC.food, 12 / 20));
   });
 
   it("gives a 大类's unlisted occupations the factor of its one listed occupation, others the all-listed factor", async () => {

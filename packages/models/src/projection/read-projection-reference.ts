@@ -57,6 +57,7 @@ export const REQUIRED_PARAMETERS = [
   'benchmark_factor_min',
   'benchmark_factor_max',
   'benchmark_group_min_listed',
+  'seeker_ratio_years',
   'seeker_rate_default',
   'shortage_weight_ratio',
   'shortage_weight_posting_growth',

@@ -4,18 +4,23 @@
 --   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
 --   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
 --   separations over their default ones: separations follow the age and education of a 大类's workers, which its
---   occupations share); of all of them when the 大类 has fewer than benchmark_group_min_listed; 1 when there are none.
---   Its job seekers other than new graduates per separation are
---   observed: supply / openings equals its registered 求职人数 / 招聘需求人数. An occupation listed in only some quarters
---   takes that rate for those quarters and the default for the others (weighted by quarters), at least its bound
---   below. For every other occupation the tables
+--   occupations share); a 大类 with fewer than benchmark_group_min_listed takes the same from its occupations listed in
+--   some quarters (their vacancies of those quarters taken as the year's at the same pace), else that of all occupations
+--   listed all year; 1 when there are none.
+--   An occupation listed in every quarter has its job seekers other than new graduates per separation
+--   observed: supply / openings equals its registered 求职人数 / 招聘需求人数, pooled over the latest seeker_ratio_years
+--   in which it was listed in every quarter. An occupation listed in only some quarters
+--   takes the rate that leaves its registered gap of the year: its listed gaps, and for each quarter it is absent the
+--   lesser of a quarter of its gap at the default rate and the smallest gap that table lists. For every other
+--   occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
 --   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
 --   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
 --   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
 --   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
--- column basis: registered (its own registrations), major_group (its 大类's factor), overall or default.
+-- column basis: registered (its own registrations), major_group (its 大类's factor), major_group_partial (its 大类's factor
+--   from occupations listed in some quarters), overall or default.
 -- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
 -- column seeker_basis: registered (listed all year), listed (some quarters), bound (the bound its absence from the tables
 --   sets) or default.
@@ -48,6 +53,18 @@ registered AS (
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省', reg_year y
   WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
 ),
+pooled_ratio AS (
+  -- 求职人数 / 招聘需求人数 of an occupation listed all the latest year, over the latest seeker_ratio_years in which it
+  -- was listed all year: each quarter's figures are noisy samples of the flows, and the ratio moves slowly.
+  SELECT r.occupation_code, sum(r.job_seekers) / sum(r.vacancies) AS ratio
+  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
+  WHERE r.vacancies > 0 AND r.job_seekers > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
+    AND r.occupation_code IN (SELECT occupation_code FROM registered WHERE full_year)
+    AND r.year IN (
+      SELECT DISTINCT p.year FROM core.registration p JOIN ref.region pg ON pg.code = p.region_code AND pg.level = '省'
+      QUALIFY dense_rank() OVER (ORDER BY p.year DESC) <= core.projection_parameter('seeker_ratio_years'))
+  GROUP BY ALL
+),
 model AS (
   SELECT f.occupation_code, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings
   FROM core.occupation_flow f, reg_year y WHERE f.year = y.year GROUP BY ALL
@@ -64,7 +81,11 @@ coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE fu
 own AS (
   SELECT m.occupation_code, m.vacancies, m.job_seekers, m.quarters, m.tables, m.full_year, m.expansion, m.separations, m.graduates,
     CASE WHEN m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
-      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor
+      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor,
+    -- Listed in some quarters: its vacancies of those quarters taken as the year's at the same pace.
+    CASE WHEN NOT m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
+      pow((m.vacancies * m.tables / m.quarters / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight'))))
+      END AS partial_factor
   FROM matched m, coverage c
 ),
 group_factors AS (
@@ -72,17 +93,23 @@ group_factors AS (
   SELECT left(occupation_code, 1) AS major_group, count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor
   FROM own WHERE full_year GROUP BY ALL
 ),
+partial_group_factors AS (
+  -- A 大类 none of whose occupations is listed all year: the same from those listed in some quarters.
+  SELECT left(occupation_code, 1) AS major_group, sum(partial_factor * separations) / sum(separations) AS factor
+  FROM own WHERE NOT full_year GROUP BY ALL
+),
 overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
     CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
-      WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
-    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, a.factor, 1.0)
+      WHEN p.factor IS NOT NULL THEN 'major_group_partial' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
+    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, p.factor, a.factor, 1.0)
       AS separation_factor
   FROM occupations o
   LEFT JOIN own w USING (occupation_code)
   LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
+  LEFT JOIN partial_group_factors p ON p.major_group = left(o.occupation_code, 1)
   CROSS JOIN overall_factor a
 ),
 flows AS (
@@ -91,25 +118,37 @@ flows AS (
     greatest(0.0, m.expansion + m.separations * f.separation_factor) AS openings, coalesce(g.graduates, 0) AS graduates
   FROM factors f LEFT JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
 ),
+partial_gap AS (
+  -- An occupation listed in some quarters, its registered gap of the year in openings: its listed gaps, and for each
+  -- quarter it is absent the lesser of a quarter of its gap at the default seeker rate and the smallest gap that table
+  -- lists (absent, it was below that table's cut-off).
+  SELECT w.occupation_code, sum(CASE WHEN e.occupation_code IS NOT NULL THEN (e.vacancies - e.job_seekers) / c.rate
+      ELSE least((f.openings - f.graduates - core.projection_parameter('seeker_rate_default') * f.separations) / w.tables,
+        q.smallest / c.rate) END) AS gap
+  FROM own w JOIN flows f USING (occupation_code) CROSS JOIN quarter_floor q CROSS JOIN coverage c
+  LEFT JOIN province_entries e ON e.occupation_code = w.occupation_code AND e.period = q.period
+  WHERE NOT w.full_year
+  GROUP BY ALL
+),
 listed_rates AS (
   -- Supply / openings as registered; the supply beyond graduates are other seekers.
-  SELECT f.occupation_code, greatest(0.0, f.openings * w.job_seekers / w.vacancies - f.graduates) / f.separations AS seeker_rate
-  FROM flows f JOIN own w USING (occupation_code) WHERE f.separations > 0
+  SELECT f.occupation_code,
+    greatest(0.0, f.openings * coalesce(p.ratio, w.job_seekers / w.vacancies) - f.graduates) / f.separations AS seeker_rate
+  FROM flows f JOIN own w USING (occupation_code) LEFT JOIN pooled_ratio p USING (occupation_code) WHERE f.separations > 0
 )
 SELECT f.occupation_code, f.basis, f.separation_factor,
   CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
     WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END AS seeker_basis,
-  -- Listed in some quarters: those quarters show its 求职人数 / 招聘需求人数 (a ratio, so a part of the year shows it as
-  -- well as the whole year); the quarters it is absent from count at the default, and the bound they set still holds.
+  -- Listed in some quarters: the rate that leaves its registered gap of the year (partial_gap, within the bound).
   CASE WHEN w.full_year THEN l.seeker_rate
-    WHEN l.seeker_rate IS NOT NULL THEN greatest(coalesce(bound.rate, 0),
-      (w.quarters * l.seeker_rate + (w.tables - w.quarters) * core.projection_parameter('seeker_rate_default')) / w.tables)
+    WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, (f.openings - f.graduates - pg.gap) / f.separations)
     ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
 LEFT JOIN listed_rates l USING (occupation_code)
 LEFT JOIN own w USING (occupation_code)
 LEFT JOIN gap_bound b USING (occupation_code)
+LEFT JOIN partial_gap pg USING (occupation_code)
 CROSS JOIN coverage c
 -- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
 CROSS JOIN LATERAL (
