@@ -43,7 +43,9 @@ export async function openWarehouse(path: string, options: OpenWarehouseOptions 
   const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
   const migrationsApplied = options.readOnly ? [] : await migrate(conn);
-  const modelsChanged = options.readOnly ? [] : (await runModels(conn)).filter((r) => r.action !== 'unchanged').map((r) => r.name);
+  const modelsChanged = options.readOnly
+    ? []
+    : (await runModels(conn)).filter((r) => r.action !== 'unchanged' && r.action !== 'deferred').map((r) => r.name);
   // Schema changes go to the file at once: DuckDB cannot replay a WAL holding a column comment of a
   // table with a generated column (core.job_posting), so a run killed before its first checkpoint
   // would leave a warehouse that no longer opens.

@@ -80,12 +80,20 @@ export function buildOrder(models: readonly Model[]): Model[] {
 export interface ModelResult {
   name: string;
   materialized: Model['materialized'];
-  action: 'created' | 'replaced' | 'rebuilt' | 'unchanged';
+  /**
+   * `deferred`: a `table` model whose file changed, left as it stands until the pipeline rebuilds the
+   * tables (and every model reading it with it), since it may read reference data the run has not
+   * loaded yet (a projection parameter the new file names).
+   */
+  action: 'created' | 'replaced' | 'rebuilt' | 'unchanged' | 'deferred';
   seconds: number;
 }
 
 export interface RunModelsOptions {
-  /** Rebuild every `table` model from its inputs (the pipeline's models stage); otherwise only missing ones. */
+  /**
+   * Rebuild every `table` model from its inputs (the projection stage, after the reference stage);
+   * otherwise tables are only created when missing, and a changed one is deferred to that rebuild.
+   */
   rebuildTables?: boolean;
 }
 
@@ -185,8 +193,11 @@ async function ensureRawTables(conn: DuckDBConnection): Promise<void> {
  * Brings every model up to date, in dependency order, in one transaction: raw tables of the kinds
  * and the stored tables of incremental models are created when missing (and checked against their
  * declarations otherwise); views and macros are (re)created when their file changed; `table`
- * models are built when missing, or every time with `rebuildTables`. Comments come from the model
- * headers, and every column must have one. What was done is recorded in `meta.models`.
+ * models are built when missing, or every time with `rebuildTables`; without it, a `table` model
+ * whose file changed is deferred to that rebuild, with every existing model that reads it (an
+ * upgrade's new table SQL may read a parameter that only the run's reference stage loads). Comments
+ * come from the model headers, and every column must have one. What was done is recorded in
+ * `meta.models`; a deferred model keeps its old checksum there until it is built.
  */
 export async function runModels(conn: DuckDBConnection, options: RunModelsOptions = {}): Promise<ModelResult[]> {
   const models = buildOrder(listModels());
@@ -194,12 +205,23 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
     (await conn.runAndReadAll(`SELECT name, checksum FROM meta.models`)).getRowObjects().map((r) => [String(r.name), String(r.checksum)]),
   );
   const results: ModelResult[] = [];
+  const deferred = new Set<Model>();
   await inTransaction(conn, async () => {
     await ensureRawTables(conn);
     for (const m of models) {
       const started = performance.now();
       const changed = known.get(m.name) !== m.checksum;
       let action: ModelResult['action'] = 'unchanged';
+      if (
+        !options.rebuildTables &&
+        m.materialized !== 'incremental' &&
+        ((m.materialized === 'table' && changed) || dependencies(m, models).some((d) => deferred.has(d))) &&
+        (await columnsOf(conn, m.name)) !== null
+      ) {
+        deferred.add(m);
+        results.push({ name: m.name, materialized: m.materialized, action: 'deferred', seconds: 0 });
+        continue;
+      }
       try {
       if (m.materialized === 'incremental') {
         action = await ensureIncremental(conn, m);
