@@ -75,6 +75,21 @@ describe('occupation coder', () => {
     expect(code('行政文职').code?.[0]).toBe('3');
   });
 
+  it('codes an occupation by the name the 大典 gives it where its code is named otherwise', () => {
+    // 46 occupations of the 大典 sit at 小类 or 中类 codes named for the group (6-29-05-00 古建筑修建人员)
+    // while the occupation is 古建筑工; bureaus' shortage tables and boards write the occupation's name.
+    for (const [title, want] of [
+      ['古建筑工', '6-29-05-00'],
+      ['兽药制造工', '6-12-04-00'],
+      ['药物制剂工', '6-12-03-00'],
+      ['电池制造工', '6-24-04-00'],
+      ['金融科技师', '2-06-14-00'],
+    ] as const) {
+      const coded = code(title);
+      expect([title, coded.code, coded.level]).toEqual([title, want, '细类']);
+    }
+  });
+
   it('states the level of its code and a probability as confidence', () => {
     for (const t of ['软件测试工程师', '运营', '普工', 'Python', '给你一份开心的工作']) {
       const m = code(t);

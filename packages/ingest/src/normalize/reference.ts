@@ -36,6 +36,8 @@ export interface IndustryTerm {
 export interface Occupation {
   code: string;
   name: string;
+  /** The occupation's own name where the code is an occupation and names it otherwise (6-29-05-00 古建筑修建人员: 古建筑工); else empty. */
+  occupationName: string;
   definition: string;
   isDigital: boolean;
   isGreen: boolean;
@@ -115,6 +117,7 @@ export function coderReferenceFromTrees(
     occupations: entries(trees.occupation).map((e) => ({
       code: e.code,
       name: e.name.replace(MARKER, ''),
+      occupationName: e.row.is_occupation === 'true' ? (e.row.occupation_name ?? '').replace(MARKER, '') : '',
       definition: e.row.definition ?? '',
       isDigital: e.row.is_digital === 'true',
       isGreen: e.row.is_green === 'true',

@@ -64,13 +64,14 @@ function isLatinAt(text: string, at: number): boolean {
 const NAME_TAIL = /(工程技术人员|专业技术人员|专业人员|技术人员|服务人员|人员)$/;
 
 /**
- * The 大典's own occupation names as aliases of tier 4 (护林员, 家禽饲养员, 车工), and the stems of
+ * The 大典's own occupation names as aliases of tier 4 (护林员, 家禽饲养员, 车工; for an occupation
+ * whose code names it otherwise, both: 古建筑修建人员 and 古建筑工 → 6-29-05-00), and the stems of
  * names with a generic tail as aliases of tier 3 (供用电 → 供用电工程技术人员, 金融科技 → 金融科技专业
  * 人员), for the occupations the dictionary does not name. A bracketed part is dropped (军官（警官） →
  * 军官); a stem shorter than three characters or shared by two occupations is not used.
  */
 export function occupationNameAliases(
-  occupations: readonly { code: string; name: string }[],
+  occupations: readonly { code: string; name: string; occupationName?: string }[],
   isOccupation: (code: string) => boolean,
   aliases: readonly OccupationAlias[],
 ): OccupationAlias[] {
@@ -79,12 +80,14 @@ export function occupationNameAliases(
   const stems = new Map<string, string | null>();
   for (const o of occupations) {
     if (!isOccupation(o.code)) continue;
-    const name = o.name.replace(/[（(].*$/, '').trim();
-    const stem = name.replace(NAME_TAIL, '');
-    if (stem !== name && stem.length >= 3) stems.set(stem, stems.has(stem) ? null : o.code);
-    if (name.length < 2 || known.has(name)) continue;
-    known.add(name);
-    out.push({ alias: name, code: o.code, tier: 4 });
+    for (const full of new Set([o.name, o.occupationName ?? ''])) {
+      const name = full.replace(/[（(].*$/, '').trim();
+      const stem = name.replace(NAME_TAIL, '');
+      if (stem !== name && stem.length >= 3) stems.set(stem, stems.has(stem) ? null : o.code);
+      if (name.length < 2 || known.has(name)) continue;
+      known.add(name);
+      out.push({ alias: name, code: o.code, tier: 4 });
+    }
   }
   for (const [stem, code] of stems) if (code && !known.has(stem)) out.push({ alias: stem, code, tier: 3 });
   return out;
