@@ -429,6 +429,33 @@ describe('the five publications on a small warehouse', () => {
     expect(system.checkAdditivity()).toEqual([]);
   });
 
+  it('lists only the 大典 occupations: demand of postings coded to a 中类 is ranked in the mart but in no catalogue or ranking', async () => {
+    // 电子厂普工 is coded 6-25-00-00 (计算机、通信和其他电子设备制造人员), a 中类 and no occupation.
+    const group = '6-25-00-00';
+    await wh.conn.run(`INSERT INTO marts.fct_occupation_shortage
+      SELECT * REPLACE ('${group}' AS occupation_code, 0 AS rank, gap * 2 AS gap, '紧缺' AS shortage_level)
+        FROM marts.fct_occupation_shortage WHERE region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1} ORDER BY rank LIMIT 1`);
+    try {
+      const again = await buildPublications(wh.conn, {
+        runId: RUN,
+        regions: [PROVINCE],
+        datasetsDir: config.datasetsDir,
+        issued: '2026-12-01',
+      });
+      const listed = [
+        ...table(pub(again, 'skills-supply-demand'), 'ranking-table').rows,
+        ...table(pub(again, 'shortage-catalogue'), 'catalogue-table').rows,
+      ].map((r) => r.key);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).not.toContain(group);
+      const occupations = await rows<{ code: string }>(`SELECT code FROM ref.occupation WHERE is_occupation`);
+      const known = new Set(occupations.map((o) => o.code));
+      expect(listed.filter((k) => !known.has(String(k)))).toEqual([]);
+    } finally {
+      await wh.conn.run(`DELETE FROM marts.fct_occupation_shortage WHERE occupation_code = '${group}'`);
+    }
+  }, 60_000);
+
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {
     await wh.conn.run(`CREATE TEMP TABLE saved AS SELECT * FROM meta.projection_runs; DELETE FROM meta.projection_runs`);
     try {

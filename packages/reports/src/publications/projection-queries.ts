@@ -133,7 +133,11 @@ export interface OccupationShortage {
   previousRank: number | null;
 }
 
-/** The region's occupations in a year by rank, with the previous year's rank (marts.fct_occupation_shortage). */
+/**
+ * The region's occupations in a year by rank, with the previous year's rank (marts.fct_occupation_shortage).
+ * Only codes the 大典 defines as occupations: demand of postings coded no finer than a 中类 or 小类
+ * (普工 → 6-00-00-00, 电子厂普工 → 6-25-00-00) is ranked in the mart but names no occupation a catalogue can list.
+ */
 export async function occupationShortages(
   ctx: PublicationContext,
   year: number,
@@ -164,7 +168,7 @@ export async function occupationShortages(
        JOIN ref.occupation o ON o.code = s.occupation_code
        LEFT JOIN marts.fct_occupation_shortage p
          ON p.run_id = s.run_id AND p.region_code = s.region_code AND p.occupation_code = s.occupation_code AND p.year = s.year - 1
-      WHERE s.run_id = $1 AND s.region_code = $2 AND s.year = $3 AND (${where})
+      WHERE s.run_id = $1 AND s.region_code = $2 AND s.year = $3 AND o.is_occupation AND (${where})
       ORDER BY s.rank LIMIT $4`,
     [ctx.vintage!.runId, ctx.region.code, year, limit],
   );
