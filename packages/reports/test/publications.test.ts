@@ -51,16 +51,14 @@ let wh: Warehouse;
 /** The places of the 地域流向 tables: the province's cities and 区外. */
 const flowPlaces = async () => [...(await citiesOf(wh.conn, PROVINCE)).map((c) => c.code), OUTSIDE];
 let built: BuiltPublications;
+/** The publications of the fixture warehouse as it stands, for the regions given. */
+const buildFor = (regions: string[]) =>
+  buildPublications(wh.conn, { runId: RUN, regions, datasetsDir: config.datasetsDir, issued: '2026-12-01' });
 const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
 
 beforeAll(async () => {
   wh = await publicationWarehouse();
-  built = await buildPublications(wh.conn, {
-    runId: RUN,
-    regions: [PROVINCE, '450200'],
-    datasetsDir: config.datasetsDir,
-    issued: '2026-12-01',
-  });
+  built = await buildFor([PROVINCE, '450200']);
 }, 120_000);
 afterAll(() => wh?.close());
 
@@ -436,12 +434,7 @@ describe('the five publications on a small warehouse', () => {
       SELECT * REPLACE ('${group}' AS occupation_code, 0 AS rank, gap * 2 AS gap, '紧缺' AS shortage_level)
         FROM marts.fct_occupation_shortage WHERE region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1} ORDER BY rank LIMIT 1`);
     try {
-      const again = await buildPublications(wh.conn, {
-        runId: RUN,
-        regions: [PROVINCE],
-        datasetsDir: config.datasetsDir,
-        issued: '2026-12-01',
-      });
+      const again = await buildFor([PROVINCE]);
       const listed = [
         ...table(pub(again, 'skills-supply-demand'), 'ranking-table').rows,
         ...table(pub(again, 'shortage-catalogue'), 'catalogue-table').rows,
@@ -459,12 +452,7 @@ describe('the five publications on a small warehouse', () => {
   it('writes the graduate report alone, and says so, when there is no projection vintage', async () => {
     await wh.conn.run(`CREATE TEMP TABLE saved AS SELECT * FROM meta.projection_runs; DELETE FROM meta.projection_runs`);
     try {
-      const alone = await buildPublications(wh.conn, {
-        runId: RUN,
-        regions: [PROVINCE],
-        datasetsDir: config.datasetsDir,
-        issued: '2026-12-01',
-      });
+      const alone = await buildFor([PROVINCE]);
       expect(alone.publications.map((p) => p.id)).toEqual([`graduate-quality-${PROVINCE}-${LAST_YEAR}`]);
       expect(alone.notes.join('\n')).toMatch(/No projection vintage/);
     } finally {
@@ -520,12 +508,7 @@ describe('the fan charts', () => {
     await wh.conn.run(`CREATE TEMP TABLE saved_trend AS SELECT * FROM marts.fct_industry_trend;
       UPDATE marts.fct_industry_trend SET openings = 500 + 7 * (year - 2000) + length(group_code) WHERE year < ${LAST_YEAR}`);
     try {
-      const withHistory = await buildPublications(wh.conn, {
-        runId: RUN,
-        regions: [PROVINCE],
-        datasetsDir: config.datasetsDir,
-        issued: '2026-12-01',
-      });
+      const withHistory = await buildFor([PROVINCE]);
       const expected = await rows<{ group_code: string; year: number; openings: number }>(
         `SELECT group_code, year::INTEGER AS year, openings FROM marts.fct_industry_trend
           WHERE framework = 'gx_nine_cards' AND region_code = '${PROVINCE}' AND NOT is_forecast AND year >= ${LAST_YEAR - FAN_HISTORY_YEARS}

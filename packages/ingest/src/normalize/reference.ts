@@ -52,8 +52,9 @@ export interface OccupationAlias {
   source?: DictionarySource;
 }
 
-/** Where a dictionary word was read (see `datasets/dictionaries/README.md`). */
-export type DictionarySource = 'boss' | 'csco' | 'titles';
+/** Where a dictionary word can be read (see `datasets/dictionaries/README.md`). */
+const DICTIONARY_SOURCES = ['boss', 'csco', 'titles'] as const;
+export type DictionarySource = (typeof DICTIONARY_SOURCES)[number];
 
 /**
  * One composition word: a role head whose code depends on the domain named before it, or a domain
@@ -126,8 +127,9 @@ export function coderReferenceFromTrees(
 }
 
 function dictionarySource(value: string | undefined): DictionarySource {
-  if (value === 'boss' || value === 'csco' || value === 'titles') return value;
-  throw new Error(`dictionary source ${JSON.stringify(value)} is not boss, csco or titles`);
+  const known = DICTIONARY_SOURCES.find((s) => s === value);
+  if (known) return known;
+  throw new Error(`dictionary source ${JSON.stringify(value)} is not one of ${DICTIONARY_SOURCES.join(', ')}`);
 }
 
 /** The occupation coder's dictionaries (aliases and composition words) from the dictionaries folder. */

@@ -62,6 +62,37 @@ function bracketsOf(patterns: TitlePatterns, group: string): TitlePatterns['brac
   return patterns.brackets.filter((b) => b.group === group || TERMS.test(b.text));
 }
 
+/** What a 大类 or an occupation draws from, worked out once per pattern set (a province writes about a million titles). */
+interface Drawn {
+  brackets: Map<string, { list: TitlePatterns['brackets']; place: number }>;
+  generic: Map<string, TitlePatterns['generic']>;
+}
+const drawn = new WeakMap<TitlePatterns, Drawn>();
+
+function drawnFrom(patterns: TitlePatterns): Drawn {
+  let d = drawn.get(patterns);
+  if (!d) drawn.set(patterns, (d = { brackets: new Map(), generic: new Map() }));
+  return d;
+}
+
+function bracketChoice(patterns: TitlePatterns, group: string): { list: TitlePatterns['brackets']; place: number } {
+  const cache = drawnFrom(patterns).brackets;
+  let c = cache.get(group);
+  if (!c) {
+    const list = bracketsOf(patterns, group);
+    const others = list.reduce((n, b) => n + b.count, 0);
+    cache.set(group, (c = { list, place: patterns.placeBrackets / (patterns.placeBrackets + others) }));
+  }
+  return c;
+}
+
+function genericTitles(patterns: TitlePatterns, code: string): TitlePatterns['generic'] {
+  const cache = drawnFrom(patterns).generic;
+  let list = cache.get(code);
+  if (!list) cache.set(code, (list = patterns.generic.filter((g) => g.code === code[0] || code.startsWith(`${g.code}-`))));
+  return list;
+}
+
 function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): string {
   const k = (n: number) => String(Math.round(n / 100) / 10);
   switch (style) {
@@ -87,7 +118,7 @@ function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): 
 export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: string; name: string }, ctx: TitleContext): string {
   const group = occupation.code[0]!;
   const share = patterns.groups[group] ?? patterns.groups['*']!;
-  const generic = patterns.generic.filter((g) => g.code === group || occupation.code.startsWith(`${g.code}-`));
+  const generic = genericTitles(patterns, occupation.code);
   if (generic.length > 0 && rng.chance(share.generic)) return weighted(rng, generic).title;
   let title = roleTitle(rng, occupation.name, group);
   if (rng.chance(share.level)) {
@@ -96,9 +127,8 @@ export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: 
   }
   if (rng.chance(share.joined)) title = `${title}${rng.pick(['/', '/', '、'])}${ctx.another()}`;
   if (rng.chance(share.bracket)) {
-    const own = bracketsOf(patterns, group);
-    const others = own.reduce((n, b) => n + b.count, 0);
-    const text = rng.chance(patterns.placeBrackets / (patterns.placeBrackets + others)) ? ctx.city : weighted(rng, own).text;
+    const brackets = bracketChoice(patterns, group);
+    const text = rng.chance(brackets.place) ? ctx.city : weighted(rng, brackets.list).text;
     title = `${title}（${text}）`;
   }
   if (rng.chance(share.pay)) title = `${title} ${payText(weighted(rng, patterns.payStyles).style, ctx.monthlyMin, ctx.monthlyMax)}`;

@@ -353,8 +353,7 @@ export function foldOf(id: string, folds: number): number {
  * trained on the other folds plus the dictionary and 大典 examples. `examplesFor` gives the examples
  * a fold is trained and predicted with (the labelled titles first, in order): the dictionaries were
  * written while reading the train split, so a fold's examples are read with the dictionaries as the
- * other folds' titles could have written them (see `foldExamples` in training-set.ts). The fold
- * models are pushed onto `models` when given.
+ * other folds' titles could have written them (see `foldExamples` in training-set.ts).
  */
 export function crossValidate(
   titles: readonly LabelledTitle[],
@@ -362,7 +361,6 @@ export function crossValidate(
   tree: OccupationTree,
   folds: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
-  models?: WorkingWeights[],
 ): HeldOut[] {
   const held = new Array<HeldOut>(titles.length);
   for (let k = 0; k < folds; k++) {
@@ -370,7 +368,6 @@ export function crossValidate(
     const examples = examplesFor(inFold);
     const train = examples.filter((_, i) => i >= titles.length || !inFold[i]);
     const w = trainWeights(train, tree, options);
-    models?.push(w);
     titles.forEach((t, i) => {
       if (!inFold[i]) return;
       const p = predict(examples[i]!.analysis, w, tree);
@@ -411,8 +408,24 @@ export interface StatedPoint {
   confidence: number;
   right: boolean;
   level: OccupationLevel;
-  /** The cross-validation fold of the title. */
-  fold: number;
+}
+
+/** The points a calibration map states for the held-out predictions of one fold (`inFold`). */
+function statedPoints(
+  fit: OccupationCalibration,
+  held: readonly HeldOut[],
+  inFold: (i: number) => boolean,
+  tree: OccupationTree,
+  decision: DecisionThresholds,
+): StatedPoint[] {
+  const points: StatedPoint[] = [];
+  held.forEach((h, i) => {
+    if (!inFold(i)) return;
+    const d = decide(h.codes, h.probs, tree, decision);
+    if (d.code !== null)
+      points.push({ confidence: calibrate(fit, d.level!, d.probability), right: rightAtStatedLevel(h.label, d, tree), level: d.level! });
+  });
+  return points;
 }
 
 /**
@@ -449,18 +462,7 @@ export function nestedConfidences(
         if (fold[i] !== k && innerFold[i] === j) inner.push({ ...predict(examples[i]!.analysis, w, tree), label: t.label });
       });
     }
-    const fit = fitCalibration(inner, tree, decision);
-    held.forEach((h, i) => {
-      if (fold[i] !== k) return;
-      const d = decide(h.codes, h.probs, tree, decision);
-      if (d.code !== null)
-        points.push({
-          confidence: calibrate(fit, d.level!, d.probability),
-          right: rightAtStatedLevel(h.label, d, tree),
-          level: d.level!,
-          fold: k,
-        });
-    });
+    points.push(...statedPoints(fitCalibration(inner, tree, decision), held, (i) => fold[i] === k, tree, decision));
   }
   return points;
 }
@@ -476,20 +478,16 @@ export function crossFittedConfidences(
   tree: OccupationTree,
   decision: DecisionThresholds,
   folds: number,
-): { confidence: number; right: boolean; level: OccupationLevel }[] {
-  const points: { confidence: number; right: boolean; level: OccupationLevel }[] = [];
+): StatedPoint[] {
+  const points: StatedPoint[] = [];
+  const fold = titles.map((t) => foldOf(t.id, folds));
   for (let k = 0; k < folds; k++) {
     const fit = fitCalibration(
-      held.filter((_, i) => foldOf(titles[i]!.id, folds) !== k),
+      held.filter((_, i) => fold[i] !== k),
       tree,
       decision,
     );
-    held.forEach((h, i) => {
-      if (foldOf(titles[i]!.id, folds) !== k) return;
-      const d = decide(h.codes, h.probs, tree, decision);
-      if (d.code !== null)
-        points.push({ confidence: calibrate(fit, d.level!, d.probability), right: rightAtStatedLevel(h.label, d, tree), level: d.level! });
-    });
+    points.push(...statedPoints(fit, held, (i) => fold[i] === k, tree, decision));
   }
   return points;
 }

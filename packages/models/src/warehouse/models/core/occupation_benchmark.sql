@@ -78,26 +78,27 @@ matched AS (
   WHERE m.separations > 0
 ),
 coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE full_year),
-own AS (
-  SELECT m.occupation_code, m.vacancies, m.job_seekers, m.quarters, m.tables, m.full_year, m.expansion, m.separations, m.graduates,
-    CASE WHEN m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
-      pow((m.vacancies / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight')))) END AS own_factor,
+benchmarked AS (
+  SELECT m.*,
     -- Listed in some quarters: its vacancies of those quarters taken as the year's at the same pace.
-    CASE WHEN NOT m.full_year THEN greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
-      pow((m.vacancies * m.tables / m.quarters / c.rate - m.expansion) / m.separations, core.projection_parameter('registration_weight'))))
-      END AS partial_factor
+    greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
+      pow(((CASE WHEN m.full_year THEN m.vacancies ELSE m.vacancies * m.tables / m.quarters END) / c.rate - m.expansion) / m.separations,
+        core.projection_parameter('registration_weight')))) AS factor
   FROM matched m, coverage c
 ),
-group_factors AS (
-  -- A 大类's factor: the benchmarked separations of its listed occupations over their default ones.
-  SELECT left(occupation_code, 1) AS major_group, count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor
-  FROM own WHERE full_year GROUP BY ALL
+own AS (
+  SELECT occupation_code, vacancies, job_seekers, quarters, tables, full_year, expansion, separations, graduates, factor,
+    CASE WHEN full_year THEN factor END AS own_factor, CASE WHEN NOT full_year THEN factor END AS partial_factor
+  FROM benchmarked
 ),
-partial_group_factors AS (
-  -- A 大类 none of whose occupations is listed all year: the same from those listed in some quarters.
-  SELECT left(occupation_code, 1) AS major_group, sum(partial_factor * separations) / sum(separations) AS factor
-  FROM own WHERE NOT full_year GROUP BY ALL
+listed_group_factors AS (
+  -- A 大类's factor: the benchmarked separations of its listed occupations over their default ones, from those listed
+  -- all year, and apart from those listed in some quarters (for a 大类 none of whose occupations is listed all year).
+  SELECT left(occupation_code, 1) AS major_group, full_year, count(*) AS n, sum(factor * separations) / sum(separations) AS factor
+  FROM own GROUP BY ALL
 ),
+group_factors AS (SELECT * FROM listed_group_factors WHERE full_year),
+partial_group_factors AS (SELECT * FROM listed_group_factors WHERE NOT full_year),
 overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
 occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
