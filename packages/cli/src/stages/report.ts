@@ -5,7 +5,7 @@ import type { Stage } from '../pipeline.js';
 import { provinceAndCities, writeReports } from '../commands/report.js';
 
 /** Bumped when the publications change for the same inputs, so the next run writes them again. */
-const REPORTS_VERSION = 'reports-6';
+const REPORTS_VERSION = 'reports-7';
 
 /**
  * Writes the annual publications of the demo province and each of its cities (PDFs for the

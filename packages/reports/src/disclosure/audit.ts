@@ -20,6 +20,12 @@ export interface CellInterval {
    * protection range.
    */
   witnessed?: boolean;
+  /**
+   * For a violation, when the audit was asked to name them: the inequalities (indices into the
+   * system's `inequalities()`) the attacker's optimum leans on (a nonzero dual of the LP that bound
+   * the too-narrow side). Relaxing one of them is what can widen the interval.
+   */
+  binding?: number[];
 }
 
 export interface AuditResult {
@@ -46,6 +52,8 @@ export interface AuditOptions {
   targets?: Iterable<string>;
   /** Bound every target by its own two LPs, without witness points (exact intervals throughout). */
   exact?: boolean;
+  /** Name the binding inequalities of each violation (`CellInterval.binding`). */
+  blame?: boolean;
 }
 
 const TOLERANCE = 1e-6;
@@ -82,7 +90,8 @@ export async function auditCounts(
   }
   // Rows: sum(parts) - total = 0 (lower = upper), and the inequalities of printed bands, with
   // published values moved to the bounds.
-  const equations: { terms: [number, number][]; lower: number; upper: number }[] = [];
+  // `inequality`: the row's index in the system's inequalities (relations have none).
+  const equations: { terms: [number, number][]; lower: number; upper: number; inequality?: number }[] = [];
   for (const r of system.relations()) {
     const coef = new Map<number, number>();
     let constant = 0;
@@ -96,7 +105,7 @@ export async function auditCounts(
     const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
     if (terms.length > 0) equations.push({ terms, lower: constant, upper: constant });
   }
-  for (const q of system.inequalities?.() ?? []) {
+  for (const [index, q] of (system.inequalities?.() ?? []).entries()) {
     const coef = new Map<number, number>();
     let constant = 0;
     for (const [key, c] of q.terms) {
@@ -105,23 +114,28 @@ export async function auditCounts(
       else coef.set(col, (coef.get(col) ?? 0) + c);
     }
     const terms = [...coef].filter(([, c]) => c !== 0).sort((x, y) => x[0] - y[0]);
-    if (terms.length > 0) equations.push({ terms, lower: q.lower - constant, upper: q.upper - constant });
+    if (terms.length > 0) equations.push({ terms, lower: q.lower - constant, upper: q.upper - constant, inequality: index });
   }
   const targets = options.targets
     ? [...new Set(options.targets)]
     : [...system.cells.values()].filter((c) => !published.has(c.key) || isSensitiveCount(c.value, rules)).map((c) => c.key);
   const intervals: CellInterval[] = [];
-  const judge = (key: string, lower: number, upper: number, witnessed = false): CellInterval => {
+  const sensitiveCell = (key: string) => {
     const value = system.cells.get(key)!.value;
-    const sensitive = value > 0 && isSensitiveCount(value, rules);
+    return value > 0 && isSensitiveCount(value, rules);
+  };
+  const judge = (key: string, lower: number, upper: number, witnessed = false, binding?: number[]): CellInterval => {
+    const sensitive = sensitiveCell(key);
+    const isProtected = !sensitive || (lower <= needLow + TOLERANCE && upper >= needHigh - TOLERANCE);
     return {
       key,
       lower,
       upper,
-      value,
+      value: system.cells.get(key)!.value,
       sensitive,
-      protected: !sensitive || (lower <= needLow + TOLERANCE && upper >= needHigh - TOLERANCE),
+      protected: isProtected,
       ...(witnessed ? { witnessed } : {}),
+      ...(binding && !isProtected ? { binding } : {}),
     };
   };
   // The unpublished cells fall apart into groups linked by no equation (the schools of a region,
@@ -246,13 +260,24 @@ export async function auditCounts(
           witness('low');
           witness('high');
         }
+        // The inequality rows with a nonzero dual at the optimum just solved: the bound is a
+        // combination of exactly those rows (and relations), so they are what narrows the cell.
+        const bindingRows = (into: Set<number>) => {
+          const dual = model.getSolution().rowDual;
+          rows.forEach((e, r) => {
+            if (e.inequality !== undefined && Math.abs(dual[r]!) > TOLERANCE) into.add(e.inequality);
+          });
+        };
         for (const key of groupTargets) {
           const col = local.get(column.get(key)!)!;
+          const blame = options.blame && sensitiveCell(key) ? new Set<number>() : undefined;
           model.changeColCost(col, 1);
           const lower = low.get(key) ?? solve(key, 'minimize');
+          if (blame && !low.has(key) && lower > needLow + TOLERANCE) bindingRows(blame);
           const upper = high.get(key) ?? solve(key, 'maximize');
+          if (blame && !high.has(key) && upper < needHigh - TOLERANCE) bindingRows(blame);
           model.changeColCost(col, 0);
-          intervals.push(judge(key, Math.max(0, lower), upper, low.has(key) || high.has(key)));
+          intervals.push(judge(key, Math.max(0, lower), upper, low.has(key) || high.has(key), blame && [...blame]));
         }
       } finally {
         model.dispose();

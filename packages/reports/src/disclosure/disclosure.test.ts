@@ -230,27 +230,49 @@ describe('rate bands selected after protection and read back from the documents'
     expect(bounds.upper).toBeGreaterThanOrEqual(5 - 1e-6);
   });
 
-  it('coarsens the band on the leaking count, then the bands of the counts related to it, until the attack passes', async () => {
+  it('coarsens the band the attack leans on, not the one on the leaking count, and keeps the others', async () => {
     // A: 2 of 100 待就业 (98%), B: 6 of 100 (94%), the school's 待就业 (8) printed. A's own 5-point band
-    // [95%, 100%] leaves u ≤ 5, but B's [90%, 95%) says u_B ≥ 5 and so u_A ≤ 3 through the total.
+    // [95%, 100%] leaves u ≤ 5, but B's [90%, 95%) says u_B ≥ 5 and so u_A ≤ 3 through the total:
+    // the attacker's maximum of u_A leans on B's band, whose 10-point band [90%, 100%] says only
+    // u_B ≤ 10. A's band stays at 5 points.
     const s = new CountSystem({ major: ['A', 'B'], group: ['placed', 'unemployed'] });
     addTwoWayTable(s, 'grad', 'major', 'group', { A: { placed: 98, unemployed: 2 }, B: { placed: 94, unemployed: 6 } });
     const protection = await protectCounts(s);
     expect(protection.status.get(u('B'))).toBe('complementary');
     const pair = ['A', 'B'].map((m) => ({ unemployed: u(m), graduates: n(m) }));
     const selection = await selectRateBands(s, protection.status, pair, [5, 10, 20]);
-    // A's band is coarsened first (5, 10, 20 points) and withheld; then B's, whose count shares a
-    // relation with A's, goes to 10 points: [90%, 100%] says u_B ≤ 10, and u_A ∈ [0, 8] again.
-    expect(selection.rounds).toBe(5);
-    expect(selection.bands.has(u('A'))).toBe(false);
+    expect(selection.rounds).toBe(2);
+    expect(selection.bands.get(u('A'))).toMatchObject({ lower: 95, upper: 100 });
     expect(selection.bands.get(u('B'))).toMatchObject({ lower: 90, upper: 100 });
+    expect(selection.byWidth).toEqual([1, 1, 0]);
     const printed = [...s.cells.values()]
       .filter((c) => protection.status.get(c.key) === 'published')
       .map((c) => ({ graduates: { value: c.value, ref: c.key } }) as Record<string, Cell>);
-    const audit = await auditPublications([document([...printed, { rate: { band: selection.bands.get(u('B'))! } }])], s);
+    const audit = await auditPublications(
+      [document([...printed, ...[...selection.bands.values()].map((band) => ({ rate: { band } }) as Record<string, Cell>)])],
+      s,
+    );
+    expect(audit.bands).toBe(2);
     expect(audit.violations).toEqual([]);
     const bounds = audit.intervals.find((i) => i.key === u('A'))!;
-    expect([bounds.lower, bounds.upper].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 8]);
+    expect([bounds.lower, bounds.upper].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([0, 5]);
+  });
+
+  it('names the bands an attacker leans on: the dual of the band that narrows the interval, not of one that does not', async () => {
+    // The same school with both 5-point bands printed: u_A's maximum (3) comes from the total 8 and
+    // B's lower edge u_B ≥ 5 (B's first inequality); A's own band (u_A ≤ 5) is slack there.
+    const s = new CountSystem({ major: ['A', 'B'], group: ['placed', 'unemployed'] });
+    addTwoWayTable(s, 'grad', 'major', 'group', { A: { placed: 98, unemployed: 2 }, B: { placed: 94, unemployed: 6 } });
+    const protection = await protectCounts(s);
+    const inequalities = [...rateBandInequalities(u('A'), n('A'), 95, 100), ...rateBandInequalities(u('B'), n('B'), 90, 95)];
+    const published = new Map(
+      [...s.cells.values()].filter((c) => protection.status.get(c.key) === 'published').map((c) => [c.key, c.value]),
+    );
+    const attack = await auditCounts({ cells: s.cells, relations: () => s.relations(), inequalities: () => inequalities }, published, {
+      targets: [u('A')],
+      blame: true,
+    });
+    expect(attack.violations.map((v) => [v.key, Math.round(v.upper * 1e6) / 1e6, v.binding])).toEqual([[u('A'), 3, [2]]]);
   });
 
   it('reports a printed band that does not hold the true rate as a mismatch', async () => {

@@ -57,12 +57,12 @@ export interface BandSelection {
 /**
  * Selection of rate bands after protection. Every candidate rate that protection leaves withheld
  * (a count behind it is withheld) and whose 毕业生数 allows a percentage starts at the finest width;
- * the attack runs with the bands' inequalities; for each violating cell the bands nearest to it are
- * coarsened one width, or, at the coarsest, withheld — the band on that very count, else the bands
- * on counts sharing a relation with it, else every band of its group (the cells tied to it by
- * equations and inequalities) — and the attack runs again on the cells that violated. The widths nest (each a multiple of the one before), so a coarser band
- * contains the finer one and withholding is weaker than any band: the attacker's set only grows, a
- * cell shown safe stays safe, and the loop ends.
+ * the attack runs with the bands' inequalities; the bands a violating cell's bound leans on (their
+ * inequalities carry a nonzero dual in the attacker's LP for the too-narrow side) are coarsened one
+ * width, or, at the coarsest, withheld; and the attack runs again on the cells that violated. A
+ * band that no attacker's optimum uses keeps its width. The widths nest (each a multiple of the one
+ * before), so a coarser band contains the finer one and withholding is weaker than any band: the
+ * attacker's set only grows, a cell shown safe stays safe, and the loop ends.
  */
 export async function selectRateBands(
   system: CountCells,
@@ -101,14 +101,6 @@ export async function selectRateBands(
   const unreachable = starts.length - level.size;
   const published = new Map<string, number>();
   for (const c of system.cells.values()) if (status.get(c.key) === 'published') published.set(c.key, c.value);
-  const onCell = new Map<string, BandCandidate[]>();
-  for (const c of tried) for (const k of [c.unemployed, c.graduates]) (onCell.get(k) ?? onCell.set(k, []).get(k)!).push(c);
-  const neighbours = new Map<string, string[]>();
-  for (const r of system.relations()) {
-    const members = [r.total, ...r.parts];
-    if (!members.some((k) => onCell.has(k))) continue;
-    for (const k of members) (neighbours.get(k) ?? neighbours.set(k, []).get(k)!).push(...members.filter((m) => onCell.has(m)));
-  }
   // Protection showed every sensitive cell safe without bands: only those in a group that a band
   // joins need attacking (the groups, with the bands' inequalities, cost no LP to find).
   const withBands = (inequalities: Inequality[]) => ({
@@ -132,26 +124,19 @@ export async function selectRateBands(
   let lpSolved = 0;
   while (level.size > 0 && targets.length > 0) {
     rounds++;
-    const inequalities = [...level].flatMap(([c, i]) => bandInequalities(band(c, i)));
-    const attack: AuditResult = await auditCounts(withBands(inequalities), published, { rules, targets });
+    const rows = [...level].flatMap(([c, i]) => bandInequalities(band(c, i)).map((q) => [q, c] as const));
+    const attack: AuditResult = await auditCounts(withBands(rows.map(([q]) => q)), published, { rules, targets, blame: true });
     lpSolved += attack.lpSolved;
     if (attack.violations.length === 0) break;
-    // The bands to coarsen for each violating cell: its own (a band on that very count), else those
-    // on a count sharing a relation with it, else every band of its group.
+    // The bands to coarsen: those whose inequalities the attacker's bound on a violating cell leans
+    // on (a nonzero dual). Protection left every cell safe without bands, so each violation names one.
     const step = new Set<BandCandidate>();
-    for (const v of attack.violations) {
-      const own = onCell.get(v.key)?.filter((c) => level.has(c)) ?? [];
-      const near = own.length
-        ? own
-        : [...new Set((neighbours.get(v.key) ?? []).flatMap((k) => onCell.get(k) ?? []))].filter((c) => level.has(c));
-      const g = attack.groupOf(v.key);
-      const hit = near.length
-        ? near
-        : [...level.keys()].filter((c) => g !== undefined && (attack.groupOf(c.unemployed) === g || attack.groupOf(c.graduates) === g));
-      for (const c of hit) step.add(c);
-    }
-    if (step.size === 0)
-      throw new Error(`rate bands: ${attack.violations.length} violations in groups without a band (protection does not hold)`);
+    const unexplained = attack.violations.filter((v) => !v.binding?.length);
+    if (unexplained.length > 0)
+      throw new Error(
+        `rate bands: ${unexplained.length} violations (${unexplained[0]!.key} first) lean on no band (protection does not hold)`,
+      );
+    for (const v of attack.violations) for (const j of v.binding!) step.add(rows[j]![1]);
     for (const c of step) {
       const i = level.get(c)!;
       if (i + 1 < widths.length) level.set(c, i + 1);
