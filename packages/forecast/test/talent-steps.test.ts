@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
-import { addRegistrations, CITY_A, CITY_B, LAST_YEAR, OCC, PROVINCE, REGISTRATIONS, smallProvince } from './helpers/small-province.js';
+import {
+  addCoarsePostings,
+  addRegistrations,
+  CITY_A,
+  CITY_B,
+  COARSE,
+  LAST_YEAR,
+  OCC,
+  PROVINCE,
+  REGISTRATIONS,
+  smallProvince,
+} from './helpers/small-province.js';
 
 let wh: Warehouse | undefined;
 afterEach(() => {
@@ -349,6 +360,28 @@ describe('a projection vintage', () => {
         `SELECT count(*) FROM marts.fct_industry_trend WHERE run_id = 'R1' AND is_forecast AND NOT (employment BETWEEN employment_lo AND employment_hi)`,
       ),
     ).toBe(0);
+  });
+
+  it('ranks occupations only: a code above the occupation level keeps its rows without a rank', async () => {
+    wh = await smallProvince();
+    await addCoarsePostings(wh);
+    await runProjection(wh.conn, 'R1', 'fp');
+    const coarse = await rows(
+      `SELECT count(*) AS n, count(rank) AS ranked FROM marts.fct_occupation_shortage WHERE run_id = 'R1' AND occupation_code = $1`,
+      [COARSE],
+    );
+    expect(Number(coarse[0]!.n)).toBeGreaterThan(0);
+    expect(Number(coarse[0]!.ranked)).toBe(0);
+    // In every region and year the occupations hold the ranks 1 … n, with no place left for the 中类.
+    for (const r of await rows(
+      `SELECT region_code, year, count(*) AS n, min(rank) AS lo, max(rank) AS hi, count(DISTINCT rank) AS distinct_ranks
+       FROM marts.fct_occupation_shortage WHERE run_id = 'R1' AND occupation_code <> $1 GROUP BY ALL`,
+      [COARSE],
+    )) {
+      expect(Number(r.lo)).toBe(1);
+      expect(Number(r.hi)).toBe(Number(r.n));
+      expect(Number(r.distinct_ranks)).toBe(Number(r.n));
+    }
   });
 
   it('keeps every vintage and scores the old ones once the year is published', async () => {

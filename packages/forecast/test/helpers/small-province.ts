@@ -107,7 +107,7 @@ export async function smallProvince(): Promise<Warehouse> {
   await put(
     wh,
     'ref.occupation',
-    Object.values(OCC).map((code) => ({ code, name: code, level: '细类', is_digital: false, is_green: false })),
+    Object.values(OCC).map((code) => ({ code, name: code, level: '细类', is_digital: false, is_green: false, is_occupation: true })),
   );
   await put(wh, 'ref.framework', [
     { framework: 'fw', name: '测试框架', region_code: PROVINCE, source_file: 'x', source_title: 'x', year: 2021, group_count: 3 },
@@ -275,5 +275,17 @@ export async function addRegistrations(wh: Warehouse, registrations = REGISTRATI
         }),
       );
   await put(wh, 'core.shortage_entry', rows);
+  await runModels(wh.conn, { rebuildTables: true });
+}
+
+/** A 中类 of the 大典 that is no occupation, and postings coded only to it (电子厂普工 is coded so). */
+export const COARSE = '6-02-00-00';
+
+/** Adds 6 postings of car makers in city B coded only to the 中类 COARSE, then rebuilds the models. */
+export async function addCoarsePostings(wh: Warehouse): Promise<void> {
+  await put(wh, 'ref.occupation', [
+    { code: COARSE, name: '汽车制造人员', level: '中类', is_digital: false, is_green: false, is_occupation: false },
+  ]);
+  await put(wh, 'core.job_posting_codes', postings(6, CITY_B, '36', COARSE, 2024, 'unrestricted', 6000));
   await runModels(wh.conn, { rebuildTables: true });
 }

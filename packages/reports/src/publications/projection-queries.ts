@@ -136,7 +136,8 @@ export interface OccupationShortage {
 /**
  * The region's occupations in a year by rank, with the previous year's rank (marts.fct_occupation_shortage).
  * Only codes the 大典 defines as occupations: demand of postings coded no finer than a 中类 or 小类
- * (普工 → 6-00-00-00, 电子厂普工 → 6-25-00-00) is ranked in the mart but names no occupation a catalogue can list.
+ * (普工 → 6-00-00-00, 电子厂普工 → 6-25-00-00) has rows in the mart, without a rank, and names no occupation a
+ * catalogue can list.
  */
 export async function occupationShortages(
   ctx: PublicationContext,

@@ -2,7 +2,9 @@
 -- comment: Projected demand, supply and shortage of every occupation per region (each city and the province) and year of
 --   each vintage, from estimate_years before the last observed year to the end of the horizon (observed years estimated
 --   by the same rules, marts.projection_occupation), with the signals of its shortage index and
---   its rank: 1 for the largest gap (openings − supply) of the region and year, as the 最缺工 lists rank.
+--   its rank: 1 for the largest gap (openings − supply) among the region's occupations in the year, as the 最缺工
+--   lists rank. Codes the 大典 does not define as occupations (postings coded only to a 大类, 中类 or 小类) keep
+--   their rows and no rank, so that ranks and 上期排位 count occupations only.
 -- column run_id VARCHAR: Run of the vintage.
 -- column occupation_code VARCHAR: 职业分类大典 2022 code.
 -- column region_code VARCHAR: GB/T 2260 code of the city or province.
@@ -19,7 +21,7 @@
 -- column listed_share DOUBLE: Share of the latest year's shortage tables listing the occupation.
 -- column shortage_index DOUBLE: core.shortage_index, 0–1.
 -- column shortage_level VARCHAR: 紧缺, 较紧缺, 基本平衡 or 供大于求.
--- column rank INTEGER: Rank of the gap within the region and year (1 = largest).
+-- column rank INTEGER: Rank of the gap among the occupations of the region and year (1 = largest); NULL for a code above the occupation level.
 -- column is_forecast BOOLEAN: True for projected years.
 WITH city_rows AS (
   SELECT o.region_code, o.occupation_code, o.year, sum(o.openings) AS demand, sum(o.openings_lo) AS demand_lo, sum(o.openings_hi) AS demand_hi,
@@ -52,6 +54,8 @@ SELECT {{ run_id }} AS run_id, occupation_code, region_code, year, demand, deman
   core.shortage_level(shortage_index) AS shortage_level,
   -- Ranked on the gap to a millionth of a person: gaps equal but for the last bits of a double
   -- (most are 0) are ties, ordered by code, so that a rank never depends on summation order.
-  CAST(row_number() OVER (PARTITION BY region_code, year ORDER BY round(demand - supply, 6) DESC, occupation_code) AS INTEGER) AS rank,
+  CASE WHEN o.is_occupation THEN
+    CAST(row_number() OVER (PARTITION BY region_code, year, o.is_occupation ORDER BY round(demand - supply, 6) DESC, occupation_code) AS INTEGER)
+  END AS rank,
   y.is_forecast
-FROM scored JOIN years y USING (year)
+FROM scored JOIN years y USING (year) LEFT JOIN ref.occupation o ON o.code = scored.occupation_code
