@@ -15,7 +15,9 @@ import {
   DEFAULT_TRAIN_OPTIONS,
   PSEUDO_WEIGHT,
   crossFittedConfidences,
+  crossFittedSteps,
   fitCalibration,
+  fitStep,
   fitModel,
   nestedConfidences,
   toModelData,
@@ -73,8 +75,13 @@ const byLevel = Object.fromEntries(
 );
 // The maps are fitted on fold models' predictions and meet a model fitted on all titles: what they
 // state one step down (nested cross-validation) is recorded beside the cross-fitted table.
-const nested = reliability(nestedConfidences(titles, held, foldExamples, tree, decision, FOLDS, options));
+const nestedPoints = nestedConfidences(titles, held, foldExamples, tree, decision, FOLDS, options);
+const nested = reliability(nestedPoints);
+// The step map corrects that step; what it promises is read cross-fitted on the nested points.
+const stepped = reliability(crossFittedSteps(nestedPoints, FOLDS));
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const table = (bins: typeof nested.bins) =>
+  bins.map((b) => ({ from: b.from, count: b.count, confidence: round3(b.meanConfidence), accuracy: round3(b.accuracy) }));
 const calibration = fitCalibration(held, tree, decision, {
   fittedOn: `${FOLDS}-fold cross-validated predictions of ${TRAIN_SPLIT} (${titles.length} titles; each fold read without the dictionary words only its own titles hold), one Platt map per stated level`,
   script: about.script,
@@ -82,18 +89,21 @@ const calibration = fitCalibration(held, tree, decision, {
   nested: {
     about: `each fold's predictions (models of ${FOLDS - 1}/${FOLDS} of the titles) with maps fitted on the other folds' inner cross-validation (models of ${FOLDS - 2}/${FOLDS})`,
     ece: round3(nested.ece),
-    reliability: nested.bins.map((b) => ({
-      from: b.from,
-      count: b.count,
-      confidence: round3(b.meanConfidence),
-      accuracy: round3(b.accuracy),
-    })),
+    reliability: table(nested.bins),
+  },
+  nestedWithStep: {
+    about: 'the nested points through a step map fitted on the other folds’ nested points (cross-fitted)',
+    ece: round3(stepped.ece),
+    reliability: table(stepped.bins),
   },
 });
+calibration.step = fitStep(nestedPoints);
 const calOut = join(config.dictionariesDir, 'occupation_calibration.json');
 writeFileSync(calOut, `${JSON.stringify(calibration, null, 2)}\n`);
 console.log(JSON.stringify(about.crossValidated), JSON.stringify(decision), JSON.stringify(calibration.levels));
-console.log(`nested ECE ${round3(nested.ece)}`);
+console.log(
+  `nested ECE ${round3(nested.ece)}, with the step map (cross-fitted) ${round3(stepped.ece)}; step ${JSON.stringify(calibration.step)}`,
+);
 console.log(
   `lexical features ${Object.keys(data.lexical).length}, classes ${data.classes.length}, ${(performance.now() - t0) / 1000} s → ${out}, ${calOut}`,
 );

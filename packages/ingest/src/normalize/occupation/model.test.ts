@@ -14,7 +14,7 @@ import {
   scoreCandidates,
   topLexical,
 } from './model.js';
-import { plattFit } from './train.js';
+import { fitStep, plattFit } from './train.js';
 import { calibrate } from './model.js';
 import { buildOccupationTree } from './tree.js';
 
@@ -69,6 +69,23 @@ describe('occupation model', () => {
     };
     expect(calibrate(cal, '细类', 0.8)).toBeCloseTo(0.8, 6);
     expect(calibrate(cal, '小类', 0.8)).toBeLessThan(0.7);
+  });
+
+  it('fits the step map as the least-squares line of outcomes on stated confidences and applies it after the level map', () => {
+    // Outcomes right with probability 0.1 + 0.85 · c: a stated 0.99 is right 94 % of the time.
+    const points = Array.from({ length: 5000 }, (_, i) => {
+      const confidence = 0.3 + (0.7 * i) / 5000;
+      return { confidence, right: (i * 7919) % 1000 < (0.1 + 0.85 * confidence) * 1000, level: '细类' as const, fold: i % 5 };
+    });
+    const step = fitStep(points);
+    expect(step.slope).toBeCloseTo(0.85, 1);
+    expect(step.intercept).toBeCloseTo(0.1, 1);
+    expect(step.n).toBe(5000);
+    const identity = { a: 1, b: 0, n: 1 };
+    const cal = { format: 1 as const, about: {}, levels: { 大类: identity, 中类: identity, 小类: identity, 细类: identity }, step };
+    expect(calibrate(cal, '细类', 0.99)).toBeCloseTo(step.slope * 0.99 + step.intercept, 3);
+    expect(calibrate(cal, '细类', 0.99)).toBeLessThan(0.97);
+    expect(calibrate({ ...cal, step: { slope: 2, intercept: 0, n: 1 } }, '细类', 0.9)).toBe(1);
   });
 });
 

@@ -38,12 +38,28 @@ export interface PlattMap {
   n: number;
 }
 
-/** The coder's calibration as stored: one map per level the coder states. */
+/** The coder's calibration as stored: one map per level the coder states, then one step map. */
 export interface OccupationCalibration {
   format: 1;
   /** How it was fitted (data, folds, cross-fitted reliability on the train split). */
   about: Record<string, unknown>;
   levels: Record<OccupationLevel, PlattMap>;
+  /**
+   * Applied to what a level's map states. The level maps are fitted on models of fewer titles than
+   * the coder's, and a model fitted on more titles states higher probabilities than its accuracy
+   * warrants by the maps of the smaller ones. The step map is fitted on the nested cross-validation
+   * (maps of models of 3/5 of the titles meeting models of 4/5), the same step up that the stored
+   * maps take to the model of all titles. Absent: the identity.
+   */
+  step?: StepMap;
+}
+
+/** A line through which stated confidences pass, kept within [0, 1]. */
+export interface StepMap {
+  slope: number;
+  intercept: number;
+  /** Nested cross-validation points it was fitted on. */
+  n: number;
 }
 
 /** When a code is stated at 细类, at a coarser level, or not at all. */
@@ -300,7 +316,13 @@ export function logit(p: number): number {
 /** The stated confidence of a decided probability at the level stated. */
 export function calibrate(cal: OccupationCalibration, level: OccupationLevel, p: number): number {
   const m = cal.levels[level];
-  return 1 / (1 + Math.exp(-(m.a * logit(p) + m.b)));
+  const c = 1 / (1 + Math.exp(-(m.a * logit(p) + m.b)));
+  return cal.step ? applyStep(cal.step, c) : c;
+}
+
+/** A confidence through a step map. */
+export function applyStep(m: StepMap, c: number): number {
+  return Math.min(1, Math.max(0, m.slope * c + m.intercept));
 }
 
 /**

@@ -8,6 +8,7 @@
 import { rightAt, rightAtStatedLevel } from './evaluate.js';
 import { NONE, type TitleAnalysis } from './features.js';
 import {
+  applyStep,
   calibrate,
   logit,
   candidateFeatures,
@@ -21,6 +22,7 @@ import {
   type OccupationCalibration,
   type OccupationModelData,
   type PlattMap,
+  type StepMap,
   type WeightSource,
 } from './model.js';
 import { LEVELS, type OccupationLevel, type OccupationTree } from './tree.js';
@@ -408,24 +410,69 @@ export interface StatedPoint {
   confidence: number;
   right: boolean;
   level: OccupationLevel;
+  /** The cross-validation fold of the title. */
+  fold: number;
 }
 
 /** The points a calibration map states for the held-out predictions of one fold (`inFold`). */
 function statedPoints(
   fit: OccupationCalibration,
   held: readonly HeldOut[],
-  inFold: (i: number) => boolean,
+  fold: number,
+  foldOfTitle: readonly number[],
   tree: OccupationTree,
   decision: DecisionThresholds,
 ): StatedPoint[] {
   const points: StatedPoint[] = [];
   held.forEach((h, i) => {
-    if (!inFold(i)) return;
+    if (foldOfTitle[i] !== fold) return;
     const d = decide(h.codes, h.probs, tree, decision);
     if (d.code !== null)
-      points.push({ confidence: calibrate(fit, d.level!, d.probability), right: rightAtStatedLevel(h.label, d, tree), level: d.level! });
+      points.push({
+        confidence: calibrate(fit, d.level!, d.probability),
+        right: rightAtStatedLevel(h.label, d, tree),
+        level: d.level!,
+        fold,
+      });
   });
   return points;
+}
+
+/**
+ * The step map (see {@link OccupationCalibration.step}): the least-squares line of whether the
+ * nested cross-validation's stated confidences were right on the confidences. Least squares (the
+ * Brier score) rather than the log-likelihood: a few confidences near 1 that were wrong would
+ * otherwise flatten the map for every other confidence.
+ */
+export function fitStep(nested: readonly StatedPoint[]): StepMap {
+  const n = nested.length;
+  let mc = 0;
+  let my = 0;
+  for (const p of nested) {
+    mc += p.confidence / n;
+    my += (p.right ? 1 : 0) / n;
+  }
+  let cov = 0;
+  let v = 0;
+  for (const p of nested) {
+    cov += (p.confidence - mc) * ((p.right ? 1 : 0) - my);
+    v += (p.confidence - mc) ** 2;
+  }
+  const slope = v > 0 ? cov / v : 1;
+  return { slope: round(slope, 4), intercept: round(my - slope * mc, 4), n };
+}
+
+/**
+ * The nested cross-validation's points with a step map fitted on the other folds' points only
+ * (cross-fitting): what the step map promises on titles it was not fitted to.
+ */
+export function crossFittedSteps(nested: readonly StatedPoint[], folds: number): StatedPoint[] {
+  const out: StatedPoint[] = [];
+  for (let k = 0; k < folds; k++) {
+    const step = fitStep(nested.filter((p) => p.fold !== k));
+    for (const p of nested) if (p.fold === k) out.push({ ...p, confidence: applyStep(step, p.confidence) });
+  }
+  return out;
 }
 
 /**
@@ -462,7 +509,7 @@ export function nestedConfidences(
         if (fold[i] !== k && innerFold[i] === j) inner.push({ ...predict(examples[i]!.analysis, w, tree), label: t.label });
       });
     }
-    points.push(...statedPoints(fitCalibration(inner, tree, decision), held, (i) => fold[i] === k, tree, decision));
+    points.push(...statedPoints(fitCalibration(inner, tree, decision), held, k, fold, tree, decision));
   }
   return points;
 }
@@ -487,7 +534,7 @@ export function crossFittedConfidences(
       tree,
       decision,
     );
-    points.push(...statedPoints(fit, held, (i) => fold[i] === k, tree, decision));
+    points.push(...statedPoints(fit, held, k, fold, tree, decision));
   }
   return points;
 }
