@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: Vacancies per occupation the 大典 defines, by year, city and GB/T 4754 大类. A vacancy coded to an
 --   occupation counts once for it. One coded only to a group that is no occupation (a 大类, 中类 or 小类: 普工 →
 --   6-00-00-00, 电子厂普工 → 6-25-00-00) belongs to one of the group's occupations that its title does not name, so it is
