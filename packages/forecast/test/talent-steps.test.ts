@@ -2,11 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
 import {
-  addCoarsePostings,
+  addGroupCodedPostings,
   addRegistrations,
   CITY_A,
   CITY_B,
-  COARSE,
   LAST_YEAR,
   OCC,
   PROVINCE,
@@ -85,6 +84,37 @@ describe('projection steps on a hand-built province', () => {
     close(share('36', OCC.car), 1);
     for (const r of await rows(`SELECT industry_code, sum(share) AS total FROM core.staffing_share GROUP BY 1`))
       close(Number(r.total), 1, 12);
+  });
+
+  it('spreads a vacancy coded only to a group over the occupations its 大类 names in that group, else the province names', async () => {
+    wh = await smallProvince();
+    await addGroupCodedPostings(wh);
+    const v = await rows(
+      `SELECT coalesce(city_code, '-') AS city, coalesce(division_code, '-') AS division, occupation_code, vacancies
+       FROM core.vacancy_occupation WHERE year = 2024`,
+    );
+    const count = (city: string, d: string, o: string) =>
+      Number(v.find((r) => r.city === city && r.division === d && r.occupation_code === o)?.vacancies ?? NaN);
+    // 13 names one 大类-6 occupation (food, 8): its 6 普工 go there. 64 names none: the province's 6s, food 8 and car 18.
+    close(count(CITY_A, '13', OCC.food), 8 + 6);
+    close(count(CITY_A, '13', OCC.chemist), 2);
+    close(count(CITY_A, '64', OCC.food), (4 * 8) / 26);
+    close(count(CITY_A, '64', OCC.car), (4 * 18) / 26);
+    close(count(CITY_A, '64', OCC.software), 30);
+    // Without an industry: the province's 6-02 (car only). No posting names a 大类-5 occupation: the group stays.
+    close(count(CITY_B, '-', OCC.car), 2);
+    close(count(CITY_A, '13', '5-00-00-00'), 1);
+    expect(v.some((r) => ['6-00-00-00', '6-02-00-00'].includes(String(r.occupation_code)))).toBe(false);
+    close(await value(`SELECT sum(vacancies) FROM core.vacancy_occupation`), await value(`SELECT count(*) FROM core.vacancy`), 9);
+    // The staffing matrix of 13 counts them: food 14 / 0.12, chemist 2 / 0.075, 5-00-00-00 1 / 0.13 over 17 vacancies,
+    // the prior (food) at 10 pseudo-vacancies.
+    const s = await rows(`SELECT occupation_code, share FROM core.staffing_share WHERE industry_code = '13'`);
+    const share = (o: string) => Number(s.find((r) => r.occupation_code === o)?.share ?? NaN);
+    const w = { food: 14 / 0.12, chemist: 2 / 0.075, farm: 1 / 0.13 };
+    const total = w.food + w.chemist + w.farm;
+    close(share(OCC.food), ((17 * w.food) / total + 10) / 27);
+    close(share(OCC.chemist), (17 * w.chemist) / total / 27);
+    close(share('5-00-00-00'), (17 * w.farm) / total / 27);
   });
 
   it("computes openings as expansion plus exits and transfers of the year before's workers", async () => {
@@ -364,7 +394,9 @@ describe('a projection vintage', () => {
 
   it('ranks occupations only: a code above the occupation level keeps its rows without a rank', async () => {
     wh = await smallProvince();
-    await addCoarsePostings(wh);
+    // No posting names a 大类-5 occupation: the vacancy coded 5-00-00-00 stays under the group's code.
+    await addGroupCodedPostings(wh);
+    const COARSE = '5-00-00-00';
     await runProjection(wh.conn, 'R1', 'fp');
     const coarse = await rows(
       `SELECT count(*) AS n, count(rank) AS ranked FROM marts.fct_occupation_shortage WHERE run_id = 'R1' AND occupation_code = $1`,
@@ -372,7 +404,7 @@ describe('a projection vintage', () => {
     );
     expect(Number(coarse[0]!.n)).toBeGreaterThan(0);
     expect(Number(coarse[0]!.ranked)).toBe(0);
-    // In every region and year the occupations hold the ranks 1 … n, with no place left for the 中类.
+    // In every region and year the occupations hold the ranks 1 … n, with no place left for the 大类.
     for (const r of await rows(
       `SELECT region_code, year, count(*) AS n, min(rank) AS lo, max(rank) AS hi, count(DISTINCT rank) AS distinct_ranks
        FROM marts.fct_occupation_shortage WHERE run_id = 'R1' AND occupation_code <> $1 GROUP BY ALL`,

@@ -71,7 +71,7 @@ async function put(wh: Warehouse, table: string, rows: Record<string, AppendCell
 }
 
 /** Postings of one division, city, occupation and year: `n` vacancies, none a duplicate. */
-function postings(n: number, city: string, division: string, occupation: string, year: number, education: string, pay: number) {
+function postings(n: number, city: string, division: string | null, occupation: string, year: number, education: string, pay: number) {
   return Array.from({ length: n }, (_, i) => ({
     file_key: 'postings.csv',
     ...meta('board'),
@@ -278,14 +278,38 @@ export async function addRegistrations(wh: Warehouse, registrations = REGISTRATI
   await runModels(wh.conn, { rebuildTables: true });
 }
 
-/** A 中类 of the 大典 that is no occupation, and postings coded only to it (电子厂普工 is coded so). */
-export const COARSE = '6-02-00-00';
-
-/** Adds 6 postings of car makers in city B coded only to the 中类 COARSE, then rebuilds the models. */
-export async function addCoarsePostings(wh: Warehouse): Promise<void> {
-  await put(wh, 'ref.occupation', [
-    { code: COARSE, name: '汽车制造人员', level: '中类', is_digital: false, is_green: false, is_occupation: false },
+/**
+ * The 大典's groups above the occupations (大类, 中类, 小类: none an occupation) and postings coded only to a group, as
+ * generic titles are (普工 → 6-00-00-00): 6 in city A's 13, 4 in A's 64 (where no 大类-6 occupation is named), 2 coded
+ * 6-02-00-00 without an industry in city B, 1 to 大类 5, none of whose occupations any posting names.
+ */
+export async function addGroupCodedPostings(wh: Warehouse): Promise<void> {
+  const groups = new Map<string, string | null>([['5-00-00-00', null]]);
+  for (const code of Object.values(OCC)) {
+    groups.set(`${code.slice(0, 1)}-00-00-00`, null);
+    groups.set(`${code.slice(0, 4)}-00-00`, `${code.slice(0, 1)}-00-00-00`);
+    groups.set(`${code.slice(0, 7)}-00`, `${code.slice(0, 4)}-00-00`);
+  }
+  const level = (code: string) => (code.endsWith('-00-00-00') ? '大类' : code.endsWith('-00-00') ? '中类' : '小类');
+  await put(
+    wh,
+    'ref.occupation',
+    [...groups].map(([code, parent]) => ({
+      code,
+      name: code,
+      level: level(code),
+      parent_code: parent,
+      is_digital: false,
+      is_green: false,
+      is_occupation: false,
+    })),
+  );
+  await wh.conn.run(`UPDATE ref.occupation SET is_occupation = true, parent_code = left(code, 7) || '-00' WHERE level = '细类'`);
+  await put(wh, 'core.job_posting_codes', [
+    ...postings(6, CITY_A, '13', '6-00-00-00', 2024, 'senior_secondary', 4000),
+    ...postings(4, CITY_A, '64', '6-00-00-00', 2024, 'senior_secondary', 4000),
+    ...postings(2, CITY_B, null, '6-02-00-00', 2024, 'unrestricted', 6000),
+    ...postings(1, CITY_A, '13', '5-00-00-00', 2024, 'unrestricted', 3000),
   ]);
-  await put(wh, 'core.job_posting_codes', postings(6, CITY_B, '36', COARSE, 2024, 'unrestricted', 6000));
   await runModels(wh.conn, { rebuildTables: true });
 }

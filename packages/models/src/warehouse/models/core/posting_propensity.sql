@@ -1,9 +1,9 @@
 -- materialized: view
 -- comment: How much more often online postings carry a vacancy of each occupation 大类 than the public employment
---   services register one, relative to all occupations: vacancies per registered vacancy of the occupations both
---   sources cover in the latest registration years, divided by the same ratio over every 大类. Online boards
---   over-represent office and professional jobs and barely reach farm work, so posting counts are divided by
---   this before they stand for openings. 1 where no occupation of the 大类 is registered.
+--   services register one, relative to all occupations: vacancies (core.vacancy_occupation) per registered vacancy
+--   of the occupations both sources cover in the latest registration years, divided by the same ratio over every
+--   大类. Online boards over-represent office and professional jobs and barely reach farm work, so posting counts
+--   are divided by this before they stand for openings. 1 where no occupation of the 大类 is registered.
 -- column major_group: 大典 大类 (first digit of the occupation code).
 -- column occupations: Occupations of the 大类 found in both sources.
 -- column propensity: Relative posting propensity (1 = as often as the average occupation).
@@ -18,8 +18,7 @@ registered AS (
   GROUP BY ALL
 ),
 posted AS (
-  SELECT occupation_code, count(*) AS vacancies FROM core.vacancy JOIN last_years USING (year)
-  WHERE occupation_code IS NOT NULL GROUP BY ALL
+  SELECT occupation_code, sum(vacancies) AS vacancies FROM core.vacancy_occupation JOIN last_years USING (year) GROUP BY ALL
 ),
 both_sources AS (
   SELECT left(occupation_code, 1) AS major_group, p.vacancies, r.registered

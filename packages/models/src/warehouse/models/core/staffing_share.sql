@@ -1,6 +1,7 @@
 -- materialized: table
 -- comment: The staffing matrix: each occupation's share of a GB/T 4754 大类's employment. Vacancies of the 大类 by
---   occupation (all posting years) are turned into employment weights by dividing by the 大类's posting propensity
+--   occupation (all posting years; core.vacancy_occupation, where those coded only to a group are spread over its
+--   occupations) are turned into employment weights by dividing by the 大类's posting propensity
 --   (core.posting_propensity) and by its separation rate (openings per worker), then blended with the crosswalk's
 --   occupation mix of the 大类 (staffing_prior_weight pseudo-vacancies); shares under staffing_min_share are
 --   dropped. Posting-based, as METHODS.md allows where no census table exists; the same in every year.
@@ -14,8 +15,8 @@ WITH rates AS (
   FROM ref.separation_rate s LEFT JOIN core.posting_propensity p USING (major_group)
 ),
 posted AS (
-  SELECT division_code AS industry_code, occupation_code, count(*) AS vacancies
-  FROM core.vacancy WHERE division_code IS NOT NULL AND occupation_code IS NOT NULL GROUP BY ALL
+  SELECT division_code AS industry_code, occupation_code, sum(vacancies) AS vacancies
+  FROM core.vacancy_occupation WHERE division_code IS NOT NULL GROUP BY ALL
 ),
 weighted AS (
   SELECT p.industry_code, p.occupation_code, p.vacancies, p.vacancies / (r.propensity * r.separation) AS weight
