@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Warehouse } from '@talent/models';
+import { runModels, type Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
 import {
   addGroupCodedPostings,
@@ -115,6 +115,68 @@ describe('projection steps on a hand-built province', () => {
     close(share(OCC.food), ((17 * w.food) / total + 10) / 27);
     close(share(OCC.chemist), (17 * w.chemist) / total / 27);
     close(share('5-00-00-00'), (17 * w.farm) / total / 27);
+  });
+
+  it('fits workers per vacancy of each occupation 大类 to the 门类 employment, one EM step at a time from the prior', async () => {
+    wh = await smallProvince();
+    // The fit's inputs: 门类 employment of the last year at the province, vacancies by 门类 and occupation 大类.
+    const employment = new Map(
+      (
+        await rows(
+          `SELECT section_code, sum(employment) AS e FROM core.division_employment WHERE year = (SELECT max(year) FROM core.division_employment) GROUP BY 1`,
+        )
+      ).map((r) => [String(r.section_code), Number(r.e)]),
+    );
+    const posted = (
+      await rows(
+        `SELECT d.section_code AS s, v.major_group AS g, sum(v.vacancies) AS v FROM core.vacancy_occupation v JOIN ref.industry d ON d.code = v.division_code GROUP BY 1, 2`,
+      )
+    ).map((r) => ({ s: String(r.s), g: String(r.g), v: Number(r.v) }));
+    // C: food 8 and car 18 (大类 6), chemist 2 (大类 2); I: software 40 (大类 2), clerk 10 (大类 4).
+    expect(posted.sort((a, b) => (a.s + a.g).localeCompare(b.s + b.g))).toEqual([
+      { s: 'C', g: '2', v: 2 },
+      { s: 'C', g: '6', v: 26 },
+      { s: 'I', g: '2', v: 40 },
+      { s: 'I', g: '4', v: 10 },
+    ]);
+    // Prior: 1 / separation (no registrations: propensity 1), scaled so that the vacancies reproduce all employment.
+    const separation: Record<string, number> = { '2': 0.075, '4': 0.155, '6': 0.12 };
+    const total = [...employment.values()].reduce((a, b) => a + b, 0);
+    const scale = total / posted.reduce((a, p) => a + p.v / separation[p.g]!, 0);
+    const prior = Object.fromEntries(Object.entries(separation).map(([g, r]) => [g, scale / r]));
+    const fitted = async () =>
+      Object.fromEntries(
+        (await rows(`SELECT major_group, prior_per_vacancy, workers_per_vacancy FROM core.posting_intensity`)).map((r) => [
+          String(r.major_group),
+          [Number(r.prior_per_vacancy), Number(r.workers_per_vacancy)],
+        ]),
+      );
+    const set = async (name: string, value: number) => {
+      await wh!.conn.run(`UPDATE ref.projection_parameter SET value = $1 WHERE name = $2`, [value, name]);
+      await runModels(wh!.conn, { rebuildTables: true });
+    };
+    // No step: the prior.
+    for (const [g, [p, w]] of Object.entries(await fitted())) {
+      close(p!, prior[g]!);
+      close(w!, prior[g]!);
+    }
+    // One step with 100 pseudo-vacancies at the prior: β' = (β Σ_s V_sg E_s / Ê_s + 100 β⁰) / (V_g + 100).
+    await set('posting_intensity_iterations', 1);
+    await set('posting_intensity_prior_weight', 100);
+    const fit0 = new Map(
+      [...employment.keys()].map((s) => [s, posted.filter((p) => p.s === s).reduce((a, p) => a + p.v * prior[p.g]!, 0)]),
+    );
+    const step = (g: string) => {
+      const mine = posted.filter((p) => p.g === g);
+      const given = mine.reduce((a, p) => a + (p.v * prior[g]! * employment.get(p.s)!) / fit0.get(p.s)!, 0);
+      return (given + 100 * prior[g]!) / (mine.reduce((a, p) => a + p.v, 0) + 100);
+    };
+    for (const [g, [, w]] of Object.entries(await fitted())) close(w!, step(g));
+    // Many steps without the prior: the 门类 employment is reproduced.
+    await set('posting_intensity_prior_weight', 0);
+    await set('posting_intensity_iterations', 400);
+    const beta = await fitted();
+    for (const [s, e] of employment) close(posted.filter((p) => p.s === s).reduce((a, p) => a + p.v * beta[p.g]![1]!, 0) / e, 1, 4);
   });
 
   it("computes openings as expansion plus exits and transfers of the year before's workers", async () => {

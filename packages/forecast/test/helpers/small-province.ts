@@ -34,6 +34,9 @@ export const TEST_PARAMETERS: Record<string, number> = {
   division_share_prior_weight: 10,
   staffing_prior_weight: 10,
   staffing_min_share: 0.005,
+  // The staffing matrix's workers per vacancy stay at their prior (1 / (propensity × separation), scaled):
+  // the fit has its own test.
+  posting_intensity_iterations: 0,
   completion_prior_weight: 0,
   outcome_prior_weight: 0,
   education_prior_weight: 0,

@@ -49,4 +49,41 @@ describe('runModels on an upgrade', () => {
       wh.close();
     }
   });
+
+  it('defers a table model new to the warehouse that reads a parameter not yet loaded, with the models that read it', async () => {
+    // A warehouse of a release without core.posting_intensity: neither the table nor its parameters.
+    const added = 'core.posting_intensity';
+    const missing = ['posting_intensity_prior_weight', 'posting_intensity_iterations'];
+    for (const name of missing)
+      expect(readFileSync(listModels().find((m) => m.name === added)!.file, 'utf8')).toContain(`projection_parameter('${name}')`);
+    const path = join(dir, 'talent.duckdb');
+    let wh = await openWarehouse(path);
+    for (const p of parameters.filter((p) => !missing.includes(p.name)))
+      await wh.conn.run(`INSERT INTO ref.projection_parameter VALUES ($1, $2, $3)`, [p.name, Number(p.value), p.description]);
+    await wh.conn.run(`DROP TABLE ${added}`);
+    await wh.conn.run(`DELETE FROM meta.models WHERE name = '${added}'`);
+    await wh.conn.run(`UPDATE meta.models SET checksum = 'previous release' WHERE name = 'core.staffing_share'`);
+    wh.close();
+
+    wh = await openWarehouse(path);
+    try {
+      const exists = async () =>
+        Number(
+          (
+            await wh.conn.runAndReadAll(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'core' AND table_name = 'posting_intensity'`)
+          ).getRows()[0]![0],
+        ) === 1;
+      // Opening left the new table unbuilt and the staffing matrix, which reads it, as it stood.
+      expect(await exists()).toBe(false);
+      expect(wh.modelsChanged).not.toContain('core.staffing_share');
+      for (const p of parameters.filter((p) => missing.includes(p.name)))
+        await wh.conn.run(`INSERT INTO ref.projection_parameter VALUES ($1, $2, $3)`, [p.name, Number(p.value), p.description]);
+      const rebuilt = await runModels(wh.conn, { rebuildTables: true });
+      expect(rebuilt.find((r) => r.name === added)!.action).toBe('created');
+      expect(rebuilt.find((r) => r.name === 'core.staffing_share')!.action).toBe('rebuilt');
+      expect(await exists()).toBe(true);
+    } finally {
+      wh.close();
+    }
+  });
 });

@@ -194,8 +194,9 @@ async function ensureRawTables(conn: DuckDBConnection): Promise<void> {
  * and the stored tables of incremental models are created when missing (and checked against their
  * declarations otherwise); views and macros are (re)created when their file changed; `table`
  * models are built when missing, or every time with `rebuildTables`; without it, a `table` model
- * whose file changed is deferred to that rebuild, with every existing model that reads it (an
- * upgrade's new table SQL may read a parameter that only the run's reference stage loads). Comments
+ * whose file changed, or that a warehouse built by an earlier release lacks, is deferred to that
+ * rebuild, with every model that reads it (an upgrade's new table SQL may read a parameter that only
+ * the run's reference stage loads). Comments
  * come from the model headers, and every column must have one. What was done is recorded in
  * `meta.models`; a deferred model keeps its old checksum there until it is built.
  */
@@ -216,7 +217,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
         !options.rebuildTables &&
         m.materialized !== 'incremental' &&
         ((m.materialized === 'table' && changed) || dependencies(m, models).some((d) => deferred.has(d))) &&
-        (await columnsOf(conn, m.name)) !== null
+        (known.size > 0 || (await columnsOf(conn, m.name)) !== null)
       ) {
         deferred.add(m);
         results.push({ name: m.name, materialized: m.materialized, action: 'deferred', seconds: 0 });

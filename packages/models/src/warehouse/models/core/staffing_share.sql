@@ -1,8 +1,8 @@
 -- materialized: table
 -- comment: The staffing matrix: each occupation's share of a GB/T 4754 大类's employment. Vacancies of the 大类 by
 --   occupation (all posting years; core.vacancy_occupation, where those coded only to a group are spread over its
---   occupations) are turned into employment weights by dividing by the 大类's posting propensity
---   (core.posting_propensity) and by its separation rate (openings per worker), then blended with the crosswalk's
+--   occupations) are turned into employment weights by the workers per vacancy of the occupation's 大典 大类
+--   (core.posting_intensity), then blended with the crosswalk's
 --   occupation mix of the 大类 (staffing_prior_weight pseudo-vacancies); shares under staffing_min_share are
 --   dropped. Posting-based, as METHODS.md allows where no census table exists; the same in every year.
 -- column industry_code: 大类 code.
@@ -10,17 +10,13 @@
 -- column vacancies: Vacancies of the 大类 coded to the occupation.
 -- column share: Share of the 大类's employment in the occupation; the shares of a 大类 sum to 1.
 -- column basis: postings (vacancies outweigh the prior), crosswalk (the prior does) .
-WITH rates AS (
-  SELECT s.major_group, s.exit_rate + s.transfer_rate AS separation, coalesce(p.propensity, 1.0) AS propensity
-  FROM ref.separation_rate s LEFT JOIN core.posting_propensity p USING (major_group)
-),
-posted AS (
+WITH posted AS (
   SELECT division_code AS industry_code, occupation_code, sum(vacancies) AS vacancies
   FROM core.vacancy_occupation WHERE division_code IS NOT NULL GROUP BY ALL
 ),
 weighted AS (
-  SELECT p.industry_code, p.occupation_code, p.vacancies, p.vacancies / (r.propensity * r.separation) AS weight
-  FROM posted p JOIN rates r ON r.major_group = left(p.occupation_code, 1)
+  SELECT p.industry_code, p.occupation_code, p.vacancies, p.vacancies * r.workers_per_vacancy AS weight
+  FROM posted p JOIN core.posting_intensity r ON r.major_group = left(p.occupation_code, 1)
 ),
 prior_links AS (
   -- The crosswalk maps occupations to 门类, 大类 or finer codes; a 门类 link is spread over its 大类.
