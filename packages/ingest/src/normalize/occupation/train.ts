@@ -229,25 +229,22 @@ export function meanAccuracy(held: readonly HeldOut[], tree: OccupationTree, t: 
  */
 export const EXACT_THRESHOLD = 0.5;
 
-/**
- * Chooses the back-off thresholds (see {@link EXACT_THRESHOLD}). Thresholds whose mean accuracy is
- * within one title of the best (1 / held.length: one title right at every level) are not told apart
- * by the cross-validation; among them the most cautious is kept: the lowest no-occupation threshold
- * (abstain sooner), then the highest 小类 and 中类 thresholds (back off sooner).
- */
+/** Chooses the back-off thresholds (see {@link EXACT_THRESHOLD}). */
 export function tuneDecision(held: readonly HeldOut[], tree: OccupationTree): DecisionThresholds {
+  let best: DecisionThresholds = { exact: EXACT_THRESHOLD, minor: 0.5, middle: 0.5, none: 0.5 };
+  let score = -1;
   const grid = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
-  const scored: { t: DecisionThresholds; s: number }[] = [];
   for (const minor of grid)
     for (const middle of grid)
       for (const none of [0.3, 0.4, 0.5, 0.6]) {
         const t = { exact: EXACT_THRESHOLD, minor, middle, none };
-        scored.push({ t, s: meanAccuracy(held, tree, t) });
+        const s = meanAccuracy(held, tree, t);
+        if (s > score + 1e-9) {
+          score = s;
+          best = t;
+        }
       }
-  const top = Math.max(...scored.map((x) => x.s));
-  const tied = scored.filter((x) => x.s >= top - 1 / held.length - 1e-9).map((x) => x.t);
-  tied.sort((a, b) => a.none - b.none || b.minor - a.minor || b.middle - a.middle);
-  return tied[0]!;
+  return best;
 }
 
 /**
