@@ -23,7 +23,7 @@ import { resolveConfig, type SourceMapping } from '@talent/models';
 import { RowMapper } from '../packages/ingest/src/map/row-mapper.js';
 import { buildCoders } from '../packages/ingest/src/normalize/coders.js';
 import { reliability, rightAt, rightAtStatedLevel } from '../packages/ingest/src/normalize/occupation/evaluate.js';
-import { readLabelledTitles, TRAIN_SPLIT } from '../packages/ingest/src/normalize/occupation/training-set.js';
+import { readLabelledTitles, TRAIN_FILES } from '../packages/ingest/src/normalize/occupation/training-set.js';
 import { buildOccupationTree, type OccupationLevel, type OccupationTree } from '../packages/ingest/src/normalize/occupation/tree.js';
 import { readCoderReference } from '../packages/ingest/src/normalize/reference.js';
 import { buildTitleNormaliser } from '../packages/ingest/src/normalize/title.js';
@@ -176,7 +176,7 @@ function throughput(
   cases: readonly Case[],
 ): { perSecond: number; cpuPerSecond: number; buildMs: number; distinct: number } {
   const warm = make();
-  for (const t of readLabelledTitles(join(config.repoRoot, TRAIN_SPLIT))) warm(t.title, t.context);
+  for (const f of TRAIN_FILES) for (const t of readLabelledTitles(join(config.repoRoot, f.path))) warm(t.title, t.context);
   const distinct = [...new Map(cases.map((c) => [`${c.title}\u0001${c.context}`, c])).values()];
   let best = { wall: Infinity, cpu: Infinity, buildMs: 0 };
   for (let pass = 0; pass < SPEED_PASSES; pass++) {

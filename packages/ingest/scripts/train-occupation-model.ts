@@ -22,28 +22,38 @@ import {
   nestedConfidences,
   toModelData,
 } from '../src/normalize/occupation/train.js';
-import { readTrainingSet, TRAIN_SPLIT } from '../src/normalize/occupation/training-set.js';
+import { readTrainingSet, TRAIN_FILES } from '../src/normalize/occupation/training-set.js';
 import { LEVELS } from '../src/normalize/occupation/tree.js';
 
 const FOLDS = 5;
 const config = resolveConfig();
 const t0 = performance.now();
-const { titles, examples, pseudoCount, foldExamples, tree } = await readTrainingSet(config);
+const { titles, fileCounts, examples, pseudoCount, foldExamples, tree } = await readTrainingSet(config);
 const options = DEFAULT_TRAIN_OPTIONS;
 const { weights, decision, held } = fitModel(titles, examples, foldExamples, tree, FOLDS, options);
 
 // Cross-validated figures; the calibration is checked by cross-fitting (fitted on four folds' held-out
 // predictions, applied to the fifth) so that the ECE is not measured on what it was fitted to.
 const pct = (x: number) => Math.round(x * 1000) / 10;
-const acc = [1, 2, 3, 4].map((depth) => {
-  let s = 0;
-  for (const h of held) if (rightAt(h.label, decide(h.codes, h.probs, tree, decision), depth, tree)) s++;
-  return pct(s / held.length);
+const accuracy = (of: readonly (typeof held)[number][]) =>
+  [1, 2, 3, 4].map((depth) => {
+    let s = 0;
+    for (const h of of) if (rightAt(h.label, decide(h.codes, h.probs, tree, decision), depth, tree)) s++;
+    return pct(s / of.length);
+  });
+const acc = accuracy(held);
+// The same figures over each file's titles (held is in title order, file by file), so that a file
+// added to the training set can be read against the figures of the files before it.
+const files = TRAIN_FILES.map((f, i) => `${f.path} (${fileCounts[i]})`).join(' + ');
+let start = 0;
+const byFile = TRAIN_FILES.map((f, i) => {
+  const [major, middle, minor, exact] = accuracy(held.slice(start, (start += fileCounts[i]!)));
+  return { file: f.path, titles: fileCounts[i]!, major, middle, minor, exact };
 });
 const points = crossFittedConfidences(titles, held, tree, decision, FOLDS);
 const { ece, bins } = reliability(points);
 const about = {
-  trainedOn: `${TRAIN_SPLIT} (${titles.length} labelled titles) + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT})`,
+  trainedOn: `${files} labelled titles + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT})`,
   script: 'packages/ingest/scripts/train-occupation-model.ts (npm run train:occupation)',
   options,
   folds: FOLDS,
@@ -55,6 +65,7 @@ const about = {
     coverage: pct(points.length / held.length),
     ece: Math.round(ece * 1000) / 1000,
   },
+  crossValidatedByFile: byFile,
   reliability: bins.map((b) => ({
     from: b.from,
     count: b.count,
@@ -83,7 +94,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const table = (bins: typeof nested.bins) =>
   bins.map((b) => ({ from: b.from, count: b.count, confidence: round3(b.meanConfidence), accuracy: round3(b.accuracy) }));
 const calibration = fitCalibration(held, tree, decision, {
-  fittedOn: `${FOLDS}-fold cross-validated predictions of ${TRAIN_SPLIT} (${titles.length} titles; each fold read without the dictionary words only its own titles hold), one Platt map per stated level`,
+  fittedOn: `${FOLDS}-fold cross-validated predictions of ${files} titles (each fold read without the dictionary words only its own train-split titles hold), one Platt map per stated level`,
   script: about.script,
   crossFitted: { ece: about.crossValidated.ece, byLevel, reliability: about.reliability },
   nested: {
@@ -100,7 +111,7 @@ const calibration = fitCalibration(held, tree, decision, {
 calibration.step = fitStep(nestedPoints);
 const calOut = join(config.dictionariesDir, 'occupation_calibration.json');
 writeFileSync(calOut, `${JSON.stringify(calibration, null, 2)}\n`);
-console.log(JSON.stringify(about.crossValidated), JSON.stringify(decision), JSON.stringify(calibration.levels));
+console.log(JSON.stringify(about.crossValidated), JSON.stringify(byFile), JSON.stringify(decision), JSON.stringify(calibration.levels));
 console.log(
   `nested ECE ${round3(nested.ece)}, with the step map (cross-fitted) ${round3(stepped.ece)}; step ${JSON.stringify(calibration.step)}`,
 );

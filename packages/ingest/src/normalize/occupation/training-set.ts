@@ -25,9 +25,20 @@ import { buildOccupationTree, type OccupationTree } from './tree.js';
 /** The train split, relative to the repository root. */
 export const TRAIN_SPLIT = 'packages/ingest/test/fixtures/coder-corpus/train.csv';
 
+/**
+ * The labelled train files the model is fitted on, relative to the repository root. `dictionaryRead`:
+ * the dictionaries' title words were written while reading the file's titles (the train split), so a
+ * cross-validation fold drops the words only its own titles of such a file hold; a file read after
+ * the dictionaries were written (the second batch) hands no word to them.
+ */
+export const TRAIN_FILES: readonly { path: string; dictionaryRead: boolean }[] = [{ path: TRAIN_SPLIT, dictionaryRead: true }];
+
 /** Everything a training run reads. */
 export interface TrainingSet {
+  /** The titles of {@link TRAIN_FILES}, file by file in their order. */
   titles: LabelledTitle[];
+  /** How many titles each of {@link TRAIN_FILES} gave, in the same order. */
+  fileCounts: number[];
   /** The labelled titles first (same order), then the dictionary and 大典-name examples. */
   examples: TrainingExample[];
   pseudoCount: number;
@@ -120,10 +131,12 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
     ...compositionTitles(comp),
   ];
   const deps = depsWith(aliases, composition);
-  const titles = readLabelledTitles(join(paths.repoRoot, TRAIN_SPLIT));
+  const files = TRAIN_FILES.map((f) => ({ ...f, titles: readLabelledTitles(join(paths.repoRoot, f.path)) }));
+  const titles = files.flatMap((f) => f.titles);
   const pseudo = pseudoWith(aliases, composition);
   const examples = trainingExamples(titles, (t, c) => analyseTitle(t, c, deps), pseudo);
-  const lowered = titles.map((t) => t.title.toLowerCase());
+  // A title of a file the dictionaries were not read from holds no word for them ('' contains none).
+  const lowered = files.flatMap((f) => f.titles.map((t) => (f.dictionaryRead ? t.title.toLowerCase() : '')));
   const foldExamples = (inFold: readonly boolean[]): TrainingExample[] => {
     const keep = (word: string, source: DictionarySource | undefined) => readFromOtherTitles(word, source, lowered, inFold);
     const kept = aliases.filter((a) => keep(a.alias, a.source));
@@ -131,5 +144,6 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
     const d = depsWith(kept, comp);
     return trainingExamples(titles, (t, c) => analyseTitle(t, c, d), pseudoWith(kept, comp));
   };
-  return { titles, examples, pseudoCount: pseudo.length, foldExamples, tree, deps, aliases };
+  const fileCounts = files.map((f) => f.titles.length);
+  return { titles, fileCounts, examples, pseudoCount: pseudo.length, foldExamples, tree, deps, aliases };
 }
