@@ -35,6 +35,9 @@ const { weights, decision, held } = fitModel(titles, examples, foldExamples, tre
 // Cross-validated figures; the calibration is checked by cross-fitting (fitted on four folds' held-out
 // predictions, applied to the fifth) so that the ECE is not measured on what it was fitted to.
 const pct = (x: number) => Math.round(x * 1000) / 10;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const table = (bins: ReturnType<typeof reliability>['bins']) =>
+  bins.map((b) => ({ from: b.from, count: b.count, confidence: round3(b.meanConfidence), accuracy: round3(b.accuracy) }));
 const accuracy = (of: readonly (typeof held)[number][]) =>
   [1, 2, 3, 4].map((depth) => {
     let s = 0;
@@ -63,15 +66,10 @@ const about = {
     minor: acc[2],
     exact: acc[3],
     coverage: pct(points.length / held.length),
-    ece: Math.round(ece * 1000) / 1000,
+    ece: round3(ece),
   },
   crossValidatedByFile: byFile,
-  reliability: bins.map((b) => ({
-    from: b.from,
-    count: b.count,
-    confidence: Math.round(b.meanConfidence * 1000) / 1000,
-    accuracy: Math.round(b.accuracy * 1000) / 1000,
-  })),
+  reliability: table(bins),
 };
 const data = toModelData(weights, decision, about);
 const out = join(config.dictionariesDir, 'occupation_model.json');
@@ -81,7 +79,7 @@ writeFileSync(out, `${JSON.stringify(data)}\n`);
 const byLevel = Object.fromEntries(
   LEVELS.map((level) => {
     const r = reliability(points.filter((p) => p.level === level));
-    return [level, { titles: r.bins.reduce((s, b) => s + b.count, 0), ece: Math.round(r.ece * 1000) / 1000 }];
+    return [level, { titles: r.bins.reduce((s, b) => s + b.count, 0), ece: round3(r.ece) }];
   }),
 );
 // The maps are fitted on fold models' predictions and meet a model fitted on all titles: what they
@@ -90,9 +88,6 @@ const nestedPoints = nestedConfidences(titles, held, foldExamples, tree, decisio
 const nested = reliability(nestedPoints);
 // The step map corrects that step; what it promises is read cross-fitted on the nested points.
 const stepped = reliability(crossFittedSteps(nestedPoints, FOLDS));
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const table = (bins: typeof nested.bins) =>
-  bins.map((b) => ({ from: b.from, count: b.count, confidence: round3(b.meanConfidence), accuracy: round3(b.accuracy) }));
 const calibration = fitCalibration(held, tree, decision, {
   fittedOn: `${FOLDS}-fold cross-validated predictions of ${files} titles (each fold read without the dictionary words only its own train-split titles hold), one Platt map per stated level`,
   script: about.script,

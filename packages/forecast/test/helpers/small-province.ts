@@ -307,7 +307,7 @@ export async function addGroupCodedPostings(wh: Warehouse): Promise<void> {
       is_occupation: false,
     })),
   );
-  await wh.conn.run(`UPDATE ref.occupation SET is_occupation = true, parent_code = left(code, 7) || '-00' WHERE level = '细类'`);
+  await wh.conn.run(`UPDATE ref.occupation SET parent_code = left(code, 7) || '-00' WHERE level = '细类'`);
   await put(wh, 'core.job_posting_codes', [
     ...postings(6, CITY_A, '13', '6-00-00-00', 2024, 'senior_secondary', 4000),
     ...postings(4, CITY_A, '64', '6-00-00-00', 2024, 'senior_secondary', 4000),

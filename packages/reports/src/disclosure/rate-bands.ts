@@ -108,7 +108,9 @@ export async function selectRateBands(
     relations: () => system.relations(),
     inequalities: () => inequalities,
   });
-  const grouping = await auditCounts(withBands([...level].flatMap(([c, i]) => bandInequalities(band(c, i)))), published, {
+  // Each printed band's inequalities, with the band they belong to.
+  const bandRows = () => [...level].flatMap(([c, i]) => bandInequalities(band(c, i)).map((q) => [q, c] as const));
+  const grouping = await auditCounts(withBands(bandRows().map(([q]) => q)), published, {
     rules,
     targets: [],
   });
@@ -124,7 +126,7 @@ export async function selectRateBands(
   let lpSolved = 0;
   while (level.size > 0 && targets.length > 0) {
     rounds++;
-    const rows = [...level].flatMap(([c, i]) => bandInequalities(band(c, i)).map((q) => [q, c] as const));
+    const rows = bandRows();
     const attack: AuditResult = await auditCounts(withBands(rows.map(([q]) => q)), published, { rules, targets, blame: true });
     lpSolved += attack.lpSolved;
     if (attack.violations.length === 0) break;
