@@ -301,6 +301,26 @@ describe('the talent benchmark scorer', () => {
     expect(oracle.naiveSpearman).toBeLessThan(1);
   });
 
+  it('carries the true latest year forward as the persistence reference, whatever the run projects', () => {
+    const latestRanking = new Map(
+      readRecords(join(truthDir, 'shortage_ranking.csv'))
+        .filter((r) => r.period === String(latest) && r.period_type === 'year')
+        .map((r) => [r.occupation_code!, Number(r.rank)]),
+    );
+    expect(latestRanking.size).toBeGreaterThan(50);
+    for (const score of [oracle, perturbed]) {
+      for (const s of score.headline) {
+        expect(s.demand.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.openings), 9);
+        expect(s.employment.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.employment), 9);
+        expect(s.supply.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.supply), 9);
+        expect(s.demand.persistence).toBeGreaterThan(0);
+      }
+      for (const r of score.ranking)
+        expect(r.persistenceSpearman).toBeCloseTo(rankingSpearman(trueRankings.get(r.year)!.slice(0, 50), latestRanking), 12);
+    }
+    expect(oracle.persistenceSpearman).toBeLessThan(1);
+  });
+
   it('lists the groups that have no truth at their own region', () => {
     const withTruth = new Set(truth.filter((t) => t.region === t.ownRegion && t.employment > 0).map(key));
     const expected = [...new Set(members.map((m) => `${m.framework}|${m.groupCode}`))].filter((g) => !withTruth.has(g)).sort();
@@ -350,7 +370,10 @@ describe('the talent benchmark scorer', () => {
   it('ends its report with the summary line, employment MAPE and peak RSS above it', () => {
     const lines = formatReport(perturbed, { seconds: 12.345, peakRssMb: 301.6 });
     const h3 = perturbed.headline[2]!;
-    expect(lines.at(-2)).toBe(`employment_mape_h3=10.00% naive_employment_mape_h3=${h3.employment.naive.toFixed(2)}% peak_rss_mb=302`);
+    expect(lines.at(-2)).toBe(
+      `employment_mape_h3=10.00% naive_employment_mape_h3=${h3.employment.naive.toFixed(2)}% peak_rss_mb=302 ` +
+        `persistence_spearman=${perturbed.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${h3.demand.persistence.toFixed(2)}%`,
+    );
     expect(lines.at(-1)).toBe(
       `spearman=${perturbed.spearman.toFixed(3)} naive_spearman=${perturbed.naiveSpearman.toFixed(3)} demand_mape_h3=10.00% ` +
         `supply_mape_h3=10.00% naive_demand_mape_h3=${h3.demand.naive.toFixed(2)}% coverage95=0.00% seconds=12.3`,

@@ -129,6 +129,26 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
     ]),
   );
 
+  out.push(
+    '',
+    `Persistence reference: the truth of ${years.latest} carried forward (MAPE %, framework groups). It reads truth/, ` +
+      'so no projection from the published data can make it; its errors are what the years after move by alone:',
+  );
+  out.push(
+    ...table(
+      ['h', 'demand', 'ours', 'employment', 'ours', 'supply', 'ours'],
+      score.headline.map((s) => [
+        String(s.h),
+        pct(s.demand.persistence),
+        pct(s.demand.ours),
+        pct(s.employment.persistence),
+        pct(s.employment.ours),
+        pct(s.supply.persistence),
+        pct(s.supply.ours),
+      ]),
+    ),
+  );
+
   out.push('', 'Per city (framework groups projected at the city; MAPE %, coverage %):');
   out.push(
     ...table(
@@ -139,11 +159,12 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
 
   out.push(
     '',
-    `Shortage ranking at the province: Spearman on the true top ${RANKING_TOP} (unranked at the bottom); naive = the ${score.naivePeriod ?? '(no table)'} table carried forward:`,
+    `Shortage ranking at the province: Spearman on the true top ${RANKING_TOP} (unranked at the bottom); naive = the ${score.naivePeriod ?? '(no table)'} table carried forward; ` +
+      `persistence = the true ${years.latest} ranking carried forward (reads truth/, a reference):`,
   );
   out.push(
     ...table(
-      ['year', 'h', 'spearman', 'unranked', 'naive', 'unranked'],
+      ['year', 'h', 'spearman', 'unranked', 'naive', 'unranked', 'persistence'],
       score.ranking.map((r) => [
         String(r.year),
         String(r.h),
@@ -151,6 +172,7 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
         String(r.unranked),
         r.naiveSpearman.toFixed(3),
         String(r.naiveUnranked),
+        r.persistenceSpearman.toFixed(3),
       ]),
     ),
   );
@@ -166,7 +188,8 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   ];
   out.push('', `Targets (reported, not enforced): ${met.join('; ')}.`);
   out.push(
-    `employment_mape_h3=${pct(h3.employment.ours, 2)}% naive_employment_mape_h3=${pct(h3.employment.naive, 2)}% peak_rss_mb=${Math.round(stage.peakRssMb)}`,
+    `employment_mape_h3=${pct(h3.employment.ours, 2)}% naive_employment_mape_h3=${pct(h3.employment.naive, 2)}% peak_rss_mb=${Math.round(stage.peakRssMb)} ` +
+      `persistence_spearman=${score.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${pct(h3.demand.persistence, 2)}%`,
   );
   out.push(
     `spearman=${score.spearman.toFixed(3)} naive_spearman=${score.naiveSpearman.toFixed(3)} demand_mape_h3=${pct(h3.demand.ours, 2)}% ` +

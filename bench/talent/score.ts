@@ -45,6 +45,8 @@ export interface GradedRow {
   } | null;
   /** The latest observed year's values; null when the run has no observed row for the group and region. */
   naive: { employment: number | null; demand: number | null; supply: number | null } | null;
+  /** The truth of the latest observed year (employment, openings as demand, supply); null without truth there. */
+  persistence: { employment: number; demand: number; supply: number } | null;
 }
 
 /** Mean errors (percent) of a set of rows at one horizon, ours and naive, and interval coverage. */
@@ -53,9 +55,9 @@ export interface HorizonSummary {
   groups: number;
   /** Rows the run does not project (left out of the MAPEs, counted as misses in coverage). */
   missing: number;
-  demand: { ours: number; naive: number };
-  employment: { ours: number; naive: number };
-  supply: { ours: number; naive: number };
+  demand: { ours: number; naive: number; persistence: number };
+  employment: { ours: number; naive: number; persistence: number };
+  supply: { ours: number; naive: number; persistence: number };
   coverage: { employment: number; demand: number };
 }
 
@@ -64,6 +66,8 @@ export interface RankingScore {
   h: number;
   spearman: number;
   naiveSpearman: number;
+  /** The true ranking of the latest observed year carried forward (reads truth: a reference, not a projection). */
+  persistenceSpearman: number;
   /** Occupations of the true top that the projection (resp. the naive list) does not rank. */
   unranked: number;
   naiveUnranked: number;
@@ -85,6 +89,7 @@ export interface TalentScore {
   /** Mean of the first and the last forecast year's rank correlations. */
   spearman: number;
   naiveSpearman: number;
+  persistenceSpearman: number;
   /** Over every headline group and horizon, employment and demand intervals together. */
   coverage95: number;
   /** Framework groups without truth at their own region (a region outside the edition, or no employment). */
@@ -123,6 +128,9 @@ interface JoinedRow {
   n_employment: number | null;
   n_demand: number | null;
   n_supply: number | null;
+  p_employment: number | null;
+  p_openings: number | null;
+  p_supply: number | null;
 }
 
 /** Grades the newest projected run of the warehouse against the edition folder's truth. */
@@ -140,11 +148,14 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
         t.employment AS t_employment, t.openings AS t_openings, t.supply AS t_supply,
         o.framework IS NOT NULL AS projected, o.employment, o.employment_lo, o.employment_hi, o.openings,
         o.demand, o.demand_lo, o.demand_hi, o.supply,
-        n.framework IS NOT NULL AS has_naive, n.employment AS n_employment, n.demand AS n_demand, n.supply AS n_supply
+        n.framework IS NOT NULL AS has_naive, n.employment AS n_employment, n.demand AS n_demand, n.supply AS n_supply,
+        p.employment AS p_employment, p.openings AS p_openings, p.supply AS p_supply
       FROM truth_group t
       LEFT JOIN ours o ON o.framework = t.framework AND o.group_code = t.group_code AND o.region_code = t.region_code AND o.year = t.year
       LEFT JOIN naive n ON n.framework = t.framework AND n.group_code = t.group_code AND n.region_code = t.region_code
-      WHERE t.region_code = t.own_region OR o.framework IS NOT NULL
+      LEFT JOIN truth_group p ON p.framework = t.framework AND p.group_code = t.group_code AND p.region_code = t.region_code
+        AND p.year = ${years.latest}
+      WHERE t.year > ${years.latest} AND (t.region_code = t.own_region OR o.framework IS NOT NULL)
       ORDER BY t.framework, t.group_code, t.region_code, t.year`);
     const rows = joined.map((r) => toGraded(r, years));
     const horizons = Array.from({ length: years.truthUntil - years.latest }, (_, i) => i + 1);
@@ -168,6 +179,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
     }));
 
     const naive = await naiveRanking(db, truth.province, years);
+    const present = new Map((await trueTop(db, years.latest)).map((t) => [t.occupationCode, t.rank]));
     const ranking: RankingScore[] = [];
     for (const year of [years.latest + 1, years.truthUntil]) {
       const top = await trueTop(db, year, RANKING_TOP);
@@ -177,6 +189,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
         h: year - years.latest,
         spearman: rankingSpearman(top, ours),
         naiveSpearman: rankingSpearman(top, naive.ranking),
+        persistenceSpearman: rankingSpearman(top, present),
         unranked: top.filter((t) => !ours.has(t.occupationCode)).length,
         naiveUnranked: top.filter((t) => !naive.ranking.has(t.occupationCode)).length,
       });
@@ -203,6 +216,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
       naivePeriod: naive.period,
       spearman: mean(ranking.map((r) => r.spearman)),
       naiveSpearman: mean(ranking.map((r) => r.naiveSpearman)),
+      persistenceSpearman: mean(ranking.map((r) => r.persistenceSpearman)),
       coverage95: coverage(headlineRows.flatMap(intervals)),
       groupsWithoutTruth,
       duplicateTrendKeys: await duplicateTrendRows(db, runId),
@@ -237,6 +251,8 @@ function toGraded(r: JoinedRow, years: EditionYears): GradedRow {
         }
       : null,
     naive: r.has_naive ? { employment: r.n_employment, demand: r.n_demand, supply: r.n_supply } : null,
+    persistence:
+      r.p_employment === null ? null : { employment: r.p_employment, demand: r.p_openings ?? 0, supply: r.p_supply ?? 0 },
   };
 }
 
@@ -279,6 +295,10 @@ function summarise(h: number, rows: GradedRow[]): HorizonSummary {
         (r) => r.naive?.demand,
         (r) => r.truth.openings,
       ),
+      persistence: m(
+        (r) => r.persistence?.demand,
+        (r) => r.truth.openings,
+      ),
     },
     employment: {
       ours: m(
@@ -289,6 +309,10 @@ function summarise(h: number, rows: GradedRow[]): HorizonSummary {
         (r) => r.naive?.employment,
         (r) => r.truth.employment,
       ),
+      persistence: m(
+        (r) => r.persistence?.employment,
+        (r) => r.truth.employment,
+      ),
     },
     supply: {
       ours: m(
@@ -297,6 +321,10 @@ function summarise(h: number, rows: GradedRow[]): HorizonSummary {
       ),
       naive: m(
         (r) => r.naive?.supply,
+        (r) => r.truth.supply,
+      ),
+      persistence: m(
+        (r) => r.persistence?.supply,
         (r) => r.truth.supply,
       ),
     },

@@ -49,22 +49,24 @@ export function readEditionYears(editionDir: string): EditionYears {
 
 /**
  * Creates the temp tables `truth_group` (framework, group_code, group_name, own_region, region_code,
- * year, employment, openings, supply) for the forecast years at every region with truth, and
- * `truth_ranking` (year, rank, occupation_code) of the true year rankings of those years.
+ * year, employment, openings, supply) for the last observed year and the forecast years at every
+ * region with truth, and `truth_ranking` (year, rank, occupation_code) of the true year rankings of
+ * those years. The last observed year's truth is the persistence reference: what carrying the true
+ * present forward would score, a bound no projection from the published data is given.
  */
 export async function loadTruth(db: ScoringDb, editionDir: string, years: EditionYears): Promise<TruthSummary> {
   const file = (name: string) => sqlString(join(editionDir, 'truth', name));
-  const future = `year > ${years.latest} AND year <= ${years.truthUntil}`;
+  const graded = `year >= ${years.latest} AND year <= ${years.truthUntil}`;
   await db.conn.run(`
     CREATE TEMP TABLE truth_industry AS
     SELECT industry_code, city_code, year, employment::DOUBLE AS employment, openings::DOUBLE AS openings
     FROM read_csv(${file('industry_city_year.csv')}, header = true, types = {'industry_code': 'VARCHAR', 'city_code': 'VARCHAR'})
-    WHERE ${future};
+    WHERE ${graded};
 
     CREATE TEMP TABLE truth_occupation AS
     SELECT occupation_code, city_code, year, (graduate_supply + other_supply)::DOUBLE AS supply
     FROM read_csv(${file('occupation_city_year.csv')}, header = true, types = {'occupation_code': 'VARCHAR', 'city_code': 'VARCHAR'})
-    WHERE ${future};
+    WHERE ${graded};
 
     CREATE TEMP TABLE truth_staffing AS
     SELECT industry_code, occupation_code, base_share::DOUBLE AS base_share
@@ -73,7 +75,7 @@ export async function loadTruth(db: ScoringDb, editionDir: string, years: Editio
     CREATE TEMP TABLE truth_ranking AS
     SELECT period::INTEGER AS year, rank::INTEGER AS rank, occupation_code
     FROM read_csv(${file('shortage_ranking.csv')}, header = true, all_varchar = true)
-    WHERE period_type = 'year' AND period::INTEGER > ${years.latest} AND period::INTEGER <= ${years.truthUntil};
+    WHERE period_type = 'year' AND period::INTEGER >= ${years.latest} AND period::INTEGER <= ${years.truthUntil};
 
     -- Every region a city of the truth belongs to: itself and its province.
     CREATE TEMP TABLE region_city AS
@@ -123,17 +125,17 @@ export async function loadTruth(db: ScoringDb, editionDir: string, years: Editio
     GROUP BY ALL;
   `);
   const [supply] = await db.rows<{ total: number; allocated: number }>(
-    `SELECT (SELECT coalesce(sum(supply), 0) FROM truth_occupation)::DOUBLE AS total,
-            (SELECT coalesce(sum(supply), 0) FROM truth_supply_industry)::DOUBLE AS allocated`,
+    `SELECT (SELECT coalesce(sum(supply), 0) FROM truth_occupation WHERE year > ${years.latest})::DOUBLE AS total,
+            (SELECT coalesce(sum(supply), 0) FROM truth_supply_industry WHERE year > ${years.latest})::DOUBLE AS allocated`,
   );
   return { province, cities: cityCount!.n, totalSupply: supply!.total, unallocatedSupply: Math.max(0, supply!.total - supply!.allocated) };
 }
 
-/** The true year ranking's top n of a forecast year, best first. */
-export async function trueTop(db: ScoringDb, year: number, n: number): Promise<{ occupationCode: string; rank: number }[]> {
+/** The true year ranking's top n of the last observed or a forecast year, best first (all of it without n). */
+export async function trueTop(db: ScoringDb, year: number, n?: number): Promise<{ occupationCode: string; rank: number }[]> {
   const rows = await db.rows<{ occupation_code: string; rank: number }>(
-    `SELECT occupation_code, rank FROM truth_ranking WHERE year = $1 AND rank <= $2 ORDER BY rank`,
-    [year, n],
+    `SELECT occupation_code, rank FROM truth_ranking WHERE year = $1 AND rank <= coalesce($2, rank) ORDER BY rank`,
+    [year, n ?? null],
   );
   return rows.map((r) => ({ occupationCode: r.occupation_code, rank: r.rank }));
 }
