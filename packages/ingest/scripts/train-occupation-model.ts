@@ -2,27 +2,32 @@
  * Trains the occupation coder's model on the labelled train split of the coder corpus and writes
  * `datasets/dictionaries/occupation_model.json` (weights, back-off thresholds and how they were made)
  * and `datasets/dictionaries/occupation_calibration.json` (the confidence map per stated level, fitted
- * on cross-validated predictions, with their reliability tables, cross-fitted and nested). Never
- * reads the hold-out.
+ * on cross-validated predictions, with their reliability tables, cross-fitted and nested, and a last
+ * map fitted on the calibration set as the coder written here states it). Never reads the hold-out.
  * Run: npm run train:occupation   (about two minutes on two cores)
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '@talent/models';
+import { buildCoders } from '../src/normalize/coders.js';
+import { readCoderReference } from '../src/normalize/reference.js';
 import { reliability, rightAt } from '../src/normalize/occupation/evaluate.js';
 import { decide } from '../src/normalize/occupation/model.js';
 import {
   DEFAULT_TRAIN_OPTIONS,
   PSEUDO_WEIGHT,
   crossFittedConfidences,
+  crossFittedFresh,
   crossFittedSteps,
   fitCalibration,
+  fitFresh,
+  freshPoints,
   fitStep,
   fitModel,
   nestedConfidences,
   toModelData,
 } from '../src/normalize/occupation/train.js';
-import { readTrainingSet, TRAIN_FILES } from '../src/normalize/occupation/training-set.js';
+import { CALIBRATION_SET, readLabelledTitles, readTrainingSet, TRAIN_FILES } from '../src/normalize/occupation/training-set.js';
 import { LEVELS } from '../src/normalize/occupation/tree.js';
 
 const FOLDS = 5;
@@ -105,10 +110,36 @@ const calibration = fitCalibration(held, tree, decision, {
 });
 calibration.step = fitStep(nestedPoints);
 const calOut = join(config.dictionariesDir, 'occupation_calibration.json');
-writeFileSync(calOut, `${JSON.stringify(calibration, null, 2)}\n`);
+const writeCalibration = () => writeFileSync(calOut, `${JSON.stringify(calibration, null, 2)}\n`);
+writeCalibration();
+
+// The last map: the calibration set coded by the coder the nightly run builds from the files just
+// written (without the map), its stated confidences mapped to its accuracy at the stated level.
+const fresh = freshPoints(
+  buildCoders(await readCoderReference(config)).occupation,
+  readLabelledTitles(join(config.repoRoot, CALIBRATION_SET)),
+  tree,
+  FOLDS,
+);
+const freshBefore = reliability(fresh);
+const freshAfter = reliability(crossFittedFresh(fresh, FOLDS));
+calibration.fresh = fitFresh(fresh);
+calibration.about.fresh = {
+  fittedOn: `${CALIBRATION_SET} (${fresh.length} coded titles): drawn and labelled after the coder's rules and dictionary words were written, never trained on`,
+  before: { ece: round3(freshBefore.ece), reliability: table(freshBefore.bins) },
+  crossFitted: {
+    about: `each of ${FOLDS} folds of the calibration set through a map fitted on the other folds`,
+    ece: round3(freshAfter.ece),
+    reliability: table(freshAfter.bins),
+  },
+};
+writeCalibration();
 console.log(JSON.stringify(about.crossValidated), JSON.stringify(byFile), JSON.stringify(decision), JSON.stringify(calibration.levels));
 console.log(
   `nested ECE ${round3(nested.ece)}, with the step map (cross-fitted) ${round3(stepped.ece)}; step ${JSON.stringify(calibration.step)}`,
+);
+console.log(
+  `calibration set ECE ${round3(freshBefore.ece)}, with its map (cross-fitted) ${round3(freshAfter.ece)}; map ${JSON.stringify(calibration.fresh)}`,
 );
 console.log(
   `lexical features ${Object.keys(data.lexical).length}, classes ${data.classes.length}, ${(performance.now() - t0) / 1000} s → ${out}, ${calOut}`,

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { config, reference } from '../../../test/helpers/coders.js';
+import { buildCoders } from '../coders.js';
 import { reliability, rightAt } from './evaluate.js';
 import { decide } from './model.js';
-import { crossFittedConfidences, crossFittedSteps, fitCalibration, fitModel, fitStep, nestedConfidences } from './train.js';
-import { readTrainingSet } from './training-set.js';
-import { LEVELS } from './tree.js';
+import {
+  crossFittedConfidences,
+  crossFittedFresh,
+  crossFittedSteps,
+  fitCalibration,
+  fitFresh,
+  fitModel,
+  fitStep,
+  freshPoints,
+  nestedConfidences,
+} from './train.js';
+import { CALIBRATION_SET, readLabelledTitles, readTrainingSet } from './training-set.js';
+import { buildOccupationTree, LEVELS } from './tree.js';
 
 // Cross-validation inside the train split only: the hold-out is the benchmark's (bench/coder.ts).
 describe('occupation model calibration (5-fold cross-validation on the train split)', () => {
@@ -75,5 +87,22 @@ describe('occupation model calibration (5-fold cross-validation on the train spl
     }
     expect(coarse).toBeGreaterThan(50);
     expect(rightCoarse).toBeGreaterThan(guessed);
+  });
+
+  it('fits the last map on the calibration set as the nightly coder states it, and states that set more closely', () => {
+    const tree = buildOccupationTree(reference.occupations);
+    const withoutLast = { ...reference, occupationCalibration: { ...reference.occupationCalibration, fresh: undefined } };
+    const titles = readLabelledTitles(join(config.repoRoot, CALIBRATION_SET));
+    expect(titles.length).toBeGreaterThanOrEqual(400);
+    const points = freshPoints(buildCoders(withoutLast).occupation, titles, tree, 5);
+    expect(reference.occupationCalibration.fresh).toEqual(fitFresh(points));
+    // Before its map the coder states the calibration set above its accuracy; through a map fitted
+    // on the other folds, each fold's confidences come closer to it.
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const accuracy = mean(points.map((p) => (p.right ? 1 : 0)));
+    expect(mean(points.map((p) => p.confidence)) - accuracy).toBeGreaterThan(0.02);
+    const after = crossFittedFresh(points, 5);
+    expect(Math.abs(mean(after.map((p) => p.confidence)) - accuracy)).toBeLessThan(0.01);
+    expect(reliability(after).ece).toBeLessThan(reliability(points).ece);
   });
 });

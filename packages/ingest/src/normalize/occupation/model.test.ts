@@ -14,8 +14,8 @@ import {
   scoreCandidates,
   topLexical,
 } from './model.js';
-import { fitStep, plattFit } from './train.js';
-import { calibrate } from './model.js';
+import { fitFresh, fitStep, plattFit } from './train.js';
+import { applyPlatt, applyStep, calibrate } from './model.js';
 import { buildOccupationTree } from './tree.js';
 
 const tree = buildOccupationTree(reference.occupations);
@@ -86,6 +86,26 @@ describe('occupation model', () => {
     expect(calibrate(cal, '细类', 0.99)).toBeCloseTo(step.slope * 0.99 + step.intercept, 3);
     expect(calibrate(cal, '细类', 0.99)).toBeLessThan(0.97);
     expect(calibrate({ ...cal, step: { slope: 2, intercept: 0, n: 1 } }, '细类', 0.9)).toBe(1);
+  });
+
+  it('fits the last map on calibration-set points and applies it after the level map and the step', () => {
+    // Titles right with probability logistic(logit(c) − 0.4): a stated 0.65 is right 55 % of the time.
+    const shifted = (c: number) => applyPlatt({ a: 1, b: -0.4 }, c);
+    const points = Array.from({ length: 6000 }, (_, i) => {
+      const confidence = 0.25 + (0.7 * i) / 6000;
+      return { confidence, right: (i * 7919) % 1000 < shifted(confidence) * 1000, fold: i % 5 };
+    });
+    const fresh = fitFresh(points);
+    expect(fresh.a).toBeCloseTo(1, 1);
+    expect(fresh.b).toBeCloseTo(-0.4, 1);
+    expect(fresh.n).toBe(6000);
+    expect(shifted(0.65)).toBeCloseTo(0.5545, 3);
+    const level = { a: 0.8, b: 0.1, n: 100 };
+    const step = { slope: 0.9, intercept: 0.05, n: 100 };
+    const cal = { format: 1 as const, about: {}, levels: { 大类: level, 中类: level, 小类: level, 细类: level }, step, fresh };
+    for (const p of [0.3, 0.6, 0.95])
+      expect(calibrate(cal, '小类', p)).toBeCloseTo(applyPlatt(fresh, applyStep(step, applyPlatt(level, p))), 12);
+    expect(calibrate(cal, '小类', 0.6)).toBeLessThan(calibrate({ ...cal, fresh: undefined }, '小类', 0.6) - 0.05);
   });
 });
 

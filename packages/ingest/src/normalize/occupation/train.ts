@@ -8,6 +8,7 @@
 import { rightAt, rightAtStatedLevel } from './evaluate.js';
 import { NONE, type TitleAnalysis } from './features.js';
 import {
+  applyPlatt,
   applyStep,
   calibrate,
   logit,
@@ -537,4 +538,46 @@ export function crossFittedConfidences(
     points.push(...statedPoints(fit, held, k, fold, tree, decision));
   }
   return points;
+}
+
+/** A calibration-set title's stated confidence, whether it is right at the stated level, and its fold. */
+export interface FreshPoint {
+  confidence: number;
+  right: boolean;
+  fold: number;
+}
+
+/**
+ * The points a coder states on labelled titles (uncoded titles state nothing), each with the fold
+ * {@link foldOf} gives its id.
+ */
+export function freshPoints(
+  code: (title: string, context: string) => { code: string | null; level: OccupationLevel | null; confidence: number },
+  titles: readonly LabelledTitle[],
+  tree: OccupationTree,
+  folds: number,
+): FreshPoint[] {
+  const out: FreshPoint[] = [];
+  for (const t of titles) {
+    const m = code(t.title, t.context);
+    if (m.code !== null)
+      out.push({ confidence: m.confidence, right: rightAtStatedLevel(t.label, m, tree), fold: foldOf(t.id, folds) });
+  }
+  return out;
+}
+
+/** The last calibration map ({@link OccupationCalibration.fresh}): a Platt map of the points' outcomes. */
+export function fitFresh(points: readonly FreshPoint[]): PlattMap {
+  const { a, b } = plattFit(points.map((p) => ({ x: p.confidence, y: p.right ? 1 : 0 })));
+  return { a: round(a, 4), b: round(b, 4), n: points.length };
+}
+
+/** The points through a map fitted on the other folds' points only: what the map promises on titles it was not fitted to. */
+export function crossFittedFresh(points: readonly FreshPoint[], folds: number): FreshPoint[] {
+  const out: FreshPoint[] = [];
+  for (let k = 0; k < folds; k++) {
+    const map = fitFresh(points.filter((p) => p.fold !== k));
+    for (const p of points) if (p.fold === k) out.push({ ...p, confidence: applyPlatt(map, p.confidence) });
+  }
+  return out;
 }

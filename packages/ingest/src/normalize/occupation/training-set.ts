@@ -33,6 +33,13 @@ export const TRAIN_SPLIT = 'packages/ingest/test/fixtures/coder-corpus/train.csv
  */
 export const TRAIN_FILES: readonly { path: string; dictionaryRead: boolean }[] = [{ path: TRAIN_SPLIT, dictionaryRead: true }];
 
+/**
+ * The calibration set, relative to the repository root: labelled titles drawn after the coder's
+ * rules and dictionary words were written and never read for them nor trained on, which the last
+ * calibration map (`OccupationCalibration.fresh`) is fitted to. Never the hold-out.
+ */
+export const CALIBRATION_SET = 'packages/ingest/test/fixtures/coder-corpus/train_batch2.csv';
+
 /** Everything a training run reads. */
 export interface TrainingSet {
   /** The titles of {@link TRAIN_FILES}, file by file in their order. */
