@@ -117,6 +117,23 @@ describe('projection steps on a hand-built province', () => {
     close(share('5-00-00-00'), (17 * w.farm) / total / 27);
   });
 
+  it('splits openings over education levels by the education the vacancies ask for, group-coded ones where they are spread', async () => {
+    wh = await smallProvince();
+    await addGroupCodedPostings(wh);
+    const e = await rows(`SELECT occupation_code, education_level, vacancies, share FROM core.education_share`);
+    const at = (o: string, level: string) => e.find((r) => r.occupation_code === o && r.education_level === level)!;
+    // Food: its own 8 and 13's 6 普工 ask for senior secondary; 64's 4 ask for associate, 8 / 26 of them food's.
+    close(Number(at(OCC.food, 'secondary').vacancies), 14);
+    close(Number(at(OCC.food, 'associate').vacancies), (4 * 8) / 26);
+    close(Number(at(OCC.food, 'associate').share), (4 * 8) / 26 / (14 + (4 * 8) / 26));
+    // Car: its own 18 and the 2 of 6-02-00-00 are open to anyone (secondary); 64's associate ones, 18 / 26 of 4.
+    close(Number(at(OCC.car, 'secondary').share), 20 / (20 + (4 * 18) / 26));
+    close(Number(at(OCC.car, 'bachelor').share), 0);
+    close(Number(at(OCC.software, 'bachelor').share), 1);
+    for (const r of await rows(`SELECT occupation_code, sum(share) AS total FROM core.education_share GROUP BY 1`))
+      close(Number(r.total), 1, 12);
+  });
+
   it('fits workers per vacancy of each occupation 大类 to the 门类 employment, one EM step at a time from the prior', async () => {
     wh = await smallProvince();
     // The fit's inputs: 门类 employment of the last year at the province, vacancies by 门类 and occupation 大类.

@@ -310,7 +310,7 @@ export async function addGroupCodedPostings(wh: Warehouse): Promise<void> {
   await wh.conn.run(`UPDATE ref.occupation SET parent_code = left(code, 7) || '-00' WHERE level = '细类'`);
   await put(wh, 'core.job_posting_codes', [
     ...postings(6, CITY_A, '13', '6-00-00-00', 2024, 'senior_secondary', 4000),
-    ...postings(4, CITY_A, '64', '6-00-00-00', 2024, 'senior_secondary', 4000),
+    ...postings(4, CITY_A, '64', '6-00-00-00', 2024, 'associate', 4000),
     ...postings(2, CITY_B, null, '6-02-00-00', 2024, 'unrestricted', 6000),
     ...postings(1, CITY_A, '13', '5-00-00-00', 2024, 'unrestricted', 3000),
   ]);

@@ -1,16 +1,17 @@
 -- materialized: table
 -- comment: How an occupation's openings split over the education levels of the projections: the education its
---   vacancies ask for (学历要求, mapped by ref.education_level), shrunk towards the mix of its 大典 大类
+--   vacancies ask for (学历要求, mapped by ref.education_level; core.vacancy_occupation, so that vacancies coded only
+--   to a group, 普工 and the like, count for the occupations they are spread over), shrunk towards the mix of its 大典 大类
 --   (education_prior_weight pseudo-vacancies). Vacancies open to anyone (学历不限) count as secondary, the lowest
 --   level schools supply. Occupations without vacancies take their 大类's mix.
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
 -- column education_level: secondary, associate, bachelor or postgraduate.
--- column vacancies: The occupation's vacancies asking for the level.
+-- column vacancies: The occupation's vacancies asking for the level (a group's spread in fractions).
 -- column share: Share of the occupation's openings at the level; an occupation's shares sum to 1.
 WITH levels AS (SELECT DISTINCT education_level FROM ref.education_level),
 stated AS (
-  SELECT occupation_code, major_group, education_level, count(*) AS vacancies
-  FROM core.vacancy WHERE occupation_code IS NOT NULL AND education_level IS NOT NULL GROUP BY ALL
+  SELECT occupation_code, major_group, education_level, sum(vacancies) AS vacancies
+  FROM core.vacancy_occupation WHERE education_level IS NOT NULL GROUP BY ALL
 ),
 group_counts AS (
   SELECT g.major_group, l.education_level, coalesce(sum(s.vacancies), 0) + 1 AS vacancies
