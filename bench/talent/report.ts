@@ -23,18 +23,14 @@ function table(header: string[], rows: string[][], left = 1): string[] {
   return [line(header), ...rows.map(line)];
 }
 
+/** A horizon's MAPE of two projections side by side, for demand, employment and supply in turn. */
+function pairedCells(s: HorizonSummary, first: 'ours' | 'persistence', second: 'naive' | 'ours'): string[] {
+  return (['demand', 'employment', 'supply'] as const).flatMap((m) => [pct(s[m][first]), pct(s[m][second])]);
+}
+
 /** A horizon's MAPE (ours, naive) for demand, employment and supply, then its 95% coverage. */
 function errorCells(s: HorizonSummary): string[] {
-  return [
-    pct(s.demand.ours),
-    pct(s.demand.naive),
-    pct(s.employment.ours),
-    pct(s.employment.naive),
-    pct(s.supply.ours),
-    pct(s.supply.naive),
-    pct(s.coverage.employment),
-    pct(s.coverage.demand),
-  ];
+  return [...pairedCells(s, 'ours', 'naive'), pct(s.coverage.employment), pct(s.coverage.demand)];
 }
 
 function summaryTable(firstColumn: string, sets: { label: string; summaries: HorizonSummary[] }[]): string[] {
@@ -137,15 +133,7 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   out.push(
     ...table(
       ['h', 'demand', 'ours', 'employment', 'ours', 'supply', 'ours'],
-      score.headline.map((s) => [
-        String(s.h),
-        pct(s.demand.persistence),
-        pct(s.demand.ours),
-        pct(s.employment.persistence),
-        pct(s.employment.ours),
-        pct(s.supply.persistence),
-        pct(s.supply.ours),
-      ]),
+      score.headline.map((s) => [String(s.h), ...pairedCells(s, 'persistence', 'ours')]),
     ),
   );
 

@@ -468,10 +468,20 @@ export function fitStep(nested: readonly StatedPoint[]): StepMap {
  * (cross-fitting): what the step map promises on titles it was not fitted to.
  */
 export function crossFittedSteps(nested: readonly StatedPoint[], folds: number): StatedPoint[] {
-  const out: StatedPoint[] = [];
+  return crossFitted(nested, folds, fitStep, applyStep);
+}
+
+/** Each fold's points through a map fitted on the other folds' points only. */
+function crossFitted<P extends { fold: number; confidence: number }, M>(
+  points: readonly P[],
+  folds: number,
+  fit: (points: readonly P[]) => M,
+  apply: (map: M, confidence: number) => number,
+): P[] {
+  const out: P[] = [];
   for (let k = 0; k < folds; k++) {
-    const step = fitStep(nested.filter((p) => p.fold !== k));
-    for (const p of nested) if (p.fold === k) out.push({ ...p, confidence: applyStep(step, p.confidence) });
+    const map = fit(points.filter((p) => p.fold !== k));
+    for (const p of points) if (p.fold === k) out.push({ ...p, confidence: apply(map, p.confidence) });
   }
   return out;
 }
@@ -574,10 +584,5 @@ export function fitFresh(points: readonly FreshPoint[]): PlattMap {
 
 /** The points through a map fitted on the other folds' points only: what the map promises on titles it was not fitted to. */
 export function crossFittedFresh(points: readonly FreshPoint[], folds: number): FreshPoint[] {
-  const out: FreshPoint[] = [];
-  for (let k = 0; k < folds; k++) {
-    const map = fitFresh(points.filter((p) => p.fold !== k));
-    for (const p of points) if (p.fold === k) out.push({ ...p, confidence: applyPlatt(map, p.confidence) });
-  }
-  return out;
+  return crossFitted(points, folds, fitFresh, applyPlatt);
 }
