@@ -310,9 +310,18 @@ describe('the talent benchmark scorer', () => {
     expect(latestRanking.size).toBeGreaterThan(50);
     for (const score of [oracle, perturbed]) {
       for (const s of score.headline) {
-        expect(s.demand.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.openings), 9);
-        expect(s.employment.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.employment), 9);
-        expect(s.supply.persistence).toBeCloseTo(naiveMape(headlineTruth(), s.h, (t) => t.supply), 9);
+        expect(s.demand.persistence).toBeCloseTo(
+          naiveMape(headlineTruth(), s.h, (t) => t.openings),
+          9,
+        );
+        expect(s.employment.persistence).toBeCloseTo(
+          naiveMape(headlineTruth(), s.h, (t) => t.employment),
+          9,
+        );
+        expect(s.supply.persistence).toBeCloseTo(
+          naiveMape(headlineTruth(), s.h, (t) => t.supply),
+          9,
+        );
         expect(s.demand.persistence).toBeGreaterThan(0);
       }
       for (const r of score.ranking)

@@ -251,8 +251,7 @@ function toGraded(r: JoinedRow, years: EditionYears): GradedRow {
         }
       : null,
     naive: r.has_naive ? { employment: r.n_employment, demand: r.n_demand, supply: r.n_supply } : null,
-    persistence:
-      r.p_employment === null ? null : { employment: r.p_employment, demand: r.p_openings ?? 0, supply: r.p_supply ?? 0 },
+    persistence: r.p_employment === null ? null : { employment: r.p_employment, demand: r.p_openings ?? 0, supply: r.p_supply ?? 0 },
   };
 }
 

@@ -570,8 +570,7 @@ export function freshPoints(
   const out: FreshPoint[] = [];
   for (const t of titles) {
     const m = code(t.title, t.context);
-    if (m.code !== null)
-      out.push({ confidence: m.confidence, right: rightAtStatedLevel(t.label, m, tree), fold: foldOf(t.id, folds) });
+    if (m.code !== null) out.push({ confidence: m.confidence, right: rightAtStatedLevel(t.label, m, tree), fold: foldOf(t.id, folds) });
   }
   return out;
 }
