@@ -31,7 +31,8 @@ ${CONFIG_OPTIONS.map((o) => helpEntry(`${configFlag(o)} ${o.value}`, [...o.help.
 const EXIT_HELP = `Exit codes (packages/cli/src/exit-codes.ts):
   0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
   5 no input found · 6 a load failed · 7 a load rejected more than --max-reject-share of its records
-  8 another run holds the warehouse`;
+  8 another run holds the warehouse · 9 talent sql: the query failed
+  10 the run finished, but its snapshot could not be published (analysts keep the previous one)`;
 
 const USAGE = `Usage: talent <command> [options]     (talent <command> --help for its own)
 

@@ -16,6 +16,7 @@ import type { IngestProblemKind } from '@talent/ingest';
  * | 7 | a load rejected more than the configured share of its records (--max-reject-share, TALENT_MAX_REJECT_SHARE; default 0.5) |
  * | 8 | another run holds the warehouse (its live lock); nothing was done, try again when it ends |
  * | 9 | `talent sql`: the query failed (syntax, unknown table or column, a write to the read-only snapshot) |
+ * | 10 | the run finished and the warehouse is updated, but its snapshot could not be published (disk full, the --published path unusable); analysts keep the previous snapshot. Fix the cause and run again: nothing is reloaded |
  *
  * `talent sql` and `talent export` exit with 5 when no published snapshot exists yet.
  */
@@ -30,6 +31,7 @@ export const EXIT = {
   rejectsOverThreshold: 7,
   lockHeld: 8,
   sqlError: 9,
+  publishFailed: 10,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

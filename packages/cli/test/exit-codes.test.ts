@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openWarehouse } from '@talent/models';
 import { EXIT, exitCodeFor } from '../src/exit-codes.js';
 import { talent } from './talent-process.js';
 
@@ -40,4 +41,49 @@ describe('exit codes of the talent command', () => {
     expect(r.status, r.out).toBe(EXIT.usage);
     expect(r.out).toContain('--year 20x5 is not a year');
   });
+
+  it(
+    'a run whose snapshot cannot be published exits 10, keeps what it loaded, and the next run publishes it',
+    { timeout: 240_000 },
+    async () => {
+      const warehouse = join(dir, 'publish.duckdb');
+      // The snapshot's folder would have to be made under a plain file: the run cannot publish there.
+      const blocker = join(dir, 'not-a-folder');
+      writeFileSync(blocker, 'a file where the snapshot folder should be\n');
+      const failed = talentRun(
+        'ingest',
+        '--source',
+        'demo_shortage',
+        '--warehouse',
+        warehouse,
+        '--published',
+        join(blocker, 'talent.duckdb'),
+      );
+      expect(failed.status, failed.out).toBe(EXIT.publishFailed);
+      expect(failed.out).toContain('finished and the warehouse is updated, but its snapshot could not be published to');
+      expect(failed.out).toContain(`EEXIST: file already exists, mkdir '${blocker}'`);
+      expect(failed.out).toContain('run again: nothing is reloaded');
+      const wh = await openWarehouse(warehouse, { readOnly: true });
+      try {
+        const [run] = (await wh.conn.runAndReadAll(`SELECT status FROM meta.runs ORDER BY started_at DESC LIMIT 1`)).getRowObjectsJson();
+        expect(run!.status).toBe('succeeded');
+        const [loads] = (
+          await wh.conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM meta.loads WHERE status = 'loaded'`)
+        ).getRowObjectsJson();
+        expect(Number(loads!.n)).toBeGreaterThan(0);
+      } finally {
+        wh.close();
+      }
+      const published = join(dir, 'published', 'talent.duckdb');
+      const next = talent(
+        ['ingest', '--source', 'demo_shortage', '--warehouse', warehouse, '--published', published, '--json'],
+        {},
+        110_000,
+      );
+      expect(next.status, next.text).toBe(EXIT.ok);
+      const result = JSON.parse(next.stdout.trim().split('\n').at(-1)!) as { changed: boolean; publishError: string | null };
+      expect(result).toMatchObject({ changed: false, publishError: null });
+      expect(existsSync(published)).toBe(true);
+    },
+  );
 });

@@ -29,7 +29,11 @@ function recorder() {
 }
 
 /** A finished attempt as runPipeline returns it. */
-function summary(status: RunSummary['status'], problems: { kind: string; message: string }[] = []): RunSummary {
+function summary(
+  status: RunSummary['status'],
+  problems: { kind: string; message: string }[] = [],
+  publishError: string | null = null,
+): RunSummary {
   return {
     runId: `run-${Math.random().toString(36).slice(2, 8)}`,
     status,
@@ -40,6 +44,7 @@ function summary(status: RunSummary['status'], problems: { kind: string; message
     abandoned: [],
     takeover: null,
     seconds: 1,
+    publishError,
   };
 }
 
@@ -135,6 +140,25 @@ describe('talent schedule', () => {
     const sent = JSON.parse(readFileSync(alertFile, 'utf8')) as NightOutcome;
     expect(sent).toMatchObject({ status: 'partial', attempts: 2, problems: ['postings/source_b_2025.xlsx: truncated zip'] });
     expect(sent.stages[0]).toMatchObject({ stage: 'ingest', rows: 10 });
+  });
+
+  it('a run whose snapshot could not be published ends the night partial, once, and alerts with the reason', async () => {
+    const alertFile = join(dir, 'alert-unpublished.json');
+    const config = resolveConfig(
+      { warehouse: join(dir, 'alert3.duckdb'), retries: '2', retryDelay: '0', alertCommand: `cat > '${alertFile}'` },
+      {},
+    );
+    let attempts = 0;
+    const reason = "ENOSPC: no space left on device, copyfile 'warehouse/talent.duckdb' -> 'published/talent.duckdb.1.tmp'";
+    const outcome = await runNight(config, {
+      run: () => {
+        attempts++;
+        return Promise.resolve(summary('succeeded', [], reason));
+      },
+    });
+    expect(attempts).toBe(1);
+    expect(outcome).toMatchObject({ status: 'partial', problems: [`snapshot not published: ${reason}`] });
+    expect(JSON.parse(readFileSync(alertFile, 'utf8'))).toMatchObject({ status: 'partial', attempts: 1 });
   });
 
   it('does not retry what a retry cannot fix, and alerts with the failed stage', async () => {

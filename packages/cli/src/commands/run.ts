@@ -38,6 +38,8 @@ export interface RunSummary {
   abandoned: string[];
   takeover: LockTakeover | null;
   seconds: number;
+  /** Why the snapshot of a finished run could not be published (the warehouse is updated); null when it was, or none is configured. */
+  publishError: string | null;
 }
 
 /** A run that failed: the record says where and what stayed committed. */
@@ -64,6 +66,8 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
   const log = options.log ?? options.output?.line.bind(options.output) ?? ((line: string) => console.log(line));
   const info = (message: string, fields?: Record<string, unknown>) =>
     options.output ? options.output.info(message, fields) : log(message);
+  const reportError = (message: string, fields?: Record<string, unknown>) =>
+    options.output ? options.output.error(message, fields) : console.error(message);
   const started = performance.now();
   return withRunLock(
     config.warehousePath,
@@ -121,6 +125,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
           abandoned,
           takeover,
           seconds: Math.round(performance.now() - started) / 1000,
+          publishError: null,
         };
         await record.finish(status, { changed, problems, stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])) });
         log(
@@ -133,10 +138,22 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
         log(`Stages: ${record.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ')}.`);
         // Only a run that ended (all its loads committed) publishes: a failed one leaves the last snapshot.
         if (config.publishedPath) {
-          const published = await publishSnapshot(wh.conn, wh.path, config.publishedPath);
-          info(`Published ${published.path} (${(published.bytes / 1e6).toFixed(0)} MB, ${published.seconds.toFixed(1)} s).`, {
-            published: published.path,
-          });
+          try {
+            const published = await publishSnapshot(wh.conn, wh.path, config.publishedPath);
+            info(`Published ${published.path} (${(published.bytes / 1e6).toFixed(0)} MB, ${published.seconds.toFixed(1)} s).`, {
+              published: published.path,
+            });
+          } catch (err) {
+            // The run's loads are committed and recorded: a snapshot that cannot be written (a full
+            // disk, an unusable path) leaves the warehouse as it is and the previous snapshot in place.
+            summary.publishError = (err as Error).message;
+            reportError(
+              `Run ${runId} finished and the warehouse is updated, but its snapshot could not be published to ` +
+                `${config.publishedPath}: ${summary.publishError}. Analysts keep the previous snapshot. Free space or fix ` +
+                `--published (TALENT_PUBLISHED), then run again: nothing is reloaded, and the snapshot is published.`,
+              { publishError: summary.publishError },
+            );
+          }
         }
         return summary;
       } finally {

@@ -66,12 +66,14 @@ function outcomeOf(result: RunSummary | Error, attempts: number): NightOutcome {
       failedStage: result instanceof RunFailedError ? result.stage : null,
       kept: result instanceof RunFailedError ? result.kept.length : 0,
     };
+  // A snapshot that could not be published leaves analysts on the previous night: a person must act.
+  const unpublished = result.publishError === null ? [] : [`snapshot not published: ${result.publishError}`];
   return {
-    status: result.status,
+    status: unpublished.length ? 'partial' : result.status,
     attempts,
     runId: result.runId,
     stages: result.timings,
-    problems: result.stages.flatMap((s) => s.problems ?? []),
+    problems: [...result.stages.flatMap((s) => s.problems ?? []), ...unpublished],
     error: null,
     failedStage: null,
     kept: 0,
