@@ -117,6 +117,14 @@ export class RunRecord {
     ]);
   }
 
+  /** Marks a finished run partial: its loads are committed, but its snapshot could not be published. */
+  async notPublished(message: string): Promise<void> {
+    await this.conn.run(`UPDATE meta.runs SET status = 'partial', error = $2 WHERE run_id = $1`, [
+      this.runId,
+      `snapshot not published: ${message}`,
+    ]);
+  }
+
   /** Records the failure: the stage it happened in, the message and the loads that stay committed. */
   async fail(error: Error): Promise<KeptLoad[]> {
     const failedStage = this.stages.find((s) => s.status === 'failed' || s.status === 'running')?.stage ?? null;

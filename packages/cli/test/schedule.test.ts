@@ -153,7 +153,7 @@ describe('talent schedule', () => {
     const outcome = await runNight(config, {
       run: () => {
         attempts++;
-        return Promise.resolve(summary('succeeded', [], reason));
+        return Promise.resolve(summary('partial', [], reason));
       },
     });
     expect(attempts).toBe(1);

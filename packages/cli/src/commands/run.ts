@@ -147,6 +147,8 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
             // The run's loads are committed and recorded: a snapshot that cannot be written (a full
             // disk, an unusable path) leaves the warehouse as it is and the previous snapshot in place.
             summary.publishError = (err as Error).message;
+            summary.status = 'partial';
+            await record.notPublished(summary.publishError);
             reportError(
               `Run ${runId} finished and the warehouse is updated, but its snapshot could not be published to ` +
                 `${config.publishedPath}: ${summary.publishError}. Analysts keep the previous snapshot. Free space or fix ` +

@@ -65,7 +65,9 @@ function formatRun(r: RunStatusRow): string[] {
         .join(', ')}${reasons.length > 5 ? ', …' : ''}`,
     );
   if (r.failedStage || r.error)
-    lines.push(`  ${r.failedStage ? `stopped in ${r.failedStage}: ` : ''}${r.error ?? ''} (${r.kept} loads kept)`);
+    lines.push(
+      `  ${r.failedStage ? `stopped in ${r.failedStage}: ` : ''}${r.error ?? ''}${r.failedStage ? ` (${r.kept} loads kept)` : ''}`,
+    );
   return lines;
 }
 

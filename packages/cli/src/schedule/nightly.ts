@@ -69,7 +69,7 @@ function outcomeOf(result: RunSummary | Error, attempts: number): NightOutcome {
   // A snapshot that could not be published leaves analysts on the previous night: a person must act.
   const unpublished = result.publishError === null ? [] : [`snapshot not published: ${result.publishError}`];
   return {
-    status: unpublished.length ? 'partial' : result.status,
+    status: result.status,
     attempts,
     runId: result.runId,
     stages: result.timings,
