@@ -70,6 +70,11 @@ export async function abandonDeadRuns(conn: DuckDBConnection, reason: string): P
  * A run's row in `meta.runs`, kept up to date as stages start and end, so a run killed mid-stage
  * still says which stage it was in.
  */
+/** How a run whose snapshot could not be published states it (meta.runs.error, the nightly alert's problems). */
+export function unpublishedProblem(message: string): string {
+  return `snapshot not published: ${message}`;
+}
+
 export class RunRecord {
   readonly stages: StageRecord[] = [];
   private stageClock = 0;
@@ -119,10 +124,7 @@ export class RunRecord {
 
   /** Marks a finished run partial: its loads are committed, but its snapshot could not be published. */
   async notPublished(message: string): Promise<void> {
-    await this.conn.run(`UPDATE meta.runs SET status = 'partial', error = $2 WHERE run_id = $1`, [
-      this.runId,
-      `snapshot not published: ${message}`,
-    ]);
+    await this.conn.run(`UPDATE meta.runs SET status = 'partial', error = $2 WHERE run_id = $1`, [this.runId, unpublishedProblem(message)]);
   }
 
   /** Records the failure: the stage it happened in, the message and the loads that stay committed. */

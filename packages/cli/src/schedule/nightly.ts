@@ -5,6 +5,7 @@ import { DEFAULT_CRON, type Config } from '@talent/models';
 import { RunFailedError, runPipeline, type RunSummary } from '../commands/run.js';
 import type { Output } from '../output.js';
 import { LockHeldError } from '../run-lock.js';
+import { unpublishedProblem } from '../run-record.js';
 
 /** Default nightly time (the configuration's default `cron`). */
 export const DEFAULT_NIGHTLY_CRON = DEFAULT_CRON;
@@ -67,7 +68,7 @@ function outcomeOf(result: RunSummary | Error, attempts: number): NightOutcome {
       kept: result instanceof RunFailedError ? result.kept.length : 0,
     };
   // A snapshot that could not be published leaves analysts on the previous night: a person must act.
-  const unpublished = result.publishError === null ? [] : [`snapshot not published: ${result.publishError}`];
+  const unpublished = result.publishError === null ? [] : [unpublishedProblem(result.publishError)];
   return {
     status: result.status,
     attempts,
