@@ -4,7 +4,7 @@ import { CONFIG_OPTIONS, configFlag, resolveConfig, type ConfigFlags } from '@ta
 import type { Command } from './command.js';
 import { COMMANDS } from './command-table.js';
 import { RunFailedError } from './commands/run.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, EXIT_MEANING } from './exit-codes.js';
 import { createOutput, type Output } from './output.js';
 import { LockHeldError } from './run-lock.js';
 import { CronExpressionError } from './schedule/nightly.js';
@@ -29,10 +29,9 @@ ${CONFIG_OPTIONS.map((o) => helpEntry(`${configFlag(o)} ${o.value}`, [...o.help.
   --json                     one JSON result document on stdout, logs (pino JSON) on stderr`;
 
 const EXIT_HELP = `Exit codes (packages/cli/src/exit-codes.ts):
-  0 done · 1 the run failed · 2 wrong usage or configuration · 3 unknown source · 4 a mapping file is invalid
-  5 no input found · 6 a load failed · 7 a load rejected more than --max-reject-share of its records
-  8 another run holds the warehouse · 9 talent sql: the query failed
-  10 the run finished, but its snapshot could not be published (analysts keep the previous one)`;
+${Object.entries(EXIT_MEANING)
+  .map(([code, meaning]) => `  ${code.padStart(2)}  ${meaning}`)
+  .join('\n')}`;
 
 const USAGE = `Usage: talent <command> [options]     (talent <command> --help for its own)
 

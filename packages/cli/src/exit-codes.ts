@@ -1,24 +1,10 @@
 import type { IngestProblemKind } from '@talent/ingest';
 
 /**
- * Exit codes of `talent` (the one table; README "Commands" lists it). When a run has several
- * problems, the code is that of the first in this order: the most basic fault first.
- *
- * | code | meaning |
- * | --- | --- |
- * | 0 | done, nothing to act on |
- * | 1 | the run failed (an unexpected error; see the message) |
- * | 2 | wrong usage or configuration (unknown command or flag, a bad --max-reject-share…) |
- * | 3 | unknown source: a --source (or a file's source) has no mapping |
- * | 4 | mapping invalid: a mapping file failed its checks (the other sources still loaded) |
- * | 5 | no input found: no file matched, or a source asked for found none, or a folder stood where a file was expected |
- * | 6 | a load failed (unreadable file, unusable header…; kept in meta.loads with its message) |
- * | 7 | a load rejected more than the configured share of its records (--max-reject-share, TALENT_MAX_REJECT_SHARE; default 0.5) |
- * | 8 | another run holds the warehouse (its live lock); nothing was done, try again when it ends |
- * | 9 | `talent sql`: the query failed (syntax, unknown table or column, a write to the read-only snapshot) |
- * | 10 | the run finished and the warehouse is updated, but its snapshot could not be published (disk full, the --published path unusable); analysts keep the previous snapshot. Fix the cause and run again: nothing is reloaded |
- *
- * `talent sql` and `talent export` exit with 5 when no published snapshot exists yet.
+ * Exit codes of `talent` (the one table: `--help` prints `EXIT_MEANING`, the README's "Commands"
+ * explains each). When a run has several problems, the code is that of the first in this order:
+ * the most basic fault first. `talent sql` and `talent export` exit with 5 when no published
+ * snapshot exists yet.
  */
 export const EXIT = {
   ok: 0,
@@ -35,6 +21,21 @@ export const EXIT = {
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Each code in a few words, as `--help` lists them. */
+export const EXIT_MEANING: Record<ExitCode, string> = {
+  0: 'done, nothing to act on',
+  1: 'the run failed (an unexpected error; see the message)',
+  2: 'wrong usage or configuration',
+  3: "unknown source: a --source (or a file's source) has no mapping",
+  4: 'a mapping file is invalid (the other sources still loaded)',
+  5: 'no input found',
+  6: 'a load failed (kept in meta.loads with its message)',
+  7: 'a load rejected more than --max-reject-share of its records',
+  8: 'another run holds the warehouse; nothing was done',
+  9: 'talent sql: the query failed',
+  10: 'the run finished, but its snapshot could not be published (analysts keep the previous one)',
+};
 
 /** The code of each problem kind an ingest reports, in order of precedence. */
 const BY_PROBLEM: readonly (readonly [IngestProblemKind, ExitCode])[] = [
