@@ -9,6 +9,7 @@ import { reportCliCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
+import { vintagesCommand } from './commands/vintages.js';
 
 /**
  * Every `talent` subcommand, in the order `talent --help` lists them (data-flow order, then
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   scheduleCommand,
   statusCommand,
+  vintagesCommand,
   exportCliCommand,
   sqlCliCommand,
   docsCommand,

@@ -86,7 +86,11 @@ export class RunRecord {
   ) {}
 
   static async start(conn: DuckDBConnection, command: string, now = new Date()): Promise<RunRecord> {
-    const runId = newRunId(now);
+    // Two runs of one process within a second (a command right after another) would share the id:
+    // the later takes the next free second, so ids stay unique and in order.
+    let runId = newRunId(now);
+    for (let s = 1; (await conn.runAndReadAll(`SELECT 1 FROM meta.runs WHERE run_id = $1`, [runId])).currentRowCount > 0; s++)
+      runId = newRunId(new Date(now.getTime() + s * 1000));
     const startedAt = now.toISOString();
     await conn.run(
       `INSERT INTO meta.runs (run_id, command, started_at, status, pid, stages) VALUES ($1, $2, $3::TIMESTAMPTZ, 'running', $4, '[]')`,

@@ -27,6 +27,17 @@ describe('configuration: the share of rejected records a load may have', () => {
   });
 });
 
+describe('configuration: the vintages the retention rule keeps', () => {
+  it('keeps every vintage unless a whole number of at least 1 is given', () => {
+    expect(resolveConfig({}, {}).keepVintages).toBeNull();
+    expect(resolveConfig({ keepVintages: '7' }, {}).keepVintages).toBe(7);
+    for (const bad of ['0', '2.5', 'all', '-3'])
+      expect(() => resolveConfig({ keepVintages: bad }, {})).toThrow(
+        /--keep-vintages \(TALENT_KEEP_VINTAGES\): a whole number of vintages such as 30/,
+      );
+  });
+});
+
 describe('configuration: the published snapshot and its lake', () => {
   it('sit beside the warehouse unless set, and follow it', () => {
     const config = resolveConfig({ warehouse: '/srv/talent/wh.duckdb' }, {});
@@ -63,6 +74,7 @@ describe('configuration: every option from its flag, else its variable', () => {
     out: ['/srv/t/out', 'outDir'],
     published: ['/srv/t/snap.duckdb', 'publishedPath'],
     exports: ['/srv/t/lake', 'exportsDir'],
+    keepVintages: ['30', 'keepVintages', 30],
     timeZone: ['Asia/Urumqi', 'timeZone'],
     maxRejectShare: ['0.25', 'maxRejectShare', 0.25],
     cron: ['30 3 * * *', 'cron'],

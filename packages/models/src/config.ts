@@ -115,6 +115,13 @@ export const CONFIG_OPTIONS = [
     default: 'lake/ beside the published snapshot',
   },
   {
+    key: 'keepVintages',
+    env: 'TALENT_KEEP_VINTAGES',
+    value: '<n>',
+    help: 'projection vintages that keep their occupation-level rows, newest first; older ones keep their industry trend and accuracy record, and a vintage a report under <out>/reports was built from keeps everything',
+    default: 'all',
+  },
+  {
     key: 'timeZone',
     env: 'TALENT_TIME_ZONE',
     value: '<zone>',
@@ -188,6 +195,12 @@ export const configSchema = z.object({
     .nullable()
     .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
   exportsDir: path.nullable().describe('Parquet and Arrow lake written from the published snapshot; NULL without a snapshot.'),
+  keepVintages: z.coerce
+    .number('a whole number of vintages such as 30')
+    .int('a whole number of vintages such as 30')
+    .min(1, 'a whole number of vintages such as 30')
+    .nullable()
+    .describe('Vintages that keep their occupation-level marts rows, newest first; NULL keeps every vintage whole.'),
   timeZone: z
     .string()
     .refine((tz) => {
@@ -277,6 +290,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     outDir: abs('out', () => join(repoRoot, 'out')),
     publishedPath,
     exportsDir: given('exports') !== undefined ? resolve(given('exports')!) : publishedPath && join(dirname(publishedPath), 'lake'),
+    keepVintages: given('keepVintages') ?? null,
     timeZone: given('timeZone') ?? DEFAULT_TIME_ZONE,
     maxRejectShare: given('maxRejectShare') ?? DEFAULT_MAX_REJECT_SHARE,
     cron: given('cron') ?? DEFAULT_CRON,

@@ -71,6 +71,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
     writeRun(built.publications, {
       root,
       runId: options.runId,
+      vintage: built.vintage,
       ...(pdf ? { pdf } : {}),
       pdfFor: (p: Publication, parent?: Publication) =>
         (parent ? options.schoolPdfs === true : true) &&

@@ -9,10 +9,11 @@ import { ingestStage } from '../stages/ingest.js';
 import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
 import { reportStage } from '../stages/report.js';
+import { retentionStage } from '../stages/retention.js';
 import { runResult } from './run-result.js';
 
 /** The nightly pipeline, in data-flow order. */
-export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage];
+export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage, retentionStage];
 
 export interface RunOptions {
   /** Where stage summaries go (default: console.log, or `output.line`). */
@@ -169,13 +170,14 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
 /** `talent run`: every stage once. */
 export const runCommand: Command = {
   name: 'run',
-  summary: 'run the whole pipeline once: reference data, sources, projection (the nightly job)',
+  summary: 'run the whole pipeline once: reference data, sources, projection, reports, vintage retention (the nightly job)',
   help: `Usage: talent run [options]
 
 Runs every stage once against the warehouse, under the run lock (a stale lock is taken over and
 said so), and records the run in meta.runs with per-stage timing and rows. Only what changed is
 redone: reference lists and source files already loaded with the same content hash are skipped
 (a file with the path, size and modification time of a load that hashed it is not read again),
-and the projection stands when none of its inputs changed.`,
+and the projection stands when none of its inputs changed. With --keep-vintages <n>, vintages
+beyond the newest n lose their occupation-level rows (\`talent vintages\` says which and why).`,
   run: async ({ config, output }) => runResult(await runPipeline(config, { output })),
 };

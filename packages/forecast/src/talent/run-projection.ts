@@ -70,13 +70,10 @@ async function project(conn: DuckDBConnection, runId: string, fingerprint: strin
       log(`  ${name.padEnd(32)} ${String(rows).padStart(9)} rows  ${seconds.toFixed(1)} s`),
     );
     const seconds = (performance.now() - started) / 1000;
-    await conn.run(`INSERT INTO meta.projection_runs VALUES ($1, $2, $3, $4, $5, now())`, [
-      runId,
-      fingerprint,
-      employment.lastYear,
-      employment.series,
-      seconds,
-    ]);
+    await conn.run(
+      `INSERT INTO meta.projection_runs (run_id, fingerprint, last_observed_year, series, seconds, finished_at) VALUES ($1, $2, $3, $4, $5, now())`,
+      [runId, fingerprint, employment.lastYear, employment.series, seconds],
+    );
     result = { ...employment, horizon: params.horizon, marts: Object.fromEntries(marts), seconds };
   });
   return result!;

@@ -4,6 +4,13 @@ import { basename } from 'node:path';
 /** How a model is materialised in the warehouse. */
 export type Materialization = 'view' | 'table' | 'macro' | 'incremental';
 
+/**
+ * Which vintages an incremental marts model keeps (its rows carry the run of their projection vintage):
+ * `every` vintage, or only the `recent` ones the retention rule keeps (`--keep-vintages`), besides the
+ * vintages a report was built from.
+ */
+export type VintageRetention = 'every' | 'recent';
+
 /** One declared column of a model: its name, its type (incremental models), its comment. */
 export interface ModelColumn {
   name: string;
@@ -19,6 +26,7 @@ export interface ModelColumn {
  *   -- materialized: view | table | macro | incremental
  *   -- comment: What the relation holds (continued on lines starting `--  `).
  *   -- arguments: a, b                      (macros)
+ *   -- vintages: every | recent             (incremental marts models: see {@link VintageRetention})
  *   -- column <name> [<type>]: What it holds (a type for incremental models, which the runner creates)
  *
  * Placeholders `{{ name }}` are filled by whoever runs the model (incremental models: the loader).
@@ -33,6 +41,8 @@ export interface Model {
   comment: string;
   arguments: string[];
   columns: ModelColumn[];
+  /** Incremental marts models: which vintages the retention rule keeps; null for every other model. */
+  vintages: VintageRetention | null;
   /** The SQL after the header. */
   body: string;
   /** SHA-256 of the whole file: a changed file is rebuilt. */
@@ -45,6 +55,7 @@ export class ModelFileError extends Error {
 }
 
 const MATERIALIZATIONS = new Set<Materialization>(['view', 'table', 'macro', 'incremental']);
+const RETENTIONS = new Set<VintageRetention>(['every', 'recent']);
 
 /** Splits `type: comment` at the first `: ` outside parentheses and quotes. */
 function splitDefinition(text: string): [string, string] | null {
@@ -80,8 +91,8 @@ export function parseModel(file: string, text: string, schema: string): Model {
       last!.value += ' ' + line.replace(/^--\s+/, '');
       continue;
     }
-    const m = /^-- (materialized|comment|arguments|column)(?::| )\s*(.*)$/.exec(line);
-    if (!m) fail(i + 1, `unknown header line "${line}" (expected materialized, comment, arguments or column)`);
+    const m = /^-- (materialized|comment|arguments|vintages|column)(?::| )\s*(.*)$/.exec(line);
+    if (!m) fail(i + 1, `unknown header line "${line}" (expected materialized, comment, arguments, vintages or column)`);
     entries.push({ key: m![1]!, value: m![2]!, line: i + 1 });
   }
   const body = lines.slice(i).join('\n').trim();
@@ -107,6 +118,12 @@ export function parseModel(file: string, text: string, schema: string): Model {
       return { name: name!, type: type.length ? type.join(' ') : null, comment: comment.trim() };
     });
   if (mat === 'incremental' && columns.some((c) => !c.type)) fail(1, 'an incremental model declares the type of every column');
+  const vintages = one('vintages');
+  const perVintage = schema === 'marts' && mat === 'incremental';
+  if (perVintage && !vintages) fail(1, 'an incremental marts model says which vintages it keeps: "-- vintages: every" or "recent"');
+  if (vintages && !perVintage) fail(vintages.line, '"-- vintages:" belongs to incremental marts models only');
+  if (vintages && !RETENTIONS.has(vintages.value.trim() as VintageRetention))
+    fail(vintages.line, `vintages must be one of ${[...RETENTIONS].join(', ')}`);
   const relation = basename(file, '.sql');
   return {
     name: `${schema}.${relation}`,
@@ -121,6 +138,7 @@ export function parseModel(file: string, text: string, schema: string): Model {
         .map((a) => a.trim())
         .filter(Boolean) ?? [],
     columns,
+    vintages: vintages ? (vintages.value.trim() as VintageRetention) : null,
     body,
     checksum: createHash('sha256').update(text).digest('hex'),
   };

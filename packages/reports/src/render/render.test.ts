@@ -10,6 +10,7 @@ import { BAND_NOTE } from '../document/cells.js';
 import { tableHtml } from './table-html.js';
 import { tableCsv } from './to-csv.js';
 import { renderXlsx } from './to-xlsx.js';
+import { readPublishedRuns } from './published-runs.js';
 import { DisclosureAuditError, writeRun } from './write-run.js';
 
 const TABLE: TableBlock = {
@@ -146,6 +147,23 @@ describe('run folder', () => {
     await writeRun([second.publication], { root, runId: 'run-2' });
     expect(readlinkSync(join(root, 'latest'))).toBe('run-2');
     expect(readdirSync(root).sort()).toEqual(['latest', 'run-1', 'run-2']);
+  });
+
+  it('records the vintage a run read, which readPublishedRuns finds; a failed run is not among them', async () => {
+    const one = await samplePublication({ runId: 'run-1' });
+    await writeRun([one.publication], { root, runId: 'run-1', vintage: '20260301T020000Z-42' });
+    const two = await samplePublication({ runId: 'run-2' });
+    await writeRun([two.publication], { root, runId: 'run-2' });
+    const three = await samplePublication({ runId: 'run-3' });
+    const failing = { print: () => Promise.reject(new Error('Chromium crashed')) };
+    await expect(writeRun([three.publication], { root, runId: 'run-3', pdf: failing, vintage: 'v' })).rejects.toThrow();
+    expect(readPublishedRuns(root)).toEqual({
+      runs: [
+        { runId: 'run-1', vintage: '20260301T020000Z-42' },
+        { runId: 'run-2', vintage: null },
+      ],
+      unreadable: [],
+    });
   });
 
   it('keeps a failed run aside as <run_id>.err and leaves latest on the last complete run', async () => {

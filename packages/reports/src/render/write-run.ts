@@ -32,10 +32,14 @@ export interface WriteRunOptions {
   disclosure?: { system: CountCells; rules?: DisclosureRules };
   /** Which outputs to write (default all). */
   formats?: { csv?: boolean; xlsx?: boolean };
+  /** The projection vintage the publications read, recorded in `run.json` (the retention rule keeps it whole). */
+  vintage?: string | null;
 }
 
 export interface RunManifest {
   runId: string;
+  /** The projection vintage the publications read (`meta.projection_runs.run_id`); null without one. */
+  vintage: string | null;
   /** Final folder of the run. */
   dir: string;
   publications: { id: string; title: string; files: string[] }[];
@@ -97,7 +101,7 @@ export async function writeRun(publications: readonly Publication[], options: Wr
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
   const timings = { html: 0, csv: 0, xlsx: 0, pdf: 0 };
-  const manifest: RunManifest = { runId, dir: join(root, runId), publications: [], disclosure, timings };
+  const manifest: RunManifest = { runId, vintage: options.vintage ?? null, dir: join(root, runId), publications: [], disclosure, timings };
   const document = createChartDocument();
   // An annex (a school report) may belong to several publications (the province's and its city's):
   // it is written once, under the first, and the others' index entries link there.

@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: every
 -- comment: Employment and openings of every framework group (and every GB/T 4754 大类, framework gbt4754) per region and
 --   year, each vintage: history and the projected years. Levels are the sums of the city × 大类 projections
 --   (bottom-up, so cities add up to the province and the 大类 to the groups); the 95% bounds are the engine's own

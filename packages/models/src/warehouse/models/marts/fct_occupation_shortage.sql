@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: recent
 -- comment: Projected demand, supply and shortage of every occupation per region (each city and the province) and year of
 --   each vintage, from estimate_years before the last observed year to the end of the horizon (observed years estimated
 --   by the same rules, marts.projection_occupation), with the signals of its shortage index and

@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: recent
 -- comment: Demand, supply and gap per framework group (or GB/T 4754 大类, framework gbt4754), occupation, region,
 --   education level and year of each vintage, from estimate_years before the last observed year (observed years
 --   estimated by the same rules, marts.projection_occupation) to the end of the horizon; a row wherever

@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: every
 -- comment: Employment per city, GB/T 4754 大类 and year of each vintage: the engine's leaves (marts.industry_projection),
 --   with a 门类 leaf split into its 大类 by core.division_share. History and the projected years.
 -- column run_id VARCHAR: Run of the vintage.

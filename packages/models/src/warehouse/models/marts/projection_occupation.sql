@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: recent
 -- comment: Employment and openings per city, GB/T 4754 大类, occupation and year of each vintage, from the
 --   estimate_years (ref.projection_parameter) observed years before the last one to the end of the horizon, observed
 --   years estimated by the same rules as projected ones: the 大类's employment × the staffing matrix (core.staffing_share);

@@ -1,4 +1,5 @@
 -- materialized: incremental
+-- vintages: recent
 -- comment: New entrants per city, occupation, education level and year of each vintage, the years of
 --   marts.projection_occupation (estimate_years before the last observed year to the end of the horizon): graduates entering work (core.graduate_supply; a year beyond its entrants' reach repeats
 --   the last year it has) and other job seekers — the occupation's leavers and movers looking again and entrants
