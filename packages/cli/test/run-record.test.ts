@@ -5,22 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, resolveConfig, type Config } from '@talent/models';
 import { RunFailedError, runPipeline } from '../src/commands/run.js';
 import { statusCommand, type RunStatusRow } from '../src/commands/status.js';
-import type { Output } from '../src/output.js';
+import { quiet } from './outputs.js';
 import type { Stage } from '../src/pipeline.js';
 import { ingestStage } from '../src/stages/ingest.js';
 import { referenceStage } from '../src/stages/reference.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talent-record-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const quiet: Output = {
-  structured: true,
-  line() {},
-  info() {},
-  warn() {},
-  error() {},
-  progress: () => ({ tick() {}, stop() {} }),
-};
 
 /** A stage that fails as a full disk would, after the loads before it committed. */
 const diskFull: Stage = {

@@ -6,27 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '@talent/models';
 import type { RunSummary } from '../src/commands/run.js';
 import { EXIT } from '../src/exit-codes.js';
-import type { Output } from '../src/output.js';
+import { recorder } from './outputs.js';
 import { LockHeldError, withRunLock } from '../src/run-lock.js';
 import { CronExpressionError, runNight, scheduleNightly, type NightOutcome } from '../src/schedule/nightly.js';
 import { talent } from './talent-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talent-schedule-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An Output that keeps what it is told. */
-function recorder() {
-  const said: { level: string; message: string }[] = [];
-  const output: Output = {
-    structured: true,
-    line: (message) => said.push({ level: 'line', message }),
-    info: (message) => said.push({ level: 'info', message }),
-    warn: (message) => said.push({ level: 'warn', message }),
-    error: (message) => said.push({ level: 'error', message }),
-    progress: () => ({ tick() {}, stop() {} }),
-  };
-  return { said, output };
-}
 
 /** A finished attempt as runPipeline returns it. */
 function summary(

@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModels, openWarehouse, recentOnlyModels, resolveConfig, type Config } from '@talent/models';
 import { vintagesCommand, type VintageRow } from '../src/commands/vintages.js';
-import type { Output } from '../src/output.js';
+import { quiet } from './outputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talent-vintages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const quiet: Output = {
-  structured: true,
-  line() {},
-  info() {},
-  warn() {},
-  error() {},
-  progress: () => ({ tick() {}, stop() {} }),
-};
 
 // Three vintages, oldest first; a report run was built from the oldest.
 const RUNS = ['20260101T010000Z-11', '20260201T010000Z-12', '20260301T010000Z-13'];
