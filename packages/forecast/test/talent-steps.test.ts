@@ -134,6 +134,33 @@ describe('projection steps on a hand-built province', () => {
       close(Number(r.total), 1, 12);
   });
 
+  it('reads the vacancy growth of an occupation with the group-coded postings spread to it, its pay growth from those naming it', async () => {
+    wh = await smallProvince();
+    const signal = async (region: string) =>
+      (
+        await rows(
+          `SELECT vacancies, posting_growth, pay_growth FROM core.occupation_signal WHERE occupation_code = $1 AND region_code = $2`,
+          [OCC.car, region],
+        )
+      )[0];
+    // Car in city B: 10 named in 2024 (6,000 a month), 8 in 2023 (5,000).
+    const named = await signal(CITY_B);
+    expect([Number(named!.vacancies), Number(named!.posting_growth)]).toEqual([10, 0.25]);
+    close(Number(named!.pay_growth), 0.2);
+    await addGroupCodedPostings(wh);
+    // 6-02-00-00's 2 in city B are car's (the one 6-02 occupation named); 6-00-00-00's 4 in A's 64 go 18 / 26 to car.
+    const b = await signal(CITY_B);
+    close(Number(b!.vacancies), 12);
+    close(Number(b!.posting_growth), 12 / 8 - 1);
+    close(Number(b!.pay_growth), 6000 / 5000 - 1);
+    const province = await signal(PROVINCE);
+    close(Number(province!.vacancies), 12 + (4 * 18) / 26);
+    close(Number(province!.posting_growth), (12 + (4 * 18) / 26) / 8 - 1);
+    const a = await signal(CITY_A);
+    close(Number(a!.vacancies), (4 * 18) / 26);
+    expect([a!.posting_growth, a!.pay_growth]).toEqual([null, null]);
+  });
+
   it('fits workers per vacancy of each occupation 大类 to the 门类 employment, one EM step at a time from the prior', async () => {
     wh = await smallProvince();
     // The fit's inputs: 门类 employment of the last year at the province, vacancies by 门类 and occupation 大类.
