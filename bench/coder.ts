@@ -2,6 +2,8 @@
  * Occupation coder benchmark (not a test): the nightly run's coder, built from the configured
  * reference data, and a naive substring match on the 大典 names, in the same run, on
  *   - the frozen hold-out of the coder corpus (packages/ingest/test/fixtures/coder-corpus/holdout.csv),
+ *   - the hold-out side of the corpus's 大类 5 additions (holdout_horticulture.csv, holdout_farm.csv),
+ *     printed apart: the hold-out has no 大类 5 title, and its figures stay comparable across runs,
  *   - the demo edition's postings against their true codes (datasets/demo/truth/postings_key.csv;
  *     the benchmark reads truth/, the pipeline never does).
  * For each: accuracy at 大类/中类/小类/细类 over all titles (an uncoded title is wrong; a code at a
@@ -59,7 +61,13 @@ type Coder = (title: string, context: string) => Stated;
 
 const ref = await readCoderReference(config);
 const tree = buildOccupationTree(ref.occupations);
-const holdout: Case[] = readLabelledTitles(holdoutFile).map((t) => ({ title: t.title, context: t.context, label: t.label }));
+const asCases = (file: string): Case[] => readLabelledTitles(file).map((t) => ({ title: t.title, context: t.context, label: t.label }));
+const holdout = asCases(holdoutFile);
+/** The hold-out side of the draws made for 大类 5 after the pools (corpus README: horticulture and farm additions). */
+const ADDITIONS = ['holdout_horticulture.csv', 'holdout_farm.csv'].map((f) =>
+  join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus', f),
+);
+const additions = ADDITIONS.flatMap(asCases);
 
 /** The demo postings (title, industry) joined to their true codes by source and posting id. */
 async function readDemo(): Promise<Case[]> {
@@ -244,6 +252,7 @@ const coders: [string, Coder][] = [
 console.log(`# Occupation coder benchmark`);
 console.log(`hold-out: ${holdoutFile.replace(config.repoRoot + '/', '')}; demo: ${config.dataDir.replace(config.repoRoot + '/', '')}`);
 const [held] = printSet('Hold-out', holdout, coders);
+printSet('Hold-out side of the 大类 5 additions (horticulture, farm)', additions, coders);
 printSet('Demo edition (true codes from truth/postings_key.csv)', demo, coders);
 
 const all = [...holdout, ...demo];
