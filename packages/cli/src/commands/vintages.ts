@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listVintages, openWarehouse, type Vintage } from '@talent/models';
+import { listVintages, openWarehouse, recentOnlyModels, type Vintage } from '@talent/models';
 import { readPublishedRuns } from '@talent/reports/runs';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -31,8 +31,8 @@ trend (marts.fct_industry_trend) and its accuracy record (marts.fct_projection_a
 
 The retention rule, --keep-vintages <n> (TALENT_KEEP_VINTAGES): the newest n vintages and every
 vintage a report was built from stay whole; older vintages lose their rows in the marts models
-declared "-- vintages: recent" (fct_talent_gap, fct_occupation_shortage, projection_occupation,
-projection_supply). \`talent run\` applies it after its reports.
+declared "-- vintages: recent" (the occupation-level ones; the listing names them). \`talent run\`
+applies it after its reports.
 
 Options:
   --drop           apply the retention rule now (needs --keep-vintages), as a recorded run`,
@@ -58,13 +58,14 @@ Options:
       }));
       const lines = rows.length
         ? [
-            `Projection vintages of ${config.warehousePath} (newest first; retention rule: ${config.keepVintages === null ? 'none, every vintage whole' : `the newest ${config.keepVintages} whole`}):`,
+            `Projection vintages of ${config.warehousePath} (newest first; retention rule: ${config.keepVintages === null ? 'none set (--keep-vintages <n>)' : `the newest ${config.keepVintages} whole`}):`,
             ...rows.map(
               (v) =>
                 `${v.runId}  ${v.finishedAt}  data to ${v.lastObservedYear}  ${v.detailDroppedAt ? `trend only (occupation rows dropped ${v.detailDroppedAt})` : 'whole'}${v.reports.length ? `  reports: ${v.reports.join(', ')}` : ''}`,
             ),
           ]
         : [`No projection vintages in ${config.warehousePath} yet: run \`talent run\` or \`talent forecast\`.`];
+      lines.push(`Rows the retention rule drops from older vintages: ${recentOnlyModels().join(', ')}.`);
       for (const f of unreadable)
         lines.push(
           `Cannot read ${f}: its reports' vintage is unknown, and the retention rule drops nothing until it is repaired or removed.`,
