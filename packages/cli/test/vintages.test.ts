@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listModels, openWarehouse, recentOnlyModels, resolveConfig, type Config } from '@talent/models';
 import { vintagesCommand, type VintageRow } from '../src/commands/vintages.js';
-import { quiet } from './outputs.js';
+import { EXIT } from '../src/exit-codes.js';
+import { quiet, recorder } from './outputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talent-vintages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,6 +74,22 @@ describe('talent vintages', () => {
       [RUNS[0], null, ['20260101T010000Z-11']],
     ]);
     expect(unreadable).toEqual([]);
+  });
+
+  it('while a live run holds the warehouse, says so and exits 8 rather than failing to open it', async () => {
+    const lock = `${config.warehousePath}.lock`;
+    const now = new Date().toISOString();
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now, heartbeatAt: now }));
+    try {
+      const { said, output } = recorder();
+      const { exitCode } = await vintagesCommand.run({ config, args: [], values: {}, output });
+      expect(exitCode).toBe(EXIT.lockHeld);
+      expect(said).toEqual([
+        { level: 'info', message: `A run (pid ${process.pid}, since ${now}) holds ${config.warehousePath}; try again when it ends.` },
+      ]);
+    } finally {
+      rmSync(lock);
+    }
   });
 
   it('--drop without a rule is a usage error and changes nothing', async () => {

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { openWarehouse } from '@talent/models';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { readLockHolder, staleReason } from '../run-lock.js';
+import { openForReading } from '../read-only.js';
 import type { StageRecord } from '../run-record.js';
 
 /** One run as `talent status` shows it. */
@@ -92,24 +90,8 @@ Options:
       output.error(`talent status: --limit must be a whole number from 1, not "${String(values.limit)}"`);
       return { exitCode: EXIT.usage, result: { error: '--limit must be a whole number from 1' } };
     }
-    const lockPath = `${config.warehousePath}.lock`;
-    if (existsSync(lockPath)) {
-      const holder = readLockHolder(lockPath);
-      if (!staleReason(holder)) {
-        output.info(
-          `A run (pid ${holder!.pid}, since ${holder!.startedAt || 'unknown'}) holds ${config.warehousePath}; try again when it ends.`,
-          {
-            holder,
-          },
-        );
-        return { exitCode: EXIT.lockHeld, result: { running: holder } };
-      }
-    }
-    if (!existsSync(config.warehousePath)) {
-      output.error(`No warehouse at ${config.warehousePath}: run \`talent init\` or \`talent run\` first.`);
-      return { exitCode: EXIT.noInput, result: { error: 'no warehouse', warehouse: config.warehousePath } };
-    }
-    const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
+    const wh = await openForReading(config, output);
+    if (!('conn' in wh)) return wh;
     try {
       const rows = (await wh.conn.runAndReadAll(RUNS_SQL, [limit])).getRowObjectsJson();
       const runs: RunStatusRow[] = rows.map((r) => ({

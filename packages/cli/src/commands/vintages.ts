@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listVintages, openWarehouse, recentOnlyModels, type Vintage } from '@talent/models';
+import { listVintages, recentOnlyModels, type Vintage } from '@talent/models';
 import { readPublishedRuns } from '@talent/reports/runs';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
+import { openForReading } from '../read-only.js';
 import { retentionStage } from '../stages/retention.js';
 import { runPipeline } from './run.js';
 import { runResult } from './run-result.js';
@@ -45,11 +45,8 @@ Options:
       }
       return runResult(await runPipeline(config, { output, command: 'vintages', stages: [retentionStage] }));
     }
-    if (!existsSync(config.warehousePath)) {
-      output.error(`No warehouse at ${config.warehousePath}: run \`talent init\` or \`talent run\` first.`);
-      return { exitCode: EXIT.noInput, result: { error: 'no warehouse', warehouse: config.warehousePath } };
-    }
-    const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
+    const wh = await openForReading(config, output);
+    if (!('conn' in wh)) return wh;
     try {
       const { runs, unreadable } = readPublishedRuns(join(config.outDir, 'reports'));
       const rows: VintageRow[] = (await listVintages(wh.conn)).map((v) => ({
