@@ -2,8 +2,9 @@
  * Occupation coder benchmark (not a test): the nightly run's coder, built from the configured
  * reference data, and a naive substring match on the 大典 names, in the same run, on
  *   - the frozen hold-out of the coder corpus (packages/ingest/test/fixtures/coder-corpus/holdout.csv),
- *   - the hold-out side of the corpus's 大类 5 additions (holdout_horticulture.csv, holdout_farm.csv),
- *     printed apart: the hold-out has no 大类 5 title, and its figures stay comparable across runs,
+ *   - the hold-out side of the corpus's 大类 5 additions (holdout_horticulture.csv, holdout_farm.csv)
+ *     and of its third batch (holdout_batch3.csv: recent postings of all sectors), each printed apart
+ *     so that the frozen hold-out's figures stay comparable across runs,
  *   - the demo edition's postings against their true codes (datasets/demo/truth/postings_key.csv;
  *     the benchmark reads truth/, the pipeline never does).
  * For each: accuracy at 大类/中类/小类/细类 over all titles (an uncoded title is wrong; a code at a
@@ -63,11 +64,11 @@ const ref = await readCoderReference(config);
 const tree = buildOccupationTree(ref.occupations);
 const asCases = (file: string): Case[] => readLabelledTitles(file).map((t) => ({ title: t.title, context: t.context, label: t.label }));
 const holdout = asCases(holdoutFile);
+const corpusFile = (f: string) => join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus', f);
 /** The hold-out side of the draws made for 大类 5 after the pools (corpus README: horticulture and farm additions). */
-const ADDITIONS = ['holdout_horticulture.csv', 'holdout_farm.csv'].map((f) =>
-  join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus', f),
-);
-const additions = ADDITIONS.flatMap(asCases);
+const additions = ['holdout_horticulture.csv', 'holdout_farm.csv'].map(corpusFile).flatMap(asCases);
+/** The hold-out side of the third batch: 2024–2025 postings of all sectors (corpus README: "Third batch"). */
+const recent = asCases(corpusFile('holdout_batch3.csv'));
 
 /** The demo postings (title, industry) joined to their true codes by source and posting id. */
 async function readDemo(): Promise<Case[]> {
@@ -253,6 +254,7 @@ console.log(`# Occupation coder benchmark`);
 console.log(`hold-out: ${holdoutFile.replace(config.repoRoot + '/', '')}; demo: ${config.dataDir.replace(config.repoRoot + '/', '')}`);
 const [held] = printSet('Hold-out', holdout, coders);
 printSet('Hold-out side of the 大类 5 additions (horticulture, farm)', additions, coders);
+printSet('Hold-out side of the third batch (2024–2025 postings of all sectors)', recent, coders);
 printSet('Demo edition (true codes from truth/postings_key.csv)', demo, coders);
 
 const all = [...holdout, ...demo];
