@@ -13,7 +13,7 @@ export interface Vintage {
   detailDroppedAt: string | null;
 }
 
-/** A timestamp as `2026-03-01 02:00:09Z`, whatever the session's zone. */
+/** A timestamp as `2026-03-01 02:00:09Z`, whatever the connection's TimeZone setting. */
 const utc = (column: string) => `strftime(${column} AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') || 'Z'`;
 
 /**
