@@ -42,6 +42,13 @@ describe('exit codes of the talent command', () => {
     expect(r.out).toContain('--year 20x5 is not a year');
   });
 
+  it('talent report without a warehouse says how to make one: exit 5', () => {
+    const missing = join(dir, 'none.duckdb');
+    const r = talentRun('report', '--warehouse', missing);
+    expect(r.status, r.out).toBe(EXIT.noInput);
+    expect(r.out).toContain(`No warehouse at ${missing}: run \`talent init\` or \`talent run\` first.`);
+  });
+
   it(
     'a run whose snapshot cannot be published exits 10, keeps what it loaded, and the next run publishes it',
     { timeout: 240_000 },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { openWarehouse, todayIn, type Config } from '@talent/models';
+import { todayIn, type Config } from '@talent/models';
 import { EXIT } from '../exit-codes.js';
+import { openForReading } from '../read-only.js';
 import type { Publication, RunManifest, SystemSizes } from '@talent/reports';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
@@ -120,14 +121,15 @@ function schoolLines(sizes: SystemSizes, largestGroup: number, written: number):
 export async function reportCommand(
   config: Config,
   flags: { region?: string; year?: string; framework?: string; schoolPdf?: boolean },
-  output: Pick<Output, 'line' | 'error'> = { line: (l) => console.log(l), error: (m) => console.error(m) },
+  output: Pick<Output, 'line' | 'info' | 'error'>,
 ): Promise<number> {
   const year = flags.year === undefined ? undefined : Number(flags.year);
   if (year !== undefined && !(Number.isInteger(year) && year > 1990 && year < 2100)) {
     output.error(`talent report: --year ${flags.year} is not a year`);
     return EXIT.usage;
   }
-  const wh = await openWarehouse(config.warehousePath, { readOnly: true, memoryLimit: config.memoryLimit });
+  const wh = await openForReading(config, output);
+  if (!('conn' in wh)) return wh.exitCode;
   try {
     if (flags.region && !(await (await reports()).readRegion(wh.conn, flags.region))) {
       output.error(`talent report: unknown region ${flags.region} (a GB/T 2260 code such as 450000 or 450200)`);
