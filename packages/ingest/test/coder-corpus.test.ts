@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '@talent/models';
 
 // The labelled files of the coder corpus (README.md there): the frozen hold-out, the train split, the
-// second and third batches and the 大类 5 additions (not the unlabelled pools, nor the hold-out's second labels).
+// second to fourth batches and the 大类 5 additions (not the unlabelled pools, nor the hold-out's second labels).
 const DIR = join(resolveConfig({}, {}).repoRoot, 'packages/ingest/test/fixtures/coder-corpus');
 const LABELLED = readdirSync(DIR)
   .filter((f) => /^(holdout|train)(_[a-z0-9]+)?\.csv$/.test(f) && !/_pool\.csv$|_relabel\.csv$/.test(f))
@@ -33,6 +33,7 @@ describe('the coder corpus', () => {
       'train.csv',
       'train_batch2.csv',
       'train_batch3.csv',
+      'train_batch4.csv',
       'train_farm.csv',
       'train_horticulture.csv',
     ]);
