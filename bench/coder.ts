@@ -26,7 +26,7 @@ import { resolveConfig, type SourceMapping } from '@talent/models';
 import { RowMapper } from '../packages/ingest/src/map/row-mapper.js';
 import { buildCoders } from '../packages/ingest/src/normalize/coders.js';
 import { reliability, rightAt, rightAtStatedLevel } from '../packages/ingest/src/normalize/occupation/evaluate.js';
-import { readLabelledTitles, TRAIN_FILES } from '../packages/ingest/src/normalize/occupation/training-set.js';
+import { CORPUS_DIR, readLabelledTitles, TRAIN_FILES } from '../packages/ingest/src/normalize/occupation/training-set.js';
 import { buildOccupationTree, type OccupationLevel, type OccupationTree } from '../packages/ingest/src/normalize/occupation/tree.js';
 import { readCoderReference } from '../packages/ingest/src/normalize/reference.js';
 import { buildTitleNormaliser } from '../packages/ingest/src/normalize/title.js';
@@ -39,8 +39,8 @@ import { readMapping, resolveFiles } from '../packages/ingest/src/sources/mappin
 const config = resolveConfig();
 const args = process.argv.slice(2);
 const holdoutArg = args.indexOf('--holdout');
-const holdoutFile =
-  holdoutArg >= 0 ? args[holdoutArg + 1]! : join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus/holdout.csv');
+const corpusFile = (f: string) => join(config.repoRoot, CORPUS_DIR, f);
+const holdoutFile = holdoutArg >= 0 ? args[holdoutArg + 1]! : corpusFile('holdout.csv');
 
 /** One title to code with its true code (null: the title names no occupation). */
 interface Case {
@@ -64,7 +64,6 @@ const ref = await readCoderReference(config);
 const tree = buildOccupationTree(ref.occupations);
 const asCases = (file: string): Case[] => readLabelledTitles(file).map((t) => ({ title: t.title, context: t.context, label: t.label }));
 const holdout = asCases(holdoutFile);
-const corpusFile = (f: string) => join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus', f);
 /** The hold-out side of the draws made for 大类 5 after the pools (corpus README: horticulture and farm additions). */
 const additions = ['holdout_horticulture.csv', 'holdout_farm.csv'].map(corpusFile).flatMap(asCases);
 /** The hold-out side of the third batch: 2024–2025 postings of all sectors (corpus README: "Third batch"). */

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { resolveConfig } from '@talent/models';
 import { buildCoders } from '../src/normalize/coders.js';
 import { readCoderReference } from '../src/normalize/reference.js';
-import { readLabelledTitles } from '../src/normalize/occupation/training-set.js';
+import { CORPUS_DIR, readLabelledTitles } from '../src/normalize/occupation/training-set.js';
 
 const config = resolveConfig();
 const args = process.argv.slice(2);
@@ -29,7 +29,7 @@ if ((mode !== '--write' && mode !== '--compare') || !file) {
 const tolerance = args.includes('--tolerance') ? 1e-12 : 0;
 
 const ref = await readCoderReference(config);
-const corpusDir = join(config.repoRoot, 'packages/ingest/test/fixtures/coder-corpus');
+const corpusDir = join(config.repoRoot, CORPUS_DIR);
 const rows = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.csv') && f !== 'holdout_relabel.csv')
   .sort()

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '@talent/models';
+import { CORPUS_DIR } from '../src/normalize/occupation/training-set.js';
 
 // The labelled files of the coder corpus (README.md there): the frozen hold-out, the train split, the
 // second to fourth batches and the 大类 5 additions (not the unlabelled pools, nor the hold-out's second labels).
-const DIR = join(resolveConfig({}, {}).repoRoot, 'packages/ingest/test/fixtures/coder-corpus');
+const DIR = join(resolveConfig({}, {}).repoRoot, CORPUS_DIR);
 const LABELLED = readdirSync(DIR)
   .filter((f) => /^(holdout|train)(_[a-z0-9]+)?\.csv$/.test(f) && !/_pool\.csv$|_relabel\.csv$/.test(f))
   .sort();

@@ -34,6 +34,11 @@ export interface ReportSummary {
  */
 const reports = () => import('@talent/reports');
 
+/** Where report runs are written (`<out>/reports/<run>/`, `latest` pointing at the newest). */
+export function reportsRoot(config: Pick<Config, 'outDir'>): string {
+  return join(config.outDir, 'reports');
+}
+
 /** The demo province: the publications' default when no region is asked for. */
 export const DEFAULT_PROVINCE = '450000';
 
@@ -67,7 +72,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
     lines.push('Reports: nothing to publish.');
     return { manifest: null, lines, seconds: (performance.now() - started) / 1000 };
   }
-  const root = join(config.outDir, 'reports');
+  const root = reportsRoot(config);
   const write = (pdf?: Parameters<typeof writeRun>[1]['pdf']) =>
     writeRun(built.publications, {
       root,

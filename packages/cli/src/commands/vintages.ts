@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { listVintages, recentOnlyModels, type Vintage } from '@talent/models';
 import { readPublishedRuns } from '@talent/reports/runs';
 import type { Command } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { openForReading } from '../read-only.js';
+import { reportsRoot } from './report.js';
 import { retentionStage } from '../stages/retention.js';
 import { runPipeline } from './run.js';
 import { runResult } from './run-result.js';
@@ -48,7 +48,7 @@ Options:
     const wh = await openForReading(config, output);
     if (!('conn' in wh)) return wh;
     try {
-      const { runs, unreadable } = readPublishedRuns(join(config.outDir, 'reports'));
+      const { runs, unreadable } = readPublishedRuns(reportsRoot(config));
       const rows: VintageRow[] = (await listVintages(wh.conn)).map((v) => ({
         ...v,
         reports: runs.filter((r) => r.vintage === v.runId).map((r) => r.runId),

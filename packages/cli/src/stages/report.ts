@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../pipeline.js';
-import { provinceAndCities, writeReports } from '../commands/report.js';
+import { provinceAndCities, reportsRoot, writeReports } from '../commands/report.js';
 
 /** Bumped when the publications change for the same inputs, so the next run writes them again. */
 const REPORTS_VERSION = 'reports-7';
@@ -28,7 +28,7 @@ export const reportStage: Stage = {
       .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0]]))
       .update(rules)
       .digest('hex');
-    const root = join(config.outDir, 'reports');
+    const root = reportsRoot(config);
     const stamp = join(root, 'latest.inputs');
     if (existsSync(join(root, 'latest')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint)
       return {

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { dropVintageDetail, listVintages, recentOnlyModels, vintagesBeyond } from '@talent/models';
+import { dropVintageDetail, listVintages, vintagesBeyond } from '@talent/models';
 import { readPublishedRuns } from '@talent/reports/runs';
+import { reportsRoot } from '../commands/report.js';
 import type { Stage } from '../pipeline.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -26,7 +26,7 @@ export const retentionStage: Stage = {
         lines: [`Vintages: ${vintages.length}, ${whole} whole; no retention rule (--keep-vintages <n> keeps the newest n whole).`],
         figures: { vintages: vintages.length, whole },
       };
-    const reports = join(config.outDir, 'reports');
+    const reports = reportsRoot(config);
     const { runs, unreadable } = readPublishedRuns(reports);
     // A report whose vintage cannot be read might have been built from any of them: drop nothing.
     if (unreadable.length > 0)
@@ -52,7 +52,7 @@ export const retentionStage: Stage = {
       changed: drop.length > 0,
       lines: [
         drop.length > 0
-          ? `Vintages: ${vintages.length}, ${kept}; the occupation-level rows of ${drop.length} older one(s) dropped (${fmt(rows)} rows of ${recentOnlyModels().join(', ')}); every vintage keeps its industry trend and accuracy record.`
+          ? `Vintages: ${vintages.length}, ${kept}; the occupation-level rows of ${drop.length} older one(s) dropped (${fmt(rows)} rows of ${[...deleted.keys()].join(', ')}); every vintage keeps its industry trend and accuracy record.`
           : `Vintages: ${vintages.length}, ${kept}; nothing to drop.`,
       ],
       figures: { vintages: vintages.length, whole: whole - drop.length, keep, dropped: drop, rowsDeleted: Object.fromEntries(deleted) },

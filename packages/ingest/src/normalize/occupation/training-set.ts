@@ -22,8 +22,11 @@ import { buildLexicon, occupationNameAliases } from './lexicon.js';
 import { trainingExamples, type LabelledTitle, type TrainingExample } from './train.js';
 import { buildOccupationTree, type OccupationTree } from './tree.js';
 
+/** The labelled coder corpus (its README says how each file was drawn and labelled), relative to the repository root. */
+export const CORPUS_DIR = 'packages/ingest/test/fixtures/coder-corpus';
+
 /** The train split, relative to the repository root. */
-export const TRAIN_SPLIT = 'packages/ingest/test/fixtures/coder-corpus/train.csv';
+export const TRAIN_SPLIT = `${CORPUS_DIR}/train.csv`;
 
 /**
  * The labelled train files the model is fitted on, relative to the repository root. `dictionaryRead`:
@@ -38,7 +41,7 @@ export const TRAIN_FILES: readonly { path: string; dictionaryRead: boolean }[] =
  * rules and dictionary words were written and never read for them nor trained on, which the last
  * calibration map (`OccupationCalibration.fresh`) is fitted to. Never the hold-out.
  */
-export const CALIBRATION_SET = 'packages/ingest/test/fixtures/coder-corpus/train_batch2.csv';
+export const CALIBRATION_SET = `${CORPUS_DIR}/train_batch2.csv`;
 
 /** Everything a training run reads. */
 export interface TrainingSet {
