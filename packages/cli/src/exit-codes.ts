@@ -18,6 +18,7 @@ export const EXIT = {
   lockHeld: 8,
   sqlError: 9,
   publishFailed: 10,
+  stageProblem: 11,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -35,6 +36,7 @@ export const EXIT_MEANING: Record<ExitCode, string> = {
   8: 'another run holds the warehouse; nothing was done',
   9: 'talent sql: the query failed',
   10: 'the run finished, but its snapshot could not be published (analysts keep the previous one)',
+  11: 'the run finished partial: a stage after ingest reported a problem (the message says what to do)',
 };
 
 /** The code of each problem kind an ingest reports, in order of precedence. */

@@ -102,8 +102,9 @@ describe('talent vintages', () => {
   it('drops nothing while a report record cannot be read, and says which file as a problem of the run', async () => {
     reportRun('20260215T010000Z-20', null, '{"runId": "20260215T010000Z-20", "vint');
     const { exitCode, result } = await vintagesCommand.run({ config, args: [], values: { drop: true }, output: quiet });
-    expect(exitCode).toBe(0);
+    expect(exitCode).toBe(EXIT.stageProblem);
     expect((result as { status: string }).status).toBe('partial');
+    expect((result as { stageProblems: string[] }).stageProblems[0]).toMatch(/repair or remove the file/);
     const { out, run } = await rowsByVintage();
     expect(run).toMatchObject({ command: 'vintages', status: 'partial' });
     expect((JSON.parse(run.summary) as { problems: string[] }).problems[0]).toMatch(

@@ -5,12 +5,22 @@ import type { RunSummary } from './run.js';
 
 /**
  * A finished run as a command's result: exit code from the problems its ingest stage reported
- * (exit-codes.ts), unless its snapshot could not be published: then analysts see none of the run.
+ * (exit-codes.ts), unless its snapshot could not be published: then analysts see none of the run;
+ * a run that loaded cleanly but ended partial because a later stage reported a problem exits 11.
  */
 export function runResult(summary: RunSummary): CommandResult {
   const problems = (summary.stages.find((s) => s.stage === 'ingest')?.figures.problems as IngestProblem[] | undefined) ?? [];
+  const stageProblems = summary.stages.filter((s) => s.stage !== 'ingest').flatMap((s) => s.problems ?? []);
+  const ingestCode = exitCodeFor(problems);
   return {
-    exitCode: summary.publishError === null ? exitCodeFor(problems) : EXIT.publishFailed,
+    exitCode:
+      summary.publishError !== null
+        ? EXIT.publishFailed
+        : ingestCode !== EXIT.ok
+          ? ingestCode
+          : stageProblems.length > 0
+            ? EXIT.stageProblem
+            : EXIT.ok,
     result: {
       runId: summary.runId,
       status: summary.status,
@@ -19,6 +29,7 @@ export function runResult(summary: RunSummary): CommandResult {
       migrationsApplied: summary.migrationsApplied,
       stages: summary.timings,
       problems,
+      stageProblems,
       abandoned: summary.abandoned,
       takeover: summary.takeover,
       publishError: summary.publishError,

@@ -131,7 +131,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
         await record.finish(status, { changed, problems, stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])) });
         log(
           status === 'partial'
-            ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on; the other sources loaded.`
+            ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on${stages.some((s) => s.stage === 'ingest' && s.problems?.length) ? '; the other sources loaded' : ''}.`
             : changed
               ? `\nRun ${runId} finished: warehouse updated.`
               : `\nRun ${runId} finished: nothing changed (all inputs already loaded).`,
