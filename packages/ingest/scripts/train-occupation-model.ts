@@ -20,9 +20,9 @@ import {
   crossFittedFresh,
   crossFittedSteps,
   fitCalibration,
-  fitFresh,
+  chooseFresh,
   freshPoints,
-  fitStep,
+  chooseStep,
   fitModel,
   nestedConfidences,
   toModelData,
@@ -61,7 +61,7 @@ const byFile = TRAIN_FILES.map((f, i) => {
 const points = crossFittedConfidences(titles, held, tree, decision, FOLDS);
 const { ece, bins } = reliability(points);
 const about = {
-  trainedOn: `${files} labelled titles + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT})`,
+  trainedOn: `${files} labelled titles + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT}; the bare words of occupation_bare_words.csv as titles of no occupation, weight 1)`,
   script: 'packages/ingest/scripts/train-occupation-model.ts (npm run train:occupation)',
   options,
   folds: FOLDS,
@@ -108,7 +108,7 @@ const calibration = fitCalibration(held, tree, decision, {
     reliability: table(stepped.bins),
   },
 });
-calibration.step = fitStep(nestedPoints);
+calibration.step = chooseStep(nestedPoints, FOLDS);
 const calOut = join(config.dictionariesDir, 'occupation_calibration.json');
 const writeCalibration = () => writeFileSync(calOut, `${JSON.stringify(calibration, null, 2)}\n`);
 writeCalibration();
@@ -123,7 +123,7 @@ const fresh = freshPoints(
 );
 const freshBefore = reliability(fresh);
 const freshAfter = reliability(crossFittedFresh(fresh, FOLDS));
-calibration.fresh = fitFresh(fresh);
+calibration.fresh = chooseFresh(fresh, FOLDS);
 calibration.about.fresh = {
   fittedOn: `${CALIBRATION_SET} (${fresh.length} coded titles): drawn and labelled after the coder's rules and dictionary words were written, never trained on`,
   before: { ece: round3(freshBefore.ece), reliability: table(freshBefore.bins) },

@@ -35,6 +35,7 @@ export function buildCoders(ref: CoderReference): Coders {
         occupations: ref.occupations,
         aliases: ref.occupationAliases,
         composition: ref.occupationComposition,
+        bareWords: ref.occupationBareWords,
         model: ref.occupationModel,
         calibration: ref.occupationCalibration,
         location,

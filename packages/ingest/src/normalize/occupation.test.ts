@@ -24,6 +24,21 @@ describe('occupation coder: the error kinds of issue 15', () => {
     expect(code('健身教练').code).toBe('4-14-05-00');
   });
 
+  it('codes no bare word that names no occupation, and codes it once its brackets name the trade', () => {
+    // occupation_bare_words.csv: the corpus rules label such titles none.
+    expect(reference.occupationBareWords.length).toBeGreaterThanOrEqual(10);
+    for (const w of reference.occupationBareWords) {
+      const m = code(w);
+      expect(m.level === null || m.level === '中类' || m.level === '小类', w).toBe(true);
+      expect(code(`${w}（包吃住）`).level, w).not.toBe('细类');
+    }
+    for (const w of ['经理', '主管', '师傅', '教练', '技术员', '设计师', '工程师']) expect(code(w).code, w).toBeNull();
+    expect(code('技术员（数控）').code).toBe('6-18-01-07');
+    expect(code('师傅（电焊）').code).toBe('6-18-02-04');
+    expect(code('经理（销售）').code).toBe('4-01-02-01');
+    expect(code('技术员', '注塑').code).toBe('6-14-02-00');
+  });
+
   it('does not code a non-IT field to IT on an IT alias', () => {
     for (const t of ['整车测试工程师', '电动工具产品经理', '电力运维工程师', '高级生产测试工程师']) {
       const m = code(t);
@@ -102,7 +117,13 @@ describe('occupation coder', () => {
         if (m.level !== '细类') expect(occupationLevel(m.code)).toBe(m.level);
       }
     }
-    expect(code('软件测试工程师').confidence).toBeGreaterThan(code('运营').confidence);
+    // Confidences compare between claims at one level (a 小类 is right more often than a 细类 of
+    // the same title): a software tester named outright is surer than a bare 测试, which also
+    // heads hardware, vehicle and materials testing titles.
+    const named = code('软件测试工程师');
+    const bare = code('测试');
+    expect([named.code, bare.code, named.level, bare.level]).toEqual(['4-04-05-02', '4-04-05-02', '细类', '细类']);
+    expect(named.confidence).toBeGreaterThan(bare.confidence + 0.2);
   });
 
   it('is built from the data passed in and rejects codes outside the 大典', () => {
@@ -110,6 +131,7 @@ describe('occupation coder', () => {
       occupations: reference.occupations,
       aliases: reference.occupationAliases,
       composition: reference.occupationComposition,
+      bareWords: reference.occupationBareWords,
       model: reference.occupationModel,
       calibration: reference.occupationCalibration,
       location: coders.location,

@@ -67,6 +67,8 @@ export interface OccupationCoderOptions {
   aliases: readonly OccupationAlias[];
   /** Role heads and domains (`datasets/dictionaries/occupation_composition.csv`). */
   composition: readonly OccupationCompositionTerm[];
+  /** Words that as the whole role name no occupation (`datasets/dictionaries/occupation_bare_words.csv`). */
+  bareWords: readonly string[];
   /** Learned weights and back-off thresholds (`datasets/dictionaries/occupation_model.json`). */
   model: OccupationModelData;
   /** Confidence per stated level (`datasets/dictionaries/occupation_calibration.json`). */
@@ -126,7 +128,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
     tree,
     options.occupations.map((o) => o.code),
   );
-  const deps: AnalysisDeps = { lexicon, index, tree, location: options.location };
+  const deps: AnalysisDeps = { lexicon, index, tree, location: options.location, bareWords: new Set(options.bareWords) };
   const weights = compileModel(options.model);
   const { decision } = options.model;
   const { calibration } = options;

@@ -81,6 +81,11 @@ export interface CoderReference {
   occupations: Occupation[];
   occupationAliases: OccupationAlias[];
   occupationComposition: OccupationCompositionTerm[];
+  /**
+   * Words that as a whole title name no occupation (经理, 师傅, 教练; occupation_bare_words.csv):
+   * taught to the model as titles of the no-occupation class.
+   */
+  occupationBareWords: string[];
   /** The occupation coder's learned weights. */
   occupationModel: OccupationModelData;
   /** The occupation coder's calibration of confidence per stated level. */
@@ -133,7 +138,9 @@ function dictionarySource(value: string | undefined): DictionarySource {
 }
 
 /** The occupation coder's dictionaries (aliases and composition words) from the dictionaries folder. */
-export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderReference, 'occupationAliases' | 'occupationComposition'> {
+export function readOccupationDictionaries(
+  dictionariesDir: string,
+): Pick<CoderReference, 'occupationAliases' | 'occupationComposition' | 'occupationBareWords'> {
   return {
     occupationAliases: readDictionary(dictionariesDir, 'occupation_aliases.csv').map((r) => ({
       alias: r.alias!,
@@ -149,6 +156,7 @@ export function readOccupationDictionaries(dictionariesDir: string): Pick<CoderR
       teachingCode: r.teaching_code || null,
       source: dictionarySource(r.source),
     })),
+    occupationBareWords: readDictionary(dictionariesDir, 'occupation_bare_words.csv').map((r) => r.word!),
   };
 }
 

@@ -39,6 +39,8 @@ export interface AnalysisDeps {
   index: CodeIndex;
   tree: OccupationTree;
   location?: LocationMatcher;
+  /** Words that as the whole role name no occupation (occupation_bare_words.csv). */
+  bareWords?: ReadonlySet<string>;
 }
 
 const CONTEXT_NOISE = /(未融资|不需要融资|已上市|[a-d]轮及以上|[a-d]轮|天使轮|战略投资|\d+-?\d*人|以上|以下|\d+)/g;
@@ -372,5 +374,7 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureS
   if (!parse.hits.some((h) => h.term.tier >= 2)) none.push('none:noterm');
   if (!parse.head) none.push('none:nohead');
   if (primary.length <= 1) none.push('none:short');
+  // The whole title is a bare word (经理, 师傅) and the brackets name no role or field either.
+  if (deps.bareWords?.has(clean.core) && !asideHits.length) none.push('none:bare');
   return { clean, primary, parse, lexical, evidence, none, headClass, tradeFromContext, genericHead, genericEvidence, roleless };
 }

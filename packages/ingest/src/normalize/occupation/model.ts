@@ -49,7 +49,8 @@ export interface OccupationCalibration {
    * the coder's, and a model fitted on more titles states higher probabilities than its accuracy
    * warrants by the maps of the smaller ones. The step map is fitted on the nested cross-validation
    * (maps of models of 3/5 of the titles meeting models of 4/5), the same step up that the stored
-   * maps take to the model of all titles. Absent: the identity.
+   * maps take to the model of all titles. Kept only where it states the nested points more closely
+   * on folds it was not fitted to (`chooseStep`). Absent: the identity.
    */
   step?: StepMap;
   /**
@@ -57,7 +58,8 @@ export interface OccupationCalibration {
    * those its rules and dictionary words were written from; on titles drawn and labelled after they
    * were written (the calibration set, `CALIBRATION_SET` of training-set.ts) the coder is right less often at the
    * same confidence. A Platt map fitted on the calibration set's stated confidences carries that
-   * last step; `n` is the titles it was fitted on. Absent: the identity.
+   * last step, kept where it states the set more closely on folds it was not fitted to
+   * (`chooseFresh`); `n` is the titles it was fitted on. Absent: the identity.
    */
   fresh?: PlattMap;
 }

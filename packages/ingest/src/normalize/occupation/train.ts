@@ -5,7 +5,7 @@
  * Deterministic for a seed.
  * Used by `scripts/train-occupation-model.ts` and by the calibration test; not by the pipeline.
  */
-import { rightAt, rightAtStatedLevel } from './evaluate.js';
+import { reliability, rightAt, rightAtStatedLevel } from './evaluate.js';
 import { NONE, type TitleAnalysis } from './features.js';
 import {
   applyPlatt,
@@ -332,7 +332,7 @@ export const PSEUDO_WEIGHT = 0.3;
 export function trainingExamples(
   titles: readonly LabelledTitle[],
   analyse: (title: string, context: string) => TitleAnalysis,
-  pseudo: readonly { text: string; code: string }[],
+  pseudo: readonly { text: string; code: string; weight?: number }[],
 ): TrainingExample[] {
   const out: TrainingExample[] = titles.map((t) => ({
     analysis: analyse(t.title, t.context),
@@ -340,7 +340,7 @@ export function trainingExamples(
     weight: 1,
     real: true,
   }));
-  for (const p of pseudo) out.push({ analysis: analyse(p.text, ''), label: p.code, weight: PSEUDO_WEIGHT, real: false });
+  for (const p of pseudo) out.push({ analysis: analyse(p.text, ''), label: p.code, weight: p.weight ?? PSEUDO_WEIGHT, real: false });
   return out;
 }
 
@@ -464,6 +464,15 @@ export function fitStep(nested: readonly StatedPoint[]): StepMap {
 }
 
 /**
+ * The step map the coder keeps: the one {@link fitStep} gives, if it states the nested points more
+ * closely (cross-fitted) than the level maps alone; otherwise none. A model fitted on titles of
+ * several sources can meet its level maps as closely as the step map would.
+ */
+export function chooseStep(nested: readonly StatedPoint[], folds: number): StepMap | undefined {
+  return reliability(crossFittedSteps(nested, folds)).ece < reliability(nested).ece ? fitStep(nested) : undefined;
+}
+
+/**
  * The nested cross-validation's points with a step map fitted on the other folds' points only
  * (cross-fitting): what the step map promises on titles it was not fitted to.
  */
@@ -579,6 +588,11 @@ export function freshPoints(
 export function fitFresh(points: readonly FreshPoint[]): PlattMap {
   const { a, b } = plattFit(points.map((p) => ({ x: p.confidence, y: p.right ? 1 : 0 })));
   return { a: round(a, 4), b: round(b, 4), n: points.length };
+}
+
+/** The last map the coder keeps: the one {@link fitFresh} gives, if it states the points more closely (cross-fitted); otherwise none. */
+export function chooseFresh(points: readonly FreshPoint[], folds: number): PlattMap | undefined {
+  return reliability(crossFittedFresh(points, folds)).ece < reliability(points).ece ? fitFresh(points) : undefined;
 }
 
 /** The points through a map fitted on the other folds' points only: what the map promises on titles it was not fitted to. */

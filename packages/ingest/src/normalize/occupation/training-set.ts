@@ -1,5 +1,5 @@
 /**
- * The occupation model's training set: the labelled train split of the coder corpus (never the
+ * The occupation model's training set: the labelled train-side files of the coder corpus (never a
  * hold-out), the dictionaries and the 大典, read from the configured folders and analysed once.
  * Used by the training script, the calibration test and the benchmark's cross-validation; not by
  * the pipeline.
@@ -17,7 +17,7 @@ import {
   type OccupationCompositionTerm,
 } from '../reference.js';
 import { buildCodeIndex } from './code-index.js';
-import { analyseTitle, type AnalysisDeps } from './features.js';
+import { analyseTitle, NONE, type AnalysisDeps } from './features.js';
 import { buildLexicon, occupationNameAliases } from './lexicon.js';
 import { trainingExamples, type LabelledTitle, type TrainingExample } from './train.js';
 import { buildOccupationTree, type OccupationTree } from './tree.js';
@@ -34,7 +34,13 @@ export const TRAIN_SPLIT = `${CORPUS_DIR}/train.csv`;
  * cross-validation fold drops the words only its own titles of such a file hold; a file read after
  * the dictionaries were written (the second batch) hands no word to them.
  */
-export const TRAIN_FILES: readonly { path: string; dictionaryRead: boolean }[] = [{ path: TRAIN_SPLIT, dictionaryRead: true }];
+export const TRAIN_FILES: readonly { path: string; dictionaryRead: boolean }[] = [
+  { path: TRAIN_SPLIT, dictionaryRead: true },
+  { path: `${CORPUS_DIR}/train_horticulture.csv`, dictionaryRead: false },
+  { path: `${CORPUS_DIR}/train_farm.csv`, dictionaryRead: false },
+  { path: `${CORPUS_DIR}/train_batch3.csv`, dictionaryRead: false },
+  { path: `${CORPUS_DIR}/train_batch4.csv`, dictionaryRead: false },
+];
 
 /**
  * The calibration set, relative to the repository root: labelled titles drawn after the coder's
@@ -122,7 +128,11 @@ export function readLabelledTitles(file: string): LabelledTitle[] {
 export async function readTrainingSet(paths: { referenceDir: string; dictionariesDir: string; repoRoot: string }): Promise<TrainingSet> {
   const { trees } = await readCodeLists(paths.referenceDir);
   const ref = coderReferenceFromTrees(trees);
-  const { occupationAliases: aliases, occupationComposition: composition } = readOccupationDictionaries(paths.dictionariesDir);
+  const {
+    occupationAliases: aliases,
+    occupationComposition: composition,
+    occupationBareWords: bareWords,
+  } = readOccupationDictionaries(paths.dictionariesDir);
   const tree = buildOccupationTree(ref.occupations);
   const index = buildCodeIndex(
     tree,
@@ -134,11 +144,14 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
     index,
     tree,
     location,
+    bareWords: new Set(bareWords),
   });
   const pseudoWith = (kept: readonly OccupationAlias[], comp: readonly OccupationCompositionTerm[]) => [
     ...kept.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
     ...tree.leaves().map((code) => ({ text: tree.name(code)!, code })),
     ...compositionTitles(comp),
+    // A written rule rather than a word read off titles: weighed as a labelled title.
+    ...bareWords.map((text) => ({ text, code: NONE, weight: 1 })),
   ];
   const deps = depsWith(aliases, composition);
   const files = TRAIN_FILES.map((f) => ({ ...f, titles: readLabelledTitles(join(paths.repoRoot, f.path)) }));
