@@ -469,7 +469,7 @@ export function fitStep(nested: readonly StatedPoint[]): StepMap {
  * several sources can meet its level maps as closely as the step map would.
  */
 export function chooseStep(nested: readonly StatedPoint[], folds: number): StepMap | undefined {
-  return reliability(crossFittedSteps(nested, folds)).ece < reliability(nested).ece ? fitStep(nested) : undefined;
+  return keptIfCloser(nested, folds, fitStep, applyStep);
 }
 
 /**
@@ -478,6 +478,16 @@ export function chooseStep(nested: readonly StatedPoint[], folds: number): StepM
  */
 export function crossFittedSteps(nested: readonly StatedPoint[], folds: number): StatedPoint[] {
   return crossFitted(nested, folds, fitStep, applyStep);
+}
+
+/** The map fitted on all points, if through maps fitted on the other folds each fold's points come closer to their accuracy. */
+function keptIfCloser<P extends { fold: number; confidence: number; right: boolean }, M>(
+  points: readonly P[],
+  folds: number,
+  fit: (points: readonly P[]) => M,
+  apply: (map: M, confidence: number) => number,
+): M | undefined {
+  return reliability(crossFitted(points, folds, fit, apply)).ece < reliability(points).ece ? fit(points) : undefined;
 }
 
 /** Each fold's points through a map fitted on the other folds' points only. */
@@ -592,7 +602,7 @@ export function fitFresh(points: readonly FreshPoint[]): PlattMap {
 
 /** The last map the coder keeps: the one {@link fitFresh} gives, if it states the points more closely (cross-fitted); otherwise none. */
 export function chooseFresh(points: readonly FreshPoint[], folds: number): PlattMap | undefined {
-  return reliability(crossFittedFresh(points, folds)).ece < reliability(points).ece ? fitFresh(points) : undefined;
+  return keptIfCloser(points, folds, fitFresh, applyPlatt);
 }
 
 /** The points through a map fitted on the other folds' points only: what the map promises on titles it was not fitted to. */
