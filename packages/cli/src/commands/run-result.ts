@@ -1,7 +1,18 @@
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import type { IngestProblem } from '@talent/ingest';
 import type { CommandResult } from '../command.js';
+import type { StageResult } from '../pipeline.js';
 import type { RunSummary } from './run.js';
+
+/** The problems the ingest stage reported, with their kinds (exit-codes.ts orders them). */
+export function ingestProblems(stages: readonly StageResult[]): IngestProblem[] {
+  return (stages.find((s) => s.stage === 'ingest')?.figures.problems as IngestProblem[] | undefined) ?? [];
+}
+
+/** What the stages after ingest reported: a run left partial by these alone exits 11. */
+export function problemsAfterIngest(stages: readonly StageResult[]): string[] {
+  return stages.filter((s) => s.stage !== 'ingest').flatMap((s) => s.problems ?? []);
+}
 
 /**
  * A finished run as a command's result: exit code from the problems its ingest stage reported
@@ -9,8 +20,8 @@ import type { RunSummary } from './run.js';
  * a run that loaded cleanly but ended partial because a later stage reported a problem exits 11.
  */
 export function runResult(summary: RunSummary): CommandResult {
-  const problems = (summary.stages.find((s) => s.stage === 'ingest')?.figures.problems as IngestProblem[] | undefined) ?? [];
-  const stageProblems = summary.stages.filter((s) => s.stage !== 'ingest').flatMap((s) => s.problems ?? []);
+  const problems = ingestProblems(summary.stages);
+  const stageProblems = problemsAfterIngest(summary.stages);
   const ingestCode = exitCodeFor(problems);
   return {
     exitCode:

@@ -10,7 +10,7 @@ import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
 import { reportStage } from '../stages/report.js';
 import { retentionStage } from '../stages/retention.js';
-import { runResult } from './run-result.js';
+import { ingestProblems, runResult } from './run-result.js';
 
 /** The nightly pipeline, in data-flow order. */
 export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage, retentionStage];
@@ -131,7 +131,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
         await record.finish(status, { changed, problems, stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])) });
         log(
           status === 'partial'
-            ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on${stages.some((s) => s.stage === 'ingest' && s.problems?.length) ? '; the other sources loaded' : ''}.`
+            ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on${ingestProblems(stages).length ? '; the other sources loaded' : ''}.`
             : changed
               ? `\nRun ${runId} finished: warehouse updated.`
               : `\nRun ${runId} finished: nothing changed (all inputs already loaded).`,

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cron, { type ScheduledTask } from 'node-cron';
 import { DEFAULT_CRON, type Config } from '@talent/models';
 import { RunFailedError, runPipeline, type RunSummary } from '../commands/run.js';
+import { ingestProblems } from '../commands/run-result.js';
 import type { Output } from '../output.js';
 import { LockHeldError } from '../run-lock.js';
 import { unpublishedProblem } from '../run-record.js';
@@ -50,9 +51,7 @@ export function isTransient(err: unknown): boolean {
 
 /** Whether a partial night is worth another attempt: a failed load may be a file still being copied; bad mappings or rejects need a person. */
 function retryablePartial(summary: RunSummary): boolean {
-  const ingest = summary.stages.find((s) => s.stage === 'ingest');
-  const problems = (ingest?.figures.problems as { kind: string }[] | undefined) ?? [];
-  return problems.some((p) => p.kind === 'load-failed');
+  return ingestProblems(summary.stages).some((p) => p.kind === 'load-failed');
 }
 
 function outcomeOf(result: RunSummary | Error, attempts: number): NightOutcome {
