@@ -7,7 +7,7 @@ import { resolveConfig } from '@talent/models';
 import { CORPUS_DIR } from '../src/normalize/occupation/training-set.js';
 
 // The labelled files of the coder corpus (README.md there): the frozen hold-out, the train split, the
-// second to fifth batches and the 大类 5 additions (not the unlabelled pools, nor the hold-out's second labels).
+// second to sixth batches and the 大类 5 additions (not the unlabelled pools, nor the hold-out's second labels).
 const DIR = join(resolveConfig({}, {}).repoRoot, CORPUS_DIR);
 const LABELLED = readdirSync(DIR)
   .filter((f) => /^(holdout|train)(_[a-z0-9]+)?\.csv$/.test(f) && !/_pool\.csv$|_relabel\.csv$/.test(f))
@@ -36,6 +36,7 @@ describe('the coder corpus', () => {
       'train_batch3.csv',
       'train_batch4.csv',
       'train_batch5.csv',
+      'train_batch6.csv',
       'train_farm.csv',
       'train_horticulture.csv',
     ]);
