@@ -1,4 +1,12 @@
-import { DECORATIONS, PAY_STYLES, type DecorationShares, type TitlePatterns } from '../src/write/title-patterns.js';
+import {
+  DECORATIONS,
+  FORMS,
+  PAY_STYLES,
+  type DecorationShares,
+  type FormShares,
+  type TitleForms,
+  type TitlePatterns,
+} from '../src/write/title-patterns.js';
 
 /** A labelled title of the coder corpus (its CSV's columns). */
 export interface LabelledTitle {
@@ -6,6 +14,15 @@ export interface LabelledTitle {
   label_code: string;
   label_level: string;
   label_name: string;
+  label_note?: string;
+}
+
+/** What the title forms are counted on (`shareRows`) and drawn from (the others); see `corpus.ts`. */
+export interface FormSources {
+  shareRows: LabelledTitle[];
+  sourceRows: (LabelledTitle & { file: string })[];
+  aliases: { alias: string; code: string; tier: number }[];
+  bossWords: { alias: string; code: string; note: string }[];
 }
 
 /** A 大类 with fewer labelled titles than this takes the shares of all titles together. */
@@ -37,7 +54,11 @@ function overlaps(a: string, b: string): boolean {
  * 省/市/区/县 ending (a bracket that names a place becomes the posting's own city in the generator,
  * and a generic title naming a place elsewhere is left out), `source` what the rows are.
  */
-export function countTitlePatterns(rows: readonly LabelledTitle[], places: readonly string[], source: string): TitlePatterns {
+export function countTitlePatterns(
+  rows: readonly LabelledTitle[],
+  places: readonly string[],
+  source: string,
+): Omit<TitlePatterns, 'forms'> {
   const namesPlace = (text: string) => places.some((p) => text.includes(p));
   const isGeneric = (r: LabelledTitle) => r.label_level === '大类' || r.label_level === '中类';
   const counts = new Map<string, { titles: number; hits: Record<string, number> }>();
@@ -123,5 +144,81 @@ export function countTitlePatterns(rows: readonly LabelledTitle[], places: reado
     levels: byCount([...levels].map(([text, l]) => ({ text, count: l.count, at: l.at }))),
     urgent: byCount([...urgent].map(([text, count]) => ({ text, count }))),
     payStyles: byCount(PAY_STYLES.map((style) => ({ style, count: payStyles.get(style) ?? 0 }))),
+  };
+}
+
+/** Dictionary tiers that name a role or an occupation (3, 4): what a title can be made of alone. */
+const ROLE_TIER = 3;
+/** The role ending of a 大典 name: 焊工 → 焊, 营销员 → 营销, 机械工程技术人员 → 机械. */
+const NAME_ENDING = /(工程技术人员|专业人员|服务人员|操作人员|人员|员|工|师)$/;
+const isDoubtful = (r: LabelledTitle) => (r.label_note ?? '').startsWith('doubtful');
+const isSpecific = (level: string) => level === '细类' || level === '小类';
+
+/**
+ * How a title names the occupation of code `code` (大典 name `name`): by the name or the name without
+ * its role ending (`name`), by a role word of the alias dictionary for that code (`alias`), or by
+ * words of neither (`other`: 电焊 for 焊工 is an alias, CNC调机 for 车工 is other).
+ */
+export function formOf(title: string, name: string, aliasWords: readonly string[]): (typeof FORMS)[number] {
+  const core = name.replace(NAME_ENDING, '');
+  if (title.includes(name) || (core.length >= 2 && title.includes(core))) return 'name';
+  const lower = title.toLowerCase();
+  return aliasWords.some((a) => lower.includes(a.toLowerCase())) ? 'alias' : 'other';
+}
+
+/**
+ * The forms real titles name their occupations by, per 大类 (a 大类 with fewer than
+ * `MIN_GROUP_TITLES` specific labels takes `*`), and the words and titles the generator draws each
+ * form from: the dictionary's role words, and real forms no dictionary holds whose labels are not
+ * doubtful (whole titles of the reserved files; BOSS直聘 position words, decorated like a name).
+ * `nameOf` gives a code's 大典 name.
+ */
+export function countTitleForms(sources: FormSources, nameOf: (code: string) => string | undefined, source: string): TitleForms {
+  const roleWords = new Map<string, string[]>();
+  for (const a of sources.aliases) if (a.tier >= ROLE_TIER) (roleWords.get(a.code) ?? roleWords.set(a.code, []).get(a.code)!).push(a.alias);
+  const wordsOf = (code: string) => roleWords.get(code) ?? [];
+
+  const counts = new Map<string, Record<(typeof FORMS)[number], number>>();
+  for (const r of sources.shareRows) {
+    if (!isSpecific(r.label_level)) continue;
+    const form = formOf(r.title, r.label_name, wordsOf(r.label_code));
+    for (const key of [r.label_code[0]!, '*']) {
+      const c = counts.get(key) ?? { name: 0, alias: 0, other: 0 };
+      c[form]++;
+      counts.set(key, c);
+    }
+  }
+  const shares = (c: Record<(typeof FORMS)[number], number>): FormShares => {
+    const titles = c.name + c.alias + c.other;
+    return {
+      titles,
+      ...(Object.fromEntries(FORMS.map((f) => [f, Math.round((c[f] / titles) * 1000) / 1000])) as Record<(typeof FORMS)[number], number>),
+    };
+  };
+  const other: TitleForms['other'] = [];
+  for (const r of sources.sourceRows) {
+    if (isSpecific(r.label_level) && !isDoubtful(r) && formOf(r.title, r.label_name, wordsOf(r.label_code)) === 'other')
+      other.push({ text: r.title, code: r.label_code, whole: true, source: r.file });
+  }
+  for (const w of sources.bossWords) {
+    const name = nameOf(w.code);
+    if (name === undefined || w.note.startsWith('doubtful') || !/^\d-\d\d-\d\d-\d\d$/.test(w.code) || w.code.endsWith('-00-00')) continue;
+    if (formOf(w.alias, name, wordsOf(w.code)) === 'other') other.push({ text: w.alias, code: w.code, whole: false, source: 'boss' });
+  }
+  return {
+    source,
+    shares: Object.fromEntries(
+      [...counts]
+        .filter(([k, c]) => k === '*' || c.name + c.alias + c.other >= MIN_GROUP_TITLES)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, c]) => [k, shares(c)]),
+    ),
+    alias: sources.aliases
+      .filter(
+        (a) => a.tier >= ROLE_TIER && nameOf(a.code) !== undefined && /^\d-\d\d-\d\d-\d\d$/.test(a.code) && !a.code.endsWith('-00-00'),
+      )
+      .map((a) => ({ text: a.alias, code: a.code }))
+      .sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
+    other: other.sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
   };
 }

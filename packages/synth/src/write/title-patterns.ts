@@ -8,6 +8,23 @@ export const DECORATIONS = ['generic', 'level', 'joined', 'bracket', 'pay', 'urg
 /** How a title states pay: 8K, 6-8K, 6000-8000, 1.2万, 月薪8000. */
 export const PAY_STYLES = ['k', 'kRange', 'yuanRange', 'wan', 'yuan'] as const;
 
+/** How a title names its occupation: the 大典 name, a word of the alias dictionary, or words of neither. */
+export const FORMS = ['name', 'alias', 'other'] as const;
+
+/** Share of a 大类's real titles naming their occupation in each form, and how many titles it was counted on. */
+export type FormShares = { titles: number } & Record<(typeof FORMS)[number], number>;
+
+/** The forms titles name occupations by (`scripts/count-title-patterns.ts`, `countTitleForms`). */
+export interface TitleForms {
+  source: string;
+  /** By 大典 大类, `*` for all titles together. */
+  shares: Record<string, FormShares>;
+  /** Role words of the alias dictionary (tiers 3 and 4) by 细类 or 小类 code. */
+  alias: { text: string; code: string }[];
+  /** Real forms no dictionary holds: `whole` titles written as they are, else words decorated like a name. */
+  other: { text: string; code: string; whole: boolean; source: string }[];
+}
+
 /** Share of a 大类's real titles showing each decoration, and how many titles it was counted on. */
 export type DecorationShares = { titles: number } & Record<(typeof DECORATIONS)[number], number>;
 
@@ -26,6 +43,7 @@ export interface TitlePatterns {
   levels: { text: string; count: number; at: 'prefix' | 'suffix' }[];
   urgent: { text: string; count: number }[];
   payStyles: { style: (typeof PAY_STYLES)[number]; count: number }[];
+  forms: TitleForms;
 }
 
 let cached: TitlePatterns | undefined;
@@ -66,12 +84,13 @@ function bracketsOf(patterns: TitlePatterns, group: string): TitlePatterns['brac
 interface Drawn {
   brackets: Map<string, { list: TitlePatterns['brackets']; place: number }>;
   generic: Map<string, TitlePatterns['generic']>;
+  forms: Map<string, { alias: TitleForms['alias']; other: TitleForms['other'] }>;
 }
 const drawn = new WeakMap<TitlePatterns, Drawn>();
 
 function drawnFrom(patterns: TitlePatterns): Drawn {
   let d = drawn.get(patterns);
-  if (!d) drawn.set(patterns, (d = { brackets: new Map(), generic: new Map() }));
+  if (!d) drawn.set(patterns, (d = { brackets: new Map(), generic: new Map(), forms: new Map() }));
   return d;
 }
 
@@ -93,6 +112,34 @@ function genericTitles(patterns: TitlePatterns, code: string): TitlePatterns['ge
   return list;
 }
 
+/** The forms a title of occupation `code` may take: those of the code and of its 小类 (true of every 细类 in it). */
+function formsOf(patterns: TitlePatterns, code: string): { alias: TitleForms['alias']; other: TitleForms['other'] } {
+  const cache = drawnFrom(patterns).forms;
+  let f = cache.get(code);
+  if (!f) {
+    const fits = (c: string) => c === code || c === `${code.slice(0, 7)}-00`;
+    cache.set(
+      code,
+      (f = { alias: patterns.forms.alias.filter((a) => fits(a.code)), other: patterns.forms.other.filter((o) => fits(o.code)) }),
+    );
+  }
+  return f;
+}
+
+/**
+ * A form other than the 大典 name, as often as real titles of the 大类 take one: a real form no
+ * dictionary holds where the occupation has one (else a dictionary word), or a dictionary word;
+ * null for the name.
+ */
+function drawForm(rng: Rng, patterns: TitlePatterns, code: string): { text: string; whole: boolean } | null {
+  const share = patterns.forms.shares[code[0]!] ?? patterns.forms.shares['*']!;
+  const forms = formsOf(patterns, code);
+  const u = rng.next();
+  if (u < share.other && forms.other.length > 0) return rng.pick(forms.other);
+  if (u < share.other + share.alias && forms.alias.length > 0) return { text: rng.pick(forms.alias).text, whole: false };
+  return null;
+}
+
 function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): string {
   const k = (n: number) => String(Math.round(n / 100) / 10);
   switch (style) {
@@ -111,16 +158,19 @@ function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): 
 
 /**
  * A job title as a real board shows it for an occupation of code `code`: now and then a generic
- * title of its 大类 or 中类 (普工), else the occupation as a role (焊工, 数据分析专员) with a level,
- * a second job, a bracketed benefit or place, the pay, an urgent call or the employer's name in front,
- * each as often as the corpus's real titles of that 大类 show it.
+ * title of its 大类 or 中类 (普工) or a real title of the occupation written as it was found, else
+ * the occupation named by a real word (电焊工, 药剂师) or as a role of its name (焊工, 数据分析专员)
+ * with a level, a second job, a bracketed benefit or place, the pay, an urgent call or the
+ * employer's name in front, each as often as the corpus's real titles of that 大类 show it.
  */
 export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: string; name: string }, ctx: TitleContext): string {
   const group = occupation.code[0]!;
   const share = patterns.groups[group] ?? patterns.groups['*']!;
   const generic = genericTitles(patterns, occupation.code);
   if (generic.length > 0 && rng.chance(share.generic)) return weighted(rng, generic).title;
-  let title = roleTitle(rng, occupation.name, group);
+  const form = drawForm(rng, patterns, occupation.code);
+  if (form?.whole) return form.text;
+  let title = form ? form.text : roleTitle(rng, occupation.name, group);
   if (rng.chance(share.level)) {
     const level = weighted(rng, patterns.levels);
     title = level.at === 'prefix' ? level.text + title : title + level.text;
