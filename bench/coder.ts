@@ -6,7 +6,9 @@
  *     and of its third batch (holdout_batch3.csv: recent postings of all sectors), each printed apart
  *     so that the frozen hold-out's figures stay comparable across runs,
  *   - the demo edition's postings against their true codes (datasets/demo/truth/postings_key.csv;
- *     the benchmark reads truth/, the pipeline never does).
+ *     the benchmark reads truth/, the pipeline never does), also by how each title names its
+ *     occupation (the key's `title_form`: a generic title, the 大典 name, a dictionary word, a real
+ *     title or word no coder has learnt).
  * For each: accuracy at 大类/中类/小类/细类 over all titles (an uncoded title is wrong; a code at a
  * coarser level is right only at the levels it states), coverage, a reliability table by confidence
  * decile with the expected calibration error, accuracy per 大类 and titles per second (distinct
@@ -47,6 +49,8 @@ interface Case {
   title: string;
   context: string;
   label: string | null;
+  /** Demo titles: how the generator named the occupation (truth/postings_key.csv `title_form`). */
+  form?: string;
 }
 
 /** What a coder states for a title. */
@@ -71,9 +75,9 @@ const recent = asCases(corpusFile('holdout_batch3.csv'));
 
 /** The demo postings (title, industry) joined to their true codes by source and posting id. */
 async function readDemo(): Promise<Case[]> {
-  const truth = new Map<string, string>();
+  const truth = new Map<string, { code: string; form: string }>();
   const key = parse(readFileSync(join(config.dataDir, 'truth/postings_key.csv')), { columns: true }) as Record<string, string>[];
-  for (const r of key) truth.set(`${r.source}|${r.posting_id}`, r.occupation_code!);
+  for (const r of key) truth.set(`${r.source}|${r.posting_id}`, { code: r.occupation_code!, form: r.title_form! });
   const out: Case[] = [];
   for (const letter of ['a', 'b', 'c']) {
     const mapping: SourceMapping = readMapping(join(config.sourcesDir, `demo_source_${letter}.json`));
@@ -88,10 +92,9 @@ async function readDemo(): Promise<Case[]> {
       for await (const row of rows) {
         const m = mapper.map(row);
         if (!m || !('fields' in m)) continue;
-        const label = truth.get(`${letter}|${m.fields.source_id}`);
-        if (label === undefined)
-          throw new Error(`${basename(file)}: posting ${m.fields.source_id} has no true code in truth/postings_key.csv`);
-        out.push({ title: m.fields.title ?? '', context: m.fields.company_industry_text ?? '', label });
+        const t = truth.get(`${letter}|${m.fields.source_id}`);
+        if (t === undefined) throw new Error(`${basename(file)}: posting ${m.fields.source_id} has no true code in truth/postings_key.csv`);
+        out.push({ title: m.fields.title ?? '', context: m.fields.company_industry_text ?? '', label: t.code, form: t.form });
       }
     }
   }
@@ -244,6 +247,22 @@ function printSet(name: string, cases: readonly Case[], coders: [string, Coder][
   return figures;
 }
 
+/** What each form of the demo's titles (truth/postings_key.csv `title_form`) costs each coder. */
+function printByForm(cases: readonly Case[], coders: [string, Coder][]): void {
+  const forms = [...new Set(cases.map((c) => c.form ?? ''))].sort();
+  console.log(`\nDemo titles by how they name the occupation (大类 / 中类 / 小类 / 细类, %; coverage):`);
+  console.log(`| form | titles | share | ${coders.map(([l]) => l).join(' | ')} |`);
+  console.log(`| --- | --- | --- | ${coders.map(() => '---').join(' | ')} |`);
+  for (const form of forms) {
+    const subset = cases.filter((c) => (c.form ?? '') === form);
+    const cells = coders.map(([, coder]) => {
+      const f = measure(subset, coder);
+      return `${f.accuracy.map(pct).join(' / ')}; ${pct(f.coverage)}`;
+    });
+    console.log(`| ${form} | ${subset.length} | ${pct(subset.length / cases.length)} | ${cells.join(' | ')} |`);
+  }
+}
+
 const coders: [string, Coder][] = [
   ['coder', nightlyCoder()],
   ['coder before the rewrite', mainCoder()],
@@ -255,6 +274,7 @@ const [held] = printSet('Hold-out', holdout, coders);
 printSet('Hold-out side of the 大类 5 additions (horticulture, farm)', additions, coders);
 printSet('Hold-out side of the third batch (2024–2025 postings of all sectors)', recent, coders);
 printSet('Demo edition (true codes from truth/postings_key.csv)', demo, coders);
+printByForm(demo, coders);
 
 const all = [...holdout, ...demo];
 const speed = throughput(nightlyCoder, all);

@@ -127,7 +127,7 @@ describe('jobTitle', () => {
       .map((f) => f.text);
   const draw = (code: string, name: string, n: number) => {
     const rng = new Rng(11, 'titles');
-    return Array.from({ length: n }, () => jobTitle(rng, patterns, { code, name }, ctx(rng)));
+    return Array.from({ length: n }, () => jobTitle(rng, patterns, { code, name }, ctx(rng)).text);
   };
 
   it('writes a generic title of the 大类 as often as the corpus does, and only titles the corpus has', () => {
@@ -157,20 +157,28 @@ describe('jobTitle', () => {
     expect(titles.every((t) => t.includes('营销') || forms.some((f) => t.includes(f)))).toBe(true);
   });
 
-  it('names the occupation by a real form no dictionary holds as often as real titles do, where it has one', () => {
+  it('names the occupation by a real form no dictionary holds as often as real titles do, where it has one, and records the form', () => {
     // An occupation with both kinds of form, read off the committed patterns.
     const code = patterns.forms.other.find((o) => !o.whole && patterns.forms.alias.some((a) => a.code === o.code))!.code;
-    const other = patterns.forms.other.filter((o) => o.code === code || o.code === `${code.slice(0, 7)}-00`);
-    const alias = patterns.forms.alias.filter((a) => a.code === code || a.code === `${code.slice(0, 7)}-00`);
-    const generic = new Set(patterns.generic.map((g) => g.title));
+    const fits = (c: string) => c === code || c === `${code.slice(0, 7)}-00`;
+    const other = patterns.forms.other.filter((o) => fits(o.code));
+    const alias = patterns.forms.alias.filter((a) => fits(a.code));
+    const rng = new Rng(11, 'titles');
+    const titles = Array.from({ length: 20_000 }, () => jobTitle(rng, patterns, { code, name: '某某员' }, ctx(rng)));
+    // The recorded form is what the text shows.
+    for (const t of titles) {
+      if (t.form === 'real_title') expect(other.some((o) => o.whole && o.text === t.text)).toBe(true);
+      if (t.form === 'real_word') expect(other.some((o) => !o.whole && t.text.includes(o.text))).toBe(true);
+      if (t.form === 'alias') expect(alias.some((a) => t.text.includes(a.text))).toBe(true);
+      if (t.form === 'name') expect(t.text).toContain('某某员');
+    }
     // Generic titles come first; the rest take each form at its share (binomial sd under 0.4 points).
-    const titles = draw(code, '某某员', 20_000).filter((t) => !generic.has(t));
-    const hasOther = titles.filter((t) => other.some((o) => (o.whole ? t === o.text : t.includes(o.text)))).length / titles.length;
-    const hasAlias = titles.filter((t) => alias.some((a) => t.includes(a.text))).length / titles.length;
+    const named = titles.filter((t) => t.form !== 'generic');
     const share = patterns.forms.shares[code[0]!] ?? patterns.forms.shares['*']!;
-    expect(titles.length).toBeGreaterThan(15_000);
-    expect(Math.abs(hasOther - share.other)).toBeLessThan(0.015);
-    expect(Math.abs(hasAlias - share.alias)).toBeLessThan(0.015);
-    expect(Math.abs(titles.filter((t) => t.includes('某某员')).length / titles.length - share.name)).toBeLessThan(0.015);
+    const of = (...forms: string[]) => named.filter((t) => forms.includes(t.form)).length / named.length;
+    expect(named.length).toBeGreaterThan(15_000);
+    expect(Math.abs(of('real_title', 'real_word') - share.other)).toBeLessThan(0.015);
+    expect(Math.abs(of('alias') - share.alias)).toBeLessThan(0.015);
+    expect(Math.abs(of('name') - share.name)).toBeLessThan(0.015);
   });
 });

@@ -11,6 +11,13 @@ export const PAY_STYLES = ['k', 'kRange', 'yuanRange', 'wan', 'yuan'] as const;
 /** How a title names its occupation: the 大典 name, a word of the alias dictionary, or words of neither. */
 export const FORMS = ['name', 'alias', 'other'] as const;
 
+/**
+ * How a written title names its occupation, as the answer key records it: a generic title of the
+ * 大类 or 中类 (普工), the 大典 name as a role, a dictionary role word, a real title no coder is trained
+ * on written as found, or a real word no dictionary holds, decorated.
+ */
+export type TitleForm = 'generic' | 'name' | 'alias' | 'real_title' | 'real_word';
+
 /** Share of a 大类's real titles naming their occupation in each form, and how many titles it was counted on. */
 export type FormShares = { titles: number } & Record<(typeof FORMS)[number], number>;
 
@@ -131,12 +138,15 @@ function formsOf(patterns: TitlePatterns, code: string): { alias: TitleForms['al
  * dictionary holds where the occupation has one (else a dictionary word), or a dictionary word;
  * null for the name.
  */
-function drawForm(rng: Rng, patterns: TitlePatterns, code: string): { text: string; whole: boolean } | null {
+function drawForm(rng: Rng, patterns: TitlePatterns, code: string): { text: string; form: TitleForm } | null {
   const share = patterns.forms.shares[code[0]!] ?? patterns.forms.shares['*']!;
   const forms = formsOf(patterns, code);
   const u = rng.next();
-  if (u < share.other && forms.other.length > 0) return rng.pick(forms.other);
-  if (u < share.other + share.alias && forms.alias.length > 0) return { text: rng.pick(forms.alias).text, whole: false };
+  if (u < share.other && forms.other.length > 0) {
+    const o = rng.pick(forms.other);
+    return { text: o.text, form: o.whole ? 'real_title' : 'real_word' };
+  }
+  if (u < share.other + share.alias && forms.alias.length > 0) return { text: rng.pick(forms.alias).text, form: 'alias' };
   return null;
 }
 
@@ -163,14 +173,19 @@ function payText(style: (typeof PAY_STYLES)[number], min: number, max: number): 
  * with a level, a second job, a bracketed benefit or place, the pay, an urgent call or the
  * employer's name in front, each as often as the corpus's real titles of that 大类 show it.
  */
-export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: string; name: string }, ctx: TitleContext): string {
+export function jobTitle(
+  rng: Rng,
+  patterns: TitlePatterns,
+  occupation: { code: string; name: string },
+  ctx: TitleContext,
+): { text: string; form: TitleForm } {
   const group = occupation.code[0]!;
   const share = patterns.groups[group] ?? patterns.groups['*']!;
   const generic = genericTitles(patterns, occupation.code);
-  if (generic.length > 0 && rng.chance(share.generic)) return weighted(rng, generic).title;
-  const form = drawForm(rng, patterns, occupation.code);
-  if (form?.whole) return form.text;
-  let title = form ? form.text : roleTitle(rng, occupation.name, group);
+  if (generic.length > 0 && rng.chance(share.generic)) return { text: weighted(rng, generic).title, form: 'generic' };
+  const drawn = drawForm(rng, patterns, occupation.code);
+  if (drawn?.form === 'real_title') return drawn;
+  let title = drawn ? drawn.text : roleTitle(rng, occupation.name, group);
   if (rng.chance(share.level)) {
     const level = weighted(rng, patterns.levels);
     title = level.at === 'prefix' ? level.text + title : title + level.text;
@@ -184,5 +199,5 @@ export function jobTitle(rng: Rng, patterns: TitlePatterns, occupation: { code: 
   if (rng.chance(share.pay)) title = `${title} ${payText(weighted(rng, patterns.payStyles).style, ctx.monthlyMin, ctx.monthlyMax)}`;
   if (rng.chance(share.urgent)) title = weighted(rng, patterns.urgent).text + title;
   if (rng.chance(share.employer)) title = `${ctx.company}招聘${title}`;
-  return title;
+  return { text: title, form: drawn ? drawn.form : 'name' };
 }

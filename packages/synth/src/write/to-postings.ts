@@ -17,7 +17,7 @@ import {
   TAGS,
   type Education,
 } from './posting-text.js';
-import { jobTitle, readTitlePatterns } from './title-patterns.js';
+import { jobTitle, readTitlePatterns, type TitleForm } from './title-patterns.js';
 
 export const SOURCE_A_HEADER = [
   '职位ID',
@@ -47,7 +47,7 @@ export const SOURCE_B_HEADER = [
   '发布时间',
 ] as const;
 export const POSTINGS_KEY_HEADER =
-  'source,posting_id,vacancy_id,kind,quirk,occupation_code,industry_code,city_code,posted_date,monthly_salary_min,monthly_salary_max';
+  'source,posting_id,vacancy_id,kind,quirk,occupation_code,industry_code,city_code,posted_date,monthly_salary_min,monthly_salary_max,title_form';
 
 type Source = 0 | 1 | 2;
 const SOURCE_NAME = ['a', 'b', 'c'] as const;
@@ -61,6 +61,7 @@ interface Vacancy {
   county: number;
   company: string;
   title: string;
+  titleForm: TitleForm;
   education: Education;
   experience: number;
   /** Monthly yuan, or daily/yearly yuan when `unit` says so. */
@@ -328,7 +329,7 @@ export function writePostings(world: World, out: string): PostingStats {
     stats.postings++;
     stats.bySource[source]++;
     key.line(
-      `${SOURCE_NAME[source]},${postingId},${v.id},${kind},${quirk},${staffing.occupations[v.occupation]!.code},${division.code},${city.code},${dt.iso},${v.negotiable ? '' : v.monthlyMin},${v.negotiable ? '' : v.monthlyMax}`,
+      `${SOURCE_NAME[source]},${postingId},${v.id},${kind},${quirk},${staffing.occupations[v.occupation]!.code},${division.code},${city.code},${dt.iso},${v.negotiable ? '' : v.monthlyMin},${v.negotiable ? '' : v.monthlyMax},${v.titleForm}`,
     );
   };
 
@@ -365,6 +366,13 @@ export function writePostings(world: World, out: string): PostingStats {
         const negotiable = rng.chance(p.negotiableRate);
         const months = yearly || daily ? 12 : rng.pick([12, 12, 12, 13, 13, 14]);
         const company = companyFor(division, c);
+        const title = jobTitle(titleRng, titlePatterns, occ, {
+          company,
+          city: ref.cities[c]!.name.replace(/市$/, ''),
+          monthlyMin,
+          monthlyMax,
+          another: () => anotherTitle(group),
+        });
         const v: Vacancy = {
           id: `V${String(stats.vacancies).padStart(9, '0')}`,
           occupation: o,
@@ -372,13 +380,8 @@ export function writePostings(world: World, out: string): PostingStats {
           city: c,
           county: ref.cities[c]!.counties.length > 0 ? rng.int(0, ref.cities[c]!.counties.length - 1) : -1,
           company,
-          title: jobTitle(titleRng, titlePatterns, occ, {
-            company,
-            city: ref.cities[c]!.name.replace(/市$/, ''),
-            monthlyMin,
-            monthlyMax,
-            another: () => anotherTitle(group),
-          }),
+          title: title.text,
+          titleForm: title.form,
           education: drawEducation(rng, group),
           experience: rng.pick(EXPERIENCE_YEARS),
           min: daily ? Math.round(monthlyMin / 22 / 10) * 10 : yearly ? monthlyMin * months : monthlyMin,
