@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readCodeLists, type Config } from '@talent/models';
+import { readCodeLists, type CodeTree, type Config } from '@talent/models';
 import type { TitlePatterns } from '../src/write/title-patterns.js';
 import { countTitleForms, countTitlePatterns, type FormSources, type LabelledTitle } from './count-title-patterns.js';
 
@@ -36,16 +36,10 @@ const readCsv = (config: Config, path: string) =>
 const labelled = (rows: Record<string, string>[]) => rows.filter((r) => r.label_code !== '') as unknown as LabelledTitle[];
 
 /** The place names of GB/T 2260 (without 省/市/区/县). */
-async function placeNames(config: Config): Promise<string[]> {
-  const { trees } = await readCodeLists(config.referenceDir);
-  return [...trees.region.entries.values()]
+function placeNames(region: CodeTree): string[] {
+  return [...region.entries.values()]
     .map((e) => e.name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|自治州|地区|省|市|区|县|盟)$/, ''))
     .filter((n) => n.length >= 2);
-}
-
-/** The corpus's labelled train titles and the place names of GB/T 2260 (without 省/市/区/县). */
-export async function readCorpusTrainSplit(config: Config): Promise<{ rows: LabelledTitle[]; places: string[] }> {
-  return { rows: labelled(readCsv(config, TRAIN_SPLIT)), places: await placeNames(config) };
 }
 
 /** What the title forms are counted on and drawn from (see {@link FORM_SHARE_FILES}, {@link FORM_SOURCE_FILES}). */
@@ -60,9 +54,10 @@ export function readFormSources(config: Config): FormSources {
 
 /** The title patterns the generator draws from, as `scripts/title-patterns.ts` writes them to {@link PATTERNS_FILE}. */
 export async function titlePatternsOf(config: Config): Promise<TitlePatterns> {
-  const { rows, places } = await readCorpusTrainSplit(config);
-  const forms = readFormSources(config);
   const { trees } = await readCodeLists(config.referenceDir);
+  const rows = labelled(readCsv(config, TRAIN_SPLIT));
+  const places = placeNames(trees.region);
+  const forms = readFormSources(config);
   const nameOf = (code: string) => trees.occupation.get(code)?.name;
   const self = 'counted by packages/synth/scripts/title-patterns.ts';
   return {

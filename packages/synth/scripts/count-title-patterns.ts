@@ -153,10 +153,12 @@ const ROLE_TIER = 3;
 const NAME_ENDING = /(工程技术人员|专业人员|服务人员|操作人员|人员|员|工|师)$/;
 const isDoubtful = (r: LabelledTitle) => (r.label_note ?? '').startsWith('doubtful');
 const isSpecific = (level: string) => level === '细类' || level === '小类';
+/** A 细类 or 小类 code (6-18-02-04, 6-18-02-00): a form that names less is a generic title. */
+const isSpecificCode = (code: string) => /^\d-\d\d-\d\d-\d\d$/.test(code) && !code.endsWith('-00-00');
 
 /**
- * How a title names the occupation of code `code` (大典 name `name`): by the name or the name without
- * its role ending (`name`), by a role word of the alias dictionary for that code (`alias`), or by
+ * How a title names an occupation whose 大典 name is `name`: by the name or the name without
+ * its role ending (`name`), by one of `aliasWords`, the occupation's dictionary role words (`alias`), or by
  * words of neither (`other`: 电焊 for 焊工 is an alias, CNC调机 for 车工 is other).
  */
 export function formOf(title: string, name: string, aliasWords: readonly string[]): (typeof FORMS)[number] {
@@ -202,7 +204,7 @@ export function countTitleForms(sources: FormSources, nameOf: (code: string) => 
   }
   for (const w of sources.bossWords) {
     const name = nameOf(w.code);
-    if (name === undefined || w.note.startsWith('doubtful') || !/^\d-\d\d-\d\d-\d\d$/.test(w.code) || w.code.endsWith('-00-00')) continue;
+    if (name === undefined || w.note.startsWith('doubtful') || !isSpecificCode(w.code)) continue;
     if (formOf(w.alias, name, wordsOf(w.code)) === 'other') other.push({ text: w.alias, code: w.code, whole: false, source: 'boss' });
   }
   return {
@@ -214,9 +216,7 @@ export function countTitleForms(sources: FormSources, nameOf: (code: string) => 
         .map(([k, c]) => [k, shares(c)]),
     ),
     alias: sources.aliases
-      .filter(
-        (a) => a.tier >= ROLE_TIER && nameOf(a.code) !== undefined && /^\d-\d\d-\d\d-\d\d$/.test(a.code) && !a.code.endsWith('-00-00'),
-      )
+      .filter((a) => a.tier >= ROLE_TIER && nameOf(a.code) !== undefined && isSpecificCode(a.code))
       .map((a) => ({ text: a.alias, code: a.code }))
       .sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
     other: other.sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
