@@ -151,8 +151,8 @@ export function countTitlePatterns(
 const ROLE_TIER = 3;
 /** The role ending of a 大典 name: 焊工 → 焊, 营销员 → 营销, 机械工程技术人员 → 机械. */
 const NAME_ENDING = /(工程技术人员|专业人员|服务人员|操作人员|人员|员|工|师)$/;
-const isDoubtful = (r: LabelledTitle) => (r.label_note ?? '').startsWith('doubtful');
-const isSpecific = (level: string) => level === '细类' || level === '小类';
+/** A label or a mapping its note marks `doubtful: …`. */
+const isDoubtful = (note: string | undefined) => (note ?? '').startsWith('doubtful');
 /** A 细类 or 小类 code (6-18-02-04, 6-18-02-00): a form that names less is a generic title. */
 const isSpecificCode = (code: string) => /^\d-\d\d-\d\d-\d\d$/.test(code) && !code.endsWith('-00-00');
 
@@ -176,13 +176,14 @@ export function formOf(title: string, name: string, aliasWords: readonly string[
  * `nameOf` gives a code's 大典 name.
  */
 export function countTitleForms(sources: FormSources, nameOf: (code: string) => string | undefined, source: string): TitleForms {
+  const roleAliases = sources.aliases.filter((a) => a.tier >= ROLE_TIER);
   const roleWords = new Map<string, string[]>();
-  for (const a of sources.aliases) if (a.tier >= ROLE_TIER) (roleWords.get(a.code) ?? roleWords.set(a.code, []).get(a.code)!).push(a.alias);
+  for (const a of roleAliases) (roleWords.get(a.code) ?? roleWords.set(a.code, []).get(a.code)!).push(a.alias);
   const wordsOf = (code: string) => roleWords.get(code) ?? [];
 
   const counts = new Map<string, Record<(typeof FORMS)[number], number>>();
   for (const r of sources.shareRows) {
-    if (!isSpecific(r.label_level)) continue;
+    if (!isSpecificCode(r.label_code)) continue;
     const form = formOf(r.title, r.label_name, wordsOf(r.label_code));
     for (const key of [r.label_code[0]!, '*']) {
       const c = counts.get(key) ?? { name: 0, alias: 0, other: 0 };
@@ -199,12 +200,12 @@ export function countTitleForms(sources: FormSources, nameOf: (code: string) => 
   };
   const other: TitleForms['other'] = [];
   for (const r of sources.sourceRows) {
-    if (isSpecific(r.label_level) && !isDoubtful(r) && formOf(r.title, r.label_name, wordsOf(r.label_code)) === 'other')
+    if (isSpecificCode(r.label_code) && !isDoubtful(r.label_note) && formOf(r.title, r.label_name, wordsOf(r.label_code)) === 'other')
       other.push({ text: r.title, code: r.label_code, whole: true, source: r.file });
   }
   for (const w of sources.bossWords) {
     const name = nameOf(w.code);
-    if (name === undefined || w.note.startsWith('doubtful') || !isSpecificCode(w.code)) continue;
+    if (name === undefined || isDoubtful(w.note) || !isSpecificCode(w.code)) continue;
     if (formOf(w.alias, name, wordsOf(w.code)) === 'other') other.push({ text: w.alias, code: w.code, whole: false, source: 'boss' });
   }
   return {
@@ -215,8 +216,8 @@ export function countTitleForms(sources: FormSources, nameOf: (code: string) => 
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, c]) => [k, shares(c)]),
     ),
-    alias: sources.aliases
-      .filter((a) => a.tier >= ROLE_TIER && nameOf(a.code) !== undefined && isSpecificCode(a.code))
+    alias: roleAliases
+      .filter((a) => nameOf(a.code) !== undefined && isSpecificCode(a.code))
       .map((a) => ({ text: a.alias, code: a.code }))
       .sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
     other: other.sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text)),
