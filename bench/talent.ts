@@ -11,6 +11,10 @@
  * 大类 that employ it), then summed over the group's 大类 with the membership weight — the rule the
  * projection side allocates supply by (bench/talent/truth.ts).
  *
+ * Then the coder's share: a copy of the warehouse, its postings recoded to the answer key's
+ * occupations, is projected again by the same stage and graded the same way
+ * (bench/talent/answer-key-codes.ts); the report shows both gradings side by side.
+ *
  * Run: `npm run bench:talent -- --edition province --seed <n> [--data <edition folder>] [--keep <dir>]`
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig } from '@talent/models';
+import { applyAnswerKeyCodes, copyWarehouse } from './talent/answer-key-codes.js';
 import { prepareEdition, runProjectionChild, runUpstream } from './talent/pipeline.js';
 import { findProjectionStage, NO_PROJECTION_STAGE, stagesBefore } from './talent/projection-stage.js';
 import { formatReport } from './talent/report.js';
@@ -69,8 +74,22 @@ try {
 
   const score = await scoreTalent(config.warehousePath, editionDir);
   if (score.runId !== stage.runId) console.log(`The stage wrote no vintage of its own: grading the newest one, run ${score.runId}.`);
+
+  // In a folder of its own: the stage publishes its snapshot beside the warehouse it ran on.
+  const keyConfig = resolveConfig({
+    warehouse: join(scratch, 'answer-key', 'warehouse.duckdb'),
+    data: editionDir,
+    out: join(scratch, 'out'),
+  });
+  copyWarehouse(config.warehousePath, keyConfig.warehousePath);
+  const coding = await applyAnswerKeyCodes(keyConfig.warehousePath, editionDir);
+  const keyStage = await runProjectionChild(keyConfig, logFile, join(scratch, 'answer-key', 'projection.json'));
+  const keyScore = await scoreTalent(keyConfig.warehousePath, editionDir);
+  if (keyScore.runId !== keyStage.runId)
+    throw new Error(`the projection from the answer key's codes wrote no vintage (newest ${keyScore.runId})`);
+  console.log(`${projection.name} stage from the answer key's codes: ${keyStage.seconds.toFixed(1)} s (run ${keyStage.runId})`);
   console.log('');
-  for (const line of formatReport(score, stage)) console.log(line);
+  for (const line of formatReport(score, stage, { score: keyScore, coding })) console.log(line);
 } catch (e) {
   // A pipeline that leaves nothing to grade is a finding to print, not a crash of the benchmark.
   console.error(`bench:talent: ${e instanceof Error ? e.message : String(e)}`);

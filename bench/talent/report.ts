@@ -1,5 +1,6 @@
 /** The printed output of the talent benchmark: tables, the figures against the issue's targets, the last line. */
 import { HEADLINE_HORIZON, isHeadline, RANKING_TOP, rowErrors, type HorizonSummary, type TalentScore } from './score.js';
+import type { AnswerKeyCoding } from './answer-key-codes.js';
 import { DIVISION_FRAMEWORK } from './truth.js';
 
 /** The targets of issue 12, reported beside the figures (the benchmark never fails on them). */
@@ -47,11 +48,67 @@ export interface StageFigures {
   peakRssMb: number;
 }
 
-export function formatReport(score: TalentScore, stage: StageFigures): string[] {
+/** The same pipeline graded again with the answer key's occupation codes (answer-key-codes.ts). */
+export interface AnswerKeyGrading {
+  score: TalentScore;
+  coding: AnswerKeyCoding;
+}
+
+/** A grading's framework-group summary at the headline horizon. */
+const headlineSummary = (score: TalentScore) => score.headline.find((s) => s.h === HEADLINE_HORIZON)!;
+
+/** The headline figures at the headline horizon of one grading. */
+function headlineCells(score: TalentScore): string[] {
+  const h3 = headlineSummary(score);
+  return [
+    score.spearman.toFixed(3),
+    pct(h3.demand.ours, 2),
+    pct(h3.demand.naive, 2),
+    pct(h3.supply.ours, 2),
+    pct(h3.employment.ours, 2),
+    pct(score.coverage95, 2),
+  ];
+}
+
+/** The answer key's grading in the figures line: key_<figure>=<value>. */
+function keyFigures(score: TalentScore): string {
+  const h3 = headlineSummary(score);
+  return (
+    `key_spearman=${score.spearman.toFixed(3)} key_demand_mape_h3=${pct(h3.demand.ours, 2)}% ` +
+    `key_naive_demand_mape_h3=${pct(h3.demand.naive, 2)}% key_supply_mape_h3=${pct(h3.supply.ours, 2)}%`
+  );
+}
+
+/** What coding costs: the headline figures from the coder's codes and from the answer key's. */
+function codingShareLines(score: TalentScore, key: AnswerKeyGrading): string[] {
+  const { postings, keyed, recoded } = key.coding;
+  return [
+    '',
+    `Coding's share: the same stages projected again from the answer key's occupation codes (truth/postings_key.csv), ` +
+      `${recoded} of ${keyed} keyed postings recoded (${pct((recoded / keyed) * 100, 2)}%; ${postings - keyed} postings unkeyed), ` +
+      `generic titles (普工) given their true occupation too. What remains with the key's codes belongs to the projection:`,
+    ...table(
+      [
+        'codes',
+        'spearman',
+        `demand h${HEADLINE_HORIZON}`,
+        'naive',
+        `supply h${HEADLINE_HORIZON}`,
+        `employment h${HEADLINE_HORIZON}`,
+        'coverage95',
+      ],
+      [
+        ['coder', ...headlineCells(score)],
+        ['answer key', ...headlineCells(key.score)],
+      ],
+    ),
+  ];
+}
+
+export function formatReport(score: TalentScore, stage: StageFigures, answerKey?: AnswerKeyGrading): string[] {
   const out: string[] = [];
   const { years, truth } = score;
-  const at = (summaries: HorizonSummary[], h: number) => summaries.find((s) => s.h === h)!;
-  const h3 = at(score.headline, HEADLINE_HORIZON);
+  const h3 = headlineSummary(score);
 
   out.push(
     `Graded run ${score.runId}: forecast years ${years.latest + 1}–${years.truthUntil} (h = 1–${years.truthUntil - years.latest}) ` +
@@ -165,6 +222,8 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
     ),
   );
 
+  if (answerKey) out.push(...codingShareLines(score, answerKey));
+
   const met = [
     `spearman ≥ ${TARGETS.spearman}: ${yes(score.spearman >= TARGETS.spearman)}`,
     `≥ naive + ${TARGETS.spearmanOverNaive}: ${yes(score.spearman >= score.naiveSpearman + TARGETS.spearmanOverNaive)}`,
@@ -177,7 +236,8 @@ export function formatReport(score: TalentScore, stage: StageFigures): string[] 
   out.push('', `Targets (reported, not enforced): ${met.join('; ')}.`);
   out.push(
     `employment_mape_h3=${pct(h3.employment.ours, 2)}% naive_employment_mape_h3=${pct(h3.employment.naive, 2)}% peak_rss_mb=${Math.round(stage.peakRssMb)} ` +
-      `persistence_spearman=${score.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${pct(h3.demand.persistence, 2)}%`,
+      `persistence_spearman=${score.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${pct(h3.demand.persistence, 2)}%` +
+      (answerKey ? ` ${keyFigures(answerKey.score)}` : ''),
   );
   out.push(
     `spearman=${score.spearman.toFixed(3)} naive_spearman=${score.naiveSpearman.toFixed(3)} demand_mape_h3=${pct(h3.demand.ours, 2)}% ` +
