@@ -75,11 +75,13 @@ describe('projection steps on a hand-built province', () => {
     wh = await smallProvince();
     const s = await rows(`SELECT industry_code, occupation_code, share FROM core.staffing_share ORDER BY 1, 2`);
     const share = (d: string, o: string) => Number(s.find((r) => r.industry_code === d && r.occupation_code === o)?.share ?? NaN);
-    // 13: food 8 vacancies / 0.12, chemist 2 / 0.075 → 0.714286 and 0.285714; half prior (food 1.0) at 10 pseudo-vacancies.
-    const food = 8 / 0.12 / (8 / 0.12 + 2 / 0.075);
-    close(share('13', OCC.food), (10 * food + 10) / 20);
-    close(share('13', OCC.chemist), (10 * (1 - food)) / 20);
-    // 65: software 10 / 0.075 against clerks 10 / 0.155 (no prior mass there, so the shares renormalise to the postings').
+    // 13: food 8 vacancies / 0.12. The crosswalk places no 大类-2 occupation in 13, so the chemist's 2 vacancies stand
+    // for at most 13's average at home (food's 1 / 0.12), not 1 / 0.075: 0.8 and 0.2; half prior (food 1.0) at 10
+    // pseudo-vacancies.
+    close(share('13', OCC.food), (10 * 0.8 + 10) / 20);
+    close(share('13', OCC.chemist), (10 * 0.2) / 20);
+    // 65: software 10 / 0.075 against clerks 10 / 0.155. The crosswalk places nothing in 65, so there is no average to
+    // hold them to and each keeps its own (no prior mass either: the shares renormalise to the postings').
     close(share('65', OCC.software), 10 / 0.075 / (10 / 0.075 + 10 / 0.155));
     close(share('36', OCC.car), 1);
     for (const r of await rows(`SELECT industry_code, sum(share) AS total FROM core.staffing_share GROUP BY 1`))
@@ -106,11 +108,12 @@ describe('projection steps on a hand-built province', () => {
     close(count(CITY_A, '13', '5-00-00-00'), 1);
     expect(v.some((r) => ['6-00-00-00', '6-02-00-00'].includes(String(r.occupation_code)))).toBe(false);
     close(await value(`SELECT sum(vacancies) FROM core.vacancy_occupation`), await value(`SELECT count(*) FROM core.vacancy`), 9);
-    // The staffing matrix of 13 counts them: food 14 / 0.12, chemist 2 / 0.075, 5-00-00-00 1 / 0.13 over 17 vacancies,
-    // the prior (food) at 10 pseudo-vacancies.
+    // The staffing matrix of 13 counts them: food 14 / 0.12 at home; the chemist 2 and 5-00-00-00 1, of 大类 the
+    // crosswalk does not place in 13, at most food's 1 / 0.12: the chemist's 1 / 0.075 is held to it, the farm's 1 / 0.13
+    // is below it and stays; over 17 vacancies, the prior (food) at 10 pseudo-vacancies.
     const s = await rows(`SELECT occupation_code, share FROM core.staffing_share WHERE industry_code = '13'`);
     const share = (o: string) => Number(s.find((r) => r.occupation_code === o)?.share ?? NaN);
-    const w = { food: 14 / 0.12, chemist: 2 / 0.075, farm: 1 / 0.13 };
+    const w = { food: 14 / 0.12, chemist: 2 / 0.12, farm: 1 / 0.13 };
     const total = w.food + w.chemist + w.farm;
     close(share(OCC.food), ((17 * w.food) / total + 10) / 27);
     close(share(OCC.chemist), (17 * w.chemist) / total / 27);
