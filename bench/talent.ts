@@ -25,7 +25,7 @@ import { resolveConfig } from '@talent/models';
 import { applyAnswerKeyCodes, copyWarehouse } from './talent/answer-key-codes.js';
 import { prepareEdition, runProjectionChild, runUpstream } from './talent/pipeline.js';
 import { findProjectionStage, NO_PROJECTION_STAGE, stagesBefore } from './talent/projection-stage.js';
-import { formatReport } from './talent/report.js';
+import { formatReport, type AnswerKeyGrading } from './talent/report.js';
 import { scoreTalent } from './talent/score.js';
 
 const { values } = parseArgs({
@@ -52,6 +52,24 @@ const logFile = join(scratch, 'pipeline.log');
 const config = resolveConfig({ warehouse: join(scratch, 'warehouse.duckdb'), data: editionDir, out: join(scratch, 'out') });
 console.log(`bench:talent, ${cpus().length} cores, node ${process.version}; scratch ${scratch}; pipeline output in ${logFile}`);
 
+/** Copies the graded warehouse, recodes its postings to the answer key, projects and grades the copy. */
+async function gradeWithAnswerKey(codedRun: string): Promise<AnswerKeyGrading> {
+  // In a folder of its own: the stage publishes its snapshot beside the warehouse it ran on.
+  const keyConfig = resolveConfig({
+    warehouse: join(scratch, 'answer-key', 'warehouse.duckdb'),
+    data: editionDir,
+    out: join(scratch, 'out'),
+  });
+  copyWarehouse(config.warehousePath, keyConfig.warehousePath);
+  const coding = await applyAnswerKeyCodes(keyConfig.warehousePath, editionDir);
+  const keyStage = await runProjectionChild(keyConfig, logFile, join(scratch, 'answer-key', 'projection.json'));
+  const keyScore = await scoreTalent(keyConfig.warehousePath, editionDir);
+  if (keyScore.runId !== keyStage.runId || keyScore.runId === codedRun)
+    throw new Error(`the stage wrote no vintage from the recoded postings (newest ${keyScore.runId})`);
+  console.log(`${projection!.name} stage from the answer key's codes: ${keyStage.seconds.toFixed(1)} s (run ${keyStage.runId})`);
+  return { score: keyScore, coding };
+}
+
 try {
   const generated = await prepareEdition({
     edition: values.edition,
@@ -75,21 +93,14 @@ try {
   const score = await scoreTalent(config.warehousePath, editionDir);
   if (score.runId !== stage.runId) console.log(`The stage wrote no vintage of its own: grading the newest one, run ${score.runId}.`);
 
-  // In a folder of its own: the stage publishes its snapshot beside the warehouse it ran on.
-  const keyConfig = resolveConfig({
-    warehouse: join(scratch, 'answer-key', 'warehouse.duckdb'),
-    data: editionDir,
-    out: join(scratch, 'out'),
+  const answerKey = await gradeWithAnswerKey(score.runId).catch((e: unknown) => {
+    // The coder's grading stands on its own: print it, say what failed, and exit non-zero.
+    console.error(`bench:talent: the projection from the answer key's codes: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+    return undefined;
   });
-  copyWarehouse(config.warehousePath, keyConfig.warehousePath);
-  const coding = await applyAnswerKeyCodes(keyConfig.warehousePath, editionDir);
-  const keyStage = await runProjectionChild(keyConfig, logFile, join(scratch, 'answer-key', 'projection.json'));
-  const keyScore = await scoreTalent(keyConfig.warehousePath, editionDir);
-  if (keyScore.runId !== keyStage.runId)
-    throw new Error(`the projection from the answer key's codes wrote no vintage (newest ${keyScore.runId})`);
-  console.log(`${projection.name} stage from the answer key's codes: ${keyStage.seconds.toFixed(1)} s (run ${keyStage.runId})`);
   console.log('');
-  for (const line of formatReport(score, stage, { score: keyScore, coding })) console.log(line);
+  for (const line of formatReport(score, stage, answerKey)) console.log(line);
 } catch (e) {
   // A pipeline that leaves nothing to grade is a finding to print, not a crash of the benchmark.
   console.error(`bench:talent: ${e instanceof Error ? e.message : String(e)}`);

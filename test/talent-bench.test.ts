@@ -388,4 +388,35 @@ describe('the talent benchmark scorer', () => {
         `supply_mape_h3=10.00% naive_demand_mape_h3=${h3.demand.naive.toFixed(2)}% coverage95=0.00% seconds=12.3`,
     );
   });
+
+  it("prints the answer key's grading beside the coder's, and its figures in the line above the last", () => {
+    // The perturbed run as the coder's grading, the truth itself as the answer key's.
+    const coding = { postings: 1000, keyed: 990, recoded: 250 };
+    const lines = formatReport(perturbed, { seconds: 12.345, peakRssMb: 301.6 }, { score: oracle, coding });
+    const at = lines.findIndex((l) => l.startsWith("Coding's share"));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toContain('250 of 990 keyed postings recoded (25.25%; 10 postings unkeyed)');
+    const cells = (label: string) =>
+      lines
+        .find((l) => l.startsWith(label))!
+        .trim()
+        .split(/\s+/)
+        .slice(label.split(' ').length);
+    const oracleH3 = oracle.headline[2]!;
+    expect(cells('coder')).toEqual([
+      perturbed.spearman.toFixed(3),
+      '10.00',
+      perturbed.headline[2]!.demand.naive.toFixed(2),
+      '10.00',
+      '10.00',
+      '0.00',
+    ]);
+    expect(cells('answer key')).toEqual(['1.000', '0.00', oracleH3.demand.naive.toFixed(2), '0.00', '0.00', '100.00']);
+    const without = formatReport(perturbed, { seconds: 12.345, peakRssMb: 301.6 });
+    expect(lines.at(-2)).toBe(
+      `${without.at(-2)} key_spearman=1.000 key_demand_mape_h3=0.00% key_naive_demand_mape_h3=${oracleH3.demand.naive.toFixed(2)}% key_supply_mape_h3=0.00%`,
+    );
+    // The last line stays the coder's grading.
+    expect(lines.at(-1)).toBe(without.at(-1));
+  });
 });

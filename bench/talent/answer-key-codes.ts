@@ -5,7 +5,7 @@
  * remains in the answer key's grading belongs to the projection itself. Reads truth/ and writes to a
  * copy, so it belongs to the benchmark, never to the pipeline.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sqlString } from './scoring-db.js';
@@ -22,10 +22,11 @@ export interface AnswerKeyCoding {
   recoded: number;
 }
 
-/** Copies a closed warehouse file (with its write-ahead log, if any) to `to`. */
+/** Copies a closed warehouse file (with its write-ahead log, if any) over `to` (and any log `to` had). */
 export function copyWarehouse(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   copyFileSync(from, to);
+  rmSync(`${to}.wal`, { force: true });
   if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
 }
 
