@@ -25,6 +25,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildOccupationCoder as buildMainCoder, occupationLevel } from './coder/main-coder.js';
 import { resolveConfig, type SourceMapping } from '@talent/models';
+import { boardSource, POSTING_BOARDS } from '@talent/synth';
 import { RowMapper } from '../packages/ingest/src/map/row-mapper.js';
 import { buildCoders } from '../packages/ingest/src/normalize/coders.js';
 import { reliability, rightAt, rightAtStatedLevel } from '../packages/ingest/src/normalize/occupation/evaluate.js';
@@ -79,8 +80,8 @@ async function readDemo(): Promise<Case[]> {
   const key = parse(readFileSync(join(config.dataDir, 'truth/postings_key.csv')), { columns: true }) as Record<string, string>[];
   for (const r of key) truth.set(`${r.source}|${r.posting_id}`, { code: r.occupation_code!, form: r.title_form! });
   const out: Case[] = [];
-  for (const letter of ['a', 'b', 'c']) {
-    const mapping: SourceMapping = readMapping(join(config.sourcesDir, `demo_source_${letter}.json`));
+  for (const letter of POSTING_BOARDS) {
+    const mapping: SourceMapping = readMapping(join(config.sourcesDir, `${boardSource(letter)}.json`));
     for (const file of resolveFiles(mapping, [config.dataDir])) {
       const mapper = new RowMapper(mapping, ['source_id', 'title', 'company_industry_text'], []);
       const rows: AsyncIterable<SourceRow> =

@@ -60,7 +60,7 @@ async function gradeWithAnswerKey(codedRun: string): Promise<AnswerKeyGrading> {
     data: editionDir,
     out: join(scratch, 'out'),
   });
-  copyWarehouse(config.warehousePath, keyConfig.warehousePath);
+  await copyWarehouse(config.warehousePath, keyConfig.warehousePath);
   const coding = await applyAnswerKeyCodes(keyConfig.warehousePath, editionDir);
   const keyStage = await runProjectionChild(keyConfig, logFile, join(scratch, 'answer-key', 'projection.json'));
   const keyScore = await scoreTalent(keyConfig.warehousePath, editionDir);

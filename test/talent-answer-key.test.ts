@@ -63,7 +63,7 @@ beforeAll(async () => {
   conn.closeSync();
   instance.closeSync();
   before = await codes(config.warehousePath);
-  copyWarehouse(config.warehousePath, keyedPath);
+  await copyWarehouse(config.warehousePath, keyedPath);
   coding = await applyAnswerKeyCodes(keyedPath, config.dataDir);
   after = await codes(keyedPath);
   const check = await DuckDBInstance.create(keyedPath, { access_mode: 'READ_ONLY' });

@@ -5,13 +5,12 @@
  * remains in the answer key's grading belongs to the projection itself. Reads truth/ and writes to a
  * copy, so it belongs to the benchmark, never to the pipeline.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { publishSnapshot } from '@talent/cli';
+import { boardSource, POSTING_BOARDS } from '@talent/synth';
 import { sqlString } from './scoring-db.js';
-
-/** The postings sources of the generated editions; the key's `source` is the board letter at their end. */
-const EDITION_SOURCES = 'demo_source_%';
 
 export interface AnswerKeyCoding {
   /** Posting rows of the editions' boards in core.job_posting_codes. */
@@ -22,12 +21,21 @@ export interface AnswerKeyCoding {
   recoded: number;
 }
 
-/** Copies a closed warehouse file (with its write-ahead log, if any) over `to` (and any log `to` had). */
-export function copyWarehouse(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
-  rmSync(`${to}.wal`, { force: true });
-  if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
+/**
+ * A writable copy of a warehouse that no other process holds, made as the pipeline publishes its
+ * snapshot (a checkpoint, then the file), over whatever `to` held.
+ */
+export async function copyWarehouse(from: string, to: string): Promise<void> {
+  rmSync(to, { force: true });
+  const instance = await DuckDBInstance.create(from);
+  const conn = await instance.connect();
+  try {
+    await publishSnapshot(conn, from, to);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  chmodSync(to, 0o644);
 }
 
 /**
@@ -36,23 +44,26 @@ export function copyWarehouse(from: string, to: string): void {
  * which recoding leaves as they were, and would otherwise keep the coder's vintage.
  */
 export async function applyAnswerKeyCodes(warehousePath: string, editionDir: string): Promise<AnswerKeyCoding> {
+  const boards = POSTING_BOARDS.map((b) => `(${sqlString(boardSource(b))}, ${sqlString(b)})`).join(', ');
   const instance = await DuckDBInstance.create(warehousePath);
   const conn = await instance.connect();
   try {
     await conn.run(`
+      CREATE TEMP TABLE board AS SELECT * FROM (VALUES ${boards}) AS b(source, letter);
+
       CREATE TEMP TABLE answer_key AS
-      SELECT source, posting_id, occupation_code
+      SELECT source AS letter, posting_id, occupation_code
       FROM read_csv(${sqlString(join(editionDir, 'truth', 'postings_key.csv'))}, header = true, all_varchar = true);
 
       CREATE TEMP TABLE keyed AS
       SELECT c.source, c.load_id, c.line, k.occupation_code AS key_code, c.occupation_code AS coded
       FROM core.job_posting_codes c
-      JOIN raw.job_posting r USING (source, load_id, line)
-      JOIN answer_key k ON k.source = right(c.source, 1) AND k.posting_id = r.source_id
-      WHERE c.source LIKE '${EDITION_SOURCES}';`);
+      JOIN board b ON b.source = c.source
+      JOIN raw.job_posting r ON r.source = c.source AND r.load_id = c.load_id AND r.line = c.line
+      JOIN answer_key k ON k.letter = b.letter AND k.posting_id = r.source_id;`);
     const [counts] = (
       await conn.runAndReadAll(`
-        SELECT (SELECT count(*) FROM core.job_posting_codes WHERE source LIKE '${EDITION_SOURCES}')::INTEGER AS postings,
+        SELECT (SELECT count(*) FROM core.job_posting_codes WHERE source IN (SELECT source FROM board))::INTEGER AS postings,
           count(*)::INTEGER AS keyed, count(*) FILTER (WHERE coded IS DISTINCT FROM key_code)::INTEGER AS recoded
         FROM keyed`)
     ).getRowObjectsJson() as unknown as AnswerKeyCoding[];

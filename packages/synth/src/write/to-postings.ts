@@ -50,7 +50,10 @@ export const POSTINGS_KEY_HEADER =
   'source,posting_id,vacancy_id,kind,quirk,occupation_code,industry_code,city_code,posted_date,monthly_salary_min,monthly_salary_max,title_form';
 
 type Source = 0 | 1 | 2;
-const SOURCE_NAME = ['a', 'b', 'c'] as const;
+/** The boards' letters, as the answer key's `source` column names them. */
+export const POSTING_BOARDS = ['a', 'b', 'c'] as const;
+/** The source (datasets/sources/demo_source_<letter>.json) that loads a board's files. */
+export const boardSource = (board: (typeof POSTING_BOARDS)[number]) => `demo_source_${board}` as const;
 
 /** One true vacancy, before a source renders it. */
 interface Vacancy {
@@ -329,7 +332,7 @@ export function writePostings(world: World, out: string): PostingStats {
     stats.postings++;
     stats.bySource[source]++;
     key.line(
-      `${SOURCE_NAME[source]},${postingId},${v.id},${kind},${quirk},${staffing.occupations[v.occupation]!.code},${division.code},${city.code},${dt.iso},${v.negotiable ? '' : v.monthlyMin},${v.negotiable ? '' : v.monthlyMax},${v.titleForm}`,
+      `${POSTING_BOARDS[source]},${postingId},${v.id},${kind},${quirk},${staffing.occupations[v.occupation]!.code},${division.code},${city.code},${dt.iso},${v.negotiable ? '' : v.monthlyMin},${v.negotiable ? '' : v.monthlyMax},${v.titleForm}`,
     );
   };
 
