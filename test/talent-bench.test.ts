@@ -44,7 +44,7 @@ interface RunPlan {
   dropGroup?: string;
   /** A group whose fct_industry_trend openings are off by this factor while its demand is not. */
   incoherentGroup?: { key: string; factor: number };
-  /** Ranking per forecast year: occupation → rank. */
+  /** Ranking per forecast year, and of the latest observed year as the run estimates it: occupation → rank. */
   rankings: Map<number, Map<string, number>>;
 }
 
@@ -62,6 +62,7 @@ let perturbed: TalentScore;
 const PERTURBED_RUN = 'zz-perturbed';
 let dropped: string;
 let incoherent: string;
+let reversed: Map<string, number>;
 
 const forecastYears = () => Array.from({ length: truthUntil - latest }, (_, i) => latest + 1 + i);
 const key = (g: { framework: string; groupCode: string }) => `${g.framework}|${g.groupCode}`;
@@ -105,7 +106,7 @@ beforeAll(async () => {
     truth = groupTruth(truthDir, [...members, ...divisions], province, [latest, ...forecastYears()]);
     occupations = [...new Set(readRecords(join(truthDir, 'industry_occupation.csv')).map((r) => r.occupation_code!))].slice(0, 2);
     trueRankings = new Map(
-      forecastYears().map((y) => [
+      [latest, ...forecastYears()].map((y) => [
         y,
         readRecords(join(truthDir, 'shortage_ranking.csv'))
           .filter((r) => r.period === String(y) && r.period_type === 'year')
@@ -127,6 +128,9 @@ beforeAll(async () => {
     swapped.set(one!.occupationCode, 2).set(two!.occupationCode, 1);
     const shortened = asRanking(trueRankings.get(last)!);
     shortened.delete(trueRankings.get(last)![0]!.occupationCode);
+    // The latest year as the newer run estimates it: the true ranking in reverse.
+    const latestTrue = trueRankings.get(latest)!;
+    reversed = new Map(latestTrue.map((t) => [t.occupationCode, latestTrue.length + 1 - t.rank]));
     const headline = headlineTruth().filter((t) => t.openings > 0);
     dropped = key(headline[0]!);
     incoherent = key(headline.find((t) => key(t) !== dropped)!);
@@ -138,6 +142,7 @@ beforeAll(async () => {
       dropGroup: dropped,
       incoherentGroup: { key: incoherent, factor: 1.2 },
       rankings: new Map([
+        [latest, reversed],
         [first, swapped],
         [last, shortened],
       ]),
@@ -198,7 +203,7 @@ async function writeRun(conn: DuckDBConnection, plan: RunPlan): Promise<void> {
       region_code: province,
       year,
       rank,
-      is_forecast: true,
+      is_forecast: year > latest,
     })),
   );
   await appendRows(conn, 'marts.fct_industry_trend', trend);
@@ -330,6 +335,18 @@ describe('the talent benchmark scorer', () => {
     expect(oracle.persistenceSpearman).toBeLessThan(1);
   });
 
+  it("carries the run's own estimate of the latest year forward as the estimate reference", () => {
+    // The oracle estimates the latest year as the truth: the estimate reference is the persistence one.
+    for (const r of oracle.ranking) expect(r.estimateSpearman).toBeCloseTo(r.persistenceSpearman, 12);
+    // The newer run estimates it in reverse: the reference follows the run's estimate, not the truth.
+    for (const r of perturbed.ranking) {
+      const top = trueRankings.get(r.year)!.slice(0, 50);
+      expect(r.estimateSpearman).toBeCloseTo(rankingSpearman(top, reversed), 12);
+      expect(r.estimateSpearman).toBeLessThan(0);
+    }
+    expect(perturbed.estimateSpearman).toBeCloseTo(mean(perturbed.ranking.map((r) => r.estimateSpearman)), 12);
+  });
+
   it('lists the groups that have no truth at their own region', () => {
     const withTruth = new Set(truth.filter((t) => t.region === t.ownRegion && t.employment > 0).map(key));
     const expected = [...new Set(members.map((m) => `${m.framework}|${m.groupCode}`))].filter((g) => !withTruth.has(g)).sort();
@@ -381,7 +398,8 @@ describe('the talent benchmark scorer', () => {
     const h3 = perturbed.headline[2]!;
     expect(lines.at(-2)).toBe(
       `employment_mape_h3=10.00% naive_employment_mape_h3=${h3.employment.naive.toFixed(2)}% peak_rss_mb=302 ` +
-        `persistence_spearman=${perturbed.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${h3.demand.persistence.toFixed(2)}%`,
+        `persistence_spearman=${perturbed.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${h3.demand.persistence.toFixed(2)}% ` +
+        `estimate_spearman=${perturbed.estimateSpearman.toFixed(3)}`,
     );
     expect(lines.at(-1)).toBe(
       `spearman=${perturbed.spearman.toFixed(3)} naive_spearman=${perturbed.naiveSpearman.toFixed(3)} demand_mape_h3=10.00% ` +

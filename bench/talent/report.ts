@@ -205,11 +205,12 @@ export function formatReport(score: TalentScore, stage: StageFigures, answerKey?
   out.push(
     '',
     `Shortage ranking at the province: Spearman on the true top ${RANKING_TOP} (unranked at the bottom); naive = the ${score.naivePeriod ?? '(no table)'} table carried forward; ` +
-      `persistence = the true ${years.latest} ranking carried forward (reads truth/, a reference):`,
+      `persistence = the true ${years.latest} ranking carried forward (reads truth/, a reference); ` +
+      `estimate = the run's own ranking of ${years.latest} (estimated, not projected) carried forward:`,
   );
   out.push(
     ...table(
-      ['year', 'h', 'spearman', 'unranked', 'naive', 'unranked', 'persistence'],
+      ['year', 'h', 'spearman', 'unranked', 'naive', 'unranked', 'persistence', 'estimate'],
       score.ranking.map((r) => [
         String(r.year),
         String(r.h),
@@ -218,6 +219,7 @@ export function formatReport(score: TalentScore, stage: StageFigures, answerKey?
         r.naiveSpearman.toFixed(3),
         String(r.naiveUnranked),
         r.persistenceSpearman.toFixed(3),
+        r.estimateSpearman.toFixed(3),
       ]),
     ),
   );
@@ -236,7 +238,8 @@ export function formatReport(score: TalentScore, stage: StageFigures, answerKey?
   out.push('', `Targets (reported, not enforced): ${met.join('; ')}.`);
   out.push(
     `employment_mape_h3=${pct(h3.employment.ours, 2)}% naive_employment_mape_h3=${pct(h3.employment.naive, 2)}% peak_rss_mb=${Math.round(stage.peakRssMb)} ` +
-      `persistence_spearman=${score.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${pct(h3.demand.persistence, 2)}%` +
+      `persistence_spearman=${score.persistenceSpearman.toFixed(3)} persistence_demand_mape_h3=${pct(h3.demand.persistence, 2)}% ` +
+      `estimate_spearman=${score.estimateSpearman.toFixed(3)}` +
       (answerKey ? ` ${keyFigures(answerKey.score)}` : ''),
   );
   out.push(

@@ -68,6 +68,8 @@ export interface RankingScore {
   naiveSpearman: number;
   /** The true ranking of the latest observed year carried forward (reads truth: a reference, not a projection). */
   persistenceSpearman: number;
+  /** The run's own ranking of the latest observed year (estimated, not projected) carried forward: what projecting adds or loses. */
+  estimateSpearman: number;
   /** Occupations of the true top that the projection (resp. the naive list) does not rank. */
   unranked: number;
   naiveUnranked: number;
@@ -90,6 +92,7 @@ export interface TalentScore {
   spearman: number;
   naiveSpearman: number;
   persistenceSpearman: number;
+  estimateSpearman: number;
   /** Over every headline group and horizon, employment and demand intervals together. */
   coverage95: number;
   /** Framework groups without truth at their own region (a region outside the edition, or no employment). */
@@ -180,6 +183,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
 
     const naive = await naiveRanking(db, truth.province, years);
     const present = new Map((await trueTop(db, years.latest)).map((t) => [t.occupationCode, t.rank]));
+    const estimate = await projectedRanking(db, runId, truth.province, years.latest);
     const ranking: RankingScore[] = [];
     for (const year of [years.latest + 1, years.truthUntil]) {
       const top = await trueTop(db, year, RANKING_TOP);
@@ -190,6 +194,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
         spearman: rankingSpearman(top, ours),
         naiveSpearman: rankingSpearman(top, naive.ranking),
         persistenceSpearman: rankingSpearman(top, present),
+        estimateSpearman: rankingSpearman(top, estimate),
         unranked: top.filter((t) => !ours.has(t.occupationCode)).length,
         naiveUnranked: top.filter((t) => !naive.ranking.has(t.occupationCode)).length,
       });
@@ -217,6 +222,7 @@ export async function scoreTalent(warehousePath: string, editionDir: string): Pr
       spearman: mean(ranking.map((r) => r.spearman)),
       naiveSpearman: mean(ranking.map((r) => r.naiveSpearman)),
       persistenceSpearman: mean(ranking.map((r) => r.persistenceSpearman)),
+      estimateSpearman: mean(ranking.map((r) => r.estimateSpearman)),
       coverage95: coverage(headlineRows.flatMap(intervals)),
       groupsWithoutTruth,
       duplicateTrendKeys: await duplicateTrendRows(db, runId),
