@@ -350,17 +350,16 @@ describe('projection steps on a hand-built province', () => {
     close(Number(of(OCC.software).separation_factor), swFactor);
     close(Number(of(OCC.chemist).separation_factor), swFactor);
     expect(of(OCC.chemist).basis).toBe('major_group_partial');
-    // Its seekers leave the registered gap of the year: 3 + 2 listed (Q1, Q2), and for Q3 and Q4 the lesser of a quarter
-    // of its gap at the default rate (1) and the smallest gap those tables list (2 each), all over the coverage.
+    // Its seekers leave the registered gap of the year: 3 + 2 listed (Q1, Q2), Q3 and Q4 (whose tables list gaps of 2
+    // and more) at 0, all over the coverage.
     const swGraduates = await value(
       `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
       [OCC.software],
     );
     const swSeparations = Number(sw!.separations) * swFactor;
     const swOpen = Number(sw!.expansion) + swSeparations;
-    const absentQuarter = Math.min((swOpen - swGraduates - swSeparations) / 4, 2 / coverage);
-    const swGap = 5 / coverage + 2 * absentQuarter;
-    expect(absentQuarter).toBeGreaterThan(0);
+    const swGap = 5 / coverage;
+    expect(swOpen - swGraduates - swGap).toBeGreaterThan(0);
     close(Number(of(OCC.software).seeker_rate), (swOpen - swGraduates - swGap) / swSeparations);
     expect(of(OCC.software).seeker_basis).toBe('listed');
   });
@@ -391,6 +390,50 @@ describe('projection steps on a hand-built province', () => {
     close(Number(of(OCC.car).registered_vacancies), 120);
     // Food was not listed all 2023: its 2024 ratio, 12 / 20.
     close(Number(of(OCC.food).seeker_rate), await seekerRate(OCC.food, 12 / 20));
+  });
+
+  it('pools the registered gaps of an occupation listed in some quarters over the years that list it', async () => {
+    wh = await smallProvince();
+    // 2023: cars listed all year (20 vacancies, 10 seekers a quarter: the year's coverage), software in Q2 only (9, 4: a
+    // gap of 5), and food in Q3 with more seekers than vacancies (1, 6), so that table's smallest gap is a surplus of 5.
+    const quarters = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
+    await addRegistrations(wh, [
+      ...REGISTRATIONS,
+      ...quarters.map((period) => ({ period, occupation: OCC.car, vacancies: 20, seekers: 10 })),
+      { period: '2023Q2', occupation: OCC.software, vacancies: 9, seekers: 4 },
+      { period: '2023Q3', occupation: OCC.food, vacancies: 1, seekers: 6 },
+    ]);
+    const b = await rows(`SELECT * FROM core.occupation_benchmark`);
+    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    const flow = await rows(
+      `SELECT occupation_code, year, sum(expansion) AS expansion, sum(separations) AS separations, sum(openings) AS openings
+       FROM core.occupation_flow WHERE year IN (2023, 2024) GROUP BY ALL`,
+    );
+    const at = (o: string, year: number) => flow.find((r) => r.occupation_code === o && Number(r.year) === year)!;
+    const graduates = (year: number) =>
+      value(`SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = $2`, [OCC.software, year]);
+    // Each year's coverage: the registered vacancies of the occupations listed all year over their model openings.
+    const coverage2023 = 80 / Number(at(OCC.car, 2023).openings);
+    const coverage2024 = (120 + 20) / (Number(at(OCC.car, 2024).openings) + Number(at(OCC.food, 2024).openings));
+    // Software's registered gaps: 2024 its 3 + 2 listed, Q3 and Q4 (smallest gaps 2) at 0; 2023 its 5 listed, Q1 and Q4
+    // (smallest gaps 10) at 0, Q3 at that table's smallest gap, −5.
+    const gaps: Record<number, number> = { 2023: (5 - 5) / coverage2023, 2024: 5 / coverage2024 };
+    const factor = Number(of(OCC.software).separation_factor);
+    let left = 0;
+    let separations = 0;
+    for (const year of [2023, 2024]) {
+      const f = at(OCC.software, year);
+      left += Number(f.expansion) + factor * Number(f.separations) - (await graduates(year)) - gaps[year]!;
+      separations += factor * Number(f.separations);
+    }
+    expect(left).toBeGreaterThan(0);
+    close(Number(of(OCC.software).seeker_rate), left / separations);
+    expect(of(OCC.software).seeker_basis).toBe('listed');
+    // Without the 2023 tables, 2024 alone.
+    const f = at(OCC.software, 2024);
+    const alone =
+      (Number(f.expansion) + factor * Number(f.separations) - (await graduates(2024)) - gaps[2024]!) / (factor * Number(f.separations));
+    expect(Math.abs(Number(of(OCC.software).seeker_rate) - alone)).toBeGreaterThan(1e-3);
   });
 
   it("gives a 大类's unlisted occupations the factor of its one listed occupation, others the all-listed factor", async () => {

@@ -10,8 +10,10 @@
 --   An occupation listed in every quarter has its job seekers other than new graduates per separation
 --   observed: supply / openings equals its registered 求职人数 / 招聘需求人数, pooled over the latest seeker_ratio_years
 --   in which it was listed in every quarter. An occupation listed in only some quarters
---   takes the rate that leaves its registered gap of the year: its listed gaps, and for each quarter it is absent the
---   lesser of a quarter of its gap at the default rate and the smallest gap that table lists. For every other
+--   takes the rate that leaves its registered gaps over the same years' tables that list it (each year's gaps over that
+--   year's coverage, beside the model's flows of the year): its listed gaps, and each table of such a year it is absent
+--   from counted as balanced (0), or at that table's smallest gap where the table lists surpluses. A year's gaps are
+--   noisy samples, and an occupation drops out of a table it would otherwise top by that noise alone. For every other
 --   occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
 --   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
@@ -53,6 +55,11 @@ registered AS (
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省', reg_year y
   WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
 ),
+pool_years AS (
+  -- The latest seeker_ratio_years years of the province's tables.
+  SELECT DISTINCT r.year FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
+  QUALIFY dense_rank() OVER (ORDER BY r.year DESC) <= core.projection_parameter('seeker_ratio_years')
+),
 pooled_ratio AS (
   -- 求职人数 / 招聘需求人数 of an occupation listed all the latest year, over the latest seeker_ratio_years in which it
   -- was listed all year: each quarter's figures are noisy samples of the flows, and the ratio moves slowly.
@@ -60,9 +67,7 @@ pooled_ratio AS (
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
   WHERE r.vacancies > 0 AND r.job_seekers > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
     AND r.occupation_code IN (SELECT occupation_code FROM registered WHERE full_year)
-    AND r.year IN (
-      SELECT DISTINCT p.year FROM core.registration p JOIN ref.region pg ON pg.code = p.region_code AND pg.level = '省'
-      QUALIFY dense_rank() OVER (ORDER BY p.year DESC) <= core.projection_parameter('seeker_ratio_years'))
+    AND r.year IN (SELECT year FROM pool_years)
   GROUP BY ALL
 ),
 model AS (
@@ -119,16 +124,46 @@ flows AS (
     greatest(0.0, m.expansion + m.separations * f.separation_factor) AS openings, coalesce(g.graduates, 0) AS graduates
   FROM factors f LEFT JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
 ),
+pool_entries AS (
+  SELECT e.occupation_code, e.period, CAST(left(e.period, 4) AS INTEGER) AS year, e.vacancies, e.job_seekers
+  FROM core.shortage_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
+  WHERE e.occupation_code IS NOT NULL AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
+    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
+),
+pool_tables AS (SELECT year, period, min(vacancies - job_seekers) AS smallest FROM pool_entries GROUP BY ALL),
+pool_flows AS (
+  -- The model's flows of each pooled year at the default rates, and its graduates.
+  SELECT f.occupation_code, f.year, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings,
+    any_value(coalesce(g.graduates, 0)) AS graduates
+  FROM core.occupation_flow f JOIN pool_years USING (year)
+  LEFT JOIN (SELECT occupation_code, year, sum(graduates) AS graduates FROM core.graduate_supply GROUP BY ALL) g USING (occupation_code, year)
+  GROUP BY f.occupation_code, f.year
+),
+pool_coverage AS (
+  -- Each pooled year's registered vacancies per model opening, over the occupations listed all that year.
+  SELECT r.year, sum(r.vacancies) / sum(m.openings) AS rate
+  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省' JOIN pool_flows m USING (occupation_code, year)
+  WHERE r.vacancies > 0 AND r.job_seekers > 0 AND m.separations > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
+  GROUP BY ALL
+),
 partial_gap AS (
-  -- An occupation listed in some quarters, its registered gap of the year in openings: its listed gaps, and for each
-  -- quarter it is absent the lesser of a quarter of its gap at the default seeker rate and the smallest gap that table
-  -- lists (absent, it was below that table's cut-off).
-  SELECT w.occupation_code, sum(CASE WHEN e.occupation_code IS NOT NULL THEN (e.vacancies - e.job_seekers) / c.rate
-      ELSE least((f.openings - f.graduates - core.projection_parameter('seeker_rate_default') * f.separations) / w.tables,
-        q.smallest / c.rate) END) AS gap
-  FROM own w JOIN flows f USING (occupation_code) CROSS JOIN quarter_floor q CROSS JOIN coverage c
-  LEFT JOIN province_entries e ON e.occupation_code = w.occupation_code AND e.period = q.period
+  -- An occupation listed in some quarters of the latest year, its registered gap in openings of each pooled year that
+  -- lists it: its listed gaps, and each table of the year it is absent from at 0, or at the table's smallest gap where
+  -- that is a surplus (an absent occupation's gap was below it).
+  SELECT w.occupation_code, q.year,
+    sum(coalesce(e.vacancies - e.job_seekers, least(0.0, q.smallest))) / any_value(c.rate) AS gap
+  FROM own w JOIN (SELECT DISTINCT occupation_code, year FROM pool_entries) l USING (occupation_code)
+  JOIN pool_tables q USING (year) JOIN pool_coverage c USING (year)
+  LEFT JOIN pool_entries e ON e.occupation_code = w.occupation_code AND e.period = q.period
   WHERE NOT w.full_year
+  GROUP BY ALL
+),
+partial_rate AS (
+  -- The seekers per separation that leave those gaps over the pooled years, at the occupation's factor.
+  SELECT p.occupation_code,
+    sum(m.expansion + f.separation_factor * m.separations - m.graduates - p.gap) / sum(f.separation_factor * m.separations) AS seeker_rate
+  FROM partial_gap p JOIN pool_flows m USING (occupation_code, year) JOIN factors f USING (occupation_code)
+  WHERE m.separations > 0
   GROUP BY ALL
 ),
 listed_rates AS (
@@ -140,16 +175,16 @@ listed_rates AS (
 SELECT f.occupation_code, f.basis, f.separation_factor,
   CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
     WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END AS seeker_basis,
-  -- Listed in some quarters: the rate that leaves its registered gap of the year (partial_gap, within the bound).
+  -- Listed in some quarters: the rate that leaves its registered gaps (partial_rate).
   CASE WHEN w.full_year THEN l.seeker_rate
-    WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, (f.openings - f.graduates - pg.gap) / f.separations)
+    WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, pr.seeker_rate)
     ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
 LEFT JOIN listed_rates l USING (occupation_code)
 LEFT JOIN own w USING (occupation_code)
 LEFT JOIN gap_bound b USING (occupation_code)
-LEFT JOIN partial_gap pg USING (occupation_code)
+LEFT JOIN partial_rate pr USING (occupation_code)
 CROSS JOIN coverage c
 -- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
 CROSS JOIN LATERAL (
