@@ -364,17 +364,25 @@ describe('projection steps on a hand-built province', () => {
     expect(of(OCC.software).seeker_basis).toBe('listed');
   });
 
-  it('pools the registered seekers per vacancy of an occupation listed all year over the years it was', async () => {
+  /**
+   * The small province with the 2024 tables, and 2023 tables listing cars in every quarter (20 vacancies, 10 seekers
+   * each) beside `more`; the benchmark's row per occupation.
+   */
+  async function withCars2023(more: typeof REGISTRATIONS): Promise<(o: string) => Record<string, unknown>> {
     wh = await smallProvince();
-    // Cars were listed in every quarter of 2023 too (20 vacancies, 10 seekers each); food in one quarter only.
     const quarters = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
     await addRegistrations(wh, [
       ...REGISTRATIONS,
       ...quarters.map((period) => ({ period, occupation: OCC.car, vacancies: 20, seekers: 10 })),
-      { period: '2023Q1', occupation: OCC.food, vacancies: 9, seekers: 1 },
+      ...more,
     ]);
     const b = await rows(`SELECT * FROM core.occupation_benchmark`);
-    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    return (o) => b.find((r) => r.occupation_code === o)!;
+  }
+
+  it('pools the registered seekers per vacancy of an occupation listed all year over the years it was', async () => {
+    // Cars were listed in every quarter of 2023 too; food in one quarter only.
+    const of = await withCars2023([{ period: '2023Q1', occupation: OCC.food, vacancies: 9, seekers: 1 }]);
     const flow = await rows(
       `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
     );
@@ -393,18 +401,12 @@ describe('projection steps on a hand-built province', () => {
   });
 
   it('pools the registered gaps of an occupation listed in some quarters over the years that list it', async () => {
-    wh = await smallProvince();
-    // 2023: cars listed all year (20 vacancies, 10 seekers a quarter: the year's coverage), software in Q2 only (9, 4: a
-    // gap of 5), and food in Q3 with more seekers than vacancies (1, 6), so that table's smallest gap is a surplus of 5.
-    const quarters = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
-    await addRegistrations(wh, [
-      ...REGISTRATIONS,
-      ...quarters.map((period) => ({ period, occupation: OCC.car, vacancies: 20, seekers: 10 })),
+    // 2023: cars listed all year (the year's coverage), software in Q2 only (9, 4: a gap of 5), and food in Q3 with
+    // more seekers than vacancies (1, 6), so that table's smallest gap is a surplus of 5.
+    const of = await withCars2023([
       { period: '2023Q2', occupation: OCC.software, vacancies: 9, seekers: 4 },
       { period: '2023Q3', occupation: OCC.food, vacancies: 1, seekers: 6 },
     ]);
-    const b = await rows(`SELECT * FROM core.occupation_benchmark`);
-    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
     const flow = await rows(
       `SELECT occupation_code, year, sum(expansion) AS expansion, sum(separations) AS separations, sum(openings) AS openings
        FROM core.occupation_flow WHERE year IN (2023, 2024) GROUP BY ALL`,
