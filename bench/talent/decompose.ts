@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { rankingSpearman } from './metrics.js';
 import { RANKING_TOP } from './score.js';
 import { openScoringDb, sqlString } from './scoring-db.js';
-import { readEditionYears } from './truth.js';
+import { loadTruth, readEditionYears, trueTop } from './truth.js';
 
 const { values } = parseArgs({ options: { warehouse: { type: 'string' }, data: { type: 'string' } } });
 if (!values.warehouse || !values.data) throw new Error('decompose: --warehouse and --data are required');
@@ -100,31 +100,33 @@ try {
       `${String(o.major_group).padEnd(8)} ${String(Math.round(Number(o.truth_e ?? 0))).padStart(16)}  ${pct(Number(o.our_e) / Number(o.truth_e) - 1)}   ${Number(o.our_rate).toFixed(3).padStart(9)}  ${Number(o.truth_rate).toFixed(3).padStart(10)}`,
     );
 
-  // Gaps per occupation at the province: the last observed year's (estimated) and each forecast year's.
-  const gaps = await db.rows<{ occupation_code: string; year: number; demand: number; graduates: number; others: number }>(`
-    SELECT s.occupation_code, s.year, s.demand, s.graduate_supply AS graduates, s.supply - s.graduate_supply AS others
-    FROM wh.marts.fct_occupation_shortage s JOIN wh.ref.region r ON r.code = s.region_code AND r.level = '省'
-    WHERE s.run_id = (SELECT run_id FROM run) AND s.rank IS NOT NULL AND s.year >= ${years.latest} AND s.year <= ${years.truthUntil}`);
-  const truthTop = await db.rows<{ period: string; occupation_code: string; rank: number }>(`
-    SELECT period, occupation_code, rank FROM ${csv('shortage_ranking.csv', `'period': 'VARCHAR', 'occupation_code': 'VARCHAR'`)}
-    WHERE period_type = 'year' AND rank <= ${RANKING_TOP}`);
-  type Parts = { demand: number; graduates: number; others: number };
-  const byYear = new Map<number, Map<string, Parts>>();
-  for (const g of gaps) {
-    if (!byYear.has(g.year)) byYear.set(g.year, new Map());
-    byYear.get(g.year)!.set(g.occupation_code, { demand: g.demand, graduates: g.graduates, others: g.others });
-  }
-  const base = byYear.get(years.latest) ?? new Map<string, Parts>();
-  // Ranks by a gap, largest first, ties by code (as marts.fct_occupation_shortage ranks).
-  const ranking = (gap: Map<string, number>) =>
-    new Map([...gap].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code], i) => [code, i + 1] as [string, number]));
-  const variants: [string, (now: Parts, then: Parts) => number][] = [
-    ['projected', (now) => now.demand - now.graduates - now.others],
-    ['estimate', (_, then) => then.demand - then.graduates - then.others],
-    ['demand moves', (now, then) => now.demand - then.graduates - then.others],
-    ['graduates move', (now, then) => then.demand - now.graduates - then.others],
-    ['others move', (now, then) => then.demand - then.graduates - now.others],
-  ];
+  // Gaps per occupation at the province, each forecast year's against the last observed year's, ranked per variant
+  // the way marts.fct_occupation_shortage ranks (the gap to a millionth of a person, ties by code).
+  const variants = [
+    ['projected', 'n.demand - n.graduates - n.others'],
+    ['estimate', 'e.demand - e.graduates - e.others'],
+    ['demand moves', 'n.demand - e.graduates - e.others'],
+    ['graduates move', 'e.demand - n.graduates - e.others'],
+    ['others move', 'e.demand - e.graduates - n.others'],
+  ] as const;
+  const ranks = await db.rows<{ variant: string; year: number; occupation_code: string; rank: number }>(`
+    WITH parts AS (
+      SELECT s.occupation_code, s.year, s.demand, s.graduate_supply AS graduates, s.supply - s.graduate_supply AS others
+      FROM wh.marts.fct_occupation_shortage s JOIN wh.ref.region r ON r.code = s.region_code AND r.level = '省'
+      WHERE s.run_id = (SELECT run_id FROM run) AND s.rank IS NOT NULL AND s.year >= ${years.latest} AND s.year <= ${years.truthUntil}
+    ),
+    gaps AS (
+      ${variants
+        .map(
+          ([name, gap]) => `SELECT '${name}' AS variant, n.year, n.occupation_code, ${gap} AS gap
+      FROM parts n JOIN parts e ON e.occupation_code = n.occupation_code AND e.year = ${years.latest} WHERE n.year > ${years.latest}`,
+        )
+        .join('\n      UNION ALL ')}
+    )
+    SELECT variant, year, occupation_code,
+      row_number() OVER (PARTITION BY variant, year ORDER BY round(gap, 6) DESC, occupation_code)::INTEGER AS rank
+    FROM gaps`);
+  await loadTruth(db, values.data, years);
   console.log('');
   console.log(
     `Shortage ranking at the province: Spearman on the true top ${RANKING_TOP} of each year for the projected gaps, the ${years.latest} ` +
@@ -132,16 +134,10 @@ try {
   );
   console.log(`year  ${variants.map(([name]) => name.padStart(16)).join('')}`);
   for (let year = years.latest + 1; year <= years.truthUntil; year++) {
-    const now = byYear.get(year);
-    if (!now) continue;
-    const top = truthTop.filter((t) => t.period === String(year)).map((t) => ({ occupationCode: t.occupation_code, rank: Number(t.rank) }));
-    const cells = variants.map(([, gap]) => {
-      const m = new Map<string, number>();
-      for (const [code, parts] of now) {
-        const then = base.get(code);
-        if (then) m.set(code, gap(parts, then));
-      }
-      return rankingSpearman(top, ranking(m)).toFixed(3).padStart(16);
+    const top = await trueTop(db, year, RANKING_TOP);
+    const cells = variants.map(([name]) => {
+      const ranking = new Map(ranks.filter((r) => r.variant === name && r.year === year).map((r) => [r.occupation_code, r.rank]));
+      return rankingSpearman(top, ranking).toFixed(3).padStart(16);
     });
     console.log(`${year}  ${cells.join('')}`);
   }

@@ -33,6 +33,7 @@
 WITH reg_year AS (
   SELECT max(r.year) AS year FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
 ),
+occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 province_entries AS (
   SELECT e.* FROM core.shortage_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省', reg_year y
   WHERE e.occupation_code IS NOT NULL AND left(e.period, 4) = CAST(y.year AS VARCHAR)
@@ -45,7 +46,7 @@ gap_bound AS (
   -- Per occupation, the most its registered gap of the year can have been: its listed gaps plus the floor of every
   -- quarter it was not listed in.
   SELECT o.occupation_code, sum(coalesce(e.vacancies - e.job_seekers, q.smallest)) AS gap
-  FROM (SELECT DISTINCT occupation_code FROM core.staffing_share) o CROSS JOIN quarter_floor q
+  FROM occupations o CROSS JOIN quarter_floor q
   LEFT JOIN province_entries e ON e.occupation_code = o.occupation_code AND e.period = q.period
   GROUP BY ALL
 ),
@@ -56,9 +57,9 @@ registered AS (
   WHERE r.year = y.year AND r.vacancies > 0 AND r.job_seekers > 0
 ),
 pool_years AS (
-  -- The latest seeker_ratio_years years of the province's tables.
+  -- The latest seeker_ratio_years years of the province's tables (the latest year always).
   SELECT DISTINCT r.year FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省'
-  QUALIFY dense_rank() OVER (ORDER BY r.year DESC) <= core.projection_parameter('seeker_ratio_years')
+  QUALIFY dense_rank() OVER (ORDER BY r.year DESC) <= greatest(1, core.projection_parameter('seeker_ratio_years'))
 ),
 pooled_ratio AS (
   -- 求职人数 / 招聘需求人数 of an occupation listed all the latest year, over the latest seeker_ratio_years in which it
@@ -70,19 +71,34 @@ pooled_ratio AS (
     AND r.year IN (SELECT year FROM pool_years)
   GROUP BY ALL
 ),
+year_graduates AS (SELECT occupation_code, year, sum(graduates) AS graduates FROM core.graduate_supply GROUP BY ALL),
+pool_flows AS (
+  -- The model's flows of each pooled year at the default rates, and its graduates.
+  SELECT f.occupation_code, f.year, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings,
+    any_value(coalesce(g.graduates, 0)) AS graduates
+  FROM core.occupation_flow f JOIN pool_years USING (year)
+  LEFT JOIN year_graduates g USING (occupation_code, year)
+  GROUP BY f.occupation_code, f.year
+),
+pool_coverage AS (
+  -- Each pooled year's registered vacancies per model opening, over the occupations listed all that year (the
+  -- latest year's is the coverage the factors take).
+  SELECT r.year, sum(r.vacancies) / sum(m.openings) AS rate
+  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省' JOIN pool_flows m USING (occupation_code, year)
+  WHERE r.vacancies > 0 AND r.job_seekers > 0 AND m.separations > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
+  GROUP BY ALL
+),
 model AS (
-  SELECT f.occupation_code, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings
-  FROM core.occupation_flow f, reg_year y WHERE f.year = y.year GROUP BY ALL
+  SELECT occupation_code, expansion, separations, openings FROM pool_flows f, reg_year y WHERE f.year = y.year
 ),
-graduates AS (
-  SELECT occupation_code, sum(graduates) AS graduates FROM core.graduate_supply g, reg_year y WHERE g.year = y.year GROUP BY ALL
-),
+graduates AS (SELECT occupation_code, graduates FROM year_graduates g, reg_year y WHERE g.year = y.year),
 matched AS (
   SELECT r.*, m.expansion, m.separations, m.openings, coalesce(g.graduates, 0) AS graduates
   FROM registered r JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
   WHERE m.separations > 0
 ),
-coverage AS (SELECT sum(vacancies) / sum(openings) AS rate FROM matched WHERE full_year),
+-- One row, NULL without registrations (as a sum over none), so that the occupations keep their rows.
+coverage AS (SELECT (SELECT c.rate FROM pool_coverage c, reg_year y WHERE c.year = y.year) AS rate),
 benchmarked AS (
   SELECT m.*,
     -- Listed in some quarters: its vacancies of those quarters taken as the year's at the same pace.
@@ -105,7 +121,6 @@ listed_group_factors AS (
 group_factors AS (SELECT * FROM listed_group_factors WHERE full_year),
 partial_group_factors AS (SELECT * FROM listed_group_factors WHERE NOT full_year),
 overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
-occupations AS (SELECT DISTINCT occupation_code FROM core.staffing_share),
 factors AS (
   SELECT o.occupation_code,
     CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
@@ -131,21 +146,6 @@ pool_entries AS (
     AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
 ),
 pool_tables AS (SELECT year, period, min(vacancies - job_seekers) AS smallest FROM pool_entries GROUP BY ALL),
-pool_flows AS (
-  -- The model's flows of each pooled year at the default rates, and its graduates.
-  SELECT f.occupation_code, f.year, sum(f.expansion) AS expansion, sum(f.separations) AS separations, sum(f.openings) AS openings,
-    any_value(coalesce(g.graduates, 0)) AS graduates
-  FROM core.occupation_flow f JOIN pool_years USING (year)
-  LEFT JOIN (SELECT occupation_code, year, sum(graduates) AS graduates FROM core.graduate_supply GROUP BY ALL) g USING (occupation_code, year)
-  GROUP BY f.occupation_code, f.year
-),
-pool_coverage AS (
-  -- Each pooled year's registered vacancies per model opening, over the occupations listed all that year.
-  SELECT r.year, sum(r.vacancies) / sum(m.openings) AS rate
-  FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省' JOIN pool_flows m USING (occupation_code, year)
-  WHERE r.vacancies > 0 AND r.job_seekers > 0 AND m.separations > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
-  GROUP BY ALL
-),
 partial_gap AS (
   -- An occupation listed in some quarters of the latest year, its registered gap in openings of each pooled year that
   -- lists it: its listed gaps, and each table of the year it is absent from at 0, or at the table's smallest gap where
