@@ -51,6 +51,22 @@ describe('occupation model', () => {
     expect(decide(codes, [0.6, 0.2, 0.1, 0.1], tree, t)).toMatchObject({ code: null, level: null });
   });
 
+  it('states a code inside the 大类 and 中类 that hold the most probability, not the single likeliest 小类', () => {
+    // 营销员's 小类 leads the 小类 (0.40), but the three 工程技术人员 together hold 0.58.
+    const t = { exact: 0.5, minor: 0.3, middle: 0.3, none: 0.5 };
+    const codes = ['none', '4-01-02-01', '2-02-10-03', '2-02-38-03', '2-02-30-09'];
+    const d = decide(codes, [0.02, 0.4, 0.2, 0.19, 0.19], tree, t);
+    expect(d).toMatchObject({ code: '2-02-00-00', level: '中类' });
+    expect(d.probability).toBeCloseTo(0.58, 12);
+    // The same below a 中类: 2-02-10 (0.45) outweighs 2-02-38-03 alone (0.3), so its 小类 is stated.
+    expect(decide(codes, [0.05, 0.2, 0.45, 0.3, 0], tree, t)).toMatchObject({ code: '2-02-10-00', level: '小类' });
+    // A lone 大类 of most mass is stated when no finer code in it is probable enough.
+    expect(decide(['none', '4-01-02-01', '6-18-01-01', '6-20-01-01', '6-31-01-03'], [0.05, 0.35, 0.2, 0.2, 0.2], tree, t)).toMatchObject({
+      code: '6-00-00-00',
+      level: '大类',
+    });
+  });
+
   it('fits Platt scaling that recovers the map outcomes were drawn from', () => {
     // Outcomes drawn with probability σ(0.6 · logit(x) − 0.4): an overconfident model's probabilities.
     const sigma = (z: number) => 1 / (1 + Math.exp(-z));

@@ -276,13 +276,15 @@ export interface Decided {
 const BY_DEPTH: OccupationLevel[] = ['大类', '中类', '小类', '细类'];
 
 /**
- * Chooses what to state: the most probable code at its own level if it is probable enough, else
- * the most probable prefix at the finest coarser level that is (summing the codes below it); the
- * no-occupation class when it leads.
+ * Chooses what to state. Down the code tree from the 大类 holding the most probability: at each
+ * level the code of most probability (the sum of the candidates below it) under the one chosen
+ * above, so that a finer code never leaves the 大类 or 中类 that the candidates as a whole favour;
+ * the finest of these that is probable enough is stated (the 大类 always). The no-occupation class
+ * wins when it leads every code.
  */
 export function decide(codes: readonly string[], probs: ArrayLike<number>, tree: OccupationTree, t: DecisionThresholds): Decided {
   let pNone = 0;
-  let exact = { code: '', p: -1 };
+  let leading = -1;
   // Depth of each candidate's level (0 for the no-occupation class); a plain array, cheaper to
   // make than a typed one for a title's few candidates.
   const depthOf: number[] = [];
@@ -293,28 +295,29 @@ export function decide(codes: readonly string[], probs: ArrayLike<number>, tree:
       continue;
     }
     depthOf.push(levelDepth(tree.level(codes[i]!)));
-    if (probs[i]! > exact.p) exact = { code: codes[i]!, p: probs[i]! };
+    leading = Math.max(leading, probs[i]!);
   }
-  if (exact.p < 0 || (pNone >= t.none && pNone >= exact.p)) return { code: null, level: null, probability: pNone };
-  if (exact.p >= t.exact) return { code: exact.code, level: tree.level(exact.code), probability: exact.p };
-  let fallback: Decided = { code: exact.code, level: tree.level(exact.code), probability: exact.p };
-  for (let depth = 3; depth >= 1; depth--) {
+  if (leading < 0 || (pNone >= t.none && pNone >= leading)) return { code: null, level: null, probability: pNone };
+  const needed = [0, 0, t.middle, t.minor, t.exact];
+  let stated: Decided | null = null;
+  let prefix = '';
+  for (let depth = 1; depth <= 4; depth++) {
     const mass = new Map<string, number>();
     for (let i = 0; i < codes.length; i++) {
-      if (depthOf[i]! < depth) continue;
+      if (depthOf[i]! < depth || (depth > 1 && truncateCode(codes[i]!, depth - 1) !== prefix)) continue;
       const key = truncateCode(codes[i]!, depth);
       mass.set(key, (mass.get(key) ?? 0) + probs[i]!);
     }
     let top = { code: '', p: -1 };
     for (const [code, p] of mass) if (p > top.p) top = { code, p };
-    if (top.p < 0) continue;
+    if (top.p < 0) break;
+    prefix = top.code;
+    if (stated && top.p < needed[depth]!) continue;
     // A prefix that is itself an occupation (2-06-03-00) is stated as one.
     const own = tree.level(top.code);
-    const decided: Decided = { code: top.code, level: levelDepth(own) < depth ? BY_DEPTH[depth - 1]! : own, probability: top.p };
-    if (top.p >= (depth === 3 ? t.minor : t.middle)) return decided;
-    fallback = decided;
+    stated = { code: top.code, level: levelDepth(own) < depth ? BY_DEPTH[depth - 1]! : own, probability: top.p };
   }
-  return fallback;
+  return stated!;
 }
 
 /** The log-odds of a probability, kept finite. */
