@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CONFIG_OPTIONS, configFlag, resolveConfig, type ConfigFlags } from '@talent/models';
+import {
+  CONFIG_OPTIONS,
+  configFlag,
+  CrosswalkValidationError,
+  ProjectionReferenceError,
+  resolveConfig,
+  type ConfigFlags,
+} from '@talent/models';
 import type { Command } from './command.js';
 import { COMMANDS } from './command-table.js';
 import { RunFailedError } from './commands/run.js';
@@ -65,9 +72,15 @@ function parse(argv: string[], command: Command | undefined) {
   return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...command?.options } });
 }
 
+/** A bureau's override file that cannot be used is its configuration, like a bad flag. */
+function isOverrideError(err: unknown): boolean {
+  return err instanceof ProjectionReferenceError || err instanceof CrosswalkValidationError;
+}
+
 /** The exit code of an error that ended a command. */
 function exitCodeOfError(err: Error & { code?: string }): number {
   if (err.name === 'ConfigError' || err instanceof CronExpressionError || err.code?.startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
+  if (isOverrideError(err) || (err instanceof RunFailedError && isOverrideError(err.cause))) return EXIT.usage;
   if (err instanceof LockHeldError || (err instanceof RunFailedError && err.cause instanceof LockHeldError)) return EXIT.lockHeld;
   return EXIT.runFailed;
 }

@@ -27,7 +27,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_MEANING: Record<ExitCode, string> = {
   0: 'done, nothing to act on',
   1: 'the run failed (an unexpected error; see the message)',
-  2: 'wrong usage or configuration',
+  2: 'wrong usage or configuration (a flag, a variable, or a bureau’s override file)',
   3: "unknown source: a --source (or a file's source) has no mapping",
   4: 'a mapping file is invalid (the other sources still loaded)',
   5: 'no input found',

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,15 @@ describe('exit codes of the talent command', () => {
     expect(share.status).toBe(EXIT.usage);
     expect(share.out).toContain('--max-reject-share (TALENT_MAX_REJECT_SHARE): a number from 0 to 1');
     expect(talentRun('ingest', '--no-such-flag').status).toBe(EXIT.usage);
+  });
+
+  it("a bureau's projection override that cannot be used is wrong configuration: exit 2, naming its file and line", () => {
+    const overrides = join(dir, 'projection-overrides');
+    mkdirSync(overrides);
+    writeFileSync(join(overrides, 'parameters.csv'), 'name,value,description\nhorizon_years,0,bureau\n');
+    const r = talentRun('init', '--warehouse', join(dir, 'wh-overrides.duckdb'), '--projection-overrides', overrides);
+    expect(r.status, r.out).toBe(EXIT.usage);
+    expect(r.out).toContain(`${join(overrides, 'parameters.csv')}:2: horizon_years = 0 is not a whole number from 1 to 15`);
   });
 
   it('talent report with a --year that is not a year is wrong usage: exit 2', () => {

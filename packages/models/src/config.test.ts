@@ -70,6 +70,7 @@ describe('configuration: every option from its flag, else its variable', () => {
     dictionaries: ['/srv/t/dict', 'dictionariesDir'],
     sharedReference: ['/srv/t/shared', 'sharedReferenceDir'],
     crosswalkOverrides: ['/srv/t/overrides', 'crosswalkOverridesDir'],
+    projectionOverrides: ['/srv/t/projection-overrides', 'projectionOverridesDir'],
     memoryLimit: ['512MB', 'memoryLimit'],
     out: ['/srv/t/out', 'outDir'],
     published: ['/srv/t/snap.duckdb', 'publishedPath'],

@@ -93,6 +93,13 @@ export const CONFIG_OPTIONS = [
     default: '<reference>/crosswalks/overrides',
   },
   {
+    key: 'projectionOverrides',
+    env: 'TALENT_PROJECTION_OVERRIDES',
+    value: '<dir>',
+    help: 'a bureau’s projection parameters, separation rates, education levels and programme lengths',
+    default: '<reference>/projection/overrides',
+  },
+  {
     key: 'memoryLimit',
     env: 'TALENT_MEMORY_LIMIT',
     value: '<size>',
@@ -186,6 +193,7 @@ export const configSchema = z.object({
   dataDir: path.describe('Folder of source files the mappings name.'),
   sharedReferenceDir: path.nullable().describe('Official list copies and public samples, when present.'),
   crosswalkOverridesDir: path.describe('Crosswalk overrides folder.'),
+  projectionOverridesDir: path.describe('Projection reference overrides folder.'),
   memoryLimit: z
     .string()
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
@@ -286,6 +294,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     dataDir: abs('data', () => join(datasetsDir, 'demo')),
     sharedReferenceDir: given('sharedReference') ? resolve(given('sharedReference')!) : existsSync(shared) ? resolve(shared) : null,
     crosswalkOverridesDir: abs('crosswalkOverrides', () => join(referenceDir, 'crosswalks', 'overrides')),
+    projectionOverridesDir: abs('projectionOverrides', () => join(referenceDir, 'projection', 'overrides')),
     memoryLimit: given('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
     outDir: abs('out', () => join(repoRoot, 'out')),
     publishedPath,

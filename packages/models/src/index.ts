@@ -11,3 +11,4 @@ export * from './crosswalks/index.js';
 export * from './warehouse/index.js';
 export * from './csv/index.js';
 export * from './projection/index.js';
+export * from './suggest.js';

@@ -6,6 +6,7 @@ import {
   mappingTransformSchema,
   preambleRuleSchema,
   sourceMappingSchema,
+  suggest,
   unpivotSchema,
   type SourceMapping,
 } from '@talent/models';
@@ -16,32 +17,6 @@ import { namedGroups } from '../map/header.js';
 /** A mapping file that failed its schema: named with the zod messages, never silently dropped. */
 export class MappingError extends Error {
   override name = 'MappingError';
-}
-
-/** Edit distance, for suggesting the name a typo meant. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** " (did you mean x?)" for the nearest of `names`, when it is near enough to be a typo. */
-export function suggest(name: string, names: Iterable<string>): string {
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const n of names) {
-    const d = distance(name.toLowerCase(), n.toLowerCase());
-    if (d < bestD) [best, bestD] = [n, d];
-  }
-  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${best}?)` : '';
 }
 
 /** Keys a mapping object may have at a path of the schema (top level, period, a transform by its op). */

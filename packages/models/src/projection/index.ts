@@ -3,5 +3,7 @@ export {
   ProjectionReferenceError,
   PROJECTION_FILES,
   PROJECTION_EDUCATION_LEVELS,
-  REQUIRED_PARAMETERS,
+  PROJECTION_PARAMETERS,
+  describeRange,
+  type ParameterRange,
 } from './read-projection-reference.js';

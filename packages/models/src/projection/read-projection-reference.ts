@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { suggest } from '../suggest.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
 
 /** The projection's reference files, in `datasets/reference/projection/`. */
@@ -38,38 +39,77 @@ const educationRow = z.object({
 
 const programmeRow = z.object({ school_level: z.string().min(1), years: z.coerce.number().int().min(1).max(8), basis: z.string().min(1) });
 
-/** Parameters every projection needs; a file without one of them is refused. */
-export const REQUIRED_PARAMETERS = [
-  'horizon_years',
-  'shock_year',
-  'history_first_year',
-  'estimate_years',
-  'division_share_city_weight',
-  'division_share_prior_weight',
-  'staffing_prior_weight',
-  'staffing_min_share',
-  'completion_prior_weight',
-  'outcome_years',
-  'outcome_prior_weight',
-  'registration_years',
-  'registration_min_quarters',
-  'registration_weight',
-  'benchmark_factor_min',
-  'benchmark_factor_max',
-  'benchmark_group_min_listed',
-  'seeker_ratio_years',
-  'seeker_rate_default',
-  'shortage_weight_ratio',
-  'shortage_weight_posting_growth',
-  'shortage_weight_pay_growth',
-  'shortage_weight_official_list',
-  'education_prior_weight',
-  'shortage_growth_saturation',
-  'shortage_ratio_saturation',
-  'shortage_threshold_acute',
-  'shortage_threshold_tight',
-  'shortage_threshold_balanced',
-] as const;
+/** The values a projection parameter may take. */
+export interface ParameterRange {
+  min: number;
+  max: number;
+  /** The bound itself is refused (a divisor, or a factor that must stay positive). */
+  minOpen?: boolean;
+  maxOpen?: boolean;
+  /** Whole numbers only (years, quarters, counts, steps). */
+  integer?: boolean;
+}
+
+const YEAR: ParameterRange = { min: 1990, max: 2100, integer: true };
+const YEARS: ParameterRange = { min: 1, max: 30, integer: true };
+const PSEUDO_COUNT: ParameterRange = { min: 0, max: Infinity };
+const UNIT: ParameterRange = { min: 0, max: 1 };
+
+/**
+ * Every parameter the projections read, with the values that make sense for it: a file without one of them, with a
+ * name not listed here, or with a value outside its range is refused. The SQL models read them through
+ * core.projection_parameter; what each means is the description column of parameters.csv.
+ */
+export const PROJECTION_PARAMETERS: Readonly<Record<string, ParameterRange>> = {
+  horizon_years: { min: 1, max: 15, integer: true },
+  shock_year: YEAR,
+  history_first_year: YEAR,
+  estimate_years: { min: 0, max: 30, integer: true },
+  division_share_city_weight: PSEUDO_COUNT,
+  division_share_prior_weight: PSEUDO_COUNT,
+  staffing_prior_weight: PSEUDO_COUNT,
+  staffing_min_share: { min: 0, max: 1, maxOpen: true },
+  posting_intensity_prior_weight: PSEUDO_COUNT,
+  posting_intensity_iterations: { min: 1, max: 10_000, integer: true },
+  completion_prior_weight: PSEUDO_COUNT,
+  outcome_years: YEARS,
+  outcome_prior_weight: PSEUDO_COUNT,
+  registration_years: YEARS,
+  registration_min_quarters: { min: 1, max: 4, integer: true },
+  registration_weight: UNIT,
+  benchmark_factor_min: { min: 0, max: Infinity, minOpen: true },
+  benchmark_factor_max: { min: 0, max: Infinity, minOpen: true },
+  benchmark_group_min_listed: { min: 1, max: 10_000, integer: true },
+  shortage_weight_ratio: UNIT,
+  shortage_weight_posting_growth: UNIT,
+  shortage_weight_pay_growth: UNIT,
+  shortage_weight_official_list: UNIT,
+  education_prior_weight: PSEUDO_COUNT,
+  shortage_growth_saturation: { min: 0, max: Infinity, minOpen: true },
+  // The ratio score divides by log(saturation).
+  shortage_ratio_saturation: { min: 1, max: Infinity, minOpen: true },
+  shortage_threshold_acute: UNIT,
+  shortage_threshold_tight: UNIT,
+  shortage_threshold_balanced: UNIT,
+  seeker_ratio_years: YEARS,
+  seeker_rate_default: { min: 0, max: Infinity },
+};
+
+/** A range in words: "a whole number from 1 to 15", "a number above 0". */
+export function describeRange(r: ParameterRange): string {
+  const kind = r.integer ? 'a whole number' : 'a number';
+  const low = `${r.min}`;
+  if (r.max === Infinity) return `${kind} ${r.minOpen ? 'above' : 'of at least'} ${low}`;
+  const high = `${r.max}`;
+  if (r.minOpen || r.maxOpen) return `${kind} ${r.minOpen ? 'above' : 'from'} ${low} ${r.maxOpen ? 'and below' : 'up to'} ${high}`;
+  return `${kind} from ${low} to ${high}`;
+}
+
+function inRange(value: number, r: ParameterRange): boolean {
+  if (r.integer && !Number.isInteger(value)) return false;
+  if (r.minOpen ? value <= r.min : value < r.min) return false;
+  return r.maxOpen ? value < r.max : value <= r.max;
+}
 
 /** A projection reference file that cannot be used, with where and why. */
 export class ProjectionReferenceError extends Error {
@@ -79,50 +119,72 @@ export class ProjectionReferenceError extends Error {
   }
 }
 
-function readRows<T>(file: string, schema: z.ZodType<T>, problems: string[]): { rows: T[]; sha: string } {
-  if (!existsSync(file)) return { rows: [], sha: '' };
+/** Rows of a file, each with the file and line it came from (`where`). */
+interface ReadRows<T> {
+  rows: T[];
+  where: string[];
+  sha: string;
+}
+
+function readRows<T>(file: string, schema: z.ZodType<T>, problems: string[]): ReadRows<T> {
+  if (!existsSync(file)) return { rows: [], where: [], sha: '' };
   const text = readFileSync(file, 'utf8');
-  const records = parse(text, { bom: true, columns: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse(text, { bom: true, columns: true, trim: true, skip_empty_lines: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
   const rows: T[] = [];
-  records.forEach((r, i) => {
-    const parsed = schema.safeParse(r);
-    if (parsed.success) rows.push(parsed.data);
-    else problems.push(`${file}:${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-  });
-  return { rows, sha: createHash('sha256').update(text).digest('hex') };
+  const where: string[] = [];
+  for (const { record, info } of records) {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) {
+      rows.push(parsed.data);
+      where.push(`${file}:${info.lines}`);
+    } else problems.push(`${file}:${info.lines}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+  }
+  return { rows, where, sha: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Rows of the defaults with the override file's rows put in place of those with the same key. */
 function withOverrides<T>(
   dir: string,
+  overridesDir: string,
   file: string,
   schema: z.ZodType<T>,
   key: (row: T) => string,
   problems: string[],
-): { rows: T[]; sha: string } {
+): ReadRows<T> & { defaults: T[] } {
   const base = readRows(join(dir, file), schema, problems);
   if (!base.sha) problems.push(`${join(dir, file)}: missing`);
-  const over = readRows(join(dir, 'overrides', file), schema, problems);
-  if (!over.sha) return base;
+  const over = readRows(join(overridesDir, file), schema, problems);
+  if (!over.sha) return { ...base, defaults: base.rows };
   const replaced = new Set(over.rows.map(key));
-  const rows = [...base.rows.filter((r) => !replaced.has(key(r))), ...over.rows];
-  return { rows, sha: createHash('sha256').update(base.sha).update(over.sha).digest('hex') };
+  const kept = base.rows.map((r, i) => [r, base.where[i]!] as const).filter(([r]) => !replaced.has(key(r)));
+  return {
+    rows: [...kept.map(([r]) => r), ...over.rows],
+    where: [...kept.map(([, w]) => w), ...over.where],
+    sha: createHash('sha256').update(base.sha).update(over.sha).digest('hex'),
+    defaults: base.rows,
+  };
 }
 
 /**
  * Reads the projection's parameters, separation rates, education-level map and programme lengths, checks them (every
  * required parameter once, shortage weights summing to 1, thresholds in order, a rate for every
  * occupation 大类) and returns them as reference tables for `loadReference`. A bureau's own values go in
- * `overrides/` beside the defaults, in files of the same name and columns: their rows replace the
- * defaults' rows of the same key (parameter name, 大类, field and value); a shock_year override
- * replaces every default shock year.
+ * `overridesDir` (by default `overrides/` beside the defaults; the configuration's projectionOverridesDir), in files
+ * of the same name and columns: their rows replace the defaults' rows of the same key (parameter name, 大类, field
+ * and value); a shock_year override replaces every default shock year. Every problem is named with its file and
+ * line, and what to do.
  */
-export function readProjectionReference(dir: string): ReferenceTable[] {
+export function readProjectionReference(dir: string, overridesDir = join(dir, 'overrides')): ReferenceTable[] {
   const problems: string[] = [];
-  const params = withOverrides(dir, PROJECTION_FILES.parameters, parameterRow, (r) => r.name, problems);
-  const rates = withOverrides(dir, PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group, problems);
-  const levels = withOverrides(dir, PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`, problems);
-  const lengths = withOverrides(dir, PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level, problems);
+  const read = <T>(file: string, schema: z.ZodType<T>, key: (row: T) => string) =>
+    withOverrides(dir, overridesDir, file, schema, key, problems);
+  const params = read(PROJECTION_FILES.parameters, parameterRow, (r) => r.name);
+  const rates = read(PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group);
+  const levels = read(PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`);
+  const lengths = read(PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level);
   const schoolLevels = new Set(levels.rows.filter((r) => r.field === 'school_level').map((r) => r.value));
   for (const l of lengths.rows)
     if (!schoolLevels.has(l.school_level)) problems.push(`${PROJECTION_FILES.programmeLengths}: ${l.school_level} has no education level`);
@@ -131,11 +193,31 @@ export function readProjectionReference(dir: string): ReferenceTable[] {
 
   const byName = new Map<string, number[]>();
   for (const p of params.rows) byName.set(p.name, [...(byName.get(p.name) ?? []), p.value]);
-  for (const name of REQUIRED_PARAMETERS) if (!byName.has(name)) problems.push(`${PROJECTION_FILES.parameters}: no row for ${name}`);
+  const one = (name: string) => byName.get(name)?.[0] ?? NaN;
+  const known = Object.keys(PROJECTION_PARAMETERS);
+  params.rows.forEach((p, i) => {
+    const range = PROJECTION_PARAMETERS[p.name];
+    if (!range) {
+      problems.push(
+        `${params.where[i]}: "${p.name}" is not a parameter of the projections${suggest(p.name, known)}; ` +
+          `correct the name (the defaults' ${PROJECTION_FILES.parameters} lists them) or delete the row`,
+      );
+      return;
+    }
+    if (inRange(p.value, range)) return;
+    const fallback = params.defaults.find((d) => d.name === p.name);
+    const isDefault = params.defaults.includes(p);
+    problems.push(
+      `${params.where[i]}: ${p.name} = ${p.value} is not ${describeRange(range)}; correct it` +
+        (!isDefault && fallback ? `, or delete the row to take the default (${fallback.value})` : ''),
+    );
+  });
+  for (const name of known) if (!byName.has(name)) problems.push(`${PROJECTION_FILES.parameters}: no row for ${name}`);
+  if (one('benchmark_factor_min') > one('benchmark_factor_max'))
+    problems.push(`${PROJECTION_FILES.parameters}: benchmark_factor_min must not exceed benchmark_factor_max`);
   for (const [name, values] of byName)
     if (values.length > 1 && name !== 'shock_year')
       problems.push(`${PROJECTION_FILES.parameters}: ${name} is given ${values.length} times`);
-  const one = (name: string) => byName.get(name)?.[0] ?? NaN;
   const weights = ['ratio', 'posting_growth', 'pay_growth', 'official_list'].map((k) => one(`shortage_weight_${k}`));
   if (Math.abs(weights.reduce((s, w) => s + w, 0) - 1) > 1e-9)
     problems.push(`${PROJECTION_FILES.parameters}: the shortage weights must sum to 1`);

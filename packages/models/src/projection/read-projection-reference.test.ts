@@ -1,0 +1,100 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config.js';
+import type { ReferenceTable } from '../warehouse/reference-table.js';
+import { PROJECTION_PARAMETERS, ProjectionReferenceError, readProjectionReference } from './read-projection-reference.js';
+
+const { referenceDir } = resolveConfig({}, {});
+const projectionDir = join(referenceDir, 'projection');
+// The shipped defaults read straight from the CSV, independently of the code under test.
+const defaults = parse(readFileSync(join(projectionDir, 'parameters.csv'), 'utf8'), { columns: true, bom: true }) as {
+  name: string;
+  value: string;
+}[];
+const HEADER = 'name,value,description\n';
+const shippedValue = (name: string) => defaults.find((d) => d.name === name)!.value;
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'projection-overrides-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const parameters = (tables: ReferenceTable[]) =>
+  new Map(
+    (tables.find((t) => t.table === 'ref.projection_parameter')!.rows as { name: string; value: number }[]).map((r) => [r.name, r.value]),
+  );
+
+/** The problems a read reports, one per line of the error. */
+function problemsOf(read: () => unknown): string[] {
+  try {
+    read();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ProjectionReferenceError);
+    return (err as ProjectionReferenceError).problems;
+  }
+  throw new Error('the read was accepted');
+}
+
+describe('projection parameters', () => {
+  it('ships one value of every parameter the projections read, each within its range', () => {
+    const read = parameters(readProjectionReference(projectionDir));
+    const shipped = [...new Set(defaults.map((d) => d.name))].sort();
+    expect(shipped).toEqual(Object.keys(PROJECTION_PARAMETERS).sort());
+    for (const d of defaults.filter((d) => d.name !== 'shock_year')) expect(read.get(d.name), d.name).toBe(Number(d.value));
+  });
+
+  it("takes a bureau's value from the overrides folder the configuration names, in place of the default", () => {
+    const dir = folder({ 'parameters.csv': `${HEADER}horizon_years,5,bureau\nseeker_rate_default,0.8,bureau\n` });
+    const config = resolveConfig({}, { TALENT_PROJECTION_OVERRIDES: dir });
+    expect(config.projectionOverridesDir).toBe(dir);
+    const read = parameters(readProjectionReference(projectionDir, config.projectionOverridesDir));
+    expect(read.get('horizon_years')).toBe(5);
+    expect(read.get('seeker_rate_default')).toBe(0.8);
+    expect(read.get('estimate_years')).toBe(Number(shippedValue('estimate_years')));
+  });
+
+  it('refuses an override out of its range, not whole, or unknown, naming the file, the line and what to do', () => {
+    const dir = folder({
+      'parameters.csv':
+        HEADER +
+        'horizon_years,-2,bureau\n' +
+        'registration_min_quarters,2.5,bureau\n' +
+        'shortage_ratio_saturation,1,bureau\n' +
+        'horizon_year,5,a typo\n' +
+        'registration_weight,0.5,"a description, quoted"\n',
+    });
+    const file = join(dir, 'parameters.csv');
+    expect(problemsOf(() => readProjectionReference(projectionDir, dir))).toEqual([
+      `${file}:2: horizon_years = -2 is not a whole number from 1 to 15; correct it, or delete the row to take the default (${shippedValue('horizon_years')})`,
+      `${file}:3: registration_min_quarters = 2.5 is not a whole number from 1 to 4; correct it, or delete the row to take the default (${shippedValue('registration_min_quarters')})`,
+      `${file}:4: shortage_ratio_saturation = 1 is not a number above 1; correct it, or delete the row to take the default (${shippedValue('shortage_ratio_saturation')})`,
+      `${file}:5: "horizon_year" is not a parameter of the projections (did you mean horizon_years?); correct the name (the defaults' parameters.csv lists them) or delete the row`,
+    ]);
+  });
+
+  it('refuses bounds in the wrong order and a defaults file that lacks a parameter', () => {
+    const overrides = folder({ 'parameters.csv': `${HEADER}benchmark_factor_min,3,bureau\nbenchmark_factor_max,2,bureau\n` });
+    expect(problemsOf(() => readProjectionReference(projectionDir, overrides))).toEqual([
+      'parameters.csv: benchmark_factor_min must not exceed benchmark_factor_max',
+    ]);
+    // posting_intensity_iterations is read by core.posting_intensity: a defaults file without it is refused.
+    const copy = mkdtempSync(join(tmpdir(), 'projection-defaults-'));
+    temps.push(copy);
+    cpSync(projectionDir, copy, { recursive: true });
+    const lines = readFileSync(join(copy, 'parameters.csv'), 'utf8').split('\n');
+    writeFileSync(join(copy, 'parameters.csv'), lines.filter((l) => !l.startsWith('posting_intensity_iterations,')).join('\n'));
+    expect(problemsOf(() => readProjectionReference(copy, join(copy, 'none')))).toEqual([
+      'parameters.csv: no row for posting_intensity_iterations',
+    ]);
+  });
+});
