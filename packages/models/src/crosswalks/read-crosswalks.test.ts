@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../../test/temp-folders.js';
 import { parse } from 'csv-parse/sync';
 import { resolveConfig } from '../config.js';
 import { readCodeLists } from '../taxonomy/read-code-lists.js';
@@ -28,17 +28,7 @@ const occupations = csv(join(referenceDir, 'occupation', 'csco_2022.csv')).filte
 const shippedMajorOcc = csv(join(crosswalksDir, 'major_occupation.csv'));
 const shippedOccInd = csv(join(crosswalksDir, 'occupation_industry.csv'));
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function overrides(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'overrides-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const overrides = tempFolders('overrides-');
 
 const table = (tables: ReferenceTable[], name: string) => tables.find((t) => t.table === name)!.rows;
 const sums = (rows: Row[], key: (r: Row) => string, value: string) => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../../test/temp-folders.js';
 import { parse } from 'csv-parse/sync';
 import { openWarehouse } from '../warehouse/open.js';
 import { loadReference } from '../warehouse/load-reference.js';
@@ -33,21 +33,17 @@ const industryNames = new Map(
   ).map((r) => [r.code, r.name]),
 );
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
+const tempFolder = tempFolders('frameworks-');
 
-/** A copy of the shipped frameworks in a temporary folder, with one file edited. */
 /** A framework file as JSON, loose enough to be broken on purpose. */
 interface FrameworkJson {
   groups: { group_code: string; industry_codes: string[]; city_code?: string; note?: string }[];
   overlaps: { groups: string[]; industry_codes: string[] }[];
 }
 
+/** A copy of the shipped frameworks in a temporary folder, with one file edited. */
 function editedCopy(file: string, edit: (fw: FrameworkJson) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'frameworks-'));
-  temps.push(dir);
+  const dir = tempFolder();
   for (const f of readdirSync(frameworksDir).filter((x) => x.endsWith('.json'))) {
     const json = JSON.parse(readFileSync(join(frameworksDir, f), 'utf8')) as FrameworkJson;
     if (f === file) edit(json);

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../../test/temp-folders.js';
 import { resolveConfig } from '../config.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
 import { PROJECTION_PARAMETERS, ProjectionReferenceError, readProjectionReference } from './read-projection-reference.js';
@@ -17,17 +17,7 @@ const defaults = parse(readFileSync(join(projectionDir, 'parameters.csv'), 'utf8
 const HEADER = 'name,value,description\n';
 const shippedValue = (name: string) => defaults.find((d) => d.name === name)!.value;
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'projection-overrides-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const folder = tempFolders('projection-overrides-');
 
 const parameters = (tables: ReferenceTable[]) =>
   new Map(
@@ -88,8 +78,7 @@ describe('projection parameters', () => {
       'parameters.csv: benchmark_factor_min must not exceed benchmark_factor_max',
     ]);
     // posting_intensity_iterations is read by core.posting_intensity: a defaults file without it is refused.
-    const copy = mkdtempSync(join(tmpdir(), 'projection-defaults-'));
-    temps.push(copy);
+    const copy = folder();
     cpSync(projectionDir, copy, { recursive: true });
     const lines = readFileSync(join(copy, 'parameters.csv'), 'utf8').split('\n');
     writeFileSync(join(copy, 'parameters.csv'), lines.filter((l) => !l.startsWith('posting_intensity_iterations,')).join('\n'));
