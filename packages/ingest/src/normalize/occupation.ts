@@ -7,8 +7,9 @@
  * (`occupation/lexicon.ts`), and read as features (`occupation/features.ts`): character n-grams,
  * dictionary words, aliases by tier, head+domain compositions and a retrieval over the 大典's names
  * and definitions. A log-linear model trained on the labelled train split scores the candidate codes
- * (`occupation/model.ts`); the coder states the most probable code, or backs off to its 小类 or
- * 中类 when no code is probable enough, or leaves the title uncoded when it names no occupation.
+ * (`occupation/model.ts`); the coder goes down the code tree from the 大类 holding the most
+ * probability and states the finest code on that path that is probable enough (a 细类, else its 小类,
+ * 中类 or 大类), or leaves the title uncoded when it names no occupation.
  * The confidence is the probability that the code is right at the level it states, calibrated on
  * cross-validated training predictions. Everything is built from the data passed in.
  */

@@ -3,7 +3,8 @@
  * the sum of its class-specific lexical weights (n-gram → code) and of shared weights on the
  * evidence that proposed it (alias tier, composition, 大典 retrieval), on the title's head class ×
  * the code's 大类, on the code's level and on its prior. Probabilities are a softmax over the
- * candidates; the decision backs off to the coarsest level it is sure of, and the stated
+ * candidates; the decision goes down the code tree along the most probable 大类, 中类 and 小类 and
+ * states the finest of them it is sure of, and the stated
  * confidence is the probability mapped through a calibration per stated level (Platt scaling) fitted
  * on cross-validated training predictions. The weights are data
  * (`datasets/dictionaries/occupation_model.json`), the calibration too
