@@ -72,6 +72,14 @@ describe('projection parameters', () => {
     ]);
   });
 
+  it('refuses separation rates of a 大类 that add up to more than its workers', () => {
+    const dir = folder({ 'separation_rates.csv': 'major_group,name,exit_rate,transfer_rate,basis\n6,生产制造及有关人员,0.6,0.5,bureau\n' });
+    expect(problemsOf(() => readProjectionReference(projectionDir, dir))).toEqual([
+      `${join(dir, 'separation_rates.csv')}:2: 大类 6's exit_rate + transfer_rate = 1.1 is more than every worker of the year; ` +
+        'give annual rates (shares of the year before’s workers) that sum to at most 1',
+    ]);
+  });
+
   it('refuses bounds in the wrong order and a defaults file that lacks a parameter', () => {
     const overrides = folder({ 'parameters.csv': `${HEADER}benchmark_factor_min,3,bureau\nbenchmark_factor_max,2,bureau\n` });
     expect(problemsOf(() => readProjectionReference(projectionDir, overrides))).toEqual([

@@ -229,6 +229,13 @@ export function readProjectionReference(dir: string, overridesDir = join(dir, 'o
   const groups = new Set(rates.rows.map((r) => r.major_group));
   for (let g = 1; g <= 8; g++) if (!groups.has(String(g))) problems.push(`${PROJECTION_FILES.separationRates}: no rates for 大类 ${g}`);
   if (groups.size !== rates.rows.length) problems.push(`${PROJECTION_FILES.separationRates}: a 大类 is given twice`);
+  rates.rows.forEach((r, i) => {
+    if (r.exit_rate + r.transfer_rate > 1)
+      problems.push(
+        `${rates.where[i]}: 大类 ${r.major_group}'s exit_rate + transfer_rate = ${r.exit_rate + r.transfer_rate} is more than every ` +
+          'worker of the year; give annual rates (shares of the year before’s workers) that sum to at most 1',
+      );
+  });
   if (problems.length) throw new ProjectionReferenceError(problems);
 
   const edition = 'projection defaults (datasets/reference/projection)';
