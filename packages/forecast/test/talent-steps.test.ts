@@ -546,6 +546,52 @@ describe('a projection vintage', () => {
     ).toBe(0);
   });
 
+  it('moves the staffing shares of the projected years by the most specific change factor, each 大类 scaled back to 1', async () => {
+    wh = await smallProvince();
+    // Shares: 13 (门类 C) chemist 0.1 and food 0.9; 65 (门类 I) software and clerk; 36 cars and 64 software alone.
+    // 大类 2 everywhere +10 % a year; 中类 2-02 in 门类 C −5 % (finer occupation and industry); 大类 2 in 13 +30 %
+    // (a finer industry, but a coarser occupation than the row before: the occupation decides first); the clerk in
+    // 65 +20 %.
+    await wh.conn.run(`INSERT INTO ref.staffing_change VALUES ('*', '2-00-00-00', 0.10, 'test'), ('C', '2-02-00-00', -0.05, 'test'),
+      ('13', '2-00-00-00', 0.30, 'test'), ('65', '${OCC.clerk}', 0.20, 'test')`);
+    await runProjection(wh.conn, 'R1', 'fp');
+    const base = new Map(
+      (await rows(`SELECT industry_code, occupation_code, share FROM core.staffing_share`)).map((r) => [
+        `${String(r.industry_code)}|${String(r.occupation_code)}`,
+        Number(r.share),
+      ]),
+    );
+    const b = (industry: string, occupation: string) => base.get(`${industry}|${occupation}`)!;
+    const expected = (industry: string, occupation: string, h: number): number => {
+      if (industry === '13') {
+        const chemist = b('13', OCC.chemist) * 0.95 ** h;
+        return (occupation === OCC.chemist ? chemist : b('13', OCC.food)) / (chemist + b('13', OCC.food));
+      }
+      if (industry === '65') {
+        const software = b('65', OCC.software) * 1.1 ** h;
+        const clerk = b('65', OCC.clerk) * 1.2 ** h;
+        return (occupation === OCC.clerk ? clerk : software) / (software + clerk);
+      }
+      return b(industry, occupation);
+    };
+    const cells = await rows(
+      `SELECT o.region_code, o.industry_code, o.occupation_code, o.year, o.employment, d.employment AS division
+       FROM marts.projection_occupation o JOIN marts.projection_division d USING (run_id, region_code, industry_code, year)
+       WHERE o.run_id = 'R1'`,
+    );
+    expect(new Set(cells.map((c) => c.industry_code))).toEqual(new Set(['13', '36', '64', '65']));
+    for (const c of cells) {
+      const h = Math.max(0, Number(c.year) - LAST_YEAR);
+      close(Number(c.employment) / Number(c.division), expected(String(c.industry_code), String(c.occupation_code), h), 12);
+    }
+    // The observed years keep the matrix; three years on, the chemist's share is 0.1 · 0.95³ / (0.1 · 0.95³ + 0.9).
+    const chemist = (year: number) => cells.find((c) => c.industry_code === '13' && c.occupation_code === OCC.chemist && c.year === year)!;
+    close(Number(chemist(LAST_YEAR).employment) / Number(chemist(LAST_YEAR).division), b('13', OCC.chemist), 12);
+    const moved = Number(chemist(LAST_YEAR + 3).employment) / Number(chemist(LAST_YEAR + 3).division);
+    close(moved, (b('13', OCC.chemist) * 0.857375) / (b('13', OCC.chemist) * 0.857375 + b('13', OCC.food)), 12);
+    expect(moved).toBeLessThan(b('13', OCC.chemist));
+  });
+
   it('ranks occupations only: a code above the occupation level keeps its rows without a rank', async () => {
     wh = await smallProvince();
     // No posting names a 大类-5 occupation: the vacancy coded 5-00-00-00 stays under the group's code.

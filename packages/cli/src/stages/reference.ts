@@ -10,7 +10,7 @@ export const referenceStage: Stage = {
     const codeLists = await readCodeLists(refDir);
     const frameworks = readFrameworks(join(refDir, 'frameworks'), codeLists.trees);
     const crosswalks = readCrosswalks(join(refDir, 'crosswalks'), config.crosswalkOverridesDir, codeLists.trees);
-    const projection = readProjectionReference(join(refDir, 'projection'), config.projectionOverridesDir);
+    const projection = readProjectionReference(join(refDir, 'projection'), config.projectionOverridesDir, codeLists.trees);
     const results = await loadReference(wh.conn, [...codeLists.tables, ...frameworks, ...crosswalks, ...projection]);
     const loaded = results.filter((r) => r.status === 'loaded');
     const lines = ['Code list totals (loaded vs official):', formatTotals(codeLists.totals), ''];

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { tempFolders } from '../../test/temp-folders.js';
 import { resolveConfig } from '../config.js';
+import { readCodeLists } from '../taxonomy/read-code-lists.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
 import { PROJECTION_PARAMETERS, ProjectionReferenceError, readProjectionReference } from './read-projection-reference.js';
 
@@ -77,6 +78,27 @@ describe('projection parameters', () => {
     expect(problemsOf(() => readProjectionReference(projectionDir, dir))).toEqual([
       `${join(dir, 'separation_rates.csv')}:2: 大类 6's exit_rate + transfer_rate = 1.1 is more than every worker of the year; ` +
         'give annual rates (shares of the year before’s workers) that sum to at most 1',
+    ]);
+  });
+
+  it("takes a bureau's staffing change factors and refuses codes the code lists lack, duplicates and implausible rates", async () => {
+    const { trees } = await readCodeLists(referenceDir);
+    const header = 'industry_code,occupation_code,annual_change,basis\n';
+    const good = folder({ 'staffing_change.csv': `${header}*,2-02-10-00,0.04,plan\nC,6-00-00-00,-0.02,plan\n` });
+    const changes = readProjectionReference(projectionDir, good, trees).find((t) => t.table === 'ref.staffing_change')!.rows;
+    expect(changes).toEqual([
+      { industry_code: '*', occupation_code: '2-02-10-00', annual_change: 0.04, basis: 'plan' },
+      { industry_code: 'C', occupation_code: '6-00-00-00', annual_change: -0.02, basis: 'plan' },
+    ]);
+    const bad = folder({
+      'staffing_change.csv': `${header}36,2-99-99-99,0.04,plan\nZ,6-00-00-00,0.01,plan\n36,6-00-00-00,0.5,plan\n36,6-00-00-00,0.1,plan\n`,
+    });
+    const file = join(bad, 'staffing_change.csv');
+    const problems = problemsOf(() => readProjectionReference(projectionDir, bad, trees));
+    expect(problems).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:3: industry_code: a GB/T 4754 门类 letter, a 大类 code or \\*$`)),
+      expect.stringMatching(new RegExp(`^${file}:4: annual_change: `)),
+      `${file}:2: 2-99-99-99 is not a code of csco_2022.csv`,
     ]);
   });
 

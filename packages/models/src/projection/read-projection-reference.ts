@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { suggest } from '../suggest.js';
+import type { CodeTrees } from '../taxonomy/read-code-lists.js';
 import type { ReferenceTable } from '../warehouse/reference-table.js';
 
 /** The projection's reference files, in `datasets/reference/projection/`. */
@@ -12,6 +13,7 @@ export const PROJECTION_FILES = {
   separationRates: 'separation_rates.csv',
   educationLevels: 'education_levels.csv',
   programmeLengths: 'programme_lengths.csv',
+  staffingChange: 'staffing_change.csv',
 } as const;
 
 /** Education levels of the projections, lowest first. */
@@ -35,6 +37,14 @@ const educationRow = z.object({
   field: z.enum(['posting_education', 'school_level']),
   value: z.string().min(1),
   education_level: z.enum(PROJECTION_EDUCATION_LEVELS),
+});
+
+const staffingChangeRow = z.object({
+  industry_code: z.string().regex(/^(\*|[A-T]|\d{2})$/, 'a GB/T 4754 门类 letter, a 大类 code or *'),
+  occupation_code: z.string().regex(/^\d-\d{2}-\d{2}-\d{2}$/, 'a 职业分类大典 2022 code'),
+  // A share halving or doubling within about two years is beyond any staffing trend.
+  annual_change: z.coerce.number().gt(-0.3).lt(0.3),
+  basis: z.string().min(1),
 });
 
 const programmeRow = z.object({ school_level: z.string().min(1), years: z.coerce.number().int().min(1).max(8), basis: z.string().min(1) });
@@ -177,7 +187,11 @@ function withOverrides<T>(
  * and value); a shock_year override replaces every default shock year. Every problem is named with its file and
  * line, and what to do.
  */
-export function readProjectionReference(dir: string, overridesDir = join(dir, 'overrides')): ReferenceTable[] {
+export function readProjectionReference(
+  dir: string,
+  overridesDir = join(dir, 'overrides'),
+  trees?: Pick<CodeTrees, 'industry' | 'occupation'>,
+): ReferenceTable[] {
   const problems: string[] = [];
   const read = <T>(file: string, schema: z.ZodType<T>, key: (row: T) => string) =>
     withOverrides(dir, overridesDir, file, schema, key, problems);
@@ -185,6 +199,17 @@ export function readProjectionReference(dir: string, overridesDir = join(dir, 'o
   const rates = read(PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group);
   const levels = read(PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`);
   const lengths = read(PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level);
+  const changes = read(PROJECTION_FILES.staffingChange, staffingChangeRow, (r) => `${r.industry_code}|${r.occupation_code}`);
+  const seenChange = new Set<string>();
+  changes.rows.forEach((r, i) => {
+    const key = `${r.industry_code}|${r.occupation_code}`;
+    if (seenChange.has(key)) problems.push(`${changes.where[i]}: ${r.industry_code} × ${r.occupation_code} is given twice; keep one row`);
+    seenChange.add(key);
+    if (trees && !trees.occupation.get(r.occupation_code))
+      problems.push(`${changes.where[i]}: ${r.occupation_code} is not a code of ${basename(trees.occupation.file)}`);
+    if (trees && r.industry_code !== '*' && !trees.industry.get(r.industry_code))
+      problems.push(`${changes.where[i]}: ${r.industry_code} is not a code of ${basename(trees.industry.file)}`);
+  });
   const schoolLevels = new Set(levels.rows.filter((r) => r.field === 'school_level').map((r) => r.value));
   for (const l of lengths.rows)
     if (!schoolLevels.has(l.school_level)) problems.push(`${PROJECTION_FILES.programmeLengths}: ${l.school_level} has no education level`);
@@ -244,5 +269,6 @@ export function readProjectionReference(dir: string, overridesDir = join(dir, 'o
     { listId: 'separation_rate', table: 'ref.separation_rate', edition, sha256: rates.sha, rows: rates.rows },
     { listId: 'education_level', table: 'ref.education_level', edition, sha256: levels.sha, rows: levels.rows },
     { listId: 'programme_length', table: 'ref.programme_length', edition, sha256: lengths.sha, rows: lengths.rows },
+    { listId: 'staffing_change', table: 'ref.staffing_change', edition, sha256: changes.sha, rows: changes.rows },
   ];
 }
