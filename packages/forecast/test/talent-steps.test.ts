@@ -546,7 +546,7 @@ describe('a projection vintage', () => {
     ).toBe(0);
   });
 
-  it('moves the staffing shares of the projected years by the most specific change factor, each 大类 scaled back to 1', async () => {
+  it('moves the staffing shares by the most specific change factor from the mean posting year, each 大类 scaled back to 1', async () => {
     wh = await smallProvince();
     // Shares: 13 (门类 C) chemist 0.1 and food 0.9; 65 (门类 I) software and clerk; 36 cars and 64 software alone.
     // 大类 2 everywhere +10 % a year; 中类 2-02 in 门类 C −5 % (finer occupation and industry); 大类 2 in 13 +30 %
@@ -561,35 +561,48 @@ describe('a projection vintage', () => {
         Number(r.share),
       ]),
     );
+    // The matrix describes the posting years: the vacancy-weighted mean of the years its vacancies were posted.
+    const t0 = await value(`SELECT sum(year * vacancies) / sum(vacancies) FROM core.vacancy_occupation WHERE division_code IS NOT NULL`);
+    expect(t0).toBeGreaterThan(LAST_YEAR - 4);
+    expect(t0).toBeLessThan(LAST_YEAR);
     const b = (industry: string, occupation: string) => base.get(`${industry}|${occupation}`)!;
-    const expected = (industry: string, occupation: string, h: number): number => {
+    const expected = (industry: string, occupation: string, year: number): number => {
+      const t = year - t0;
       if (industry === '13') {
-        const chemist = b('13', OCC.chemist) * 0.95 ** h;
+        const chemist = b('13', OCC.chemist) * 0.95 ** t;
         return (occupation === OCC.chemist ? chemist : b('13', OCC.food)) / (chemist + b('13', OCC.food));
       }
       if (industry === '65') {
-        const software = b('65', OCC.software) * 1.1 ** h;
-        const clerk = b('65', OCC.clerk) * 1.2 ** h;
+        const software = b('65', OCC.software) * 1.1 ** t;
+        const clerk = b('65', OCC.clerk) * 1.2 ** t;
         return (occupation === OCC.clerk ? clerk : software) / (software + clerk);
       }
       return b(industry, occupation);
     };
+    // The projected years and the observed years the vintage estimates.
     const cells = await rows(
-      `SELECT o.region_code, o.industry_code, o.occupation_code, o.year, o.employment, d.employment AS division
+      `SELECT o.industry_code, o.occupation_code, o.year, o.employment, d.employment AS division
        FROM marts.projection_occupation o JOIN marts.projection_division d USING (run_id, region_code, industry_code, year)
        WHERE o.run_id = 'R1'`,
     );
     expect(new Set(cells.map((c) => c.industry_code))).toEqual(new Set(['13', '36', '64', '65']));
-    for (const c of cells) {
-      const h = Math.max(0, Number(c.year) - LAST_YEAR);
-      close(Number(c.employment) / Number(c.division), expected(String(c.industry_code), String(c.occupation_code), h), 12);
-    }
-    // The observed years keep the matrix; three years on, the chemist's share is 0.1 · 0.95³ / (0.1 · 0.95³ + 0.9).
-    const chemist = (year: number) => cells.find((c) => c.industry_code === '13' && c.occupation_code === OCC.chemist && c.year === year)!;
-    close(Number(chemist(LAST_YEAR).employment) / Number(chemist(LAST_YEAR).division), b('13', OCC.chemist), 12);
-    const moved = Number(chemist(LAST_YEAR + 3).employment) / Number(chemist(LAST_YEAR + 3).division);
-    close(moved, (b('13', OCC.chemist) * 0.857375) / (b('13', OCC.chemist) * 0.857375 + b('13', OCC.food)), 12);
-    expect(moved).toBeLessThan(b('13', OCC.chemist));
+    expect(Math.min(...cells.map((c) => Number(c.year)))).toBeLessThan(LAST_YEAR);
+    for (const c of cells)
+      close(Number(c.employment) / Number(c.division), expected(String(c.industry_code), String(c.occupation_code), Number(c.year)), 12);
+    // The past flows the registrations are read against use the same shares.
+    const past = await rows(
+      `SELECT f.industry_code, f.occupation_code, f.year, f.employment, d.employment AS division FROM core.occupation_flow f
+       JOIN core.division_employment d USING (region_code, industry_code, year)`,
+    );
+    expect(past.length).toBeGreaterThan(0);
+    for (const c of past)
+      close(Number(c.employment) / Number(c.division), expected(String(c.industry_code), String(c.occupation_code), Number(c.year)), 12);
+    // Three years after the last observed one the chemist's share is 0.1 · 0.95^t / (0.1 · 0.95^t + 0.9), below its
+    // share in the matrix, and the 大类's employment is unchanged.
+    const chemist = cells.find((c) => c.industry_code === '13' && c.occupation_code === OCC.chemist && Number(c.year) === LAST_YEAR + 3)!;
+    const t = LAST_YEAR + 3 - t0;
+    close(Number(chemist.employment) / Number(chemist.division), (0.1 * 0.95 ** t) / (0.1 * 0.95 ** t + 0.9), 4);
+    expect(Number(chemist.employment) / Number(chemist.division)).toBeLessThan(b('13', OCC.chemist));
   });
 
   it('ranks occupations only: a code above the occupation level keeps its rows without a rank', async () => {

@@ -1,6 +1,7 @@
 -- materialized: view
 -- comment: Past employment and openings per city, GB/T 4754 大类 and occupation at the default separation rates: the
---   大类's estimated employment (core.division_employment) × the staffing matrix, with openings = the change in
+--   大类's estimated employment (core.division_employment) × the staffing matrix of the year (core.staffing_path), with
+--   openings = the change in
 --   employment + exits + transfers of the year before's workers (ref.separation_rate), floored at 0 (the BLS identity
 --   of METHODS.md). The year the registrations benchmark is read from this view.
 -- column region_code: GB/T 2260 code of the city.
@@ -13,7 +14,7 @@
 -- column openings: expansion + separations, at least 0.
 WITH cells AS (
   SELECT d.region_code, d.industry_code, s.occupation_code, d.year, d.employment * s.share AS employment
-  FROM core.division_employment d JOIN core.staffing_share s USING (industry_code)
+  FROM core.division_employment d JOIN core.staffing_path s USING (industry_code, year)
 ),
 lagged AS (
   SELECT *, lag(employment) OVER (PARTITION BY region_code, industry_code, occupation_code ORDER BY year) AS previous FROM cells

@@ -2,9 +2,8 @@
 -- vintages: recent
 -- comment: Employment and openings per city, GB/T 4754 大类, occupation and year of each vintage, from the
 --   estimate_years (ref.projection_parameter) observed years before the last one to the end of the horizon, observed
---   years estimated by the same rules as projected ones: the 大类's employment × the staffing matrix (core.staffing_share),
---   whose shares move in the projected years by the change factors of ref.staffing_change (compounded from the last
---   observed year, the most specific row of an occupation and 大类 applying, each 大类's shares scaled back to sum to 1);
+--   years estimated by the same rules as projected ones: the 大类's employment × the staffing matrix of the year
+--   (core.staffing_path: the matrix moved by a bureau's change factors, if any);
 --   openings = expansion (the change from the year before) + exits + transfers of the year before's workers at the
 --   default rates (ref.separation_rate) × the occupation's registration benchmark (core.occupation_benchmark), floored
 --   at 0 and flagged, the parts kept apart as BLS publishes them. Bounds carry the 大类's 95% interval: the change's
@@ -26,40 +25,11 @@
 WITH last_year AS (
   SELECT max(year) AS year FROM marts.industry_projection WHERE run_id = {{ run_id }} AND NOT is_forecast
 ),
-divisions AS (
-  SELECT d.* FROM marts.projection_division d, last_year y
-  WHERE d.run_id = {{ run_id }} AND d.year >= y.year - core.projection_parameter('estimate_years') - 1
-),
-change AS (
-  -- Each occupation × 大类's change factor: the row of the finest occupation code, then of the 大类 before its 门类
-  -- before every industry.
-  SELECT s.industry_code, s.occupation_code, c.annual_change
-  FROM core.staffing_share s
-  JOIN (SELECT DISTINCT industry_code, section_code FROM divisions) d USING (industry_code)
-  JOIN (SELECT *, regexp_replace(occupation_code, '(-00)+$', '') || '-' AS prefix FROM ref.staffing_change) c
-    ON c.industry_code IN ('*', d.section_code, s.industry_code) AND starts_with(s.occupation_code || '-', c.prefix)
-  QUALIFY row_number() OVER (
-    PARTITION BY s.industry_code, s.occupation_code
-    ORDER BY length(c.prefix) DESC, CASE c.industry_code WHEN s.industry_code THEN 2 WHEN '*' THEN 0 ELSE 1 END DESC
-  ) = 1
-),
-moved AS (
-  SELECT s.industry_code, s.occupation_code, v.year, s.share, c.annual_change IS NOT NULL AS changed,
-    s.share * pow(1 + coalesce(c.annual_change, 0), greatest(0, v.year - y.year)) AS weight
-  FROM core.staffing_share s
-  JOIN (SELECT DISTINCT industry_code, year FROM divisions) v USING (industry_code)
-  LEFT JOIN change c USING (industry_code, occupation_code), last_year y
-),
-shares AS (
-  -- A 大类 none of whose occupations moves keeps its shares as they are.
-  SELECT industry_code, occupation_code, year,
-    CASE WHEN bool_or(changed) OVER w THEN weight / sum(weight) OVER w ELSE share END AS share
-  FROM moved WINDOW w AS (PARTITION BY industry_code, year)
-),
 cells AS (
   SELECT d.run_id, d.region_code, d.industry_code, s.occupation_code, d.year, d.employment * s.share AS employment,
     coalesce(d.employment_lo, d.employment) * s.share AS lo, coalesce(d.employment_hi, d.employment) * s.share AS hi, d.is_forecast
-  FROM divisions d JOIN shares s USING (industry_code, year)
+  FROM marts.projection_division d JOIN core.staffing_path s USING (industry_code, year), last_year y
+  WHERE d.run_id = {{ run_id }} AND d.year >= y.year - core.projection_parameter('estimate_years') - 1
 ),
 lagged AS (
   SELECT *,

@@ -1,0 +1,3 @@
+-- The change factors of ref.staffing_change hold over every year, compounded from the year the staffing matrix
+-- describes (core.staffing_path), not from the last observed year only.
+COMMENT ON TABLE ref.staffing_change IS 'Change factors of the staffing matrix: the yearly relative change of an occupation''s share of an industry''s employment, compounded from the year the staffing matrix describes (core.staffing_path), before each industry''s shares are scaled back to sum to 1. The most specific row applies (the finest occupation code, then a 大类 before its 门类 before every industry); none by default.';
