@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -115,5 +115,10 @@ describe('projection parameters', () => {
     expect(problemsOf(() => readProjectionReference(copy, join(copy, 'none')))).toEqual([
       'parameters.csv: no row for posting_intensity_iterations',
     ]);
+    // A reference folder older than the staffing change factors has no file of them: no factors, not a problem.
+    rmSync(join(copy, 'staffing_change.csv'));
+    writeFileSync(join(copy, 'parameters.csv'), lines.join('\n'));
+    const tables = readProjectionReference(copy, join(copy, 'none'));
+    expect(tables.find((t) => t.table === 'ref.staffing_change')!.rows).toEqual([]);
   });
 });

@@ -155,6 +155,9 @@ function readRows<T>(file: string, schema: z.ZodType<T>, problems: string[]): Re
   return { rows, where, sha: createHash('sha256').update(text).digest('hex') };
 }
 
+/** Rows read with overrides applied, and the defaults' rows as they were. */
+type Read<T> = ReadRows<T> & { defaults: T[] };
+
 /** Rows of the defaults with the override file's rows put in place of those with the same key. */
 function withOverrides<T>(
   dir: string,
@@ -163,9 +166,11 @@ function withOverrides<T>(
   schema: z.ZodType<T>,
   key: (row: T) => string,
   problems: string[],
-): ReadRows<T> & { defaults: T[] } {
+  /** A file whose absence means no rows (the staffing change factors, which a reference folder may predate). */
+  optional = false,
+): Read<T> {
   const base = readRows(join(dir, file), schema, problems);
-  if (!base.sha) problems.push(`${join(dir, file)}: missing`);
+  if (!base.sha && !optional) problems.push(`${join(dir, file)}: missing`);
   const over = readRows(join(overridesDir, file), schema, problems);
   if (!over.sha) return { ...base, defaults: base.rows };
   const replaced = new Set(over.rows.map(key));
@@ -178,44 +183,28 @@ function withOverrides<T>(
   };
 }
 
-/**
- * Reads the projection's parameters, separation rates, education-level map and programme lengths, checks them (every
- * required parameter once, shortage weights summing to 1, thresholds in order, a rate for every
- * occupation 大类) and returns them as reference tables for `loadReference`. A bureau's own values go in
- * `overridesDir` (by default `overrides/` beside the defaults; the configuration's projectionOverridesDir), in files
- * of the same name and columns: their rows replace the defaults' rows of the same key (parameter name, 大类, field
- * and value); a shock_year override replaces every default shock year. Every problem is named with its file and
- * line, and what to do.
- */
-export function readProjectionReference(
-  dir: string,
-  overridesDir = join(dir, 'overrides'),
-  trees?: Pick<CodeTrees, 'industry' | 'occupation'>,
-): ReferenceTable[] {
+type ParameterRow = z.infer<typeof parameterRow>;
+
+/** Every school level has a length and an education level. */
+function programmeLengthProblems(
+  levels: readonly z.infer<typeof educationRow>[],
+  lengths: readonly z.infer<typeof programmeRow>[],
+): string[] {
   const problems: string[] = [];
-  const read = <T>(file: string, schema: z.ZodType<T>, key: (row: T) => string) =>
-    withOverrides(dir, overridesDir, file, schema, key, problems);
-  const params = read(PROJECTION_FILES.parameters, parameterRow, (r) => r.name);
-  const rates = read(PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group);
-  const levels = read(PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`);
-  const lengths = read(PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level);
-  const changes = read(PROJECTION_FILES.staffingChange, staffingChangeRow, (r) => `${r.industry_code}|${r.occupation_code}`);
-  const seenChange = new Set<string>();
-  changes.rows.forEach((r, i) => {
-    const key = `${r.industry_code}|${r.occupation_code}`;
-    if (seenChange.has(key)) problems.push(`${changes.where[i]}: ${r.industry_code} × ${r.occupation_code} is given twice; keep one row`);
-    seenChange.add(key);
-    if (trees && !trees.occupation.get(r.occupation_code))
-      problems.push(`${changes.where[i]}: ${r.occupation_code} is not a code of ${basename(trees.occupation.file)}`);
-    if (trees && r.industry_code !== '*' && !trees.industry.get(r.industry_code))
-      problems.push(`${changes.where[i]}: ${r.industry_code} is not a code of ${basename(trees.industry.file)}`);
-  });
-  const schoolLevels = new Set(levels.rows.filter((r) => r.field === 'school_level').map((r) => r.value));
-  for (const l of lengths.rows)
+  const schoolLevels = new Set(levels.filter((r) => r.field === 'school_level').map((r) => r.value));
+  for (const l of lengths)
     if (!schoolLevels.has(l.school_level)) problems.push(`${PROJECTION_FILES.programmeLengths}: ${l.school_level} has no education level`);
   for (const l of schoolLevels)
-    if (!lengths.rows.some((r) => r.school_level === l)) problems.push(`${PROJECTION_FILES.programmeLengths}: no length for ${l}`);
+    if (!lengths.some((r) => r.school_level === l)) problems.push(`${PROJECTION_FILES.programmeLengths}: no length for ${l}`);
+  return problems;
+}
 
+/**
+ * Every parameter of {@link PROJECTION_PARAMETERS} once (shock_year may repeat), each within its range, no other
+ * name; the factor bounds, shortage weights and thresholds consistent.
+ */
+function parameterProblems(params: Read<ParameterRow>): string[] {
+  const problems: string[] = [];
   const byName = new Map<string, number[]>();
   for (const p of params.rows) byName.set(p.name, [...(byName.get(p.name) ?? []), p.value]);
   const one = (name: string) => byName.get(name)?.[0] ?? NaN;
@@ -251,6 +240,12 @@ export function readProjectionReference(
     one('shortage_threshold_tight') > one('shortage_threshold_balanced')
   ))
     problems.push(`${PROJECTION_FILES.parameters}: shortage thresholds must fall from acute to tight to balanced`);
+  return problems;
+}
+
+/** One row per occupation 大类, each with exits and transfers of at most all its workers. */
+function separationRateProblems(rates: Read<z.infer<typeof separationRow>>): string[] {
+  const problems: string[] = [];
   const groups = new Set(rates.rows.map((r) => r.major_group));
   for (let g = 1; g <= 8; g++) if (!groups.has(String(g))) problems.push(`${PROJECTION_FILES.separationRates}: no rates for 大类 ${g}`);
   if (groups.size !== rates.rows.length) problems.push(`${PROJECTION_FILES.separationRates}: a 大类 is given twice`);
@@ -261,6 +256,56 @@ export function readProjectionReference(
           'worker of the year; give annual rates (shares of the year before’s workers) that sum to at most 1',
       );
   });
+  return problems;
+}
+
+/** One row per industry × occupation, with codes of the code lists when they are given. */
+function staffingChangeProblems(
+  changes: Read<z.infer<typeof staffingChangeRow>>,
+  trees: Pick<CodeTrees, 'industry' | 'occupation'> | undefined,
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  changes.rows.forEach((r, i) => {
+    const key = `${r.industry_code}|${r.occupation_code}`;
+    if (seen.has(key)) problems.push(`${changes.where[i]}: ${r.industry_code} × ${r.occupation_code} is given twice; keep one row`);
+    seen.add(key);
+    if (trees && !trees.occupation.get(r.occupation_code))
+      problems.push(`${changes.where[i]}: ${r.occupation_code} is not a code of ${basename(trees.occupation.file)}`);
+    if (trees && r.industry_code !== '*' && !trees.industry.get(r.industry_code))
+      problems.push(`${changes.where[i]}: ${r.industry_code} is not a code of ${basename(trees.industry.file)}`);
+  });
+  return problems;
+}
+
+/**
+ * Reads the projection's parameters, separation rates, education-level map and programme lengths, checks them (every
+ * required parameter once, shortage weights summing to 1, thresholds in order, a rate for every
+ * occupation 大类) and returns them as reference tables for `loadReference`. A bureau's own values go in
+ * `overridesDir` (by default `overrides/` beside the defaults; the configuration's projectionOverridesDir), in files
+ * of the same name and columns: their rows replace the defaults' rows of the same key (parameter name, 大类, field
+ * and value); a shock_year override replaces every default shock year. Every problem is named with its file and
+ * line, and what to do.
+ */
+export function readProjectionReference(
+  dir: string,
+  overridesDir = join(dir, 'overrides'),
+  trees?: Pick<CodeTrees, 'industry' | 'occupation'>,
+): ReferenceTable[] {
+  const problems: string[] = [];
+  const read = <T>(file: string, schema: z.ZodType<T>, key: (row: T) => string, optional = false) =>
+    withOverrides(dir, overridesDir, file, schema, key, problems, optional);
+  const params = read(PROJECTION_FILES.parameters, parameterRow, (r) => r.name);
+  const rates = read(PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group);
+  const levels = read(PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`);
+  const lengths = read(PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level);
+  const changes = read(PROJECTION_FILES.staffingChange, staffingChangeRow, (r) => `${r.industry_code}|${r.occupation_code}`, true);
+  problems.push(
+    ...programmeLengthProblems(levels.rows, lengths.rows),
+    ...parameterProblems(params),
+    ...separationRateProblems(rates),
+    ...staffingChangeProblems(changes, trees),
+  );
   if (problems.length) throw new ProjectionReferenceError(problems);
 
   const edition = 'projection defaults (datasets/reference/projection)';
