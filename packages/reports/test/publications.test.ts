@@ -459,6 +459,40 @@ describe('the five publications on a small warehouse', () => {
       await wh.conn.run(`INSERT INTO meta.projection_runs SELECT * FROM saved; DROP TABLE saved`);
     }
   }, 60_000);
+
+  it("states a bureau's staffing change factors in the 指标解释 of every occupation publication, and nothing without them", async () => {
+    const terms = (p: Publication) => {
+      const out: string[] = [];
+      const walk = (sections: readonly Section[]) => {
+        for (const s of sections) {
+          for (const b of s.blocks) if (b.kind === 'methodology') out.push(...b.items.map((i) => `${i.term}：${i.definition}`));
+          walk(s.sections ?? []);
+        }
+      };
+      walk(p.sections);
+      return out.filter((t) => t.startsWith('职业结构变化'));
+    };
+    const occupationPublications = ['skills-supply-demand', 'shortage-catalogue', 'training-catalogue'];
+    for (const prefix of occupationPublications) expect(terms(pub(built, prefix)), prefix).toEqual([]);
+    const [occupation] = await rows<{ code: string; name: string }>(
+      `SELECT code, name FROM ref.occupation WHERE code LIKE '2-%' ORDER BY code LIMIT 1`,
+    );
+    await wh.conn.run(
+      `INSERT INTO ref.staffing_change VALUES ('*', '${occupation!.code}', 0.04, '测试依据'), ('C', '${occupation!.code}', -0.015, '另一依据')`,
+    );
+    try {
+      const stated = await buildFor([PROVINCE]);
+      for (const prefix of occupationPublications)
+        expect(terms(pub(stated, prefix)), prefix).toEqual([
+          '职业结构变化：预测假定下列职业在所在行业就业人员中的占比逐年变化（自招聘数据所反映的年份起逐年复合，行业内各职业占比合计仍为100%）：' +
+            `${occupation!.name}（各行业）每年增加4.0%，依据：测试依据；${occupation!.name}（制造业）每年减少1.5%，依据：另一依据。`,
+        ]);
+      // Industry employment does not move with the mix: the industry forecast states nothing.
+      expect(terms(pub(stated, 'industry-forecast'))).toEqual([]);
+    } finally {
+      await wh.conn.run(`DELETE FROM ref.staffing_change`);
+    }
+  }, 60_000);
 });
 
 describe('the fan charts', () => {

@@ -70,3 +70,29 @@ export async function shortageTerms(conn: DuckDBConnection): Promise<{ term: str
     },
   ];
 }
+
+/**
+ * The change factors of the staffing matrix a bureau stated (ref.staffing_change), as an item of 指标解释: the
+ * occupation-level figures rest on them, so a publication that prints them says so. None when there are none.
+ */
+export async function staffingChangeTerms(conn: DuckDBConnection): Promise<{ term: string; definition: string }[]> {
+  const rows = await query<{ occupation: string; industry: string; change: number; basis: string }>(
+    conn,
+    `SELECT coalesce(o.name, c.occupation_code) AS occupation,
+       CASE c.industry_code WHEN '*' THEN '各行业' ELSE coalesce(i.name, c.industry_code) END AS industry,
+       c.annual_change AS change, c.basis
+     FROM ref.staffing_change c LEFT JOIN ref.occupation o ON o.code = c.occupation_code LEFT JOIN ref.industry i ON i.code = c.industry_code
+     ORDER BY c.occupation_code, c.industry_code`,
+  );
+  if (rows.length === 0) return [];
+  const rate = (v: number) => `${v < 0 ? '减少' : '增加'}${(Math.abs(v) * 100).toFixed(1)}%`;
+  return [
+    {
+      term: '职业结构变化',
+      definition:
+        '预测假定下列职业在所在行业就业人员中的占比逐年变化（自招聘数据所反映的年份起逐年复合，行业内各职业占比合计仍为100%）：' +
+        rows.map((r) => `${r.occupation}（${r.industry}）每年${rate(r.change)}，依据：${r.basis}`).join('；') +
+        '。',
+    },
+  ];
+}

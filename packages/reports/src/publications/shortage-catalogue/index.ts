@@ -13,7 +13,7 @@ import {
 } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
-import { methodologyItems, shortageTerms } from '../methodology.js';
+import { methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { occupationIndustries, occupationShortages, typicalCities } from '../projection-queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 
@@ -76,7 +76,14 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
           text: `为引导职业技能培训、人才引进和院校专业设置，依据${whole}各职业${next}年人才需求与供给预测、网络招聘岗位和薪酬变化以及公共就业服务机构缺工排行，编制本目录。${rule.description}目录有效期一年。`,
         },
         { kind: 'paragraph', text: rules.typicalCities.description },
-        { kind: 'methodology', items: [...(await shortageTerms(ctx.conn)), ...methodologyItems(['openings', 'supply', 'ratio'])] },
+        {
+          kind: 'methodology',
+          items: [
+            ...(await shortageTerms(ctx.conn)),
+            ...methodologyItems(['openings', 'supply', 'ratio']),
+            ...(await staffingChangeTerms(ctx.conn)),
+          ],
+        },
       ],
     },
     {

@@ -3,7 +3,7 @@ import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, ty
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
-import { ESTIMATE_NOTE, methodologyItems, shortageTerms } from '../methodology.js';
+import { ESTIMATE_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
 import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
@@ -242,7 +242,11 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         },
         {
           kind: 'methodology',
-          items: [...methodologyItems(['openings', 'supply', 'gap', 'ratio', 'estimate', 'interval']), ...(await shortageTerms(ctx.conn))],
+          items: [
+            ...methodologyItems(['openings', 'supply', 'gap', 'ratio', 'estimate', 'interval']),
+            ...(await shortageTerms(ctx.conn)),
+            ...(await staffingChangeTerms(ctx.conn)),
+          ],
         },
       ],
     },

@@ -12,7 +12,7 @@ import {
 } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
-import { shortageTerms } from '../methodology.js';
+import { shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { occupationShortages } from '../projection-queries.js';
 
 /** 职业技能培训职业（工种）目录: skilled occupations in shortage, by the rule of datasets/publications/rules.json. */
@@ -59,7 +59,7 @@ export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<P
         ...(subsidies.status === 'placeholder'
           ? [{ kind: 'paragraph' as const, text: `${subsidies.note}来源：${subsidies.source}。` }]
           : []),
-        { kind: 'methodology', items: await shortageTerms(ctx.conn) },
+        { kind: 'methodology', items: [...(await shortageTerms(ctx.conn)), ...(await staffingChangeTerms(ctx.conn))] },
       ],
     },
     {
