@@ -96,7 +96,7 @@ export const CONFIG_OPTIONS = [
     key: 'projectionOverrides',
     env: 'TALENT_PROJECTION_OVERRIDES',
     value: '<dir>',
-    help: 'a bureau’s projection parameters, separation rates, education levels and programme lengths',
+    help: 'a bureau’s projection parameters, separation rates, education levels, programme lengths and staffing change factors',
     default: '<reference>/projection/overrides',
   },
   {
