@@ -72,16 +72,13 @@ function parse(argv: string[], command: Command | undefined) {
   return parseArgs({ args: argv, allowPositionals: true, options: { ...COMMON_OPTIONS, ...command?.options } });
 }
 
-/** A bureau's override file that cannot be used is its configuration, like a bad flag. */
-function isOverrideError(err: unknown): boolean {
-  return err instanceof ProjectionReferenceError || err instanceof CrosswalkValidationError;
-}
-
-/** The exit code of an error that ended a command. */
+/** The exit code of an error that ended a command (a failed run's by the error that failed it). */
 function exitCodeOfError(err: Error & { code?: string }): number {
   if (err.name === 'ConfigError' || err instanceof CronExpressionError || err.code?.startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
-  if (isOverrideError(err) || (err instanceof RunFailedError && isOverrideError(err.cause))) return EXIT.usage;
-  if (err instanceof LockHeldError || (err instanceof RunFailedError && err.cause instanceof LockHeldError)) return EXIT.lockHeld;
+  const cause: unknown = err instanceof RunFailedError ? err.cause : err;
+  // A bureau's override file that cannot be used is its configuration, like a bad flag.
+  if (cause instanceof ProjectionReferenceError || cause instanceof CrosswalkValidationError) return EXIT.usage;
+  if (cause instanceof LockHeldError) return EXIT.lockHeld;
   return EXIT.runFailed;
 }
 

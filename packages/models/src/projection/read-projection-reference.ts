@@ -47,6 +47,9 @@ const staffingChangeRow = z.object({
   basis: z.string().min(1),
 });
 
+/** A change factor's key: a bureau's row replaces the default of the same industry and occupation. */
+const changeKey = (r: z.infer<typeof staffingChangeRow>) => `${r.industry_code}|${r.occupation_code}`;
+
 const programmeRow = z.object({ school_level: z.string().min(1), years: z.coerce.number().int().min(1).max(8), basis: z.string().min(1) });
 
 /** The values a projection parameter may take. */
@@ -267,7 +270,7 @@ function staffingChangeProblems(
   const problems: string[] = [];
   const seen = new Set<string>();
   changes.rows.forEach((r, i) => {
-    const key = `${r.industry_code}|${r.occupation_code}`;
+    const key = changeKey(r);
     if (seen.has(key)) problems.push(`${changes.where[i]}: ${r.industry_code} × ${r.occupation_code} is given twice; keep one row`);
     seen.add(key);
     if (trees && !trees.occupation.get(r.occupation_code))
@@ -299,7 +302,7 @@ export function readProjectionReference(
   const rates = read(PROJECTION_FILES.separationRates, separationRow, (r) => r.major_group);
   const levels = read(PROJECTION_FILES.educationLevels, educationRow, (r) => `${r.field}|${r.value}`);
   const lengths = read(PROJECTION_FILES.programmeLengths, programmeRow, (r) => r.school_level);
-  const changes = read(PROJECTION_FILES.staffingChange, staffingChangeRow, (r) => `${r.industry_code}|${r.occupation_code}`, true);
+  const changes = read(PROJECTION_FILES.staffingChange, staffingChangeRow, changeKey, true);
   problems.push(
     ...programmeLengthProblems(levels.rows, lengths.rows),
     ...parameterProblems(params),

@@ -1,4 +1,4 @@
--- materialized: view
+-- materialized: table
 -- comment: The staffing matrix of every year from the first of the employment history to the end of the horizon:
 --   core.staffing_share, moved by the change factors of ref.staffing_change (METHODS.md §1) from the year the matrix
 --   describes (the vacancy-weighted mean posting year of its vacancies), compounded each year before and after it, the
