@@ -39,13 +39,16 @@ export function reportsRoot(config: Pick<Config, 'outDir'>): string {
   return join(config.outDir, 'reports');
 }
 
-/** The demo province: the publications' default when no region is asked for. */
-export const DEFAULT_PROVINCE = '450000';
-
-/** The province and each of its cities, in code order. */
-export async function provinceAndCities(conn: DuckDBConnection, province = DEFAULT_PROVINCE): Promise<string[]> {
-  const { citiesOf } = await reports();
-  return [province, ...(await citiesOf(conn, province)).map((c) => c.code)];
+/**
+ * The regions published when none is asked for: each province whose own data the warehouse holds
+ * (450000 on the demo), followed by its cities, in code order.
+ */
+export async function defaultRegions(conn: DuckDBConnection): Promise<{ provinces: string[]; regions: string[] }> {
+  const { citiesOf, provincesWithData } = await reports();
+  const provinces = (await provincesWithData(conn)).map((p) => p.code);
+  const regions: string[] = [];
+  for (const p of provinces) regions.push(p, ...(await citiesOf(conn, p)).map((c) => c.code));
+  return { provinces, regions };
 }
 
 /**
@@ -57,7 +60,15 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   const { buildPublications, readRegion, writeRun } = await reports();
   const { withPdfPrinter } = await import('@talent/reports/pdf');
   const started = performance.now();
-  const regions = options.regions ?? (await provinceAndCities(conn));
+  const regions = options.regions ?? (await defaultRegions(conn)).regions;
+  if (!regions.length)
+    return {
+      manifest: null,
+      lines: [
+        'Reports: the warehouse holds no province’s employment, postings, shortage tables or enrolment (core.province_coverage); nothing to publish. `talent report --region <code>` writes one region’s.',
+      ],
+      seconds: (performance.now() - started) / 1000,
+    };
   for (const r of regions) if (!(await readRegion(conn, r))) throw new Error(`unknown region ${r}`);
   const built = await buildPublications(conn, {
     runId: options.runId,
@@ -120,7 +131,8 @@ function schoolLines(sizes: SystemSizes, largestGroup: number, written: number):
 
 /**
  * `talent report [--region <code>] [--year <y>] [--framework <id>]`: one region's publications (or,
- * without --region, the province and each of its cities) from the configured warehouse, read-only.
+ * without --region, those of each province the warehouse holds data of and of its cities) from the
+ * configured warehouse, read-only.
  * Returns the exit code: 0 written, 2 bad usage, 1 nothing could be written.
  */
 export async function reportCommand(
@@ -161,18 +173,19 @@ export async function reportCommand(
   }
 }
 
-/** `talent report`: the publications of a region (or the province and each of its cities), with PDFs. */
+/** `talent report`: the publications of a region (or of each province with data and its cities), with PDFs. */
 export const reportCliCommand: Command = {
   name: 'report',
   summary: 'write the annual publications of a region (HTML, PDF, XLSX, CSV)',
   help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>] [--school-pdf]
 
 Writes the five annual publications (技能人才供需信息, 紧缺型职业（工种）目录, 职业技能培训职业（工种）目录,
-毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of the province and each of
-its cities, from the warehouse (read-only), every one with its PDF, under <out>/reports/.
+毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of each province whose data
+the warehouse holds and each of its cities, from the warehouse (read-only), every one with its PDF, under
+<out>/reports/.
 
 Options:
-  --region <code>            GB/T 2260 code (default: the province 450000 and each of its cities)
+  --region <code>            GB/T 2260 code (default: each province with data, 450000 on the demo, and its cities)
   --year <y>                 report year (default: the projection's last observed year)
   --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
   --school-pdf               print the PDF of every school report of the region too (one per school: slow)`,

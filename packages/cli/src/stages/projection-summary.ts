@@ -1,7 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-
-/** Frameworks whose groups the run summary prints, each at the region its plan is for. */
-const SUMMARY_FRAMEWORKS = ['gx_nine_cards', 'lz_5plus5'] as const;
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { PublicationRules } from '@talent/reports/rules';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const signed = (n: number) => (n >= 0 ? '+' : '−') + fmt(Math.abs(n));
@@ -10,10 +8,29 @@ const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /**
- * Lines of the run summary: for each group of the summary frameworks, projected demand, supply and
+ * The frameworks the run summary prints: those the publications take by default (rules.json
+ * `defaultFramework`) for a province whose data the warehouse holds (core.province_coverage) or for
+ * one of its cities, in the rules' order. On the demo: 九张创新名片 (450000) and 柳州 5+5 (450200).
+ */
+export async function summaryFrameworks(conn: DuckDBConnection, rules: Pick<PublicationRules, 'defaultFramework'>): Promise<string[]> {
+  const covered = new Set(
+    (
+      await conn.runAndReadAll(
+        `SELECT r.code FROM ref.region r JOIN core.province_coverage c ON c.province_code = r.province_code WHERE r.level IN ('省', '市')`,
+      )
+    )
+      .getRowsJson()
+      .map((r) => String(r[0])),
+  );
+  return [...new Set(Object.entries(rules.defaultFramework).flatMap(([region, framework]) => (covered.has(region) ? [framework] : [])))];
+}
+
+/**
+ * Lines of the run summary: for each group of the given frameworks, projected demand, supply and
  * gap (persons a year, all occupations and education levels) in each projected year of a vintage.
  */
-export async function projectionSummary(conn: DuckDBConnection, runId: string): Promise<string[]> {
+export async function projectionSummary(conn: DuckDBConnection, runId: string, frameworks: readonly string[]): Promise<string[]> {
+  if (!frameworks.length) return [];
   const rows = (
     await conn.runAndReadAll(
       `SELECT g.framework, f.name AS framework_name, g.group_code, any_value(t.group_name) AS group_name, any_value(m.group_order) AS group_order,
@@ -23,13 +40,13 @@ export async function projectionSummary(conn: DuckDBConnection, runId: string): 
        JOIN marts.fct_industry_trend t ON t.run_id = g.run_id AND t.framework = g.framework AND t.group_code = g.group_code
          AND t.region_code = g.region_code AND t.year = g.year
        JOIN (SELECT DISTINCT framework, group_code, group_order FROM ref.framework_group) m ON m.framework = g.framework AND m.group_code = g.group_code
-       WHERE g.run_id = $1 AND g.is_forecast AND g.framework IN (${SUMMARY_FRAMEWORKS.map((f) => `'${f}'`).join(', ')})
+       WHERE g.run_id = $1 AND g.is_forecast AND list_contains($2::VARCHAR[], g.framework)
        GROUP BY ALL ORDER BY g.framework, group_order, g.year`,
-      [runId],
+      [runId, listValue([...frameworks])],
     )
   ).getRowObjectsJson();
   const lines: string[] = [];
-  for (const framework of SUMMARY_FRAMEWORKS) {
+  for (const framework of frameworks) {
     const mine = rows.filter((r) => r.framework === framework);
     if (mine.length === 0) continue;
     const years = [...new Set(mine.map((r) => Number(r.year)))].sort();

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { projectionFingerprint, runProjection } from '@talent/forecast';
+import { readPublicationRules } from '@talent/reports/rules';
 import type { Stage } from '../pipeline.js';
-import { projectionSummary } from './projection-summary.js';
+import { projectionSummary, summaryFrameworks } from './projection-summary.js';
 
 /** Bumped when the engine's forecasts change for the same inputs, so the next run writes a new vintage. */
 const ENGINE_VERSION = 'forecast-1';
@@ -12,14 +15,20 @@ const ENGINE_VERSION = 'forecast-1';
  */
 export const projectionStage: Stage = {
   name: 'projection',
-  async run({ wh, runId, log }) {
+  async run({ wh, runId, log, config }) {
+    // Without publication rules (the report stage then writes nothing) no framework is the default.
+    const rulesFile = join(config.datasetsDir, 'publications', 'rules.json');
+    const summary = async (vintage: string) =>
+      existsSync(rulesFile)
+        ? projectionSummary(wh.conn, vintage, await summaryFrameworks(wh.conn, readPublicationRules(config.datasetsDir)))
+        : [];
     const fingerprint = await projectionFingerprint(wh.conn, ENGINE_VERSION);
     const last = (
       await wh.conn.runAndReadAll(`SELECT run_id, fingerprint FROM meta.projection_runs ORDER BY finished_at DESC, run_id DESC LIMIT 1`)
     ).getRowsJson()[0];
     if (last && last[1] === fingerprint) {
       const lines = [`Projection: inputs unchanged since run ${String(last[0])}; its vintage stands, nothing written.`];
-      lines.push(...(await projectionSummary(wh.conn, String(last[0]))));
+      lines.push(...(await summary(String(last[0]))));
       return { stage: 'projection', changed: false, lines, figures: { vintage: String(last[0]) } };
     }
     const result = await runProjection(wh.conn, runId, fingerprint, log);
@@ -34,7 +43,7 @@ export const projectionStage: Stage = {
       `Projection: vintage ${runId}, ${result.series} series (${Object.entries(result.methods)
         .map(([m, n]) => `${m} ${n}`)
         .join(', ')}), ${result.lastYear + 1}–${result.lastYear + result.horizon} in ${result.seconds.toFixed(1)} s.`,
-      ...(await projectionSummary(wh.conn, runId)),
+      ...(await summary(runId)),
     ];
     return {
       stage: 'projection',

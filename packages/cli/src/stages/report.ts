@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../pipeline.js';
-import { provinceAndCities, reportsRoot, writeReports } from '../commands/report.js';
+import { defaultRegions, reportsRoot, writeReports } from '../commands/report.js';
 
 /** Bumped when the publications change for the same inputs, so the next run writes them again. */
 const REPORTS_VERSION = 'reports-7';
 
 /**
- * Writes the annual publications of the demo province and each of its cities (PDFs for the
- * province), unless the inputs
+ * Writes the annual publications of each province whose data the warehouse holds and of its cities
+ * (PDFs for the provinces), unless the inputs
  * they read (projection vintage, loads, publication rules) are those of the reports `latest`
  * points at. Without a projection vintage it says so and writes what it can (the graduate report).
  */
@@ -37,9 +37,9 @@ export const reportStage: Stage = {
         lines: [`Reports: inputs unchanged since the reports in ${join(root, 'latest')}; nothing written.`],
         figures: {},
       };
-    // The night prints the province's PDFs; a city's PDF is `talent report --region <code>` away.
-    const regions = await provinceAndCities(wh.conn);
-    const { manifest, lines, seconds } = await writeReports(wh.conn, config, { runId, regions, pdfRegions: regions.slice(0, 1) });
+    // The night prints the provinces' PDFs; a city's PDF is `talent report --region <code>` away.
+    const { provinces, regions } = await defaultRegions(wh.conn);
+    const { manifest, lines, seconds } = await writeReports(wh.conn, config, { runId, regions, pdfRegions: provinces });
     if (manifest) writeFileSync(stamp, fingerprint);
     return {
       stage: 'report',

@@ -1,0 +1,107 @@
+import { appendRows, openWarehouse, resolveConfig, runModels, type Warehouse } from '@talent/models';
+import { readPublicationRules } from '@talent/reports/rules';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultRegions } from '../src/commands/report.js';
+import { summaryFrameworks } from '../src/stages/projection-summary.js';
+
+const config = resolveConfig({}, {});
+const rules = readPublicationRules(config.datasetsDir);
+
+const GUANGXI = [
+  { code: '450000', name: '广西壮族自治区', level: '省', parent_code: null, province_code: '450000' },
+  { code: '450100', name: '南宁市', level: '市', parent_code: '450000', province_code: '450000' },
+  { code: '450200', name: '柳州市', level: '市', parent_code: '450000', province_code: '450000' },
+  { code: '450202', name: '城中区', level: '县', parent_code: '450200', province_code: '450000' },
+];
+const GUIZHOU = [
+  { code: '520000', name: '贵州省', level: '省', parent_code: null, province_code: '520000' },
+  { code: '520100', name: '贵阳市', level: '市', parent_code: '520000', province_code: '520000' },
+  { code: '520200', name: '六盘水市', level: '市', parent_code: '520000', province_code: '520000' },
+  { code: '520102', name: '南明区', level: '县', parent_code: '520100', province_code: '520000' },
+];
+
+let wh: Warehouse | undefined;
+afterEach(() => {
+  wh?.close();
+  wh = undefined;
+});
+
+/** A warehouse knowing both provinces' regions, holding the given rows. */
+async function warehouseWith(rows: Record<string, Record<string, string | number | boolean | null>[]>): Promise<Warehouse> {
+  wh = await openWarehouse(':memory:');
+  await appendRows(wh.conn, 'ref.region', [...GUANGXI, ...GUIZHOU]);
+  let line = 0;
+  for (const [table, list] of Object.entries(rows))
+    await appendRows(
+      wh.conn,
+      table,
+      list.map((r) => ({ load_id: 'L1', line: ++line, source: 'test', ...r })),
+    );
+  await runModels(wh.conn, { rebuildTables: true });
+  return wh;
+}
+
+const employment = (region_code: string, year: number, employment: number) => ({
+  year,
+  region_code,
+  region_matched: true,
+  industry_code: 'C',
+  industry_level: '门类',
+  industry_matched: true,
+  section_code: 'C',
+  universe: 'urban_units',
+  employment,
+});
+
+describe('the regions published when none is asked for', () => {
+  it("are a Guizhou bureau's province and cities when its warehouse holds Guizhou data only", async () => {
+    const w = await warehouseWith({
+      'core.employment': [employment('520100', 2024, 81_000), employment('520000', 2024, 390_000)],
+      // A graduate who went to Guangxi makes no Guangxi publication.
+      'core.graduate_region': [
+        { graduation_year: 2024, region_code: '450200', region_matched: true, province_code: '450000', employed: 3 },
+      ],
+    });
+    const coverage = (await w.conn.runAndReadAll(`SELECT * FROM core.province_coverage`)).getRowObjectsJson();
+    expect(coverage).toEqual([
+      {
+        province_code: '520000',
+        province_name: '贵州省',
+        employment_rows: '2',
+        posting_rows: '0',
+        shortage_rows: '0',
+        enrollment_rows: '0',
+      },
+    ]);
+    expect(await defaultRegions(w.conn)).toEqual({ provinces: ['520000'], regions: ['520000', '520100', '520200'] });
+    expect(await summaryFrameworks(w.conn, rules)).toEqual(['gz_ten_industries']);
+  });
+
+  it('are each province with data, in code order, with the frameworks the rules give it and its cities', async () => {
+    const w = await warehouseWith({
+      'core.employment': [employment('520100', 2024, 81_000)],
+      'core.shortage_entry': [
+        {
+          publisher: '柳州市人力资源和社会保障局',
+          period: '2024Q4',
+          rank: 1,
+          occupation_name: '车工',
+          occupation_code: '6-18-01-01',
+          occupation_matched: true,
+          region_code: '450202',
+        },
+      ],
+    });
+    expect(await defaultRegions(w.conn)).toEqual({
+      provinces: ['450000', '520000'],
+      regions: ['450000', '450100', '450200', '520000', '520100', '520200'],
+    });
+    expect(await summaryFrameworks(w.conn, rules)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
+  });
+
+  it('are none in a warehouse without data, and the summary names no framework', async () => {
+    const w = await warehouseWith({});
+    expect(await defaultRegions(w.conn)).toEqual({ provinces: [], regions: [] });
+    expect(await summaryFrameworks(w.conn, rules)).toEqual([]);
+  });
+});
