@@ -35,6 +35,7 @@ export function buildCoders(ref: CoderReference): Coders {
         occupations: ref.occupations,
         aliases: ref.occupationAliases,
         composition: ref.occupationComposition,
+        itField: ref.occupationItField,
         bareWords: ref.occupationBareWords,
         model: ref.occupationModel,
         calibration: ref.occupationCalibration,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coders, reference } from '../../test/helpers/coders.js';
-import { isItCode } from './occupation/lexicon.js';
+import { buildItField } from './occupation/lexicon.js';
 import { buildOccupationCoder, occupationLevel, occupationPrefix } from './occupation.js';
 
 // Titles are real: the train split of the coder corpus (packages/ingest/test/fixtures/coder-corpus/)
@@ -40,10 +40,11 @@ describe('occupation coder: the error kinds of issue 15', () => {
   });
 
   it('does not code a non-IT field to IT on an IT alias', () => {
+    const itField = buildItField(reference.occupationItField);
     for (const t of ['整车测试工程师', '电动工具产品经理', '电力运维工程师', '高级生产测试工程师']) {
       const m = code(t);
       expect(m.code, t).not.toBeNull();
-      expect(isItCode(m.code!), t).toBe(false);
+      expect(itField.has(m.code!), t).toBe(false);
     }
     expect(code('电力运维工程师').code).toBe('2-02-12-00');
     expect(code('大数据测试工程师').code).toBe('4-04-05-02');
@@ -131,6 +132,7 @@ describe('occupation coder', () => {
       occupations: reference.occupations,
       aliases: reference.occupationAliases,
       composition: reference.occupationComposition,
+      itField: reference.occupationItField,
       bareWords: reference.occupationBareWords,
       model: reference.occupationModel,
       calibration: reference.occupationCalibration,
@@ -139,6 +141,9 @@ describe('occupation coder', () => {
     expect(buildOccupationCoder(options)('注塑成型技术员')).toEqual(code('注塑成型技术员'));
     expect(() => buildOccupationCoder({ ...options, aliases: [{ alias: '开发', code: '9-99-99-99', tier: 1 }] })).toThrow(
       /not a 大典 2022 code/,
+    );
+    expect(() => buildOccupationCoder({ ...options, itField: [{ code: '2-02-10-00', teachingCode: '4-07-03-99' }] })).toThrow(
+      /IT field 2-02-10-00 → 4-07-03-99 is not a 大典 2022 code/,
     );
   });
 });

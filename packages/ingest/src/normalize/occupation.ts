@@ -42,7 +42,7 @@ import {
 } from './occupation/model.js';
 import { buildOccupationTree, structuralLevel, truncateCode, levelDepth, type OccupationLevel } from './occupation/tree.js';
 import type { CleanTitle } from './occupation/clean.js';
-import type { Occupation, OccupationAlias, OccupationCompositionTerm } from './reference.js';
+import type { Occupation, OccupationAlias, OccupationCompositionTerm, OccupationItFieldRow } from './reference.js';
 import { memoize } from './text.js';
 
 export type { OccupationLevel } from './occupation/tree.js';
@@ -68,6 +68,8 @@ export interface OccupationCoderOptions {
   aliases: readonly OccupationAlias[];
   /** Role heads and domains (`datasets/dictionaries/occupation_composition.csv`). */
   composition: readonly OccupationCompositionTerm[];
+  /** The IT field's codes (`datasets/dictionaries/occupation_it_field.csv`). */
+  itField: readonly OccupationItFieldRow[];
   /** Words that as the whole role name no occupation (`datasets/dictionaries/occupation_bare_words.csv`). */
   bareWords: readonly string[];
   /** Learned weights and back-off thresholds (`datasets/dictionaries/occupation_model.json`). */
@@ -120,11 +122,15 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
       if (code && !tree.has(code)) throw new Error(`occupation composition ${c.term} → ${code} is not a 大典 2022 code`);
     }
   }
+  for (const r of options.itField) {
+    for (const code of [r.code, r.teachingCode])
+      if (!tree.has(code)) throw new Error(`occupation IT field ${r.code} → ${code} is not a 大典 2022 code`);
+  }
   for (const c of options.model.classes) {
     if (c !== 'none' && !tree.has(c)) throw new Error(`occupation model class ${c} is not a 大典 2022 code`);
   }
   const names = occupationNameAliases(options.occupations, (c) => tree.level(c) === '细类', options.aliases);
-  const lexicon = buildLexicon([...options.aliases, ...names], options.composition);
+  const lexicon = buildLexicon([...options.aliases, ...names], options.composition, options.itField);
   const index = buildCodeIndex(
     tree,
     options.occupations.map((o) => o.code),
@@ -158,7 +164,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
         evidence,
         none,
         headClass,
-        parse: { itSuppressed: parse.itSuppressed },
+        parse: { setAside: parse.setAside },
         tradeFromContext,
         roleless,
         genericHead,

@@ -73,6 +73,12 @@ export interface OccupationCompositionTerm {
   source?: DictionarySource;
 }
 
+/** A row of the IT field (`occupation_it_field.csv`): a 大典 code with the codes under it, and the code of their teachers. */
+export interface OccupationItFieldRow {
+  code: string;
+  teachingCode: string;
+}
+
 /** Everything the coders are built from. */
 export interface CoderReference {
   regions: Region[];
@@ -81,6 +87,8 @@ export interface CoderReference {
   occupations: Occupation[];
   occupationAliases: OccupationAlias[];
   occupationComposition: OccupationCompositionTerm[];
+  /** The IT field's codes (occupation_it_field.csv). */
+  occupationItField: OccupationItFieldRow[];
   /**
    * Words that as a whole title name no occupation (经理, 师傅, 教练; occupation_bare_words.csv):
    * taught to the model as titles of the no-occupation class.
@@ -140,7 +148,7 @@ function dictionarySource(value: string | undefined): DictionarySource {
 /** The occupation coder's dictionaries (aliases and composition words) from the dictionaries folder. */
 export function readOccupationDictionaries(
   dictionariesDir: string,
-): Pick<CoderReference, 'occupationAliases' | 'occupationComposition' | 'occupationBareWords'> {
+): Pick<CoderReference, 'occupationAliases' | 'occupationComposition' | 'occupationItField' | 'occupationBareWords'> {
   return {
     occupationAliases: readDictionary(dictionariesDir, 'occupation_aliases.csv').map((r) => ({
       alias: r.alias!,
@@ -155,6 +163,10 @@ export function readOccupationDictionaries(
       productionCode: r.production_code || null,
       teachingCode: r.teaching_code || null,
       source: dictionarySource(r.source),
+    })),
+    occupationItField: readDictionary(dictionariesDir, 'occupation_it_field.csv').map((r) => ({
+      code: r.code!,
+      teachingCode: r.teaching_code!,
     })),
     occupationBareWords: readDictionary(dictionariesDir, 'occupation_bare_words.csv').map((r) => r.word!),
   };

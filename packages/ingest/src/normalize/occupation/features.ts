@@ -8,7 +8,6 @@ import type { LocationMatcher } from '../location.js';
 import { cleanTitle, type CleanTitle } from './clean.js';
 import type { CodeIndex } from './code-index.js';
 import type { Lexicon, RoleParse, TermHit } from './lexicon.js';
-import { isItCode } from './lexicon.js';
 import type { OccupationTree } from './tree.js';
 
 /** The class of a title that decides nothing (储备干部, slogans, pay only). */
@@ -140,8 +139,6 @@ const COMPOSITION_FEATURE: Record<string, string> = {
   'head-production': 'comp:prod',
   'head-teaching': 'comp:teach',
 };
-/** Teachers of an IT subject at a training firm are 职业培训师. */
-const IT_TEACHER = '4-07-03-05';
 
 /**
  * What a title says on its own, before the employer's industry or the posting text is read: the
@@ -239,6 +236,7 @@ export function contextEvidence(
  */
 export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureSink): TitleReading {
   const { lexicon, index, tree } = deps;
+  const it = lexicon.itField;
   const segments = clean.segments.length ? clean.segments : [''];
   const parses = segments.map((s) => lexicon.parse(s));
   const pi = choosePrimary(parses);
@@ -267,7 +265,7 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureS
   // Evidence: aliases of the role segment.
   for (const h of parse.hits) {
     if (h.term.kind !== 'alias' || !h.term.code) continue;
-    if (parse.itSuppressed && isItCode(h.term.code)) continue;
+    if (parse.setAside?.has(h.term.code)) continue;
     setMax(evidence, h.term.code, `a:t${h.term.tier}`, 1);
     if (h === parse.head) setMax(evidence, h.term.code, 'a:head', 1);
     if (h.start === 0 && h.end === primary.length) setMax(evidence, h.term.code, 'a:whole', 1);
@@ -282,14 +280,16 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureS
   if (head) {
     const domain = [...parse.domains].reverse().find((d) => composedCode(head, d));
     // An IT word before a teaching head is the subject taught (Python讲师, 网络工程师讲师).
-    const itSubject = parse.hits.some((h) => h.term.kind === 'alias' && h.term.code && isItCode(h.term.code) && h.end <= head.start);
+    const itSubject = parse.hits.find((h) => h.term.kind === 'alias' && h.term.code && it.has(h.term.code) && h.end <= head.start);
     if (head.term.kind === 'head-teaching') {
       // A teacher's code follows the pupils (少儿, 乐高, 小学 anywhere in the title) before the
       // subject: an IT subject at a training firm is 职业培训师.
       const elsewhere = [...parses.filter((_, i) => i !== pi).flatMap((p) => p.hits), ...asideHits];
       const taught = [...parse.domains, ...elsewhere].filter((h) => h.term.kind === 'domain' && h.term.teachingCode);
       const code =
-        taught.find((h) => h.term.teachingCode !== IT_TEACHER)?.term.teachingCode ?? (taught.length || itSubject ? IT_TEACHER : null);
+        taught.find((h) => !it.isTeachingCode(h.term.teachingCode!))?.term.teachingCode ??
+        taught[0]?.term.teachingCode ??
+        (itSubject ? it.teachingCode(itSubject.term.code!) : null);
       if (code) {
         setMax(evidence, code, 'comp:teach', 1);
         composed = true;
@@ -327,14 +327,10 @@ export function readTitle(clean: CleanTitle, deps: AnalysisDeps, sink?: FeatureS
   // A teacher named in brackets teaches the title's subject (`Python（兼职讲师）`).
   if (!head && !parse.head) {
     const asideHead = asideHits.find((h) => h.term.kind === 'head-teaching');
-    const subject = parse.hits.find((h) => (h.term.kind === 'alias' && h.term.code && isItCode(h.term.code)) || h.term.teachingCode);
-    if (asideHead && subject) {
-      setMax(
-        evidence,
-        subject.term.teachingCode && subject.term.teachingCode !== IT_TEACHER ? subject.term.teachingCode : IT_TEACHER,
-        'comp:teach',
-        1,
-      );
+    const subject = parse.hits.find((h) => (h.term.kind === 'alias' && h.term.code && it.has(h.term.code)) || h.term.teachingCode);
+    const code = subject && (subject.term.teachingCode ?? it.teachingCode(subject.term.code!));
+    if (asideHead && code) {
+      setMax(evidence, code, 'comp:teach', 1);
       composed = true;
     }
   }

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { reference } from '../../../test/helpers/coders.js';
 import { buildLexicon } from './lexicon.js';
 
-const lexicon = buildLexicon(reference.occupationAliases, reference.occupationComposition);
+const lexicon = buildLexicon(reference.occupationAliases, reference.occupationComposition, reference.occupationItField);
 const parse = (segment: string) => {
   const p = lexicon.parse(segment);
   return {
     head: p.head?.term.text,
     compositionHead: p.compositionHead?.term.text,
     domains: p.domains.map((d) => d.term.text),
-    itSuppressed: p.itSuppressed,
+    itSuppressed: p.setAside !== null,
     hits: p.hits.map((h) => h.term.text),
   };
 };

@@ -4,7 +4,8 @@
  * 注塑). Matching finds every dictionary word in a text; the parse finds a segment's role head and
  * the domains named before it.
  */
-import type { OccupationAlias, OccupationCompositionTerm } from '../reference.js';
+import type { OccupationAlias, OccupationCompositionTerm, OccupationItFieldRow } from '../reference.js';
+import { levelDepth, structuralLevel } from './tree.js';
 
 /** What a dictionary word is. */
 export type TermKind = 'alias' | 'head-engineering' | 'head-production' | 'head-teaching' | 'domain';
@@ -39,8 +40,37 @@ export interface RoleParse {
   compositionHead: TermHit | null;
   /** Domains named in the segment, nearest the head last. */
   domains: TermHit[];
-  /** IT aliases were set aside because a non-IT domain names the field (整车测试工程师). */
-  itSuppressed: boolean;
+  /** The IT field when its aliases are set aside because a non-IT domain names the field (整车测试工程师); else null. */
+  setAside: ItField | null;
+}
+
+/** The IT field (occupation_it_field.csv). */
+export interface ItField {
+  /** Whether a code is a row's code or lies under one. */
+  has(code: string): boolean;
+  /** The code of a teacher of the subjects of the row a code lies under (null outside the field). */
+  teachingCode(code: string): string | null;
+  /** Whether a code is a row's teaching code (a teacher of IT subjects at a training firm). */
+  isTeachingCode(code: string): boolean;
+}
+
+/** Indexes the IT field's rows: a code lies under a row when its first parts are the row code's non-zero parts. */
+export function buildItField(rows: readonly OccupationItFieldRow[]): ItField {
+  const prefixes = rows.map((r) => ({
+    prefix:
+      r.code
+        .split('-')
+        .slice(0, levelDepth(structuralLevel(r.code)))
+        .join('-') + '-',
+    teachingCode: r.teachingCode,
+  }));
+  const teaching = new Set(rows.map((r) => r.teachingCode));
+  const rowOf = (code: string) => prefixes.find((p) => (code + '-').startsWith(p.prefix));
+  return {
+    has: (code) => rowOf(code) !== undefined,
+    teachingCode: (code) => rowOf(code)?.teachingCode ?? null,
+    isTeachingCode: (code) => teaching.has(code),
+  };
 }
 
 /** A built dictionary. */
@@ -49,10 +79,10 @@ export interface Lexicon {
   parse(segment: string): RoleParse;
   /** Every dictionary word (for features that name terms). */
   terms: readonly Term[];
+  itField: ItField;
 }
 
 const LATIN = /[a-z0-9]/;
-const IT_CODE = /^(2-02-10|2-02-38|4-04-0)/;
 
 /** Whether `text[at]` is one of `LATIN`'s characters (a–z, 0–9); false outside the text. */
 function isLatinAt(text: string, at: number): boolean {
@@ -93,8 +123,13 @@ export function occupationNameAliases(
   return out;
 }
 
-/** Builds the dictionary from the alias and composition rows. */
-export function buildLexicon(aliases: readonly OccupationAlias[], composition: readonly OccupationCompositionTerm[]): Lexicon {
+/** Builds the dictionary from the alias, composition and IT field rows. */
+export function buildLexicon(
+  aliases: readonly OccupationAlias[],
+  composition: readonly OccupationCompositionTerm[],
+  itRows: readonly OccupationItFieldRow[],
+): Lexicon {
+  const itField = buildItField(itRows);
   const terms: Term[] = [];
   for (const a of aliases) {
     terms.push({
@@ -193,17 +228,11 @@ export function buildLexicon(aliases: readonly OccupationAlias[], composition: r
       return true;
     };
     const itEvidence = hits.some(
-      (h) => h.term.kind === 'alias' && h.term.code !== null && IT_CODE.test(h.term.code) && h.term.tier >= 2 && !functionWord(h),
+      (h) => h.term.kind === 'alias' && h.term.code !== null && itField.has(h.term.code) && h.term.tier >= 2 && !functionWord(h),
     );
     const fieldDomain = domains.some((d) => d.term.engineeringCode || d.term.productionCode);
-    const itSuppressed = fieldDomain && !itEvidence;
-    return { hits, head, compositionHead, domains, itSuppressed };
+    return { hits, head, compositionHead, domains, setAside: fieldDomain && !itEvidence ? itField : null };
   }
 
-  return { find, parse, terms };
-}
-
-/** Whether an alias points into the IT field (软件, 大数据, 信息通信服务). */
-export function isItCode(code: string): boolean {
-  return IT_CODE.test(code);
+  return { find, parse, terms, itField };
 }

@@ -20,7 +20,7 @@ import { buildOccupationTree } from './tree.js';
 
 const tree = buildOccupationTree(reference.occupations);
 const deps = {
-  lexicon: buildLexicon(reference.occupationAliases, reference.occupationComposition),
+  lexicon: buildLexicon(reference.occupationAliases, reference.occupationComposition, reference.occupationItField),
   index: buildCodeIndex(
     tree,
     reference.occupations.map((o) => o.code),

@@ -11,7 +11,6 @@
  * (`datasets/dictionaries/occupation_calibration.json`).
  */
 import { NONE, WORD_KINDS, type Evidence, type FeatureSink, type TitleAnalysis } from './features.js';
-import { isItCode } from './lexicon.js';
 import { levelDepth, truncateCode, type OccupationLevel, type OccupationTree } from './tree.js';
 
 /** The model as stored. */
@@ -141,7 +140,7 @@ function hasComposition(e: Evidence): boolean {
 }
 
 /** What candidates and their shared features are read from: a title's evidence, parse and head. */
-export type ScoredTitle = Pick<TitleAnalysis, 'evidence' | 'none' | 'headClass'> & { parse: Pick<TitleAnalysis['parse'], 'itSuppressed'> };
+export type ScoredTitle = Pick<TitleAnalysis, 'evidence' | 'none' | 'headClass'> & { parse: Pick<TitleAnalysis['parse'], 'setAside'> };
 
 /**
  * The candidate codes of a title: the no-occupation class, every code with evidence and the given
@@ -150,10 +149,10 @@ export type ScoredTitle = Pick<TitleAnalysis, 'evidence' | 'none' | 'headClass'>
  */
 export function candidateCodes(analysis: ScoredTitle, lexicalCodes: Iterable<string>, tree: OccupationTree): string[] {
   const out: string[] = [NONE];
-  const suppressed = analysis.parse.itSuppressed;
+  const setAside = analysis.parse.setAside;
   const offer = (code: string) => {
     if (code === NONE || out.includes(code) || !tree.has(code)) return;
-    if (suppressed && isItCode(code)) {
+    if (setAside?.has(code)) {
       const e = analysis.evidence.get(code);
       if (!(e && hasComposition(e))) return;
     }

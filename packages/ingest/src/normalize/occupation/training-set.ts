@@ -131,6 +131,7 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
   const {
     occupationAliases: aliases,
     occupationComposition: composition,
+    occupationItField: itField,
     occupationBareWords: bareWords,
   } = readOccupationDictionaries(paths.dictionariesDir);
   const tree = buildOccupationTree(ref.occupations);
@@ -140,7 +141,7 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
   );
   const location = buildLocationMatcher(ref.regions);
   const depsWith = (kept: readonly OccupationAlias[], comp: readonly OccupationCompositionTerm[]): AnalysisDeps => ({
-    lexicon: buildLexicon([...kept, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', kept)], comp),
+    lexicon: buildLexicon([...kept, ...occupationNameAliases(ref.occupations, (c) => tree.level(c) === '细类', kept)], comp, itField),
     index,
     tree,
     location,
