@@ -73,6 +73,7 @@ describe('configuration: every option from its flag, else its variable', () => {
     projectionOverrides: ['/srv/t/projection-overrides', 'projectionOverridesDir'],
     memoryLimit: ['512MB', 'memoryLimit'],
     out: ['/srv/t/out', 'outDir'],
+    chromium: ['/opt/chromium/chrome', 'chromiumPath'],
     published: ['/srv/t/snap.duckdb', 'publishedPath'],
     exports: ['/srv/t/lake', 'exportsDir'],
     keepVintages: ['30', 'keepVintages', 30],

@@ -33,6 +33,9 @@ export const DEFAULT_RETRY_DELAY_S = 300;
 /** Bureaus read Beijing time. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`), which prints the PDFs. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
 /** One value a command line may set: its environment variable, its default and its help line. */
 export interface ConfigOption {
   /** Name in {@link ConfigFlags}; the flag is its kebab-case form (`memoryLimit` → `--memory-limit`). */
@@ -107,6 +110,13 @@ export const CONFIG_OPTIONS = [
     default: DEFAULT_MEMORY_LIMIT,
   },
   { key: 'out', env: 'TALENT_OUT', value: '<dir>', help: 'reports and exports', default: 'out' },
+  {
+    key: 'chromium',
+    env: 'TALENT_CHROMIUM',
+    value: '<file>',
+    help: 'the Chromium that prints the PDFs (Debian: apt-get install chromium fonts-noto-cjk)',
+    default: DEFAULT_CHROMIUM,
+  },
   {
     key: 'published',
     env: 'TALENT_PUBLISHED',
@@ -199,6 +209,7 @@ export const configSchema = z.object({
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
+  chromiumPath: path.describe('Chromium executable that prints the PDFs.'),
   publishedPath: path
     .nullable()
     .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
@@ -297,6 +308,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     projectionOverridesDir: abs('projectionOverrides', () => join(referenceDir, 'projection', 'overrides')),
     memoryLimit: given('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
     outDir: abs('out', () => join(repoRoot, 'out')),
+    chromiumPath: abs('chromium', () => DEFAULT_CHROMIUM),
     publishedPath,
     exportsDir: given('exports') !== undefined ? resolve(given('exports')!) : publishedPath && join(dirname(publishedPath), 'lake'),
     keepVintages: given('keepVintages') ?? null,

@@ -95,7 +95,8 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
         (!options.pdfRegions || options.pdfRegions.includes((parent ?? p).subtitle.region.code)),
       disclosure: { system: built.system },
     });
-  const manifest = options.pdf === false ? await write() : await withPdfPrinter((printer) => write(printer));
+  const manifest =
+    options.pdf === false ? await write() : await withPdfPrinter((printer) => write(printer), { executablePath: config.chromiumPath });
   const seconds = (performance.now() - started) / 1000;
   const d = manifest.disclosure;
   lines.push(

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_CHROMIUM } from '@talent/models';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { pagesOfTargets } from './pdf-pages.js';
-
-/** Debian's Chromium (`apt-get install chromium fonts-noto-cjk`); `TALENT_CHROMIUM` overrides it. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Flags for printing offline: no GPU, no sandbox (CI runs as root), and none of the background
@@ -24,6 +22,7 @@ export const CHROMIUM_FLAGS = [
 ] as const;
 
 export interface PdfPrinterOptions {
+  /** The Chromium to drive (a command passes the configuration's `chromiumPath`; default {@link DEFAULT_CHROMIUM}). */
   executablePath?: string;
   /** Milliseconds allowed for loading and printing one file (default 60 000). */
   timeout?: number;
@@ -55,7 +54,7 @@ export class PdfPrinter {
   ) {}
 
   static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
-    const executablePath = options.executablePath ?? process.env.TALENT_CHROMIUM ?? DEFAULT_CHROMIUM;
+    const executablePath = options.executablePath ?? DEFAULT_CHROMIUM;
     const profile = mkdtempSync(join(tmpdir(), 'talent-chromium-'));
     try {
       const context = await chromium.launchPersistentContext(profile, {
