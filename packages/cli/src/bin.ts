@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import {
   CONFIG_OPTIONS,
+  ConfigError,
   configFlag,
   CrosswalkValidationError,
   ProjectionReferenceError,
@@ -76,8 +77,10 @@ function parse(argv: string[], command: Command | undefined) {
 function exitCodeOfError(err: Error & { code?: string }): number {
   if (err.name === 'ConfigError' || err instanceof CronExpressionError || err.code?.startsWith('ERR_PARSE_ARGS')) return EXIT.usage;
   const cause: unknown = err instanceof RunFailedError ? err.cause : err;
-  // A bureau's override file that cannot be used is its configuration, like a bad flag.
-  if (cause instanceof ProjectionReferenceError || cause instanceof CrosswalkValidationError) return EXIT.usage;
+  // A bureau's override file that cannot be used is its configuration, like a bad flag, and so is a
+  // configured value only the warehouse can check (a --regions code).
+  if (cause instanceof ProjectionReferenceError || cause instanceof CrosswalkValidationError || cause instanceof ConfigError)
+    return EXIT.usage;
   if (cause instanceof LockHeldError) return EXIT.lockHeld;
   return EXIT.runFailed;
 }

@@ -1,7 +1,7 @@
 import { appendRows, openWarehouse, resolveConfig, runModels, type Warehouse } from '@talent/models';
 import { readPublicationRules } from '@talent/reports/rules';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultRegions } from '../src/commands/report.js';
+import { defaultRegions, publicationRegions } from '../src/commands/report.js';
 import { summaryFrameworks } from '../src/stages/projection-summary.js';
 
 const config = resolveConfig({}, {});
@@ -74,7 +74,7 @@ describe('the regions published when none is asked for', () => {
       },
     ]);
     expect(await defaultRegions(w.conn)).toEqual({ provinces: ['520000'], regions: ['520000', '520100', '520200'] });
-    expect(await summaryFrameworks(w.conn, rules)).toEqual(['gz_ten_industries']);
+    expect(await summaryFrameworks(w.conn, rules, null)).toEqual(['gz_ten_industries']);
   });
 
   it('are each province with data, in code order, with the frameworks the rules give it and its cities', async () => {
@@ -96,12 +96,27 @@ describe('the regions published when none is asked for', () => {
       provinces: ['450000', '520000'],
       regions: ['450000', '450100', '450200', '520000', '520100', '520200'],
     });
-    expect(await summaryFrameworks(w.conn, rules)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
+    expect(await summaryFrameworks(w.conn, rules, null)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
   });
 
   it('are none in a warehouse without data, and the summary names no framework', async () => {
     const w = await warehouseWith({});
     expect(await defaultRegions(w.conn)).toEqual({ provinces: [], regions: [] });
-    expect(await summaryFrameworks(w.conn, rules)).toEqual([]);
+    expect(await summaryFrameworks(w.conn, rules, null)).toEqual([]);
+  });
+
+  it('are the configured regions when --regions is set, each with its PDFs, and a code the lists lack is refused', async () => {
+    const w = await warehouseWith({ 'core.employment': [employment('520100', 2024, 81_000)] });
+    expect(await publicationRegions(w.conn, { regions: null })).toEqual({
+      regions: ['520000', '520100', '520200'],
+      pdfRegions: ['520000'],
+    });
+    expect(await publicationRegions(w.conn, { regions: ['520100'] })).toEqual({ regions: ['520100'], pdfRegions: ['520100'] });
+    // The summary follows them: a city's own framework, else its province's.
+    expect(await summaryFrameworks(w.conn, rules, ['450200'])).toEqual(['lz_5plus5']);
+    expect(await summaryFrameworks(w.conn, rules, ['520100', '450100'])).toEqual(['gx_nine_cards', 'gz_ten_industries']);
+    await expect(publicationRegions(w.conn, { regions: ['520100', '529999'] })).rejects.toThrow(
+      '--regions (TALENT_REGIONS): 529999 is not a region of the code lists (ref.region)',
+    );
   });
 });

@@ -51,6 +51,14 @@ describe('exit codes of the talent command', () => {
     expect(r.out).toContain('--year 20x5 is not a year');
   });
 
+  it('a --regions code the code lists do not hold is wrong configuration: exit 2, naming the flag', { timeout: 240_000 }, () => {
+    const wh = join(dir, 'wh-regions.duckdb');
+    expect(talentRun('init', '--warehouse', wh).status).toBe(EXIT.ok);
+    const r = talentRun('report', '--regions', '450200,459999', '--warehouse', wh);
+    expect(r.status, r.out).toBe(EXIT.usage);
+    expect(r.out).toContain('--regions (TALENT_REGIONS): 459999 is not a region of the code lists (ref.region)');
+  });
+
   it('talent report without a warehouse says how to make one: exit 5', () => {
     const missing = join(dir, 'none.duckdb');
     const r = talentRun('report', '--warehouse', missing);

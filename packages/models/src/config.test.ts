@@ -38,6 +38,15 @@ describe('configuration: the vintages the retention rule keeps', () => {
   });
 });
 
+describe('configuration: the regions whose publications are written', () => {
+  it('are derived from the data unless codes are given, which are refused unless six digits each', () => {
+    expect(resolveConfig({}, {}).regions).toBeNull();
+    expect(resolveConfig({}, { TALENT_REGIONS: '450200' }).regions).toEqual(['450200']);
+    for (const bad of ['柳州', '4502', '450200;450000', '450200,'])
+      expect(() => resolveConfig({ regions: bad }, {})).toThrow(/--regions \(TALENT_REGIONS\): GB\/T 2260 codes of six digits/);
+  });
+});
+
 describe('configuration: the published snapshot and its lake', () => {
   it('sit beside the warehouse unless set, and follow it', () => {
     const config = resolveConfig({ warehouse: '/srv/talent/wh.duckdb' }, {});
@@ -74,6 +83,7 @@ describe('configuration: every option from its flag, else its variable', () => {
     memoryLimit: ['512MB', 'memoryLimit'],
     out: ['/srv/t/out', 'outDir'],
     chromium: ['/opt/chromium/chrome', 'chromiumPath'],
+    regions: ['450200, 450000', 'regions', ['450200', '450000']],
     published: ['/srv/t/snap.duckdb', 'publishedPath'],
     exports: ['/srv/t/lake', 'exportsDir'],
     keepVintages: ['30', 'keepVintages', 30],

@@ -111,6 +111,13 @@ export const CONFIG_OPTIONS = [
   },
   { key: 'out', env: 'TALENT_OUT', value: '<dir>', help: 'reports and exports', default: 'out' },
   {
+    key: 'regions',
+    env: 'TALENT_REGIONS',
+    value: '<codes>',
+    help: 'the regions whose publications `talent run` and `talent report` write, with PDFs: GB/T 2260 codes separated by commas, e.g. 450200 for 柳州 alone',
+    default: 'each province whose data the warehouse holds and each of its cities, PDFs for the provinces',
+  },
+  {
     key: 'chromium',
     env: 'TALENT_CHROMIUM',
     value: '<file>',
@@ -210,6 +217,11 @@ export const configSchema = z.object({
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
   chromiumPath: path.describe('Chromium executable that prints the PDFs.'),
+  regions: z
+    .array(z.string().regex(/^\d{6}$/, 'GB/T 2260 codes of six digits separated by commas, such as 450000,450200'))
+    .min(1, 'GB/T 2260 codes of six digits separated by commas, such as 450000,450200')
+    .nullable()
+    .describe('Regions whose publications are written; NULL: each province with data and its cities.'),
   publishedPath: path
     .nullable()
     .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),
@@ -309,6 +321,10 @@ export function resolveConfig(flags: ConfigFlags = {}, env: Readonly<Record<stri
     memoryLimit: given('memoryLimit') ?? DEFAULT_MEMORY_LIMIT,
     outDir: abs('out', () => join(repoRoot, 'out')),
     chromiumPath: abs('chromium', () => DEFAULT_CHROMIUM),
+    regions:
+      given('regions')
+        ?.split(',')
+        .map((c) => c.trim()) ?? null,
     publishedPath,
     exportsDir: given('exports') !== undefined ? resolve(given('exports')!) : publishedPath && join(dirname(publishedPath), 'lake'),
     keepVintages: given('keepVintages') ?? null,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { todayIn, type Config } from '@talent/models';
+import { ConfigError, todayIn, type Config } from '@talent/models';
 import { EXIT } from '../exit-codes.js';
 import { openForReading } from '../read-only.js';
 import type { Publication, RunManifest, SystemSizes } from '@talent/reports';
@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface ReportOptions {
   runId: string;
-  /** Region codes; default: the province of the newest projection (or 450000) and each of its cities. */
+  /** Region codes; default: {@link publicationRegions}. */
   regions?: readonly string[];
   year?: number;
   framework?: string;
@@ -40,7 +40,29 @@ export function reportsRoot(config: Pick<Config, 'outDir'>): string {
 }
 
 /**
- * The regions published when none is asked for: each province whose own data the warehouse holds
+ * The regions a run's and `talent report`'s publications are written for, and those printed as PDFs:
+ * the configured ones (`--regions`), each with its PDFs; else each province whose data the warehouse
+ * holds with its cities, PDFs for the provinces.
+ */
+export async function publicationRegions(
+  conn: DuckDBConnection,
+  config: Pick<Config, 'regions'>,
+): Promise<{ regions: string[]; pdfRegions: string[] }> {
+  if (!config.regions) {
+    const { provinces, regions } = await defaultRegions(conn);
+    return { regions, pdfRegions: provinces };
+  }
+  const { readRegion } = await reports();
+  for (const r of config.regions)
+    if (!(await readRegion(conn, r)))
+      throw new ConfigError(
+        `--regions (TALENT_REGIONS): ${r} is not a region of the code lists (ref.region); correct it or leave --regions unset`,
+      );
+  return { regions: [...config.regions], pdfRegions: [...config.regions] };
+}
+
+/**
+ * The regions published when none is configured: each province whose own data the warehouse holds
  * (450000 on the demo), followed by its cities, in code order.
  */
 export async function defaultRegions(conn: DuckDBConnection): Promise<{ provinces: string[]; regions: string[] }> {
@@ -60,7 +82,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   const { buildPublications, readRegion, writeRun } = await reports();
   const { withPdfPrinter } = await import('@talent/reports/pdf');
   const started = performance.now();
-  const regions = options.regions ?? (await defaultRegions(conn)).regions;
+  const regions = options.regions ?? (await publicationRegions(conn, config)).regions;
   if (!regions.length)
     return {
       manifest: null,
@@ -186,7 +208,8 @@ the warehouse holds and each of its cities, from the warehouse (read-only), ever
 <out>/reports/.
 
 Options:
-  --region <code>            GB/T 2260 code (default: each province with data, 450000 on the demo, and its cities)
+  --region <code>            GB/T 2260 code (default: the --regions of the configuration, else each province with
+                             data, 450000 on the demo, and its cities)
   --year <y>                 report year (default: the projection's last observed year)
   --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
   --school-pdf               print the PDF of every school report of the region too (one per school: slow)`,

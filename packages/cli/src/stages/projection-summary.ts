@@ -9,10 +9,29 @@ const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)
 
 /**
  * The frameworks the run summary prints: those the publications take by default (rules.json
- * `defaultFramework`) for a province whose data the warehouse holds (core.province_coverage) or for
- * one of its cities, in the rules' order. On the demo: 九张创新名片 (450000) and 柳州 5+5 (450200).
+ * `defaultFramework`). For configured regions (`--regions`), each region's own, else its province's;
+ * otherwise those of each province whose data the warehouse holds (core.province_coverage) and of its
+ * cities, in the rules' order. On the demo: 九张创新名片 (450000) and 柳州 5+5 (450200).
  */
-export async function summaryFrameworks(conn: DuckDBConnection, rules: Pick<PublicationRules, 'defaultFramework'>): Promise<string[]> {
+export async function summaryFrameworks(
+  conn: DuckDBConnection,
+  rules: Pick<PublicationRules, 'defaultFramework'>,
+  regions: readonly string[] | null,
+): Promise<string[]> {
+  const defaults = rules.defaultFramework;
+  if (regions) {
+    const provinces = (
+      await conn.runAndReadAll(`SELECT code, province_code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [
+        listValue([...regions]),
+      ])
+    ).getRowsJson();
+    const provinceOf = new Map(provinces.map((r) => [String(r[0]), String(r[1])]));
+    const chosen = regions.flatMap((r) => {
+      const f = defaults[r] ?? defaults[provinceOf.get(r) ?? ''];
+      return f ? [f] : [];
+    });
+    return Object.values(defaults).filter((f, i, all) => chosen.includes(f) && all.indexOf(f) === i);
+  }
   const covered = new Set(
     (
       await conn.runAndReadAll(
@@ -22,7 +41,7 @@ export async function summaryFrameworks(conn: DuckDBConnection, rules: Pick<Publ
       .getRowsJson()
       .map((r) => String(r[0])),
   );
-  return [...new Set(Object.entries(rules.defaultFramework).flatMap(([region, framework]) => (covered.has(region) ? [framework] : [])))];
+  return [...new Set(Object.entries(defaults).flatMap(([region, framework]) => (covered.has(region) ? [framework] : [])))];
 }
 
 /**

@@ -20,7 +20,7 @@ export const projectionStage: Stage = {
     const rulesFile = join(config.datasetsDir, 'publications', 'rules.json');
     const summary = async (vintage: string) =>
       existsSync(rulesFile)
-        ? projectionSummary(wh.conn, vintage, await summaryFrameworks(wh.conn, readPublicationRules(config.datasetsDir)))
+        ? projectionSummary(wh.conn, vintage, await summaryFrameworks(wh.conn, readPublicationRules(config.datasetsDir), config.regions))
         : [];
     const fingerprint = await projectionFingerprint(wh.conn, ENGINE_VERSION);
     const last = (

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Stage } from '../pipeline.js';
-import { defaultRegions, reportsRoot, writeReports } from '../commands/report.js';
+import { publicationRegions, reportsRoot, writeReports } from '../commands/report.js';
 
 /** Bumped when the publications change for the same inputs, so the next run writes them again. */
 const REPORTS_VERSION = 'reports-7';
 
 /**
- * Writes the annual publications of each province whose data the warehouse holds and of its cities
- * (PDFs for the provinces), unless the inputs
+ * Writes the annual publications of the configured regions (`--regions`), else of each province
+ * whose data the warehouse holds and of its cities (PDFs for the provinces), unless the inputs
  * they read (projection vintage, loads, publication rules) are those of the reports `latest`
  * points at. Without a projection vintage it says so and writes what it can (the graduate report).
  */
@@ -25,7 +25,8 @@ export const reportStage: Stage = {
       return { stage: 'report', changed: false, lines: [`Reports: no publication rules at ${rulesPath}; nothing written.`], figures: {} };
     const rules = readFileSync(rulesPath);
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0]]))
+      // Configured regions join the inputs; without them the stamp is what it was before they existed.
+      .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0], ...(config.regions ? [config.regions] : [])]))
       .update(rules)
       .digest('hex');
     const root = reportsRoot(config);
@@ -37,9 +38,9 @@ export const reportStage: Stage = {
         lines: [`Reports: inputs unchanged since the reports in ${join(root, 'latest')}; nothing written.`],
         figures: {},
       };
-    // The night prints the provinces' PDFs; a city's PDF is `talent report --region <code>` away.
-    const { provinces, regions } = await defaultRegions(wh.conn);
-    const { manifest, lines, seconds } = await writeReports(wh.conn, config, { runId, regions, pdfRegions: provinces });
+    // By default the night prints the provinces' PDFs; a city's PDF is `talent report --region <code>` away.
+    const { regions, pdfRegions } = await publicationRegions(wh.conn, config);
+    const { manifest, lines, seconds } = await writeReports(wh.conn, config, { runId, regions, pdfRegions });
     if (manifest) writeFileSync(stamp, fingerprint);
     return {
       stage: 'report',
