@@ -1,7 +1,7 @@
 import { appendRows, openWarehouse, resolveConfig, runModels, type Warehouse } from '@talent/models';
 import { readPublicationRules } from '@talent/reports/rules';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultRegions, publicationRegions } from '../src/commands/report.js';
+import { publicationRegions } from '../src/commands/report.js';
 import { summaryFrameworks } from '../src/stages/projection-summary.js';
 
 const config = resolveConfig({}, {});
@@ -41,8 +41,8 @@ async function warehouseWith(rows: Record<string, Record<string, string | number
   return wh;
 }
 
-const employment = (region_code: string, year: number, employment: number) => ({
-  year,
+const employment = (region_code: string, employment: number) => ({
+  year: 2024,
   region_code,
   region_matched: true,
   industry_code: 'C',
@@ -52,68 +52,88 @@ const employment = (region_code: string, year: number, employment: number) => ({
   universe: 'urban_units',
   employment,
 });
+const shortage = (region_code: string, publisher: string) => ({
+  publisher,
+  period: '2024Q4',
+  rank: 1,
+  occupation_name: '车工',
+  occupation_code: '6-18-01-01',
+  occupation_matched: true,
+  region_code,
+});
+const unset = { regions: null };
 
-describe('the regions published when none is asked for', () => {
-  it("are a Guizhou bureau's province and cities when its warehouse holds Guizhou data only", async () => {
+describe('the regions published when none is configured', () => {
+  it("are a Guizhou bureau's province and its cities with data when its warehouse holds Guizhou data", async () => {
     const w = await warehouseWith({
-      'core.employment': [employment('520100', 2024, 81_000), employment('520000', 2024, 390_000)],
+      // The yearbook's 全省 column and 贵阳's; 六盘水 has no row.
+      'core.employment': [employment('520000', 390_000), employment('520100', 81_000)],
       // A graduate who went to Guangxi makes no Guangxi publication.
       'core.graduate_region': [
         { graduation_year: 2024, region_code: '450200', region_matched: true, province_code: '450000', employed: 3 },
       ],
     });
-    const coverage = (await w.conn.runAndReadAll(`SELECT * FROM core.province_coverage`)).getRowObjectsJson();
+    const coverage = (await w.conn.runAndReadAll(`SELECT * FROM core.region_coverage ORDER BY region_code`)).getRowObjectsJson();
     expect(coverage).toEqual([
       {
+        region_code: '520000',
+        region_name: '贵州省',
+        level: '省',
         province_code: '520000',
-        province_name: '贵州省',
-        employment_rows: '2',
+        employment_rows: '1',
+        posting_rows: '0',
+        shortage_rows: '0',
+        enrollment_rows: '0',
+      },
+      {
+        region_code: '520100',
+        region_name: '贵阳市',
+        level: '市',
+        province_code: '520000',
+        employment_rows: '1',
         posting_rows: '0',
         shortage_rows: '0',
         enrollment_rows: '0',
       },
     ]);
-    expect(await defaultRegions(w.conn)).toEqual({ provinces: ['520000'], regions: ['520000', '520100', '520200'] });
-    expect(await summaryFrameworks(w.conn, rules, null)).toEqual(['gz_ten_industries']);
+    const published = await publicationRegions(w.conn, unset);
+    expect(published).toEqual({ regions: ['520000', '520100'], pdfRegions: ['520000'] });
+    expect(await summaryFrameworks(w.conn, rules, published.regions)).toEqual(['gz_ten_industries']);
   });
 
-  it('are each province with data, in code order, with the frameworks the rules give it and its cities', async () => {
+  it("are a city bureau's city alone, PDFs and all, when no province has data of its own", async () => {
+    // 柳州's shortage table, coded to a county of the city: the city's, not Guangxi's.
+    const w = await warehouseWith({ 'core.shortage_entry': [shortage('450202', '柳州市人力资源和社会保障局')] });
+    const published = await publicationRegions(w.conn, unset);
+    expect(published).toEqual({ regions: ['450200'], pdfRegions: ['450200'] });
+    expect(await summaryFrameworks(w.conn, rules, published.regions)).toEqual(['lz_5plus5']);
+  });
+
+  it('are each province with data and its cities with data, then cities whose province has none, in code order', async () => {
     const w = await warehouseWith({
-      'core.employment': [employment('520100', 2024, 81_000)],
-      'core.shortage_entry': [
-        {
-          publisher: '柳州市人力资源和社会保障局',
-          period: '2024Q4',
-          rank: 1,
-          occupation_name: '车工',
-          occupation_code: '6-18-01-01',
-          occupation_matched: true,
-          region_code: '450202',
-        },
-      ],
+      'core.employment': [employment('520100', 81_000)],
+      'core.shortage_entry': [shortage('450000', '广西壮族自治区人力资源和社会保障厅'), shortage('450202', '柳州市人力资源和社会保障局')],
     });
-    expect(await defaultRegions(w.conn)).toEqual({
-      provinces: ['450000', '520000'],
-      regions: ['450000', '450100', '450200', '520000', '520100', '520200'],
-    });
-    expect(await summaryFrameworks(w.conn, rules, null)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
+    const published = await publicationRegions(w.conn, unset);
+    expect(published).toEqual({ regions: ['450000', '450200', '520100'], pdfRegions: ['450000'] });
+    // 贵阳 takes its province's framework.
+    expect(await summaryFrameworks(w.conn, rules, published.regions)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
   });
 
   it('are none in a warehouse without data, and the summary names no framework', async () => {
     const w = await warehouseWith({});
-    expect(await defaultRegions(w.conn)).toEqual({ provinces: [], regions: [] });
-    expect(await summaryFrameworks(w.conn, rules, null)).toEqual([]);
+    expect(await publicationRegions(w.conn, unset)).toEqual({ regions: [], pdfRegions: [] });
+    expect(await summaryFrameworks(w.conn, rules, [])).toEqual([]);
   });
+});
 
-  it('are the configured regions when --regions is set, each with its PDFs, and a code the lists lack is refused', async () => {
-    const w = await warehouseWith({ 'core.employment': [employment('520100', 2024, 81_000)] });
-    expect(await publicationRegions(w.conn, { regions: null })).toEqual({
-      regions: ['520000', '520100', '520200'],
-      pdfRegions: ['520000'],
+describe('the regions published when --regions names them', () => {
+  it('are those, each with its PDFs, and a code the lists lack is refused', async () => {
+    const w = await warehouseWith({ 'core.employment': [employment('520000', 390_000)] });
+    expect(await publicationRegions(w.conn, { regions: ['520100', '450100'] })).toEqual({
+      regions: ['520100', '450100'],
+      pdfRegions: ['520100', '450100'],
     });
-    expect(await publicationRegions(w.conn, { regions: ['520100'] })).toEqual({ regions: ['520100'], pdfRegions: ['520100'] });
-    // The summary follows them: a city's own framework, else its province's.
-    expect(await summaryFrameworks(w.conn, rules, ['450200'])).toEqual(['lz_5plus5']);
     expect(await summaryFrameworks(w.conn, rules, ['520100', '450100'])).toEqual(['gx_nine_cards', 'gz_ten_industries']);
     await expect(publicationRegions(w.conn, { regions: ['520100', '529999'] })).rejects.toThrow(
       '--regions (TALENT_REGIONS): 529999 is not a region of the code lists (ref.region)',

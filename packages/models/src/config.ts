@@ -115,7 +115,7 @@ export const CONFIG_OPTIONS = [
     env: 'TALENT_REGIONS',
     value: '<codes>',
     help: 'the regions whose publications `talent run` and `talent report` write, with PDFs: GB/T 2260 codes separated by commas, e.g. 450200 for 柳州 alone',
-    default: 'each province whose data the warehouse holds and each of its cities, PDFs for the provinces',
+    default: 'the regions with data of their own (core.region_coverage), PDFs for the provinces',
   },
   {
     key: 'chromium',
@@ -221,7 +221,7 @@ export const configSchema = z.object({
     .array(z.string().regex(/^\d{6}$/, 'GB/T 2260 codes of six digits separated by commas, such as 450000,450200'))
     .min(1, 'GB/T 2260 codes of six digits separated by commas, such as 450000,450200')
     .nullable()
-    .describe('Regions whose publications are written; NULL: each province with data and its cities.'),
+    .describe('Regions whose publications are written; NULL: the regions with data of their own (core.region_coverage).'),
   publishedPath: path
     .nullable()
     .describe('Published read-only snapshot of the warehouse; NULL for an in-memory warehouse (nothing to copy).'),

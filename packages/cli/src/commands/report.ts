@@ -5,7 +5,7 @@ import { openForReading } from '../read-only.js';
 import type { Publication, RunManifest, SystemSizes } from '@talent/reports';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 
 export interface ReportOptions {
   runId: string;
@@ -41,36 +41,33 @@ export function reportsRoot(config: Pick<Config, 'outDir'>): string {
 
 /**
  * The regions a run's and `talent report`'s publications are written for, and those printed as PDFs:
- * the configured ones (`--regions`), each with its PDFs; else each province whose data the warehouse
- * holds with its cities, PDFs for the provinces.
+ * the configured ones (`--regions`), each with its PDFs; else the regions with data of their own
+ * (core.region_coverage): each such province followed by its cities with data, then each city with
+ * data whose province has none of its own, PDFs for the provinces (for the cities when there is none).
  */
 export async function publicationRegions(
   conn: DuckDBConnection,
   config: Pick<Config, 'regions'>,
 ): Promise<{ regions: string[]; pdfRegions: string[] }> {
-  if (!config.regions) {
-    const { provinces, regions } = await defaultRegions(conn);
-    return { regions, pdfRegions: provinces };
+  if (config.regions) {
+    const known = new Set(
+      (await conn.runAndReadAll(`SELECT code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [listValue([...config.regions])]))
+        .getRowsJson()
+        .map((r) => String(r[0])),
+    );
+    for (const r of config.regions)
+      if (!known.has(r))
+        throw new ConfigError(
+          `--regions (TALENT_REGIONS): ${r} is not a region of the code lists (ref.region); correct it or leave --regions unset`,
+        );
+    return { regions: [...config.regions], pdfRegions: [...config.regions] };
   }
-  const { readRegion } = await reports();
-  for (const r of config.regions)
-    if (!(await readRegion(conn, r)))
-      throw new ConfigError(
-        `--regions (TALENT_REGIONS): ${r} is not a region of the code lists (ref.region); correct it or leave --regions unset`,
-      );
-  return { regions: [...config.regions], pdfRegions: [...config.regions] };
-}
-
-/**
- * The regions published when none is configured: each province whose own data the warehouse holds
- * (450000 on the demo), followed by its cities, in code order.
- */
-export async function defaultRegions(conn: DuckDBConnection): Promise<{ provinces: string[]; regions: string[] }> {
-  const { citiesOf, provincesWithData } = await reports();
-  const provinces = (await provincesWithData(conn)).map((p) => p.code);
-  const regions: string[] = [];
-  for (const p of provinces) regions.push(p, ...(await citiesOf(conn, p)).map((c) => c.code));
-  return { provinces, regions };
+  const rows = (
+    await conn.runAndReadAll(`SELECT region_code, level FROM core.region_coverage ORDER BY province_code, level = '市', region_code`)
+  ).getRowsJson();
+  const regions = rows.map((r) => String(r[0]));
+  const provinces = rows.filter((r) => r[1] === '省').map((r) => String(r[0]));
+  return { regions, pdfRegions: provinces.length ? provinces : regions };
 }
 
 /**
@@ -87,7 +84,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
     return {
       manifest: null,
       lines: [
-        'Reports: the warehouse holds no province’s employment, postings, shortage tables or enrolment (core.province_coverage); nothing to publish. `talent report --region <code>` writes one region’s.',
+        'Reports: the warehouse holds no region’s employment, postings, shortage tables or enrolment (core.region_coverage); nothing to publish. `talent report --region <code>` writes one region’s.',
       ],
       seconds: (performance.now() - started) / 1000,
     };
@@ -154,8 +151,7 @@ function schoolLines(sizes: SystemSizes, largestGroup: number, written: number):
 
 /**
  * `talent report [--region <code>] [--year <y>] [--framework <id>]`: one region's publications (or,
- * without --region, those of each province the warehouse holds data of and of its cities) from the
- * configured warehouse, read-only.
+ * without --region, those of {@link publicationRegions}) from the configured warehouse, read-only.
  * Returns the exit code: 0 written, 2 bad usage, 1 nothing could be written.
  */
 export async function reportCommand(
@@ -196,20 +192,21 @@ export async function reportCommand(
   }
 }
 
-/** `talent report`: the publications of a region (or of each province with data and its cities), with PDFs. */
+/** `talent report`: the publications of a region (or of the configured regions, else those with data), with PDFs. */
 export const reportCliCommand: Command = {
   name: 'report',
   summary: 'write the annual publications of a region (HTML, PDF, XLSX, CSV)',
   help: `Usage: talent report [--region <code>] [--year <y>] [--framework <id>] [--school-pdf]
 
 Writes the five annual publications (技能人才供需信息, 紧缺型职业（工种）目录, 职业技能培训职业（工种）目录,
-毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of each province whose data
-the warehouse holds and each of its cities, from the warehouse (read-only), every one with its PDF, under
+毕业生就业质量年度报告, 行业人才需求预测) of one region, or without --region of the regions --regions names,
+else of the regions with data of their own (core.region_coverage: each province with its cities with data,
+and cities whose province has none), from the warehouse (read-only), every one with its PDF, under
 <out>/reports/.
 
 Options:
-  --region <code>            GB/T 2260 code (default: the --regions of the configuration, else each province with
-                             data, 450000 on the demo, and its cities)
+  --region <code>            GB/T 2260 code (default: --regions, else the regions with data of their own: 450000
+                             and its cities on the demo)
   --year <y>                 report year (default: the projection's last observed year)
   --framework <id>           industry groups (default: the region's own, e.g. gx_nine_cards, lz_5plus5)
   --school-pdf               print the PDF of every school report of the region too (one per school: slow)`,

@@ -9,39 +9,27 @@ const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)
 
 /**
  * The frameworks the run summary prints: those the publications take by default (rules.json
- * `defaultFramework`). For configured regions (`--regions`), each region's own, else its province's;
- * otherwise those of each province whose data the warehouse holds (core.province_coverage) and of its
- * cities, in the rules' order. On the demo: 九张创新名片 (450000) and 柳州 5+5 (450200).
+ * `defaultFramework`) for the regions published (`publicationRegions`): a region's own, else its
+ * province's, in the rules' order. On the demo: 九张创新名片 (450000) and 柳州 5+5 (450200).
  */
 export async function summaryFrameworks(
   conn: DuckDBConnection,
   rules: Pick<PublicationRules, 'defaultFramework'>,
-  regions: readonly string[] | null,
+  regions: readonly string[],
 ): Promise<string[]> {
+  if (!regions.length) return [];
   const defaults = rules.defaultFramework;
-  if (regions) {
-    const provinces = (
+  const provinceOf = new Map(
+    (
       await conn.runAndReadAll(`SELECT code, province_code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [
         listValue([...regions]),
       ])
-    ).getRowsJson();
-    const provinceOf = new Map(provinces.map((r) => [String(r[0]), String(r[1])]));
-    const chosen = regions.flatMap((r) => {
-      const f = defaults[r] ?? defaults[provinceOf.get(r) ?? ''];
-      return f ? [f] : [];
-    });
-    return Object.values(defaults).filter((f, i, all) => chosen.includes(f) && all.indexOf(f) === i);
-  }
-  const covered = new Set(
-    (
-      await conn.runAndReadAll(
-        `SELECT r.code FROM ref.region r JOIN core.province_coverage c ON c.province_code = r.province_code WHERE r.level IN ('省', '市')`,
-      )
     )
       .getRowsJson()
-      .map((r) => String(r[0])),
+      .map((r) => [String(r[0]), String(r[1])]),
   );
-  return [...new Set(Object.entries(defaults).flatMap(([region, framework]) => (covered.has(region) ? [framework] : [])))];
+  const chosen = new Set(regions.flatMap((r) => defaults[r] ?? defaults[provinceOf.get(r) ?? ''] ?? []));
+  return [...new Set(Object.values(defaults))].filter((f) => chosen.has(f));
 }
 
 /**

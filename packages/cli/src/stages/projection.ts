@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectionFingerprint, runProjection } from '@talent/forecast';
 import { readPublicationRules } from '@talent/reports/rules';
+import { publicationRegions } from '../commands/report.js';
 import type { Stage } from '../pipeline.js';
 import { projectionSummary, summaryFrameworks } from './projection-summary.js';
 
@@ -16,12 +17,13 @@ const ENGINE_VERSION = 'forecast-1';
 export const projectionStage: Stage = {
   name: 'projection',
   async run({ wh, runId, log, config }) {
-    // Without publication rules (the report stage then writes nothing) no framework is the default.
+    // The summary's frameworks are the published regions' (a --regions code the lists lack stops the
+    // stage here, before a vintage is written); without publication rules no framework is the default.
     const rulesFile = join(config.datasetsDir, 'publications', 'rules.json');
-    const summary = async (vintage: string) =>
-      existsSync(rulesFile)
-        ? projectionSummary(wh.conn, vintage, await summaryFrameworks(wh.conn, readPublicationRules(config.datasetsDir), config.regions))
-        : [];
+    const frameworks = existsSync(rulesFile)
+      ? await summaryFrameworks(wh.conn, readPublicationRules(config.datasetsDir), (await publicationRegions(wh.conn, config)).regions)
+      : [];
+    const summary = (vintage: string) => projectionSummary(wh.conn, vintage, frameworks);
     const fingerprint = await projectionFingerprint(wh.conn, ENGINE_VERSION);
     const last = (
       await wh.conn.runAndReadAll(`SELECT run_id, fingerprint FROM meta.projection_runs ORDER BY finished_at DESC, run_id DESC LIMIT 1`)

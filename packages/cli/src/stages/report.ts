@@ -8,8 +8,8 @@ import { publicationRegions, reportsRoot, writeReports } from '../commands/repor
 const REPORTS_VERSION = 'reports-7';
 
 /**
- * Writes the annual publications of the configured regions (`--regions`), else of each province
- * whose data the warehouse holds and of its cities (PDFs for the provinces), unless the inputs
+ * Writes the annual publications of the configured regions (`--regions`), else of the regions with
+ * data of their own (PDFs for the provinces; `publicationRegions`), unless the inputs
  * they read (projection vintage, loads, publication rules) are those of the reports `latest`
  * points at. Without a projection vintage it says so and writes what it can (the graduate report).
  */

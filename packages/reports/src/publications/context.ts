@@ -57,18 +57,6 @@ export async function citiesOf(conn: DuckDBConnection, provinceCode: string): Pr
   return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, provinceCode: r.province_code }));
 }
 
-/**
- * The provinces whose own data the warehouse holds (core.province_coverage), in code order: the
- * publications' regions, with their cities, when no region is asked for.
- */
-export async function provincesWithData(conn: DuckDBConnection): Promise<Region[]> {
-  const rows = await query<{ code: string; name: string; level: string; province_code: string }>(
-    conn,
-    `SELECT r.code, r.name, r.level, r.province_code FROM core.province_coverage c JOIN ref.region r ON r.code = c.province_code ORDER BY r.code`,
-  );
-  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, provinceCode: r.province_code }));
-}
-
 /** The framework of a region's editions: the one asked for, else the rules' default for it or its province. */
 export async function resolveFramework(
   conn: DuckDBConnection,

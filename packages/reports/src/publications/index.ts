@@ -9,5 +9,5 @@ export { majorCards, quantile } from './graduate-quality/major-cards.js';
 export type { Card, MajorOutcome } from './graduate-quality/major-cards.js';
 export { readPublicationRules } from './rules.js';
 export type { PublicationRules } from './rules.js';
-export { citiesOf, newestVintage, provincesWithData, readRegion } from './context.js';
+export { citiesOf, newestVintage, readRegion } from './context.js';
 export type { PublicationContext, Region } from './context.js';
