@@ -25,7 +25,7 @@ export const reportStage: Stage = {
       return { stage: 'report', changed: false, lines: [`Reports: no publication rules at ${rulesPath}; nothing written.`], figures: {} };
     const rules = readFileSync(rulesPath);
     const fingerprint = createHash('sha256')
-      // Configured regions join the inputs; without them the stamp is what it was before they existed.
+      // Unconfigured, the regions published follow the loads, already inputs; configured ones join them.
       .update(JSON.stringify([REPORTS_VERSION, inputs.getRowsJson()[0], ...(config.regions ? [config.regions] : [])]))
       .update(rules)
       .digest('hex');
