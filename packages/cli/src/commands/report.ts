@@ -119,7 +119,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
   const seconds = (performance.now() - started) / 1000;
   const d = manifest.disclosure;
   lines.push(
-    `Reports: ${manifest.publications.length} publications for ${regions.length} regions${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
+    `Reports: ${manifest.publications.length} publications for ${regions.length} region${regions.length === 1 ? '' : 's'}${built.vintage ? ` (projection vintage ${built.vintage})` : ''} in ${seconds.toFixed(1)} s → ${join(root, options.runId, 'index.html')}`,
     `  disclosure: ${built.protection.primary} small counts withheld, ${built.protection.complementary} complementary (protection ${built.protectionSeconds.toFixed(1)} s, ${built.protection.rounds} rounds); audit of ${d?.printed ?? 0} printed cells and ${d?.bands ?? 0} bands passed (${d?.lpSolved ?? 0} LPs, ${(d?.seconds ?? 0).toFixed(1)} s)`,
     ...(built.bands
       ? [
