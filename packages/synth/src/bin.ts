@@ -5,7 +5,7 @@ import { generateEdition } from './generate.js';
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--reference <datasets/reference>]');
+  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--province <GB/T 2260 code>] [--reference <datasets/reference>]');
   process.exit(2);
 }
 
@@ -31,6 +31,7 @@ const summary = await generateEdition({
   seed: Number(seedText),
   out,
   referenceDir: config.referenceDir,
+  ...(opt('province') ? { province: opt('province')! } : {}),
   log: (line) => console.log(line),
 });
 console.log(

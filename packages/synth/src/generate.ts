@@ -23,6 +23,8 @@ export interface GenerateOptions {
   out: string;
   /** `datasets/reference/` to read codes and frameworks from. */
   referenceDir: string;
+  /** GB/T 2260 code of the province whose cities make up the world (default: assumptions.json's, 450000). */
+  province?: string;
   log?: (line: string) => void;
 }
 
@@ -63,7 +65,7 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
   const a = loadAssumptions();
   const ref = await loadReference({
     referenceDir: options.referenceDir,
-    provinceCode: a.provinceCode,
+    provinceCode: options.province ?? a.provinceCode,
   });
   const world = buildWorld(options.seed, options.edition, a, ref, options.referenceDir);
   log(

@@ -14,9 +14,13 @@ export interface ReferenceLocation {
   provinceCode: string;
 }
 
-/** The MOE list of Guangxi's regular HEIs (2017), shipped with the generator. */
-function loadListedSchools(): ListedSchool[] {
-  const path = fileURLToPath(new URL('../../data/gx_listed_schools_moe2017.csv', import.meta.url));
+/** The province's regular HEIs of MOE's 2017 list, shipped with the generator (`data/listed_schools_moe2017/<code>.csv`). */
+function loadListedSchools(province: string): ListedSchool[] {
+  const path = fileURLToPath(new URL(`../../data/listed_schools_moe2017/${province}.csv`, import.meta.url));
+  if (!existsSync(path))
+    throw new Error(
+      `no school list for province ${province}: add ${path} with the province's rows of MOE's list (datasets/README.md says how the others were made)`,
+    );
   return readCsvRecords(path).map((r) => ({
     name: r['学校名称']!,
     code: r['学校标识码']!,
@@ -41,7 +45,8 @@ function regionsOf(tree: CodeTree, province: string) {
     .filter((r) => r.level === '市' && r.parentCode === province)
     .map((r) => ({ code: r.code, name: r.name, counties: byParent.get(r.code) ?? [] }));
   const otherProvinces = rows.filter((r) => r.level === '省' && r.code !== province).map((r) => ({ code: r.code, name: r.name }));
-  return { province: { code: province, name: provinceRow.name }, cities, otherProvinces };
+  const shortName = provinceRow.name.replace(/(壮族|回族|维吾尔)?自治区$|[省市]$/, '');
+  return { province: { code: province, name: provinceRow.name, shortName }, cities, otherProvinces };
 }
 
 function industriesOf(tree: CodeTree) {
@@ -89,7 +94,7 @@ export async function loadReference(loc: ReferenceLocation): Promise<ReferenceDa
     ...industriesOf(trees.industry),
     occupations: occupationsOf(trees.occupation),
     majors: majorsOf(trees.majors),
-    schools: loadListedSchools(),
+    schools: loadListedSchools(loc.provinceCode),
   };
 }
 

@@ -53,7 +53,8 @@ export interface ListedSchool {
 export interface ReferenceData {
   /** Where the codes were read from (recorded in the truth manifest). */
   source: string;
-  province: Region;
+  /** The province, with the short name titles and place texts use (广西 for 广西壮族自治区, 贵州 for 贵州省). */
+  province: Region & { shortName: string };
   cities: City[];
   /** Other provinces (6-digit codes), as graduate destinations. */
   otherProvinces: Region[];

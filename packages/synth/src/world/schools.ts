@@ -1,6 +1,6 @@
 import type { Assumptions, EditionSize } from '../assumptions.js';
 import type { Rng } from '../prng.js';
-import type { Catalog, City, ReferenceData } from '../reference/reference-data.js';
+import type { Catalog, ReferenceData } from '../reference/reference-data.js';
 
 /** A school of the synthetic province. */
 export interface School {
@@ -37,10 +37,6 @@ const ZHONGZHI_TRADES = [
   '华侨',
 ];
 const VOC_UG_WORDS = ['桂中', '桂南', '桂西', '桂东', '西江', '北部湾'];
-
-function shortCityName(city: City): string {
-  return city.name.replace(/市$/, '');
-}
 
 /** The real HEIs of MOE's list plus invented 职业本科 and 中职 schools spread over the cities. */
 export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size: EditionSize): School[] {
@@ -91,8 +87,8 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
           : pattern === 1
             ? `${county}职业技术学校`
             : pattern === 2
-              ? `${shortCityName(c)}市${rng.pick(ZHONGZHI_TRADES)}学校`
-              : `广西${rng.pick(ZHONGZHI_TRADES)}中等专业学校`;
+              ? `${c.name}${rng.pick(ZHONGZHI_TRADES)}学校`
+              : `${ref.province.shortName}${rng.pick(ZHONGZHI_TRADES)}中等专业学校`;
       if (used.has(name) && attempt > 20) name = `${county}第${attempt}职业技术学校`;
     }
     used.add(name);

@@ -212,7 +212,7 @@ export function writePostings(world: World, out: string): PostingStats {
         const short = city.name.replace(/市$/, '');
         if (r < 0.4) return short;
         if (r < 0.7) return city.name;
-        if (r < 0.85) return `广西-${short}`;
+        if (r < 0.85) return `${ref.province.shortName}-${short}`;
         return county ? `${short}-${county.name}` : short;
       })();
       let salary = v.negotiable ? '面议' : salaryTextA(rng, v.min, v.max, v.unit, v.months);
@@ -261,7 +261,7 @@ export function writePostings(world: World, out: string): PostingStats {
       sinkA[k]!.line(line);
     } else if (source === 1) {
       postingId = `GXRC-${dt.y}-${String(n).padStart(7, '0')}`;
-      const place = county && rng.chance(0.6) ? `广西壮族自治区/${city.name}/${county.name}` : `广西壮族自治区/${city.name}`;
+      const place = county && rng.chance(0.6) ? `${ref.province.name}/${city.name}/${county.name}` : `${ref.province.name}/${city.name}`;
       const type = v.negotiable ? '面议' : v.unit === 'day' ? '日薪' : v.unit === 'year' ? '年薪' : '月薪';
       let min: XlsxCell = v.negotiable ? null : v.min;
       let dateCell: XlsxCell = { excelDate: dt.serial };
@@ -297,7 +297,7 @@ export function writePostings(world: World, out: string): PostingStats {
       postingId = `c${((n * 2654435761) >>> 0).toString(16).padStart(8, '0')}${n.toString(36)}`;
       const hh = rng.int(8, 21);
       const mm = rng.int(0, 59);
-      const location: Record<string, string> = { province: '广西壮族自治区', city: city.name };
+      const location: Record<string, string> = { province: ref.province.name, city: city.name };
       if (county && rng.chance(0.5)) location.district = county.name;
       if (rng.chance(0.6)) location.adcode = location.district && county ? county.code : city.code;
       const rec: Record<string, unknown> = {
