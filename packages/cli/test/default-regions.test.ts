@@ -1,7 +1,7 @@
 import { appendRows, openWarehouse, resolveConfig, runModels, type Warehouse } from '@talent/models';
 import { readPublicationRules } from '@talent/reports/rules';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publicationRegions } from '../src/commands/report.js';
+import { checkOneProvince, publicationRegions } from '../src/commands/report.js';
 import { summaryFrameworks } from '../src/stages/projection-summary.js';
 
 const config = resolveConfig({}, {});
@@ -118,6 +118,13 @@ describe('the regions published when none is configured', () => {
     expect(published).toEqual({ regions: ['450000', '450200', '520100'], pdfRegions: ['450000'] });
     // 贵阳 takes its province's framework.
     expect(await summaryFrameworks(w.conn, rules, published.regions)).toEqual(['gx_nine_cards', 'lz_5plus5', 'gz_ten_industries']);
+    // A report run covers one province: it names both, with the rows that brought each in.
+    await expect(checkOneProvince(w.conn, published.regions)).rejects.toThrow(
+      'the regions to publish lie in 2 provinces (450000 广西壮族自治区: 0 employment cells, 0 postings, 2 shortage-table rows, ' +
+        '0 enrolment rows; 520000 贵州省: 1 employment cells, 0 postings, 0 shortage-table rows, 0 enrolment rows); a report run ' +
+        'covers one province: set --regions (TALENT_REGIONS) to regions of one',
+    );
+    await expect(checkOneProvince(w.conn, ['450000', '450200'])).resolves.toBeUndefined();
   });
 
   it('are none in a warehouse without data, and the summary names no framework', async () => {

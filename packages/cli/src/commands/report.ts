@@ -71,6 +71,35 @@ export async function publicationRegions(
 }
 
 /**
+ * Refuses regions of more than one province: a report run's disclosure control and its province
+ * edition cover one province. Names each province with the rows of its own that brought it in, which
+ * is how a source mapping that codes a table to the wrong province shows itself.
+ */
+export async function checkOneProvince(conn: DuckDBConnection, regions: readonly string[]): Promise<void> {
+  if (!regions.length) return;
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT r.province_code, p.name,
+         coalesce(sum(c.employment_rows), 0)::BIGINT, coalesce(sum(c.posting_rows), 0)::BIGINT,
+         coalesce(sum(c.shortage_rows), 0)::BIGINT, coalesce(sum(c.enrollment_rows), 0)::BIGINT
+       FROM ref.region r JOIN ref.region p ON p.code = r.province_code
+       LEFT JOIN core.region_coverage c ON c.region_code = r.code
+       WHERE list_contains($1::VARCHAR[], r.code) GROUP BY ALL ORDER BY 1`,
+      [listValue([...regions])],
+    )
+  ).getRowsJson();
+  if (rows.length <= 1) return;
+  const described = rows.map(
+    ([code, name, e, p, s, n]) =>
+      `${String(code)} ${String(name)}: ${String(e)} employment cells, ${String(p)} postings, ${String(s)} shortage-table rows, ${String(n)} enrolment rows`,
+  );
+  throw new ConfigError(
+    `the regions to publish lie in ${rows.length} provinces (${described.join('; ')}); a report run covers one province: ` +
+      'set --regions (TALENT_REGIONS) to regions of one, or correct the source mapping that codes rows to the other',
+  );
+}
+
+/**
  * Builds the publications of the regions from the warehouse and writes them under
  * `<out>/reports/<runId>/` (HTML, PDF, CSV, XLSX and the index), audited for disclosure, then points
  * `<out>/reports/latest` at it.
@@ -89,6 +118,7 @@ export async function writeReports(conn: DuckDBConnection, config: Config, optio
       seconds: (performance.now() - started) / 1000,
     };
   for (const r of regions) if (!(await readRegion(conn, r))) throw new Error(`unknown region ${r}`);
+  await checkOneProvince(conn, regions);
   const built = await buildPublications(conn, {
     runId: options.runId,
     regions,

@@ -1,0 +1,119 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPipeline } from '@talent/cli';
+import { openWarehouse, resolveConfig } from '@talent/models';
+import { generateEdition } from '@talent/synth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The platform on another province's data: a demo edition generated for Guizhou (520000), read
+// through the demo's source mappings as a Guizhou bureau adapts them, by the main job.
+const dir = mkdtempSync(join(tmpdir(), 'guizhou-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const base = resolveConfig({}, {});
+
+/**
+ * What a Guizhou bureau changes in the demo's mappings: the province code its province-wide tables
+ * carry, the yearbook's province column (全省 where Guangxi's prints 全区), and the revision notes'
+ * place names, which may be an autonomous prefecture (…州) as well as a city (…市).
+ */
+const GUIZHOU_MAPPINGS: [from: string, to: string][] = [
+  ['"450000"', '"520000"'],
+  ['全区', '全省'],
+  ['+?市)', '+?(?:市|州))'],
+];
+
+const log: string[] = [];
+let config: ReturnType<typeof resolveConfig>;
+let changed: boolean;
+
+beforeAll(async () => {
+  const edition = join(dir, 'edition');
+  await generateEdition({ edition: 'demo', seed: 7, out: edition, referenceDir: base.referenceDir, province: '520000' });
+  const sources = join(dir, 'sources');
+  mkdirSync(sources);
+  for (const f of readdirSync(base.sourcesDir)) {
+    if (!f.endsWith('.json')) {
+      copyFileSync(join(base.sourcesDir, f), join(sources, f));
+      continue;
+    }
+    let text = readFileSync(join(base.sourcesDir, f), 'utf8');
+    for (const [from, to] of GUIZHOU_MAPPINGS) text = text.split(from).join(to);
+    writeFileSync(join(sources, f), text);
+  }
+  config = resolveConfig({ data: edition, sources, warehouse: join(dir, 'wh', 'talent.duckdb'), out: join(dir, 'out') }, {});
+  changed = (await runPipeline(config, { log: (l) => log.push(l) })).changed;
+}, 900_000);
+
+describe('the main job on a Guizhou edition', () => {
+  it('loads Guizhou and its nine cities and prefectures, and nothing of Guangxi', async () => {
+    expect(changed).toBe(true);
+    const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+    try {
+      const coverage = (await wh.conn.runAndReadAll(`SELECT region_code, level FROM core.region_coverage ORDER BY region_code`))
+        .getRowsJson()
+        .map((r) => `${String(r[0])} ${String(r[1])}`);
+      expect(coverage).toEqual([
+        '520000 省',
+        ...['520100', '520200', '520300', '520400', '520500', '520600', '522300', '522600', '522700'].map((c) => `${c} 市`),
+      ]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('prints the 十大工业产业 for the next three years, as the marts hold them', async () => {
+    const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+    try {
+      const rows = (
+        await wh.conn.runAndReadAll(
+          `SELECT t.group_name, g.year, sum(g.demand) AS demand, sum(g.supply) AS supply
+           FROM marts.fct_talent_gap g
+           JOIN (SELECT DISTINCT run_id, framework, group_code, region_code, year, group_name FROM marts.fct_industry_trend) t
+             ON t.run_id = g.run_id AND t.framework = g.framework AND t.group_code = g.group_code AND t.region_code = g.region_code
+               AND t.year = g.year
+           WHERE g.framework = 'gz_ten_industries' AND g.region_code = '520000' AND g.is_forecast
+           GROUP BY ALL ORDER BY 1, 2`,
+        )
+      ).getRowObjectsJson();
+      const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+      const cells = new Map<string, string[]>();
+      for (const r of rows) {
+        const d = Number(r.demand);
+        const s = Number(r.supply);
+        const cell = `${fmt(d)} / ${fmt(s)} / ${d - s >= 0 ? '+' : '−'}${fmt(Math.abs(d - s))}`;
+        cells.set(String(r.group_name), [...(cells.get(String(r.group_name)) ?? []), cell]);
+      }
+      expect(cells.size).toBe(10);
+      expect(log.join('\n')).toContain('贵州省十大工业产业: demand / supply / gap (persons a year)');
+      expect(log.join('\n')).not.toContain('九张创新名片');
+      for (const [group, three] of cells) {
+        expect(three, group).toHaveLength(3);
+        expect(
+          log.find((l) => l.trimStart().startsWith(`${group} `) && three.every((c) => l.includes(c))),
+          group,
+        ).toBeDefined();
+      }
+    } finally {
+      wh.close();
+    }
+  });
+
+  it("publishes Guizhou's and its cities' editions, the province's industry forecast by its ten industries, PDFs for the province", () => {
+    const latest = join(config.outDir, 'reports', 'latest');
+    const run = JSON.parse(readFileSync(join(latest, 'run.json'), 'utf8')) as {
+      publications: { id: string; title: string; files: string[] }[];
+    };
+    const regionOf = (id: string) => /-(\d{6})-\d{4}/.exec(id)?.[1];
+    const regions = new Set(run.publications.map((p) => regionOf(p.id)).filter((r) => r !== undefined));
+    expect([...regions].every((r) => r!.startsWith('52'))).toBe(true);
+    expect(regions.size).toBe(10);
+    const forecast = run.publications.find((p) => p.id === 'industry-forecast-520000-2025')!;
+    expect(forecast.title).toBe('2025年贵州省行业人才需求预测');
+    const html = readFileSync(join(latest, 'industry-forecast-520000-2025', 'industry-forecast-520000-2025.html'), 'utf8');
+    expect(html).toContain('贵州省人力资源和社会保障厅');
+    expect(html).toContain('贵州省十大工业产业');
+    expect(existsSync(join(latest, 'industry-forecast-520000-2025', 'industry-forecast-520000-2025.pdf'))).toBe(true);
+    expect(existsSync(join(latest, 'industry-forecast-520100-2025', 'industry-forecast-520100-2025.pdf'))).toBe(false);
+  });
+});
