@@ -5,7 +5,9 @@ import { generateEdition } from './generate.js';
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error('usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--province <GB/T 2260 code>] [--reference <datasets/reference>]');
+  console.error(
+    'usage: npm run generate -- --edition demo|province --seed <n> --out <dir> [--province <GB/T 2260 code>] [--reference <datasets/reference>]',
+  );
   process.exit(2);
 }
 
