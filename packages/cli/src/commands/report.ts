@@ -39,6 +39,15 @@ export function reportsRoot(config: Pick<Config, 'outDir'>): string {
   return join(config.outDir, 'reports');
 }
 
+/** The province of each of the codes that ref.region holds (codes it lacks are absent). */
+export async function provincesOf(conn: DuckDBConnection, codes: readonly string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await conn.runAndReadAll(`SELECT code, province_code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [
+    listValue([...codes]),
+  ]);
+  return new Map(rows.getRowsJson().map((r) => [String(r[0]), String(r[1])]));
+}
+
 /**
  * The regions a run's and `talent report`'s publications are written for, and those printed as PDFs:
  * the configured ones (`--regions`), each with its PDFs; else the regions with data of their own
@@ -50,11 +59,7 @@ export async function publicationRegions(
   config: Pick<Config, 'regions'>,
 ): Promise<{ regions: string[]; pdfRegions: string[] }> {
   if (config.regions) {
-    const known = new Set(
-      (await conn.runAndReadAll(`SELECT code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [listValue([...config.regions])]))
-        .getRowsJson()
-        .map((r) => String(r[0])),
-    );
+    const known = await provincesOf(conn, config.regions);
     for (const r of config.regions)
       if (!known.has(r))
         throw new ConfigError(

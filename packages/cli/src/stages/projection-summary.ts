@@ -1,5 +1,6 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { PublicationRules } from '@talent/reports/rules';
+import { provincesOf } from '../commands/report.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const signed = (n: number) => (n >= 0 ? '+' : '−') + fmt(Math.abs(n));
@@ -17,17 +18,8 @@ export async function summaryFrameworks(
   rules: Pick<PublicationRules, 'defaultFramework'>,
   regions: readonly string[],
 ): Promise<string[]> {
-  if (!regions.length) return [];
   const defaults = rules.defaultFramework;
-  const provinceOf = new Map(
-    (
-      await conn.runAndReadAll(`SELECT code, province_code FROM ref.region WHERE list_contains($1::VARCHAR[], code)`, [
-        listValue([...regions]),
-      ])
-    )
-      .getRowsJson()
-      .map((r) => [String(r[0]), String(r[1])]),
-  );
+  const provinceOf = await provincesOf(conn, regions);
   const chosen = new Set(regions.flatMap((r) => defaults[r] ?? defaults[provinceOf.get(r) ?? ''] ?? []));
   return [...new Set(Object.values(defaults))].filter((f) => chosen.has(f));
 }
