@@ -5,6 +5,7 @@ import { runPipeline } from '@talent/cli';
 import { openWarehouse, resolveConfig } from '@talent/models';
 import { generateEdition } from '@talent/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summaryCells } from './helpers/summary-cells.js';
 
 // The platform on another province's data: a demo edition generated for Guizhou (520000), read
 // through the demo's source mappings as a Guizhou bureau adapts them, by the main job.
@@ -65,29 +66,12 @@ describe('the main job on a Guizhou edition', () => {
   it('prints the 十大工业产业 for the next three years, as the marts hold them', async () => {
     const wh = await openWarehouse(config.warehousePath, { readOnly: true });
     try {
-      const rows = (
-        await wh.conn.runAndReadAll(
-          `SELECT t.group_name, g.year, sum(g.demand) AS demand, sum(g.supply) AS supply
-           FROM marts.fct_talent_gap g
-           JOIN (SELECT DISTINCT run_id, framework, group_code, region_code, year, group_name FROM marts.fct_industry_trend) t
-             ON t.run_id = g.run_id AND t.framework = g.framework AND t.group_code = g.group_code AND t.region_code = g.region_code
-               AND t.year = g.year
-           WHERE g.framework = 'gz_ten_industries' AND g.region_code = '520000' AND g.is_forecast
-           GROUP BY ALL ORDER BY 1, 2`,
-        )
-      ).getRowObjectsJson();
-      const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-      const cells = new Map<string, string[]>();
-      for (const r of rows) {
-        const d = Number(r.demand);
-        const s = Number(r.supply);
-        const cell = `${fmt(d)} / ${fmt(s)} / ${d - s >= 0 ? '+' : '−'}${fmt(Math.abs(d - s))}`;
-        cells.set(String(r.group_name), [...(cells.get(String(r.group_name)) ?? []), cell]);
-      }
+      const cells = await summaryCells(wh.conn, ['gz_ten_industries']);
       expect(cells.size).toBe(10);
       expect(log.join('\n')).toContain('贵州省十大工业产业: demand / supply / gap (persons a year)');
       expect(log.join('\n')).not.toContain('九张创新名片');
-      for (const [group, three] of cells) {
+      for (const [key, three] of cells) {
+        const group = key.split('|')[1]!;
         expect(three, group).toHaveLength(3);
         expect(
           log.find((l) => l.trimStart().startsWith(`${group} `) && three.every((c) => l.includes(c))),

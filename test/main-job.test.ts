@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runPipeline } from '@talent/cli';
 import { runProjection } from '@talent/forecast';
 import { openWarehouse, resolveConfig } from '@talent/models';
+import { summaryCells } from './helpers/summary-cells.js';
 import { warehouseChecksums, type RelationChecksum } from './helpers/warehouse-checksums.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -96,28 +97,8 @@ describe('the main job (npm start)', () => {
   it('prints the next three years of the 九张创新名片 and 柳州 5+5 groups and publishes the province with its cities', async () => {
     const wh = await openWarehouse(warehousePath, { readOnly: true });
     try {
-      const rows = (
-        await wh.conn.runAndReadAll(
-          `SELECT f.name AS framework_name, t.group_name, g.year, sum(g.demand) AS demand, sum(g.supply) AS supply
-           FROM marts.fct_talent_gap g
-           JOIN ref.framework f ON f.framework = g.framework AND f.region_code = g.region_code
-           JOIN (SELECT DISTINCT run_id, framework, group_code, region_code, year, group_name FROM marts.fct_industry_trend) t
-             ON t.run_id = g.run_id AND t.framework = g.framework AND t.group_code = g.group_code AND t.region_code = g.region_code
-               AND t.year = g.year
-           WHERE g.run_id = (SELECT run_id FROM meta.projection_runs ORDER BY finished_at LIMIT 1) AND g.is_forecast
-             AND g.framework IN ('gx_nine_cards', 'lz_5plus5')
-           GROUP BY ALL ORDER BY 1, 2, 3`,
-        )
-      ).getRowObjectsJson();
+      const groups = await summaryCells(wh.conn, ['gx_nine_cards', 'lz_5plus5']);
       const log = firstLog.join('\n');
-      const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-      const groups = new Map<string, string[]>();
-      for (const r of rows) {
-        const key = `${String(r.framework_name)}|${String(r.group_name)}`;
-        const d = Number(r.demand);
-        const s = Number(r.supply);
-        groups.set(key, [...(groups.get(key) ?? []), `${fmt(d)} / ${fmt(s)} / ${d - s >= 0 ? '+' : '−'}${fmt(Math.abs(d - s))}`]);
-      }
       expect(groups.size).toBe(19);
       for (const [key, cells] of groups) {
         const [framework, group] = key.split('|') as [string, string];

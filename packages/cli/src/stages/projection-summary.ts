@@ -1,5 +1,5 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
-import type { PublicationRules } from '@talent/reports/rules';
+import { defaultFrameworkOf, type PublicationRules } from '@talent/reports/rules';
 import { provincesOf } from '../commands/report.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -18,10 +18,9 @@ export async function summaryFrameworks(
   rules: Pick<PublicationRules, 'defaultFramework'>,
   regions: readonly string[],
 ): Promise<string[]> {
-  const defaults = rules.defaultFramework;
   const provinceOf = await provincesOf(conn, regions);
-  const chosen = new Set(regions.flatMap((r) => defaults[r] ?? defaults[provinceOf.get(r) ?? ''] ?? []));
-  return [...new Set(Object.values(defaults))].filter((f) => chosen.has(f));
+  const chosen = new Set(regions.map((code) => defaultFrameworkOf(rules, { code, provinceCode: provinceOf.get(code) ?? '' })));
+  return [...new Set(Object.values(rules.defaultFramework))].filter((f) => chosen.has(f));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Column, Provenance } from '../document/types.js';
-import type { PublicationRules } from './rules.js';
+import { defaultFrameworkOf, type PublicationRules } from './rules.js';
 import { query } from './sql.js';
 
 export interface Region {
@@ -64,7 +64,7 @@ export async function resolveFramework(
   rules: PublicationRules,
   asked?: string,
 ): Promise<{ id: string; name: string }> {
-  const id = asked ?? rules.defaultFramework[region.code] ?? rules.defaultFramework[region.provinceCode] ?? 'gbt4754';
+  const id = asked ?? defaultFrameworkOf(rules, region) ?? 'gbt4754';
   if (id === 'gbt4754') return { id, name: '国民经济行业大类' };
   const rows = await query<{ name: string }>(conn, `SELECT name FROM ref.framework WHERE framework = $1`, [id]);
   if (!rows[0]) throw new Error(`unknown framework ${id}`);

@@ -33,6 +33,14 @@ export interface PublicationRules {
   };
 }
 
+/** The framework the rules give a region's editions: its own default, else its province's (undefined: none). */
+export function defaultFrameworkOf(
+  rules: Pick<PublicationRules, 'defaultFramework'>,
+  region: { code: string; provinceCode: string },
+): string | undefined {
+  return rules.defaultFramework[region.code] ?? rules.defaultFramework[region.provinceCode];
+}
+
 /** Reads `<datasets>/publications/rules.json`. */
 export function readPublicationRules(datasetsDir: string): PublicationRules {
   const rules = JSON.parse(readFileSync(join(datasetsDir, 'publications', 'rules.json'), 'utf8')) as PublicationRules;

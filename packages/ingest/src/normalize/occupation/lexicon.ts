@@ -54,18 +54,19 @@ export interface ItField {
   isTeachingCode(code: string): boolean;
 }
 
-/** Indexes the IT field's rows: a code lies under a row when its first parts are the row code's non-zero parts. */
+/**
+ * Indexes the IT field's rows: a code lies under a row when its first parts are the row code's non-zero parts
+ * (`2-02-10-03` under `2-02-10-00`, by the prefix `2-02-10-`; the coder asks for every candidate, so nothing is built per call).
+ */
 export function buildItField(rows: readonly OccupationItFieldRow[]): ItField {
-  const prefixes = rows.map((r) => ({
-    prefix:
-      r.code
-        .split('-')
-        .slice(0, levelDepth(structuralLevel(r.code)))
-        .join('-') + '-',
-    teachingCode: r.teachingCode,
-  }));
+  const prefixes = rows.map((r) => {
+    const depth = levelDepth(structuralLevel(r.code));
+    // A 细类 row is its code alone; a coarser one the parts it fixes, closed by a separator.
+    const prefix = depth === 4 ? r.code : r.code.split('-').slice(0, depth).join('-') + '-';
+    return { prefix, teachingCode: r.teachingCode };
+  });
   const teaching = new Set(rows.map((r) => r.teachingCode));
-  const rowOf = (code: string) => prefixes.find((p) => (code + '-').startsWith(p.prefix));
+  const rowOf = (code: string) => prefixes.find((p) => code.startsWith(p.prefix));
   return {
     has: (code) => rowOf(code) !== undefined,
     teachingCode: (code) => rowOf(code)?.teachingCode ?? null,
