@@ -58,6 +58,14 @@ describe('the main job on a Guizhou edition', () => {
         '520000 省',
         ...['520100', '520200', '520300', '520400', '520500', '520600', '522300', '522600', '522700'].map((c) => `${c} 市`),
       ]);
+      // Every school of the edition, listed or invented, carries Guizhou's digits in its 学校标识码, and the invented
+      // 职业本科 schools are named by Guizhou's places.
+      const schools = (await wh.conn.runAndReadAll(`SELECT DISTINCT school_code, school_name FROM core.school ORDER BY 1`)).getRowsJson();
+      expect(schools.length).toBeGreaterThan(50);
+      expect(schools.filter((r) => String(r[0]).slice(2, 4) !== '52')).toEqual([]);
+      const universities = schools.map((r) => String(r[1])).filter((n) => n.endsWith('职业技术大学') && /^(黔|乌江)/.test(n));
+      expect(universities.length).toBeGreaterThan(0);
+      expect(schools.filter((r) => /桂|北部湾|西江/.test(String(r[1])))).toEqual([]);
     } finally {
       wh.close();
     }

@@ -31,6 +31,19 @@ function loadListedSchools(province: string): ListedSchool[] {
   }));
 }
 
+/**
+ * The regional words the invented 职业本科 schools are named by (`data/vocational_university_words.csv`): parts of the
+ * province as its own universities name them (桂中, 黔南…), so that no edition names its schools after another province.
+ */
+function loadVocationalUniversityWords(province: string): string[] {
+  const path = fileURLToPath(new URL('../../data/vocational_university_words.csv', import.meta.url));
+  const words = readCsvRecords(path)
+    .filter((r) => r['province_code'] === province)
+    .map((r) => r['word']!);
+  if (words.length === 0) throw new Error(`no 职业本科 school words for province ${province}: add its rows to ${path}`);
+  return words;
+}
+
 function regionsOf(tree: CodeTree, province: string) {
   const rows = [...tree.entries.values()];
   const byParent = new Map<string, Region[]>();
@@ -95,6 +108,7 @@ export async function loadReference(loc: ReferenceLocation): Promise<ReferenceDa
     occupations: occupationsOf(trees.occupation),
     majors: majorsOf(trees.majors),
     schools: loadListedSchools(loc.provinceCode),
+    vocationalUniversityWords: loadVocationalUniversityWords(loc.provinceCode),
   };
 }
 

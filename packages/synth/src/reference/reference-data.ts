@@ -63,4 +63,6 @@ export interface ReferenceData {
   occupations: Occupation[];
   majors: Major[];
   schools: ListedSchool[];
+  /** Regional words naming the invented 职业本科 schools (桂中职业技术大学). */
+  vocationalUniversityWords: string[];
 }

@@ -36,11 +36,13 @@ const ZHONGZHI_TRADES = [
   '轻工',
   '华侨',
 ];
-const VOC_UG_WORDS = ['桂中', '桂南', '桂西', '桂东', '西江', '北部湾'];
 
 /** The real HEIs of MOE's list plus invented 职业本科 and 中职 schools spread over the cities. */
 export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size: EditionSize): School[] {
   const cityIndex = new Map(ref.cities.map((c, i) => [c.name, i]));
+  // 学校标识码: a kind digit pair (41 higher education, 31 secondary), then the province's two digits.
+  const provinceDigits = ref.province.code.slice(0, 2);
+  const words = ref.vocationalUniversityWords;
   const schools: School[] = [];
   for (const s of ref.schools) {
     const city = cityIndex.get(s.cityName);
@@ -60,8 +62,8 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
   for (let k = 0; k < size.vocationalUndergradSchools; k++) {
     const city = rng.weightedIndex(ref.cities.map((c) => a.cityWeight[c.code] ?? 1));
     schools.push({
-      code: `4145099${String(k + 1).padStart(3, '0')}`,
-      name: `${VOC_UG_WORDS[k % VOC_UG_WORDS.length]}${k >= VOC_UG_WORDS.length ? k : ''}职业技术大学`,
+      code: `41${provinceDigits}099${String(k + 1).padStart(3, '0')}`,
+      name: `${words[k % words.length]}${k >= words.length ? k : ''}职业技术大学`,
       catalog: '职业本科',
       city,
       listed: false,
@@ -95,7 +97,7 @@ export function buildSchools(a: Assumptions, rng: Rng, ref: ReferenceData, size:
     const n = (serial.get(city) ?? 0) + 1;
     serial.set(city, n);
     schools.push({
-      code: `3145${String(city + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`,
+      code: `31${provinceDigits}${String(city + 1).padStart(2, '0')}${String(n).padStart(4, '0')}`,
       name,
       catalog: '中职',
       city,
