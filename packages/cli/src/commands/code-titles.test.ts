@@ -64,7 +64,24 @@ describe('talent code-titles', () => {
     expect(result.coded).toBe(rows.filter((r) => r.occupation_code).length);
   });
 
-  // Three CLI processes, each reading the reference data and building the coder: a longer timeout.
+  it('names every line it does not write back, with its line and reason, and counts the blank ones', async () => {
+    const input = join(dir, 'ragged.csv');
+    // Line 3: a comma inside an unquoted title; line 4: blank; line 6: a quote the file's end leaves open.
+    writeFileSync(
+      input,
+      ['title,industry', '注塑成型技术员,制造业', '电工,焊工,机械', '', '急招普工,', '"某某公司招聘木工,建筑'].join('\n') + '\n',
+    );
+    const result = await codeTitles(config, input);
+    expect(result.rows).toBe(2);
+    expect(result.blank).toBe(1);
+    expect(result.rejected.map((r) => r.line)).toEqual([3, 6]);
+    expect(result.rejected[0]!.reason).toBe('3 cells where the header has 2 (column 3 holds "机械"); quote a cell that holds a comma');
+    expect(result.rejected[1]!.reason).toMatch(/^unclosed quote opened at line 6 in column 1 \(never closed before the end of the file\)/);
+    const rows = parse(result.text, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.title)).toEqual(['注塑成型技术员', '急招普工']);
+  });
+
+  // Four CLI processes, each reading the reference data and building the coder: a longer timeout.
   it('runs from the command line and refuses a CSV without a title column', () => {
     const input = join(dir, 'cli.csv');
     const out = join(dir, 'cli-out.csv');
@@ -89,6 +106,16 @@ describe('talent code-titles', () => {
       ['急招普工', '6-00-00-00', '大类'],
     ]);
     expect(json[0]!.occupation_confidence).toEqual(expect.any(Number));
+
+    // Most lines unreadable: each is named on standard error, apart from the CSV, and the exit code says so.
+    writeFileSync(input, 'title,industry\n注塑成型技术员,制造业\n电工,焊工,机械\n"木工,建筑\n');
+    const mostly = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input], { encoding: 'utf8' });
+    expect(mostly.status, mostly.stderr).toBe(7);
+    expect(mostly.stderr).toContain(`${input} line 3 not coded: 3 cells where the header has 2`);
+    expect(mostly.stderr).toContain(`${input} line 4 not coded: unclosed quote opened at line 4`);
+    expect((parse(mostly.stdout, { columns: true, bom: true }) as Record<string, string>[]).map((r) => r.title)).toEqual([
+      '注塑成型技术员',
+    ]);
 
     writeFileSync(input, 'job,industry\n注塑成型技术员,制造业\n');
     const bad = spawnSync(tsx, ['--conditions=source', bin, 'code-titles', input], { encoding: 'utf8' });

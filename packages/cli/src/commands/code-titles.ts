@@ -14,10 +14,20 @@ export class CodeTitlesInputError extends Error {
   override name = 'CodeTitlesInputError';
 }
 
+/** A line of the input that is not written back, and why. */
+export interface CodeTitlesReject {
+  line: number;
+  reason: string;
+}
+
 /** What was coded. */
 export interface CodeTitlesResult {
   rows: number;
   coded: number;
+  /** Lines that could not be read as a row of the header's columns; every other line is written back. */
+  rejected: CodeTitlesReject[];
+  /** Blank lines, skipped. */
+  blank: number;
   /** The CSV or JSON written (also to `out` when given). */
   text: string;
 }
@@ -35,13 +45,33 @@ export async function codeTitles(config: Config, input: string, out?: string, fo
   const coders = buildCoders(await readCoderReference(config));
   let header: string[] | null = null;
   const records: string[][] = [];
+  const rejected: CodeTitlesReject[] = [];
+  let blank = 0;
   for await (const row of readCsv(input).rows) {
-    const cells = row.cells ?? [];
+    if (row.error !== undefined || !row.cells) {
+      if (!header) throw new CodeTitlesInputError(`${input}: line ${row.line}: ${row.error ?? 'not a header row'}`);
+      rejected.push({ line: row.line, reason: row.error ?? 'not a delimited row' });
+      continue;
+    }
+    const cells = row.cells;
     if (!header) {
       header = cells.map((c) => c.trim());
       continue;
     }
-    if (cells.length === 1 && cells[0]!.trim() === '') continue;
+    if (cells.every((c) => c.trim() === '')) {
+      blank++;
+      continue;
+    }
+    // Text beyond the header's columns is most often a comma inside an unquoted title: coding the part before it
+    // would give a confident code for half a title.
+    const extra = cells.slice(header.length).findIndex((c) => c.trim() !== '');
+    if (extra >= 0) {
+      rejected.push({
+        line: row.line,
+        reason: `${cells.length} cells where the header has ${header.length} (column ${header.length + extra + 1} holds "${cells[header.length + extra]!.trim()}"); quote a cell that holds a comma`,
+      });
+      continue;
+    }
     records.push(cells);
   }
   if (!header) throw new CodeTitlesInputError(`${input}: empty file (a header row with a title column is needed)`);
@@ -72,7 +102,7 @@ export async function codeTitles(config: Config, input: string, out?: string, fo
   });
   const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(columns, rows, { bom: true });
   if (out) writeFileAtomic(out, text);
-  return { rows: rows.length, coded, text };
+  return { rows: rows.length, coded, rejected, blank, text };
 }
 
 /**
@@ -110,7 +140,10 @@ Codes the title column of a UTF-8 CSV (optional industry and description columns
 职业分类大典 2022 with the coder the nightly run uses, and writes every row back with
 ${CODE_TITLE_COLUMNS.join(', ')}. Without a file, or with -, reads standard input: such a CSV, or one
 title per line. Writes the CSV to --out (for this command a file), else to standard output; with --json the coded rows are
-the result document's "titles". A CSV without a title column exits 2.
+the result document's "titles". A CSV without a title column exits 2. A line that is not a row of the header's columns
+(an unclosed quote, text beyond the last column) is not written back: each is named with its line and reason on
+standard error (or in the log with --out), and more than --max-reject-share of them exits 7. Blank lines are skipped
+and counted.
 
 Options:
   --out <file>               write the coded CSV here`,
@@ -130,11 +163,32 @@ Options:
       output.error(`talent code-titles: ${err.message}`);
       return { exitCode: EXIT.usage, result: { error: err.message } };
     }
-    if (out) output.info(`Coded ${result.coded} of ${result.rows} titles → ${out}`, { file: out, rows: result.rows, coded: result.coded });
-    else if (!values.json) process.stdout.write(result.text);
+    // With the CSV on standard output, what is said of the input goes to standard error, never into the CSV.
+    const warn = out || values.json ? output.warn : (message: string) => process.stderr.write(`${message}\n`);
+    const source = input && input !== '-' ? input : 'standard input';
+    for (const r of result.rejected)
+      warn(`talent code-titles: ${source} line ${r.line} not coded: ${r.reason}`, { line: r.line, reason: r.reason });
+    const skipped = [
+      result.rejected.length ? `${result.rejected.length} line${result.rejected.length === 1 ? '' : 's'} rejected (above)` : '',
+      result.blank ? `${result.blank} blank line${result.blank === 1 ? '' : 's'} skipped` : '',
+    ].filter(Boolean);
+    const tail = skipped.length ? `; ${skipped.join(', ')}` : '';
+    if (out)
+      output.info(`Coded ${result.coded} of ${result.rows} titles → ${out}${tail}`, { file: out, rows: result.rows, coded: result.coded });
+    else {
+      if (!values.json) process.stdout.write(result.text);
+      if (tail) warn(`talent code-titles: ${result.rows} rows written${tail}`);
+    }
+    const share = result.rejected.length / Math.max(1, result.rows + result.rejected.length);
     return {
-      exitCode: EXIT.ok,
-      result: { rows: result.rows, coded: result.coded, ...(values.json ? { titles: JSON.parse(result.text) as unknown } : {}) },
+      exitCode: share > config.maxRejectShare ? EXIT.rejectsOverThreshold : EXIT.ok,
+      result: {
+        rows: result.rows,
+        coded: result.coded,
+        rejected: result.rejected,
+        blank: result.blank,
+        ...(values.json ? { titles: JSON.parse(result.text) as unknown } : {}),
+      },
     };
   },
 };

@@ -140,8 +140,19 @@ export function readCsv(
         taken.push(l);
         done = b.feed(l.text, l.no);
       }
-      if (taken.length === 1) {
+      if (taken.length === 1 && done) {
         yield { line: first.no, lines: 1, cells: b.cells };
+        continue;
+      }
+      if (taken.length === 1) {
+        // A quote opened on the file's last line: its cells are unfinished, so the line is a reject, never a record.
+        const column = (b.breaks[0]?.cell ?? 0) + 1;
+        yield {
+          line: first.no,
+          lines: 1,
+          error: `unclosed quote opened at line ${first.no} in column ${column} (never closed before the end of the file): line ${first.no} rejected; close or double ("") the quote`,
+          rawText: first.text,
+        };
         continue;
       }
       const breakCells = b.breaks.map((x) => x.cell);
