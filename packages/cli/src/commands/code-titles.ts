@@ -164,7 +164,8 @@ Options:
       return { exitCode: EXIT.usage, result: { error: err.message } };
     }
     // With the CSV on standard output, what is said of the input goes to standard error, never into the CSV.
-    const warn = out || values.json ? output.warn : (message: string) => process.stderr.write(`${message}\n`);
+    const warn = (message: string, fields?: Record<string, unknown>) =>
+      out || values.json ? output.warn(message, fields) : process.stderr.write(`${message}\n`);
     const source = input && input !== '-' ? input : 'standard input';
     for (const r of result.rejected)
       warn(`talent code-titles: ${source} line ${r.line} not coded: ${r.reason}`, { line: r.line, reason: r.reason });
