@@ -61,6 +61,16 @@ const shortage = (region_code: string, publisher: string) => ({
   occupation_matched: true,
   region_code,
 });
+const school = (school_code: string, school_name: string, location: string) => ({ school_code, school_name, location });
+const enrolment = (school_code: string, school_name: string, region_code: string | null) => ({
+  school_name,
+  school_code,
+  school_level: '高职专科',
+  region_code,
+  major_matched: true,
+  year: 2024,
+  enrolled_new: 500,
+});
 const unset = { regions: null };
 
 describe('the regions published when none is configured', () => {
@@ -99,6 +109,26 @@ describe('the regions published when none is configured', () => {
     const published = await publicationRegions(w.conn, unset);
     expect(published).toEqual({ regions: ['520000', '520100'], pdfRegions: ['520000'] });
     expect(await summaryFrameworks(w.conn, rules, published.regions)).toEqual(['gz_ten_industries']);
+  });
+
+  it("place a school's enrolment by the row's own region, else by the school list's city within the code's province", async () => {
+    const w = await warehouseWith({
+      'core.school': [
+        school('4145013829', '柳州职业技术大学', '柳州市'),
+        // A list whose location contradicts the 学校标识码's province (45, Guangxi) places the school nowhere.
+        school('4145010001', '某职业学院', '六盘水市'),
+      ],
+      'core.enrollment': [
+        enrolment('4145013829', '柳州职业技术大学', null),
+        enrolment('4145010001', '某职业学院', null),
+        // The file's own county code wins over the school list.
+        enrolment('4152010657', '贵州大学', '520102'),
+      ],
+    });
+    const coverage = (
+      await w.conn.runAndReadAll(`SELECT region_code, enrollment_rows FROM core.region_coverage ORDER BY region_code`)
+    ).getRows();
+    expect(coverage.map(([code, rows]) => `${String(code)} ${String(rows)}`)).toEqual(['450200 1', '520100 1']);
   });
 
   it("are a city bureau's city alone, PDFs and all, when no province has data of its own", async () => {
