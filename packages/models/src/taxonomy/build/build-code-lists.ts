@@ -1,8 +1,10 @@
 /**
  * Derives the national code lists in datasets/reference/ from the third-party copies in
- * ../shared/reference/ (see SOURCES.md there), reconciling the copies code by code.
+ * ../shared/reference/ (see SOURCES.md there), reconciling the copies code by code. Editions,
+ * sources, official totals and the decisions taken code by code are read from
+ * datasets/reference/build/ (see the README there).
  *
- *   npx tsx --conditions=source packages/models/src/taxonomy/build/build-code-lists.ts
+ *   npx tsx --conditions=source packages/models/src/taxonomy/build/build-code-lists.ts ../shared/reference datasets/reference
  *
  * Reproducible: same inputs, byte-identical outputs. Every difference between the copies, and
  * every code the edition counts that is not loaded, is written to reference/reconciliation/.
@@ -11,14 +13,16 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CODE_LIST_COLUMNS, RECONCILIATION_FILE_COLUMNS, type CodeListsManifest, type ListManifest } from '../manifest.js';
 import { type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
+import { defaultBuildDir } from './data-file.js';
+import { type ListData } from './list-data.js';
 import { writeCsv as writeCsvFile, writeFileAtomic } from '../../csv/index.js';
 
 const writeCsv = (path: string, columns: readonly string[], rows: readonly object[]) =>
   writeCsvFile(path, columns, rows as Iterable<Record<string, string>>, { safe: false, quoteSpaced: true });
-import { buildIndustry, INDUSTRY_EDITION, INDUSTRY_SOURCE } from './industry.js';
+import { buildIndustry } from './industry.js';
 import { buildMajors } from './major.js';
-import { buildOccupation, OCCUPATION_EDITION, OCCUPATION_SOURCES } from './occupation.js';
-import { buildRegion, REGION_EDITION, REGION_SOURCES } from './region.js';
+import { buildOccupation } from './occupation.js';
+import { buildRegion } from './region.js';
 
 function levels(totals: LevelTotal[]): ListManifest['levels'] {
   return totals.map((t) => ({
@@ -40,8 +44,11 @@ function sources(refs: SourceRef[]): ListManifest['sources'] {
   }));
 }
 
-/** Builds every list and writes CSVs, reconciliation files and the manifest into `outDir`. */
-export function buildCodeLists(sharedDir: string, outDir: string): CodeListsManifest {
+/**
+ * Builds every list and writes CSVs, reconciliation files and the manifest into `outDir`;
+ * `buildDir` holds the build's own inputs (datasets/reference/build by default).
+ */
+export function buildCodeLists(sharedDir: string, outDir: string, buildDir = defaultBuildDir()): CodeListsManifest {
   const lists: ListManifest[] = [];
   const writeReco = (listId: string, rows: ReconciliationRow[]) => {
     const file = `reconciliation/${listId}.csv`;
@@ -53,9 +60,7 @@ export function buildCodeLists(sharedDir: string, outDir: string): CodeListsMani
   const addList = (
     scheme: 'industry' | 'occupation' | 'region',
     file: string,
-    built: { rows: object[]; reconciliation: ReconciliationRow[]; totals: LevelTotal[] },
-    edition: string,
-    from: SourceRef[],
+    built: { rows: object[]; reconciliation: ReconciliationRow[]; list: ListData },
   ) => {
     writeCsv(join(outDir, file), CODE_LIST_COLUMNS[scheme], built.rows);
     lists.push({
@@ -63,20 +68,17 @@ export function buildCodeLists(sharedDir: string, outDir: string): CodeListsMani
       table: `ref.${scheme}`,
       scheme,
       files: [file],
-      edition,
-      sources: sources(from),
+      edition: built.list.edition,
+      sources: sources(built.list.sources),
       reconciliation: writeReco(scheme, built.reconciliation),
-      levels: levels(built.totals),
+      levels: levels(built.list.totals),
     });
   };
-  addList('industry', 'industry/gbt4754_2017.csv', buildIndustry(sharedDir), INDUSTRY_EDITION, [INDUSTRY_SOURCE]);
-  addList('occupation', 'occupation/csco_2022.csv', buildOccupation(sharedDir), OCCUPATION_EDITION, [
-    OCCUPATION_SOURCES.anthonyliantao,
-    OCCUPATION_SOURCES.solisamicus,
-  ]);
-  addList('region', 'region/gbt2260.csv', buildRegion(sharedDir), REGION_EDITION, REGION_SOURCES);
+  addList('industry', 'industry/gbt4754_2017.csv', buildIndustry(sharedDir, buildDir));
+  addList('occupation', 'occupation/csco_2022.csv', buildOccupation(sharedDir, buildDir));
+  addList('region', 'region/gbt2260.csv', buildRegion(sharedDir, buildDir));
 
-  const majors = buildMajors(sharedDir);
+  const majors = buildMajors(sharedDir, buildDir);
   for (const m of majors.lists) {
     writeCsv(join(outDir, m.file), CODE_LIST_COLUMNS.major, m.rows);
     lists.push({
@@ -105,12 +107,12 @@ export function buildCodeLists(sharedDir: string, outDir: string): CodeListsMani
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [shared, out] = process.argv.slice(2);
+  const [shared, out, buildDir] = process.argv.slice(2);
   if (!shared || !out) {
-    console.error('usage: build-code-lists.ts <shared reference dir> <reference dir to write>');
+    console.error('usage: build-code-lists.ts <shared reference dir> <reference dir to write> [build inputs dir]');
     process.exitCode = 2;
   } else {
-    const manifest = buildCodeLists(shared, out);
+    const manifest = buildCodeLists(shared, out, buildDir);
     for (const l of manifest.lists) console.log(`${l.listId.padEnd(16)} ${l.files.join(', ')}`);
   }
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { majorLevelOf, majorParentOf, splitMajorCode, type MajorCatalog, type MajorLevel } from '../code-shapes.js';
 import { cleanName, readCsv, type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
+import { defaultBuildDir } from './data-file.js';
+import { readListData } from './list-data.js';
 
 /** A row of datasets/reference/major/*.csv. */
 export interface MajorRow {
@@ -13,32 +15,6 @@ export interface MajorRow {
   is_national_control: boolean;
   is_special: boolean;
 }
-
-export const MAJOR_SOURCES = {
-  p180j: {
-    repo: 'p180j/gk-job-helper',
-    commit: 'dab79c85574d539608e34052a6441be33ca47e2f',
-    path: 'src/main/resources/major-catalog/vocational-2021.csv',
-    licence: 'none stated (MOE public catalogue)',
-    copy: 'taxonomies/majors/vocational_catalog_2021_p180j.csv',
-    note: 'DERIVED re-serialisation in ../shared (see SOURCES.md)',
-  },
-  uryuwr: {
-    repo: 'uryuwr/voced-position-kg-demo',
-    commit: '5ad71c0ba2ff888bd855d8a8fe46570dc36aba81',
-    path: 'data/baseline/kg_baseline_20260820.jsonl.gz',
-    licence: 'none stated',
-    copy: 'taxonomies/majors/moe_majors_partial_uryuwr_kg.csv',
-    note: 'cross-check only (partial)',
-  },
-  sweetorangee: {
-    repo: 'SweetOrangee/major-catalog-2026',
-    commit: 'af298be5b8c40cdab1268930911c4461d7081a9d',
-    path: 'data/majors-mini.json',
-    licence: 'none stated',
-    copy: 'taxonomies/majors/undergrad_catalog_2026_sweetorangee.json',
-  },
-} satisfies Record<string, SourceRef>;
 
 /** One major list: a catalogue of one edition. */
 export interface MajorList {
@@ -58,8 +34,6 @@ const VOCATIONAL = [
     sourceLevel: 'VOCATIONAL_SECONDARY',
     uryuwr: 'voc_secondary',
     file: 'major/zhongzhi_2021.csv',
-    classes: 88,
-    majors: 358,
   },
   {
     listId: 'major_gaozhi',
@@ -67,8 +41,6 @@ const VOCATIONAL = [
     sourceLevel: 'VOCATIONAL_ASSOCIATE',
     uryuwr: 'voc_associate',
     file: 'major/gaozhi_2021.csv',
-    classes: 97,
-    majors: 744,
   },
   {
     listId: 'major_zhiben',
@@ -76,21 +48,27 @@ const VOCATIONAL = [
     sourceLevel: 'VOCATIONAL_BACHELOR',
     uryuwr: 'voc_bachelor',
     file: 'major/zhiben_2021.csv',
-    classes: 90,
-    majors: 247,
   },
 ] as const;
 
 const ITEM_LEVEL: Record<string, MajorLevel> = { CATEGORY: '专业大类', CLASS: '专业类', MAJOR: '专业' };
 
 /** Derives the four major catalogues and cross-checks them against the partial uryuwr parse. */
-export function buildMajors(sharedDir: string): { lists: MajorList[]; reconciliation: ReconciliationRow[] } {
+export function buildMajors(sharedDir: string, buildDir = defaultBuildDir()): { lists: MajorList[]; reconciliation: ReconciliationRow[] } {
   const reconciliation: ReconciliationRow[] = [];
-  const vocational = readCsv(join(sharedDir, MAJOR_SOURCES.p180j.copy));
-  const uryuwr = readCsv(join(sharedDir, MAJOR_SOURCES.uryuwr.copy));
+  // The vocational lists share their copies: each is read once.
+  const copies = new Map<string, Record<string, string>[]>();
+  const readCopy = (file: string) => {
+    let rows = copies.get(file);
+    if (!rows) copies.set(file, (rows = readCsv(join(sharedDir, file))));
+    return rows;
+  };
   const lists: MajorList[] = [];
 
   for (const v of VOCATIONAL) {
+    const list = readListData(buildDir, v.listId);
+    const vocational = readCopy(list.copy('p180j'));
+    const uryuwr = readCopy(list.copy('uryuwr'));
     const rows: MajorRow[] = vocational
       .filter((r) => r.level === v.sourceLevel)
       .map((r) => {
@@ -112,7 +90,7 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
     for (const u of uryuwr.filter((x) => x.level === v.uryuwr)) {
       const { code } = splitMajorCode(u.code!);
       const mine = byCode.get(code);
-      const supplement = u.catalog !== '职业教育专业目录（2021年）';
+      const supplement = u.catalog !== list.edition;
       if (!mine)
         reconciliation.push({
           list_id: v.listId,
@@ -138,24 +116,18 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
       listId: v.listId,
       catalog: v.catalog,
       file: v.file,
-      edition: '职业教育专业目录（2021年）',
-      sources: [MAJOR_SOURCES.p180j, MAJOR_SOURCES.uryuwr],
+      edition: list.edition,
+      sources: list.sources,
       rows,
-      totals: [
-        { level: '专业大类', official: 19 },
-        {
-          level: '专业类',
-          official: v.catalog === '高职专科' ? 97 : null,
-          note: v.catalog === '高职专科' ? undefined : 'the catalogue publishes 97 专业类 for all three levels together, not per level',
-        },
-        { level: '专业', official: v.majors },
-      ],
+      totals: list.totals,
     });
   }
 
   // 本科: majors carry their class and category names only; their codes are the major code's
   // first four and two digits (the catalogue's own numbering).
-  const benke = JSON.parse(readFileSync(join(sharedDir, MAJOR_SOURCES.sweetorangee.copy), 'utf8')) as {
+  const benkeList = readListData(buildDir, 'major_benke');
+  const uryuwr = readCopy(benkeList.copy('uryuwr'));
+  const benke = JSON.parse(readFileSync(join(sharedDir, benkeList.copy('sweetorangee')), 'utf8')) as {
     code: string;
     name: string;
     className: string;
@@ -239,22 +211,10 @@ export function buildMajors(sharedDir: string): { lists: MajorList[]; reconcilia
     listId: 'major_benke',
     catalog: '本科',
     file: 'major/benke_2026.csv',
-    edition: '普通高等学校本科专业目录（2026年）',
-    sources: [MAJOR_SOURCES.sweetorangee, MAJOR_SOURCES.uryuwr],
+    edition: benkeList.edition,
+    sources: benkeList.sources,
     rows,
-    totals: [
-      {
-        level: '专业大类',
-        official: null,
-        note: '学科门类; 13 in the 2026 catalogue (交叉学科 14 new in 2026; no 11 军事学 at 本科 level); no published total found',
-      },
-      { level: '专业类', official: null, note: 'no published total for 2026 found' },
-      {
-        level: '专业',
-        official: null,
-        note: 'no published 2026 total found; 845 in the 2025 catalogue + 38 new majors announced for 2026 = 883 (derived, not published)',
-      },
-    ],
+    totals: benkeList.totals,
   });
   return { lists, reconciliation: dedupe(reconciliation) };
 }

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { regionLevelOf, regionParentOf, regionProvinceOf, type RegionLevel } from '../code-shapes.js';
-import { cleanName, readCsv, type LevelTotal, type ReconciliationRow, type SourceRef } from './common.js';
+import { REGION_LEVELS, regionLevelOf, regionParentOf, regionProvinceOf, type RegionLevel } from '../code-shapes.js';
+import { cleanName, readCsv, type ReconciliationRow } from './common.js';
+import { BuildDataError, defaultBuildDir, readDataCsv } from './data-file.js';
+import { readDecisions, type DecisionColumns, type DecisionFileSpec } from './decisions.js';
+import { readListData, type ListData } from './list-data.js';
 
 /** A row of datasets/reference/region/gbt2260.csv. */
 export interface RegionRow {
@@ -11,82 +14,77 @@ export interface RegionRow {
   province_code: string;
 }
 
-const MODOOD = {
-  repo: 'modood/Administrative-divisions-of-China',
-  commit: '57a0aa9cef47169a2eb74cf057b0245052a34e8c',
-  licence: 'WTFPL',
-};
-
-export const REGION_SOURCES: SourceRef[] = [
-  { ...MODOOD, path: 'dist/provinces.csv', copy: 'taxonomies/admin_divisions_gbt2260/stats2023_provinces_modood.csv' },
-  { ...MODOOD, path: 'dist/cities.csv', copy: 'taxonomies/admin_divisions_gbt2260/stats2023_cities_modood.csv' },
-  { ...MODOOD, path: 'dist/areas.csv', copy: 'taxonomies/admin_divisions_gbt2260/stats2023_areas_modood.csv' },
-];
-
-export const REGION_EDITION = 'GB/T 2260 codes as of 2023-06-30 (国家统计局 2023年统计用区划代码, county level and up)';
-
-/** Provinces whose county-level divisions are loaded. */
-export const COUNTY_PROVINCES = ['45', '52'] as const;
-
 /**
- * Prefecture-level entries of GB/T 2260 that are not divisions but groupings: 市辖区 / 县 of the
- * four municipalities and the 省（自治区）直辖县级行政区划 headings. They hold no county we load
- * (counties are loaded for 45 and 52 only, which have none), so they are left out.
+ * Codes of GB/T 2260 not loaded as divisions (region_decisions.csv): groupings the copy lists
+ * among the prefectures, and divisions the copy (statistical codes, mainland only) lacks.
  */
-const PLACEHOLDER_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+export const REGION_DECISION_FILE = {
+  listId: 'region',
+  file: 'region_decisions.csv',
+  columns: {
+    /** The division's name; where the copy carries the code, it must give this name. */
+    name: 'text',
+    /** true: the copy carries the code and it is left out; false: the copy lacks it. */
+    in_copy: 'yes-no',
+  },
+  levels: REGION_LEVELS,
+  isCode: (code: string) => regionLevelOf(code) !== undefined,
+} as const satisfies DecisionFileSpec<DecisionColumns>;
 
-/** Divisions of GB/T 2260 the source (statistical codes, mainland only) does not carry. */
-const NOT_IN_SOURCE: { code: string; name: string }[] = [
-  { code: '710000', name: '台湾省' },
-  { code: '810000', name: '香港特别行政区' },
-  { code: '820000', name: '澳门特别行政区' },
-];
+/** Provinces whose county-level divisions are loaded (region_county_provinces.csv), by the copy's two-digit code. */
+function readCountyProvinces(buildDir: string, provinces: Record<string, string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of readDataCsv(join(buildDir, 'region_county_provinces.csv'), ['code', 'name'])) {
+    const { code, name } = r.values;
+    const found = regionLevelOf(code) === '省' ? provinces.find((p) => `${p.code}0000` === code) : undefined;
+    if (!found) throw new BuildDataError(r.file, r.line, `${code} is not a province of the copy`);
+    if (cleanName(found.name!) !== name) throw new BuildDataError(r.file, r.line, `${code} is ${found.name} in the copy, not ${name}`);
+    out.add(code.slice(0, 2));
+  }
+  return out;
+}
 
-/** Derives provinces and prefectures of all China, and counties of Guangxi and Guizhou. */
-export function buildRegion(sharedDir: string): { rows: RegionRow[]; reconciliation: ReconciliationRow[]; totals: LevelTotal[] } {
-  const [provinces, cities, areas] = REGION_SOURCES.map((s) => readCsv(join(sharedDir, s.copy)));
+/** Derives provinces and prefectures of all China, and the counties of the provinces chosen. */
+export function buildRegion(
+  sharedDir: string,
+  buildDir = defaultBuildDir(),
+): { rows: RegionRow[]; reconciliation: ReconciliationRow[]; list: ListData } {
+  const list = readListData(buildDir, 'region');
+  const decisions = readDecisions(buildDir, REGION_DECISION_FILE);
+  const [provinces, cities, areas] = ['modood_provinces', 'modood_cities', 'modood_areas'].map((s) =>
+    readCsv(join(sharedDir, list.copy(s))),
+  );
+  const countyProvinces = readCountyProvinces(buildDir, provinces!);
+  for (const d of decisions.all()) if (d.set.in_copy === undefined) throw decisions.refusal(d, 'in_copy must be true or false');
   const rows: RegionRow[] = [];
   const reconciliation: ReconciliationRow[] = [];
+  // A grouping name (市辖区, 县 …) on a code without a decision would be loaded as a prefecture.
+  const groupingNames = new Set(decisions.all().flatMap((d) => (d.set.in_copy && d.set.name ? [d.set.name] : [])));
   const add = (code: string, rawName: string) => {
     const level = regionLevelOf(code);
     if (!level) throw new Error(`region: malformed code ${code}`);
-    rows.push({ code, name: cleanName(rawName), level, parent_code: regionParentOf(code) ?? null, province_code: regionProvinceOf(code) });
+    const name = cleanName(rawName);
+    const decision = decisions.take(code);
+    if (decision) {
+      if (!decision.set.in_copy) throw decisions.refusal(decision, `the copy carries ${code} ${name}: in_copy must be true`);
+      if (decision.set.name !== name) throw decisions.refusal(decision, `${code} is ${name} in the copy, not ${decision.set.name}`);
+      reconciliation.push(decision.record);
+      return;
+    }
+    if (level === '市' && groupingNames.has(name))
+      throw new Error(`region: ${code} ${name} is a grouping, not a division, and has no row in region_decisions.csv`);
+    rows.push({ code, name, level, parent_code: regionParentOf(code) ?? null, province_code: regionProvinceOf(code) });
   };
   for (const p of provinces!) add(`${p.code}0000`, p.name!);
-  for (const c of cities!) {
-    const code = `${c.code}00`;
-    if (PLACEHOLDER_NAMES.has(c.name!)) {
-      reconciliation.push({
-        list_id: 'region',
-        code,
-        issue: `placeholder ${c.name} (not a division)`,
-        resolution: 'not loaded',
-        evidence: `GB/T 2260 and the statistical codes list ${code} ${c.name} as a grouping of the county-level units directly under ${c.provinceCode}0000; it is not one of the 333 prefecture-level divisions, and no county of Guangxi or Guizhou hangs under it`,
-        level: '市',
-        count_gap: 0,
-      });
-      continue;
-    }
-    add(code, c.name!);
+  for (const c of cities!) add(`${c.code}00`, c.name!);
+  for (const a of areas!) if (countyProvinces.has(a.provinceCode!)) add(a.code!, a.name!);
+  // Divisions the copy lacks are recorded after the ones it carries, in file order.
+  const carried = new Set([...provinces!.map((p) => `${p.code}0000`), ...cities!.map((c) => `${c.code}00`), ...areas!.map((a) => a.code!)]);
+  for (const d of decisions.untaken()) {
+    if (carried.has(d.code))
+      throw decisions.refusal(d, `${d.code} is in the copy but not among the codes loaded (counties of other provinces)`);
+    if (d.set.in_copy) throw decisions.refusal(d, `decision for ${d.code}, which the copy does not have: in_copy must be false`);
+    reconciliation.push(d.record);
   }
-  for (const a of areas!) if ((COUNTY_PROVINCES as readonly string[]).includes(a.provinceCode!)) add(a.code!, a.name!);
-  for (const m of NOT_IN_SOURCE)
-    reconciliation.push({
-      list_id: 'region',
-      code: m.code,
-      issue: 'missing code',
-      resolution: 'not loaded (never invented)',
-      evidence: `${m.name} is a province-level division of GB/T 2260 but the statistical-code copy (mainland only) does not carry it`,
-      level: '省',
-      count_gap: 1,
-    });
-  return {
-    rows,
-    reconciliation,
-    totals: [
-      { level: '省', official: 34, note: '34 province-level divisions, incl. 台湾, 香港, 澳门' },
-      { level: '市', official: 333, note: '民政部: 333 地级 divisions (293 地级市, 7 地区, 30 自治州, 3 盟) in 2023' },
-      { level: '县', official: 199, note: "Guangxi 111 + Guizhou 88 county-level divisions; other provinces' counties are not loaded" },
-    ],
-  };
+  return { rows, reconciliation, list };
 }
