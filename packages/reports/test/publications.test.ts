@@ -118,12 +118,23 @@ describe('the five publications on a small warehouse', () => {
     }
   });
 
-  it('sums the education levels to the total of every 大类', async () => {
-    const [total] = await rows<{ demand: number }>(
-      `SELECT sum(demand) AS demand FROM marts.fct_talent_gap WHERE framework = 'gbt4754' AND region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1}`,
+  it('sums the education levels to the total of every 大类, and to the year’s totals of 表1', async () => {
+    const [total] = await rows<{ demand: number; supply: number }>(
+      `SELECT sum(demand) AS demand, sum(supply) AS supply FROM marts.fct_talent_gap WHERE framework = 'gbt4754' AND region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1}`,
     );
+    const [occupations] = await rows<{ supply: number }>(
+      `SELECT sum(supply) AS supply FROM marts.fct_occupation_shortage WHERE region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1}`,
+    );
+    // The fixture holds entrants of an occupation no 大类 of their city employs: the 大类 rows lack them.
+    expect(occupations!.supply - total!.supply).toBeGreaterThan(1);
     const education = table(pub(built, 'skills-supply-demand'), 'education-table');
-    expect(education.rows.find((r) => r.total)!.cells.demand).toBe(Math.round(total!.demand));
+    const sum = education.rows.find((r) => r.total)!.cells;
+    expect(sum.demand).toBe(Math.round(total!.demand));
+    const year = table(pub(built, 'skills-supply-demand'), 'years-table').rows.find((r) =>
+      String(r.cells.label).startsWith(`${LAST_YEAR + 1}年`),
+    )!.cells;
+    expect([sum.demand, sum.supply, sum.gap].map(value)).toEqual([year.demand, year.supply, year.gap].map(value));
+    expect(value(sum.supply)).toBe(Math.round(occupations!.supply));
     expect(education.rows.filter((r) => !r.total).map((r) => r.cells.label)).toEqual(['专科', '本科']);
   });
 
@@ -182,6 +193,14 @@ describe('the five publications on a small warehouse', () => {
           }
     expect(printed).toBeGreaterThan(50);
     expect(withheld).toBeGreaterThan(0);
+  });
+
+  it('speaks to its readers only: no file or section of the platform’s documentation is named, and placeholder rates say whose rates prevail', () => {
+    for (const p of built.publications) expect(JSON.stringify(p).match(/[\w./-]+\.md\b|shared\/|§\s*\d/g), p.id).toBeNull();
+    const training = JSON.stringify(pub(built, 'training-catalogue'));
+    expect(rules.trainingSubsidies.status).toBe('placeholder');
+    expect(training).toContain(rules.trainingSubsidies.note);
+    expect(rules.trainingSubsidies.note).toContain('以本地人力资源社会保障部门核定公布的为准');
   });
 
   it('passes the attack audit on everything the run prints', async () => {

@@ -27,8 +27,8 @@ export interface PublicationRules {
   placementBands: { widths: number[]; description: string };
   trainingSubsidies: {
     status: 'placeholder' | 'official';
+    /** What the catalogue prints under the rates while they are placeholders. */
     note: string;
-    source: string;
     levels: readonly { levelCode: string; levelName: string; yuan: number }[];
   };
 }

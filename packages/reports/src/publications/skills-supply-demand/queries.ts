@@ -35,12 +35,25 @@ export async function totalsByYear(ctx: PublicationContext): Promise<(Totals & {
 const EDUCATION_NAMES: Record<string, string> = { secondary: '中职及以下', associate: '专科', bachelor: '本科', postgraduate: '研究生' };
 const EDUCATION_ORDER = ['secondary', 'associate', 'bachelor', 'postgraduate'];
 
-/** Σ demand, supply and gap by education level in a year (marts.fct_talent_gap, framework gbt4754: every 大类 once). */
+/**
+ * Σ demand, supply and gap by education level in a year: demand from marts.fct_talent_gap (framework gbt4754, every 大类
+ * once), supply from marts.projection_supply over the region's cities. Supply is not read from the 大类 rows, which hold
+ * no entrants of an occupation that no 大类 of the city employs; so the levels add up to the year's totals of 表1.
+ */
 export async function totalsByEducation(ctx: PublicationContext, year: number): Promise<Totals[]> {
   const rows = await query<{ level: string; demand: number; supply: number; gap: number }>(
     ctx.conn,
-    `SELECT education_level AS level, sum(demand) AS demand, sum(supply) AS supply, sum(gap) AS gap
-       FROM marts.fct_talent_gap WHERE run_id = $1 AND framework = 'gbt4754' AND region_code = $2 AND year = $3 GROUP BY 1`,
+    `WITH d AS (
+       SELECT education_level, sum(demand) AS demand FROM marts.fct_talent_gap
+        WHERE run_id = $1 AND framework = 'gbt4754' AND region_code = $2 AND year = $3 GROUP BY 1
+     ), s AS (
+       SELECT p.education_level, sum(p.supply) AS supply
+         FROM marts.projection_supply p JOIN ref.region r ON r.code = p.region_code
+        WHERE p.run_id = $1 AND p.year = $3 AND (p.region_code = $2 OR r.parent_code = $2) GROUP BY 1
+     )
+     SELECT education_level AS level, coalesce(demand, 0) AS demand, coalesce(supply, 0) AS supply,
+            coalesce(demand, 0) - coalesce(supply, 0) AS gap
+       FROM d FULL JOIN s USING (education_level)`,
     [ctx.vintage!.runId, ctx.region.code, year],
   );
   return rows

@@ -56,9 +56,6 @@ export async function buildTrainingCatalogue(ctx: PublicationContext): Promise<P
           kind: 'paragraph',
           text: `为落实职业技能提升行动，引导培训资源向紧缺职业倾斜，依据${whole}${next}年人才供需预测编制本目录。${rule.description}列入目录的职业（工种）按附件1的标准给予培训补贴；目录有效期一年。`,
         },
-        ...(subsidies.status === 'placeholder'
-          ? [{ kind: 'paragraph' as const, text: `${subsidies.note}来源：${subsidies.source}。` }]
-          : []),
         { kind: 'methodology', items: [...(await shortageTerms(ctx.conn)), ...(await staffingChangeTerms(ctx.conn))] },
       ],
     },

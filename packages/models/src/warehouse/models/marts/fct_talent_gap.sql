@@ -6,7 +6,8 @@
 --   there is demand or supply. Demand = the openings of the occupation in the group's 大类 (marts.projection_occupation,
 --   weighted by core.framework_membership) split by education level (core.education_share); supply = the
 --   occupation's new entrants in each city (marts.projection_supply) shared out over the 大类 that employ the
---   occupation there, in proportion to that employment. The shortage level applies core.shortage_index to the row's
+--   occupation there, in proportion to that employment (entrants of an occupation that no 大类 of the city employs are in
+--   no group here: marts.projection_supply and marts.fct_occupation_shortage hold every entrant). The shortage level applies core.shortage_index to the row's
 --   ratio and the occupation's signals at the region; demand bounds scale with the group's openings bounds.
 -- column run_id VARCHAR: Run of the vintage.
 -- column framework VARCHAR: Framework id, or gbt4754.
