@@ -162,6 +162,16 @@ describe('projection steps on a hand-built province', () => {
     const a = await signal(CITY_A);
     close(Number(a!.vacancies), (4 * 18) / 26);
     expect([a!.posting_growth, a!.pay_growth]).toEqual([null, null]);
+
+    // The floor: city B has 12 vacancies against 8, 10 offering pay against 8 (the group-coded two name no occupation).
+    const floor = async (n: number) => {
+      await wh!.conn.run(`UPDATE ref.projection_parameter SET value = ${n} WHERE name = 'shortage_growth_min_vacancies'`);
+      await runModels(wh!.conn, { rebuildTables: true });
+      const r = await signal(CITY_B);
+      return [r!.posting_growth === null ? null : Number(r!.posting_growth), r!.pay_growth === null ? null : Number(r!.pay_growth)];
+    };
+    expect(await floor(8)).toEqual([12 / 8 - 1, 6000 / 5000 - 1]);
+    expect(await floor(8.5)).toEqual([null, null]);
   });
 
   it('fits workers per vacancy of each occupation 大类 to the 门类 employment, one EM step at a time from the prior', async () => {

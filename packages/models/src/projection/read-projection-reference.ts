@@ -98,6 +98,7 @@ export const PROJECTION_PARAMETERS: Readonly<Record<string, ParameterRange>> = {
   shortage_weight_pay_growth: UNIT,
   shortage_weight_official_list: UNIT,
   education_prior_weight: PSEUDO_COUNT,
+  shortage_growth_min_vacancies: PSEUDO_COUNT,
   shortage_growth_saturation: { min: 0, max: Infinity, minOpen: true },
   // The ratio score divides by log(saturation).
   shortage_ratio_saturation: { min: 1, max: Infinity, minOpen: true },

@@ -9,8 +9,10 @@
 -- column occupation_code: 职业分类大典 2022 code.
 -- column region_code: GB/T 2260 code of the city or province.
 -- column vacancies: Vacancies of the last posting year, group-coded ones spread in fractions (core.vacancy_occupation).
--- column posting_growth: Vacancies of the last posting year over the year before, minus 1 (NULL without both).
--- column pay_growth: Median offered pay of the last posting year over the year before, minus 1 (NULL without both).
+-- column posting_growth: Vacancies of the last posting year over the year before, minus 1 (NULL without both, or when
+--   either year has fewer than shortage_growth_min_vacancies).
+-- column pay_growth: Median offered pay of the last posting year over the year before, minus 1 (NULL without both, or
+--   when either year has fewer than shortage_growth_min_vacancies vacancies offering pay).
 -- column listed_share: Share of the latest year's quarterly shortage tables listing the occupation (0 when none).
 WITH last_year AS (SELECT max(year) AS year FROM core.vacancy),
 counted AS (
@@ -29,13 +31,13 @@ by_region AS (
   SELECT occupation_code, province_code, year, sum(vacancies) FROM counted GROUP BY ALL
 ),
 pay AS (
-  SELECT occupation_code, city_code AS region_code, year, median(pay_monthly) AS pay FROM named GROUP BY ALL
+  SELECT occupation_code, city_code AS region_code, year, median(pay_monthly) AS pay, count(pay_monthly) AS offers FROM named GROUP BY ALL
   UNION ALL
-  SELECT occupation_code, province_code, year, median(pay_monthly) FROM named GROUP BY ALL
+  SELECT occupation_code, province_code, year, median(pay_monthly), count(pay_monthly) FROM named GROUP BY ALL
 ),
 paired AS (
   SELECT c.occupation_code, c.region_code, c.vacancies, p.vacancies AS previous_vacancies,
-    cp.pay, pp.pay AS previous_pay
+    cp.pay, pp.pay AS previous_pay, least(cp.offers, pp.offers) AS pay_offers
   FROM by_region c JOIN last_year y ON c.year = y.year
   LEFT JOIN by_region p ON p.occupation_code = c.occupation_code AND p.region_code = c.region_code AND p.year = y.year - 1
   LEFT JOIN pay cp ON cp.occupation_code = c.occupation_code AND cp.region_code = c.region_code AND cp.year = y.year
@@ -47,8 +49,11 @@ latest_tables AS (
   WHERE r.year = (SELECT max(year) FROM core.registration)
 )
 SELECT p.occupation_code, p.region_code, p.vacancies,
-  p.vacancies / p.previous_vacancies - 1 AS posting_growth,
-  p.pay / p.previous_pay - 1 AS pay_growth,
+  -- A growth over a handful of vacancies is noise (a group-coded posting spread over its occupations leaves some a
+  -- hundredth of a vacancy), and the index would read it as a full signal: below the floor in either year it is unknown.
+  CASE WHEN least(p.vacancies, p.previous_vacancies) >= core.projection_parameter('shortage_growth_min_vacancies')
+    THEN p.vacancies / p.previous_vacancies - 1 END AS posting_growth,
+  CASE WHEN p.pay_offers >= core.projection_parameter('shortage_growth_min_vacancies') THEN p.pay / p.previous_pay - 1 END AS pay_growth,
   coalesce(own.listed_share, province.listed_share, 0) AS listed_share
 FROM paired p
 JOIN ref.region g ON g.code = p.region_code
