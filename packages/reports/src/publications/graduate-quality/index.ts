@@ -161,7 +161,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
             ),
           ],
         },
-        destinationsSection(cells, {}, cohort, src(ctx, model, detail)),
+        destinationsSection(cells, {}, cohort, src(ctx, model, detail), data.unreported),
         {
           id: 'schools',
           title: '各院校毕业去向落实情况',
@@ -286,7 +286,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
           kind: 'paragraph',
           text: `本报告统计${cohort}届区内院校毕业生在${region.name}就业的情况。${
             located > 0
-              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，附于本报告之后${omitted > 0 ? `；另有${omitted}所院校${SCHOOL_REPORT_OMITTED}` : ''}。`
+              ? `位于${region.name}的${located}所院校各有本校的毕业生就业质量年度报告，与本报告一并发布（见报告目录）${omitted > 0 ? `；另有${omitted}所院校${SCHOOL_REPORT_OMITTED}` : ''}。`
               : '院校所在地未入库，各院校的毕业去向、月收入等指标见全区报告。'
           }`,
         },
@@ -314,7 +314,8 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
   ];
   return {
     id: `graduate-quality-${region.code}-${cohort}`,
-    title: `${region.name}${cohort}届高校毕业生就业情况`,
+    // The flows count every school level of the returns, 中职 too: not 高校 only.
+    title: `${region.name}${cohort}届院校毕业生在本市就业情况`,
     subtitle: { region: { code: region.code, name: region.name }, year: cohort, issuer: educationIssuer(region), issued: ctx.issued },
     runId: ctx.runId,
     sections,
@@ -325,7 +326,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
 function schoolReportsNote(data: GraduateData, rules: PublicationContext['rules']): string {
   const reported = new Set(schoolsWithReports(data, rules).map((s) => s.code));
   const omitted = data.schools.filter((s) => !reported.has(s.code));
-  return `下表列出${data.schools.length}所院校的毕业去向；其中${reported.size}所院校另有本校的毕业生就业质量年度报告，附于本报告之后${
+  return `下表列出${data.schools.length}所院校的毕业去向；其中${reported.size}所院校另有本校的毕业生就业质量年度报告，与本报告一并发布（见报告目录）${
     omitted.length > 0 ? `；${omitted.length}所院校（当届毕业生不足${rules.schoolReports.minGraduates}人）${SCHOOL_REPORT_OMITTED}` : ''
   }。`;
 }

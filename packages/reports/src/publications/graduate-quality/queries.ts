@@ -60,6 +60,8 @@ export interface GraduateData {
   schools: School[];
   /** school → destination → graduates of the cohort. */
   destinations: Map<string, Record<Destination, number>>;
+  /** Destinations no return of the cohort gives a figure for (empty cells, not zeros): their counts are unknown. */
+  unreported: Destination[];
   /** Cohorts of recent years: graduates, unemployed, further study and the graduate-weighted mean monthly salary. */
   cohorts: { year: number; graduates: number; unemployed: number; study: number; salary: number | null; salaryN: number }[];
   /** Per school level: graduate-weighted means and the graduates they cover. */
@@ -118,6 +120,12 @@ export async function readGraduateData(
        FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1`,
     [cohort],
   );
+  const [given] = await query<Record<string, boolean>>(
+    conn,
+    `SELECT ${DESTINATIONS.map((d) => `count(${d.column}) > 0 AS ${d.key}`).join(', ')} FROM core.graduate_outcome WHERE graduation_year = $1`,
+    [cohort],
+  );
+  const unreported = DESTINATIONS.filter((d) => given !== undefined && !given[d.key]).map((d) => d.key);
   const destinations = new Map(
     destRows.map((r) => [
       String(r.code),
@@ -228,5 +236,18 @@ export async function readGraduateData(
       graduates: r.graduates,
       unemployed: r.unemployed,
     });
-  return { cohort, schools, destinations, cohorts, quality, flows, industries, schoolIndustries, majors, schoolMajors, schoolCohorts };
+  return {
+    cohort,
+    schools,
+    destinations,
+    unreported,
+    cohorts,
+    quality,
+    flows,
+    industries,
+    schoolIndustries,
+    majors,
+    schoolMajors,
+    schoolCohorts,
+  };
 }

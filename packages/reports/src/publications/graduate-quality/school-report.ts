@@ -143,7 +143,7 @@ export function buildSchoolGraduates(
             ),
           ],
         },
-        destinationsSection(cells, at, cohort, source(`${cohort}届`)),
+        destinationsSection(cells, at, cohort, source(`${cohort}届`), data.unreported),
         flowsSection(
           cells,
           at,

@@ -3,7 +3,7 @@ import type { Block, Column, Provenance, Row, Section, TableNote } from '../../d
 import { chartWithTable } from '../../document/chart-with-table.js';
 import { FORMAT } from '../context.js';
 import { methodologyItems } from '../methodology.js';
-import { DESTINATIONS } from './queries.js';
+import { DESTINATIONS, type Destination } from './queries.js';
 import { GRADUATE_COLUMNS as G } from './columns.js';
 
 /** Sections both graduate reports print, the region's and a school's. */
@@ -64,9 +64,20 @@ export function prefaceSection(returnsOf: string, reportOf: string, cohort: numb
  * graduates and their share of the cohort's at `at` (the count system's coordinates: `{}` for the
  * region, `{ school }` for one school), and the bars beside the table.
  */
-export function destinationsSection(cells: DisclosedCells, at: Record<string, string>, cohort: number, source: Provenance): Section {
+export function destinationsSection(
+  cells: DisclosedCells,
+  at: Record<string, string>,
+  cohort: number,
+  source: Provenance,
+  unreported: readonly Destination[] = [],
+): Section {
+  // A 去向 no return gives a figure for is unknown, not none: it has no row rather than a row of zeros.
+  const left = DESTINATIONS.filter((d) => unreported.includes(d.key));
+  const notes: TableNote[] = left.length
+    ? [{ id: 'dest-unreported', text: `本届各院校均未报送${left.map((d) => `“${d.name}”`).join('、')}人数，表中不列该去向。` }]
+    : [];
   const rows: Row[] = [
-    ...DESTINATIONS.map((d) => ({
+    ...DESTINATIONS.filter((d) => !unreported.includes(d.key)).map((d) => ({
       key: d.key,
       cells: {
         dest: d.name,
@@ -90,7 +101,7 @@ export function destinationsSection(cells: DisclosedCells, at: Record<string, st
       COUNT_AND_SHARE,
       rows,
       source,
-      { keepOrder: true },
+      { keepOrder: true, ...(notes.length ? { notes } : {}) },
     ),
   };
 }
