@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { RECORD_KINDS, kindDefinition, type RecordKind } from '@talent/models';
 import type { Column, Provenance } from '../document/types.js';
 import { defaultFrameworkOf, type PublicationRules } from './rules.js';
 import { query } from './sql.js';
@@ -137,13 +138,24 @@ export async function occupationMajorGroups(conn: DuckDBConnection): Promise<Map
 export async function loadedSources(
   conn: DuckDBConnection,
   timeZone = 'Asia/Shanghai',
-): Promise<{ name: string; table: string; loadedAt: string; rows?: number }[]> {
-  const rows = await query<{ source: string; tbl: string | null; at: string; n: number | null }>(
+): Promise<{ name: string; table: string; loadedAt: string; rows?: number; note?: string }[]> {
+  const rows = await query<{ source: string; kind: string; at: string; n: number | null }>(
     conn,
-    `SELECT source, 'core.' || any_value(kind) AS tbl, strftime(timezone($1, max(finished_at)), '%Y-%m-%d') AS at,
+    `SELECT source, any_value(kind) AS kind, strftime(timezone($1, max(finished_at)), '%Y-%m-%d') AS at,
             sum(rows_loaded)::DOUBLE AS n
        FROM meta.loads WHERE status = 'loaded' AND superseded_by IS NULL GROUP BY source ORDER BY source`,
     [timeZone],
   );
-  return rows.map((r) => ({ name: r.source, table: r.tbl ?? '—', loadedAt: r.at, ...(r.n !== null ? { rows: r.n } : {}) }));
+  // Readers see what kind of data each source is, in the kinds' own Chinese label, and the table it fills.
+  const known = new Set<string>(RECORD_KINDS);
+  return rows.map((r) => {
+    const kind = known.has(r.kind) ? kindDefinition(r.kind as RecordKind) : null;
+    return {
+      name: kind?.label ?? r.kind,
+      table: kind?.coreTable ?? '—',
+      loadedAt: r.at,
+      ...(r.n !== null ? { rows: r.n } : {}),
+      note: `数据集 ${r.source}`,
+    };
+  });
 }

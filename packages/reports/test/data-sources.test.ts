@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig, type Warehouse } from '@talent/models';
+import { buildPublications, type BuiltPublications } from '../src/index.js';
+import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+
+const config = resolveConfig({}, {});
+
+let wh: Warehouse;
+let built: BuiltPublications;
+beforeAll(async () => {
+  wh = await publicationWarehouse();
+  // A shortage table's load beside the fixture's graduate returns: its rows are in core.shortage_entry.
+  await wh.conn.run(`
+    INSERT INTO meta.loads BY NAME
+    SELECT 'L-fixture_shortage' AS load_id, 'fixture_shortage' AS source, 'shortage' AS kind, 'shortage.csv' AS file_path, 'y' AS file_sha256,
+           40 AS rows_read, 40 AS rows_loaded, 0 AS rows_rejected, 0 AS duplicates_collapsed, 'loaded' AS status,
+           TIMESTAMPTZ '2026-11-30 02:00:00+00' AS started_at, TIMESTAMPTZ '2026-11-30 02:01:00+00' AS finished_at`);
+  built = await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+}, 120_000);
+afterAll(() => wh?.close());
+
+describe('数据来源', () => {
+  it('names each source by the kind of data it holds, the table that holds its rows and its data set', () => {
+    const section = built.publications[0]!.sections.find((s) => s.id === 'sources')!;
+    const block = section.blocks.find((b) => b.kind === 'data-sources')!;
+    expect(block.kind === 'data-sources' && block.sources.filter((s) => s.note?.startsWith('数据集'))).toEqual([
+      { name: '毕业去向', table: 'core.graduate_outcome', loadedAt: '2026-11-30', rows: 10, note: '数据集 fixture_outcomes' },
+      { name: '毕业去向地区', table: 'core.graduate_region', loadedAt: '2026-11-30', rows: 10, note: '数据集 fixture_regions' },
+      { name: '缺工排行', table: 'core.shortage_entry', loadedAt: '2026-11-30', rows: 40, note: '数据集 fixture_shortage' },
+    ]);
+  });
+});
