@@ -43,6 +43,10 @@ export type Term = keyof typeof TERMS;
 /** The note under a table or chart whose years before the forecast are estimates (the 估算值 term). */
 export const ESTIMATE_NOTE = TERMS.estimate.definition;
 
+/** The same note for employment: the yearbook publishes urban units only, and the rest is an estimate. */
+export const EMPLOYMENT_ESTIMATE_NOTE =
+  '预测起始年及以前各年的就业人员不是直接统计数，而是由统计年鉴城镇单位就业人员按行业大类推算至全部就业人员的估计数。';
+
 export function methodologyItems(terms: readonly Term[]): { term: string; definition: string }[] {
   return terms.map((t) => TERMS[t]);
 }

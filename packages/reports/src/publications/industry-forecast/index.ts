@@ -2,9 +2,16 @@ import type { Cell, Column, Publication, Row, Section } from '../../document/typ
 import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
-import { ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
+import { EMPLOYMENT_ESTIMATE_NOTE, ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
+
+/** The verb of a projected level: 增至 above the base year's, 降至 below it, 保持在 within half a percent of it. */
+export function towards(from: number | null | undefined, to: number | null | undefined): string {
+  if (from == null || to == null || from === 0) return '为';
+  const change = to / from - 1;
+  return change > 0.005 ? '增至' : change < -0.005 ? '降至' : '保持在';
+}
 
 /** 行业人才需求预测: for each group of the framework, employment and openings observed and projected. */
 export async function buildIndustryForecast(ctx: PublicationContext): Promise<Publication> {
@@ -72,17 +79,18 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
       blocks: [
         {
           kind: 'paragraph',
-          text: `${t.groupName}${year}年就业人员约${persons(at(t, year)?.value)}人，预计${last}年达到${persons(at(t, last)?.value)}人（95%预测区间${persons(at(t, last)?.lo)}—${persons(at(t, last)?.hi)}人）；${forecastYears[0]}年岗位需求约${persons(next?.openings)}人。`,
+          text: `${t.groupName}${year}年就业人员约${persons(at(t, year)?.value)}人，预计${last}年${towards(at(t, year)?.value, at(t, last)?.value)}${persons(at(t, last)?.value)}人（95%预测区间${persons(at(t, last)?.lo)}—${persons(at(t, last)?.hi)}人）；${forecastYears[0]}年岗位需求约${persons(next?.openings)}人。`,
           source: source(ctx, 'marts.fct_industry_trend', t.groupName),
         },
         ...fanBlocks(
           ctx,
           `fan-${t.groupCode}`,
-          `${t.groupName}就业人员实际值与预测值`,
+          `${t.groupName}就业人员估算值与预测值`,
           t.points,
           'marts.fct_industry_trend',
           `${framework.name}，${t.groupName}`,
           '就业人员（人）',
+          { estimated: { note: EMPLOYMENT_ESTIMATE_NOTE } },
         ),
         {
           kind: 'table',

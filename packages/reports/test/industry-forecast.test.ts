@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig, type Warehouse } from '@talent/models';
+import { buildPublications, type Publication, type TableBlock } from '../src/index.js';
+import { EMPLOYMENT_ESTIMATE_NOTE } from '../src/publications/methodology.js';
+import { PROVINCE, RUN, VINTAGE, publicationWarehouse } from './fixtures/publication-warehouse.js';
+
+const config = resolveConfig({}, {});
+let wh: Warehouse;
+beforeAll(async () => {
+  wh = await publicationWarehouse();
+}, 120_000);
+afterAll(() => wh?.close());
+
+const forecastOf = async (): Promise<Publication> =>
+  (
+    await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' })
+  ).publications.find((p) => p.id.startsWith('industry-forecast-'))!;
+const groupParagraphs = (p: Publication) =>
+  p.sections
+    .flatMap((s) => s.sections ?? [])
+    .filter((s) => s.id.startsWith('group-'))
+    .map((s) => s.blocks.find((b) => b.kind === 'paragraph'))
+    .map((b) => (b?.kind === 'paragraph' ? b.text : ''));
+
+describe('行业人才需求预测', () => {
+  it('calls the years before the forecast estimates, as the yearbook’s urban units scaled to all employment are', async () => {
+    const p = await forecastOf();
+    const fans = p.sections
+      .flatMap((s) => [...s.blocks, ...(s.sections ?? []).flatMap((c) => c.blocks)])
+      .filter((b): b is TableBlock => b.kind === 'table' && b.id.startsWith('fan-'));
+    expect(fans.length).toBeGreaterThan(0);
+    for (const t of fans) {
+      expect(t.caption).toMatch(/就业人员估算值与预测值$/);
+      expect(t.notes?.map((n) => n.text)).toContain(EMPLOYMENT_ESTIMATE_NOTE);
+    }
+  });
+
+  it('says a projected level rises to (增至) or falls to (降至) as the series goes', async () => {
+    const rising = groupParagraphs(await forecastOf());
+    expect(rising.length).toBe(2);
+    for (const text of rising) expect(text).toMatch(/预计\d{4}年增至/);
+    // The same employment falling 3 % a year after the last observed year.
+    await wh.conn.run(
+      `UPDATE marts.fct_industry_trend SET employment = employment * pow(0.97 / 1.03, year - 2025) WHERE run_id = '${VINTAGE}' AND year > 2025`,
+    );
+    for (const text of groupParagraphs(await forecastOf())) expect(text).toMatch(/预计\d{4}年降至/);
+  });
+});
