@@ -70,6 +70,24 @@ describe('chart golden files', () => {
     );
   });
 
+  it('grouped vertical bars: values wider than their bars stand upright, narrow ones stay level', () => {
+    const cities = ['南宁市', '柳州市', '桂林市', '梧州市', '北海市', '防城港市', '钦州市', '贵港市', '玉林市', '百色市'];
+    const wide = cities.flatMap((category, i) => [
+      { category, series: '岗位需求', value: 39329 + 911 * i },
+      { category, series: '人才供给', value: 38155 + 877 * i },
+    ]);
+    const svg = barChart(wide, { id: 'upright', title: '图5 各市供求', orientation: 'vertical', layout: 'grouped' }, createChartDocument());
+    // Every value label is turned, and the plot's top margin grows by the widest label.
+    expect(svg.match(/rotate\(-90\)/g)?.length).toBe(wide.length);
+    expectGolden('bars-grouped-upright.svg', svg);
+    const level = barChart(
+      GROUPED,
+      { id: 'level', title: '图6 各市供求', orientation: 'vertical', layout: 'grouped' },
+      createChartDocument(),
+    );
+    expect(level).not.toContain('rotate(-90)');
+  });
+
   it('stacked vertical bars', () => {
     expectGolden(
       'bars-stacked.svg',

@@ -92,14 +92,19 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
   } else {
     const rotate = maxTextWidth(order) > (width - 60) / Math.max(1, order.length) - 6;
     const marginBottom = rotate ? Math.min(160, maxTextWidth(order) * 0.75 + 16) : 32;
+    // A value wider than its bar's slot would run into its neighbour's: it then stands upright above the bar.
+    const slot = (width - 60) / Math.max(1, order.length * (grouped ? seriesNames.length : 1));
+    const labelWidth = maxTextWidth(data.map((d) => d.label));
+    const upright = !stacked && labelWidth > slot - 4;
+    const at = { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', text: 'label' };
     const valueMarks = stacked
       ? []
-      : [Plot.text(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', text: 'label', dy: -6 })];
+      : [upright ? Plot.text(data, { ...at, rotate: -90, textAnchor: 'start', dx: 4 }) : Plot.text(data, { ...at, dy: -6 })];
     svg = Plot.plot({
       document,
       width,
-      height: 320 + marginBottom,
-      marginTop,
+      height: 320 + marginBottom + (upright ? labelWidth : 0),
+      marginTop: marginTop + (upright ? labelWidth : 0),
       marginBottom,
       marginLeft: Math.max(48, textWidth(options.valueLabel ?? '') + 8),
       style,
