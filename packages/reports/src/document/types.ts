@@ -44,6 +44,17 @@ export interface Column {
    * (codes, names, ranks and amounts not about persons).
    */
   measure?: 'count' | 'share' | 'mean' | 'ratio' | 'other';
+  /**
+   * Share of the table's width, in percent, in HTML and PDF. When any column of a table has one, the
+   * widths are fixed and the columns without one share what the others leave; otherwise the browser
+   * sizes the columns by their content, which squeezes short columns beside long text.
+   */
+  width?: number;
+  /**
+   * How a text cell may wrap: `list` only after the 、 between items, so that no name is split across
+   * lines; `none` not at all (a short word such as 较紧缺). Default: anywhere, as Chinese text wraps.
+   */
+  wrap?: 'list' | 'none';
 }
 
 /**
@@ -114,6 +125,11 @@ export interface TableBlock {
   unit?: string;
   notes?: readonly TableNote[];
   source: Provenance;
+  /**
+   * Printed in the smaller type of tables with many columns, for a table of fewer columns that holds long
+   * text in several (a catalogue's definitions, places and industries side by side).
+   */
+  small?: boolean;
 }
 
 /** Chart specifications: what to draw from the table named by {@link ChartBlock.table}. */

@@ -42,7 +42,10 @@ function checkTable(path: string, table: TableBlock, runId: string, issues: Docu
     if (keys.has(c.key)) issues.push({ path, message: `column ${c.key} twice` });
     keys.add(c.key);
     if (!CJK.test(c.header)) issues.push({ path, message: `column ${c.key} header ${JSON.stringify(c.header)} is not Chinese` });
+    if (c.width !== undefined && !(c.width > 0)) issues.push({ path, message: `column ${c.key} width ${c.width} is not positive` });
   }
+  const widths = table.columns.reduce((s, c) => s + (c.width ?? 0), 0);
+  if (widths > 100) issues.push({ path, message: `column widths add up to ${widths}%, more than the table` });
   const notes = new Set((table.notes ?? []).map((n) => n.id));
   const rowKeys = new Set<string>();
   for (const row of table.rows) {

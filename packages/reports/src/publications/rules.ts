@@ -7,6 +7,12 @@ export interface PublicationRules {
   /** Framework of a region's editions when none is asked for; other regions take their province's. */
   defaultFramework: Readonly<Record<string, string>>;
   typicalCities: { count: number; description: string };
+  /**
+   * A city's catalogue names the counties holding most of an occupation's postings of the last `years` posting years
+   * (at most typicalCities.count), each with at least `minPostings`; with fewer than `minCoverage` of the catalogue's
+   * occupations naming one, it prints no 区县 column and says why.
+   */
+  typicalCounties: { years: number; minPostings: number; minCoverage: number };
   shortageCatalogue: { levels: string[]; maxEntries: number; industriesPerOccupation: number; description: string };
   trainingCatalogue: { levels: string[]; majorGroups: string[]; minDemand: number; maxEntries: number; description: string };
   majorCards: {
@@ -49,5 +55,13 @@ export function readPublicationRules(datasetsDir: string): PublicationRules {
   if (!Number.isInteger(rules.schoolReports?.minGraduates) || rules.schoolReports.minGraduates < 1)
     throw new Error('rules.json: schoolReports.minGraduates must be a positive whole number');
   checkBandWidths(rules.placementBands?.widths ?? []);
+  const counties = rules.typicalCounties;
+  if (
+    !Number.isInteger(counties?.years) ||
+    counties.years < 1 ||
+    !(counties.minPostings >= 1) ||
+    !(counties.minCoverage >= 0 && counties.minCoverage <= 1)
+  )
+    throw new Error('rules.json: typicalCounties needs years (a whole number from 1), minPostings (at least 1) and minCoverage (0 to 1)');
   return rules;
 }

@@ -41,11 +41,15 @@ th, td { padding: 1.2mm 1.6mm; border-bottom: 0.5pt solid var(--hair); vertical-
 thead th { border-bottom: 0.75pt solid var(--rule); font-weight: bold; text-align: center; background: var(--band); }
 thead th.group { border-bottom: 0.5pt solid var(--hair); }
 tbody th { font-weight: normal; text-align: left; }
-table.wide tbody th { min-width: 7em; }
+table.wide:not(.fixed) tbody th { min-width: 7em; }
 tr.total th { font-weight: bold; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.text { text-align: left; }
 td.code { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.fixed { table-layout: fixed; }
+table.fixed td, table.fixed th { overflow-wrap: anywhere; }
+.wrap-list { word-break: keep-all; }
+.wrap-none { white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 0.75pt solid var(--rule); }
 tr.level-1 th:first-child, tr.level-1 td:first-child { padding-left: 5mm; }
 td sup, p sup { font-size: 7pt; }

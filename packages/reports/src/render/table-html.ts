@@ -39,9 +39,20 @@ function thead(columns: readonly Column[]): string {
   return `<thead><tr>${top.join('')}</tr><tr>${bottom.join('')}</tr></thead>`;
 }
 
+/** The class of a column's wrapping rule (see {@link Column.wrap}), with its leading space. */
+function wrapClass(c: Column): string {
+  return c.wrap ? ` wrap-${c.wrap}` : '';
+}
+
 function cellClass(c: Column): string {
-  if (c.format.kind !== 'text') return 'num';
-  return c.measure === 'other' && /代码|编码|序号|排位/.test(c.header) ? 'code' : 'text';
+  if (c.format.kind !== 'text') return `num${wrapClass(c)}`;
+  return (c.measure === 'other' && /代码|编码|序号|排位/.test(c.header) ? 'code' : 'text') + wrapClass(c);
+}
+
+/** The columns' widths, when the table sets any (see {@link Column.width}). */
+function colgroup(columns: readonly Column[]): string {
+  if (!columns.some((c) => c.width !== undefined)) return '';
+  return `<colgroup>${columns.map((c) => (c.width === undefined ? '<col>' : `<col style="width:${c.width}%">`)).join('')}</colgroup>`;
 }
 
 /** A table block as an HTML `<figure>`: caption, unit line, table, notes and its source line. */
@@ -61,7 +72,7 @@ export function tableHtml(table: TableBlock, number: string): string {
         const sup = (d.notes ?? []).map((n) => markOf.get(n) ?? '').join('');
         const text = escapeHtml(cellText(cell, c)) + (sup ? `<sup>${sup}</sup>` : '');
         return i === 0 && c.format.kind === 'text'
-          ? `<th scope="row" class="text">${text}</th>`
+          ? `<th scope="row" class="text${wrapClass(c)}">${text}</th>`
           : `<td class="${cellClass(c)}">${text}</td>`;
       });
       return `<tr${cls ? ` class="${cls}"` : ''}>${tds.join('')}</tr>`;
@@ -71,12 +82,16 @@ export function tableHtml(table: TableBlock, number: string): string {
   if (anyBand) noteLines.push(`<p>${escapeHtml(BAND_NOTE)}</p>`);
   if (anyWithheld) noteLines.push(`<p>${escapeHtml(WITHHELD_NOTE)}</p>`);
   const short = table.rows.length <= SHORT_TABLE_ROWS ? ' short' : '';
-  const wide = table.columns.length > WIDE_TABLE_COLUMNS ? ' class="wide"' : '';
+  const classes = [
+    table.columns.length > WIDE_TABLE_COLUMNS || table.small ? 'wide' : '',
+    table.columns.some((c) => c.width !== undefined) ? 'fixed' : '',
+  ].filter(Boolean);
+  const tableClass = classes.length ? ` class="${classes.join(' ')}"` : '';
   return [
     `<figure class="table${short}" id="${escapeHtml(table.id)}">`,
     `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(table.caption)}</figcaption>`,
     table.unit ? `<p class="unit">单位：${escapeHtml(table.unit)}</p>` : '',
-    `<table${wide}>${thead(table.columns)}<tbody>\n${body}\n</tbody></table>`,
+    `<table${tableClass}>${colgroup(table.columns)}${thead(table.columns)}<tbody>\n${body}\n</tbody></table>`,
     `<div class="notes">${noteLines.length ? `<p>注：</p>${noteLines.join('')}` : ''}<p class="source">${escapeHtml(sourceLine(table.source))}</p></div>`,
     `</figure>`,
   ]
