@@ -43,6 +43,10 @@ export type Term = keyof typeof TERMS;
 /** The note under a table or chart whose years before the forecast are estimates (the 估算值 term). */
 export const ESTIMATE_NOTE = TERMS.estimate.definition;
 
+/** Why a table ordered by the gap may show a 基本平衡 among occupations whose demand exceeds supply. */
+export const LEVEL_NOTE =
+  '紧缺程度按紧缺指数判定，综合需求供给比、招聘岗位增长、招聘薪酬增长和列入紧缺职业排行的情况，并非只看供需缺口，因此需求大于供给的职业也可能为“基本平衡”。';
+
 /** The same note for employment: the yearbook publishes urban units only, and the rest is an estimate. */
 export const EMPLOYMENT_ESTIMATE_NOTE =
   '预测起始年及以前各年的就业人员不是直接统计数，而是由统计年鉴城镇单位就业人员按行业大类推算至全部就业人员的估计数。';

@@ -3,10 +3,10 @@ import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, ty
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
-import { ESTIMATE_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
+import { ESTIMATE_NOTE, LEVEL_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
-import { gapByOccupationCity, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
+import { gapByOccupationCity, surplusRanks, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
@@ -39,6 +39,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   const trends = await groupTrends(ctx, year - FAN_HISTORY_YEARS);
   const ranking = await occupationShortages(ctx, next, 's.gap > 0', RANKING_SIZE);
   const surplus = (await occupationShortages(ctx, next, 's.gap < 0')).sort((a, b) => a.gap - b.gap).slice(0, 10);
+  const previousSurplus = await surplusRanks(ctx, year);
   const education = await totalsByEducation(ctx, next);
 
   const overview: Section = {
@@ -125,7 +126,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   };
 
   const rankingColumns: Column[] = [C.rank, C.name, C.code, C.demand, C.supply, C.gap, C.ratio, C.level, C.previous];
-  const rankingRows = (list: typeof ranking): Row[] =>
+  const rankingRows = (list: typeof ranking, previous: (o: (typeof ranking)[number]) => string): Row[] =>
     list.map((o, i) => ({
       key: o.code,
       cells: {
@@ -137,7 +138,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         gap: persons(o.gap),
         ratio: round(o.ratio, 2),
         level: o.level,
-        previous: o.previousRank === null ? '新进' : String(o.previousRank),
+        previous: previous(o),
       },
     }));
   const occupations: Section = {
@@ -150,8 +151,14 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         { type: 'bars', category: 'name', values: ['gap'], orientation: 'horizontal', keepOrder: true },
         {
           columns: rankingColumns,
-          rows: rankingRows(ranking),
-          notes: [{ id: 'codes', text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度排位。' }],
+          rows: rankingRows(ranking, (o) => (o.previousRank === null ? '新进' : String(o.previousRank))),
+          notes: [
+            {
+              id: 'codes',
+              text: '职业代码和名称依据《中华人民共和国职业分类大典（2022年版）》；上期排位为上一年度全部职业按供需缺口由大到小的排位。',
+            },
+            { id: 'levels', text: LEVEL_NOTE },
+          ],
           source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
         },
       ),
@@ -160,7 +167,13 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
         id: 'surplus-table',
         caption: `${next}年供给大于需求缺口最大的前十个职业`,
         columns: rankingColumns,
-        rows: rankingRows(surplus),
+        rows: rankingRows(surplus, (o) => String(previousSurplus.get(o.code) ?? '—')),
+        notes: [
+          {
+            id: 'surplus-previous',
+            text: '上期排位为上一年度供给大于需求的职业按供需缺口绝对值由大到小的排位；“—”表示该职业上一年度供给不大于需求。',
+          },
+        ],
         source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
       },
     ],

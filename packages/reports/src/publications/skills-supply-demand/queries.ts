@@ -91,3 +91,18 @@ export async function gapByOccupationCity(
   for (const r of rows) (out.get(r.code) ?? out.set(r.code, new Map()).get(r.code)!).set(r.city, r.gap);
   return out;
 }
+
+/**
+ * Each occupation's place among the year's surpluses, the largest surplus first (the ranking the surplus table prints,
+ * whose 上期排位 is this for the year before); occupations whose supply did not exceed demand are absent.
+ */
+export async function surplusRanks(ctx: PublicationContext, year: number): Promise<Map<string, number>> {
+  const rows = await query<{ code: string; place: number }>(
+    ctx.conn,
+    `SELECT s.occupation_code AS code, row_number() OVER (ORDER BY s.gap, s.occupation_code)::INTEGER AS place
+       FROM marts.fct_occupation_shortage s JOIN ref.occupation o ON o.code = s.occupation_code
+      WHERE s.run_id = $1 AND s.region_code = $2 AND s.year = $3 AND s.gap < 0 AND o.is_occupation`,
+    [ctx.vintage!.runId, ctx.region.code, year],
+  );
+  return new Map(rows.map((r) => [r.code, r.place]));
+}
