@@ -1,28 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import {
-  auditPublications,
-  buildPublications,
-  everyPublication,
-  type BuiltPublications,
-  type Publication,
-  type TableBlock,
-} from '../src/index.js';
+import { auditPublications, buildPublications, everyPublication, type BuiltPublications } from '../src/index.js';
 import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { tableOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
-
-function tableOf(pub: Publication, id: string): TableBlock {
-  const found: TableBlock[] = [];
-  const walk = (sections: Publication['sections']) => {
-    for (const s of sections) {
-      for (const b of s.blocks) if (b.kind === 'table' && b.id === id) found.push(b);
-      walk(s.sections ?? []);
-    }
-  };
-  walk(pub.sections);
-  return found[0]!;
-}
 
 let wh: Warehouse;
 let built: BuiltPublications;

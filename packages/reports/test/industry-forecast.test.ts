@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, type Publication, type TableBlock } from '../src/index.js';
+import { buildPublications, type Publication } from '../src/index.js';
 import { EMPLOYMENT_ESTIMATE_NOTE } from '../src/publications/methodology.js';
 import { PROVINCE, RUN, VINTAGE, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { tablesOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
 let wh: Warehouse;
@@ -25,9 +26,7 @@ const groupParagraphs = (p: Publication) =>
 describe('行业人才需求预测', () => {
   it('calls the years before the forecast estimates, as the yearbook’s urban units scaled to all employment are', async () => {
     const p = await forecastOf();
-    const fans = p.sections
-      .flatMap((s) => [...s.blocks, ...(s.sections ?? []).flatMap((c) => c.blocks)])
-      .filter((b): b is TableBlock => b.kind === 'table' && b.id.startsWith('fan-'));
+    const fans = tablesOf(p).filter((t) => t.id.startsWith('fan-'));
     expect(fans.length).toBeGreaterThan(0);
     for (const t of fans) {
       expect(t.caption).toMatch(/就业人员估算值与预测值$/);

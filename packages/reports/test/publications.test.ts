@@ -15,7 +15,6 @@ import {
   type CellDetail,
   type Publication,
   type Section,
-  type TableBlock,
 } from '../src/index.js';
 import { FAN_HISTORY_YEARS } from '../src/publications/fan-table.js';
 import { readGraduateData } from '../src/publications/graduate-quality/queries.js';
@@ -27,22 +26,13 @@ import { tableHtml } from '../src/render/table-html.js';
 import { createChartDocument, type ChartBlock } from '../src/index.js';
 import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
 import { expectGolden } from './golden.js';
+import { tableOf, tablesOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
 const rules = readPublicationRules(config.datasetsDir);
 
-function tables(pub: Publication): TableBlock[] {
-  const out: TableBlock[] = [];
-  const walk = (sections: readonly Section[]) => {
-    for (const s of sections) {
-      for (const b of s.blocks) if (b.kind === 'table') out.push(b);
-      walk(s.sections ?? []);
-    }
-  };
-  walk(pub.sections);
-  return out;
-}
-const table = (pub: Publication, id: string) => tables(pub).find((t) => t.id === id)!;
+const tables = tablesOf;
+const table = tableOf;
 const pub = (built: BuiltPublications, prefix: string, region = PROVINCE) =>
   built.publications.find((p) => p.id.startsWith(`${prefix}-${region}-`))!;
 const value = (c: unknown) => (typeof c === 'object' && c !== null ? (c as CellDetail).value : c);

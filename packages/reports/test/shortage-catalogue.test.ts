@@ -4,36 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import {
-  buildPublications,
-  readPublicationRules,
-  validatePublication,
-  type BuiltPublications,
-  type Publication,
-  type Section,
-  type TableBlock,
-} from '../src/index.js';
+import { buildPublications, readPublicationRules, validatePublication, type BuiltPublications } from '../src/index.js';
 import { tableHtml } from '../src/render/table-html.js';
 import { LAST_YEAR, PROVINCE, RUN, VINTAGE, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { paragraphsOf, tableOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
 const rules = readPublicationRules(config.datasetsDir);
 const CITY = '450200';
 const NEXT = LAST_YEAR + 1;
 
-function blocks(pub: Publication) {
-  const out: Section['blocks'][number][] = [];
-  const walk = (sections: readonly Section[]) => {
-    for (const s of sections) {
-      out.push(...s.blocks);
-      walk(s.sections ?? []);
-    }
-  };
-  walk(pub.sections);
-  return out;
-}
-const table = (pub: Publication, id: string) => blocks(pub).find((b): b is TableBlock => b.kind === 'table' && b.id === id)!;
-const paragraphs = (pub: Publication) => blocks(pub).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+const table = tableOf;
+const paragraphs = paragraphsOf;
 const catalogue = (built: BuiltPublications, region: string) =>
   built.publications.find((p) => p.id === `shortage-catalogue-${region}-${NEXT}`)!;
 

@@ -3,6 +3,7 @@ import { resolveConfig, type Warehouse } from '@talent/models';
 import { buildPublications, type Publication, type TableBlock } from '../src/index.js';
 import { LEVEL_NOTE } from '../src/publications/methodology.js';
 import { LAST_YEAR, OCCUPATIONS, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { tableOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
 let wh: Warehouse;
@@ -15,11 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => wh?.close());
 
-const table = (id: string) => {
-  for (const s of skills.sections)
-    for (const b of [...s.blocks, ...(s.sections ?? []).flatMap((c) => c.blocks)]) if (b.kind === 'table' && b.id === id) return b;
-  throw new Error(`no table ${id}`);
-};
+const table = (id: string) => tableOf(skills, id);
 
 describe('the supply-over-demand table of 技能人才供需信息', () => {
   it('gives each occupation its last year’s place among the surpluses, not among all occupations, and says so', async () => {

@@ -190,7 +190,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             '学历层次',
             education,
             'marts.fct_talent_gap',
-            `${whole}，${next}年，全部行业大类`,
+            `${whole}，${next}年，需求按全部行业大类汇总，人才供给取自 marts.projection_supply`,
             { key: 'total', label: '合计', demand: sum(education, 'demand'), supply: sum(education, 'supply'), gap: sum(education, 'gap') },
           ),
         ],
