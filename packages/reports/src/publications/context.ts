@@ -122,6 +122,16 @@ export function persons(v: number | null | undefined): number | null {
   return v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v);
 }
 
+/**
+ * Persons as the releases' prose writes them: 万 with one decimal from ten thousand up (134.5万), whole persons
+ * below; — when unknown. Tables keep whole persons.
+ */
+export function personsInText(v: number | null | undefined): string {
+  const n = persons(v);
+  if (n === null) return '—';
+  return Math.abs(n) >= 10_000 ? `${(n / 10_000).toFixed(1)}万` : String(n);
+}
+
 export function round(v: number | null | undefined, digits: number): number | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const f = 10 ** digits;

@@ -1,5 +1,5 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
+import { FORMAT, labourIssuer, persons, personsInText, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { groupTrends } from '../projection-queries.js';
 import { EMPLOYMENT_ESTIMATE_NOTE, ESTIMATE_NOTE, methodologyItems } from '../methodology.js';
@@ -79,7 +79,7 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
       blocks: [
         {
           kind: 'paragraph',
-          text: `${t.groupName}${year}年就业人员约${persons(at(t, year)?.value)}人，预计${last}年${towards(at(t, year)?.value, at(t, last)?.value)}${persons(at(t, last)?.value)}人（95%预测区间${persons(at(t, last)?.lo)}—${persons(at(t, last)?.hi)}人）；${forecastYears[0]}年岗位需求约${persons(next?.openings)}人。`,
+          text: `${t.groupName}${year}年就业人员约${personsInText(at(t, year)?.value)}人，预计${last}年${towards(at(t, year)?.value, at(t, last)?.value)}${personsInText(at(t, last)?.value)}人（95%预测区间${personsInText(at(t, last)?.lo)}—${personsInText(at(t, last)?.hi)}人）；${forecastYears[0]}年岗位需求约${personsInText(next?.openings)}人。`,
           source: source(ctx, 'marts.fct_industry_trend', t.groupName),
         },
         ...fanBlocks(

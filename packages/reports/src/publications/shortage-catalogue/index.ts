@@ -5,6 +5,7 @@ import {
   labourIssuer,
   occupationMajorGroups,
   persons,
+  personsInText,
   round,
   source,
   wholeRegion,
@@ -105,7 +106,7 @@ export async function buildShortageCatalogue(ctx: PublicationContext): Promise<P
       blocks: [
         {
           kind: 'paragraph',
-          text: `本期目录共收录${listed.length}个职业（工种），其中紧缺程度为“紧缺”的${acute}个、“较紧缺”的${listed.length - acute}个；与按同一规则测算的${next - 1}年目录相比，新进目录的${fresh}个。所列职业${next}年预测岗位需求合计约${persons(listed.reduce((s, o) => s + o.demand, 0))}人，供需缺口合计约${persons(listed.reduce((s, o) => s + o.gap, 0))}人。`,
+          text: `本期目录共收录${listed.length}个职业（工种），其中紧缺程度为“紧缺”的${acute}个、“较紧缺”的${listed.length - acute}个；与按同一规则测算的${next - 1}年目录相比，新进目录的${fresh}个。所列职业${next}年预测岗位需求合计约${personsInText(listed.reduce((s, o) => s + o.demand, 0))}人，供需缺口合计约${personsInText(listed.reduce((s, o) => s + o.gap, 0))}人。`,
           source: source(ctx, 'marts.fct_occupation_shortage', `${whole}，${next}年`),
         },
         ...chartWithTable(

@@ -1,5 +1,5 @@
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, persons, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
+import { FORMAT, labourIssuer, persons, personsInText, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
@@ -21,7 +21,7 @@ const yearLabel = <T extends { year: number; isForecast: boolean }>(y: T) => ({
   label: yearName(y.year, y.isForecast),
 });
 
-const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(persons(v)));
+const num = personsInText;
 
 /** 年度技能人才供需信息: totals, the framework's groups, the largest gaps by occupation, education level and city. */
 export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<Publication> {
