@@ -314,6 +314,11 @@ describe('projection steps on a hand-built province', () => {
     // Supply twice demand, vacancies and pay falling 30%: ratio score 0, growth scores clamped at 0.
     close(await index(50, 100, -0.3, -0.3, 0), 0);
     close(await index(10, 0, null, null, null), 0.5 + 0.2 * 0.5 + 0.1 * 0.5);
+    // Neither demand nor supply: no sign either way, not a surplus.
+    close(await index(0, 0, null, null, 0), 0.5 * 0.5 + 0.2 * 0.5 + 0.1 * 0.5);
+    // An index that is the 基本平衡 threshold in exact arithmetic and a last bit below it in doubles.
+    expect(await index(1, 1, null, null, 0)).toBe(0.39999999999999997);
+    expect(await level(0.39999999999999997)).toBe('基本平衡');
     expect(await level(0.8125)).toBe('紧缺');
     expect(await level(0.7)).toBe('紧缺');
     expect(await level(0.6)).toBe('较紧缺');
@@ -485,9 +490,29 @@ describe('a projection vintage', () => {
   it('adds up: cities to the province, 大类 to 门类 and groups, occupations to industries, demand to openings', async () => {
     wh = await smallProvince();
     await addRegistrations(wh);
+    const before = Date.now();
     const r = await runProjection(wh.conn, 'R1', 'fp');
     expect(r.lastYear).toBe(LAST_YEAR);
     expect(r.horizon).toBe(3);
+    // The vintage's time is when it was written: after the whole projection, not at its transaction's start.
+    const [run] = await rows(`SELECT epoch_ms(finished_at) AS at, seconds FROM meta.projection_runs WHERE run_id = 'R1'`);
+    expect(Number(run!.at)).toBeGreaterThanOrEqual(before + Math.floor(Number(run!.seconds) * 1000) - 50);
+    expect(Number(run!.at)).toBeLessThanOrEqual(Date.now());
+    // Bounds exist for the projected years only, every row of them, and none before: no zero-width interval.
+    for (const [table, lo] of [
+      ['projection_occupation', 'openings_lo'],
+      ['fct_occupation_shortage', 'demand_lo'],
+      ['fct_talent_gap', 'demand_lo'],
+      ['fct_industry_trend', 'openings_lo'],
+    ] as const) {
+      const [b] = await rows(
+        `SELECT count(*) FILTER (WHERE is_forecast AND ${lo} IS NULL) AS missing, count(*) FILTER (WHERE NOT is_forecast AND ${lo} IS NOT NULL) AS extra,
+                count(*) FILTER (WHERE is_forecast) AS projected, count(*) FILTER (WHERE NOT is_forecast) AS before
+           FROM marts.${table} WHERE run_id = 'R1'${table === 'fct_industry_trend' ? ' AND openings IS NOT NULL' : ''}`,
+      );
+      expect([table, Number(b!.missing), Number(b!.extra)]).toEqual([table, 0, 0]);
+      expect(Number(b!.projected) * Number(b!.before)).toBeGreaterThan(0);
+    }
     const tol = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
 
     // 64 + 65 = the I leaf, every city and year.

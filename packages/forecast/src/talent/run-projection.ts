@@ -71,8 +71,9 @@ async function project(conn: DuckDBConnection, runId: string, fingerprint: strin
     );
     const seconds = (performance.now() - started) / 1000;
     await conn.run(
-      `INSERT INTO meta.projection_runs (run_id, fingerprint, last_observed_year, series, seconds, finished_at) VALUES ($1, $2, $3, $4, $5, now())`,
-      [runId, fingerprint, employment.lastYear, employment.series, seconds],
+      // The clock, not now(): DuckDB's now() is the transaction's start, the better part of the projection earlier.
+      `INSERT INTO meta.projection_runs (run_id, fingerprint, last_observed_year, series, seconds, finished_at) VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)`,
+      [runId, fingerprint, employment.lastYear, employment.series, seconds, new Date().toISOString()],
     );
     result = { ...employment, horizon: params.horizon, marts: Object.fromEntries(marts), seconds };
   });

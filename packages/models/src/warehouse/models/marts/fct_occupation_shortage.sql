@@ -11,8 +11,8 @@
 -- column region_code VARCHAR: GB/T 2260 code of the city or province.
 -- column year INTEGER: Year.
 -- column demand DOUBLE: Job openings, persons.
--- column demand_lo DOUBLE: Lower 95% bound of demand (projected years).
--- column demand_hi DOUBLE: Upper 95% bound of demand (projected years).
+-- column demand_lo DOUBLE: Lower 95% bound of demand (projected years; NULL before).
+-- column demand_hi DOUBLE: Upper 95% bound of demand (projected years; NULL before).
 -- column supply DOUBLE: New entrants (graduates and other job seekers), persons.
 -- column graduate_supply DOUBLE: Graduates among the supply.
 -- column gap DOUBLE: demand − supply.
@@ -50,7 +50,10 @@ scored AS (
     core.shortage_index(g.demand, g.supply, s.posting_growth, s.pay_growth, s.listed_share) AS shortage_index
   FROM regions g LEFT JOIN core.occupation_signal s USING (occupation_code, region_code)
 )
-SELECT {{ run_id }} AS run_id, occupation_code, region_code, year, demand, demand_lo, demand_hi, supply, graduate_supply,
+SELECT {{ run_id }} AS run_id, occupation_code, region_code, year, demand,
+  -- A projected year with supply and no demand has bounds of 0; the years before have none.
+  CASE WHEN y.is_forecast THEN coalesce(demand_lo, 0) END AS demand_lo, CASE WHEN y.is_forecast THEN coalesce(demand_hi, 0) END AS demand_hi,
+  supply, graduate_supply,
   demand - supply AS gap, demand / nullif(supply, 0) AS ratio, posting_growth, pay_growth, listed_share, shortage_index,
   core.shortage_level(shortage_index) AS shortage_level,
   -- Ranked on the gap to a millionth of a person: gaps equal but for the last bits of a double

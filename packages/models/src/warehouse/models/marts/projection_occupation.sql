@@ -19,8 +19,8 @@
 -- column transfers DOUBLE: Workers of the year before moving to other occupations.
 -- column openings DOUBLE: expansion + exits + transfers, at least 0.
 -- column openings_floored BOOLEAN: True when the sum was negative and floored at 0.
--- column openings_lo DOUBLE: Lower 95% bound of openings.
--- column openings_hi DOUBLE: Upper 95% bound of openings.
+-- column openings_lo DOUBLE: Lower 95% bound of openings (projected years; NULL before).
+-- column openings_hi DOUBLE: Upper 95% bound of openings (projected years; NULL before).
 -- column is_forecast BOOLEAN: True for projected years.
 WITH last_year AS (
   SELECT max(year) AS year FROM marts.industry_projection WHERE run_id = {{ run_id }} AND NOT is_forecast
@@ -49,9 +49,10 @@ flows AS (
 SELECT run_id, region_code, industry_code, occupation_code, year, employment, expansion, exits, transfers,
   greatest(0.0, expansion + exits + transfers) AS openings,
   expansion + exits + transfers < 0 AS openings_floored,
-  greatest(0.0, expansion + exits + transfers
-    - sqrt(greatest(0.0, pow(employment - lo, 2) - pow(previous - previous_lo, 2))) - rate * (previous - previous_lo)) AS openings_lo,
-  greatest(0.0, expansion + exits + transfers
-    + sqrt(greatest(0.0, pow(hi - employment, 2) - pow(previous_hi - previous, 2))) + rate * (previous_hi - previous)) AS openings_hi,
+  -- Years before the forecast are estimates without an interval: no bound rather than a zero-width one.
+  CASE WHEN is_forecast THEN greatest(0.0, expansion + exits + transfers
+    - sqrt(greatest(0.0, pow(employment - lo, 2) - pow(previous - previous_lo, 2))) - rate * (previous - previous_lo)) END AS openings_lo,
+  CASE WHEN is_forecast THEN greatest(0.0, expansion + exits + transfers
+    + sqrt(greatest(0.0, pow(hi - employment, 2) - pow(previous_hi - previous, 2))) + rate * (previous_hi - previous)) END AS openings_hi,
   is_forecast
 FROM flows

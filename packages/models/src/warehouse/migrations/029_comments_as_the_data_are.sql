@@ -1,0 +1,9 @@
+-- Column comments that said less, or other, than the rows hold.
+COMMENT ON COLUMN meta.projection_runs.seconds IS 'Wall seconds of the projection itself (table models, forecasts, marts); the projection stage''s seconds in meta.runs also count taking the inputs'' fingerprint and the bookkeeping around it.';
+COMMENT ON COLUMN meta.projection_runs.finished_at IS 'When the vintage''s last row was written, just before its commit.';
+COMMENT ON COLUMN ref.code_list_total.loaded_count IS 'Codes of that level in ref; for the 大典''s 细类, the occupations (ref.occupation.is_occupation: its 细类 and the 小类 that are occupations themselves), as its official total of 职业 counts them.';
+COMMENT ON COLUMN meta.loads.kind IS 'Record kind: job_posting, enrollment, graduate_outcome, shortage, school, graduate_region, graduate_industry or employment.';
+COMMENT ON COLUMN meta.loads.encoding IS 'Encoding detected: utf-8, utf-8-bom, gb18030, latin1-mojibake (repaired), mixed, utf-16le, utf-16be or empty; xlsx for a workbook, whose text the format fixes.';
+COMMENT ON COLUMN meta.runs.stages IS 'Per stage started, in order, a JSON object: stage (its name), status (running, done or failed), seconds, rows written and changed (whether it changed anything); a stage after a failed one is absent.';
+COMMENT ON COLUMN ref.crosswalk_major_occupation.method IS 'How the row was obtained: name_similarity, sibling_majors or family_majors when derived, or what a bureau''s override file says (origin names the file); see datasets/reference/crosswalks/README.md.';
+COMMENT ON COLUMN ref.crosswalk_occupation_industry.method IS 'How the row was obtained: name_similarity, family_scope or cross_industry when derived, or what a bureau''s override file says (origin names the file); see datasets/reference/crosswalks/README.md.';
