@@ -102,6 +102,14 @@ describe('openSnapshot', () => {
       expect((df.column('postings').values as number[])[1]).toBe(2 * 1000003);
       expect((df.column('gap').values as (number | null)[])[6]).toBeNull();
       expect((df.column('region_code').values as string[])[13]).toBe('450100');
+      // Codes stay text, dates are ISO text, doubles keep every bit in the values.
+      expect(df.dtypes).toEqual(['int32', 'string', 'float32', 'float32', 'string']);
+      expect((df.column('posted_date').values as string[]).slice(0, 2)).toEqual(['2024-01-02', '2024-01-03']);
+      expect((df.column('gap').values as number[])[0]).toBe(1 / 8);
+      const times = await snap.queryFrame(`SELECT finished_at, '01' AS group_code FROM marts.shortage ORDER BY rank LIMIT 2`);
+      expect(times.dtypes).toEqual(['string', 'string']);
+      expect(times.column('finished_at').values).toEqual(['2026-11-30T18:00:01.000Z', '2026-11-30T18:00:02.000Z']);
+      expect(times.column('group_code').values).toEqual(['01', '01']);
     } finally {
       snap.close();
     }
