@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendRows, runModels, type Warehouse } from '@talent/models';
+import { runModels, type Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
 import {
   addGroupCodedPostings,
@@ -487,74 +487,6 @@ describe('projection steps on a hand-built province', () => {
 });
 
 describe('a projection vintage', () => {
-  it('places the entrants of an occupation no 大类 of their city employs over the crosswalk’s 大类, so the 大类 hold every entrant', async () => {
-    wh = await smallProvince();
-    // The car major's occupations become two others: one the crosswalk places in 门类 C, one in 门类 F, which the
-    // province lacks. A staffing share under one half is dropped, so the postings' occupations alone are staffed.
-    const [inC, inF] = ['6-02-01-02', '6-02-01-03'];
-    await appendRows(
-      wh.conn,
-      'ref.occupation',
-      [inC, inF].map((code) => ({ code, name: code, level: '细类', is_digital: false, is_green: false, is_occupation: true })),
-    );
-    await appendRows(
-      wh.conn,
-      'ref.crosswalk_major_occupation',
-      [inC, inF].map((occupation_code) => ({
-        catalog: '高职专科',
-        major_code: '460701',
-        occupation_code,
-        weight: 1,
-        method: 'test',
-        origin: 'test',
-      })),
-    );
-    await appendRows(wh.conn, 'ref.crosswalk_occupation_industry', [
-      { occupation_code: inC, industry_code: 'C', share: 1, method: 'test', origin: 'test' },
-      { occupation_code: inF, industry_code: 'F', share: 1, method: 'test', origin: 'test' },
-    ]);
-    await wh.conn.run(`UPDATE ref.projection_parameter SET value = 0.5 WHERE name = 'staffing_min_share'`);
-    // A major linked only to occupations the region does not staff keeps its links: its graduates are their entrants.
-    await wh.conn.run(`DELETE FROM ref.crosswalk_major_occupation WHERE occupation_code = '${OCC.car}'`);
-    await runProjection(wh.conn, 'R1', 'fp');
-    for (const o of [inC, inF]) {
-      expect(await value(`SELECT count(*) FROM marts.projection_occupation WHERE run_id = 'R1' AND occupation_code = $1`, [o])).toBe(0);
-      expect(
-        Number(await value(`SELECT sum(supply) FROM marts.projection_supply WHERE run_id = 'R1' AND occupation_code = $1`, [o])),
-      ).toBeGreaterThan(0);
-    }
-    // Every region and year: the 大类 rows' entrants are those of projection_supply.
-    for (const x of await rows(
-      `WITH s AS (
-         SELECT r.code AS region_code, p.year, sum(p.supply) AS supply FROM marts.projection_supply p
-         JOIN ref.region r ON p.region_code = r.code OR p.region_code IN (SELECT code FROM ref.region WHERE parent_code = r.code)
-         WHERE p.run_id = 'R1' GROUP BY ALL)
-       SELECT s.region_code, s.year, s.supply, coalesce(sum(g.supply), 0) AS placed
-       FROM s LEFT JOIN marts.fct_talent_gap g ON g.run_id = 'R1' AND g.framework = 'gbt4754' AND g.region_code = s.region_code AND g.year = s.year
-       GROUP BY ALL`,
-    ))
-      close(Number(x.placed), Number(x.supply));
-    // Each 大类's part of an occupation's entrants in city A: of C's 大类 by their employment (the crosswalk's 门类);
-    // of every 大类 by its employment where the city has none of the crosswalk's (F).
-    const part = async (o: string) =>
-      rows(
-        `SELECT g.group_code, sum(g.supply) / sum(sum(g.supply)) OVER () AS part, any_value(d.employment) AS employment
-         FROM marts.fct_talent_gap g JOIN marts.projection_division d ON d.run_id = g.run_id AND d.region_code = g.region_code
-           AND d.year = g.year AND d.industry_code = g.group_code
-         WHERE g.run_id = 'R1' AND g.framework = 'gbt4754' AND g.occupation_code = $1 AND g.region_code = $2 AND g.year = ${LAST_YEAR + 1}
-         GROUP BY g.group_code ORDER BY 1`,
-        [o, CITY_A],
-      );
-    const c = await part(inC);
-    expect(c.map((r) => r.group_code)).toEqual(['13', '36']);
-    const f = await part(inF);
-    expect(f.map((r) => r.group_code)).toEqual(['13', '36', '64', '65']);
-    for (const list of [c, f]) {
-      const total = list.reduce((t, r) => t + Number(r.employment), 0);
-      for (const r of list) close(Number(r.part), Number(r.employment) / total);
-    }
-  });
-
   it('adds up: cities to the province, 大类 to 门类 and groups, occupations to industries, demand to openings', async () => {
     wh = await smallProvince();
     await addRegistrations(wh);

@@ -6,10 +6,8 @@
 --   there is demand or supply. Demand = the openings of the occupation in the group's 大类 (marts.projection_occupation,
 --   weighted by core.framework_membership) split by education level (core.education_share); supply = the
 --   occupation's new entrants in each city (marts.projection_supply) shared out over the 大类 that employ the
---   occupation there, in proportion to that employment; entrants of an occupation that no 大类 of the city employs are
---   shared out over the 大类 of the occupation → industry crosswalk (a 门类 by the city's employment in its 大类; where the
---   city employs no one there, over all its 大类 by employment), so that the 大类 rows hold every entrant of
---   marts.projection_supply. The shortage level applies core.shortage_index to the row's
+--   occupation there, in proportion to that employment (entrants of an occupation that no 大类 of the city employs are in
+--   no group here: marts.projection_supply and marts.fct_occupation_shortage hold every entrant). The shortage level applies core.shortage_index to the row's
 --   ratio and the occupation's signals at the region; demand bounds scale with the group's openings bounds.
 -- column run_id VARCHAR: Run of the vintage.
 -- column framework VARCHAR: Framework id, or gbt4754.
@@ -44,52 +42,10 @@ cells AS (
     AND s.education_level = l.education_level AND s.year = o.year
   WHERE e.share > 0 OR s.supply > 0
 ),
-unplaced AS (
-  -- Entrants of an occupation that no 大类 of the city employs (a new occupation the postings have not staffed yet).
-  SELECT s.region_code, s.occupation_code, s.education_level, s.year, s.supply, s.graduate_supply
-  FROM marts.projection_supply s
-  WHERE s.run_id = {{ run_id }} AND s.supply > 0
-    AND NOT EXISTS (SELECT 1 FROM occupation o WHERE o.region_code = s.region_code AND o.occupation_code = s.occupation_code AND o.year = s.year)
-),
-crosswalk_division AS (
-  -- The crosswalk's industries of those occupations as 大类 of the city: a 大类 or a finer code counts for its 大类, a
-  -- 门类 is split over its 大类 by the city's employment in them; shares renormalised over what the city has.
-  SELECT occupation_code, region_code, year, industry_code, sum(share) AS share
-  FROM (
-    SELECT u.occupation_code, d.region_code, d.year, d.industry_code,
-      c.share * CASE WHEN length(c.industry_code) = 1
-        THEN d.employment / sum(d.employment) OVER (PARTITION BY u.occupation_code, c.industry_code, d.region_code, d.year)
-        ELSE 1 END AS share
-    FROM (SELECT DISTINCT occupation_code, region_code, year FROM unplaced) u
-    JOIN ref.crosswalk_occupation_industry c ON c.occupation_code = u.occupation_code
-    JOIN marts.projection_division d ON d.run_id = {{ run_id }} AND d.region_code = u.region_code AND d.year = u.year AND d.employment > 0
-      AND CASE WHEN length(c.industry_code) = 1 THEN d.section_code = c.industry_code ELSE d.industry_code = left(c.industry_code, 2) END
-  )
-  GROUP BY ALL
-),
-placement AS (
-  SELECT * FROM crosswalk_division
-  UNION ALL
-  -- Where the city employs no one in the crosswalk's industries: over all its 大类, by their employment.
-  SELECT u.occupation_code, d.region_code, d.year, d.industry_code, d.employment AS share
-  FROM (SELECT DISTINCT occupation_code, region_code, year FROM unplaced) u
-  JOIN marts.projection_division d ON d.run_id = {{ run_id }} AND d.region_code = u.region_code AND d.year = u.year AND d.employment > 0
-  WHERE NOT EXISTS (
-    SELECT 1 FROM crosswalk_division w WHERE w.occupation_code = u.occupation_code AND w.region_code = u.region_code AND w.year = u.year AND w.share > 0
-  )
-),
-placed AS (
-  SELECT u.region_code, w.industry_code, u.occupation_code, u.education_level, u.year, 0.0 AS demand,
-    u.supply * w.share / sum(w.share) OVER (PARTITION BY u.region_code, u.occupation_code, u.education_level, u.year) AS supply,
-    u.graduate_supply * w.share / sum(w.share) OVER (PARTITION BY u.region_code, u.occupation_code, u.education_level, u.year) AS graduate_supply
-  FROM unplaced u JOIN placement w USING (occupation_code, region_code, year)
-  WHERE w.share > 0
-),
 rows AS (
   SELECT n.framework, n.group_code, n.region_code, c.occupation_code, c.education_level, c.year,
     sum(n.weight * c.demand) AS demand, sum(n.weight * c.supply) AS supply, sum(n.weight * c.graduate_supply) AS graduate_supply
-  FROM core.projection_node n
-  JOIN (SELECT * FROM cells UNION ALL BY NAME SELECT * FROM placed) c ON c.region_code = n.city_code AND c.industry_code = n.industry_code
+  FROM core.projection_node n JOIN cells c ON c.region_code = n.city_code AND c.industry_code = n.industry_code
   GROUP BY ALL
   HAVING sum(n.weight * c.demand) > 0 OR sum(n.weight * c.supply) > 0
 ),
