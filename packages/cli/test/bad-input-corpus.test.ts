@@ -211,6 +211,11 @@ async function goodFile(name: string, tag: string): Promise<string> {
   }
   const header = ['职位名称', '公司名称', '工作地点', '薪资', '学历', '经验', '发布日期'];
   const rows = titles.map((t) => [t, '柳州某机械有限公司', '柳州-城中区', '5-8千', '大专', '1年', '2025-03-01']);
+  // A file without a column its mapping names is refused: the good file has every mapped column.
+  if (name === 'posting-description') {
+    header.push('岗位描述');
+    for (const r of rows) r.push('负责设备电气维护');
+  }
   if (name === 'xlsx') {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('岗位');

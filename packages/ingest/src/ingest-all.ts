@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { type RecordKind, type SourceMapping, sqlLiteral, suggest, type UnmatchedFigure, type Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
@@ -31,7 +31,12 @@ export interface IngestAllOptions {
   today: string;
   onLoad?: (result: LoadResult) => void;
   /** Passed to every loadFile call (phase hooks, forced stream reader). */
-  loadOptions?: Omit<LoadFileOptions, 'normalizers' | 'today'>;
+  loadOptions?: Omit<LoadFileOptions, 'normalizers' | 'today' | 'reload'>;
+  /**
+   * The operator's `--reload` of the named `files`: each is read and loaded even if its content was loaded
+   * before (after a mapping fix), replacing that earlier load and the period's however few rows it holds.
+   */
+  reload?: boolean;
   /**
    * Share of a load's records above which its rejects are a problem of the run (the configuration's
    * `maxRejectShare`); no such check when absent.
@@ -87,7 +92,10 @@ export interface IngestReport {
   mappingErrors: string[];
   /** Everything that makes the run not clean: missing input, unknown sources, bad mappings, failed or mostly rejected loads. */
   problems: IngestProblem[];
-  /** Sources whose patterns matched no file in this run (a problem only when asked for by name, or when no source found any). */
+  /**
+   * Sources whose patterns matched no file in this run (a problem when asked for by name, when no
+   * source found any, or when active loads of the source came from a folder this run searched).
+   */
   sourcesWithoutFiles: string[];
 }
 
@@ -168,16 +176,33 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
         kind: 'no-input',
         message: `no file matches the mappings of ${sourcesDir} in ${roots.join(', ')}: check --data (the folder of source files)`,
       });
+    // A source whose files were found before and are gone now is missing input, not a quiet night.
+    // Only loads from a folder searched in this run count: a public sample loaded with --samples
+    // is not missing from a run without it.
+    else
+      for (const gone of await vanishedSources(
+        warehouse,
+        notFound.filter((s) => !asked.includes(s)),
+        roots,
+      )) {
+        const m = mappings.find((x) => x.source === gone.source)!;
+        problems.push({
+          kind: 'no-input',
+          message: `${gone.source}: no file matches ${m.files.join(', ')} in ${roots.join(', ')}, yet ${gone.loads} load(s) in the warehouse came from there (the last: ${gone.lastFile}): put the files back, or correct "files" in the mapping ${gone.source}.json (the rows already loaded stay)`,
+        });
+      }
   }
   // School lists first: enrollment and outcome rows are matched against them as they load.
   plan.sort((a, b) => Number(b.mapping.kind === 'school') - Number(a.mapping.kind === 'school'));
   const loads: LoadResult[] = [];
   const { today } = options;
-  const unchanged = await skipUnchangedFiles(warehouse.conn, plan);
+  const unchanged = options.reload ? plan.map(() => undefined) : await skipUnchangedFiles(warehouse.conn, plan);
   const normalizers =
     typeof options.normalizers !== 'function' ? options.normalizers : unchanged.includes(undefined) ? await options.normalizers() : {};
   for (const [i, { mapping, path }] of plan.entries()) {
-    const r = unchanged[i] ?? (await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today }));
+    const r =
+      unchanged[i] ??
+      (await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today, reload: options.reload ?? false }));
     loads.push(r);
     options.onLoad?.(r);
     if (r.status === 'failed') problems.push({ kind: 'load-failed', message: `${path}: ${r.message ?? 'failed'}` });
@@ -204,6 +229,23 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
     );
   }
   return { loads, sources, mappingErrors, problems, sourcesWithoutFiles: notFound };
+}
+
+/**
+ * Of `sources`, those with active loads of a file under one of `roots`: their files were there
+ * and matched before, so finding none now means the files moved or the mapping's pattern broke.
+ */
+async function vanishedSources(
+  wh: Warehouse,
+  sources: readonly string[],
+  roots: readonly string[],
+): Promise<{ source: string; loads: number; lastFile: string }[]> {
+  if (sources.length === 0 || roots.length === 0) return [];
+  const under = roots.map((r) => `starts_with(file_path, ${sqlLiteral(resolve(r) + sep)})`).join(' OR ');
+  const r = await wh.conn.runAndReadAll(`SELECT source, count(*) AS n, arg_max(file_path, started_at) AS last
+    FROM meta.loads WHERE source IN (${sources.map(sqlLiteral).join(', ')}) AND ${activeLoad()} AND (${under})
+    GROUP BY source ORDER BY source`);
+  return r.getRowObjectsJson().map((x) => ({ source: String(x.source), loads: Number(x.n), lastFile: String(x.last) }));
 }
 
 /** Current postings of a source: coding and pay coverage, duplicates, postings per salary_status. */

@@ -1,5 +1,5 @@
-/** Edit distance, for suggesting the name a typo meant. */
-function distance(a: string, b: string): number {
+/** Edit distance, for suggesting the name a typo (or a renamed column) meant. */
+export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
@@ -18,7 +18,7 @@ export function suggest(name: string, names: Iterable<string>): string {
   let best: string | null = null;
   let bestD = Infinity;
   for (const n of names) {
-    const d = distance(name.toLowerCase(), n.toLowerCase());
+    const d = editDistance(name.toLowerCase(), n.toLowerCase());
     if (d < bestD) [best, bestD] = [n, d];
   }
   return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${best}?)` : '';

@@ -20,6 +20,8 @@ export interface IngestStageOptions {
   sources?: readonly string[];
   /** Exactly these files, each with its source (`talent ingest <file>`). */
   files?: readonly { source: string; path: string }[];
+  /** Load those files even if their content was loaded before (`talent ingest <file> --reload`). */
+  reload?: boolean;
 }
 
 /** Files the mappings name in the roots (for a progress bar; an invalid mapping counts none and is reported by the load). */
@@ -56,6 +58,7 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
       const report = await ingestAll(wh, {
         onLoad: (r) => bar?.tick(r.filePath.split('/').at(-1)),
         ...(options.files ? { files: [...options.files] } : {}),
+        ...(options.reload ? { reload: true } : {}),
         sourcesDir: config.sourcesDir,
         roots,
         normalizers: async () => postingNormalizers(buildCoders(await readCoderReference(config))),
@@ -68,9 +71,14 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
       const failed = report.loads.filter((l) => l.status === 'failed');
       const lines = [formatIngestSummary(report)];
       if (report.loads.length === 0) lines.push(`Ingest: no file loaded from ${roots.join(', ')}.`);
-      else if (written.length === 0)
+      else if (written.length === 0 && failed.length === 0)
         lines.push(`Ingest: ${report.loads.length} files, all already loaded (unchanged or same content hash); nothing written.`);
-      else
+      else if (written.length === 0) {
+        const skipped = report.loads.length - failed.length;
+        lines.push(
+          `Ingest: ${report.loads.length} files, ${failed.length} failed (kept in meta.loads with the reason; see the problems above)${skipped ? `, ${skipped} already loaded (unchanged or same content hash)` : ''}; nothing written.`,
+        );
+      } else
         lines.push(
           `Ingest: ${written.length} of ${report.loads.length} files loaded${failed.length ? `, ${failed.length} failed (kept in meta.loads)` : ''}.`,
         );

@@ -111,3 +111,22 @@ export async function activeLoadsForPeriod(conn: DuckDBConnection, source: strin
   ]);
   return r.getRowObjectsJson().map((x) => String(x.load_id));
 }
+
+/** Active loads of this source holding these exact bytes: what a reload of the file replaces. */
+export async function activeLoadsWithContent(conn: DuckDBConnection, source: string, sha256: string): Promise<string[]> {
+  const r = await conn.runAndReadAll(`SELECT load_id FROM meta.loads WHERE source = $1 AND file_sha256 = $2 AND ${activeLoad()}`, [
+    source,
+    sha256,
+  ]);
+  return r.getRowObjectsJson().map((x) => String(x.load_id));
+}
+
+/** Accepted rows the given loads hold, together. */
+export async function rowsLoadedBy(conn: DuckDBConnection, loadIds: readonly string[]): Promise<number> {
+  if (loadIds.length === 0) return 0;
+  const r = await conn.runAndReadAll(
+    `SELECT coalesce(sum(rows_loaded), 0) FROM meta.loads WHERE load_id IN (${loadIds.map((_, i) => `$${i + 1}`).join(', ')})`,
+    [...loadIds],
+  );
+  return Number(r.getRows()[0]![0]);
+}

@@ -1,4 +1,4 @@
-import { columnLetter, type SourceMapping } from '@talent/models';
+import { columnLetter, editDistance, type SourceMapping } from '@talent/models';
 
 /** A column of a wide table read as records of its own (the mapping's `unpivot`). */
 export interface ValueColumn {
@@ -79,7 +79,8 @@ export function fillMergedHeader(rows: readonly (readonly string[])[]): { names:
  * several rows ({@link fillMergedHeader}) the last; `above` are the rows over it, whose cells also
  * match aliases (a column named only in a merged cell above). Two columns claiming the same field
  * is an error (which one is right cannot be guessed); unknown columns are reported and ignored; a
- * field listed in `required` but absent is an error. With `unpivot`, the value columns are those
+ * field listed in `required`, or named under the mapping's `columns`, but absent is an error
+ * ({@link unmatchedFields}). With `unpivot`, the value columns are those
  * under its group header (or every column no alias claims), and two of the same name are an error.
  */
 export function planHeader(
@@ -131,7 +132,56 @@ export function planHeader(
   for (const i of unclaimed) if (!values.has(i) && header[i] !== '') unknown.push(header[i]!);
   const missing = required.filter((f) => !fieldIndex.has(f) && !(f in mapping.constants) && !producedElsewhere(mapping, f));
   if (missing.length) throw new HeaderError(`required column missing: ${missing.join(', ')} (header: ${header.join(', ') || 'empty'})`);
+  const unmatched = unmatchedFields(mapping, fieldIndex);
+  if (unmatched.length) throw new HeaderError(unmatchedMessage(mapping, unmatched, unknown));
   return { fieldIndex, header, unknown, keepIndex, keepMissing: mapping.keep.filter((k) => !keepIndex.has(k)), valueColumns };
+}
+
+/**
+ * Fields the mapping names under `columns`, and not under `optional`, that no header cell matches
+ * and nothing else fills.
+ * Such a file is refused rather than loaded with the field empty: the rows would lose the field
+ * without a trace in the data, rows its checks would reject (bad dates) would load, and once the
+ * mapping is fixed the file would be skipped as already loaded (same content hash), so the
+ * damage would stay. A refused load is read again on the next run.
+ */
+export function unmatchedFields(mapping: SourceMapping, fieldIndex: ReadonlyMap<string, number>): string[] {
+  return Object.keys(mapping.columns).filter(
+    (f) => !fieldIndex.has(f) && !mapping.optional.includes(f) && !(f in mapping.constants) && !producedElsewhere(mapping, f),
+  );
+}
+
+/**
+ * The unknown header cell that most likely is the renamed column of a field: the nearest to one of
+ * its aliases, or the only unknown cell when a single field is unmatched.
+ */
+function likelyRename(aliases: readonly string[], unknown: readonly string[], onlyOne: boolean): { cell: string; alias: string } | null {
+  let best: { cell: string; alias: string; d: number } | null = null;
+  for (const cell of unknown)
+    for (const alias of aliases) {
+      const d = editDistance(normaliseHeader(cell), normaliseHeader(alias));
+      if (!best || d < best.d) best = { cell, alias, d };
+    }
+  if (!best) return null;
+  const close = best.d <= Math.max(2, Math.floor(normaliseHeader(best.alias).length / 2));
+  return close || (onlyOne && unknown.length === 1) ? { cell: best.cell, alias: best.alias } : null;
+}
+
+/** Why the header is refused, per unmatched field, and what to change in the mapping. */
+function unmatchedMessage(mapping: SourceMapping, fields: readonly string[], unknown: readonly string[]): string {
+  const parts = fields.map((f) => {
+    const aliases = mapping.columns[f]!;
+    const rename = likelyRename(aliases, unknown, fields.length === 1);
+    const hint = rename
+      ? `: ${rename.cell} may be ${rename.alias}: add it to the mapping's aliases of ${f}`
+      : `: add its name in this file to the mapping's aliases of ${f}`;
+    return `${f} (aliases ${aliases.join(', ')})${hint}`;
+  });
+  return (
+    `no column for mapped field(s) ${parts.join('; ')}. ` +
+    `The header has ${unknown.length ? `unknown column(s) ${unknown.join(', ')} instead` : 'no unknown column'}. ` +
+    `Nothing of this file was loaded (its rows would have lost the field); if files of ${mapping.source} may lack the column, list the field under "optional" in its mapping; the file is read again on the next run`
+  );
 }
 
 /** Named groups of a regular expression: the fields it fills. */

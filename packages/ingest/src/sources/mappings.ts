@@ -96,6 +96,11 @@ export function readMapping(file: string): SourceMapping {
   const fields = new Set(kindSpec(m.kind).rules.map((r) => r.name));
   const unknown = m.require.filter((f) => !fields.has(f));
   if (unknown.length) throw new MappingError(`${file}: require names fields a ${m.kind} record does not have: ${unknown.join(', ')}`);
+  const notMapped = m.optional.filter((f) => !(f in m.columns));
+  if (notMapped.length)
+    throw new MappingError(
+      `${file}: optional names fields that are not under "columns": ${notMapped.map((f) => `${f}${suggest(f, Object.keys(m.columns))}`).join(', ')}`,
+    );
   const helpers = helperFields(m);
   const problems: string[] = [];
   const check = (where: string, name: string) => {

@@ -218,6 +218,12 @@ export const sourceMappingSchema = z
       .describe(
         'Canonical field (or a helper field used by transforms) → header aliases (Chinese or English, matched ignoring spaces and case). JSON lines: nested keys as dotted paths (company.name).',
       ),
+    optional: z
+      .array(z.string())
+      .default([])
+      .describe(
+        "Fields under `columns` that some files of the source do not have (a table that leaves the school name out): such a file loads with the field empty. Any other field under `columns` that a file's header lacks refuses the file (a renamed column must not empty a field in every row).",
+      ),
     constants: z.record(z.string(), z.string()).default({}).describe('Fields with one value for the whole source (e.g. publisher).'),
     require: z
       .array(z.string())
