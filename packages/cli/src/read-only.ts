@@ -10,11 +10,18 @@ import { readLockHolder, staleReason } from './run-lock.js';
  * live run holds it (DuckDB lets no reader in beside a writer: exit 8, try again when it ends), or
  * there is none yet (exit 5).
  */
-export async function openForReading(config: Config, output: Pick<Output, 'info' | 'error'>): Promise<Warehouse | CommandResult> {
+export async function openForReading(
+  config: Config,
+  output: Pick<Output, 'info' | 'error'>,
+  /** Told why a lock left behind is stale: a run still marked running then has no live process. */
+  onStaleLock?: (reason: string) => void,
+): Promise<Warehouse | CommandResult> {
   const lockPath = `${config.warehousePath}.lock`;
   if (existsSync(lockPath)) {
     const holder = readLockHolder(lockPath);
-    if (!staleReason(holder)) {
+    const stale = staleReason(holder);
+    if (stale) onStaleLock?.(stale);
+    else {
       output.info(
         `A run (pid ${holder!.pid}, since ${holder!.startedAt || 'unknown'}) holds ${config.warehousePath}; try again when it ends.`,
         {

@@ -166,7 +166,9 @@ describe('the regions published when none is configured', () => {
 
 describe('the regions published when --regions names them', () => {
   it('are those, each with its PDFs, and a code the lists lack is refused', async () => {
-    const w = await warehouseWith({ 'core.employment': [employment('520000', 390_000)] });
+    const w = await warehouseWith({
+      'core.employment': [employment('520000', 390_000), employment('520100', 81_000), employment('450100', 60_000)],
+    });
     expect(await publicationRegions(w.conn, { regions: ['520100', '450100'] })).toEqual({
       regions: ['520100', '450100'],
       pdfRegions: ['520100', '450100'],

@@ -18,6 +18,31 @@ export const DEFAULT_MAX_REJECT_SHARE = 0.5;
 /** Buffer pool of a warehouse file when nothing else is said: keeps a nightly run near 1.3 GB. */
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 
+/**
+ * The smallest buffer pool a nightly run completes with. Measured on the demo province (2 cores,
+ * a fresh warehouse): at 64MB loads and the projection's models run out of memory; at 128MB every
+ * stage finishes. A real province's larger files need more.
+ */
+export const MIN_MEMORY_LIMIT = '128MB';
+
+/** Bytes of a size as DuckDB reads it: KB, MB, GB, TB by 1000, KiB, MiB, GiB, TiB by 1024. */
+export function sizeBytes(size: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i.exec(size.trim());
+  if (!m) return NaN;
+  const power = 'KMGT'.indexOf(m[2]!.toUpperCase()) + 1;
+  return Number(m[1]) * (m[3] ? 1024 : 1000) ** power;
+}
+
+/**
+ * DuckDB's out-of-memory message ends with advice to `SET memory_limit` (and threads, insertion
+ * order), which an operator cannot do: it is replaced by the flag that sets the limit.
+ */
+export function memoryLimitAdvice(message: string, memoryLimit: string): string {
+  if (!/Out of Memory Error/i.test(message)) return message;
+  const advice = `raise --memory-limit (TALENT_MEMORY_LIMIT; now ${memoryLimit}, default ${DEFAULT_MEMORY_LIMIT}) and run again`;
+  return message.replace(/\s*Possible solutions:[\s\S]*?(?:how_to_tune_workloads|$)/, `: ${advice}`);
+}
+
 /** 02:00 Beijing time: after the job boards' midnight exports, long before the bureaus open. */
 export const DEFAULT_CRON = '0 2 * * *';
 
@@ -106,7 +131,7 @@ export const CONFIG_OPTIONS = [
     key: 'memoryLimit',
     env: 'TALENT_MEMORY_LIMIT',
     value: '<size>',
-    help: 'DuckDB buffer pool, e.g. 1GB or 512MB',
+    help: `DuckDB buffer pool, e.g. 1GB or 512MB; at least ${MIN_MEMORY_LIMIT}`,
     default: DEFAULT_MEMORY_LIMIT,
   },
   { key: 'out', env: 'TALENT_OUT', value: '<dir>', help: 'reports and exports', default: 'out' },
@@ -214,6 +239,10 @@ export const configSchema = z.object({
   memoryLimit: z
     .string()
     .regex(/^\d+(?:\.\d+)?\s*(?:[KMGT]i?B)$/i, 'a size such as 1GB, 512MB or 2GiB')
+    .refine(
+      (size) => !(sizeBytes(size) < sizeBytes(MIN_MEMORY_LIMIT)),
+      `at least ${MIN_MEMORY_LIMIT}: below it the nightly run runs out of memory; give ${MIN_MEMORY_LIMIT} or more (default ${DEFAULT_MEMORY_LIMIT})`,
+    )
     .describe('DuckDB buffer pool limit.'),
   outDir: path.describe('Reports and exports root.'),
   chromiumPath: path.describe('Chromium executable that prints the PDFs.'),

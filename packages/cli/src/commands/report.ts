@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, todayIn, type Config } from '@talent/models';
 import { EXIT } from '../exit-codes.js';
@@ -39,6 +40,25 @@ export function reportsRoot(config: Pick<Config, 'outDir'>): string {
   return join(config.outDir, 'reports');
 }
 
+/**
+ * Refuses an output folder the reports cannot be written to, before a run or `talent report` spends
+ * its time building them: creates `<out>/reports` and writes and removes a file in it.
+ */
+export function checkOutWritable(config: Pick<Config, 'outDir'>): void {
+  const root = reportsRoot(config);
+  const probe = join(root, `.write-check-${process.pid}`);
+  try {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new ConfigError(
+      `--out (TALENT_OUT) ${config.outDir}: the reports cannot be written to ${root} (${(err as Error).message}); ` +
+        'point --out at a folder this user can create and write, or make that one writable, then run again',
+    );
+  }
+}
+
 /** The province of each of the codes that ref.region holds (codes it lacks are absent). */
 export async function provincesOf(conn: DuckDBConnection, codes: readonly string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
@@ -65,6 +85,13 @@ export async function publicationRegions(
         throw new ConfigError(
           `--regions (TALENT_REGIONS): ${r} is not a region of the code lists (ref.region); correct it or leave --regions unset`,
         );
+    const without = await regionsWithoutData(conn, config.regions);
+    if (without.length)
+      throw new ConfigError(
+        `--regions (TALENT_REGIONS): ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} no data of ${without.length === 1 ? 'its' : 'their'} own in the warehouse ` +
+          `(no employment, postings, shortage tables or enrolment in core.region_coverage), so no publication can be written; ` +
+          `${await regionsWithData(conn)}: set --regions to some of these, or leave it unset to publish them all`,
+      );
     return { regions: [...config.regions], pdfRegions: [...config.regions] };
   }
   const rows = (
@@ -73,6 +100,27 @@ export async function publicationRegions(
   const regions = rows.map((r) => String(r[0]));
   const provinces = rows.filter((r) => r[1] === '省').map((r) => String(r[0]));
   return { regions, pdfRegions: provinces.length ? provinces : regions };
+}
+
+/** The codes among `codes` that core.region_coverage lacks, as `<code> <name>`, in the order given. */
+export async function regionsWithoutData(conn: DuckDBConnection, codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const rows = await conn.runAndReadAll(
+    `SELECT r.code, r.name FROM ref.region r
+     WHERE list_contains($1::VARCHAR[], r.code) AND r.code NOT IN (SELECT region_code FROM core.region_coverage)`,
+    [listValue([...codes])],
+  );
+  const names = new Map(rows.getRowsJson().map((r) => [String(r[0]), String(r[1])]));
+  return codes.filter((c) => names.has(c)).map((c) => `${c} ${names.get(c)!}`);
+}
+
+/** Which regions have data of their own, for a message that refuses one without. */
+async function regionsWithData(conn: DuckDBConnection): Promise<string> {
+  const rows = (
+    await conn.runAndReadAll(`SELECT region_code, region_name FROM core.region_coverage ORDER BY province_code, level = '市', region_code`)
+  ).getRowsJson();
+  if (!rows.length) return 'no region has data yet: load the sources first (`talent run` or `talent ingest`)';
+  return `the regions with data are ${rows.map((r) => `${String(r[0])} ${String(r[1])}`).join(', ')}`;
 }
 
 /**
@@ -206,6 +254,14 @@ export async function reportCommand(
       output.error(`talent report: unknown region ${flags.region} (a GB/T 2260 code such as 450000 or 450200)`);
       return EXIT.usage;
     }
+    const without = flags.region ? await regionsWithoutData(wh.conn, [flags.region]) : [];
+    if (without.length) {
+      output.error(
+        `talent report: ${without[0]} has no data of its own in the warehouse (core.region_coverage); ${await regionsWithData(wh.conn)}: name one of these with --region`,
+      );
+      return EXIT.usage;
+    }
+    checkOutWritable(config);
     const runs = await wh.conn.runAndReadAll(`SELECT run_id FROM meta.runs WHERE status = 'succeeded' ORDER BY started_at DESC LIMIT 1`);
     const stamp = new Date()
       .toISOString()

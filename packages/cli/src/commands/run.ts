@@ -1,4 +1,4 @@
-import { openWarehouse, type Config } from '@talent/models';
+import { memoryLimitAdvice, openWarehouse, type Config } from '@talent/models';
 import type { Command } from '../command.js';
 import type { Output } from '../output.js';
 import type { PipelineContext, Stage, StageResult } from '../pipeline.js';
@@ -10,6 +10,7 @@ import { projectionStage } from '../stages/projection.js';
 import { referenceStage } from '../stages/reference.js';
 import { reportStage } from '../stages/report.js';
 import { retentionStage } from '../stages/retention.js';
+import { checkOutWritable } from './report.js';
 import { ingestProblems, runResult } from './run-result.js';
 
 /** The nightly pipeline, in data-flow order. */
@@ -70,6 +71,9 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
   const reportError = (message: string, fields?: Record<string, unknown>) =>
     options.output ? options.output.error(message, fields) : console.error(message);
   const started = performance.now();
+  // An output folder that cannot be written would fail the run only after its loads and projection:
+  // refused before anything starts, as wrong configuration.
+  if ((options.stages ?? STAGES).includes(reportStage)) checkOutWritable(config);
   return withRunLock(
     config.warehousePath,
     async (takeover) => {
@@ -108,10 +112,14 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
             for (const line of result.lines) log(line);
             stages.push(result);
           }
-        } catch (err) {
-          const kept = await record.fail(err as Error);
+        } catch (caught) {
+          let err = caught as Error;
+          // The operator reads this message (terminal, meta.runs.error): it names the flag to change.
+          const message = memoryLimitAdvice(err.message, config.memoryLimit);
+          if (message !== err.message) err = Object.assign(new Error(message, { cause: err }), { name: err.name });
+          const kept = await record.fail(err);
           const failed = record.stages.find((s) => s.status === 'failed')?.stage ?? null;
-          throw new RunFailedError(runId, failed, kept, err as Error);
+          throw new RunFailedError(runId, failed, kept, err);
         }
         const changed = wh.migrationsApplied.length > 0 || stages.some((s) => s.changed);
         const problems = stages.flatMap((s) => s.problems ?? []);

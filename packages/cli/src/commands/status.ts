@@ -3,6 +3,18 @@ import { EXIT } from '../exit-codes.js';
 import { openForReading } from '../read-only.js';
 import type { StageRecord } from '../run-record.js';
 
+/** Something a partial or failed run left to act on; its message says what to do. */
+export interface RunProblem {
+  /** The stage that reported it. */
+  stage: string;
+  /** An ingest problem's kind (exit-codes.ts), else the stage's name. */
+  kind: string;
+  /** The file or source it concerns, when the problem names one apart from its message. */
+  file?: string;
+  source?: string;
+  message: string;
+}
+
 /** One run as `talent status` shows it. */
 export interface RunStatusRow {
   runId: string;
@@ -16,6 +28,42 @@ export interface RunStatusRow {
   kept: number;
   loads: { loaded: number; skipped: number; failed: number; rowsLoaded: number; rowsRejected: number };
   rejectedByReason: Record<string, number>;
+  problems: RunProblem[];
+  /**
+   * For a run still marked `running`: why its process is known to be gone (a live holder of the
+   * lock keeps `talent status` out, so every such run seen here is dead); null otherwise.
+   */
+  processGone: string | null;
+}
+
+/**
+ * The problems `meta.runs.summary` records: the ingest stage's with their kinds, every later
+ * stage's as its messages (run.ts records `problems` as the messages of all stages, ingest's first).
+ */
+export function summaryProblems(summary: unknown): RunProblem[] {
+  if (!summary || typeof summary !== 'object') return [];
+  const s = summary as { problems?: unknown; stages?: Record<string, { problems?: unknown } | undefined> };
+  const ingest = Array.isArray(s.stages?.ingest?.problems) ? (s.stages.ingest.problems as Record<string, unknown>[]) : [];
+  const out: RunProblem[] = ingest.map((p) => ({
+    stage: 'ingest',
+    kind: String(p.kind),
+    ...(typeof p.file === 'string' ? { file: p.file } : {}),
+    ...(typeof p.source === 'string' ? { source: p.source } : {}),
+    message: String(p.message),
+  }));
+  const ingestMessages = new Set(out.map((p) => p.message));
+  // The later stages' problems are kept only as messages; their stage is the one whose figures
+  // say so, else unknown.
+  for (const m of Array.isArray(s.problems) ? s.problems : []) {
+    const message = String(m);
+    if (ingestMessages.has(message)) continue;
+    const stage =
+      Object.entries(s.stages ?? {}).find(
+        ([name, f]) => name !== 'ingest' && Array.isArray(f?.problems) && (f.problems as unknown[]).includes(message),
+      )?.[0] ?? 'run';
+    out.push({ stage, kind: stage, message });
+  }
+  return out;
 }
 
 // A run's loads are those started while it ran: runs hold the lock, so none overlap.
@@ -32,6 +80,7 @@ const RUNS_SQL = `
   )
   SELECT r.run_id, r.command, r.status, strftime(r.started_at, '%Y-%m-%d %H:%M:%S%z') AS started_at,
     epoch(r.finished_at - r.started_at) AS seconds, r.stages::VARCHAR AS stages, r.failed_stage, r.error,
+    r.summary::VARCHAR AS summary, r.pid,
     coalesce(json_array_length(r.kept), 0) AS kept,
     count(l.load_id) FILTER (WHERE l.status IN ('loaded', 'replaced')) AS loaded,
     count(l.load_id) FILTER (WHERE l.status = 'skipped_duplicate') AS skipped,
@@ -44,9 +93,11 @@ const RUNS_SQL = `
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 function formatRun(r: RunStatusRow): string[] {
+  const status = r.processGone ? 'running (its process is gone: the next run takes over and marks it abandoned)' : r.status.padEnd(10);
   const lines = [
-    `${r.runId}  ${r.command.padEnd(9)} ${r.status.padEnd(10)} ${r.startedAt}  ${r.seconds === null ? 'running' : `${r.seconds.toFixed(1)} s`}`,
+    `${r.runId}  ${r.command.padEnd(9)} ${status} ${r.startedAt}  ${r.seconds === null ? (r.processGone ? 'unfinished' : 'running') : `${r.seconds.toFixed(1)} s`}`,
   ];
+  if (r.processGone) lines.push(`  ${r.processGone}`);
   if (r.stages.length)
     lines.push(`  stages: ${r.stages.map((s) => `${s.stage} ${s.status} ${s.seconds.toFixed(1)} s ${fmt(s.rows)} rows`).join(' · ')}`);
   const l = r.loads;
@@ -66,6 +117,13 @@ function formatRun(r: RunStatusRow): string[] {
     lines.push(
       `  ${r.failedStage ? `stopped in ${r.failedStage}: ` : ''}${r.error ?? ''}${r.failedStage ? ` (${r.kept} loads kept)` : ''}`,
     );
+  if (r.problems.length) {
+    lines.push(`  ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} to act on:`);
+    for (const p of r.problems) {
+      const about = [p.source, p.file].filter((x) => x && !p.message.includes(x)).join(' ');
+      lines.push(`    ${p.kind}: ${about ? `${about}: ` : ''}${p.message}`);
+    }
+  }
   return lines;
 }
 
@@ -77,9 +135,11 @@ export const statusCommand: Command = {
 
 Lists the most recent runs of meta.runs, newest first: command, status (succeeded, partial,
 failed, abandoned, running), duration, per-stage timing and rows written, the loads each run made
-(loaded, unchanged, failed; rows loaded and rejected), rejected rows by reason, and for a failed
-or abandoned run the stage it stopped in, the error and how many loads it kept. Opens the
-warehouse read-only; while a run holds it, says which.
+(loaded, unchanged, failed; rows loaded and rejected), rejected rows by reason, for a partial run
+each problem (kind, file or source, and what to do), and for a failed or abandoned run the stage
+it stopped in, the error and how many loads it kept. A run still marked running whose process is
+gone (killed) is said so: the next run takes it over and marks it abandoned. Opens the warehouse
+read-only; while a run holds it, says which.
 
 Options:
   --limit <n>      how many runs (default 10)`,
@@ -90,7 +150,8 @@ Options:
       output.error(`talent status: --limit must be a whole number from 1, not "${String(values.limit)}"`);
       return { exitCode: EXIT.usage, result: { error: '--limit must be a whole number from 1' } };
     }
-    const wh = await openForReading(config, output);
+    const lock: { stale: string | null } = { stale: null };
+    const wh = await openForReading(config, output, (reason) => (lock.stale = reason));
     if (!('conn' in wh)) return wh;
     try {
       const rows = (await wh.conn.runAndReadAll(RUNS_SQL, [limit])).getRowObjectsJson();
@@ -112,6 +173,12 @@ Options:
           rowsRejected: Number(r.rows_rejected),
         },
         rejectedByReason: r.by_reason ? (JSON.parse(String(r.by_reason)) as Record<string, number>) : {},
+        problems: summaryProblems(r.summary ? JSON.parse(String(r.summary)) : null),
+        processGone:
+          r.status !== 'running'
+            ? null
+            : (lock.stale ??
+              `no lock holds the warehouse${r.pid === null ? '' : `: process ${String(r.pid)} ended without finishing the run`}`),
       }));
       if (runs.length === 0) output.line(`No runs recorded in ${config.warehousePath} yet.`);
       else output.line([`Recent runs of ${config.warehousePath} (newest first):`, ...runs.flatMap(formatRun)].join('\n'));

@@ -82,6 +82,8 @@ export async function writeRun(publications: readonly Publication[], options: Wr
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId)) throw new Error(`run id ${JSON.stringify(runId)} is not a folder name`);
   for (const p of everyPublication(publications))
     if (p.runId !== runId) throw new Error(`publication ${p.id} belongs to run ${p.runId}, not ${runId}`);
+  // Before the audit, which takes most of the time: a folder that cannot be made fails at once.
+  mkdirSync(root, { recursive: true });
   let disclosure: RunManifest['disclosure'];
   if (options.disclosure) {
     const audit = await auditPublications(publications, options.disclosure.system, options.disclosure.rules ?? DEFAULT_RULES);
@@ -96,7 +98,6 @@ export async function writeRun(publications: readonly Publication[], options: Wr
       seconds: audit.seconds,
     };
   }
-  mkdirSync(root, { recursive: true });
   const staging = join(root, `.staging-${runId}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging);
