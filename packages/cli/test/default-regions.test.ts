@@ -3,6 +3,7 @@ import { readPublicationRules } from '@talent/reports/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOneProvince, publicationRegions } from '../src/commands/report.js';
 import { summaryFrameworks } from '../src/stages/projection-summary.js';
+import { employmentRow } from './warehouse-rows.js';
 
 const config = resolveConfig({}, {});
 const rules = readPublicationRules(config.datasetsDir);
@@ -41,17 +42,7 @@ async function warehouseWith(rows: Record<string, Record<string, string | number
   return wh;
 }
 
-const employment = (region_code: string, employment: number) => ({
-  year: 2024,
-  region_code,
-  region_matched: true,
-  industry_code: 'C',
-  industry_level: '门类',
-  industry_matched: true,
-  section_code: 'C',
-  universe: 'urban_units',
-  employment,
-});
+const employment = employmentRow;
 const shortage = (region_code: string, publisher: string) => ({
   publisher,
   period: '2024Q4',

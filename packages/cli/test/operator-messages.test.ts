@@ -7,6 +7,7 @@ import { appendRows, ConfigError, memoryLimitAdvice, openWarehouse, resolveConfi
 import { publicationRegions } from '../src/commands/report.js';
 import { EXIT } from '../src/exit-codes.js';
 import { talent } from './talent-process.js';
+import { employmentRow } from './warehouse-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'talent-operator-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,20 +17,7 @@ const REGIONS = [
   { code: '450000', name: '广西壮族自治区', level: '省', parent_code: null, province_code: '450000' },
   { code: '450200', name: '柳州市', level: '市', parent_code: '450000', province_code: '450000' },
 ];
-const employment = (region_code: string) => ({
-  load_id: 'L1',
-  line: 1,
-  source: 'test',
-  year: 2024,
-  region_code,
-  region_matched: true,
-  industry_code: 'C',
-  industry_level: '门类',
-  industry_matched: true,
-  section_code: 'C',
-  universe: 'urban_units',
-  employment: 1000,
-});
+const employment = (region_code: string) => ({ load_id: 'L1', line: 1, source: 'test', ...employmentRow(region_code) });
 
 /** A warehouse file whose only data is Guangxi's employment, and which knows Beijing's code. */
 async function guangxiWarehouse(path: string): Promise<void> {
