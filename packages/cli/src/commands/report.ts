@@ -85,13 +85,12 @@ export async function publicationRegions(
         throw new ConfigError(
           `--regions (TALENT_REGIONS): ${r} is not a region of the code lists (ref.region); correct it or leave --regions unset`,
         );
-    const without = await regionsWithoutData(conn, config.regions);
-    if (without.length)
-      throw new ConfigError(
-        `--regions (TALENT_REGIONS): ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} no data of ${without.length === 1 ? 'its' : 'their'} own in the warehouse ` +
-          `(no employment, postings, shortage tables or enrolment in core.region_coverage), so no publication can be written; ` +
-          `${await regionsWithData(conn)}: set --regions to some of these, or leave it unset to publish them all`,
-      );
+    await refuseRegionsWithoutData(
+      conn,
+      config.regions,
+      '--regions (TALENT_REGIONS)',
+      'set --regions to some of these, or leave it unset to publish them all',
+    );
     return { regions: [...config.regions], pdfRegions: [...config.regions] };
   }
   const rows = (
@@ -103,7 +102,7 @@ export async function publicationRegions(
 }
 
 /** The codes among `codes` that core.region_coverage lacks, as `<code> <name>`, in the order given. */
-export async function regionsWithoutData(conn: DuckDBConnection, codes: readonly string[]): Promise<string[]> {
+async function regionsWithoutData(conn: DuckDBConnection, codes: readonly string[]): Promise<string[]> {
   if (!codes.length) return [];
   const rows = await conn.runAndReadAll(
     `SELECT r.code, r.name FROM ref.region r
@@ -112,6 +111,26 @@ export async function regionsWithoutData(conn: DuckDBConnection, codes: readonly
   );
   const names = new Map(rows.getRowsJson().map((r) => [String(r[0]), String(r[1])]));
   return codes.filter((c) => names.has(c)).map((c) => `${c} ${names.get(c)!}`);
+}
+
+/**
+ * Refuses region codes (`option` names where they came from) that have no data of their own: no publication can be
+ * written for them. The message names the regions that have data, then `advice`.
+ */
+export async function refuseRegionsWithoutData(
+  conn: DuckDBConnection,
+  codes: readonly string[],
+  option: string,
+  advice: string,
+): Promise<void> {
+  const without = await regionsWithoutData(conn, codes);
+  if (!without.length) return;
+  const one = without.length === 1;
+  throw new ConfigError(
+    `${option}: ${without.join(', ')} ${one ? 'has' : 'have'} no data of ${one ? 'its' : 'their'} own in the warehouse ` +
+      `(no employment, postings, shortage tables or enrolment in core.region_coverage), so no publication can be written; ` +
+      `${await regionsWithData(conn)}: ${advice}`,
+  );
 }
 
 /** Which regions have data of their own, for a message that refuses one without. */
@@ -254,13 +273,7 @@ export async function reportCommand(
       output.error(`talent report: unknown region ${flags.region} (a GB/T 2260 code such as 450000 or 450200)`);
       return EXIT.usage;
     }
-    const without = flags.region ? await regionsWithoutData(wh.conn, [flags.region]) : [];
-    if (without.length) {
-      output.error(
-        `talent report: ${without[0]} has no data of its own in the warehouse (core.region_coverage); ${await regionsWithData(wh.conn)}: name one of these with --region`,
-      );
-      return EXIT.usage;
-    }
+    if (flags.region) await refuseRegionsWithoutData(wh.conn, [flags.region], '--region', 'name one of these with --region');
     checkOutWritable(config);
     const runs = await wh.conn.runAndReadAll(`SELECT run_id FROM meta.runs WHERE status = 'succeeded' ORDER BY started_at DESC LIMIT 1`);
     const stamp = new Date()

@@ -336,14 +336,12 @@ export async function loadFile(
         `the file has exactly ${EXCEL_MAX_ROWS} lines, Excel's sheet limit: rows past it were probably lost when it was saved from Excel`,
       );
     // What this load replaces: the period's loads under `replace`, and on a reload the earlier load of the same bytes.
-    const toReplace = async (): Promise<string[]> => {
-      const ids =
-        mapping.replace === 'replace' && result.period !== null ? await activeLoadsForPeriod(conn, mapping.source, result.period) : [];
-      if (reload) for (const id of await activeLoadsWithContent(conn, mapping.source, result.sha256)) if (!ids.includes(id)) ids.push(id);
-      return ids;
-    };
-    if (!reload) {
-      const earlier = await toReplace();
+    // Read once: the run lock keeps any other writer out until this load commits.
+    const earlier =
+      mapping.replace === 'replace' && result.period !== null ? await activeLoadsForPeriod(conn, mapping.source, result.period) : [];
+    if (reload)
+      for (const id of await activeLoadsWithContent(conn, mapping.source, result.sha256)) if (!earlier.includes(id)) earlier.push(id);
+    if (!reload && earlier.length) {
       const earlierRows = await rowsLoadedBy(conn, earlier);
       const [num, den] = MIN_REPLACEMENT_SHARE;
       if (result.rowsLoaded * den < earlierRows * num)
@@ -363,7 +361,7 @@ export async function loadFile(
     phase('writing');
     const replacing: string[] = [];
     await inTransaction(conn, async () => {
-      result.replacedLoadIds = await toReplace();
+      result.replacedLoadIds = earlier;
       for (const old of result.replacedLoadIds) {
         await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
         await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
