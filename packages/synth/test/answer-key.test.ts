@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssumptions } from '../src/assumptions.js';
 import {
@@ -752,7 +753,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     expect(problems.slice(0, 10)).toEqual([]);
   });
 
-  it("lists every school of the enrollment and outcome files once, in a city of the province, MOE's schools as MOE lists them", () => {
+  it("lists every school of the enrollment and outcome files once, in a city of the province, MOE's schools as MOE lists them in the list's year", () => {
     const list = records(join(ed.dir, 'schools', `school_list_${a.years.latest}.csv`));
     expect(Object.keys(list[0]!)).toEqual(['学校名称', '学校标识码', '主管部门', '所在地', '办学层次', '备注']);
     const byCode = new Map(list.map((r) => [r.学校标识码!, r]));
@@ -763,11 +764,20 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     for (const r of records(join(ed.dir, 'outcomes', 'graduate_outcomes.csv'))) named.set(r.学校代码!, r.学校名称!);
     expect(new Set(byCode.keys())).toEqual(new Set(named.keys()));
     const cityNames = new Set(cities.map((c) => c.name!));
+    // Schools renamed by the list's year keep their 2017 name in the school spreadsheets and outcome returns.
+    const renamed = new Map(
+      records(fileURLToPath(new URL('../data/listed_school_renames.csv', import.meta.url)))
+        .filter((r) => r.province_code === a.provinceCode && Number(r.year) <= a.years.latest)
+        .map((r) => [r.school_code!, r]),
+    );
     const problems: string[] = [];
-    for (const [code, name] of named)
-      if (byCode.get(code)!.学校名称 !== name) problems.push(`${code}: ${name} vs ${byCode.get(code)!.学校名称}`);
+    for (const [code, name] of named) {
+      const want = renamed.get(code)?.name_2017 === name ? renamed.get(code)!.name_current : name;
+      if (byCode.get(code)!.学校名称 !== want) problems.push(`${code}: ${name} vs ${byCode.get(code)!.学校名称}`);
+    }
     for (const r of list) if (!cityNames.has(r.所在地!)) problems.push(`${r.学校标识码}: 所在地 ${r.所在地}`);
-    // MOE's own rows (../shared/reference, read independently of the generator's copy): same name, 主管部门, city and 备注.
+    // MOE's own rows (../shared/reference, read independently of the generator's copy): same name (or the new name
+    // and 办学层次 of a rename by the list's year), 主管部门, city and 备注.
     const moe = readCsv(join(config.sharedReferenceDir!, 'education_stats', 'moe_hei_list_2017_raw_ramwin.csv'))
       .filter((r) => /^4145\d{6}$/.test(r[2] ?? '') && r.length >= 7)
       .map(([, name, code, authority, city, level, note]) => ({ name, code, authority, city, level, note }));
@@ -777,7 +787,8 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
       if (!r) continue;
       listed++;
       const got = [r.学校名称, r.主管部门, r.所在地, r.办学层次, r.备注].join('|');
-      const want = [m.name!.replace(/\s/g, ''), m.authority, m.city, m.level, m.note].join('|');
+      const now = renamed.get(m.code!);
+      const want = [now?.name_current ?? m.name!.replace(/\s/g, ''), m.authority, m.city, now?.level_current || m.level, m.note].join('|');
       if (got !== want) problems.push(`${m.code}: ${got} vs MOE ${want}`);
     }
     expect(problems.slice(0, 10)).toEqual([]);

@@ -3,6 +3,7 @@ import { readCodeLists, type CodeTree } from '@talent/models';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './read-csv.js';
+import { loadSchoolRenames } from './school-renames.js';
 import type { Catalog, City, IndustryDivision, ListedSchool, Major, Occupation, ReferenceData, Region } from './reference-data.js';
 import { CATALOGS } from './reference-data.js';
 
@@ -101,13 +102,15 @@ function majorsOf(majors: ReadonlyMap<string, CodeTree>): Major[] {
 /** Reads every code list the generator needs from the reference folder, through the platform's one code-list reader. */
 export async function loadReference(loc: ReferenceLocation): Promise<ReferenceData> {
   const { trees } = await readCodeLists(loc.referenceDir);
+  const schools = loadListedSchools(loc.provinceCode);
   return {
     source: 'region:reference,industry:reference,occupation:reference,major:reference',
     ...regionsOf(trees.region, loc.provinceCode),
     ...industriesOf(trees.industry),
     occupations: occupationsOf(trees.occupation),
     majors: majorsOf(trees.majors),
-    schools: loadListedSchools(loc.provinceCode),
+    schools,
+    schoolRenames: loadSchoolRenames(loc.provinceCode, schools),
     vocationalUniversityWords: loadVocationalUniversityWords(loc.provinceCode),
   };
 }

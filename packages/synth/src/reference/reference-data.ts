@@ -49,6 +49,22 @@ export interface ListedSchool {
   isPrivate: boolean;
 }
 
+/**
+ * A listed school renamed since MOE's 2017 list while keeping its 学校标识码 (更名, 独立学院转设, 高职升格为职业本科),
+ * from `data/listed_school_renames.csv`.
+ */
+export interface SchoolRename {
+  code: string;
+  /** The name MOE's 2017 list gives. */
+  name2017: string;
+  /** The name of the school lists from `year` on. */
+  name: string;
+  /** The first year whose school list carries the new name. */
+  year: number;
+  /** 办学层次 from `year` on when the change raised it (专科 → 本科); null when it stayed. */
+  level: '本科' | '专科' | null;
+}
+
 /** Everything the generator reads from the reference data. */
 export interface ReferenceData {
   /** Where the codes were read from (recorded in the truth manifest). */
@@ -63,6 +79,11 @@ export interface ReferenceData {
   occupations: Occupation[];
   majors: Major[];
   schools: ListedSchool[];
+  /**
+   * Listed schools renamed since the 2017 list, applied only where the school lists are written: the world is built
+   * from the 2017 names (their majors are drawn by name), so a rename changes no other file.
+   */
+  schoolRenames: SchoolRename[];
   /** Regional words naming the invented 职业本科 schools (桂中职业技术大学). */
   vocationalUniversityWords: string[];
 }
