@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { appendLegend, LEGEND_HEIGHT } from './legend.js';
+import { plotWithAxisTitles } from './axes.js';
+import { appendLegend } from './legend.js';
 import { serializeChart } from './serialize.js';
-import { CHART_FONT_FAMILY, maxTextWidth, seriesColor, textWidth } from './theme.js';
+import { CHART_FONT_FAMILY, HEADER_HEIGHT, maxTextWidth, seriesColor } from './theme.js';
 
 /** One bar: a category, its series (for grouped or stacked bars) and its value (null when withheld). */
 export interface BarRow {
@@ -51,14 +52,18 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
   const data = rows.map((r) => ({ ...r, series: r.series ?? '', shown: r.value ?? 0, label: r.value === null ? WITHHELD : fmt(r.value) }));
   const width = options.width ?? 640;
   const style = { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' };
-  const marginTop = (options.orientation === 'vertical' ? 28 : 12) + (multi ? LEGEND_HEIGHT : 0);
+  const valueTitle = options.valueLabel === undefined ? {} : { [options.orientation === 'horizontal' ? 'x' : 'y']: options.valueLabel };
+  // Vertical bars title their value axis in the header row, which a legend shares; horizontal bars title theirs below the plot.
+  const header = multi || (options.orientation === 'vertical' && options.valueLabel !== undefined);
+  const marginTop = (options.orientation === 'vertical' ? 28 : 12) + (header ? HEADER_HEIGHT : 0);
   const color = { domain: seriesNames, range: seriesNames.map((s) => colorOf.get(s)!) };
   const fill = multi ? 'series' : seriesColor(0);
   let svg: Element;
   if (options.orientation === 'horizontal') {
     const band = grouped ? 14 * seriesNames.length + 8 : 22;
     const marginLeft = maxTextWidth(order) + 14;
-    const height = marginTop + 40 + band * order.length;
+    const marginBottom = 30;
+    const height = marginTop + marginBottom + 10 + band * order.length;
     const valueMarks = stacked
       ? []
       : [
@@ -71,24 +76,28 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
             dx: 4,
           }),
         ];
-    svg = Plot.plot({
-      document,
-      width,
-      height,
-      marginTop,
-      marginLeft,
-      marginRight: 48,
-      style,
-      color,
-      x: { label: options.valueLabel ?? null, grid: true, nice: true },
-      y: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order },
-      fy: grouped ? { label: null, domain: order, padding: 0.15 } : undefined,
-      marks: [
-        Plot.barX(data, { x: 'shown', y: grouped ? 'series' : 'category', fy: grouped ? 'category' : undefined, fill }),
-        ...valueMarks,
-        Plot.ruleX([0]),
-      ],
-    });
+    svg = plotWithAxisTitles(
+      {
+        document,
+        width,
+        height,
+        marginTop,
+        marginBottom,
+        marginLeft,
+        marginRight: 48,
+        style,
+        color,
+        x: { grid: true, nice: true },
+        y: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order },
+        fy: grouped ? { label: null, domain: order, padding: 0.15 } : undefined,
+        marks: [
+          Plot.barX(data, { x: 'shown', y: grouped ? 'series' : 'category', fy: grouped ? 'category' : undefined, fill }),
+          ...valueMarks,
+          Plot.ruleX([0]),
+        ],
+      },
+      valueTitle,
+    );
   } else {
     const rotate = maxTextWidth(order) > (width - 60) / Math.max(1, order.length) - 6;
     const marginBottom = rotate ? Math.min(160, maxTextWidth(order) * 0.75 + 16) : 32;
@@ -100,24 +109,27 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
     const valueMarks = stacked
       ? []
       : [upright ? Plot.text(data, { ...at, rotate: -90, textAnchor: 'start', dx: 4 }) : Plot.text(data, { ...at, dy: -6 })];
-    svg = Plot.plot({
-      document,
-      width,
-      height: 320 + marginBottom + (upright ? labelWidth : 0),
-      marginTop: marginTop + (upright ? labelWidth : 0),
-      marginBottom,
-      marginLeft: Math.max(48, textWidth(options.valueLabel ?? '') + 8),
-      style,
-      color,
-      x: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order, tickRotate: rotate ? -40 : 0 },
-      fx: grouped ? { label: null, domain: order, padding: 0.15, tickRotate: rotate ? -40 : 0, axis: 'bottom' } : undefined,
-      y: { label: options.valueLabel ?? null, grid: true, nice: true },
-      marks: [
-        Plot.barY(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', fill }),
-        ...valueMarks,
-        Plot.ruleY([0]),
-      ],
-    });
+    svg = plotWithAxisTitles(
+      {
+        document,
+        width,
+        // A legend's header row comes out of the 320 px; a title's, where no legend makes one, is added to them.
+        height: 320 + (header && !multi ? HEADER_HEIGHT : 0) + marginBottom + (upright ? labelWidth : 0),
+        marginTop: marginTop + (upright ? labelWidth : 0),
+        marginBottom,
+        style,
+        color,
+        x: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order, tickRotate: rotate ? -40 : 0 },
+        fx: grouped ? { label: null, domain: order, padding: 0.15, tickRotate: rotate ? -40 : 0, axis: 'bottom' } : undefined,
+        y: { grid: true, nice: true },
+        marks: [
+          Plot.barY(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', fill }),
+          ...valueMarks,
+          Plot.ruleY([0]),
+        ],
+      },
+      valueTitle,
+    );
   }
   if (multi) {
     appendLegend(

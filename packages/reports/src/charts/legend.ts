@@ -1,4 +1,4 @@
-import { CHART_FONT_SIZE, textWidth } from './theme.js';
+import { CHART_FONT_SIZE, HEADER_MIDDLE, textWidth } from './theme.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -10,17 +10,14 @@ export interface LegendItem {
   opacity?: number;
 }
 
-/** Height a one-row legend needs above the plot area. */
-export const LEGEND_HEIGHT = 24;
-
 /** Width of a one-row legend. */
 export function legendWidth(items: readonly LegendItem[]): number {
   return items.reduce((w, item) => w + 20 + textWidth(item.label) + 16, -16);
 }
 
 /**
- * Draws a one-row legend into `svg` at its top-right corner, inside the top margin the chart
- * reserved (the y-axis label takes the top-left). Plot's own legends are HTML beside the SVG;
+ * Draws a one-row legend into `svg` at the right of the header row the chart reserved in its top
+ * margin (the y-axis title takes the left). Plot's own legends are HTML beside the SVG;
  * drawing ours inside keeps each chart one self-contained `<svg>`.
  */
 export function appendLegend(document: Document, svg: Element, items: readonly LegendItem[]): void {
@@ -31,7 +28,7 @@ export function appendLegend(document: Document, svg: Element, items: readonly L
   g.setAttribute('font-size', String(CHART_FONT_SIZE));
   g.setAttribute('text-anchor', 'start');
   let x = left;
-  const y = 12;
+  const y = HEADER_MIDDLE;
   for (const item of items) {
     if (item.shape === 'swatch') {
       const r = document.createElementNS(SVG_NS, 'rect');

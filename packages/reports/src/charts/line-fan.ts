@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { appendLegend, LEGEND_HEIGHT } from './legend.js';
+import { plotWithAxisTitles } from './axes.js';
+import { appendLegend } from './legend.js';
 import { serializeChart } from './serialize.js';
-import { CHART_FONT_FAMILY, seriesColor, textWidth } from './theme.js';
+import { CHART_FONT_FAMILY, HEADER_HEIGHT, seriesColor } from './theme.js';
 
 /** One period of a series with its forecast fan; observed and forecast may both be set at the seam. */
 export interface FanRow {
@@ -56,24 +57,26 @@ export function lineFanChart(rows: readonly FanRow[], options: LineFanOptions, d
   const years = sorted.map((r) => r.x);
   const width = options.width ?? 640;
   const height = options.height ?? 300;
-  const svg = Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20 + LEGEND_HEIGHT,
-    marginLeft: Math.max(48, textWidth(options.yLabel) + 8),
-    style: { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' },
-    x: { label: null, ticks: years, tickFormat: (d: number) => `${d}`, domain: [Math.min(...years), Math.max(...years)], inset: 12 },
-    // Not from zero: a band of a few percent around a level of hundreds of thousands would be a line.
-    y: { label: options.yLabel, grid: true, nice: true },
-    marks: [
-      Plot.areaY(fan, { x: 'x', y1: 'lower95', y2: 'upper95', fill: color, fillOpacity: 0.15 }),
-      Plot.areaY(fan, { x: 'x', y1: 'lower80', y2: 'upper80', fill: color, fillOpacity: 0.3 }),
-      Plot.lineY(fan, { x: 'x', y: 'y', stroke: color, strokeWidth: 2, strokeDasharray: '6,4' }),
-      Plot.lineY(observed, { x: 'x', y: 'y', stroke: color, strokeWidth: 2 }),
-      Plot.dot(observed, { x: 'x', y: 'y', fill: color, r: 2.5 }),
-    ],
-  });
+  const svg = plotWithAxisTitles(
+    {
+      document,
+      width,
+      height,
+      marginTop: 20 + HEADER_HEIGHT,
+      style: { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' },
+      x: { label: null, ticks: years, tickFormat: (d: number) => `${d}`, domain: [Math.min(...years), Math.max(...years)], inset: 12 },
+      // Not from zero: a band of a few percent around a level of hundreds of thousands would be a line.
+      y: { grid: true, nice: true },
+      marks: [
+        Plot.areaY(fan, { x: 'x', y1: 'lower95', y2: 'upper95', fill: color, fillOpacity: 0.15 }),
+        Plot.areaY(fan, { x: 'x', y1: 'lower80', y2: 'upper80', fill: color, fillOpacity: 0.3 }),
+        Plot.lineY(fan, { x: 'x', y: 'y', stroke: color, strokeWidth: 2, strokeDasharray: '6,4' }),
+        Plot.lineY(observed, { x: 'x', y: 'y', stroke: color, strokeWidth: 2 }),
+        Plot.dot(observed, { x: 'x', y: 'y', fill: color, r: 2.5 }),
+      ],
+    },
+    { y: options.yLabel },
+  );
   appendLegend(document, svg, [
     { label: options.observedLabel ?? '实际值', color, shape: 'line' },
     { label: '预测值', color, shape: 'dash' },

@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { appendLegend, LEGEND_HEIGHT } from './legend.js';
+import { plotWithAxisTitles } from './axes.js';
+import { appendLegend } from './legend.js';
 import { serializeChart } from './serialize.js';
-import { CHART_FONT_FAMILY, seriesColor, textWidth } from './theme.js';
+import { CHART_FONT_FAMILY, HEADER_HEIGHT, seriesColor } from './theme.js';
 
 /** One point of one panel. */
 export interface PanelRow {
@@ -49,25 +50,27 @@ export function smallMultiplesChart(rows: readonly PanelRow[], options: SmallMul
   const width = options.width ?? 680;
   const panelHeight = 130;
   const titles = groups.map((g) => ({ group: g, ...pos.get(g)! }));
-  const svg = Plot.plot({
-    document,
-    width,
-    height: 20 + LEGEND_HEIGHT + nRows * (panelHeight + 22) + 30,
-    marginTop: 20 + LEGEND_HEIGHT + 18,
-    marginLeft: Math.max(48, textWidth(options.yLabel) + 8),
-    marginBottom: 30,
-    style: { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' },
-    fx: { axis: null, padding: 0.12 },
-    fy: { axis: null, padding: 0.18 },
-    x: { label: null, ticks, tickFormat: (d: number) => `${d}`, domain: [years[0]!, years[years.length - 1]!], inset: 6 },
-    y: { label: options.yLabel, grid: true, zero: true, nice: true, ticks: 4 },
-    marks: [
-      Plot.frame({ stroke: '#ccc' }),
-      Plot.lineY(observed, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', stroke: color, strokeWidth: 1.8 }),
-      Plot.lineY(forecast, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', stroke: color, strokeWidth: 1.8, strokeDasharray: '5,3' }),
-      Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'group', frameAnchor: 'top-left', dy: -14, fontWeight: 'bold' }),
-    ],
-  });
+  const svg = plotWithAxisTitles(
+    {
+      document,
+      width,
+      height: 20 + HEADER_HEIGHT + nRows * (panelHeight + 22) + 30,
+      marginTop: 20 + HEADER_HEIGHT + 18,
+      marginBottom: 30,
+      style: { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' },
+      fx: { axis: null, padding: 0.12 },
+      fy: { axis: null, padding: 0.18 },
+      x: { label: null, ticks, tickFormat: (d: number) => `${d}`, domain: [years[0]!, years[years.length - 1]!], inset: 6 },
+      y: { grid: true, zero: true, nice: true, ticks: 4 },
+      marks: [
+        Plot.frame({ stroke: '#ccc' }),
+        Plot.lineY(observed, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', stroke: color, strokeWidth: 1.8 }),
+        Plot.lineY(forecast, { x: 'x', y: 'y', fx: 'fx', fy: 'fy', stroke: color, strokeWidth: 1.8, strokeDasharray: '5,3' }),
+        Plot.text(titles, { fx: 'fx', fy: 'fy', text: 'group', frameAnchor: 'top-left', dy: -14, fontWeight: 'bold' }),
+      ],
+    },
+    { y: options.yLabel },
+  );
   appendLegend(document, svg, [
     { label: '实际值', color, shape: 'line' },
     { label: '预测值', color, shape: 'dash' },

@@ -8,6 +8,18 @@ export const CHART_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Source Ha
 
 export const CHART_FONT_SIZE = 12;
 
+/**
+ * A line of chart text spans this far above and below its baseline, in em: Noto Sans CJK's ascent
+ * and descent, the box a browser gives the text. Text laid out by these boxes cannot touch.
+ */
+export const TEXT_ASCENT = 1.16;
+export const TEXT_DESCENT = 0.29;
+
+/** Height of the row above the plot that holds the legend (at the right) and the y-axis title (at the left). */
+export const HEADER_HEIGHT = 24;
+/** Middle of that row, where the legend and the y-axis title are set. */
+export const HEADER_MIDDLE = 12;
+
 /** Colours: the first for single series; forecast fans reuse the first with lower opacity. */
 export const PALETTE = ['#1f5fa8', '#d9822b', '#2e8b57', '#a23b72', '#6b6b6b', '#c9a227', '#3aa0c8', '#8c564b'] as const;
 
