@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
@@ -125,6 +126,90 @@ describe('deriveMajorOccupation on a small catalog', () => {
   });
 });
 
+describe('the word rule on real catalog names', () => {
+  const occupation = codeTree('fixture', [
+    entry('2-10-05-00', '翻译人员', '小类', '2-10-00-00', { is_occupation: 'true', occupation_name: '翻译' }),
+    entry('4-12-02-01', '计算机维修工', '细类', '4-12-02-00', { is_occupation: 'true' }),
+    entry('2-02-10-03', '计算机软件工程技术人员', '细类', '2-02-10-00', { is_occupation: 'true' }),
+    entry('6-22-02-01', '汽车装调工', '细类', '6-22-02-00', { is_occupation: 'true' }),
+    entry('4-12-01-01', '汽车维修工', '细类', '4-12-01-00', { is_occupation: 'true' }),
+    entry('2-05-07-04', '临床检验技师', '细类', '2-05-07-00', { is_occupation: 'true' }),
+  ]);
+  const undergraduate = codeTree('fixture', [
+    entry('05', '文学', '专业大类', null),
+    entry('0502', '外国语言文学类', '专业类', '05'),
+    entry('050261', '翻译', '专业', '0502'),
+    entry('0502106', '计算语言学', '专业', '0502'),
+    entry('08', '工学', '专业大类', null),
+    entry('0809', '计算机类', '专业类', '08'),
+    entry('080901', '计算机科学与技术', '专业', '0809'),
+  ]);
+  const vocational = codeTree('fixture', [
+    entry('46', '装备制造大类', '专业大类', null),
+    entry('4601', '机械设计制造类', '专业类', '46'),
+    entry('460101', '机械设计与制造', '专业', '4601'),
+    entry('460103', '数控技术', '专业', '4601'),
+    entry('4607', '汽车制造类', '专业类', '46'),
+    entry('460701', '汽车制造与试验技术', '专业', '4607'),
+  ]);
+  const rows = deriveMajorOccupation(
+    [
+      { catalog: '本科', majors: undergraduate },
+      { catalog: '高职专科', majors: vocational },
+    ],
+    occupation,
+    { ...SMALL, maxTargets: 5 },
+  );
+  const of = (code: string) => rows.filter((r) => r.major_code === code);
+
+  it('does not match 计算语言学 to 计算机 occupations on 计算', () => {
+    expect(of('0502106').map((r) => [r.occupation_code, r.method])).toEqual([['2-10-05-00', 'sibling_majors']]);
+    expect(of('080901').map((r) => r.occupation_code)).toEqual(expect.arrayContaining(['4-12-02-01', '2-02-10-03']));
+  });
+
+  it('matches 汽车制造与试验技术 to 汽车 occupations and not to 临床检验技师', () => {
+    const car = of('460701');
+    expect(car.every((r) => r.method === 'name_similarity')).toBe(true);
+    expect(car.map((r) => r.occupation_code)).toEqual(expect.arrayContaining(['4-12-01-01', '6-22-02-01']));
+    expect(car.map((r) => r.occupation_code)).not.toContain('2-05-07-04');
+    expect(car.slice(0, 2).map((r) => r.note)).toEqual([expect.stringMatching(/ on 汽车/u), expect.stringMatching(/ on 汽车/u)]);
+  });
+});
+
+describe('distinctive terms', () => {
+  const industry = codeTree('fixture', [
+    entry('L', '租赁和商务服务业', '门类', null),
+    entry('72', '商务服务业', '大类', 'L'),
+    entry('724', '咨询与调查', '中类', '72'),
+    entry('7243', '社会经济咨询', '小类', '724'),
+    entry('S', '公共管理、社会保障和社会组织', '门类', null),
+    entry('95', '群众团体、社会团体和其他成员组织', '大类', 'S'),
+    entry('952', '社会团体', '中类', '95'),
+    entry('9521', '专业性团体', '小类', '952'),
+  ]);
+  const occupation = codeTree('fixture', [
+    entry('2-06-00-00', '经济和金融专业人员', '中类', null, { is_occupation: 'false' }),
+    entry('2-06-02-00', '统计专业人员', '小类', '2-06-00-00', { is_occupation: 'true', occupation_name: '统计专业人员' }),
+    entry('2-06-04-00', '审计专业人员', '小类', '2-06-00-00', { is_occupation: 'true', occupation_name: '审计专业人员' }),
+    entry('2-06-07-08', '管理咨询专业人员', '细类', '2-06-07-00', { is_occupation: 'true' }),
+  ]);
+  const scopes = new Map([
+    ['2-06-00-00', ['*']],
+    ['*', ['L', 'S']],
+  ]);
+  const rows = deriveOccupationIndustry(occupation, industry, scopes, SMALL);
+  const of = (code: string) => rows.filter((r) => r.occupation_code === code).map((r) => [r.industry_code, r.method]);
+
+  it('must be rare among the names matched too: 专业, the tail of 专业人员, never ties them to 专业性团体', () => {
+    for (const code of ['2-06-02-00', '2-06-04-00'])
+      expect(of(code)).toEqual([
+        ['L', 'cross_industry'],
+        ['S', 'cross_industry'],
+      ]);
+    expect(of('2-06-07-08')).toEqual([['7243', 'name_similarity']]);
+  });
+});
+
 describe('shipped crosswalk files', () => {
   it('are exactly what build-crosswalks derives from the current code lists', async () => {
     const ref = resolveConfig({}, {}).referenceDir;
@@ -134,5 +219,22 @@ describe('shipped crosswalk files', () => {
     // A difference means the code lists or the method changed: rerun build-crosswalks.ts.
     expect(occInd === readFileSync(join(ref, 'crosswalks', 'occupation_industry.csv'), 'utf8')).toBe(true);
     expect(majOcc === readFileSync(join(ref, 'crosswalks', 'major_occupation.csv'), 'utf8')).toBe(true);
+  });
+
+  it('keep the false friends of character bigrams apart and the real matches', () => {
+    const shipped = parse(readFileSync(join(resolveConfig({}, {}).referenceDir, 'crosswalks', 'major_occupation.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const targets = (catalog: string, major: string) =>
+      shipped.filter((r) => r.catalog === catalog && r.major_code === major).map((r) => [r.occupation_code, r.method]);
+    // 计算语言学 ≁ 计算机维修工, 汽车制造与试验技术 ≁ 临床检验技师, but 汽车制造与试验技术 ~ 汽车装调工 and 汽车维修工.
+    expect(targets('本科', '0502106').map(([code]) => code)).not.toContain('4-12-02-01');
+    expect(targets('高职专科', '460701').map(([code]) => code)).not.toContain('2-05-07-04');
+    expect(targets('高职专科', '460701')).toEqual(
+      expect.arrayContaining([
+        ['6-22-02-01', 'name_similarity'],
+        ['4-12-01-01', 'name_similarity'],
+      ]),
+    );
   });
 });

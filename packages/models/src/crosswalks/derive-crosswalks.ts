@@ -1,5 +1,6 @@
 import type { CodeEntry, CodeTree } from '../taxonomy/code-tree.js';
-import { SimilarityIndex, bigrams, type BagOfBigrams, type Match } from './text-similarity.js';
+import { SimilarityIndex, commonnessAmong, type Match } from './text-similarity.js';
+import { terms, type BagOfTerms } from './word-terms.js';
 
 /** One row of `major_occupation.csv`. */
 export interface MajorOccupationRow {
@@ -29,8 +30,10 @@ export interface DeriveOptions {
   /** At most this many targets per source row. */
   maxTargets: number;
   /**
-   * A match must share at least one bigram found in no more than this fraction of the indexed
-   * names: 加工, 制造 or 服务 alone never make two names related.
+   * A match must share at least one term found in no more than this fraction of the indexed
+   * names, nor of the names being matched: 加工, 制造 or 服务 alone never make two names related,
+   * and neither do 技术 or 专业, rare among industry names but the generic tail of hundreds of
+   * occupation names (工程技术人员, 专业人员).
    */
   maxCommonness: number;
 }
@@ -69,12 +72,20 @@ export function normalizeWeights(raw: number[]): number[] {
 }
 
 /**
- * Keeps the best matches, if the best is good enough. A match counts only when one of the bigrams
- * it shares is both distinctive and found in `own`, the source's own name: the family name added
- * to the query may rank candidates, but never creates a match on its own.
+ * Keeps the best matches, if the best is good enough. A match counts only when one of the terms
+ * it shares is distinctive among both the targets and the sources (`sourceCommonness`) and is
+ * found in `own`, the source's own name: the family name added to the query may rank candidates,
+ * but never creates a match on its own.
  */
-function pick(index: SimilarityIndex, matches: Match[], own: BagOfBigrams, o: DeriveOptions): Match[] {
-  const informative = matches.filter((m) => m.shared.some((b) => own.has(b) && index.commonness(b) <= o.maxCommonness));
+function pick(
+  index: SimilarityIndex,
+  matches: Match[],
+  own: BagOfTerms,
+  sourceCommonness: (term: string) => number,
+  o: DeriveOptions,
+): Match[] {
+  const distinctive = (t: string) => own.has(t) && index.commonness(t) <= o.maxCommonness && sourceCommonness(t) <= o.maxCommonness;
+  const informative = matches.filter((m) => m.shared.some(distinctive));
   const best = informative[0];
   if (!best || best.score < o.minScore) return [];
   return informative.filter((m) => m.score >= best.score * o.keepRatio).slice(0, o.maxTargets);
@@ -100,18 +111,20 @@ export function deriveOccupationIndustry(
   if (!crossSections?.length)
     throw new Error(`the scope file must list the sections of cross-industry occupations under ${CROSS_INDUSTRY}`);
   const leaves = [...industry.entries.values()].filter((e) => e.level === '小类');
-  const index = new SimilarityIndex(leaves.map((e) => ({ code: e.code, bag: bigrams(e.name) })));
+  const index = new SimilarityIndex(leaves.map((e) => ({ code: e.code, bag: terms(e.name) })));
+  const occupations = [...occupation.entries.values()].filter(isOccupation);
+  const sourceCommonness = commonnessAmong(occupations.map((o) => terms(occupationName(o))));
   const rows: OccupationIndustryRow[] = [];
-  for (const occ of [...occupation.entries.values()].filter(isOccupation)) {
+  for (const occ of occupations) {
     const family = occupationFamilies(occupation, occ.code).find((c) => scopes.has(c));
     const scope = family ? scopes.get(family)! : [CROSS_INDUSTRY];
     const cross = scope.includes(CROSS_INDUSTRY);
     const name = occupationName(occ);
-    const query = bigrams(name);
+    const query = terms(name);
     const parent = occ.parentCode ? occupation.get(occ.parentCode) : undefined;
-    if (parent && parent.level === '小类') bigrams(parent.name, 0.5, query);
+    if (parent && parent.level === '小类') terms(parent.name, 0.5, query);
     const inScope = (code: string) => cross || scope.some((s) => industry.contains(s, code));
-    const found = pick(index, index.search(query, inScope), bigrams(name), options);
+    const found = pick(index, index.search(query, inScope), terms(name), sourceCommonness, options);
     if (found.length) {
       const shares = normalizeWeights(found.map((m) => m.score));
       found.forEach((m, i) =>
@@ -172,21 +185,24 @@ export function deriveMajorOccupation(
   const leaves = [...occupation.entries.values()].filter(isOccupation);
   const index = new SimilarityIndex(
     leaves.map((e) => {
-      const bag = bigrams(occupationName(e));
+      const bag = terms(occupationName(e));
       const parent = e.parentCode ? occupation.get(e.parentCode) : undefined;
-      if (parent && parent.level === '小类') bigrams(parent.name, 0.3, bag);
+      if (parent && parent.level === '小类') terms(parent.name, 0.3, bag);
       return { code: e.code, bag };
     }),
+  );
+  const sourceCommonness = commonnessAmong(
+    catalogs.flatMap(({ majors }) => [...majors.entries.values()].filter((e) => e.level === '专业').map((e) => terms(e.name))),
   );
   const rows: MajorOccupationRow[] = [];
   for (const { catalog, majors } of catalogs) {
     const matched = new Map<string, Map<string, number>>();
     const pending: string[] = [];
     for (const m of [...majors.entries.values()].filter((e) => e.level === '专业')) {
-      const query = bigrams(m.name);
+      const query = terms(m.name);
       const cls = m.parentCode ? majors.get(m.parentCode) : undefined;
-      if (cls) bigrams(cls.name.replace(/类$/u, ''), 0.5, query);
-      const found = pick(index, index.search(query), bigrams(m.name), options);
+      if (cls) terms(cls.name.replace(/类$/u, ''), 0.5, query);
+      const found = pick(index, index.search(query), terms(m.name), sourceCommonness, options);
       if (!found.length) {
         pending.push(m.code);
         continue;

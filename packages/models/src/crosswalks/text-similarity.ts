@@ -1,44 +1,27 @@
 /**
- * Name similarity for Chinese catalog names by character bigrams weighted with inverse document
- * frequency: words every name shares (制造, 技术, 服务) weigh little, distinctive ones (汽车, 糖,
- * 护理) a lot. Bigrams need no dictionary, so the result does not depend on a segmenter's version.
+ * Name similarity for Chinese catalog names by terms (see word-terms.ts) weighted with inverse
+ * document frequency: terms every name shares (制造, 技术, 服务) weigh little, distinctive ones
+ * (汽车, 糖料, 护理) a lot.
  */
+import type { BagOfTerms } from './word-terms.js';
 
-/** Weighted bigrams of a text; punctuation and spaces break bigrams. */
-export type BagOfBigrams = Map<string, number>;
-
-const SEPARATORS = /[\s、，,。．.；;：:（）()“”"'《》/·\-—_0-9A-Za-z]+/u;
-
-/** Bigrams of `text`, each with `weight` (repeats add up). */
-export function bigrams(text: string, weight = 1, into: BagOfBigrams = new Map()): BagOfBigrams {
-  for (const part of text.split(SEPARATORS)) {
-    const chars = [...part];
-    if (chars.length === 1) into.set(chars[0]!, (into.get(chars[0]!) ?? 0) + weight);
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const b = chars[i]! + chars[i + 1]!;
-      into.set(b, (into.get(b) ?? 0) + weight);
-    }
-  }
-  return into;
-}
-
-/** A document of an index: a code and its weighted bigrams. */
+/** A document of an index: a code and its weighted terms. */
 export interface IndexedDoc {
   code: string;
-  bag: BagOfBigrams;
+  bag: BagOfTerms;
 }
 
 /** A match of a query against an indexed document. */
 export interface Match {
   code: string;
   score: number;
-  /** Bigrams the query and the document share, most informative first. */
+  /** Terms the query and the document share, most informative first. */
   shared: string[];
 }
 
 /**
- * Documents indexed for IDF-weighted cosine similarity. Query bigrams that no document contains
- * are ignored, so suffixes like 人员 or 工 in occupation names do not dilute the score.
+ * Documents indexed for IDF-weighted cosine similarity. Query terms that no document contains
+ * are ignored, so words such as 人员 in occupation names do not dilute the score.
  */
 export class SimilarityIndex {
   private readonly idf = new Map<string, number>();
@@ -56,21 +39,21 @@ export class SimilarityIndex {
     }
   }
 
-  /** Inverse document frequency of a bigram (0 when no document has it). */
-  idfOf(bigram: string): number {
-    return this.idf.get(bigram) ?? 0;
+  /** Inverse document frequency of a term (0 when no document has it). */
+  idfOf(term: string): number {
+    return this.idf.get(term) ?? 0;
   }
 
-  /** Fraction of the documents that contain a bigram (0 for an unknown one). */
-  commonness(bigram: string): number {
-    return (this.df.get(bigram) ?? 0) / Math.max(1, this.docs.length);
+  /** Fraction of the documents that contain a term (0 for an unknown one). */
+  commonness(term: string): number {
+    return (this.df.get(term) ?? 0) / Math.max(1, this.docs.length);
   }
 
   /**
-   * Documents sharing at least one bigram with `query`, best first; ties keep index order so the
+   * Documents sharing at least one term with `query`, best first; ties keep index order so the
    * result is reproducible. `filter` restricts the candidates (e.g. to one industry division).
    */
-  search(query: BagOfBigrams, filter?: (code: string) => boolean): Match[] {
+  search(query: BagOfTerms, filter?: (code: string) => boolean): Match[] {
     let qn = 0;
     for (const [b, w] of query) qn += (w * this.idfOf(b)) ** 2;
     if (qn === 0) return [];
@@ -92,4 +75,14 @@ export class SimilarityIndex {
     }
     return out.sort((a, b) => b.score - a.score);
   }
+}
+
+/**
+ * Fraction of the given names (as bags of terms) that contain each term, for judging how
+ * distinctive a term is on the side of the names being matched.
+ */
+export function commonnessAmong(bags: readonly BagOfTerms[]): (term: string) => number {
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  return (term) => (df.get(term) ?? 0) / Math.max(1, bags.length);
 }
