@@ -149,7 +149,9 @@ describe('table golden file', () => {
     expect(html).toContain('+1.3');
     expect(html).toContain('63.66<sup>①</sup>');
     expect(html).toContain('&lt;合计&gt; &amp; =SUM(A1)');
-    expect(html).toContain('资料来源：数据仓库模型 marts.fct_supply_demand（2025年），运行编号 20251203T0200。');
+    expect(html).toContain(
+      '<p class="source" data-model="marts.fct_supply_demand">资料来源：本平台人才供需预测（2025年），运行编号 20251203T0200。</p>',
+    );
     expect(html).not.toMatch(/>\s*-0\.0\s*</);
     expectGolden('table.html.golden', html);
   });

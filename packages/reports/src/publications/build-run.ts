@@ -110,6 +110,7 @@ export async function buildPublications(conn: DuckDBConnection, plan: Publicatio
       runId: plan.runId,
       vintage,
       region,
+      province: provinceRegion,
       cities,
       year,
       framework: await resolveFramework(conn, region, rules, plan.framework),

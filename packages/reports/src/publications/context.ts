@@ -20,6 +20,8 @@ export interface PublicationContext {
   /** The projection vintage read from the marts (`run_id` of meta.projection_runs), when there is one. */
   vintage: { runId: string; lastObservedYear: number } | null;
   region: Region;
+  /** The region's province (itself for a province). */
+  province: Region;
   /** Cities of the region's province (the province edition's breakdowns). */
   cities: readonly Region[];
   /** Report year: the last observed year; forecasts run after it. */
@@ -91,10 +93,14 @@ export function educationIssuer(region: Region): string {
   return `${region.name}教育${region.level === '省' ? '厅' : '局'}`;
 }
 
+/** 区 / 省 / 市: the word a province's releases use for itself (区内、区外; 省内、省外). */
+export function provinceWord(province: Region): string {
+  return province.name.endsWith('自治区') ? '区' : province.name.endsWith('市') ? '市' : '省';
+}
+
 /** 全区 / 全省 / 全市: how the releases name the whole of the region. */
 export function wholeRegion(region: Region): string {
-  if (region.level !== '省') return '全市';
-  return region.name.endsWith('自治区') ? '全区' : region.name.endsWith('市') ? '全市' : '全省';
+  return region.level === '省' ? `全${provinceWord(region)}` : '全市';
 }
 
 export function source(ctx: PublicationContext, model: string, detail?: string): Provenance {

@@ -1,3 +1,4 @@
+import { PROJECTION_SOURCE } from '../document/provenance.js';
 import type { Section } from '../document/types.js';
 import { loadedSources, type PublicationContext } from './context.js';
 
@@ -7,7 +8,7 @@ export async function dataSourcesSection(ctx: PublicationContext): Promise<Secti
   const vintage = ctx.vintage
     ? [
         {
-          name: '人才供需预测（本平台）',
+          name: PROJECTION_SOURCE,
           table: 'meta.projection_runs',
           loadedAt: ctx.vintage.runId.slice(0, 8).replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
           note: `预测版本 ${ctx.vintage.runId}，实际数据截至${ctx.vintage.lastObservedYear}年`,

@@ -104,6 +104,16 @@ describe('XLSX', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderXlsx(pub)) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '表1']);
+    const about = wb.getWorksheet('说明')!;
+    // Readers see what the data are; the warehouse table stays beside it for tracing a figure.
+    expect(about.getRow(8).values).toEqual([undefined, '工作表', '表名', '资料来源', '数据仓库表']);
+    expect(about.getRow(9).values).toEqual([
+      undefined,
+      '表1',
+      '缺口最大的职业',
+      '资料来源：本平台人才供需预测，运行编号 r1。',
+      'marts.fct_occupation_gap',
+    ]);
     const ws = wb.getWorksheet('表1')!;
     expect(ws.getCell('A1').value).toBe('表1\u3000缺口最大的职业');
     expect(ws.getRow(3).values).toEqual([undefined, '职业名称', '需求人数（人）', '求人倍率', '比重变化（百分点）']);
@@ -117,7 +127,7 @@ describe('XLSX', () => {
     const tail = [9, 10, 11, 12, 13].map((r) => ws.getCell(`A${r}`).value);
     expect(tail).toContain('①说明。');
     expect(tail.some((v) => typeof v === 'string' && v.startsWith('“*”表示'))).toBe(true);
-    expect(tail).toContain('资料来源：数据仓库模型 marts.fct_occupation_gap，运行编号 r1。');
+    expect(tail).toContain('资料来源：本平台人才供需预测，运行编号 r1。');
   });
 });
 

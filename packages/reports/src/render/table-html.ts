@@ -1,7 +1,7 @@
 import { BAND_NOTE, cellDetail, cellText, WITHHELD_NOTE } from '../document/cells.js';
-import { sourceLine } from '../document/provenance.js';
 import type { Column, TableBlock } from '../document/types.js';
 import { escapeHtml } from './escape-html.js';
+import { sourceHtml } from './source-html.js';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
@@ -92,7 +92,7 @@ export function tableHtml(table: TableBlock, number: string): string {
     `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(table.caption)}</figcaption>`,
     table.unit ? `<p class="unit">单位：${escapeHtml(table.unit)}</p>` : '',
     `<table${tableClass}>${colgroup(table.columns)}${thead(table.columns)}<tbody>\n${body}\n</tbody></table>`,
-    `<div class="notes">${noteLines.length ? `<p>注：</p>${noteLines.join('')}` : ''}<p class="source">${escapeHtml(sourceLine(table.source))}</p></div>`,
+    `<div class="notes">${noteLines.length ? `<p>注：</p>${noteLines.join('')}` : ''}${sourceHtml(table.source)}</div>`,
     `</figure>`,
   ]
     .filter(Boolean)

@@ -1,10 +1,10 @@
 import { createChartDocument } from '../charts/dom.js';
 import { numberPublication, type Numbering } from '../document/numbering.js';
-import { sourceLine } from '../document/provenance.js';
 import type { Block, Publication, Section, TableBlock } from '../document/types.js';
 import { assertValidPublication } from '../document/validate.js';
 import { renderChartBlock } from './chart-block.js';
 import { escapeHtml } from './escape-html.js';
+import { sourceHtml } from './source-html.js';
 import { PUBLICATION_CSS } from './styles.js';
 import { tableHtml } from './table-html.js';
 
@@ -22,7 +22,7 @@ export function chineseDate(iso: string): string {
 function blockHtml(block: Block, numbering: Numbering, tables: ReadonlyMap<string, TableBlock>, document: Document): string {
   switch (block.kind) {
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>${block.source ? `<p class="source">${escapeHtml(sourceLine(block.source))}</p>` : ''}`;
+      return `<p>${escapeHtml(block.text)}</p>${block.source ? `${sourceHtml(block.source)}` : ''}`;
     case 'table':
       return tableHtml(block, numbering.tables.get(block.id)!);
     case 'chart': {
@@ -34,7 +34,7 @@ function blockHtml(block: Block, numbering: Numbering, tables: ReadonlyMap<strin
         `<figure class="chart" id="${escapeHtml(block.id)}">`,
         `<figcaption>${escapeHtml(number)}\u3000${escapeHtml(block.caption)}</figcaption>`,
         svg,
-        `<p class="source">${escapeHtml(sourceLine(table.source))}${see}</p>`,
+        sourceHtml(table.source, see),
         `</figure>`,
       ].join('\n');
     }
@@ -130,7 +130,7 @@ export function renderHtml(pub: Publication, options: HtmlOptions = {}): string 
     '<main>',
     ...pub.sections.map((s) => sectionHtml(s, 1, numbering, tables, document)),
     '</main>',
-    `<footer class="run"><p>本报告由人才供需预测平台依据数据仓库运行编号 ${escapeHtml(pub.runId)} 的数据生成；各图表下注明所用数据仓库模型。</p></footer>`,
+    `<footer class="run"><p>本报告由人才供需预测平台依据数据仓库运行编号 ${escapeHtml(pub.runId)} 的数据生成；各图表下注明资料来源，所据数据仓库表列于同名 XLSX 文件的“说明”工作表。</p></footer>`,
     '</body>',
     '</html>',
     '',

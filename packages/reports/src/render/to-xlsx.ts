@@ -117,12 +117,12 @@ export async function renderXlsx(pub: Publication): Promise<Buffer> {
   about.addRow(['发布日期', pub.subtitle.issued]);
   about.addRow(['数据仓库运行编号', pub.runId]);
   about.addRow([]);
-  about.addRow(['工作表', '表名', '资料来源']).font = { name: FONT, bold: true };
-  for (const t of numbering.tableBlocks)
-    about.addRow([numbering.tables.get(t.id)!, t.caption, `${t.source.model}（运行编号 ${t.source.runId}）`]);
+  about.addRow(['工作表', '表名', '资料来源', '数据仓库表']).font = { name: FONT, bold: true };
+  for (const t of numbering.tableBlocks) about.addRow([numbering.tables.get(t.id)!, t.caption, sourceLine(t.source), t.source.model]);
   about.getColumn(1).width = 18;
   about.getColumn(2).width = 44;
   about.getColumn(3).width = 48;
+  about.getColumn(4).width = 32;
   for (const t of numbering.tableBlocks) addTableSheet(wb, t, numbering.tables.get(t.id)!);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -64,8 +64,18 @@ export interface GraduateData {
   unreported: Destination[];
   /** Cohorts of recent years: graduates, unemployed, further study and the graduate-weighted mean monthly salary. */
   cohorts: { year: number; graduates: number; unemployed: number; study: number; salary: number | null; salaryN: number }[];
-  /** Per school level: graduate-weighted means and the graduates they cover. */
-  quality: { level: string; salary: number | null; relevance: number | null; satisfaction: number | null; n: number }[];
+  /**
+   * Per school level: graduate-weighted means and the graduates they cover, of every school (`city`
+   * null) and of the schools located in each city.
+   */
+  quality: {
+    city: string | null;
+    level: string;
+    salary: number | null;
+    relevance: number | null;
+    satisfaction: number | null;
+    n: number;
+  }[];
   /** school → city code (or `outside`) → graduates employed there. */
   flows: Map<string, Map<string, number>>;
   /** GB/T 4754 门类 → employed graduates of the cohort. */
@@ -89,6 +99,15 @@ export interface GraduateData {
   }[];
 }
 
+/**
+ * `located`: each school's city (school_code, city), read from the school lists' 所在地 within the
+ * province ($2), the newest load first.
+ */
+const LOCATED = `located AS (
+       SELECT s.school_code, any_value(r.code ORDER BY s.load_id DESC) AS city
+         FROM core.school s JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2
+        GROUP BY 1)`;
+
 /** The newest cohort with outcome rows, or null when none is loaded. */
 export async function newestCohort(conn: DuckDBConnection): Promise<number | null> {
   const rows = await query<{ y: number | null }>(conn, `SELECT max(graduation_year)::INTEGER AS y FROM core.graduate_outcome`);
@@ -104,13 +123,13 @@ export async function readGraduateData(
 ): Promise<GraduateData> {
   const schools = await query<{ code: string; name: string; level: string; cityCode: string | null }>(
     conn,
-    `WITH located AS (
-       SELECT s.school_code, any_value(r.code ORDER BY s.load_id DESC) AS city
-         FROM core.school s JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2
-        GROUP BY 1)
-     SELECT o.school_code AS code, any_value(o.school_name ORDER BY o.graduation_year DESC) AS name,
+    `WITH ${LOCATED}
+     SELECT o.school_code AS code,
+            -- A school renamed since its returns were filed goes by the name the latest school list gives it.
+            coalesce(any_value(n.school_name), any_value(o.school_name ORDER BY o.graduation_year DESC)) AS name,
             any_value(o.school_level ORDER BY o.graduates DESC) AS level, any_value(l.city) AS "cityCode"
        FROM core.graduate_outcome o LEFT JOIN located l USING (school_code)
+       LEFT JOIN core.school_name_by_code n USING (school_code)
       WHERE o.graduation_year = $1 AND o.school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
     [cohort, provinceCode],
   );
@@ -150,12 +169,19 @@ export async function readGraduateData(
   );
   const weighted = (col: string) => `sum(${col} * graduates) / nullif(sum(graduates) FILTER (WHERE ${col} IS NOT NULL), 0)`;
   const covered = (col: string) => `coalesce(sum(graduates) FILTER (WHERE ${col} IS NOT NULL), 0)::INTEGER`;
-  const quality = await query<{ level: string; salary: number | null; relevance: number | null; satisfaction: number | null; n: number }>(
+  // By level for the whole province, and for the schools of each city (grouping() tells the province's
+  // rows from those of the schools no city is known for, whose city is null too).
+  const quality = await query<GraduateData['quality'][number]>(
     conn,
-    `SELECT school_level AS level, ${weighted('salary_mean_monthly')} AS salary, ${weighted('major_relevance')} AS relevance,
+    `WITH ${LOCATED}
+     SELECT CASE WHEN grouping(l.city) = 0 THEN l.city END AS city, o.school_level AS level,
+            ${weighted('salary_mean_monthly')} AS salary, ${weighted('major_relevance')} AS relevance,
             ${weighted('satisfaction')} AS satisfaction, sum(graduates)::INTEGER AS n
-       FROM core.graduate_outcome WHERE graduation_year = $1 AND school_code IS NOT NULL GROUP BY 1`,
-    [cohort],
+       FROM core.graduate_outcome o LEFT JOIN located l USING (school_code)
+      WHERE o.graduation_year = $1 AND o.school_code IS NOT NULL
+      GROUP BY GROUPING SETS ((o.school_level), (l.city, o.school_level))
+     HAVING grouping(l.city) = 1 OR l.city IS NOT NULL`,
+    [cohort, provinceCode],
   );
   const flowRows = await query<{ school: string; place: string; employed: number }>(
     conn,

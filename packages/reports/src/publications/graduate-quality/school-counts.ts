@@ -1,6 +1,15 @@
 import { CountSystem, cellKey, type Relation } from '../../disclosure/count-system.js';
 import type { BandCandidate } from '../../disclosure/rate-bands.js';
-import { addDestinationGroups, addDestinations, ratedMajors } from './counts.js';
+import {
+  addDestinationGroups,
+  addDestinations,
+  addFlows,
+  cityPlaces,
+  citySchoolsCode,
+  OUTSIDE,
+  ratedMajors,
+  schoolsByCity,
+} from './counts.js';
 import type { PublicationRules } from '../rules.js';
 import { DESTINATION_GROUPS, DESTINATIONS, type GraduateData, type School } from './queries.js';
 
@@ -36,7 +45,15 @@ export function schoolCountSystem(data: GraduateData, school: School, places: re
   addDestinationGroups(system, at, counts ?? {});
   for (const m of majors) addDestinationGroups(system, { school: schoolMajorCode(school.code, m.key) }, m.destinations);
   addDestinations(system, at, counts ?? {});
-  addFlows(system, data, school.code, places);
+  // Every place of the region's table (zeros included); the 门类 with any.
+  const byPlace = data.flows.get(school.code);
+  const bySection = data.schoolIndustries.get(school.code);
+  addFlows(
+    system,
+    at,
+    places.map((p): [string, number] => [p, byPlace?.get(p) ?? 0]),
+    schoolSections(data, school.code).map((c): [string, number] => [c, bySection!.get(c)!]),
+  );
   for (const c of data.cohorts) {
     const v = data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 };
     const t = { ...at, cohort: String(c.year) };
@@ -69,37 +86,6 @@ export function placementBandCandidates(data: GraduateData, schools: Iterable<st
 export function schoolSections(data: GraduateData, school: string): string[] {
   const own = data.schoolIndustries.get(school);
   return data.industries.map((i) => i.code).filter((c) => (own?.get(c) ?? 0) > 0);
-}
-
-/**
- * The school's employed graduates by place (every place of the region's table, zeros included) and
- * by 门类 (those with any), each with its total. Each total is the school's working graduates
- * (its 就业 less 应征义务兵, `WORKING_DESTINATIONS`) when the returns add up: then one number.
- */
-function addFlows(system: CountSystem, data: GraduateData, school: string, places: readonly string[]): void {
-  const at = { school };
-  // One breakdown: a cell per category, then their total.
-  const addBreakdown = (measure: string, dimension: string, categories: readonly string[], count: (c: string) => number) => {
-    let total = 0;
-    for (const c of categories) {
-      const n = count(c);
-      system.add(measure, { ...at, [dimension]: c }, n);
-      total += n;
-    }
-    system.add(measure, at, total);
-  };
-  const byPlace = data.flows.get(school);
-  addBreakdown('flow', 'place', places, (p) => byPlace?.get(p) ?? 0);
-  const bySection = data.schoolIndustries.get(school);
-  addBreakdown('industry', 'section', schoolSections(data, school), (c) => bySection!.get(c)!);
-  // 就业 = the flow total + 应征义务兵, written with the 应征义务兵 cell (not as the sum of the working
-  // 去向, which it implies): where that count is withheld, the complement it needs is a flow total,
-  // and the flow table's own cells protect it, rather than other 去向 linked to every other school.
-  const employed = cellKey('grad', { ...at, group: 'employed' });
-  const military = cellKey('grad', { ...at, dest: 'military' });
-  const working = system.cells.get(employed)!.value - system.cells.get(military)!.value;
-  for (const measure of ['flow', 'industry'])
-    if (system.cells.get(cellKey(measure, at))!.value === working) system.relate(employed, [cellKey(measure, at), military]);
 }
 
 /**
@@ -136,7 +122,8 @@ export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null 
  * schools' (every school of the cohort has a system, with or without a report); each cohort total
  * the sum of the schools' cohorts (and of the other schools of that year); each rated major's
  * graduates and 待就业 the sum of that major at the schools (graduates only when the returns add up,
- * as reported counts and 去向 sums are otherwise two numbers).
+ * as reported counts and 去向 sums are otherwise two numbers); and the city editions' counts of the
+ * schools located in each city, sums of those schools' cells.
  */
 export function schoolLinks(data: GraduateData, rules: PublicationRules, withOthers: boolean, places: readonly string[]): Relation[] {
   const links: Relation[] = [];
@@ -191,6 +178,22 @@ export function schoolLinks(data: GraduateData, rules: PublicationRules, withOth
     });
     if (parts.reduce((s, p) => s + p.graduates, 0) === m.graduates)
       links.push({ total: cellKey('major_grad', { major: m.key }), parts: parts.map((p) => cellKey('grad', { school: p.code })) });
+  }
+  // What a city's report prints of its schools is the sum of their reports' cells: each 去向 and the
+  // employed graduates in each of its places.
+  const cityCodes = places.filter((p) => p !== OUTSIDE);
+  for (const [city, schools] of schoolsByCity(data, cityCodes)) {
+    const at = citySchoolsCode(city);
+    for (const d of DESTINATIONS)
+      links.push({
+        total: cellKey('grad', { school: at, dest: d.key }),
+        parts: schools.map((s) => cellKey('grad', { school: s.code, dest: d.key })),
+      });
+    for (const p of cityPlaces(city, cityCodes))
+      links.push({
+        total: cellKey('flow', { school: at, place: p.code }),
+        parts: schools.flatMap((s) => p.members.map((m) => cellKey('flow', { school: s.code, place: m }))),
+      });
   }
   return links;
 }

@@ -1,6 +1,6 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, type PublicationContext } from '../context.js';
+import { FORMAT, provinceWord, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
 import { schoolMajorCode, schoolSections } from './school-counts.js';
 import { OUTSIDE } from './counts.js';
@@ -148,11 +148,19 @@ export function buildSchoolGraduates(
           cells,
           at,
           cohort,
-          [...ctx.cities.map((c) => ({ code: c.code, name: c.name })), { code: OUTSIDE, name: '区外' }],
-          schoolSections(data, school.code).map((code) => ({ code, name: data.industries.find((i) => i.code === code)!.name })),
           {
-            region: { model: 'core.graduate_region', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
-            industry: { model: 'core.graduate_industry', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+            categories: [
+              ...ctx.cities.map((c) => ({ code: c.code, name: c.name })),
+              { code: OUTSIDE, name: `${provinceWord(ctx.province)}外` },
+            ],
+            source: { model: 'core.graduate_region', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+          },
+          {
+            categories: schoolSections(data, school.code).map((code) => ({
+              code,
+              name: data.industries.find((i) => i.code === code)!.name,
+            })),
+            source: { model: 'core.graduate_industry', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
           },
         ),
       ],

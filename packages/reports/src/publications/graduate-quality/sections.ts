@@ -6,7 +6,7 @@ import { methodologyItems } from '../methodology.js';
 import { DESTINATIONS, type Destination } from './queries.js';
 import { GRADUATE_COLUMNS as G } from './columns.js';
 
-/** Sections both graduate reports print, the region's and a school's. */
+/** Sections every graduate report prints: the region's, a city's (of its schools) and a school's. */
 
 /** The 人数 and 比例 columns of a distribution table. */
 const COUNT_AND_SHARE: readonly Column[] = [G.n, G.share];
@@ -62,7 +62,8 @@ export function prefaceSection(returnsOf: string, reportOf: string, cohort: numb
 /**
  * The 毕业去向 section of a graduate report, the region's or a school's: each 去向 with its 分类, its
  * graduates and their share of the cohort's at `at` (the count system's coordinates: `{}` for the
- * region, `{ school }` for one school), and the bars beside the table.
+ * region, `{ school }` for one school or a city's schools), and the bars beside the table. `whose`
+ * names the graduates in the caption when they are not the report's own (`柳州市院校`).
  */
 export function destinationsSection(
   cells: DisclosedCells,
@@ -70,6 +71,7 @@ export function destinationsSection(
   cohort: number,
   source: Provenance,
   unreported: readonly Destination[] = [],
+  whose = '',
 ): Section {
   // A 去向 no return gives a figure for is unknown, not none: it has no row rather than a row of zeros.
   const left = DESTINATIONS.filter((d) => unreported.includes(d.key));
@@ -93,7 +95,7 @@ export function destinationsSection(
     title: '毕业去向',
     blocks: distributionBlocks(
       'dest',
-      `${cohort}届毕业生毕业去向分布`,
+      `${cohort}届${whose}毕业生毕业去向分布`,
       [
         { key: 'dest', header: '毕业去向', format: FORMAT.text, measure: 'other' },
         { key: 'group', header: '毕业去向分类', format: FORMAT.text, measure: 'other' },
@@ -112,18 +114,25 @@ export interface FlowCategory {
   name: string;
 }
 
+/** The categories of a flow table (its rows, in order) and the model it reads. */
+export interface FlowTable {
+  categories: readonly FlowCategory[];
+  source: Provenance;
+}
+
 /**
  * The 行业与地域流向 section of a graduate report, the region's or a school's: its employed graduates
  * by place and by 门类, each with its share of 就业, at `at` (`{}` for the region,
- * `{ school }` for one school), the bars beside each table. `sources` name the flow models.
+ * `{ school }` for one school or a city's schools), the bars beside each table; the 地域流向 alone
+ * where `industries` is null. `whose`, as for {@link destinationsSection}.
  */
 export function flowsSection(
   cells: DisclosedCells,
   at: Record<string, string>,
   cohort: number,
-  places: readonly FlowCategory[],
-  industries: readonly FlowCategory[],
-  sources: { region: Provenance; industry: Provenance },
+  places: FlowTable,
+  industries: FlowTable | null,
+  whose = '',
 ): Section {
   // Shares of 就业 (a linking cell, printed in the region's tables): the flow totals are 就业 less
   // 应征义务兵 and withheld wherever that is a small count, which would withhold every share of them.
@@ -145,33 +154,33 @@ export function flowsSection(
     })),
     { key: 'total', total: true, cells: { ...label(null), n: cells.count(measure, at), share: cells.share([measure, at], employed, 1) } },
   ];
-  const flowRows: Row[] = rowsOf('flow', 'place', places, (p) => ({ place: p?.name ?? '合计' }));
-  const industryRows: Row[] = rowsOf('industry', 'section', industries, (i) => ({ industry: i?.name ?? '合计', code: i?.code ?? '—' }));
   return {
     id: 'flows',
-    title: '行业与地域流向',
+    title: industries ? '行业与地域流向' : '地域流向',
     blocks: [
       ...distributionBlocks(
         'flow',
-        `${cohort}届就业毕业生地域流向`,
+        `${cohort}届${whose}就业毕业生地域流向`,
         [{ key: 'place', header: '就业地区', format: FORMAT.text, measure: 'other' }],
         OF_EMPLOYED,
-        flowRows,
-        sources.region,
+        rowsOf('flow', 'place', places.categories, (p) => ({ place: p?.name ?? '合计' })),
+        places.source,
         { keepOrder: true, notes: [{ id: 'scope', text: FLOW_SCOPE }] },
       ),
-      ...distributionBlocks(
-        'industry',
-        `${cohort}届就业毕业生行业流向`,
-        [
-          { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
-          { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
-        ],
-        OF_EMPLOYED,
-        industryRows,
-        sources.industry,
-        { notes: [{ id: 'scope', text: `${FLOW_SCOPE}未列出的行业门类无就业毕业生。` }] },
-      ),
+      ...(industries
+        ? distributionBlocks(
+            'industry',
+            `${cohort}届${whose}就业毕业生行业流向`,
+            [
+              { key: 'industry', header: '行业门类', format: FORMAT.text, measure: 'other' },
+              { key: 'code', header: '代码', format: FORMAT.text, measure: 'other' },
+            ],
+            OF_EMPLOYED,
+            rowsOf('industry', 'section', industries.categories, (i) => ({ industry: i?.name ?? '合计', code: i?.code ?? '—' })),
+            industries.source,
+            { notes: [{ id: 'scope', text: `${FLOW_SCOPE}未列出的行业门类无就业毕业生。` }] },
+          )
+        : []),
     ],
   };
 }

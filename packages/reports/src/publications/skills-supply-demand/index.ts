@@ -190,7 +190,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             '学历层次',
             education,
             'marts.fct_talent_gap',
-            `${whole}，${next}年，需求按全部行业大类汇总，人才供给取自 marts.projection_supply`,
+            `${whole}，${next}年，需求按全部行业大类汇总，人才供给按全部职业汇总`,
             { key: 'total', label: '合计', demand: sum(education, 'demand'), supply: sum(education, 'supply'), gap: sum(education, 'gap') },
           ),
         ],
@@ -236,7 +236,12 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             unit: '人',
             columns: [C.name, ...cities.map((c): Column => ({ key: c.key, header: c.label, format: FORMAT.int, measure: 'other' }))],
             rows: heatRows,
-            notes: [{ id: 'sum', text: '各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与全区缺口口径相同。' }],
+            notes: [
+              {
+                id: 'sum',
+                text: `各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与${wholeRegion(ctx.province)}缺口口径相同。`,
+              },
+            ],
             source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),
           },
         ),
