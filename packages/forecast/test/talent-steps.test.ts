@@ -579,6 +579,31 @@ describe('a projection vintage', () => {
         `SELECT count(*) FROM marts.fct_industry_trend WHERE run_id = 'R1' AND is_forecast AND NOT (employment BETWEEN employment_lo AND employment_hi)`,
       ),
     ).toBe(0);
+    // A city's single 大类 has one interval: the division's, including the 大类 split from a 门类 leaf (64, 65 of I).
+    const divisions = await rows(
+      `SELECT d.industry_code, d.employment_lo AS dlo, d.employment_hi AS dhi, t.employment_lo AS tlo, t.employment_hi AS thi
+       FROM marts.projection_division d JOIN marts.fct_industry_trend t ON t.run_id = d.run_id AND t.framework = 'gbt4754'
+         AND t.group_code = d.industry_code AND t.region_code = d.region_code AND t.year = d.year
+       WHERE d.run_id = 'R1' AND d.is_forecast`,
+    );
+    expect(divisions.length).toBeGreaterThan(0);
+    expect(divisions.some((x) => x.industry_code === '64')).toBe(true);
+    for (const x of divisions) {
+      tol(Number(x.tlo), Number(x.dlo));
+      tol(Number(x.thi), Number(x.dhi));
+    }
+    // Group openings are their cells' floored openings: never below the sum of the parts, above it by the floored cells only.
+    const [floors] = await rows(
+      `WITH cells AS (
+         SELECT region_code, industry_code, year, sum(openings - (expansion + exits + transfers)) AS lacked
+         FROM marts.projection_occupation WHERE run_id = 'R1' GROUP BY ALL)
+       SELECT count(*) FILTER (WHERE t.openings < t.expansion + t.exits + t.transfers - 1e-9) AS below,
+         max(abs(t.openings - (t.expansion + t.exits + t.transfers) - c.lacked)) AS off
+       FROM marts.fct_industry_trend t JOIN cells c ON c.region_code = t.region_code AND c.industry_code = t.group_code AND c.year = t.year
+       WHERE t.run_id = 'R1' AND t.framework = 'gbt4754'`,
+    );
+    expect(Number(floors!.below)).toBe(0);
+    expect(Number(floors!.off)).toBeLessThan(1e-9);
   });
 
   it('moves the staffing shares by the most specific change factor from the mean posting year, each 大类 scaled back to 1', async () => {

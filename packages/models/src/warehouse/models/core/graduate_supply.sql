@@ -6,11 +6,12 @@
 --   major (per school for cities) from the latest cohorts, shrunk towards the school level's pooled figures.
 --   Occupations are those of the staffing matrix (jobs that exist in the region); a major with no link into them
 --   keeps its crosswalk links as they are. Cities are those with published employment; graduates working elsewhere
---   leave the supply.
+--   leave the supply. Years reach as far as each level's latest entrants do (their year + ref.programme_length), so the
+--   last years hold only the longer programmes' graduates; marts.projection_supply carries each level's last year on.
 -- column region_code: GB/T 2260 code of the city of work.
 -- column occupation_code: 职业分类大典 2022 code.
 -- column education_level: Education level of the projections (ref.education_level).
--- column year: Graduation year.
+-- column year: Graduation year; a level's last year is its latest entrants' year + its programme length.
 -- column graduates: Graduates entering work, persons (fractional: shares applied).
 -- column projected: True for years whose graduates come from entrants (not yet published as graduates).
 WITH enrol AS (

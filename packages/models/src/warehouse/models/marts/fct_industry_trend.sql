@@ -3,7 +3,8 @@
 -- comment: Employment and openings of every framework group (and every GB/T 4754 大类, framework gbt4754) per region and
 --   year, each vintage: history and the projected years. Levels are the sums of the city × 大类 projections
 --   (bottom-up, so cities add up to the province and the 大类 to the groups); the 95% bounds are the engine's own
---   forecast of the aggregate (its interval relative to its mean) around that sum. Openings from estimate_years
+--   forecast of the aggregate (its interval relative to its mean) around that sum, and a city's single 大类 keeps the
+--   bounds of marts.projection_division. Openings from estimate_years
 --   (ref.projection_parameter) before the last observed year on (observed years estimated, marts.projection_occupation),
 --   with their parts; their bounds follow from the employment bounds as in marts.projection_occupation.
 -- column run_id VARCHAR: Run of the vintage.
@@ -15,7 +16,9 @@
 -- column employment DOUBLE: Employed persons (estimated history, projected mean).
 -- column employment_lo DOUBLE: Lower 95% bound (projected years).
 -- column employment_hi DOUBLE: Upper 95% bound (projected years).
--- column openings DOUBLE: Job openings of the year (estimated for observed years from estimate_years before the last one).
+-- column openings DOUBLE: Job openings of the year (estimated for observed years from estimate_years before the last one): the
+--   sum of its city × 大类 × occupation cells' openings, each floored at 0, so it exceeds expansion + exits + transfers by
+--   what the floored cells lacked (marts.projection_occupation.openings_floored).
 -- column expansion DOUBLE: Openings from employment growth (negative when shrinking).
 -- column exits DOUBLE: Openings from workers leaving the labour force.
 -- column transfers DOUBLE: Openings from workers moving to other occupations.
@@ -37,9 +40,18 @@ openings AS (
   WHERE o.run_id = {{ run_id }}
   GROUP BY ALL
 ),
+division AS (SELECT * FROM marts.projection_division WHERE run_id = {{ run_id }} AND is_forecast),
 direct AS (
-  SELECT framework, group_code, region_code, year, lo95 / nullif(employment, 0) AS lo_ratio, hi95 / nullif(employment, 0) AS hi_ratio
-  FROM marts.industry_projection WHERE run_id = {{ run_id }} AND kind = 'node' AND is_forecast
+  -- A city's single 大类 is a leaf of the projection already: its interval is the leaf's, not a second forecast's.
+  SELECT 'gbt4754' AS framework, industry_code AS group_code, region_code, year, employment_lo / nullif(employment, 0) AS lo_ratio,
+    employment_hi / nullif(employment, 0) AS hi_ratio
+  FROM division
+  UNION ALL
+  SELECT p.framework, p.group_code, p.region_code, p.year, p.lo95 / nullif(p.employment, 0), p.hi95 / nullif(p.employment, 0)
+  FROM marts.industry_projection p
+  WHERE p.run_id = {{ run_id }} AND p.kind = 'node' AND p.is_forecast
+    AND NOT (p.framework = 'gbt4754' AND EXISTS (
+      SELECT 1 FROM division d WHERE d.region_code = p.region_code AND d.industry_code = p.group_code AND d.year = p.year))
 ),
 joined AS (
   SELECT e.*, e.employment * d.lo_ratio AS employment_lo, e.employment * d.hi_ratio AS employment_hi,
