@@ -111,6 +111,35 @@ describe('chart golden files', () => {
     expectGolden('small-multiples.svg', svg);
   });
 
+  it('small counts tick at whole numbers only; large values keep the scale’s own ticks', () => {
+    const ticks = (svg: string, axis: 'x' | 'y') =>
+      [...(svg.match(new RegExp(`aria-label="${axis}-axis tick label"[\\s\\S]*?</g>`))?.[0] ?? '').matchAll(/>([^<]+)<\/text>/g)].map(
+        (m) => m[1],
+      );
+    const counts = [
+      { category: '生产制造及有关人员', value: 2 },
+      { category: '专业技术人员', value: 1 },
+    ];
+    const opts = { id: 'g', title: '图1', valueLabel: '职业个数（个）' } as const;
+    expect(ticks(barChart(counts, { ...opts, orientation: 'horizontal' }, createChartDocument()), 'x')).toEqual(['0', '1', '2']);
+    expect(ticks(barChart(counts, { ...opts, orientation: 'vertical' }, createChartDocument()), 'y')).toEqual(['0', '1', '2']);
+    const stacked = [...counts.map((r) => ({ ...r, series: '新进' })), ...counts.map((r) => ({ ...r, series: '保留', value: 3 }))];
+    expect(ticks(barChart(stacked, { ...opts, orientation: 'vertical', layout: 'stacked' }, createChartDocument()), 'y')).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    const large = ticks(
+      barChart([{ category: '焊工', value: 12_345 }], { ...opts, orientation: 'horizontal' }, createChartDocument()),
+      'x',
+    );
+    expect(large.length).toBeGreaterThan(2);
+    expect(large).not.toContain('1');
+  });
+
   it('the same chart twice is byte-identical, whatever was drawn in between', () => {
     const a = lineFanChart(FAN, { id: 'fan', title: 't', yLabel: '人' }, createChartDocument());
     heatmapChart(HEAT, { id: 'heat', title: 't', legend: '人' }, createChartDocument());

@@ -41,6 +41,20 @@ function categoryOrder(rows: readonly BarRow[], keepOrder: boolean): string[] {
  * longest label, every bar carries its value, and a withheld value shows as “*” at zero instead
  * of a bar. Several series are grouped (one band per category, one bar per series) or stacked.
  */
+/**
+ * Whole-number ticks for an axis of small counts (职业个数 up to 10): Plot's own would fall on
+ * halves, which no count takes. Nothing otherwise, leaving Plot's choice.
+ */
+function countTicks(data: readonly { category: string; shown: number }[], stacked: boolean): { ticks?: number[]; tickFormat?: string } {
+  if (!data.every((d) => Number.isInteger(d.shown))) return {};
+  const totals = new Map<string, number>();
+  for (const d of data)
+    totals.set(d.category, stacked ? (totals.get(d.category) ?? 0) + d.shown : Math.max(totals.get(d.category) ?? 0, d.shown));
+  const top = Math.max(0, ...totals.values());
+  if (top > 10) return {};
+  return { ticks: Array.from({ length: Math.max(top, 1) + 1 }, (_, i) => i), tickFormat: 'd' };
+}
+
 export function barChart(rows: readonly BarRow[], options: BarOptions, document: Document): string {
   const fmt = options.format ?? ((v: number) => `${v}`);
   const order = categoryOrder(rows, options.keepOrder ?? false);
@@ -51,6 +65,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
   const colorOf = new Map(seriesNames.map((s, i) => [s, seriesColor(i)]));
   const data = rows.map((r) => ({ ...r, series: r.series ?? '', shown: r.value ?? 0, label: r.value === null ? WITHHELD : fmt(r.value) }));
   const width = options.width ?? 640;
+  const valueTicks = countTicks(data, stacked);
   const style = { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' };
   const valueTitle = options.valueLabel === undefined ? {} : { [options.orientation === 'horizontal' ? 'x' : 'y']: options.valueLabel };
   // Vertical bars title their value axis in the header row, which a legend shares; horizontal bars title theirs below the plot.
@@ -87,7 +102,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
         marginRight: 48,
         style,
         color,
-        x: { grid: true, nice: true },
+        x: { grid: true, nice: true, ...valueTicks },
         y: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order },
         fy: grouped ? { label: null, domain: order, padding: 0.15 } : undefined,
         marks: [
@@ -121,7 +136,7 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
         color,
         x: grouped ? { axis: null, domain: seriesNames } : { label: null, domain: order, tickRotate: rotate ? -40 : 0 },
         fx: grouped ? { label: null, domain: order, padding: 0.15, tickRotate: rotate ? -40 : 0, axis: 'bottom' } : undefined,
-        y: { grid: true, nice: true },
+        y: { grid: true, nice: true, ...valueTicks },
         marks: [
           Plot.barY(data, { x: grouped ? 'series' : 'category', fx: grouped ? 'category' : undefined, y: 'shown', fill }),
           ...valueMarks,
