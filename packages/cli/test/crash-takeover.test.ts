@@ -77,7 +77,7 @@ describe('a run killed mid-stage', () => {
       expect(kept.length).toBe(2);
       const skipped = (
         await wh.conn.runAndReadAll(
-          `SELECT count(*) FROM meta.loads WHERE status = 'skipped_duplicate' AND started_at > (SELECT max(started_at) FROM meta.runs WHERE status = 'abandoned')`,
+          `SELECT count(*) FROM meta.loads WHERE times_seen = 2 AND last_seen_at > (SELECT max(started_at) FROM meta.runs WHERE status = 'abandoned')`,
         )
       ).getRowsJson()[0]![0];
       expect(Number(skipped)).toBe(2);

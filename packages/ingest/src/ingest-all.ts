@@ -66,7 +66,12 @@ export interface SourceSummary {
   rowsRejected: number;
   /** Rejected rows per reason (a row with two faults counts under both). */
   rejectedByReason: Record<string, number>;
-  /** Postings only: current postings of the source marked as a copy of another (collapsed into its demand record). */
+  /**
+   * Postings only: what this run's loads of the source collapsed into demand records (their
+   * meta.loads.duplicates_collapsed: their own postings marked copies, and stored ones an earlier
+   * posting they brought now heads). rowsLoaded less this is the change they made to the demand
+   * records, so the figures add up whichever side of a pair a load brings.
+   */
   duplicatesCollapsed: number;
   /** Postings only: share of current postings of the source with each code. */
   coverage?: { postings: number; region: number; industry: number; occupation: number };
@@ -248,26 +253,24 @@ async function vanishedSources(
   return r.getRowObjectsJson().map((x) => ({ source: String(x.source), loads: Number(x.n), lastFile: String(x.last) }));
 }
 
-/** Current postings of a source: coding and pay coverage, duplicates, postings per salary_status. */
+/** Current postings of a source: coding and pay coverage, postings per salary_status. */
 interface PostingFigures {
   postings: number;
   region: number;
   industry: number;
   occupation: number;
-  duplicates: number;
   paid: number;
   byStatus: Record<string, number>;
 }
 
-const noPostings = (): PostingFigures => ({ postings: 0, region: 0, industry: 0, occupation: 0, duplicates: 0, paid: 0, byStatus: {} });
+const noPostings = (): PostingFigures => ({ postings: 0, region: 0, industry: 0, occupation: 0, paid: 0, byStatus: {} });
 
 /** The current postings' figures of every posting source, in one scan of core.job_posting_codes. */
 async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<string, PostingFigures>> {
   const out = new Map<string, PostingFigures>();
   if (sources.length === 0) return out;
-  // Duplicates as marked now: a later load can make a stored posting a copy of an earlier one it brings.
   const r = await wh.conn.runAndReadAll(`SELECT source, coalesce(salary_status, 'unknown') AS status, count(*) AS n,
-      count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o, count(duplicate_of) AS d,
+      count(region_code) AS r, count(industry_code) AS i, count(occupation_code) AS o,
       count(*) FILTER (WHERE salary_min_monthly IS NOT NULL OR salary_max_monthly IS NOT NULL) AS paid
     FROM core.job_posting_codes WHERE load_id IN (SELECT load_id FROM meta.loads WHERE source IN (${sources.map(sqlLiteral).join(', ')})
       AND ${activeLoad()})
@@ -280,7 +283,6 @@ async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<str
     f.region += Number(row.r);
     f.industry += Number(row.i);
     f.occupation += Number(row.o);
-    f.duplicates += Number(row.d);
     f.paid += Number(row.paid);
     f.byStatus[String(row.status)] = Number(row.n);
   }
@@ -299,7 +301,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     rowsLoaded: loads.reduce((a, l) => a + l.rowsLoaded, 0),
     rowsRejected: loads.reduce((a, l) => a + l.rowsRejected, 0),
     rejectedByReason: {},
-    duplicatesCollapsed: 0,
+    duplicatesCollapsed: loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
     unmatched: [],
     messages: distinctMessages(loads),
     lines: {
@@ -321,7 +323,6 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const f = postings ?? noPostings();
     const n = f.postings;
     const share = (x: number) => (n ? x / n : 0);
-    s.duplicatesCollapsed = f.duplicates;
     s.coverage = { postings: n, region: share(f.region), industry: share(f.industry), occupation: share(f.occupation) };
     s.salary = { coverage: share(f.paid), byStatus: f.byStatus };
   } else {

@@ -37,7 +37,8 @@ const UNMATCHED_LABEL: Record<UnmatchedFigure['what'], { short: string; long: st
 
 /**
  * The per-source table ingest prints (labels in Chinese for bureau staff): files, rows read,
- * loaded, rejected by reason, duplicates collapsed and coding coverage or unmatched names.
+ * loaded, rejected by reason, duplicates collapsed (this run's, like the rows) and coding coverage
+ * (of the source's current postings) or unmatched names.
  */
 export function formatIngestSummary(report: IngestReport): string {
   const lines: string[] = ['数据导入汇总', ''];
@@ -64,6 +65,15 @@ export function formatIngestSummary(report: IngestReport): string {
     const reasons = Object.entries(s.rejectedByReason);
     const unmatched = s.unmatched.filter((u) => u.rows > 0);
     lines.push('', `【${s.source}】`);
+    // So that the operator can check the run's figures add up: an accepted posting either joins a
+    // demand record (on whichever side of the pair the run brought) or changes how many there are.
+    if (s.rowsRead)
+      lines.push(
+        `  记录: 读入 ${s.rowsRead} = 入库 ${s.rowsLoaded} + 拒收 ${s.rowsRejected}` +
+          (s.kind === 'job_posting'
+            ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增 ${s.rowsLoaded - s.duplicatesCollapsed}`
+            : ''),
+      );
     if (s.lines.read)
       lines.push(
         `  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`,

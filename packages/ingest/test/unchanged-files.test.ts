@@ -40,17 +40,20 @@ describe('the quick check of unchanged files (path, size and modification time)'
     const first = await ingest(a, b);
     expect(first.loads.map((l) => l.status)).toEqual(['loaded', 'loaded']);
     const second = await ingest(a, b);
-    expect(second.loads.map((l) => [l.status, l.sha256])).toEqual(first.loads.map((l) => ['skipped_duplicate', l.sha256]));
+    expect(second.loads.map((l) => [l.status, l.sha256, l.loadId])).toEqual(
+      first.loads.map((l) => ['skipped_duplicate', l.sha256, l.loadId]),
+    );
     expect(second.loads.every((l) => l.message?.startsWith('unchanged since it was loaded'))).toBe(true);
-    // The skip rows carry the stamp the next night compares with, and count nothing.
-    const skips = await rows(`SELECT file_path, file_bytes, epoch_us(file_mtime) AS us, rows_read, started_at FROM meta.loads
-      WHERE status = 'skipped_duplicate' ORDER BY file_path`);
-    expect(skips.map((s) => [s.file_path, Number(s.file_bytes), Number(s.rows_read)])).toEqual([
-      [a, statSync(a).size, 0],
-      [b, statSync(b).size, 0],
+    // The skips are recorded on the loads' rows, which keep the stamp the next night compares with.
+    const seen =
+      await rows(`SELECT file_path, file_bytes, epoch_us(file_mtime) AS us, status, times_seen, last_seen_at > started_at AS later,
+      last_seen_at FROM meta.loads ORDER BY file_path`);
+    expect(seen.map((s) => [s.file_path, Number(s.file_bytes), s.status, Number(s.times_seen), s.later])).toEqual([
+      [a, statSync(a).size, 'loaded', 2, true],
+      [b, statSync(b).size, 'loaded', 2, true],
     ]);
-    expect(Number(skips[0]!.us)).toBe(WHEN.getTime() * 1000);
-    expect(new Set(skips.map((s) => s.started_at)).size).toBe(1);
+    expect(Number(seen[0]!.us)).toBe(WHEN.getTime() * 1000);
+    expect(new Set(seen.map((s) => s.last_seen_at)).size).toBe(1);
     // Same size and time, other bytes (a file rewritten and its time put back): the documented miss of a quick check.
     const text = readFileSync(a, 'utf8');
     writeFileSync(a, text.replace('汽车装调工0,', '汽车装配工0,'));

@@ -66,12 +66,20 @@ export function summaryProblems(summary: unknown): RunProblem[] {
   return out;
 }
 
-// A run's loads are those started while it ran: runs hold the lock, so none overlap.
+// A run's loads are those started while it ran: runs hold the lock, so none overlap. A file a run
+// found unchanged is recorded on the row that recorded it (last_seen_at, times_seen), which keeps
+// only the latest sighting: a finished run's count is its ingest figures' (files it saw less those
+// it loaded or failed), that row count only for a run that recorded none.
 const RUNS_SQL = `
   WITH r AS (SELECT * FROM meta.runs ORDER BY started_at DESC LIMIT $1),
   l AS (
     SELECT r.run_id, l.load_id, l.status, l.rows_loaded, l.rows_rejected FROM r
     JOIN meta.loads l ON l.started_at >= r.started_at AND l.started_at <= coalesce(r.finished_at, now())
+  ),
+  seen AS (
+    SELECT r.run_id, count(*) AS n FROM r
+    JOIN meta.loads l ON l.last_seen_at >= r.started_at AND l.last_seen_at <= coalesce(r.finished_at, now()) AND l.started_at < r.started_at
+    GROUP BY r.run_id
   ),
   reasons AS (
     SELECT run_id, json_group_object(reason, n) AS by_reason FROM (
@@ -83,11 +91,14 @@ const RUNS_SQL = `
     r.summary::VARCHAR AS summary, r.pid,
     coalesce(json_array_length(r.kept), 0) AS kept,
     count(l.load_id) FILTER (WHERE l.status IN ('loaded', 'replaced')) AS loaded,
-    count(l.load_id) FILTER (WHERE l.status = 'skipped_duplicate') AS skipped,
+    coalesce(
+      any_value(r.summary->>'$.stages.ingest.files')::BIGINT - any_value(r.summary->>'$.stages.ingest.loaded')::BIGINT
+        - any_value(r.summary->>'$.stages.ingest.failed')::BIGINT,
+      count(l.load_id) FILTER (WHERE l.status = 'skipped_duplicate') + coalesce(any_value(seen.n), 0)) AS skipped,
     count(l.load_id) FILTER (WHERE l.status = 'failed') AS failed,
     coalesce(sum(l.rows_loaded), 0) AS rows_loaded, coalesce(sum(l.rows_rejected), 0) AS rows_rejected,
     any_value(reasons.by_reason)::VARCHAR AS by_reason
-  FROM r LEFT JOIN l USING (run_id) LEFT JOIN reasons USING (run_id)
+  FROM r LEFT JOIN l USING (run_id) LEFT JOIN reasons USING (run_id) LEFT JOIN seen USING (run_id)
   GROUP BY ALL ORDER BY max(r.started_at) DESC`;
 
 const fmt = (n: number) => n.toLocaleString('en-US');

@@ -64,6 +64,7 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
         normalizers: async () => postingNormalizers(buildCoders(await readCoderReference(config))),
         today: todayIn(config.timeZone),
         maxRejectShare: config.maxRejectShare,
+        loadOptions: { memoryLimit: config.memoryLimit },
         ...(options.sources?.length ? { sources: [...options.sources] } : {}),
       });
       bar?.stop();
@@ -92,6 +93,8 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
           files: report.loads.length,
           loaded: written.length,
           failed: failed.length,
+          skipped: report.loads.filter((l) => l.status === 'skipped_duplicate').length,
+          duplicatesCollapsed: report.loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
           rowsRead: report.loads.reduce((a, l) => a + l.rowsRead, 0),
           rowsLoaded: report.loads.reduce((a, l) => a + l.rowsLoaded, 0),
           rowsRejected: report.loads.reduce((a, l) => a + l.rowsRejected, 0),

@@ -9,11 +9,11 @@ beforeAll(async () => {
 afterAll(() => wh.close());
 
 /** A meta.loads row as loadFile records it. */
-async function load(id: string, status: string, sha: string) {
+async function load(id: string, status: string, sha: string, rowsLoaded = status === 'loaded' ? 10 : 0) {
   await wh.conn.run(
     `INSERT INTO meta.loads (load_id, source, kind, file_path, file_sha256, rows_read, rows_loaded, rows_rejected, status, started_at, finished_at)
-     VALUES ($1, 'demo_source_c', 'job_posting', 'postings/source_c_2025.jsonl', $2, 10, $3, 0, $4, now(), now())`,
-    [id, sha, status === 'loaded' ? 10 : 0, status],
+     VALUES ($1, 'demo_source_c', 'job_posting', 'postings/source_c_2025.jsonl', $2, 10, $3, $4, $5, now(), now())`,
+    [id, sha, rowsLoaded, 10 - rowsLoaded, status],
   );
 }
 
@@ -24,6 +24,9 @@ describe('projectionFingerprint', () => {
     // A night with nothing new records each file as skipped; a file that failed wrote nothing.
     await load('ld2', 'skipped_duplicate', 'aaa');
     await load('ld3', 'failed', 'bbb');
+    expect(await projectionFingerprint(wh.conn, 'forecast-1')).toBe(first);
+    // A file whose every row was rejected loads, and adds no row the projection reads.
+    await load('ld3b', 'loaded', 'ddd', 0);
     expect(await projectionFingerprint(wh.conn, 'forecast-1')).toBe(first);
     await load('ld4', 'loaded', 'ccc');
     const second = await projectionFingerprint(wh.conn, 'forecast-1');

@@ -25,13 +25,15 @@ export interface CoreInsertContext {
   source: string;
   /** First 16 hex digits of the file hash: posting ids are stable for the same file. */
   fileKey: string;
+  /** Postings: relation of the duplicate keys of the rows the load's replacement deleted (see markLoadDuplicates). */
+  freedKeys?: string;
 }
 
 /**
  * Writes the accepted rows of one load into the kind's core table through the kind's core model
  * (packages/models/src/kinds/<kind>/<table>.sql); postings pass through the duplicate rule first.
  * Runs inside the load's transaction.
- * @returns how many postings were marked duplicates (0 for other kinds).
+ * @returns the change in postings marked duplicates, the load's own and stored ones (0 for other kinds).
  */
 export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   const { conn, spec, prefix } = ctx;
@@ -42,7 +44,7 @@ export async function insertCore(ctx: CoreInsertContext): Promise<number> {
   // The keys first, so that duplicates are decided before the rows are written; then the rows.
   const keys = `${prefix}_keys`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${keys} AS ${postingKeysSql(ctx)}`);
-  const duplicates = await markLoadDuplicates(conn, keys, prefix, ctx.fileKey);
+  const duplicates = await markLoadDuplicates(conn, keys, prefix, ctx.fileKey, ctx.freedKeys);
   await conn.run(`INSERT INTO ${spec.coreTable} BY NAME ${postingRowsSql(ctx, keys, `${prefix}_dd`)}`);
   return duplicates;
 }

@@ -103,6 +103,33 @@ export async function fileStamp(path: string): Promise<FileStamp> {
 /** SQL of a TIMESTAMPTZ from whole microseconds since the epoch (exact, unlike to_timestamp's double). */
 export const MTIME_SQL = (param: string) => `to_timestamp(0) + to_microseconds(${param}::BIGINT)`;
 
+/**
+ * The SET list of a meta.loads row whose file a run found again and skipped: the sighting goes on
+ * the row that recorded the file, so an unchanged night adds no row per file.
+ */
+export const SEEN_AGAIN = 'last_seen_at = now(), times_seen = coalesce(times_seen, 1) + 1';
+
+/**
+ * The row that recorded this file before, which a skip of it updates rather than adding its own:
+ * any load of the same path, content, size and modification time, or a skip row of the same path
+ * and content (a file whose time changed but not its bytes keeps one such row, its stamp moved on).
+ */
+export async function earlierRowOfFile(
+  conn: DuckDBConnection,
+  path: string,
+  sha256: string,
+  stamp: FileStamp,
+): Promise<{ loadId: string; status: string } | null> {
+  const r = await conn.runAndReadAll(
+    `SELECT load_id, status FROM meta.loads WHERE file_path = $1 AND file_sha256 = $2 AND status <> 'failed'
+      AND (status = 'skipped_duplicate' OR (file_bytes = $3 AND file_mtime = ${MTIME_SQL('$4')}))
+     ORDER BY started_at DESC LIMIT 1`,
+    [path, sha256, stamp.bytes, stamp.mtimeUs],
+  );
+  const row = r.getRowObjectsJson()[0];
+  return row ? { loadId: String(row.load_id), status: String(row.status) } : null;
+}
+
 /** Active loads of the same source and period: what a corrected file replaces. */
 export async function activeLoadsForPeriod(conn: DuckDBConnection, source: string, period: string): Promise<string[]> {
   const r = await conn.runAndReadAll(`SELECT load_id FROM meta.loads WHERE source = $1 AND period = $2 AND ${activeLoad()}`, [

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_TIME_ZONE, inTransaction, type SourceMapping, sqlIdent, sqlLiteral, todayIn } from '@talent/models';
+import { DEFAULT_TIME_ZONE, inTransaction, memoryLimitAdvice, type SourceMapping, sqlIdent, sqlLiteral, todayIn } from '@talent/models';
 import {
   codePostingTexts,
   readPostingTexts,
@@ -17,10 +17,12 @@ import {
   activeLoadsWithContent,
   fileFingerprint,
   fileStamp,
+  earlierRowOfFile,
   loadWithSameContent,
   MTIME_SQL,
   newLoadId,
   rowsLoadedBy,
+  SEEN_AGAIN,
   type FileStamp,
 } from './lineage.js';
 import { notBulkReadable, RecordsSpanLinesError, releaseStaging, stageWithDuckdb, stageWithStream, type StagingResult } from './staging.js';
@@ -78,6 +80,11 @@ export interface LoadFileOptions {
    * period's earlier loads however few rows the file holds.
    */
   reload?: boolean;
+  /**
+   * The configured buffer pool (`--memory-limit`), named by the message of a load that ran out of
+   * memory; default DuckDB's setting as it reports it.
+   */
+  memoryLimit?: string;
 }
 
 /**
@@ -147,6 +154,21 @@ function fileVars(mapping: SourceMapping, filePath: string): Record<string, stri
   return vars;
 }
 
+/**
+ * DuckDB's appender (the stream reader's staging) says it ran out of memory without the error type
+ * its queries name, which memoryLimitAdvice recognises.
+ */
+const APPENDER_OUT_OF_MEMORY = /^Failed to append: (?=(?:could not|failed to) allocate)/;
+
+/** DuckDB's memory limit as it reports it (e.g. `953.6 MiB` for 1GB). */
+async function memoryLimitOf(conn: DuckDBConnection): Promise<string> {
+  try {
+    return String((await conn.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRows()[0]![0]);
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function dropTemps(conn: DuckDBConnection, prefix: string): Promise<void> {
   // One catalog query and one batch of DROPs: per-statement round trips dominate small files.
   const like = `LIKE ${sqlLiteral(prefix + '\\_%')} ESCAPE '\\'`;
@@ -185,9 +207,9 @@ export async function loadFile(
     conn.run(
       `INSERT INTO meta.loads (load_id, source, kind, file_path, file_sha256, file_bytes, period, rows_read, rows_loaded, rows_rejected,
         duplicates_collapsed, status, replaces_load_id, reader, encoding, message, started_at, finished_at, lines_read, lines_loaded,
-        lines_rejected, lines_explained, file_mtime)
+        lines_rejected, lines_explained, last_seen_at, file_mtime)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::TIMESTAMPTZ, now(), $18, $19, $20, $21,
-        ${stamp ? MTIME_SQL('$22') : 'NULL'})`,
+        $17::TIMESTAMPTZ, ${stamp ? MTIME_SQL('$22') : 'NULL'})`,
       [
         loadId,
         mapping.source,
@@ -228,7 +250,17 @@ export async function loadFile(
     if (same) {
       result.status = 'skipped_duplicate';
       result.message = `same content (sha256 ${result.sha256.slice(0, 12)}…) already loaded by ${same.load_id} from ${same.file_path}; nothing to do`;
-      await record(stamp);
+      const earlier = await earlierRowOfFile(conn, filePath, result.sha256, stamp);
+      if (!earlier) await record(stamp);
+      else {
+        result.loadId = earlier.loadId;
+        // A skip row takes the file's new time, so that the next night's quick check skips it unread.
+        const restamp = earlier.status === 'skipped_duplicate' ? `, file_bytes = $2, file_mtime = ${MTIME_SQL('$3')}, message = $4` : '';
+        await conn.run(
+          `UPDATE meta.loads SET ${SEEN_AGAIN}${restamp} WHERE load_id = $1`,
+          restamp ? [earlier.loadId, stamp.bytes, stamp.mtimeUs, result.message] : [earlier.loadId],
+        );
+      }
       return result;
     }
     phase('reading');
@@ -362,6 +394,12 @@ export async function loadFile(
     const replacing: string[] = [];
     await inTransaction(conn, async () => {
       result.replacedLoadIds = earlier;
+      const freedKeys = texts && earlier.length ? `${prefix}_freed` : undefined;
+      if (freedKeys)
+        await conn.run(
+          `CREATE OR REPLACE TEMP TABLE ${freedKeys} AS SELECT DISTINCT dedup_key FROM ${spec.coreTable}
+           WHERE load_id IN (${earlier.map(sqlLiteral).join(', ')}) AND dedup_key IS NOT NULL`,
+        );
       for (const old of result.replacedLoadIds) {
         await conn.run(`DELETE FROM ${spec.rawTable} WHERE load_id = $1`, [old]);
         await conn.run(`DELETE FROM ${spec.coreTable} WHERE load_id = $1`, [old]);
@@ -412,6 +450,7 @@ export async function loadFile(
         loadId,
         source: mapping.source,
         fileKey: result.sha256.slice(0, 16),
+        ...(freedKeys ? { freedKeys } : {}),
       });
       await record(stamp);
     });
@@ -426,7 +465,9 @@ export async function loadFile(
     result.linesRead = result.linesLoaded = result.linesRejected = result.linesExplained = null;
     result.duplicatesCollapsed = 0;
     result.replacedLoadIds = [];
-    result.message = (err as Error).message;
+    // The operator cannot SET memory_limit as DuckDB's own advice says: the message names the flag, as the run's does.
+    const message = (err as Error).message.replace(APPENDER_OUT_OF_MEMORY, 'Out of Memory Error: ');
+    result.message = memoryLimitAdvice(message, options.memoryLimit ?? (await memoryLimitOf(conn)));
     try {
       await record(stamp);
     } catch {

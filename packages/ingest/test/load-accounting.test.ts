@@ -1,0 +1,250 @@
+import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { ingestAll, loadFile, NO_NORMALIZERS, readMapping, type IngestAllOptions, type LoadResult } from '@talent/ingest';
+import type { SourceMapping } from '@talent/models';
+import { config, normalizers } from './helpers/coders.js';
+import { tempWarehouse } from './helpers/warehouse.js';
+import { POSTING_HEADER, POSTING_MAPPING, writeUtf8 } from './helpers/fixtures.js';
+
+// Files of the demo province, copied into a data folder of the test's own.
+const demo = (...p: string[]) => join(config.dataDir, ...p);
+const SHORTAGE = ['2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'].map((q) => `shortage/shortage_${q}.csv`);
+const BOARD_A = ['2022', '2023', '2024', '2025'].map((y) => `postings/source_a_${y}.csv`);
+const BOARD_C = ['2022', '2023', '2024', '2025'].map((y) => `postings/source_c_${y}.jsonl`);
+
+let ctx: Awaited<ReturnType<typeof tempWarehouse>>;
+let data: string;
+beforeEach(async () => {
+  ctx = await tempWarehouse();
+  data = join(ctx.dir, 'data');
+  for (const d of ['shortage', 'postings']) mkdirSync(join(data, d), { recursive: true });
+});
+afterEach(() => ctx.dispose());
+
+const copy = (files: string[]) => files.map((f) => (copyFileSync(demo(f), join(data, f)), join(data, f)));
+/** A board's yearly file in the test's data folder: board A exports CSV, board C JSON lines. */
+const board = (b: 'a' | 'c', year: number) => join(data, 'postings', `source_${b}_${year}.${b === 'a' ? 'csv' : 'jsonl'}`);
+const boardFiles = (years: number[]) =>
+  years.flatMap((y) => [
+    { source: 'demo_source_a', path: board('a', y) },
+    { source: 'demo_source_c', path: board('c', y) },
+  ]);
+const rows = async (sql: string) => (await ctx.wh.conn.runAndReadAll(sql)).getRowObjectsJson();
+const one = async (sql: string) => Number((await ctx.wh.conn.runAndReadAll(sql)).getRows()[0]![0]);
+const mapping = (source: string): SourceMapping => readMapping(join(config.sourcesDir, `${source}.json`));
+const night = (sources: string[], extra: Partial<IngestAllOptions> = {}) =>
+  ingestAll(ctx.wh, { sourcesDir: config.sourcesDir, roots: [data], sources, normalizers: NO_NORMALIZERS, today: '2026-06-30', ...extra });
+
+/** Postings now marked copies, and demand records (core.job_demand's rows: postings that head or stand alone). */
+const marks = async () => ({
+  marked: await one(`SELECT count(*) FROM core.job_posting_codes WHERE duplicate_of IS NOT NULL`),
+  demand: await one(`SELECT count(*) FROM core.job_demand`),
+});
+
+describe('duplicates collapsed add up, whichever side of a pair a load brings', () => {
+  it('an earlier year loaded after a later one is credited with the stored postings it makes copies', async () => {
+    // Re-posts and cross-board copies of one vacancy straddle the years: loading the later years
+    // first, each earlier file brings the first posting of vacancies already stored.
+    copy([...BOARD_A, ...BOARD_C]);
+    const loads: LoadResult[] = [];
+    let storedMarked = 0;
+    for (const { source, path } of boardFiles([2025, 2024, 2023, 2022])) {
+      const before = await marks();
+      const r = await loadFile(ctx.wh.conn, mapping(source), path, { normalizers, today: '2026-06-30' });
+      expect(r.status).toBe('loaded');
+      const after = await marks();
+      // Per load: what it accepted either went into a demand record or changed their number.
+      expect([r.rowsRead, r.duplicatesCollapsed, after.demand - before.demand]).toEqual([
+        r.rowsRejected + r.rowsLoaded,
+        after.marked - before.marked,
+        r.rowsLoaded - r.duplicatesCollapsed,
+      ]);
+      const own = await one(`SELECT count(*) FROM core.job_posting_codes WHERE load_id = '${r.loadId}' AND duplicate_of IS NOT NULL`);
+      storedMarked += r.duplicatesCollapsed - own;
+      loads.push(r);
+    }
+    // The case the figures missed: stored postings that a later load's earlier copy now heads.
+    expect(storedMarked).toBeGreaterThan(100);
+    // Per warehouse: the loads' figures (as meta.loads keeps them) add up to the postings marked.
+    const { marked, demand } = await marks();
+    expect(await one(`SELECT sum(duplicates_collapsed) FROM meta.loads`)).toBe(marked);
+    expect(loads.reduce((a, r) => a + r.rowsLoaded - r.duplicatesCollapsed, 0)).toBe(demand);
+    expect(await one(`SELECT sum(postings) FROM core.job_demand`)).toBe(await one(`SELECT count(*) FROM core.job_posting`));
+  });
+
+  it('a run sums its loads: rows loaded less collapsed is the change in demand records', async () => {
+    copy([...BOARD_A, ...BOARD_C]);
+    const first = await night([], { normalizers, files: boardFiles([2024, 2025]) });
+    const before = await marks();
+    const second = await night([], { normalizers, files: boardFiles([2022, 2023]) });
+    const after = await marks();
+    for (const report of [first, second]) {
+      for (const s of report.sources) expect(s.rowsRead).toBe(s.rowsLoaded + s.rowsRejected);
+      expect(report.sources.map((s) => s.duplicatesCollapsed)).toEqual(
+        report.sources.map((s) => report.loads.filter((l) => l.source === s.source).reduce((a, l) => a + l.duplicatesCollapsed, 0)),
+      );
+    }
+    const sum = (f: (s: (typeof second.sources)[number]) => number) => second.sources.reduce((a, s) => a + f(s), 0);
+    expect(sum((s) => s.duplicatesCollapsed)).toBe(after.marked - before.marked);
+    expect(sum((s) => s.rowsLoaded - s.duplicatesCollapsed)).toBe(after.demand - before.demand);
+  });
+
+  it('a corrected file that drops a posting another board copied leaves the copy a demand record of its own', async () => {
+    const yearly: SourceMapping = { ...POSTING_MAPPING, period: { from: 'filename', pattern: 'board_(\\d{4})' }, replace: 'replace' };
+    const other: SourceMapping = { ...POSTING_MAPPING, source: 'other_board' };
+    const welder = (date: string) => `焊工,柳州欧维姆机械股份有限公司,柳州-柳南区,5000-8000元/月,大专,1年,${date}`;
+    const clerk = '会计,柳州螺霸王食品有限公司,柳州-鱼峰区,4-6千,本科,3年,2025-03-05';
+    const driver = '叉车司机,广西柳工机械股份有限公司,柳州-柳北区,5-7千,不限,1年,2025-04-11';
+    const opts = { normalizers, today: '2026-06-30' };
+    const a = await loadFile(
+      ctx.wh.conn,
+      yearly,
+      writeUtf8(ctx.dir, 'board_2025.csv', [POSTING_HEADER, welder('2025-03-01'), clerk]),
+      opts,
+    );
+    const b = await loadFile(ctx.wh.conn, other, writeUtf8(ctx.dir, 'other.csv', [POSTING_HEADER, welder('2025-03-10')]), opts);
+    expect([a.duplicatesCollapsed, b.duplicatesCollapsed]).toEqual([0, 1]);
+    // The board's corrected 2025 export no longer lists the welder's first posting.
+    const demandKept = await one(`SELECT count(*) FROM core.job_posting_codes WHERE duplicate_of IS NULL AND load_id <> '${a.loadId}'`);
+    const fix = await loadFile(ctx.wh.conn, yearly, writeUtf8(ctx.dir, 'board_2025_fix.csv', [POSTING_HEADER, clerk, driver]), opts);
+    expect([fix.status, fix.replacedLoadIds]).toEqual(['replaced', [a.loadId]]);
+    expect(await rows(`SELECT posted_date::VARCHAR AS d, duplicate_of FROM core.job_posting WHERE title = '焊工'`)).toEqual([
+      { d: '2025-03-10', duplicate_of: null },
+    ]);
+    expect(fix.duplicatesCollapsed).toBe(-1);
+    expect((await marks()).demand - demandKept).toBe(fix.rowsLoaded - fix.duplicatesCollapsed);
+    expect(await one(`SELECT sum(postings) FROM core.job_demand`)).toBe(await one(`SELECT count(*) FROM core.job_posting`));
+  });
+});
+
+/** What the projection and every other reader of the loaded data see: each raw and core table's rows, and the loads holding rows. */
+async function loadedData(): Promise<Record<string, string>> {
+  const tables = (
+    await rows(`SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE schema_name IN ('raw', 'core') ORDER BY 1`)
+  ).map((r) => String(r.t));
+  const out: Record<string, string> = {};
+  for (const t of tables) out[t] = String((await rows(`SELECT count(*) || ':' || coalesce(sum(hash(x)), 0) AS h FROM ${t} x`))[0]!.h);
+  out.loads = String(
+    (
+      await rows(`SELECT string_agg(load_id || ':' || status || ':' || coalesce(superseded_by, ''), ',' ORDER BY load_id) AS h
+        FROM meta.loads WHERE status IN ('loaded', 'replaced') AND rows_loaded > 0`)
+    )[0]!.h,
+  );
+  return out;
+}
+
+describe('a load that accepts no row', () => {
+  it('changes no loaded row and no load holding rows, and is not read again the next night', async () => {
+    copy([...SHORTAGE, ...BOARD_A.slice(2)]);
+    expect((await night(['demo_shortage', 'demo_source_a'])).problems).toEqual([]);
+    const before = await loadedData();
+    // The next quarter's ranking exported with ranks as 第1名 (every row rejected: not a whole number),
+    // and the board's next year a header alone; a file of 0 bytes fails, which writes nothing either.
+    const text = readFileSync(demo(SHORTAGE.at(-1)!), 'utf8');
+    const lines = text.split('\n');
+    writeFileSync(
+      join(data, 'shortage', 'shortage_2026Q1.csv'),
+      [lines[0], ...lines.slice(1).map((l) => l.replace(/^(\d+),/, '第$1名,'))].join('\n'),
+    );
+    writeFileSync(join(data, 'shortage', 'shortage_2026Q2.csv'), '');
+    const header = iconv.decode(readFileSync(demo(BOARD_A[3]!)), 'gbk').split('\r\n')[0]!;
+    writeFileSync(join(data, 'postings', 'source_a_2026.csv'), iconv.encode(`${header}\r\n`, 'gbk'));
+    const next = await night(['demo_shortage', 'demo_source_a']);
+    const fresh = next.loads.filter((l) => l.status !== 'skipped_duplicate');
+    expect(fresh.map((l) => [l.filePath.split('/').at(-1), l.status, l.rowsLoaded, l.rowsRejected > 0])).toEqual([
+      ['shortage_2026Q1.csv', 'loaded', 0, true],
+      ['shortage_2026Q2.csv', 'failed', 0, false],
+      ['source_a_2026.csv', 'loaded', 0, false],
+    ]);
+    expect(await loadedData()).toEqual(before);
+    // Seen again, the loads are skipped: their rejected rows are not written twice.
+    const rejected = await one(`SELECT count(*) FROM meta.rejected_rows`);
+    const third = await night(['demo_shortage', 'demo_source_a']);
+    expect(third.loads.filter((l) => l.status !== 'skipped_duplicate').map((l) => l.message)).toEqual(['file is empty (0 bytes)']);
+    expect(await one(`SELECT count(*) FROM meta.rejected_rows`)).toBe(rejected);
+  });
+});
+
+describe('an unchanged night', () => {
+  it('records each file it skips on the row that recorded the file, adding no row', async () => {
+    copy([...SHORTAGE, ...BOARD_A]);
+    const first = await night(['demo_shortage', 'demo_source_a']);
+    expect(first.loads.map((l) => l.status)).toEqual(first.loads.map(() => 'loaded'));
+    const files = first.loads.length;
+    expect(await one(`SELECT count(*) FROM meta.loads`)).toBe(files);
+    for (const n of [2, 3]) {
+      const started = new Date();
+      const again = await night(['demo_shortage', 'demo_source_a']);
+      // The operator still sees every file skipped: in the run's report, and on its row.
+      expect(again.sources.map((s) => [s.source, s.files, s.filesSkipped])).toEqual(first.sources.map((s) => [s.source, s.files, s.files]));
+      expect(again.loads.map((l) => [l.loadId, l.status])).toEqual(first.loads.map((l) => [l.loadId, 'skipped_duplicate']));
+      expect(await one(`SELECT count(*) FROM meta.loads`)).toBe(files);
+      expect(
+        await one(`SELECT count(*) FROM meta.loads WHERE times_seen = ${n} AND last_seen_at >= '${started.toISOString()}'::TIMESTAMPTZ`),
+      ).toBe(files);
+    }
+  });
+
+  it('keeps one row for a copy under another name and for a file touched every night', async () => {
+    const [q4] = copy([SHORTAGE.at(-1)!]);
+    const copied = join(data, 'shortage', 'shortage_2025Q4_copy.csv');
+    copyFileSync(q4!, copied);
+    const loaded = (await night(['demo_shortage'])).loads;
+    expect(loaded.map((l) => l.status)).toEqual(['loaded', 'skipped_duplicate']);
+    for (let n = 1; n <= 3; n++) {
+      // A sync that rewrites the file each night: same bytes, a new modification time.
+      const t = new Date(Date.UTC(2026, 5, n, 2));
+      utimesSync(q4!, t, t);
+      const again = (await night(['demo_shortage'])).loads;
+      expect(again.map((l) => l.status)).toEqual(['skipped_duplicate', 'skipped_duplicate']);
+    }
+    const recorded = await rows(`SELECT file_path, status, times_seen, epoch_ms(file_mtime) AS ms FROM meta.loads ORDER BY started_at`);
+    expect(recorded.map((r) => [r.file_path, r.status, Number(r.times_seen)])).toEqual([
+      [q4, 'loaded', 1],
+      [copied, 'skipped_duplicate', 4],
+      [q4, 'skipped_duplicate', 3],
+    ]);
+    // The skip row holds the file's latest time: a night that finds it as it is skips it unread.
+    expect(Number(recorded[2]!.ms)).toBe(Date.UTC(2026, 5, 3, 2));
+    expect((await night(['demo_shortage'])).loads.map((l) => l.message)).toEqual([
+      expect.stringMatching(/^unchanged since/),
+      expect.stringMatching(/^unchanged since/),
+    ]);
+  });
+});
+
+describe('a load that runs out of memory', () => {
+  it('says to raise --memory-limit, not to SET memory_limit', async () => {
+    const files = copy([BOARD_A[2]!, BOARD_C[2]!]);
+    await ctx.wh.conn.run(`SET memory_limit = '8MB'`);
+    const report = await night([], {
+      files: [
+        { source: 'demo_source_a', path: files[0]! },
+        { source: 'demo_source_c', path: files[1]! },
+      ],
+      loadOptions: { memoryLimit: '8MB' },
+    });
+    const alone = await loadFile(ctx.wh.conn, mapping('demo_source_c'), files[1]!, { today: '2026-06-30' });
+    // The warehouse's own limit again (RESET would leave DuckDB's buffer pool at 8MB).
+    await ctx.wh.conn.run(`SET memory_limit = '1GB'`);
+    for (const r of [...report.loads, alone]) {
+      expect(r.status).toBe('failed');
+      expect(r.message).toMatch(
+        /^Out of Memory Error: .*: raise --memory-limit \(TALENT_MEMORY_LIMIT; now .+, default 1GB\) and run again$/s,
+      );
+    }
+    expect(report.loads.map((l) => l.message)).toEqual([expect.stringContaining('now 8MB'), expect.stringContaining('now 8MB')]);
+    // Without the configured figure, DuckDB's own (8MB as it counts it).
+    expect(alone.message).toContain('now 7.6 MiB');
+    const said = [
+      ...report.problems.map((p) => p.message),
+      ...(await rows(`SELECT message FROM meta.loads`)).map((r) => String(r.message)),
+    ];
+    expect(said.length).toBe(5);
+    for (const m of said) expect(m).not.toMatch(/Possible solutions|SET memory_limit|SET threads/);
+    // With the memory back, the files load.
+    expect((await night([], { files: [{ source: 'demo_source_a', path: files[0]! }] })).loads[0]!.status).toBe('loaded');
+  });
+});
