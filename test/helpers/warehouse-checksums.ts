@@ -19,6 +19,7 @@ const VOLATILE = new Set([
   'run_id',
   'started_at',
   'finished_at',
+  'last_seen_at',
   'applied_at',
   'loaded_at',
 ]);
