@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { type RecordKind, type SourceMapping, sqlLiteral, suggest, type UnmatchedFigure, type Warehouse } from '@talent/models';
+import { activeLoad, type RecordKind, type SourceMapping, sqlLiteral, suggest, type UnmatchedFigure, type Warehouse } from '@talent/models';
 import { loadFile, type LoadFileOptions, type LoadResult } from './load/load-file.js';
 import { kindSpec } from './load/kinds.js';
-import { activeLoad } from './load/lineage.js';
 import { skipUnchangedFiles } from './load/unchanged-files.js';
 import type { PostingNormalizers } from './postings/normalizers.js';
 import { readMapping, resolveFilesDetailed } from './sources/mappings.js';

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { activeLoad } from '@talent/models';
 import type { Stage } from '../pipeline.js';
 import { publicationRegions, reportsRoot, writeReports } from '../commands/report.js';
 
 /** Bumped when the publications change for the same inputs, so the next run writes them again. */
-const REPORTS_VERSION = 'reports-7';
+const REPORTS_VERSION = 'reports-8';
 
 /**
  * Writes the annual publications of the configured regions (`--regions`), else of the regions with
@@ -18,7 +19,7 @@ export const reportStage: Stage = {
   async run({ wh, runId, config }) {
     const inputs = await wh.conn.runAndReadAll(
       `SELECT (SELECT max(run_id) FILTER (WHERE finished_at = (SELECT max(finished_at) FROM meta.projection_runs)) FROM meta.projection_runs),
-              (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE status = 'loaded' AND superseded_by IS NULL)`,
+              (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE ${activeLoad()} AND rows_loaded > 0)`,
     );
     const rulesPath = join(config.datasetsDir, 'publications', 'rules.json');
     if (!existsSync(rulesPath))

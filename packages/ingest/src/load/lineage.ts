@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { activeLoad } from '@talent/models';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -61,12 +62,6 @@ export async function fileFingerprint(path: string): Promise<FileFingerprint> {
 export async function fileSha256(path: string): Promise<string> {
   return (await fileFingerprint(path)).sha256;
 }
-
-/**
- * SQL condition of a load whose rows are current (loaded or replaced, and not superseded), for a
- * meta.loads row with the given alias prefix (`''` or `'a.'`).
- */
-export const activeLoad = (alias = ''): string => `${alias}status IN ('loaded', 'replaced') AND ${alias}superseded_by IS NULL`;
 
 /** Time-ordered load id, e.g. `L20260124T031502Z-3f9a1c`. */
 export function newLoadId(now = new Date()): string {

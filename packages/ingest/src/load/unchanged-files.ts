@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { inTransaction, type SourceMapping, sqlLiteral } from '@talent/models';
-import { activeLoad, fileStamp, MTIME_SQL, SEEN_AGAIN, type FileStamp } from './lineage.js';
+import { activeLoad, inTransaction, type SourceMapping, sqlLiteral } from '@talent/models';
+import { fileStamp, MTIME_SQL, SEEN_AGAIN, type FileStamp } from './lineage.js';
 import { newLoadResult, type LoadResult } from './load-file.js';
 
 /** Why an unchanged file was skipped: one wording for all, so that the summary groups them into one line. */
