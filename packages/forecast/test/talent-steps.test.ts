@@ -531,7 +531,7 @@ describe('a projection vintage', () => {
       tol(Number(x.occupations), Number(x.division));
     // Cities add up to the province; the 门类 group to its 大类; the 小类 group is a third of 36 (one of its three 小类).
     const trend = await rows(
-      `SELECT framework, group_code, region_code, year, employment, openings FROM marts.fct_industry_trend WHERE run_id = 'R1'`,
+      `SELECT framework, group_code, region_code, year, employment, openings, employment_lo, employment_hi FROM marts.fct_industry_trend WHERE run_id = 'R1'`,
     );
     const get = (f: string, g: string, region: string, year: number, col: 'employment' | 'openings') =>
       Number(trend.find((t) => t.framework === f && t.group_code === g && t.region_code === region && Number(t.year) === year)![col]);
@@ -579,7 +579,8 @@ describe('a projection vintage', () => {
         `SELECT count(*) FROM marts.fct_industry_trend WHERE run_id = 'R1' AND is_forecast AND NOT (employment BETWEEN employment_lo AND employment_hi)`,
       ),
     ).toBe(0);
-    // A city's single 大类 has one interval: the division's, including the 大类 split from a 门类 leaf (64, 65 of I).
+    // A city's single 大类 has one interval: the division's, including the 大类 split from a 门类 leaf (64, 65 of I),
+    // and so has a city's group that is one whole 大类 (city_fw food, 13 of 450200's city B).
     const divisions = await rows(
       `SELECT d.industry_code, d.employment_lo AS dlo, d.employment_hi AS dhi, t.employment_lo AS tlo, t.employment_hi AS thi
        FROM marts.projection_division d JOIN marts.fct_industry_trend t ON t.run_id = d.run_id AND t.framework = 'gbt4754'
@@ -591,6 +592,12 @@ describe('a projection vintage', () => {
     for (const x of divisions) {
       tol(Number(x.tlo), Number(x.dlo));
       tol(Number(x.thi), Number(x.dhi));
+    }
+    for (let year = LAST_YEAR + 1; year <= LAST_YEAR + 3; year++) {
+      const bound = (f: string, g: string, col: 'employment_lo' | 'employment_hi') =>
+        Number(trend.find((t) => t.framework === f && t.group_code === g && t.region_code === CITY_B && Number(t.year) === year)![col]);
+      tol(bound('city_fw', 'food', 'employment_lo'), bound('gbt4754', '13', 'employment_lo'));
+      tol(bound('city_fw', 'food', 'employment_hi'), bound('gbt4754', '13', 'employment_hi'));
     }
     // Group openings are their cells' floored openings: never below the sum of the parts, above it by the floored cells only.
     const [floors] = await rows(

@@ -71,7 +71,7 @@ export function formatIngestSummary(report: IngestReport): string {
       lines.push(
         `  记录: 读入 ${s.rowsRead} = 入库 ${s.rowsLoaded} + 拒收 ${s.rowsRejected}` +
           (s.kind === 'job_posting'
-            ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增 ${s.rowsLoaded - s.duplicatesCollapsed}`
+            ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增(被替换批次删除后计) ${s.rowsLoaded - s.duplicatesCollapsed}`
             : ''),
       );
     if (s.lines.read)

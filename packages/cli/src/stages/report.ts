@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { activeLoad } from '@talent/models';
+import { activeLoad, loadWithRows } from '@talent/models';
 import type { Stage } from '../pipeline.js';
 import { publicationRegions, reportsRoot, writeReports } from '../commands/report.js';
 
@@ -19,7 +19,7 @@ export const reportStage: Stage = {
   async run({ wh, runId, config }) {
     const inputs = await wh.conn.runAndReadAll(
       `SELECT (SELECT max(run_id) FILTER (WHERE finished_at = (SELECT max(finished_at) FROM meta.projection_runs)) FROM meta.projection_runs),
-              (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE ${activeLoad()} AND rows_loaded > 0)`,
+              (SELECT string_agg(load_id, ',' ORDER BY load_id) FROM meta.loads WHERE ${activeLoad()} AND ${loadWithRows()})`,
     );
     const rulesPath = join(config.datasetsDir, 'publications', 'rules.json');
     if (!existsSync(rulesPath))

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { listModels } from '@talent/models';
+import { listModels, loadWithRows } from '@talent/models';
 
 /**
  * A hash of everything a projection reads: the loads whose rows are in the warehouse (with what
@@ -15,7 +15,7 @@ import { listModels } from '@talent/models';
 export async function projectionFingerprint(conn: DuckDBConnection, engineVersion: string): Promise<string> {
   const parts = await conn.runAndReadAll(`
     SELECT 'load' AS kind, string_agg(load_id || ':' || status || ':' || coalesce(superseded_by, ''), ',' ORDER BY load_id) AS items
-      FROM meta.loads WHERE status IN ('loaded', 'replaced') AND rows_loaded > 0
+      FROM meta.loads WHERE ${loadWithRows()}
     UNION ALL SELECT 'reference', string_agg(list_id || ':' || file_sha256, ',' ORDER BY list_id) FROM meta.reference_loads`);
   const hash = createHash('sha256').update(engineVersion);
   for (const row of parts.getRowsJson()) hash.update(`${String(row[0])}=${String(row[1])}\n`);

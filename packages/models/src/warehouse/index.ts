@@ -15,6 +15,6 @@ export type { ReferenceLoadResult } from './load-reference.js';
 export { readCatalog, catalogToMarkdown, LAYERS } from './describe.js';
 export type { CatalogTable, CatalogColumn } from './describe.js';
 export { sqlLiteral, sqlIdent, sqlNumber } from './sql.js';
-export { activeLoad } from './active-load.js';
+export { activeLoad, loadedLoad, loadWithRows } from './active-load.js';
 export { listVintages, recentOnlyModels, vintagesBeyond, dropVintageDetail } from './vintages.js';
 export type { Vintage } from './vintages.js';

@@ -37,16 +37,12 @@ function categoryOrder(rows: readonly BarRow[], keepOrder: boolean): string[] {
 }
 
 /**
- * Bars. Horizontal bars suit rankings with long Chinese labels: the left margin grows to the
- * longest label, every bar carries its value, and a withheld value shows as “*” at zero instead
- * of a bar. Several series are grouped (one band per category, one bar per series) or stacked.
- */
-/**
  * Whole-number ticks for an axis of small counts (职业个数 up to 10): Plot's own would fall on
- * halves, which no count takes. Nothing otherwise, leaving Plot's choice.
+ * halves, which no count takes. Nothing otherwise (fractions, negatives, larger values), leaving
+ * Plot's choice.
  */
 function countTicks(data: readonly { category: string; shown: number }[], stacked: boolean): { ticks?: number[]; tickFormat?: string } {
-  if (!data.every((d) => Number.isInteger(d.shown))) return {};
+  if (!data.every((d) => Number.isInteger(d.shown) && d.shown >= 0)) return {};
   const totals = new Map<string, number>();
   for (const d of data)
     totals.set(d.category, stacked ? (totals.get(d.category) ?? 0) + d.shown : Math.max(totals.get(d.category) ?? 0, d.shown));
@@ -55,6 +51,11 @@ function countTicks(data: readonly { category: string; shown: number }[], stacke
   return { ticks: Array.from({ length: Math.max(top, 1) + 1 }, (_, i) => i), tickFormat: 'd' };
 }
 
+/**
+ * Bars. Horizontal bars suit rankings with long Chinese labels: the left margin grows to the
+ * longest label, every bar carries its value, and a withheld value shows as “*” at zero instead
+ * of a bar. Several series are grouped (one band per category, one bar per series) or stacked.
+ */
 export function barChart(rows: readonly BarRow[], options: BarOptions, document: Document): string {
   const fmt = options.format ?? ((v: number) => `${v}`);
   const order = categoryOrder(rows, options.keepOrder ?? false);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { activeLoad, RECORD_KINDS, kindDefinition, type RecordKind } from '@talent/models';
+import { activeLoad, loadWithRows, RECORD_KINDS, kindDefinition, type RecordKind } from '@talent/models';
 import type { Column, Provenance } from '../document/types.js';
 import { defaultFrameworkOf, type PublicationRules } from './rules.js';
 import { query } from './sql.js';
@@ -159,7 +159,7 @@ export async function loadedSources(
     conn,
     `SELECT source, any_value(kind) AS kind, strftime(timezone($1, max(finished_at)), '%Y-%m-%d') AS at,
             sum(rows_loaded)::DOUBLE AS n
-       FROM meta.loads WHERE ${activeLoad()} AND rows_loaded > 0 GROUP BY source ORDER BY source`,
+       FROM meta.loads WHERE ${activeLoad()} AND ${loadWithRows()} GROUP BY source ORDER BY source`,
     [timeZone],
   );
   // Readers see what kind of data each source is, in the kinds' own Chinese label, and the table it fills.

@@ -46,7 +46,7 @@ export function schoolsByCity(data: GraduateData, cityCodes: readonly string[]):
 /**
  * Where the employed graduates of a city's schools went, as the city's report groups the places of
  * the flow tables: the city itself, the province's other cities (one place code, `elsewhere:<city>`,
- * whose `members` are those cities) and 区外.
+ * whose `members` are those cities) and outside the province (区外 or 省外).
  */
 export function cityPlaces(city: string, cityCodes: readonly string[]): { code: string; members: string[] }[] {
   const others = cityCodes.filter((c) => c !== city);

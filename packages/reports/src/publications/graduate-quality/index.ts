@@ -106,7 +106,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
           notes: [
             {
               id: 'scope',
-              text: `同一专业在${wholeRegion(ctx.province)}各院校的合计；毕业生不足${rules.majorCards.minGraduates}人的专业不评。`,
+              text: `同一专业在${whole}各院校的合计；毕业生不足${rules.majorCards.minGraduates}人的专业不评。`,
             },
           ],
           source: src(ctx, model, detail),

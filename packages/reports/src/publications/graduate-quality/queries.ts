@@ -100,13 +100,12 @@ export interface GraduateData {
 }
 
 /**
- * `located`: each school's city (school_code, city), read from the school lists' 所在地 within the
- * province ($2), the newest load first.
+ * `located`: each school's name and city (school_code, name, city) from the latest school list holding it
+ * (core.school_latest), its 所在地 read within the province ($2).
  */
 const LOCATED = `located AS (
-       SELECT s.school_code, any_value(r.code ORDER BY s.load_id DESC) AS city
-         FROM core.school s JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2
-        GROUP BY 1)`;
+       SELECT s.school_code, s.school_name AS name, r.code AS city
+         FROM core.school_latest s LEFT JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2)`;
 
 /** The newest cohort with outcome rows, or null when none is loaded. */
 export async function newestCohort(conn: DuckDBConnection): Promise<number | null> {
@@ -126,10 +125,9 @@ export async function readGraduateData(
     `WITH ${LOCATED}
      SELECT o.school_code AS code,
             -- A school renamed since its returns were filed goes by the name the latest school list gives it.
-            coalesce(any_value(n.school_name), any_value(o.school_name ORDER BY o.graduation_year DESC)) AS name,
+            coalesce(any_value(l.name), any_value(o.school_name ORDER BY o.graduation_year DESC)) AS name,
             any_value(o.school_level ORDER BY o.graduates DESC) AS level, any_value(l.city) AS "cityCode"
        FROM core.graduate_outcome o LEFT JOIN located l USING (school_code)
-       LEFT JOIN core.school_name_by_code n USING (school_code)
       WHERE o.graduation_year = $1 AND o.school_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
     [cohort, provinceCode],
   );

@@ -58,7 +58,9 @@ export function cityScope(ctx: PublicationContext, data: GraduateData, city: Reg
   const schools = schoolsByCity(data, [city.code]).get(city.code);
   if (!schools) return null;
   const word = provinceWord(ctx.province);
-  const placeName = (code: string) => (code === city.code ? city.name : code === OUTSIDE ? `${word}外` : `${word}内其他市`);
+  // Guizhou's prefecture-level units include 自治州: its releases say 省内其他市（州）.
+  const others = ctx.cities.some((c) => c.name.endsWith('州')) ? '其他市（州）' : '其他市';
+  const placeName = (code: string) => (code === city.code ? city.name : code === OUTSIDE ? `${word}外` : `${word}内${others}`);
   return {
     schools,
     levels: levelsOf(schools),

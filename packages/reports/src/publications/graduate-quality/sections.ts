@@ -108,7 +108,7 @@ export function destinationsSection(
   };
 }
 
-/** A place of the 地域流向 table (a city of the region, or 区外) and a 门类 of the 行业流向 table. */
+/** A place of the 地域流向 table (a city of the region, or outside the province: 区外 or 省外) and a 门类 of the 行业流向 table. */
 export interface FlowCategory {
   code: string;
   name: string;

@@ -3,8 +3,8 @@
 -- comment: Employment and openings of every framework group (and every GB/T 4754 大类, framework gbt4754) per region and
 --   year, each vintage: history and the projected years. Levels are the sums of the city × 大类 projections
 --   (bottom-up, so cities add up to the province and the 大类 to the groups); the 95% bounds are the engine's own
---   forecast of the aggregate (its interval relative to its mean) around that sum, and a city's single 大类 keeps the
---   bounds of marts.projection_division. Openings from estimate_years
+--   forecast of the aggregate (its interval relative to its mean) around that sum; a node that is one whole 大类 of one
+--   city keeps the bounds of marts.projection_division. Openings from estimate_years
 --   (ref.projection_parameter) before the last observed year on (observed years estimated, marts.projection_occupation),
 --   with their parts; their bounds follow from the employment bounds as in marts.projection_occupation.
 -- column run_id VARCHAR: Run of the vintage.
@@ -40,18 +40,21 @@ openings AS (
   WHERE o.run_id = {{ run_id }}
   GROUP BY ALL
 ),
-division AS (SELECT * FROM marts.projection_division WHERE run_id = {{ run_id }} AND is_forecast),
+single AS (
+  -- A node that is one whole 大类 of one city is a division of the projection already: its interval is the division's,
+  -- not a second forecast's.
+  SELECT framework, group_code, region_code, any_value(industry_code) AS industry_code FROM nodes
+  WHERE region_code = city_code GROUP BY ALL HAVING count(*) = 1 AND any_value(weight) = 1
+),
 direct AS (
-  -- A city's single 大类 is a leaf of the projection already: its interval is the leaf's, not a second forecast's.
-  SELECT 'gbt4754' AS framework, industry_code AS group_code, region_code, year, employment_lo / nullif(employment, 0) AS lo_ratio,
-    employment_hi / nullif(employment, 0) AS hi_ratio
-  FROM division
+  SELECT s.framework, s.group_code, s.region_code, d.year, d.employment_lo / nullif(d.employment, 0) AS lo_ratio,
+    d.employment_hi / nullif(d.employment, 0) AS hi_ratio
+  FROM single s JOIN marts.projection_division d ON d.run_id = {{ run_id }} AND d.is_forecast AND d.region_code = s.region_code
+    AND d.industry_code = s.industry_code
   UNION ALL
   SELECT p.framework, p.group_code, p.region_code, p.year, p.lo95 / nullif(p.employment, 0), p.hi95 / nullif(p.employment, 0)
-  FROM marts.industry_projection p
+  FROM marts.industry_projection p ANTI JOIN single s USING (framework, group_code, region_code)
   WHERE p.run_id = {{ run_id }} AND p.kind = 'node' AND p.is_forecast
-    AND NOT (p.framework = 'gbt4754' AND EXISTS (
-      SELECT 1 FROM division d WHERE d.region_code = p.region_code AND d.industry_code = p.group_code AND d.year = p.year))
 ),
 joined AS (
   SELECT e.*, e.employment * d.lo_ratio AS employment_lo, e.employment * d.hi_ratio AS employment_hi,
