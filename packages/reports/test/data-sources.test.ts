@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, type BuiltPublications } from '../src/index.js';
+import { type Warehouse } from '@talent/models';
+import { type BuiltPublications } from '../src/index.js';
 import { loadedSources } from '../src/publications/context.js';
-import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
-
-const config = resolveConfig({}, {});
+import { fixturePublications, PROVINCE, publicationWarehouse } from './fixtures/publication-warehouse.js';
 
 let wh: Warehouse;
 let built: BuiltPublications;
@@ -16,7 +14,7 @@ beforeAll(async () => {
     SELECT 'L-fixture_shortage' AS load_id, 'fixture_shortage' AS source, 'shortage' AS kind, 'shortage.csv' AS file_path, 'y' AS file_sha256,
            40 AS rows_read, 40 AS rows_loaded, 0 AS rows_rejected, 0 AS duplicates_collapsed, 'loaded' AS status,
            TIMESTAMPTZ '2026-11-30 02:00:00+00' AS started_at, TIMESTAMPTZ '2026-11-30 02:01:00+00' AS finished_at`);
-  built = await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+  built = await fixturePublications(wh, [PROVINCE]);
 }, 120_000);
 afterAll(() => wh?.close());
 

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import { auditPublications, buildPublications, type BuiltPublications, type CellDetail, type Publication } from '../src/index.js';
-import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { type Warehouse } from '@talent/models';
+import { auditPublications, type BuiltPublications, type CellDetail, type Publication } from '../src/index.js';
+import { fixturePublications, LAST_YEAR, PROVINCE, publicationWarehouse } from './fixtures/publication-warehouse.js';
 import { provinceWord, wholeRegion } from '../src/publications/context.js';
 import { paragraphsOf, tableOf, tablesOf } from './helpers/blocks.js';
 
 /** 柳州市: four schools of the fixture lie there, 甲 and 丙 large, 戊 small and 庚 below the size rule of the school reports. */
 const CITY = '450200';
-const config = resolveConfig({}, {});
 
 let wh: Warehouse;
 let built: BuiltPublications;
-const buildFor = (regions: string[]) =>
-  buildPublications(wh.conn, { runId: RUN, regions, datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+const buildFor = (regions: string[]) => fixturePublications(wh, regions);
 const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
 const report = (b: BuiltPublications, region: string): Publication =>
   b.publications.find((p) => p.id === `graduate-quality-${region}-${LAST_YEAR}`)!;

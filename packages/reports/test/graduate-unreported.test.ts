@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import { auditPublications, buildPublications, everyPublication, type BuiltPublications } from '../src/index.js';
-import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { type Warehouse } from '@talent/models';
+import { auditPublications, everyPublication, type BuiltPublications } from '../src/index.js';
+import { fixturePublications, LAST_YEAR, PROVINCE, publicationWarehouse } from './fixtures/publication-warehouse.js';
 import { tableOf } from './helpers/blocks.js';
-
-const config = resolveConfig({}, {});
 
 let wh: Warehouse;
 let built: BuiltPublications;
@@ -12,7 +10,7 @@ beforeAll(async () => {
   wh = await publicationWarehouse();
   // Returns that leave 出国、出境 empty for the whole cohort (the demo's returns do): unknown, not zero.
   await wh.conn.run(`UPDATE core.graduate_outcome SET dest_abroad = NULL WHERE graduation_year = ${LAST_YEAR}`);
-  built = await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+  built = await fixturePublications(wh, [PROVINCE]);
 }, 120_000);
 afterAll(() => wh?.close());
 

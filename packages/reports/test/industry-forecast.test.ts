@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, type Publication } from '../src/index.js';
+import { type Warehouse } from '@talent/models';
+import { type Publication } from '../src/index.js';
 import { EMPLOYMENT_ESTIMATE_NOTE } from '../src/publications/methodology.js';
 import { personsInText } from '../src/publications/context.js';
-import { PROVINCE, RUN, VINTAGE, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, PROVINCE, publicationWarehouse, VINTAGE } from './fixtures/publication-warehouse.js';
 import { tablesOf } from './helpers/blocks.js';
 
-const config = resolveConfig({}, {});
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await publicationWarehouse();
@@ -14,9 +13,7 @@ beforeAll(async () => {
 afterAll(() => wh?.close());
 
 const forecastOf = async (): Promise<Publication> =>
-  (
-    await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' })
-  ).publications.find((p) => p.id.startsWith('industry-forecast-'))!;
+  (await fixturePublications(wh, [PROVINCE])).publications.find((p) => p.id.startsWith('industry-forecast-'))!;
 const groupParagraphs = (p: Publication) =>
   p.sections
     .flatMap((s) => s.sections ?? [])

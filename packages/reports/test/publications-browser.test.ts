@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import {
-  buildPublications,
-  everyPublication,
-  numberPublication,
-  writeRun,
-  type BuiltPublications,
-  type RunManifest,
-} from '../src/index.js';
+import { type Warehouse } from '@talent/models';
+import { everyPublication, numberPublication, writeRun, type BuiltPublications, type RunManifest } from '../src/index.js';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
-import { PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, PROVINCE, publicationWarehouse, RUN } from './fixtures/publication-warehouse.js';
 import { checkContents, contentsLabels } from './printed-contents.js';
 
 let dir: string;
@@ -31,12 +24,7 @@ let browser: Browser;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talent-publications-'));
   wh = await publicationWarehouse();
-  built = await buildPublications(wh.conn, {
-    runId: RUN,
-    regions: [PROVINCE],
-    datasetsDir: resolveConfig({}, {}).datasetsDir,
-    issued: '2026-12-01',
-  });
+  built = await fixturePublications(wh, [PROVINCE]);
   manifest = await withPdfPrinter((pdf) =>
     writeRun(built.publications, { root: dir, runId: RUN, pdf, disclosure: { system: built.system } }),
   );

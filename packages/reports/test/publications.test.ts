@@ -3,7 +3,6 @@ import { resolveConfig, type Warehouse } from '@talent/models';
 import {
   auditCounts,
   auditPublications,
-  buildPublications,
   citiesOf,
   isSensitiveCount,
   renderIndexHtml,
@@ -25,7 +24,7 @@ import { renderChartBlock } from '../src/render/chart-block.js';
 import { tableHtml } from '../src/render/table-html.js';
 import { sourceLine } from '../src/document/provenance.js';
 import { createChartDocument, type ChartBlock } from '../src/index.js';
-import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, LAST_YEAR, PROVINCE, publicationWarehouse, RUN } from './fixtures/publication-warehouse.js';
 import { expectGolden } from './golden.js';
 import { tableOf, tablesOf } from './helpers/blocks.js';
 
@@ -43,8 +42,7 @@ let wh: Warehouse;
 const flowPlaces = async () => [...(await citiesOf(wh.conn, PROVINCE)).map((c) => c.code), OUTSIDE];
 let built: BuiltPublications;
 /** The publications of the fixture warehouse as it stands, for the regions given. */
-const buildFor = (regions: string[]) =>
-  buildPublications(wh.conn, { runId: RUN, regions, datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+const buildFor = (regions: string[]) => fixturePublications(wh, regions);
 const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
 
 beforeAll(async () => {

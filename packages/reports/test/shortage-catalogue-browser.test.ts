@@ -11,17 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import {
-  buildPublications,
-  readPublicationRules,
-  renderHtml,
-  type Publication,
-  type Row,
-  type Section,
-  type TableBlock,
-} from '../src/index.js';
+import { readPublicationRules, renderHtml, type Publication, type Row, type Section, type TableBlock } from '../src/index.js';
 import { CHROMIUM_FLAGS, DEFAULT_CHROMIUM, withPdfPrinter } from '../src/pdf.js';
-import { LAST_YEAR, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, LAST_YEAR, PROVINCE, publicationWarehouse } from './fixtures/publication-warehouse.js';
 
 const config = resolveConfig({}, {});
 const rules = readPublicationRules(config.datasetsDir);
@@ -50,12 +42,7 @@ function withRows(pub: Publication, id: string, rows: Row[]): Publication {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'talent-catalogue-'));
   wh = await publicationWarehouse();
-  const built = await buildPublications(wh.conn, {
-    runId: RUN,
-    regions: [PROVINCE],
-    datasetsDir: config.datasetsDir,
-    issued: '2026-12-01',
-  });
+  const built = await fixturePublications(wh, [PROVINCE]);
   const pub = built.publications.find((p) => p.id === `shortage-catalogue-${PROVINCE}-${LAST_YEAR + 1}`)!;
   const read = async <T>(sql: string) => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
   const occupations = await read<{ code: string; name: string; definition: string }>(

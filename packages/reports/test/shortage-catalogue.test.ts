@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, readPublicationRules, validatePublication, type BuiltPublications } from '../src/index.js';
+import { readPublicationRules, validatePublication, type BuiltPublications } from '../src/index.js';
 import { tableHtml } from '../src/render/table-html.js';
-import { LAST_YEAR, PROVINCE, RUN, VINTAGE, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, LAST_YEAR, PROVINCE, publicationWarehouse, VINTAGE } from './fixtures/publication-warehouse.js';
 import { paragraphsOf, tableOf } from './helpers/blocks.js';
 
 const config = resolveConfig({}, {});
@@ -21,8 +21,7 @@ const catalogue = (built: BuiltPublications, region: string) =>
 
 let wh: Warehouse;
 let built: BuiltPublications;
-const buildFor = (regions: string[]) =>
-  buildPublications(wh.conn, { runId: RUN, regions, datasetsDir: config.datasetsDir, issued: '2026-12-01' });
+const buildFor = (regions: string[]) => fixturePublications(wh, regions);
 const rows = async <T>(sql: string): Promise<T[]> => (await wh.conn.runAndReadAll(sql)).getRowObjectsJson() as T[];
 
 /** The rule of rules.json written out in SQL: the catalogue of a region in a year, in catalogue order. */

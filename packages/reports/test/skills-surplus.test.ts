@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig, type Warehouse } from '@talent/models';
-import { buildPublications, type Publication, type TableBlock } from '../src/index.js';
+import { type Warehouse } from '@talent/models';
+import { type Publication, type TableBlock } from '../src/index.js';
 import { LEVEL_NOTE } from '../src/publications/methodology.js';
-import { LAST_YEAR, OCCUPATIONS, PROVINCE, RUN, publicationWarehouse } from './fixtures/publication-warehouse.js';
+import { fixturePublications, LAST_YEAR, OCCUPATIONS, PROVINCE, publicationWarehouse } from './fixtures/publication-warehouse.js';
 import { tableOf } from './helpers/blocks.js';
 
-const config = resolveConfig({}, {});
 let wh: Warehouse;
 let skills: Publication;
 beforeAll(async () => {
   wh = await publicationWarehouse();
-  skills = (
-    await buildPublications(wh.conn, { runId: RUN, regions: [PROVINCE], datasetsDir: config.datasetsDir, issued: '2026-12-01' })
-  ).publications.find((p) => p.id.startsWith('skills-supply-demand-'))!;
+  skills = (await fixturePublications(wh, [PROVINCE])).publications.find((p) => p.id.startsWith('skills-supply-demand-'))!;
 }, 120_000);
 afterAll(() => wh?.close());
 
