@@ -32,7 +32,7 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
 /**
  * Forecasts every series of `core.employment_series` with the engine (counts: non-negative; the
  * shock years fitted around) and appends history and forecasts to `marts.industry_projection`
- * under `runId`. Series are one per leaf or node; a series whose publication stopped early is
+ * under `runId`. Series are one per leaf or node (but a node that is one city's whole 大类); a series whose publication stopped early is
  * forecast from the common last year, its missing years left to the engine's rules.
  */
 export async function projectEmployment(
@@ -41,8 +41,13 @@ export async function projectEmployment(
   p: EmploymentProjectionParameters,
 ): Promise<EmploymentProjectionResult> {
   const reader = await conn.runAndReadAll(
+    // A node that is one whole 大类 of one city is projected as that division: forecasting it again would
+    // double the engine's work for intervals no model reads.
     `SELECT kind, framework, group_code, region_code, industry_code, year, employment
-     FROM core.employment_series ORDER BY kind, framework, group_code, region_code, industry_code, year`,
+     FROM core.employment_series s
+     WHERE NOT (kind = 'node' AND EXISTS (SELECT 1 FROM core.projection_node n WHERE n.single_division AND n.framework = s.framework
+       AND n.group_code = s.group_code AND n.region_code = s.region_code))
+     ORDER BY kind, framework, group_code, region_code, industry_code, year`,
   );
   const rows = reader.getRowsJson();
   if (rows.length === 0) return { series: 0, lastYear: NaN, methods: {}, rows: 0 };

@@ -10,6 +10,8 @@
 -- column city_code: A city whose employment the node adds up.
 -- column industry_code: A 大类 the node adds up.
 -- column weight: Share of the 大类 counted.
+-- column single_division: True when the node is one whole 大类 of one city: its projection is that division's
+--   (marts.projection_division), so the engine does not forecast it a second time.
 WITH cities AS (
   SELECT DISTINCT l.region_code AS city_code, r.parent_code AS province_code
   FROM core.employment_leaf l JOIN ref.region r ON r.code = l.region_code
@@ -35,7 +37,9 @@ node_regions AS (
   SELECT DISTINCT g.framework, g.group_code, c.city_code
   FROM groups g JOIN cities c ON c.province_code = g.plan_region
 )
-SELECT g.framework, g.group_code, g.group_name, n.region_code, s.city_code, g.industry_code, g.weight
+SELECT g.framework, g.group_code, g.group_name, n.region_code, s.city_code, g.industry_code, g.weight,
+  count(*) OVER (PARTITION BY g.framework, g.group_code, n.region_code) = 1 AND g.weight = 1 AND n.region_code = s.city_code
+    AS single_division
 FROM groups g
 JOIN node_regions n USING (framework, group_code)
 JOIN scopes s ON s.region_code = n.region_code

@@ -40,21 +40,16 @@ openings AS (
   WHERE o.run_id = {{ run_id }}
   GROUP BY ALL
 ),
-single AS (
-  -- A node that is one whole 大类 of one city is a division of the projection already: its interval is the division's,
-  -- not a second forecast's.
-  SELECT framework, group_code, region_code, any_value(industry_code) AS industry_code FROM nodes
-  WHERE region_code = city_code GROUP BY ALL HAVING count(*) = 1 AND any_value(weight) = 1
-),
 direct AS (
-  SELECT s.framework, s.group_code, s.region_code, d.year, d.employment_lo / nullif(d.employment, 0) AS lo_ratio,
+  -- A node that is one whole 大类 of one city is a division of the projection: its interval is the division's.
+  SELECT n.framework, n.group_code, n.region_code, d.year, d.employment_lo / nullif(d.employment, 0) AS lo_ratio,
     d.employment_hi / nullif(d.employment, 0) AS hi_ratio
-  FROM single s JOIN marts.projection_division d ON d.run_id = {{ run_id }} AND d.is_forecast AND d.region_code = s.region_code
-    AND d.industry_code = s.industry_code
+  FROM nodes n JOIN marts.projection_division d ON d.run_id = {{ run_id }} AND d.is_forecast AND d.region_code = n.region_code
+    AND d.industry_code = n.industry_code
+  WHERE n.single_division
   UNION ALL
-  SELECT p.framework, p.group_code, p.region_code, p.year, p.lo95 / nullif(p.employment, 0), p.hi95 / nullif(p.employment, 0)
-  FROM marts.industry_projection p ANTI JOIN single s USING (framework, group_code, region_code)
-  WHERE p.run_id = {{ run_id }} AND p.kind = 'node' AND p.is_forecast
+  SELECT framework, group_code, region_code, year, lo95 / nullif(employment, 0), hi95 / nullif(employment, 0)
+  FROM marts.industry_projection WHERE run_id = {{ run_id }} AND kind = 'node' AND is_forecast
 ),
 joined AS (
   SELECT e.*, e.employment * d.lo_ratio AS employment_lo, e.employment * d.hi_ratio AS employment_hi,
