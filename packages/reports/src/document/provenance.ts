@@ -13,6 +13,11 @@ const KIND_SOURCES = new Map<string, string>(
   }),
 );
 
+/** A model the platform's projection writes: its rows are a forecast vintage's, not loaded data. */
+export function isProjectionModel(model: string): boolean {
+  return model.startsWith('marts.') || model === 'meta.projection_runs';
+}
+
 /**
  * The data a warehouse model's rows stand for, in the words of a source line: a loaded kind's label,
  * or the platform's projection for the projection marts and their vintages.
@@ -21,7 +26,7 @@ const KIND_SOURCES = new Map<string, string>(
 export function sourceName(model: string): string {
   const kind = KIND_SOURCES.get(model);
   if (kind) return kind;
-  if (model.startsWith('marts.') || model === 'meta.projection_runs') return PROJECTION_SOURCE;
+  if (isProjectionModel(model)) return PROJECTION_SOURCE;
   return '本平台数据仓库';
 }
 

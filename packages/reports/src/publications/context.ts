@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { activeLoad, loadWithRows, RECORD_KINDS, kindDefinition, type RecordKind } from '@talent/models';
+import { isProjectionModel } from '../document/provenance.js';
 import type { Column, Provenance } from '../document/types.js';
 import { defaultFrameworkOf, type PublicationRules } from './rules.js';
 import { query } from './sql.js';
@@ -105,7 +106,7 @@ export function wholeRegion(region: Region): string {
 
 export function source(ctx: PublicationContext, model: string, detail?: string): Provenance {
   const runId = ctx.runId;
-  const vintage = ctx.vintage && model.startsWith('marts.') ? `预测版本 ${ctx.vintage.runId}` : undefined;
+  const vintage = ctx.vintage && isProjectionModel(model) ? `预测版本 ${ctx.vintage.runId}` : undefined;
   const words = [detail, vintage].filter(Boolean).join('；');
   return { model, runId, ...(words ? { detail: words } : {}) };
 }

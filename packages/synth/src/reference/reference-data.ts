@@ -55,8 +55,6 @@ export interface ListedSchool {
  */
 export interface SchoolRename {
   code: string;
-  /** The name MOE's 2017 list gives. */
-  name2017: string;
   /** The name of the school lists from `year` on. */
   name: string;
   /** The first year whose school list carries the new name. */
@@ -83,7 +81,8 @@ export interface ReferenceData {
    * Listed schools renamed since the 2017 list, applied only where the school lists are written: the world is built
    * from the 2017 names (their majors are drawn by name), so a rename changes no other file.
    */
-  schoolRenames: SchoolRename[];
+  /** By 学校标识码. */
+  schoolRenames: ReadonlyMap<string, SchoolRename>;
   /** Regional words naming the invented 职业本科 schools (桂中职业技术大学). */
   vocationalUniversityWords: string[];
 }

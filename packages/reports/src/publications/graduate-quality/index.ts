@@ -1,6 +1,6 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, educationIssuer, provinceWord, round, wholeRegion, type PublicationContext } from '../context.js';
+import { FORMAT, educationIssuer, provinceWord, round, source, wholeRegion, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { ratedMajors } from './counts.js';
@@ -10,10 +10,6 @@ import { basicsSection, cityScope, levelsOf, provinceScope, qualitySection } fro
 import type { GraduateData } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 import { GRADUATE_COLUMNS as G, PERCENT } from './columns.js';
-
-function src(ctx: PublicationContext, model: string, detail: string) {
-  return { model, runId: ctx.runId, detail };
-}
 
 /** 毕业生就业质量年度报告 of the province: every school of the cohort, in the standard sections. */
 export async function buildGraduateQuality(ctx: PublicationContext, data: GraduateData, cells: DisclosedCells): Promise<Publication> {
@@ -75,7 +71,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
       '近几届毕业生规模、落实率、升学率和月均收入',
       [{ key: 'study', header: '升学率', unit: '%', format: PERCENT, measure: 'share' }, G.salary],
       trendRows,
-      src(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
+      source(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
     ),
     {
       id: 'feedback',
@@ -85,7 +81,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
         {
           kind: 'paragraph',
           text: `招生计划：红牌专业${red.length}个（${names(red)}），建议相关院校控制或调减招生计划，并逐年跟踪其毕业去向落实率；绿牌专业${green.length}个（${names(green)}），可在办学条件允许时适度扩大招生。专业设置与人才培养：黄牌专业${carded.length - red.length - green.length}个，建议院校结合紧缺型职业（工种）目录调整课程和实训内容。`,
-          source: src(ctx, model, detail),
+          source: source(ctx, model, detail),
         },
         {
           kind: 'table',
@@ -109,7 +105,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
               text: `同一专业在${whole}各院校的合计；毕业生不足${rules.majorCards.minGraduates}人的专业不评。`,
             },
           ],
-          source: src(ctx, model, detail),
+          source: source(ctx, model, detail),
         },
       ],
     },
@@ -165,7 +161,7 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
           caption: `${cohort}届在${region.name}就业的毕业生`,
           columns: [G.level, G.n, G.share],
           rows,
-          source: src(ctx, 'core.graduate_region', `${cohort}届`),
+          source: source(ctx, 'core.graduate_region', `${cohort}届`),
         },
       ),
     ],

@@ -101,11 +101,11 @@ export interface GraduateData {
 
 /**
  * `located`: each school's name and city (school_code, name, city) from the latest school list holding it
- * (core.school_latest), its 所在地 read within the province ($2).
+ * (core.school_latest); a school of another province than $2 has no city here.
  */
 const LOCATED = `located AS (
-       SELECT s.school_code, s.school_name AS name, r.code AS city
-         FROM core.school_latest s LEFT JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = $2)`;
+       SELECT school_code, school_name AS name, CASE WHEN left(city_code, 2) = left($2, 2) THEN city_code END AS city
+         FROM core.school_latest)`;
 
 /** The newest cohort with outcome rows, or null when none is loaded. */
 export async function newestCohort(conn: DuckDBConnection): Promise<number | null> {

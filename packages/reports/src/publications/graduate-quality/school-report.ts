@@ -1,6 +1,6 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, provinceWord, type PublicationContext } from '../context.js';
+import { FORMAT, provinceWord, source as provenance, type PublicationContext } from '../context.js';
 import type { PublicationRules } from '../rules.js';
 import { schoolMajorCode, schoolSections } from './school-counts.js';
 import { OUTSIDE } from './counts.js';
@@ -41,7 +41,7 @@ export function buildSchoolGraduates(
 ): Publication {
   const cohort = data.cohort;
   const model = 'core.graduate_outcome';
-  const source = (detail: string) => ({ model, runId: ctx.runId, detail: `${school.name}（${school.code}）${detail}` });
+  const source = (detail: string, from = model) => provenance(ctx, from, `${school.name}（${school.code}）${detail}`);
   const majors = data.schoolMajors.get(school.code) ?? [];
   const at = { school: school.code };
   const city = ctx.cities.find((c) => c.code === school.cityCode);
@@ -153,14 +153,14 @@ export function buildSchoolGraduates(
               ...ctx.cities.map((c) => ({ code: c.code, name: c.name })),
               { code: OUTSIDE, name: `${provinceWord(ctx.province)}外` },
             ],
-            source: { model: 'core.graduate_region', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+            source: source(`${cohort}届`, 'core.graduate_region'),
           },
           {
             categories: schoolSections(data, school.code).map((code) => ({
               code,
               name: data.industries.find((i) => i.code === code)!.name,
             })),
-            source: { model: 'core.graduate_industry', runId: ctx.runId, detail: `${school.name}（${school.code}）${cohort}届` },
+            source: source(`${cohort}届`, 'core.graduate_industry'),
           },
         ),
       ],

@@ -1,7 +1,7 @@
 import type { DisclosedCells } from '../../disclosure/disclosed-cells.js';
 import type { Cell, Column, Provenance, Row, Section } from '../../document/types.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
-import { FORMAT, provinceWord, type PublicationContext, type Region } from '../context.js';
+import { FORMAT, provinceWord, source, type PublicationContext, type Region } from '../context.js';
 import { cityLevelCode, cityPlaces, citySchoolsCode, levelCode, OUTSIDE, schoolsByCity } from './counts.js';
 import { destinationsSection, flowsSection, type FlowCategory } from './sections.js';
 import { placementRate } from './placement-rate.js';
@@ -81,7 +81,7 @@ const whose = (scope: SchoolScope) => (scope.city ? `${scope.city}院校` : '');
 
 /** The source of the scope's tables read from `model`. */
 function sourceOf(ctx: PublicationContext, scope: SchoolScope, model: string, cohort: number): Provenance {
-  return { model, runId: ctx.runId, detail: scope.city ? `位于${scope.city}的院校${cohort}届` : `${cohort}届` };
+  return source(ctx, model, scope.city ? `位于${scope.city}的院校${cohort}届` : `${cohort}届`);
 }
 
 /**

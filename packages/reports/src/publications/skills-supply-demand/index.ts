@@ -6,7 +6,7 @@ import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { ESTIMATE_NOTE, LEVEL_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
-import { gapByOccupationCity, surplusRanks, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
+import { gapByOccupationCity, surpluses, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
@@ -38,8 +38,8 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   const gaps = gapYears.filter((g) => g.year === next);
   const trends = await groupTrends(ctx, year - FAN_HISTORY_YEARS);
   const ranking = await occupationShortages(ctx, next, 's.gap > 0', RANKING_SIZE);
-  const surplus = (await occupationShortages(ctx, next, 's.gap < 0')).sort((a, b) => a.gap - b.gap).slice(0, 10);
-  const previousSurplus = await surplusRanks(ctx, year);
+  const surplus = (await surpluses(ctx, next)).slice(0, 10);
+  const previousSurplus = new Map((await surpluses(ctx, year)).map((o, i) => [o.code, i + 1]));
   const education = await totalsByEducation(ctx, next);
 
   const overview: Section = {
@@ -239,7 +239,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             notes: [
               {
                 id: 'sum',
-                text: `各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与${wholeRegion(ctx.province)}缺口口径相同。`,
+                text: `各设区市缺口为各市单独测算的供需差，负值表示该市供给大于需求；各市之和与${whole}缺口口径相同。`,
               },
             ],
             source: source(ctx, 'marts.fct_occupation_shortage', `${next}年，按设区市`),

@@ -1,6 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { query } from '../sql.js';
 import type { PublicationContext } from '../context.js';
+import { occupationShortages, type OccupationShortage } from '../projection-queries.js';
 
 export interface Totals {
   key: string;
@@ -93,16 +94,9 @@ export async function gapByOccupationCity(
 }
 
 /**
- * Each occupation's place among the year's surpluses, the largest surplus first (the ranking the surplus table prints,
- * whose 上期排位 is this for the year before); occupations whose supply did not exceed demand are absent.
+ * The year's surpluses, the largest first: the surplus table's rows, and for the year before the places its 上期排位
+ * prints; occupations whose supply did not exceed demand are absent.
  */
-export async function surplusRanks(ctx: PublicationContext, year: number): Promise<Map<string, number>> {
-  const rows = await query<{ code: string; place: number }>(
-    ctx.conn,
-    `SELECT s.occupation_code AS code, row_number() OVER (ORDER BY s.gap, s.occupation_code)::INTEGER AS place
-       FROM marts.fct_occupation_shortage s JOIN ref.occupation o ON o.code = s.occupation_code
-      WHERE s.run_id = $1 AND s.region_code = $2 AND s.year = $3 AND s.gap < 0 AND o.is_occupation`,
-    [ctx.vintage!.runId, ctx.region.code, year],
-  );
-  return new Map(rows.map((r) => [r.code, r.place]));
+export async function surpluses(ctx: PublicationContext, year: number): Promise<OccupationShortage[]> {
+  return (await occupationShortages(ctx, year, 's.gap < 0')).sort((a, b) => a.gap - b.gap);
 }

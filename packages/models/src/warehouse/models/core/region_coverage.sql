@@ -1,7 +1,7 @@
 -- materialized: view
 -- comment: The provinces and cities with data of their own, and how much of each kind: published employment
 --   (core.employment), job postings (core.job_posting), quarterly shortage tables (core.shortage_entry), and enrolment
---   rows of the schools located in the city (core.enrollment: the row's own region, else the latest school list's location (core.school_latest), a
+--   rows of the schools located in the city (core.enrollment: the row's own region, else the latest school list's city (core.school_latest), a
 --   city name read within the province of the 学校标识码). A county's rows count for
 --   its city; a province has rows of its own when a source codes them to the province itself (the yearbook's 全区
 --   column, the province's shortage tables). A region a row names only as a destination (graduate flows) has no rows
@@ -24,12 +24,10 @@ WITH coded AS (
   UNION ALL
   SELECT region_code, 'shortage' FROM core.shortage_entry
   UNION ALL
-  SELECT coalesce(e.region_code, r.code), 'enrollment'
+  SELECT coalesce(e.region_code, s.city_code), 'enrollment'
   FROM core.enrollment e
   LEFT JOIN core.school_latest s ON s.school_code = e.school_code
-  -- The 学校标识码's third and fourth digits are the school's province: a city name is read within it.
-  LEFT JOIN ref.region r ON r.name = s.location AND r.level = '市' AND r.province_code = substr(s.school_code, 3, 2) || '0000'
-  WHERE coalesce(e.region_code, r.code) IS NOT NULL
+  WHERE coalesce(e.region_code, s.city_code) IS NOT NULL
 ),
 placed AS (
   SELECT CASE WHEN g.level = '县' THEN g.parent_code ELSE g.code END AS region_code, c.kind
