@@ -28,25 +28,23 @@ export interface BarOptions {
 
 const WITHHELD = '*';
 
-function categoryOrder(rows: readonly BarRow[], keepOrder: boolean): string[] {
+/** Categories in drawing order, with each one's total (withheld values count as zero). */
+function categoryOrder(rows: readonly BarRow[], keepOrder: boolean): { order: string[]; totals: Map<string, number> } {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.category, (totals.get(r.category) ?? 0) + (r.value ?? 0));
   const order = [...totals.keys()];
   if (!keepOrder) order.sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b, 'zh'));
-  return order;
+  return { order, totals };
 }
 
 /**
  * Whole-number ticks for an axis of small counts (职业个数 up to 10): Plot's own would fall on
  * halves, which no count takes. Nothing otherwise (fractions, negatives, larger values), leaving
- * Plot's choice.
+ * Plot's choice. `top` is the longest bar: a category's total when stacked, its largest value
+ * otherwise.
  */
-function countTicks(data: readonly { category: string; shown: number }[], stacked: boolean): { ticks?: number[]; tickFormat?: string } {
-  if (!data.every((d) => Number.isInteger(d.shown) && d.shown >= 0)) return {};
-  const totals = new Map<string, number>();
-  for (const d of data)
-    totals.set(d.category, stacked ? (totals.get(d.category) ?? 0) + d.shown : Math.max(totals.get(d.category) ?? 0, d.shown));
-  const top = Math.max(0, ...totals.values());
+function countTicks(shown: readonly number[], top: number): { ticks?: number[]; tickFormat?: string } {
+  if (!shown.every((v) => Number.isInteger(v) && v >= 0)) return {};
   if (top > 10) return {};
   return { ticks: Array.from({ length: Math.max(top, 1) + 1 }, (_, i) => i), tickFormat: 'd' };
 }
@@ -58,7 +56,7 @@ function countTicks(data: readonly { category: string; shown: number }[], stacke
  */
 export function barChart(rows: readonly BarRow[], options: BarOptions, document: Document): string {
   const fmt = options.format ?? ((v: number) => `${v}`);
-  const order = categoryOrder(rows, options.keepOrder ?? false);
+  const { order, totals } = categoryOrder(rows, options.keepOrder ?? false);
   const seriesNames = [...new Set(rows.map((r) => r.series ?? ''))];
   const multi = seriesNames.length > 1;
   const stacked = multi && options.layout === 'stacked';
@@ -66,7 +64,8 @@ export function barChart(rows: readonly BarRow[], options: BarOptions, document:
   const colorOf = new Map(seriesNames.map((s, i) => [s, seriesColor(i)]));
   const data = rows.map((r) => ({ ...r, series: r.series ?? '', shown: r.value ?? 0, label: r.value === null ? WITHHELD : fmt(r.value) }));
   const width = options.width ?? 640;
-  const valueTicks = countTicks(data, stacked);
+  const shown = data.map((d) => d.shown);
+  const valueTicks = countTicks(shown, Math.max(0, ...(stacked ? totals.values() : shown)));
   const style = { fontFamily: CHART_FONT_FAMILY, fontSize: '12px', background: 'white' };
   const valueTitle = options.valueLabel === undefined ? {} : { [options.orientation === 'horizontal' ? 'x' : 'y']: options.valueLabel };
   // Vertical bars title their value axis in the header row, which a legend shares; horizontal bars title theirs below the plot.
