@@ -34,13 +34,20 @@ export function sizeBytes(size: string): number {
 }
 
 /**
+ * DuckDB's appender (a stream read's staging) says it ran out of memory without the error type its
+ * queries name: it is given that type, so that it reads and is advised like theirs.
+ */
+const APPENDER_OUT_OF_MEMORY = /^Failed to append: (?=(?:could not|failed to) allocate)/;
+
+/**
  * DuckDB's out-of-memory message ends with advice to `SET memory_limit` (and threads, insertion
  * order), which an operator cannot do: it is replaced by the flag that sets the limit.
  */
 export function memoryLimitAdvice(message: string, memoryLimit: string): string {
-  if (!/Out of Memory Error/i.test(message)) return message;
+  const said = message.replace(APPENDER_OUT_OF_MEMORY, 'Out of Memory Error: ');
+  if (!/Out of Memory Error/i.test(said)) return message;
   const advice = `raise --memory-limit (TALENT_MEMORY_LIMIT; now ${memoryLimit}, default ${DEFAULT_MEMORY_LIMIT}) and run again`;
-  return message.replace(/\s*Possible solutions:[\s\S]*?(?:how_to_tune_workloads|$)/, `: ${advice}`);
+  return said.replace(/\s*Possible solutions:[\s\S]*?(?:how_to_tune_workloads|$)/, `: ${advice}`);
 }
 
 /** 02:00 Beijing time: after the job boards' midnight exports, long before the bureaus open. */

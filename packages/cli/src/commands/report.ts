@@ -93,12 +93,20 @@ export async function publicationRegions(
     );
     return { regions: [...config.regions], pdfRegions: [...config.regions] };
   }
-  const rows = (
-    await conn.runAndReadAll(`SELECT region_code, level FROM core.region_coverage ORDER BY province_code, level = '市', region_code`)
-  ).getRowsJson();
-  const regions = rows.map((r) => String(r[0]));
-  const provinces = rows.filter((r) => r[1] === '省').map((r) => String(r[0]));
+  const rows = await coveredRegions(conn);
+  const regions = rows.map((r) => r.code);
+  const provinces = rows.filter((r) => r.level === '省').map((r) => r.code);
   return { regions, pdfRegions: provinces.length ? provinces : regions };
+}
+
+/** The regions with data of their own (core.region_coverage): each province, its cities after it. */
+async function coveredRegions(conn: DuckDBConnection): Promise<{ code: string; name: string; level: string }[]> {
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT region_code, region_name, level FROM core.region_coverage ORDER BY province_code, level = '市', region_code`,
+    )
+  ).getRowsJson();
+  return rows.map((r) => ({ code: String(r[0]), name: String(r[1]), level: String(r[2]) }));
 }
 
 /** The codes among `codes` that core.region_coverage lacks, as `<code> <name>`, in the order given. */
@@ -135,11 +143,9 @@ export async function refuseRegionsWithoutData(
 
 /** Which regions have data of their own, for a message that refuses one without. */
 async function regionsWithData(conn: DuckDBConnection): Promise<string> {
-  const rows = (
-    await conn.runAndReadAll(`SELECT region_code, region_name FROM core.region_coverage ORDER BY province_code, level = '市', region_code`)
-  ).getRowsJson();
+  const rows = await coveredRegions(conn);
   if (!rows.length) return 'no region has data yet: load the sources first (`talent run` or `talent ingest`)';
-  return `the regions with data are ${rows.map((r) => `${String(r[0])} ${String(r[1])}`).join(', ')}`;
+  return `the regions with data are ${rows.map((r) => `${r.code} ${r.name}`).join(', ')}`;
 }
 
 /**

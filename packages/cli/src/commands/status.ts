@@ -68,9 +68,8 @@ export function summaryProblems(summary: unknown): RunProblem[] {
 
 // A run's loads are those started while it ran: runs hold the lock, so none overlap. A file a run
 // found unchanged is recorded on the row that recorded it (last_seen_at, times_seen), which keeps
-// only the latest sighting: a finished run's count is its ingest figures' (their skips, or for
-// figures without them the files it saw less those it loaded or failed), that row count only for a
-// run that recorded none.
+// only the latest sighting: a finished run's count comes from its ingest figures (the files it saw
+// less those it loaded or failed), that row count only for a run that recorded none.
 const RUNS_SQL = `
   WITH r AS (SELECT * FROM meta.runs ORDER BY started_at DESC LIMIT $1),
   l AS (
@@ -93,7 +92,6 @@ const RUNS_SQL = `
     coalesce(json_array_length(r.kept), 0) AS kept,
     count(l.load_id) FILTER (WHERE l.status IN ('loaded', 'replaced')) AS loaded,
     coalesce(
-      any_value(r.summary->>'$.stages.ingest.skipped')::BIGINT,
       any_value(r.summary->>'$.stages.ingest.files')::BIGINT - any_value(r.summary->>'$.stages.ingest.loaded')::BIGINT
         - any_value(r.summary->>'$.stages.ingest.failed')::BIGINT,
       count(l.load_id) FILTER (WHERE l.status = 'skipped_duplicate') + coalesce(any_value(seen.n), 0)) AS skipped,

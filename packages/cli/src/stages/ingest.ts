@@ -93,8 +93,6 @@ export function ingestStage(options: IngestStageOptions = {}): Stage {
           files: report.loads.length,
           loaded: written.length,
           failed: failed.length,
-          skipped: report.loads.filter((l) => l.status === 'skipped_duplicate').length,
-          duplicatesCollapsed: report.loads.reduce((a, l) => a + l.duplicatesCollapsed, 0),
           rowsRead: report.loads.reduce((a, l) => a + l.rowsRead, 0),
           rowsLoaded: report.loads.reduce((a, l) => a + l.rowsLoaded, 0),
           rowsRejected: report.loads.reduce((a, l) => a + l.rowsRejected, 0),

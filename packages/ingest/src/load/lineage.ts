@@ -125,30 +125,22 @@ export async function earlierRowOfFile(
   return row ? { loadId: String(row.load_id), status: String(row.status) } : null;
 }
 
-/** Active loads of the same source and period: what a corrected file replaces. */
-export async function activeLoadsForPeriod(conn: DuckDBConnection, source: string, period: string): Promise<string[]> {
-  const r = await conn.runAndReadAll(`SELECT load_id FROM meta.loads WHERE source = $1 AND period = $2 AND ${activeLoad()}`, [
-    source,
-    period,
-  ]);
-  return r.getRowObjectsJson().map((x) => String(x.load_id));
-}
-
-/** Active loads of this source holding these exact bytes: what a reload of the file replaces. */
-export async function activeLoadsWithContent(conn: DuckDBConnection, source: string, sha256: string): Promise<string[]> {
-  const r = await conn.runAndReadAll(`SELECT load_id FROM meta.loads WHERE source = $1 AND file_sha256 = $2 AND ${activeLoad()}`, [
-    source,
-    sha256,
-  ]);
-  return r.getRowObjectsJson().map((x) => String(x.load_id));
-}
-
-/** Accepted rows the given loads hold, together. */
-export async function rowsLoadedBy(conn: DuckDBConnection, loadIds: readonly string[]): Promise<number> {
-  if (loadIds.length === 0) return 0;
+/**
+ * Active loads of this source that a load replaces, with their accepted rows: those of `period` (a
+ * corrected file under `replace`), then those holding the bytes `sha256` (a reload of the file). The
+ * period's come first so that replaces_load_id and the refusal name them as the period's loads.
+ */
+export async function loadsReplacedBy(
+  conn: DuckDBConnection,
+  source: string,
+  period: string | null,
+  sha256: string | null,
+): Promise<{ loadId: string; rowsLoaded: number }[]> {
+  if (period === null && sha256 === null) return [];
   const r = await conn.runAndReadAll(
-    `SELECT coalesce(sum(rows_loaded), 0) FROM meta.loads WHERE load_id IN (${loadIds.map((_, i) => `$${i + 1}`).join(', ')})`,
-    [...loadIds],
+    `SELECT load_id, rows_loaded FROM meta.loads WHERE source = $1 AND ${activeLoad()} AND (period = $2 OR file_sha256 = $3)
+     ORDER BY coalesce(period = $2, false) DESC, started_at, load_id`,
+    [source, period, sha256],
   );
-  return Number(r.getRows()[0]![0]);
+  return r.getRowObjectsJson().map((x) => ({ loadId: String(x.load_id), rowsLoaded: Number(x.rows_loaded ?? 0) }));
 }

@@ -13,15 +13,13 @@ import { insertCore } from './core-insert.js';
 import { rejectUnmatched } from './reject-unmatched.js';
 import { kindSpec } from './kinds.js';
 import {
-  activeLoadsForPeriod,
-  activeLoadsWithContent,
   fileFingerprint,
   fileStamp,
   earlierRowOfFile,
+  loadsReplacedBy,
   loadWithSameContent,
   MTIME_SQL,
   newLoadId,
-  rowsLoadedBy,
   SEEN_AGAIN,
   type FileStamp,
 } from './lineage.js';
@@ -153,12 +151,6 @@ function fileVars(mapping: SourceMapping, filePath: string): Record<string, stri
   }
   return vars;
 }
-
-/**
- * DuckDB's appender (the stream reader's staging) says it ran out of memory without the error type
- * its queries name, which memoryLimitAdvice recognises.
- */
-const APPENDER_OUT_OF_MEMORY = /^Failed to append: (?=(?:could not|failed to) allocate)/;
 
 /** DuckDB's memory limit as it reports it (e.g. `953.6 MiB` for 1GB). */
 async function memoryLimitOf(conn: DuckDBConnection): Promise<string> {
@@ -369,12 +361,15 @@ export async function loadFile(
       );
     // What this load replaces: the period's loads under `replace`, and on a reload the earlier load of the same bytes.
     // Read once: the run lock keeps any other writer out until this load commits.
-    const earlier =
-      mapping.replace === 'replace' && result.period !== null ? await activeLoadsForPeriod(conn, mapping.source, result.period) : [];
-    if (reload)
-      for (const id of await activeLoadsWithContent(conn, mapping.source, result.sha256)) if (!earlier.includes(id)) earlier.push(id);
+    const replaced = await loadsReplacedBy(
+      conn,
+      mapping.source,
+      mapping.replace === 'replace' ? result.period : null,
+      reload ? result.sha256 : null,
+    );
+    const earlier = replaced.map((l) => l.loadId);
     if (!reload && earlier.length) {
-      const earlierRows = await rowsLoadedBy(conn, earlier);
+      const earlierRows = replaced.reduce((a, l) => a + l.rowsLoaded, 0);
       const [num, den] = MIN_REPLACEMENT_SHARE;
       if (result.rowsLoaded * den < earlierRows * num)
         throw new Error(
@@ -466,8 +461,7 @@ export async function loadFile(
     result.duplicatesCollapsed = 0;
     result.replacedLoadIds = [];
     // The operator cannot SET memory_limit as DuckDB's own advice says: the message names the flag, as the run's does.
-    const message = (err as Error).message.replace(APPENDER_OUT_OF_MEMORY, 'Out of Memory Error: ');
-    result.message = memoryLimitAdvice(message, options.memoryLimit ?? (await memoryLimitOf(conn)));
+    result.message = memoryLimitAdvice((err as Error).message, options.memoryLimit ?? (await memoryLimitOf(conn)));
     try {
       await record(stamp);
     } catch {
