@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendRows, ConfigError, memoryLimitAdvice, openWarehouse, resolveConfig, runModels } from '@talent/models';
 import { publicationRegions } from '../src/commands/report.js';
+import { recordedSummary } from '../src/commands/run-result.js';
 import { EXIT } from '../src/exit-codes.js';
 import { talent } from './talent-process.js';
 import { employmentRow } from './warehouse-rows.js';
@@ -48,11 +49,17 @@ describe('talent status says what a run left to do', () => {
            ('20260102T020000Z-1', 'run', '2026-01-02 02:00:00+00', '2026-01-02 02:05:00+00', 'partial', 1, '[]', $1),
            ('20260103T020000Z-2', 'run', '2026-01-03 02:00:00+00', NULL, 'running', $2, '[]', NULL)`,
         [
-          JSON.stringify({
-            changed: true,
-            problems: [...problems.map((p) => p.message), retention],
-            stages: { ingest: { problems }, retention: { problems: [retention] } },
-          }),
+          // Recorded as run.ts records a run: the retention stage's figures do not hold its problem.
+          JSON.stringify(
+            recordedSummary(
+              [
+                { stage: 'ingest', changed: true, lines: [], figures: { files: 2, problems }, problems: problems.map((p) => p.message) },
+                { stage: 'projection', changed: true, lines: [], figures: { series: 10 } },
+                { stage: 'retention', changed: false, lines: [], figures: { vintages: 2, whole: 2 }, problems: [retention] },
+              ],
+              true,
+            ),
+          ),
           deadPid,
         ],
       );

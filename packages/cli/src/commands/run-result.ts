@@ -15,6 +15,19 @@ export function problemsAfterIngest(stages: readonly StageResult[]): string[] {
 }
 
 /**
+ * What `meta.runs.summary` records of a finished run: its problems (the messages of every stage,
+ * ingest's first), the stage of each (`talent status` names it) and every stage's figures.
+ */
+export function recordedSummary(stages: readonly StageResult[], changed: boolean): Record<string, unknown> {
+  return {
+    changed,
+    problems: stages.flatMap((s) => s.problems ?? []),
+    stageProblems: Object.fromEntries(stages.filter((s) => s.problems?.length).map((s) => [s.stage, s.problems])),
+    stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])),
+  };
+}
+
+/**
  * A finished run as a command's result: exit code from the problems its ingest stage reported
  * (exit-codes.ts), unless its snapshot could not be published: then analysts see none of the run;
  * a run that loaded cleanly but ended partial because a later stage reported a problem exits 11.

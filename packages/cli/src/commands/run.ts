@@ -11,7 +11,7 @@ import { referenceStage } from '../stages/reference.js';
 import { reportStage } from '../stages/report.js';
 import { retentionStage } from '../stages/retention.js';
 import { checkOutWritable } from './report.js';
-import { ingestProblems, runResult } from './run-result.js';
+import { ingestProblems, recordedSummary, runResult } from './run-result.js';
 
 /** The nightly pipeline, in data-flow order. */
 export const STAGES: readonly Stage[] = [referenceStage, ingestStage(), projectionStage, reportStage, retentionStage];
@@ -136,7 +136,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
           seconds: Math.round(performance.now() - started) / 1000,
           publishError: null,
         };
-        await record.finish(status, { changed, problems, stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])) });
+        await record.finish(status, recordedSummary(stages, changed));
         log(
           status === 'partial'
             ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on${ingestProblems(stages).length ? '; the other sources loaded' : ''}.`

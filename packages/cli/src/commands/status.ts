@@ -37,12 +37,17 @@ export interface RunStatusRow {
 }
 
 /**
- * The problems `meta.runs.summary` records: the ingest stage's with their kinds, every later
- * stage's as its messages (run.ts records `problems` as the messages of all stages, ingest's first).
+ * The problems `meta.runs.summary` records (run-result.ts `recordedSummary`): the ingest stage's with
+ * their kinds, every later stage's as its messages under `stageProblems`. A summary recorded before
+ * `stageProblems` existed names a later stage only where its figures hold the message, else `run`.
  */
 export function summaryProblems(summary: unknown): RunProblem[] {
   if (!summary || typeof summary !== 'object') return [];
-  const s = summary as { problems?: unknown; stages?: Record<string, { problems?: unknown } | undefined> };
+  const s = summary as {
+    problems?: unknown;
+    stageProblems?: Record<string, unknown>;
+    stages?: Record<string, { problems?: unknown } | undefined>;
+  };
   const ingest = Array.isArray(s.stages?.ingest?.problems) ? (s.stages.ingest.problems as Record<string, unknown>[]) : [];
   const out: RunProblem[] = ingest.map((p) => ({
     stage: 'ingest',
@@ -52,15 +57,14 @@ export function summaryProblems(summary: unknown): RunProblem[] {
     message: String(p.message),
   }));
   const ingestMessages = new Set(out.map((p) => p.message));
-  // The later stages' problems are kept only as messages; their stage is the one whose figures
-  // say so, else unknown.
+  const holds = (list: unknown, message: string) => Array.isArray(list) && list.some((m) => String(m) === message);
   for (const m of Array.isArray(s.problems) ? s.problems : []) {
     const message = String(m);
     if (ingestMessages.has(message)) continue;
     const stage =
-      Object.entries(s.stages ?? {}).find(
-        ([name, f]) => name !== 'ingest' && Array.isArray(f?.problems) && (f.problems as unknown[]).includes(message),
-      )?.[0] ?? 'run';
+      Object.entries(s.stageProblems ?? {}).find(([name, list]) => name !== 'ingest' && holds(list, message))?.[0] ??
+      Object.entries(s.stages ?? {}).find(([name, f]) => name !== 'ingest' && holds(f?.problems, message))?.[0] ??
+      'run';
     out.push({ stage, kind: stage, message });
   }
   return out;
