@@ -26,6 +26,8 @@ async function value(sql: string, params: unknown[] = []): Promise<number> {
   const r = (await wh!.conn.runAndReadAll(sql, params as never)).getRowsJson()[0]?.[0];
   return r === null || r === undefined ? NaN : Number(r);
 }
+/** An occupation no industry employs. */
+const DANCER = '2-09-02-04';
 const close = (actual: number, expected: number, digits = 6) => expect(actual).toBeCloseTo(expected, digits);
 
 describe('projection steps on a hand-built province', () => {
@@ -490,6 +492,15 @@ describe('a projection vintage', () => {
   it('adds up: cities to the province, 大类 to 门类 and groups, occupations to industries, demand to openings', async () => {
     wh = await smallProvince();
     await addRegistrations(wh);
+    // The school also trains dancers (a dance major as large as its car major), whom no 大类 of the province employs.
+    await wh.conn.run(
+      `INSERT INTO ref.occupation (code, name, level, is_digital, is_green, is_occupation) VALUES ('${DANCER}', '舞蹈演员', '细类', false, false, true)`,
+    );
+    await wh.conn.run(
+      `INSERT INTO ref.crosswalk_major_occupation (catalog, major_code, occupation_code, weight, method, origin) VALUES ('高职专科', '550201', '${DANCER}', 1, 'test', 'test')`,
+    );
+    for (const table of ['core.enrollment', 'core.graduate_outcome'])
+      await wh.conn.run(`INSERT INTO ${table} SELECT * REPLACE ('550201' AS major_code) FROM ${table} WHERE major_code = '460701'`);
     const before = Date.now();
     const r = await runProjection(wh.conn, 'R1', 'fp');
     expect(r.lastYear).toBe(LAST_YEAR);
@@ -556,6 +567,23 @@ describe('a projection vintage', () => {
         `SELECT count(*) FROM marts.projection_occupation WHERE run_id = 'R1' AND NOT openings_floored AND abs(expansion + exits + transfers - openings) > 1e-9`,
       ),
     ).toBe(0);
+    // A city's GB/T 4754 rows hold the entrants of the occupations its 大类 employ, every one of them; the city's
+    // dancers are in projection_supply and fct_occupation_shortage only.
+    const entrants = await rows(
+      `SELECT s.region_code, s.year, s.placed, s.dancers, g.supply AS in_gap FROM (
+         SELECT region_code, year, sum(supply) FILTER (WHERE occupation_code <> $3) AS placed, sum(supply) FILTER (WHERE occupation_code = $3) AS dancers
+         FROM marts.projection_supply WHERE run_id = 'R1' AND region_code IN ($1, $2) GROUP BY ALL) s
+       JOIN (SELECT region_code, year, sum(supply) AS supply FROM marts.fct_talent_gap WHERE run_id = 'R1' AND framework = 'gbt4754' GROUP BY ALL) g
+         USING (region_code, year)`,
+      [CITY_A, CITY_B, DANCER],
+    );
+    expect(entrants.length).toBeGreaterThan(0);
+    expect(entrants.filter((x) => Number(x.dancers) > 0).length).toBeGreaterThan(8);
+    for (const x of entrants) tol(Number(x.in_gap), Number(x.placed));
+    expect(await value(`SELECT count(*) FROM marts.fct_talent_gap WHERE occupation_code = $1`, [DANCER])).toBe(0);
+    expect(
+      await value(`SELECT count(*) FROM marts.fct_occupation_shortage WHERE occupation_code = $1 AND supply > 0`, [DANCER]),
+    ).toBeGreaterThan(0);
     // The province's occupation rows add up the cities, and rank 1 is the largest gap.
     for (const x of await rows(
       `SELECT any_value(p.demand) AS demand, any_value(p.supply) AS supply, sum(c.demand) AS cd, sum(c.supply) AS cs
