@@ -32,6 +32,7 @@ describe("a city's graduate report covers the schools located in the city", () =
       ['preface', '前言'],
       ['basics', '柳州市院校毕业生就业基本情况'],
       ['quality', '柳州市院校毕业生就业质量分析'],
+      ['trends', '发展趋势'],
       ['inflow', '在本市就业的毕业生'],
       ['sources', '数据来源'],
     ]);
@@ -47,7 +48,7 @@ describe("a city's graduate report covers the schools located in the city", () =
     // A 门类 summed over a city's few schools is not printed (see addCitySchools).
     expect(tablesOf(city).map((t) => t.id)).not.toContain('industry-table');
     for (const t of tablesOf(city).filter((x) => x.id !== 'inflow-table'))
-      expect(t.source.detail, t.id).toBe(`位于柳州市的院校${LAST_YEAR}届`);
+      expect(t.source.detail, t.id).toBe(`位于柳州市的院校${t.id === 'trend-table' ? `${LAST_YEAR - 4}—` : ''}${LAST_YEAR}届`);
   });
 
   it('prints graduates and 落实率 by level as the outcomes of the city’s schools give them, or withholds them', async () => {
@@ -84,6 +85,33 @@ describe("a city's graduate report covers the schools located in the city", () =
     // A level of one school is that school's row of the by-school table: one cell, not two.
     expect(detail(levels.rows[0]!.cells.graduates).ref).toBe('grad|school=4145010003');
     expect(detail(levels.rows[1]!.cells.graduates).ref).toBe('grad|school=C:450200/L:高职专科');
+  });
+
+  it('prints the recent cohorts of the city’s schools, the newest as its 去向 table does', async () => {
+    const truth = await rows<{ year: number; graduates: number; unemployed: number }>(
+      `SELECT graduation_year AS year, sum(graduates)::INTEGER AS graduates, sum(dest_unemployed)::INTEGER AS unemployed
+         FROM core.graduate_outcome WHERE school_code IN ${LIUZHOU} AND graduation_year > ${LAST_YEAR} - 5 GROUP BY 1 ORDER BY 1`,
+    );
+    const t = tableOf(report(built, CITY), 'trend-table');
+    expect(t.caption).toBe(`位于柳州市的${LAST_YEAR}届报送院校近几届毕业生规模和落实率`);
+    expect(t.rows.map((r) => r.cells.cohort)).toEqual(truth.map((x) => `${x.year}届`));
+    let printed = 0;
+    t.rows.forEach((r, i) => {
+      const x = truth[i]!;
+      const n = detail(r.cells.graduates);
+      const newest = x.year === LAST_YEAR;
+      expect(n.ref).toBe(newest ? 'grad|school=C:450200' : `cohort_grad|cohort=${x.year}|school=C:450200`);
+      if (!n.withheld) {
+        printed++;
+        expect(n.value).toBe(x.graduates);
+      }
+      if (typeof r.cells.rate === 'number') expect(r.cells.rate).toBeCloseTo(100 - (100 * x.unemployed) / x.graduates, 1);
+      else expect(detail(r.cells.rate).withheld, String(x.year)).toBeDefined();
+    });
+    expect(printed).toBeGreaterThan(2);
+    // The newest is the 去向 table's total, the very cell and rate.
+    const levels = tableOf(report(built, CITY), 'levels-table');
+    expect(t.rows.at(-1)!.cells.rate).toBe(levels.rows.at(-1)!.cells.rate);
   });
 
   it('prints the seven 去向 of the city’s schools, adding up to their graduates', async () => {

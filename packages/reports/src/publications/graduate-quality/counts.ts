@@ -207,12 +207,8 @@ export function graduateCountSystem(data: GraduateData, cityCodes: readonly stri
   );
 
   for (const c of data.cohorts) {
-    const at = { cohort: String(c.year) };
-    system.add('cohort_grad', at, c.graduates);
-    system.add('cohort_unemployed', at, c.unemployed);
-    system.add('cohort_placed', at, c.graduates - c.unemployed);
-    system.add('cohort_study', at, c.study);
-    system.relate(cellKey('cohort_grad', at), [cellKey('cohort_placed', at), cellKey('cohort_unemployed', at)]);
+    addCohort(system, {}, c.year, c, data.cohort);
+    system.add('cohort_study', { cohort: String(c.year) }, c.study);
   }
   for (const m of majors) {
     const at = { major: m.key };
@@ -223,6 +219,39 @@ export function graduateCountSystem(data: GraduateData, cityCodes: readonly stri
   }
   for (const [city, schools] of cities) addCitySchools(system, data, city, schools, cityCodes);
   return system;
+}
+
+/**
+ * One cohort's graduates, 落实 and 待就业 at `where` (graduates = 落实 + 待就业). The newest cohort
+ * repeats the 去向 table at `where`: its 待就业, and its graduates, are one number with the table's
+ * wherever they are equal (reported graduates differ from the sum of the 去向 when the returns do not add up).
+ */
+export function addCohort(
+  system: CountSystem,
+  where: Record<string, string>,
+  year: number,
+  v: { graduates: number; unemployed: number },
+  newest: number,
+): void {
+  const t = { ...where, cohort: String(year) };
+  system.add('cohort_grad', t, v.graduates);
+  system.add('cohort_unemployed', t, v.unemployed);
+  system.add('cohort_placed', t, v.graduates - v.unemployed);
+  system.relate(cellKey('cohort_grad', t), [cellKey('cohort_placed', t), cellKey('cohort_unemployed', t)]);
+  if (year !== newest) return;
+  for (const [table, cohort] of [
+    [cellKey('grad', { ...where, group: 'unemployed' }), cellKey('cohort_unemployed', t)],
+    [cellKey('grad', where), cellKey('cohort_grad', t)],
+  ] as const)
+    if (system.cells.get(table)?.value === system.cells.get(cohort)!.value) system.relate(table, [cohort]);
+}
+
+/**
+ * The cohorts before the newest: a city's trend holds cells of its own for these only, and reads the
+ * newest from its 去向 table, so that the city's newest cohort is not a second number beside that table.
+ */
+export function earlierCohorts(data: GraduateData): GraduateData['cohorts'] {
+  return data.cohorts.filter((c) => c.year !== data.cohort);
 }
 
 /** Graduates of `schools` (codes) by 去向. */
@@ -249,6 +278,16 @@ function addCitySchools(system: CountSystem, data: GraduateData, city: string, s
   );
   addDestinationGroups(system, at, all);
   addDestinations(system, at, all);
+  // The earlier cohorts of the same schools (a school with no return in a year adds nothing to it).
+  for (const c of earlierCohorts(data)) {
+    const sum = { graduates: 0, unemployed: 0 };
+    for (const s of schools) {
+      const v = data.schoolCohorts.get(s.code)?.get(c.year);
+      sum.graduates += v?.graduates ?? 0;
+      sum.unemployed += v?.unemployed ?? 0;
+    }
+    addCohort(system, at, c.year, sum, data.cohort);
+  }
   const employedAt = (places: readonly string[]) =>
     schools.reduce((n, s) => n + places.reduce((m, p) => m + (data.flows.get(s.code)?.get(p) ?? 0), 0), 0);
   addFlows(

@@ -3,10 +3,11 @@ import type { Publication, Row, Section } from '../../document/types.js';
 import { FORMAT, educationIssuer, provinceWord, round, source, wholeRegion, type PublicationContext } from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
-import { ratedMajors } from './counts.js';
+import { earlierCohorts, ratedMajors } from './counts.js';
+import { placementRate } from './placement-rate.js';
 import { prefaceSection, trendsSection } from './sections.js';
 import { majorCards } from './major-cards.js';
-import { basicsSection, cityScope, levelsOf, provinceScope, qualitySection } from './scope.js';
+import { basicsSection, cityScope, levelsOf, provinceScope, qualitySection, sourceOf } from './scope.js';
 import type { GraduateData } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 import { GRADUATE_COLUMNS as G, PERCENT } from './columns.js';
@@ -21,19 +22,10 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
   const scope = provinceScope(ctx, data);
 
   // Trends over recent cohorts.
-  const trendRows: Row[] = data.cohorts.map((c) => {
-    const at = { cohort: String(c.year) };
-    return {
-      key: String(c.year),
-      cells: {
-        cohort: `${c.year}届`,
-        graduates: cells.count('cohort_grad', at),
-        rate: cells.share(['cohort_placed', at], ['cohort_grad', at], 1),
-        study: cells.share(['cohort_study', at], ['cohort_grad', at], 1),
-        salary: c.salary === null ? null : cells.mean(c.salary, c.salaryN),
-      },
-    };
-  });
+  const trendRows = cohortRows(data, cells, {}, (c, at) => ({
+    study: cells.share(['cohort_study', at], ['cohort_grad', at], 1),
+    salary: c.salary === null ? null : cells.mean(c.salary, c.salaryN),
+  }));
 
   // 红/黄/绿牌.
   const rated = ratedMajors(data, rules);
@@ -71,7 +63,7 @@ export async function buildGraduateQuality(ctx: PublicationContext, data: Gradua
       '近几届毕业生规模、落实率、升学率和月均收入',
       [{ key: 'study', header: '升学率', unit: '%', format: PERCENT, measure: 'share' }, G.salary],
       trendRows,
-      source(ctx, model, `${data.cohorts[0]?.year}—${cohort}届`),
+      sourceOf(ctx, scope, model, `${data.cohorts[0]?.year}—${cohort}`),
     ),
     {
       id: 'feedback',
@@ -176,6 +168,12 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
         ),
         basicsSection(ctx, data, cells, scope),
         qualitySection(ctx, cohort, cells, scope),
+        trendsSection(
+          `位于${region.name}的${cohort}届报送院校近几届毕业生规模和落实率`,
+          [],
+          cityCohortRows(data, cells, scope.at),
+          sourceOf(ctx, scope, 'core.graduate_outcome', `${data.cohorts[0]?.year}—${cohort}`),
+        ),
         inflow,
       ]
     : [
@@ -204,6 +202,38 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
     runId: ctx.runId,
     sections,
   };
+}
+
+/** A row per recent cohort at `where` (the province, or a city's schools): graduates and 落实率, and `more`. */
+function cohortRows(
+  data: GraduateData,
+  cells: DisclosedCells,
+  where: Record<string, string>,
+  more: (c: GraduateData['cohorts'][number], at: Record<string, string>) => Row['cells'] = () => ({}),
+): Row[] {
+  return data.cohorts.map((c) => {
+    const at = { ...where, cohort: String(c.year) };
+    return {
+      key: String(c.year),
+      cells: {
+        cohort: `${c.year}届`,
+        graduates: cells.count('cohort_grad', at),
+        rate: cells.share(['cohort_placed', at], ['cohort_grad', at], 1),
+        ...more(c, at),
+      },
+    };
+  });
+}
+
+/** A city's trend: its earlier cohorts' own cells, then the newest as its 去向 table prints it (the sum of the 去向). */
+function cityCohortRows(data: GraduateData, cells: DisclosedCells, at: Record<string, string>): Row[] {
+  return [
+    ...cohortRows({ ...data, cohorts: earlierCohorts(data) }, cells, at),
+    {
+      key: String(data.cohort),
+      cells: { cohort: `${data.cohort}届`, graduates: cells.count('grad', at), rate: placementRate(cells, at) },
+    },
+  ];
 }
 
 function order(card: string | null): number {

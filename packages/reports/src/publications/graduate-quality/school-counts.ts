@@ -1,11 +1,13 @@
 import { CountSystem, cellKey, type Relation } from '../../disclosure/count-system.js';
 import type { BandCandidate } from '../../disclosure/rate-bands.js';
 import {
+  addCohort,
   addDestinationGroups,
   addDestinations,
   addFlows,
   cityPlaces,
   citySchoolsCode,
+  earlierCohorts,
   OUTSIDE,
   ratedMajors,
   schoolsByCity,
@@ -54,20 +56,8 @@ export function schoolCountSystem(data: GraduateData, school: School, places: re
     places.map((p): [string, number] => [p, byPlace?.get(p) ?? 0]),
     schoolSections(data, school.code).map((c): [string, number] => [c, bySection!.get(c)!]),
   );
-  for (const c of data.cohorts) {
-    const v = data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 };
-    const t = { ...at, cohort: String(c.year) };
-    system.add('cohort_grad', t, v.graduates);
-    system.add('cohort_unemployed', t, v.unemployed);
-    system.add('cohort_placed', t, v.graduates - v.unemployed);
-    system.relate(cellKey('cohort_grad', t), [cellKey('cohort_placed', t), cellKey('cohort_unemployed', t)]);
-    if (c.year === data.cohort) {
-      // The newest cohort is the school's 去向 table again (graduates as reported equal the sum of the
-      // 去向 when the returns add up: only then one number).
-      system.relate(cellKey('grad', { ...at, group: 'unemployed' }), [cellKey('cohort_unemployed', t)]);
-      if (v.graduates === system.cells.get(cellKey('grad', at))!.value) system.relate(cellKey('grad', at), [cellKey('cohort_grad', t)]);
-    }
-  }
+  for (const c of data.cohorts)
+    addCohort(system, at, c.year, data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 }, data.cohort);
   return system;
 }
 
@@ -106,11 +96,7 @@ export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null 
     }
     if (graduates === 0) continue;
     any = true;
-    const t = { school: OTHER_SCHOOLS, cohort: String(c.year) };
-    system.add('cohort_grad', t, graduates);
-    system.add('cohort_unemployed', t, unemployed);
-    system.add('cohort_placed', t, graduates - unemployed);
-    system.relate(cellKey('cohort_grad', t), [cellKey('cohort_placed', t), cellKey('cohort_unemployed', t)]);
+    addCohort(system, { school: OTHER_SCHOOLS }, c.year, { graduates, unemployed }, data.cohort);
   }
   return any ? system : null;
 }
@@ -179,8 +165,8 @@ export function schoolLinks(data: GraduateData, rules: PublicationRules, withOth
     if (parts.reduce((s, p) => s + p.graduates, 0) === m.graduates)
       links.push({ total: cellKey('major_grad', { major: m.key }), parts: parts.map((p) => cellKey('grad', { school: p.code })) });
   }
-  // What a city's report prints of its schools is the sum of their reports' cells: each 去向 and the
-  // employed graduates in each of its places.
+  // What a city's report prints of its schools is the sum of their reports' cells: each 去向, the
+  // employed graduates in each of its places, and each recent cohort.
   const cityCodes = places.filter((p) => p !== OUTSIDE);
   for (const [city, schools] of schoolsByCity(data, cityCodes)) {
     const at = citySchoolsCode(city);
@@ -194,6 +180,12 @@ export function schoolLinks(data: GraduateData, rules: PublicationRules, withOth
         total: cellKey('flow', { school: at, place: p.code }),
         parts: schools.flatMap((s) => p.members.map((m) => cellKey('flow', { school: s.code, place: m }))),
       });
+    for (const c of earlierCohorts(data))
+      for (const m of COHORT_MEASURES)
+        links.push({
+          total: cellKey(m, { school: at, cohort: String(c.year) }),
+          parts: schools.map((s) => cellKey(m, { school: s.code, cohort: String(c.year) })),
+        });
   }
   return links;
 }

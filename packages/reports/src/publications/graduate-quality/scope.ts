@@ -79,8 +79,8 @@ export function cityScope(ctx: PublicationContext, data: GraduateData, city: Reg
 /** `柳州市院校` for a city's schools, nothing for the province's: the words before 毕业生 in titles and captions. */
 const whose = (scope: SchoolScope) => (scope.city ? `${scope.city}院校` : '');
 
-/** The source of the scope's tables read from `model`. */
-function sourceOf(ctx: PublicationContext, scope: SchoolScope, model: string, cohort: number): Provenance {
+/** The source of the scope's tables read from `model`, of a cohort or a span of them (`2021—2025`). */
+export function sourceOf(ctx: PublicationContext, scope: SchoolScope, model: string, cohort: number | string): Provenance {
   return source(ctx, model, scope.city ? `位于${scope.city}的院校${cohort}届` : `${cohort}届`);
 }
 
