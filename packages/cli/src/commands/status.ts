@@ -136,7 +136,9 @@ function formatRun(r: RunStatusRow): string[] {
     lines.push(`  ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} to act on:`);
     for (const p of r.problems) {
       const about = [p.source, p.file].filter((x) => x && !p.message.includes(x)).join(' ');
-      lines.push(`    ${p.kind}: ${about ? `${about}: ` : ''}${p.message}`);
+      // A later stage's message names its stage already, for the lists that print messages alone (the nightly alert).
+      const kind = p.message.startsWith(`${p.kind}: `) ? '' : `${p.kind}: `;
+      lines.push(`    ${kind}${about ? `${about}: ` : ''}${p.message}`);
     }
   }
   return lines;
