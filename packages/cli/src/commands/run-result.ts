@@ -18,11 +18,14 @@ export function problemsAfterIngest(stages: readonly StageResult[]): string[] {
  * What `meta.runs.summary` records of a finished run: its problems (the messages of every stage,
  * ingest's first), the stage of each (`talent status` names it) and every stage's figures.
  */
-export function recordedSummary(stages: readonly StageResult[], changed: boolean): Record<string, unknown> {
+export function recordedSummary(
+  stages: readonly StageResult[],
+  changed: boolean,
+): { changed: boolean; problems: string[]; stageProblems: Record<string, string[]>; stages: Record<string, Record<string, unknown>> } {
   return {
     changed,
     problems: stages.flatMap((s) => s.problems ?? []),
-    stageProblems: Object.fromEntries(stages.filter((s) => s.problems?.length).map((s) => [s.stage, s.problems])),
+    stageProblems: Object.fromEntries(stages.filter((s) => s.problems?.length).map((s) => [s.stage, s.problems!])),
     stages: Object.fromEntries(stages.map((s) => [s.stage, s.figures])),
   };
 }

@@ -122,7 +122,8 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
           throw new RunFailedError(runId, failed, kept, err);
         }
         const changed = wh.migrationsApplied.length > 0 || stages.some((s) => s.changed);
-        const problems = stages.flatMap((s) => s.problems ?? []);
+        const recorded = recordedSummary(stages, changed);
+        const { problems } = recorded;
         const status = problems.length ? 'partial' : 'succeeded';
         const summary: RunSummary = {
           runId,
@@ -136,7 +137,7 @@ export async function runPipeline(config: Config, options: RunOptions = {}): Pro
           seconds: Math.round(performance.now() - started) / 1000,
           publishError: null,
         };
-        await record.finish(status, recordedSummary(stages, changed));
+        await record.finish(status, recorded);
         log(
           status === 'partial'
             ? `\nRun ${runId} finished with problems (partial): ${problems.length} to act on${ingestProblems(stages).length ? '; the other sources loaded' : ''}.`

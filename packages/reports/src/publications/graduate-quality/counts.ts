@@ -254,6 +254,17 @@ export function earlierCohorts(data: GraduateData): GraduateData['cohorts'] {
   return data.cohorts.filter((c) => c.year !== data.cohort);
 }
 
+/** Graduates and 待就业 of `schools` (codes) in one cohort year (a school with no return that year adds nothing). */
+export function cohortOf(data: GraduateData, schools: Iterable<string>, year: number): { graduates: number; unemployed: number } {
+  const sum = { graduates: 0, unemployed: 0 };
+  for (const s of schools) {
+    const v = data.schoolCohorts.get(s)?.get(year);
+    sum.graduates += v?.graduates ?? 0;
+    sum.unemployed += v?.unemployed ?? 0;
+  }
+  return sum;
+}
+
 /** Graduates of `schools` (codes) by 去向. */
 function destinationsOf(data: GraduateData, schools: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -272,22 +283,12 @@ function addCitySchools(system: CountSystem, data: GraduateData, city: string, s
   const at = { school: citySchoolsCode(city) };
   for (const [code, members] of citySchoolsTree(city, schools).slice(1))
     addDestinationGroups(system, { school: code }, destinationsOf(data, members));
-  const all = destinationsOf(
-    data,
-    schools.map((s) => s.code),
-  );
+  const codes = schools.map((s) => s.code);
+  const all = destinationsOf(data, codes);
   addDestinationGroups(system, at, all);
   addDestinations(system, at, all);
   // The earlier cohorts of the same schools (a school with no return in a year adds nothing to it).
-  for (const c of earlierCohorts(data)) {
-    const sum = { graduates: 0, unemployed: 0 };
-    for (const s of schools) {
-      const v = data.schoolCohorts.get(s.code)?.get(c.year);
-      sum.graduates += v?.graduates ?? 0;
-      sum.unemployed += v?.unemployed ?? 0;
-    }
-    addCohort(system, at, c.year, sum, data.cohort);
-  }
+  for (const c of earlierCohorts(data)) addCohort(system, at, c.year, cohortOf(data, codes, c.year), data.cohort);
   const employedAt = (places: readonly string[]) =>
     schools.reduce((n, s) => n + places.reduce((m, p) => m + (data.flows.get(s.code)?.get(p) ?? 0), 0), 0);
   addFlows(

@@ -5,7 +5,7 @@ import { dataSourcesSection } from '../data-sources.js';
 import { methodologyItems } from '../methodology.js';
 import { earlierCohorts, ratedMajors } from './counts.js';
 import { placementRate } from './placement-rate.js';
-import { prefaceSection, trendsSection } from './sections.js';
+import { cohortRows, prefaceSection, trendsSection } from './sections.js';
 import { majorCards } from './major-cards.js';
 import { basicsSection, cityScope, levelsOf, provinceScope, qualitySection, sourceOf } from './scope.js';
 import type { GraduateData } from './queries.js';
@@ -202,27 +202,6 @@ export async function buildCityGraduates(ctx: PublicationContext, data: Graduate
     runId: ctx.runId,
     sections,
   };
-}
-
-/** A row per recent cohort at `where` (the province, or a city's schools): graduates and 落实率, and `more`. */
-function cohortRows(
-  data: GraduateData,
-  cells: DisclosedCells,
-  where: Record<string, string>,
-  more: (c: GraduateData['cohorts'][number], at: Record<string, string>) => Row['cells'] = () => ({}),
-): Row[] {
-  return data.cohorts.map((c) => {
-    const at = { ...where, cohort: String(c.year) };
-    return {
-      key: String(c.year),
-      cells: {
-        cohort: `${c.year}届`,
-        graduates: cells.count('cohort_grad', at),
-        rate: cells.share(['cohort_placed', at], ['cohort_grad', at], 1),
-        ...more(c, at),
-      },
-    };
-  });
 }
 
 /** A city's trend: its earlier cohorts' own cells, then the newest as its 去向 table prints it (the sum of the 去向). */

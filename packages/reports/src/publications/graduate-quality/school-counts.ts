@@ -7,6 +7,7 @@ import {
   addFlows,
   cityPlaces,
   citySchoolsCode,
+  cohortOf,
   earlierCohorts,
   OUTSIDE,
   ratedMajors,
@@ -56,8 +57,7 @@ export function schoolCountSystem(data: GraduateData, school: School, places: re
     places.map((p): [string, number] => [p, byPlace?.get(p) ?? 0]),
     schoolSections(data, school.code).map((c): [string, number] => [c, bySection!.get(c)!]),
   );
-  for (const c of data.cohorts)
-    addCohort(system, at, c.year, data.schoolCohorts.get(school.code)?.get(c.year) ?? { graduates: 0, unemployed: 0 }, data.cohort);
+  for (const c of data.cohorts) addCohort(system, at, c.year, cohortOf(data, [school.code], c.year), data.cohort);
   return system;
 }
 
@@ -86,17 +86,12 @@ export function otherSchoolsCountSystem(data: GraduateData): CountSystem | null 
   const known = new Set(data.schools.map((s) => s.code));
   const system = new CountSystem({ school: [OTHER_SCHOOLS], cohort: data.cohorts.map((c) => String(c.year)) });
   let any = false;
+  const others = [...data.schoolCohorts.keys()].filter((school) => !known.has(school));
   for (const c of data.cohorts) {
-    let graduates = 0;
-    let unemployed = 0;
-    for (const [school, byYear] of data.schoolCohorts) {
-      if (known.has(school)) continue;
-      graduates += byYear.get(c.year)?.graduates ?? 0;
-      unemployed += byYear.get(c.year)?.unemployed ?? 0;
-    }
-    if (graduates === 0) continue;
+    const v = cohortOf(data, others, c.year);
+    if (v.graduates === 0) continue;
     any = true;
-    addCohort(system, { school: OTHER_SCHOOLS }, c.year, { graduates, unemployed }, data.cohort);
+    addCohort(system, { school: OTHER_SCHOOLS }, c.year, v, data.cohort);
   }
   return any ? system : null;
 }

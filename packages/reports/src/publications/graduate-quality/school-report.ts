@@ -4,7 +4,7 @@ import { FORMAT, provinceWord, source as provenance, type PublicationContext } f
 import type { PublicationRules } from '../rules.js';
 import { schoolMajorCode, schoolSections } from './school-counts.js';
 import { OUTSIDE } from './counts.js';
-import { destinationsSection, flowsSection, prefaceSection, trendsSection } from './sections.js';
+import { cohortRows, destinationsSection, flowsSection, prefaceSection, trendsSection } from './sections.js';
 import { placementRate } from './placement-rate.js';
 import { DESTINATION_GROUPS, type GraduateData, type School } from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
@@ -102,17 +102,7 @@ export function buildSchoolGraduates(
     },
   }));
 
-  const trendRows: Row[] = data.cohorts.map((c) => {
-    const t = { cohort: String(c.year), school: school.code };
-    return {
-      key: String(c.year),
-      cells: {
-        cohort: `${c.year}届`,
-        graduates: cells.count('cohort_grad', t),
-        rate: cells.share(['cohort_placed', t], ['cohort_grad', t], 1),
-      },
-    };
-  });
+  const trendRows = cohortRows(data, cells, { school: school.code });
 
   const sections: Section[] = [
     prefaceSection(

@@ -3,7 +3,7 @@ import type { Block, Column, Provenance, Row, Section, TableNote } from '../../d
 import { chartWithTable } from '../../document/chart-with-table.js';
 import { FORMAT } from '../context.js';
 import { methodologyItems } from '../methodology.js';
-import { DESTINATIONS, type Destination } from './queries.js';
+import { DESTINATIONS, type Destination, type GraduateData } from './queries.js';
 import { GRADUATE_COLUMNS as G } from './columns.js';
 
 /** Sections every graduate report prints: the region's, a city's (of its schools) and a school's. */
@@ -188,6 +188,27 @@ export function flowsSection(
 /** Who the flow tables count (the scope of core.graduate_region and core.graduate_industry). */
 const FLOW_SCOPE =
   '人数为协议和合同就业、灵活就业和自主创业的毕业生，不含应征义务兵；比例为占毕业去向为“就业”的毕业生（含应征义务兵）的比例，合计不足100%。';
+
+/** A row per recent cohort at `where` (the province, a city's schools, a school): graduates and 落实率, and `more`. */
+export function cohortRows(
+  data: GraduateData,
+  cells: DisclosedCells,
+  where: Record<string, string>,
+  more: (c: GraduateData['cohorts'][number], at: Record<string, string>) => Row['cells'] = () => ({}),
+): Row[] {
+  return data.cohorts.map((c) => {
+    const at = { ...where, cohort: String(c.year) };
+    return {
+      key: String(c.year),
+      cells: {
+        cohort: `${c.year}届`,
+        graduates: cells.count('cohort_grad', at),
+        rate: cells.share(['cohort_placed', at], ['cohort_grad', at], 1),
+        ...more(c, at),
+      },
+    };
+  });
+}
 
 /**
  * The 发展趋势 section: graduates by cohort as bars, beside a table of each cohort's graduates and
