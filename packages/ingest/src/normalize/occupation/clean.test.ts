@@ -30,6 +30,17 @@ describe('cleanTitle', () => {
     expect(clean('机票操作员月薪6千五险一金双休').core).toBe('机票操作员');
     expect(clean('互联网区域销售专员+五险一金+高薪直招').core).toBe('互联网区域销售专员');
     expect(clean('3千-5千诚聘销售实习生 高薪+晋升').core).toBe('销售');
+    expect(clean('餐厅主管（工资面议）').core).toBe('餐厅主管');
+    expect(clean('粤语推广专员 3K底薪+绩效+提成').core).toBe('粤语推广专员');
+  });
+
+  it('keeps a pay, bonus or drive word that is part of the role', () => {
+    expect(clean('施工资料员').core).toBe('施工资料员');
+    expect(clean('薪资核算专员').core).toBe('薪资核算专员');
+    expect(clean('薪酬绩效专员').core).toBe('薪酬绩效专员');
+    expect(clean('绩效主管').core).toBe('绩效主管');
+    expect(clean('招聘会计助理').core).toBe('会计助理');
+    expect(clean('招聘会：普工（包吃住）').core).toBe('普工');
   });
 
   it('drops place segments', () => {

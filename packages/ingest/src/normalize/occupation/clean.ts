@@ -36,8 +36,8 @@ const ENTITIES: [RegExp, string][] = [
 const ENTITY_CHAR = /[+#.&]/;
 const BRACKET = /\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】|《([^《》]*)》|「([^「」]*)」|<([^<>]*)>|〔([^〔〕]*)〕/;
 const BRACKET_CHARS = /[()[\]【】《》「」<>〔〕]/g;
-/** Recruitment drives name no role (`2020校园招聘`). */
-const DRIVE = /(校园招聘|社会招聘|校招|社招|春招|秋招|暑期招聘|招聘会|招聘简章|招聘启事)/g;
+/** Recruitment drives name no role (`2020校园招聘`); 招聘会 is no drive where 会 starts the role (招聘会计助理). */
+const DRIVE = /(校园招聘|社会招聘|校招|社招|春招|秋招|暑期招聘|招聘会(?![计员展务])|招聘简章|招聘启事)/g;
 /** Recruiting verbs: what precedes them is the employer, what follows them the role. */
 const RECRUIT = /(高薪诚聘|高薪招聘|高薪聘请|高薪聘|诚聘|急聘|急招|诚招|直招|热招|特招|直聘|聘请|招聘|招募)/;
 /** After 招聘, these make 招聘 the role itself (招聘专员, 招聘经理), not a verb. */
@@ -45,8 +45,9 @@ const RECRUITER = /^\s*(专员|经理|主管|顾问|助理|总监|负责人|组�
 const RECRUIT_CHAR = /[招聘]/;
 const DIGIT = /\d/;
 const LEAD_VERB = /^(招|聘)(?!商|生|标|投|聘|募)/;
+/** Pay words and their figures; 工资 and 薪资 stay where they are part of a role (施工资料员, 薪资核算专员). */
 const PAY =
-  /(月薪|年薪|底薪|综合薪资|综薪|薪资|薪水|工资|均薪|保底|无责任底薪|无责底薪|无责任|无责|月入|年入|收入|时薪|日薪)\s*[\d.]*\s*(k|w|千|万|元)?(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(以上|起|左右)?\+?/g;
+  /(月薪|年薪|底薪|综合薪资|综薪|薪资(?!专员|核算)|薪水|工资(?!料|专员|核算)|均薪|保底|无责任底薪|无责底薪|无责任|无责|月入|年入|收入|时薪|日薪)\s*[\d.]*\s*(k|w|千|万|元)?(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(以上|起|左右)?\+?/g;
 const MONEY = /[\d.]+\s*(k|w|千|万|元)(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(\s*\/?\s*(月|年|天|日|小时|时))?(以上|起|左右)?\+?/g;
 const BIG_NUMBER = /(^|[^a-z\d])\d{3,}\+?(?![a-z\d])/g;
 const COHORT = /\d{2,4}\s*(届|年)/g;
@@ -84,7 +85,8 @@ const BENEFITS = new RegExp(
     '提成',
     '年终奖',
     '奖金',
-    '绩效',
+    // 薪酬绩效 and 绩效专员 name an HR role, not a bonus.
+    '(?<!薪酬)绩效(?!专员|主管|经理|考核)',
     '餐补',
     '房补',
     '补贴',
