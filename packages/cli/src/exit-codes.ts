@@ -2,8 +2,8 @@ import type { IngestProblemKind } from '@talent/ingest';
 
 /**
  * Exit codes of `talent` (the one table: `--help` prints `EXIT_MEANING`, the README's "Commands"
- * explains each). When a run has several problems, the code is that of the first in this order:
- * the most basic fault first. `talent sql` and `talent export` exit with 5 when no published
+ * explains each). When a run has several problems, the code is that of the first in `BY_PROBLEM`'s
+ * order (the README's table order): the most basic fault first. `talent sql` and `talent export` exit with 5 when no published
  * snapshot exists yet.
  */
 export const EXIT = {
@@ -19,6 +19,7 @@ export const EXIT = {
   sqlError: 9,
   publishFailed: 10,
   stageProblem: 11,
+  demandMismatch: 12,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -37,6 +38,7 @@ export const EXIT_MEANING: Record<ExitCode, string> = {
   9: 'talent sql: the query failed',
   10: 'the run finished, but its snapshot could not be published (analysts keep the previous one)',
   11: 'the run finished partial: a stage after ingest reported a problem (the message says what to do)',
+  12: "a source's demand records did not change as its loaded postings and duplicates say (postings lost or counted twice)",
 };
 
 /** The code of each problem kind an ingest reports, in order of precedence. */
@@ -46,6 +48,7 @@ const BY_PROBLEM: readonly (readonly [IngestProblemKind, ExitCode])[] = [
   ['no-input', EXIT.noInput],
   ['load-failed', EXIT.loadFailed],
   ['rejects-over-threshold', EXIT.rejectsOverThreshold],
+  ['demand-mismatch', EXIT.demandMismatch],
 ];
 
 /** The exit code of a run from the kinds of problem its ingest reported (0 when none). */

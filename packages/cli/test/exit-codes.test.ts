@@ -21,6 +21,8 @@ describe('exit codes of the talent command', () => {
     expect(exitCodeFor([{ kind: 'rejects-over-threshold' }, { kind: 'load-failed' }])).toBe(EXIT.loadFailed);
     expect(exitCodeFor([{ kind: 'load-failed' }, { kind: 'no-input' }, { kind: 'mapping-invalid' }])).toBe(EXIT.mappingInvalid);
     expect(exitCodeFor([{ kind: 'mapping-invalid' }, { kind: 'unknown-source' }])).toBe(EXIT.unknownSource);
+    expect(exitCodeFor([{ kind: 'demand-mismatch' }])).toBe(EXIT.demandMismatch);
+    expect(exitCodeFor([{ kind: 'demand-mismatch' }, { kind: 'rejects-over-threshold' }])).toBe(EXIT.rejectsOverThreshold);
   });
 
   it('talent ingest --source with an unknown id exits 3, naming the nearest source', { timeout: 120_000 }, () => {

@@ -44,7 +44,8 @@ export interface IngestAllOptions {
 }
 
 /** What can go wrong in a run as a whole, each kind with its exit code in the CLI (packages/cli/src/exit-codes.ts). */
-export type IngestProblemKind = 'no-input' | 'unknown-source' | 'mapping-invalid' | 'load-failed' | 'rejects-over-threshold';
+export type IngestProblemKind =
+  'no-input' | 'unknown-source' | 'mapping-invalid' | 'load-failed' | 'rejects-over-threshold' | 'demand-mismatch';
 
 /** One thing the operator must act on, with the file or source and what to do. */
 export interface IngestProblem {
@@ -72,6 +73,14 @@ export interface SourceSummary {
    * records, so the figures add up whichever side of a pair a load brings.
    */
   duplicatesCollapsed: number;
+  /**
+   * Postings only: the change this run's loads of the source made to the demand records as the
+   * warehouse counts them (rows of core.job_demand after each load less those before it, the records
+   * headed by postings of the loads it replaced counted as removed first; see demandChangeOf). Counted
+   * apart from the loads' own figures: it differs from rowsLoaded - duplicatesCollapsed only when
+   * postings were lost or doubled on their way into demand records, a `demand-mismatch` problem.
+   */
+  demandChange?: number;
   /** Postings only: share of current postings of the source with each code. */
   coverage?: { postings: number; region: number; industry: number; occupation: number };
   /**
@@ -94,7 +103,10 @@ export interface IngestReport {
   sources: SourceSummary[];
   /** Mapping files that could not be used (the other sources still load). */
   mappingErrors: string[];
-  /** Everything that makes the run not clean: missing input, unknown sources, bad mappings, failed or mostly rejected loads. */
+  /**
+   * Everything that makes the run not clean: missing input, unknown sources, bad mappings, failed or
+   * mostly rejected loads, demand records that do not add up to the loads' figures.
+   */
   problems: IngestProblem[];
   /**
    * Sources whose patterns matched no file in this run (a problem when asked for by name, when no
@@ -203,10 +215,23 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
   const unchanged = options.reload ? plan.map(() => undefined) : await skipUnchangedFiles(warehouse.conn, plan);
   const normalizers =
     typeof options.normalizers !== 'function' ? options.normalizers : unchanged.includes(undefined) ? await options.normalizers() : {};
+  // The demand records are counted around every posting load that writes, not derived from its
+  // figures: the summary's check of those figures. Only postings write them, so the count after one
+  // posting load stands as the count before the next; a night of unchanged files counts nothing.
+  const demandChange = new Map<string, number>();
+  let demand: DemandCount | null = null;
   for (const [i, { mapping, path }] of plan.entries()) {
+    const before: DemandCount | null = mapping.kind === 'job_posting' && !unchanged[i] ? (demand ?? (await countDemand(warehouse))) : null;
     const r =
       unchanged[i] ??
       (await loadFile(warehouse.conn, mapping, path, { ...options.loadOptions, normalizers, today, reload: options.reload ?? false }));
+    if (before) {
+      // A failed load rolled back and a skipped one wrote no posting: the count stands (a write they
+      // made after all shows in the next load's count), and is not retried where memory just ran out.
+      const wrote = r.status === 'loaded' || r.status === 'replaced';
+      demand = wrote ? await countDemand(warehouse) : before;
+      demandChange.set(r.source, (demandChange.get(r.source) ?? 0) + (await demandChangeOf(warehouse, before, demand, r)));
+    }
     loads.push(r);
     options.onLoad?.(r);
     if (r.status === 'failed') problems.push({ kind: 'load-failed', message: `${path}: ${r.message ?? 'failed'}` });
@@ -229,8 +254,16 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
         mapping,
         loads.filter((l) => l.source === mapping.source),
         postings.get(mapping.source),
+        demandChange.get(mapping.source) ?? 0,
       ),
     );
+  }
+  for (const s of sources) {
+    const mismatch = demandMismatch(
+      s,
+      loads.filter((l) => l.source === s.source),
+    );
+    if (mismatch) problems.push(mismatch);
   }
   return { loads, sources, mappingErrors, problems, sourcesWithoutFiles: notFound };
 }
@@ -288,7 +321,71 @@ async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<str
   return out;
 }
 
-async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResult[], postings?: PostingFigures): Promise<SourceSummary> {
+/** Demand records (rows of core.job_demand) per file key of their head posting (a posting_id is `file_key:line`). */
+type DemandCount = Map<string, number>;
+
+/** The warehouse's demand records now, in one scan of core.job_demand (what the vacancy counts read). */
+async function countDemand(wh: Warehouse): Promise<DemandCount> {
+  const r = await wh.conn.runAndReadAll(
+    `SELECT split_part(demand_id, ':', 1) AS file_key, count(*) AS n FROM core.job_demand GROUP BY ALL`,
+  );
+  return new Map(r.getRowObjectsJson().map((x) => [String(x.file_key), Number(x.n)]));
+}
+
+/**
+ * By how much `load` changed the demand records, counted after the rows of the loads it replaced were
+ * removed (as its duplicates_collapsed is): the records after it less those before it, plus those that
+ * postings of the replaced loads headed, which the replacement deleted with their rows. Their file
+ * keys come from meta.loads: the records a load headed are those whose demand_id starts with its key.
+ */
+async function demandChangeOf(wh: Warehouse, before: DemandCount, after: DemandCount, load: LoadResult): Promise<number> {
+  const total = (count: DemandCount) => [...count.values()].reduce((a, n) => a + n, 0);
+  let removed = 0;
+  if (load.replacedLoadIds.length) {
+    const r = await wh.conn.runAndReadAll(
+      `SELECT DISTINCT left(file_sha256, 16) AS file_key FROM meta.loads WHERE load_id IN (${load.replacedLoadIds.map(sqlLiteral).join(', ')})`,
+    );
+    for (const row of r.getRowObjectsJson()) removed += before.get(String(row.file_key)) ?? 0;
+  }
+  return total(after) - total(before) + removed;
+}
+
+/** The demand records' change as counted less the one the loads' figures give (null for a source that is not counted). */
+export function demandDifference(s: SourceSummary): number | null {
+  return s.demandChange === undefined ? null : s.demandChange - (s.rowsLoaded - s.duplicatesCollapsed);
+}
+
+/**
+ * The problem of a posting source whose demand records, as the warehouse counts them, moved otherwise
+ * than its loads' figures say (rows loaded less duplicates collapsed); null when they agree.
+ */
+function demandMismatch(s: SourceSummary, loads: readonly LoadResult[]): IngestProblem | null {
+  const off = demandDifference(s);
+  if (!off || s.demandChange === undefined) return null;
+  const derived = s.rowsLoaded - s.duplicatesCollapsed;
+  // A reload replaces a load with the file's rows written once: what the operator can do about it.
+  const files = loads.filter((l) => l.status === 'loaded' || l.status === 'replaced').map((l) => l.filePath);
+  const more = files.length > 3 ? ` (and the other ${files.length - 3} files of its loads in this run, see meta.loads)` : '';
+  const reload = files.length
+    ? `load the source's files of this run again with talent ingest ${files.slice(0, 3).join(' ')} --reload${more}; if the figures still differ, `
+    : '';
+  return {
+    kind: 'demand-mismatch',
+    message:
+      `${s.source}: the demand records (core.job_demand) changed by ${s.demandChange} over this run's loads of the source as counted in the warehouse, ` +
+      `but the loads' figures give ${derived} (${s.rowsLoaded} rows loaded - ${s.duplicatesCollapsed} duplicates collapsed): ` +
+      `${Math.abs(off)} demand record(s) ${off < 0 ? 'missing' : 'too many (postings counted twice)'}, and the vacancy counts of ${s.source} are off by as many: ` +
+      `${reload}leave the warehouse as it is for inspection: those counts cannot be relied on until the two figures agree`,
+  };
+}
+
+async function summarise(
+  wh: Warehouse,
+  mapping: SourceMapping,
+  loads: LoadResult[],
+  postings: PostingFigures | undefined,
+  demandChange: number,
+): Promise<SourceSummary> {
   const s: SourceSummary = {
     source: mapping.source,
     kind: mapping.kind,
@@ -324,6 +421,7 @@ async function summarise(wh: Warehouse, mapping: SourceMapping, loads: LoadResul
     const share = (x: number) => (n ? x / n : 0);
     s.coverage = { postings: n, region: share(f.region), industry: share(f.industry), occupation: share(f.occupation) };
     s.salary = { coverage: share(f.paid), byStatus: f.byStatus };
+    s.demandChange = demandChange;
   } else {
     const table = kindSpec(mapping.kind).coreTable;
     for (const u of kindSpec(mapping.kind).unmatched)

@@ -1,5 +1,5 @@
 import { kindDefinition, type UnmatchedFigure } from '@talent/models';
-import type { IngestReport } from './ingest-all.js';
+import { demandDifference, type IngestProblemKind, type IngestReport, type SourceSummary } from './ingest-all.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -18,12 +18,13 @@ const SALARY_STATUS_LABEL: Record<string, string> = {
 };
 
 /** What each problem kind means, for the summary. */
-const PROBLEM_LABEL: Record<string, string> = {
+const PROBLEM_LABEL: Record<IngestProblemKind, string> = {
   'no-input': '未找到输入',
   'unknown-source': '未知来源',
   'mapping-invalid': '映射文件无效',
   'load-failed': '导入失败',
   'rejects-over-threshold': '拒收比例过高',
+  'demand-mismatch': '需求记录核对不符',
 };
 
 /** How each unmatched figure reads in the summary: the short form of the table, the long form of the notes. */
@@ -37,7 +38,8 @@ const UNMATCHED_LABEL: Record<UnmatchedFigure['what'], { short: string; long: st
 
 /**
  * The per-source table ingest prints (labels in Chinese for bureau staff): files, rows read,
- * loaded, rejected by reason, duplicates collapsed (this run's, like the rows) and coding coverage
+ * loaded, rejected by reason, duplicates collapsed (this run's, like the rows) with the change in
+ * demand records both as those figures give it and as the warehouse counted it, and coding coverage
  * (of the source's current postings) or unmatched names.
  */
 export function formatIngestSummary(report: IngestReport): string {
@@ -66,12 +68,13 @@ export function formatIngestSummary(report: IngestReport): string {
     const unmatched = s.unmatched.filter((u) => u.rows > 0);
     lines.push('', `【${s.source}】`);
     // So that the operator can check the run's figures add up: an accepted posting either joins a
-    // demand record (on whichever side of the pair the run brought) or changes how many there are.
+    // demand record (on whichever side of the pair the run brought) or changes how many there are,
+    // and the warehouse's own count of that change stands beside the one the figures give.
     if (s.rowsRead)
       lines.push(
         `  记录: 读入 ${s.rowsRead} = 入库 ${s.rowsLoaded} + 拒收 ${s.rowsRejected}` +
           (s.kind === 'job_posting'
-            ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增(被替换批次删除后计) ${s.rowsLoaded - s.duplicatesCollapsed}`
+            ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增(被替换批次删除后计) ${s.rowsLoaded - s.duplicatesCollapsed}${measuredDemand(s)}`
             : ''),
       );
     if (s.lines.read)
@@ -91,8 +94,15 @@ export function formatIngestSummary(report: IngestReport): string {
       `未找到文件的来源: ${report.sourcesWithoutFiles.join('、')}(公开样本来源需加 --samples;其余请检查 --data 与映射文件的 files)`,
     );
   if (report.problems.length) lines.push('', '需要处理的问题:');
-  for (const p of report.problems) lines.push(`  [${PROBLEM_LABEL[p.kind] ?? p.kind}] ${p.message}`);
+  for (const p of report.problems) lines.push(`  [${PROBLEM_LABEL[p.kind]}] ${p.message}`);
   return lines.join('\n');
+}
+
+/** The demand records' change as the warehouse counted it, beside the one the figures give; a difference is also a problem of the run. */
+function measuredDemand(s: SourceSummary): string {
+  const off = demandDifference(s);
+  if (off === null) return '';
+  return `(仓库实测 ${s.demandChange}${off === 0 ? '' : `, 不符: 实测${off < 0 ? '少' : '多'} ${Math.abs(off)} 条`})`;
 }
 
 /** Display width: CJK characters take two columns in a terminal. */

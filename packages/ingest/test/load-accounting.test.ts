@@ -2,8 +2,18 @@ import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { ingestAll, loadFile, NO_NORMALIZERS, readMapping, type IngestAllOptions, type LoadResult } from '@talent/ingest';
-import { loadWithRows, type SourceMapping } from '@talent/models';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  formatIngestSummary,
+  ingestAll,
+  loadFile,
+  NO_NORMALIZERS,
+  readMapping,
+  type IngestAllOptions,
+  type IngestReport,
+  type LoadResult,
+} from '@talent/ingest';
+import { loadWithRows, type SourceMapping, type Warehouse } from '@talent/models';
 import { config, normalizers } from './helpers/coders.js';
 import { tempWarehouse } from './helpers/warehouse.js';
 import { POSTING_HEADER, POSTING_MAPPING, writeUtf8 } from './helpers/fixtures.js';
@@ -118,6 +128,160 @@ describe('duplicates collapsed add up, whichever side of a pair a load brings', 
     expect(await one(`SELECT sum(postings) FROM core.job_demand`)).toBe(await one(`SELECT count(*) FROM core.job_posting`));
   });
 });
+
+/** The summary's line of a posting source: rows loaded = collapsed + change in demand records (as the warehouse counted it). */
+function demandLine(report: IngestReport, source: string): string | undefined {
+  const lines = formatIngestSummary(report).split('\n');
+  return lines[lines.indexOf(`【${source}】`) + 1]?.split(';')[1];
+}
+
+/** Demand records whose head posting came with the load `loadId`: those its replacement takes away with its rows. */
+const headedBy = (loadId: string) =>
+  one(
+    `SELECT count(*) FROM core.job_demand WHERE demand_id IN (SELECT posting_id FROM core.job_posting_codes WHERE load_id = '${loadId}')`,
+  );
+
+describe('the change in demand records, counted in the warehouse beside the figures that give it', () => {
+  it('equals rows loaded less duplicates collapsed over boards that copy each other, in either order of years', async () => {
+    copy([...BOARD_A, ...BOARD_C]);
+    const first = await night([], { normalizers, files: boardFiles([2024, 2025]) });
+    const between = (await marks()).demand;
+    // The earlier years bring the first postings of vacancies stored: stored postings become copies.
+    const second = await night([], { normalizers, files: boardFiles([2022, 2023]) });
+    const changes = [between, (await marks()).demand - between];
+    for (const [n, report] of [first, second].entries()) {
+      expect(report.problems).toEqual([]);
+      expect(report.sources.map((s) => s.source)).toEqual(['demo_source_a', 'demo_source_c']);
+      for (const s of report.sources) {
+        const derived = s.rowsLoaded - s.duplicatesCollapsed;
+        expect(s.duplicatesCollapsed).toBeGreaterThan(0);
+        expect(s.demandChange).toBe(derived);
+        expect(demandLine(report, s.source)).toBe(
+          `入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增(被替换批次删除后计) ${derived}(仓库实测 ${derived})`,
+        );
+      }
+      expect(report.sources.reduce((a, s) => a + s.demandChange!, 0)).toBe(changes[n]);
+    }
+  });
+
+  it('counts the records of a replaced load as removed first, for a corrected file and for a reload of the same bytes', async () => {
+    copy([...BOARD_A.slice(2), ...BOARD_C.slice(2)]);
+    const first = await night([], { normalizers, files: boardFiles([2024, 2025]) });
+    expect(first.problems).toEqual([]);
+    // Board A delivers its 2024 export again, corrected: every eighth posting withdrawn, some of them
+    // the first posting of a vacancy board C copied.
+    const path = board('a', 2024);
+    const lines = iconv.decode(readFileSync(path), 'gbk').split('\r\n');
+    writeFileSync(path, iconv.encode(lines.filter((_, i) => i === 0 || i % 8 !== 0).join('\r\n'), 'gbk'));
+    const old = first.loads.find((l) => l.filePath === path)!.loadId;
+    const removed = await headedBy(old);
+    const before = (await marks()).demand;
+    const fix = await night(['demo_source_a'], { normalizers });
+    expect(fix.loads.map((l) => [l.filePath, l.status, l.replacedLoadIds])).toEqual([
+      [path, 'replaced', [old]],
+      [board('a', 2025), 'skipped_duplicate', []],
+    ]);
+    const [s] = fix.sources;
+    const fresh = fix.loads[0]!;
+    const derived = s!.rowsLoaded - s!.duplicatesCollapsed;
+    expect(fix.problems).toEqual([]);
+    expect(s!.demandChange).toBe(derived);
+    // Net of the records the replaced load took away with it: not the warehouse's change alone.
+    expect(removed).toBeGreaterThan(1000);
+    expect(derived).toBe((await marks()).demand - before + removed);
+    // Board C's copies of withdrawn postings are records of their own again.
+    const own = await one(`SELECT count(*) FROM core.job_posting_codes WHERE load_id = '${fresh.loadId}' AND duplicate_of IS NOT NULL`);
+    expect(s!.duplicatesCollapsed - own).toBeLessThan(0);
+    expect(demandLine(fix, 'demo_source_a')).toContain(`需求记录净增(被替换批次删除后计) ${derived}(仓库实测 ${derived})`);
+
+    // The operator's --reload of the same bytes: the same posting ids leave and come back.
+    const again = await headedBy(fresh.loadId);
+    const stored = (await marks()).demand;
+    const reload = await night([], { normalizers, files: [{ source: 'demo_source_a', path }], reload: true });
+    expect(reload.loads.map((l) => [l.status, l.replacedLoadIds])).toEqual([['replaced', [fresh.loadId]]]);
+    expect(reload.problems).toEqual([]);
+    expect((await marks()).demand).toBe(stored);
+    expect(reload.sources[0]!.demandChange).toBe(again);
+    expect(reload.sources[0]!.rowsLoaded - reload.sources[0]!.duplicatesCollapsed).toBe(again);
+  });
+
+  it('reports demand records lost or doubled on their way in, with both figures, for the source they belong to', async () => {
+    copy([BOARD_A[3]!, BOARD_C[3]!]);
+    // Inside each load's transaction, once its postings are written: board A's load loses three
+    // postings that head no copy, board C's has four of its first postings written twice.
+    const inFlight = (source: string) => `source = '${source}' AND load_id NOT IN (SELECT load_id FROM meta.loads)`;
+    const tampered = afterPostingsWritten([
+      `DELETE FROM core.job_posting_codes WHERE posting_id IN (SELECT posting_id FROM core.job_posting_codes
+        WHERE ${inFlight('demo_source_a')} AND duplicate_of IS NULL
+          AND posting_id NOT IN (SELECT duplicate_of FROM core.job_posting_codes WHERE duplicate_of IS NOT NULL)
+        ORDER BY line LIMIT 3)`,
+      `INSERT INTO core.job_posting_codes BY NAME SELECT * EXCLUDE (posting_id) FROM core.job_posting_codes
+        WHERE ${inFlight('demo_source_c')} AND duplicate_of IS NULL ORDER BY line LIMIT 4`,
+    ]);
+    const report = await ingestAll(tampered, {
+      sourcesDir: config.sourcesDir,
+      roots: [data],
+      files: boardFiles([2025]),
+      normalizers,
+      today: '2026-06-30',
+    });
+    expect(report.loads.map((l) => l.status)).toEqual(['loaded', 'loaded']);
+    const [a, c] = report.sources;
+    const derived = (s: typeof a) => s!.rowsLoaded - s!.duplicatesCollapsed;
+    expect(a!.duplicatesCollapsed).toBeGreaterThan(0);
+    expect(c!.duplicatesCollapsed).toBeGreaterThan(0);
+    expect([a!.demandChange, c!.demandChange]).toEqual([derived(a) - 3, derived(c) + 4]);
+    // The warehouse holds what was counted: three records fewer, four more.
+    expect(await one(`SELECT count(*) FROM core.job_demand`)).toBe(derived(a) + derived(c) + 1);
+    expect(report.problems.map((p) => p.kind)).toEqual(['demand-mismatch', 'demand-mismatch']);
+    const [lost, doubled] = report.problems.map((p) => p.message);
+    expect(lost).toBe(
+      `demo_source_a: the demand records (core.job_demand) changed by ${derived(a) - 3} over this run's loads of the source as counted in the warehouse, ` +
+        `but the loads' figures give ${derived(a)} (${a!.rowsLoaded} rows loaded - ${a!.duplicatesCollapsed} duplicates collapsed): ` +
+        `3 demand record(s) missing, and the vacancy counts of demo_source_a are off by as many: ` +
+        `load the source's files of this run again with talent ingest ${board('a', 2025)} --reload; if the figures still differ, ` +
+        `leave the warehouse as it is for inspection: those counts cannot be relied on until the two figures agree`,
+    );
+    expect(doubled).toMatch(
+      new RegExp(
+        `^demo_source_c: the demand records \\(core\\.job_demand\\) changed by ${derived(c) + 4} .* give ${derived(c)} .*: 4 demand record\\(s\\) too many \\(postings counted twice\\)`,
+      ),
+    );
+    const text = formatIngestSummary(report);
+    expect(demandLine(report, 'demo_source_a')).toContain(`${derived(a)}(仓库实测 ${derived(a) - 3}, 不符: 实测少 3 条)`);
+    expect(demandLine(report, 'demo_source_c')).toContain(`${derived(c)}(仓库实测 ${derived(c) + 4}, 不符: 实测多 4 条)`);
+    expect(text).toContain(`  [需求记录核对不符] ${lost}`);
+
+    // What the message says to do: the files loaded again, each posting is written once.
+    const reloaded = await night([], { normalizers, files: boardFiles([2025]), reload: true });
+    expect(reloaded.loads.map((l) => l.status)).toEqual(['replaced', 'replaced']);
+    expect(reloaded.problems).toEqual([]);
+    expect(await one(`SELECT count(*) FROM core.job_demand`)).toBe(
+      await one(`SELECT count(DISTINCT posting_id) FROM core.job_posting_codes WHERE duplicate_of IS NULL`),
+    );
+    expect(await one(`SELECT count(*) - count(DISTINCT posting_id) FROM core.job_posting_codes`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM core.job_posting_codes`)).toBe(a!.rowsLoaded + c!.rowsLoaded);
+  });
+});
+
+/**
+ * The test's warehouse as ingestAll sees it, running `statements` right after each load writes its
+ * postings into core (inside the load's transaction): a write that loses or doubles postings.
+ */
+function afterPostingsWritten(statements: string[]): Warehouse {
+  const conn = new Proxy(ctx.wh.conn, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (key !== 'run') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return async (...args: Parameters<DuckDBConnection['run']>) => {
+        const result = await target.run(...args);
+        if (args[0].startsWith('INSERT INTO core.job_posting_codes')) for (const sql of statements) await target.run(sql);
+        return result;
+      };
+    },
+  });
+  return { ...ctx.wh, conn };
+}
 
 /** What the projection and every other reader of the loaded data see: each raw and core table's rows, and the loads holding rows. */
 async function loadedData(): Promise<Record<string, string>> {
