@@ -5,7 +5,7 @@
  *   npx tsx --conditions=source packages/models/src/crosswalks/build-crosswalks.ts <reference dir> [<out dir>]
  *
  * The reference folder holds the code lists (its code-lists.json manifest) and
- * crosswalks/inputs/; the two CSVs are written to `<out dir>` (default its crosswalks/).
+ * crosswalks/inputs/ (the occupation families' industry scopes, the majors' 职业面向); the two CSVs are written to `<out dir>` (default its crosswalks/).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import {
   type MajorOccupationRow,
   type OccupationIndustryRow,
 } from './derive-crosswalks.js';
+import { readOrientationFile } from './orientation-file.js';
 import { readScopeFile } from './scope-file.js';
 
 /** The two derived crosswalks of a reference folder, rows in file order. */
@@ -27,10 +28,12 @@ export async function deriveCrosswalks(
   const { trees } = await readCodeLists(referenceDir);
   // Catalogues in the order of their files' names, as the shipped files were derived.
   const catalogs = [...trees.majors].sort(([, a], [, b]) => a.file.localeCompare(b.file)).map(([catalog, majors]) => ({ catalog, majors }));
-  const scopes = readScopeFile(join(referenceDir, 'crosswalks', 'inputs', 'occupation_family_scope.csv'), trees.occupation, trees.industry);
+  const inputs = join(referenceDir, 'crosswalks', 'inputs');
+  const scopes = readScopeFile(join(inputs, 'occupation_family_scope.csv'), trees.occupation, trees.industry);
+  const orientation = readOrientationFile(join(inputs, 'major_orientation.csv'), trees.majors, trees.occupation);
   return {
     occupationIndustry: deriveOccupationIndustry(trees.occupation, trees.industry, scopes),
-    majorOccupation: deriveMajorOccupation(catalogs, trees.occupation),
+    majorOccupation: deriveMajorOccupation(catalogs, trees.occupation, orientation),
   };
 }
 

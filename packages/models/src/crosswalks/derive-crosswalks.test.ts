@@ -104,7 +104,7 @@ describe('deriveMajorOccupation on a small catalog', () => {
     entry('460702', '汽车检测与维修技术', '专业', '4607'),
     entry('460799', '新型试制工艺', '专业', '4607'),
   ]);
-  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, { ...SMALL, maxTargets: 5 });
+  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, new Map(), { ...SMALL, maxTargets: 5 });
   const of = (code: string) => rows.filter((r) => r.major_code === code);
 
   it('matches majors to occupations by name and weights them by score', () => {
@@ -123,6 +123,60 @@ describe('deriveMajorOccupation on a small catalog', () => {
 
   it('never maps to a grouping that is not an occupation', () => {
     expect(rows.some((r) => r.occupation_code === '2-07-00-00')).toBe(false);
+  });
+});
+
+describe("deriveMajorOccupation with the majors' 职业面向", () => {
+  const occupation = codeTree('fixture', [
+    entry('2-08-00-00', '教学人员', '中类', null, { is_occupation: 'false' }),
+    entry('2-08-03-00', '幼儿园教师', '小类', '2-08-00-00', { is_occupation: 'true' }),
+    entry('2-01-04-01', '教育学研究人员', '细类', '2-01-04-00', { is_occupation: 'true' }),
+    entry('4-13-04-02', '国防教育辅导员', '细类', '4-13-04-00', { is_occupation: 'true' }),
+    entry('4-10-01-00', '生活照料服务人员', '小类', null, { is_occupation: 'false' }),
+    entry('4-10-01-01', '婴幼儿发展引导员', '细类', '4-10-01-00', { is_occupation: 'true' }),
+    entry('4-10-01-03', '保育师', '细类', '4-10-01-00', { is_occupation: 'true' }),
+    entry('4-10-01-06', '家政服务员', '细类', '4-10-01-00', { is_occupation: 'true' }),
+    entry('4-09-06-04', '展出动物保育员', '细类', '4-09-06-00', { is_occupation: 'true' }),
+  ]);
+  const majors = codeTree('fixture', [
+    entry('57', '教育与体育大类', '专业大类', null),
+    entry('5701', '教育类', '专业类', '57'),
+    entry('570101', '早期教育', '专业', '5701'),
+    entry('570102', '学前教育', '专业', '5701'),
+    entry('570103', '婴幼儿保育', '专业', '5701'),
+  ]);
+  const orientation = new Map([
+    ['高职专科|570102', [{ named: '幼儿教育教师', code: '2-08-03-00' }]],
+    [
+      '高职专科|570101',
+      [
+        { named: '婴幼儿发展引导员', code: '4-10-01-01' },
+        { named: '生活照料服务人员', code: '4-10-01-00' },
+      ],
+    ],
+  ]);
+  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, orientation, { ...SMALL, maxTargets: 5 });
+  const of = (code: string) => rows.filter((r) => r.major_code === code).map((r) => [r.occupation_code, r.weight, r.method]);
+
+  it('takes the occupations the 职业面向 names instead of the closest names (学前教育 → 幼儿园教师, not 国防教育辅导员)', () => {
+    expect(of('570102')).toEqual([['2-08-03-00', 1, 'orientation']]);
+  });
+
+  it("gives each named item an equal share, a named group's share to its occupations by the major's name, an occupation reached twice the sum", () => {
+    // 早期教育 names 婴幼儿发展引导员 (half) and the group 生活照料服务人员 (half), whose occupations no word of
+    // 早期教育 names: spread evenly, a sixth each, so 婴幼儿发展引导员 holds 1/2 + 1/6 (the rounding residue
+    // of the six decimals goes to the largest weight).
+    expect(of('570101')).toEqual([
+      ['4-10-01-01', 0.666666, 'orientation'],
+      ['4-10-01-03', 0.166667, 'orientation_group'],
+      ['4-10-01-06', 0.166667, 'orientation_group'],
+    ]);
+  });
+
+  it('leaves a major whose 职业面向 names no occupation to the name rules, with the named majors among its siblings', () => {
+    const other = rows.filter((r) => r.major_code === '570103');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((r) => r.method !== 'orientation' && r.method !== 'orientation_group')).toBe(true);
   });
 });
 
@@ -158,6 +212,7 @@ describe('the word rule on real catalog names', () => {
       { catalog: '高职专科', majors: vocational },
     ],
     occupation,
+    new Map(),
     { ...SMALL, maxTargets: 5 },
   );
   const of = (code: string) => rows.filter((r) => r.major_code === code);
@@ -227,14 +282,28 @@ describe('shipped crosswalk files', () => {
     }) as Record<string, string>[];
     const targets = (catalog: string, major: string) =>
       shipped.filter((r) => r.catalog === catalog && r.major_code === major).map((r) => [r.occupation_code, r.method]);
-    // 计算语言学 ≁ 计算机维修工, 汽车制造与试验技术 ≁ 临床检验技师, but 汽车制造与试验技术 ~ 汽车装调工 and 汽车维修工.
+    // 计算语言学 ≁ 计算机维修工; 蚕桑技术 (no 职业面向 occupation, no name match) takes its siblings' occupations.
     expect(targets('本科', '0502106').map(([code]) => code)).not.toContain('4-12-02-01');
-    expect(targets('高职专科', '460701').map(([code]) => code)).not.toContain('2-05-07-04');
+    expect(targets('高职专科', '410311').every(([, method]) => method === 'sibling_majors')).toBe(true);
+  });
+
+  it("take a vocational major's occupations from its 职业面向 where it names any", () => {
+    const shipped = parse(readFileSync(join(resolveConfig({}, {}).referenceDir, 'crosswalks', 'major_occupation.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const targets = (catalog: string, major: string) =>
+      shipped.filter((r) => r.catalog === catalog && r.major_code === major).map((r) => [r.occupation_code, r.method]);
+    // 学前教育 "面向幼儿教育教师职业": 幼儿园教师, where names alone gave 教育学研究人员, 国防教育辅导员 and three more.
+    expect(targets('高职专科', '570102')).toEqual([['2-08-03-00', 'orientation']]);
+    // 幼儿保育 "面向保育师…": not 展出动物保育员 as by names.
+    expect(targets('中职', '770101').map(([code]) => code)).not.toContain('4-09-06-04');
+    // 汽车制造与试验技术 names 汽车整车制造人员, a 小类: its occupations by name (汽车装调工 first), not 临床检验技师.
     expect(targets('高职专科', '460701')).toEqual(
       expect.arrayContaining([
-        ['6-22-02-01', 'name_similarity'],
-        ['4-12-01-01', 'name_similarity'],
+        ['2-02-07-11', 'orientation'],
+        ['6-22-02-01', 'orientation_group'],
       ]),
     );
+    expect(targets('高职专科', '460701').map(([code]) => code)).not.toContain('2-05-07-04');
   });
 });

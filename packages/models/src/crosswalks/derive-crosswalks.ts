@@ -1,4 +1,5 @@
 import type { CodeEntry, CodeTree } from '../taxonomy/code-tree.js';
+import { majorKey, type NamedOccupation } from './orientation-file.js';
 import { SimilarityIndex, commonnessAmong, type Match } from './text-similarity.js';
 import { terms, type BagOfTerms } from './word-terms.js';
 
@@ -171,15 +172,20 @@ export interface CatalogMajors {
 }
 
 /**
- * Gives every major (level 专业) of every catalog a weighted list of occupations. The major's
- * name, helped by its 专业类 name at half weight, is matched against occupation names (helped by
- * their 小类 names); the best matches share the major in proportion to their score
- * (`name_similarity`). A major without a match takes the average distribution of the matched
- * majors of its 专业类 (`sibling_majors`), or failing that of its 专业大类 (`family_majors`).
+ * Gives every major (level 专业) of every catalog a weighted list of occupations. A major whose
+ * 职业面向 names occupations (`orientation`, from the 专业简介) takes them, each named item an equal
+ * share (`orientation`); a named group that is no occupation (护士, 社区工作者 are; 电力生产和供应人员 is a
+ * 小类) shares its part among its occupations by the major's name, or evenly where no name of the group
+ * matches (`orientation_group`). Any other major's name, helped by its 专业类 name at half weight, is
+ * matched against occupation names (helped by their 小类 names); the best matches share the major in
+ * proportion to their score (`name_similarity`). A major without either takes the average
+ * distribution of the matched majors of its 专业类 (`sibling_majors`), or failing that of its 专业大类
+ * (`family_majors`).
  */
 export function deriveMajorOccupation(
   catalogs: CatalogMajors[],
   occupation: CodeTree,
+  orientation: ReadonlyMap<string, NamedOccupation[]> = new Map(),
   options: DeriveOptions = { ...DEFAULT_DERIVE_OPTIONS, maxTargets: 5 },
 ): MajorOccupationRow[] {
   const leaves = [...occupation.entries.values()].filter(isOccupation);
@@ -202,6 +208,13 @@ export function deriveMajorOccupation(
       const query = terms(m.name);
       const cls = m.parentCode ? majors.get(m.parentCode) : undefined;
       if (cls) terms(cls.name.replace(/类$/u, ''), 0.5, query);
+      const named = orientation.get(majorKey(catalog, m.code));
+      if (named?.length) {
+        const oriented = orientedRows(catalog, m, named, query, index, leaves, occupation, options);
+        matched.set(m.code, new Map(oriented.map((r) => [r.occupation_code, r.weight])));
+        rows.push(...oriented);
+        continue;
+      }
       const found = pick(index, index.search(query), terms(m.name), sourceCommonness, options);
       if (!found.length) {
         pending.push(m.code);
@@ -248,4 +261,57 @@ export function deriveMajorOccupation(
     }
   }
   return rows;
+}
+
+/**
+ * The rows of a major whose 职业面向 names occupations: each named item an equal share, a named
+ * group's share spread over its occupations by the major's name (the closest, as name matching
+ * keeps them) or evenly; an occupation reached twice keeps the sum.
+ */
+function orientedRows(
+  catalog: string,
+  major: CodeEntry,
+  named: NamedOccupation[],
+  query: BagOfTerms,
+  index: SimilarityIndex,
+  leaves: CodeEntry[],
+  occupation: CodeTree,
+  o: DeriveOptions,
+): MajorOccupationRow[] {
+  const share = 1 / named.length;
+  const raw = new Map<string, { weight: number; method: string; notes: string[] }>();
+  const add = (code: string, weight: number, method: string, note: string) => {
+    const r = raw.get(code) ?? { weight: 0, method, notes: [] };
+    r.weight += weight;
+    r.notes.push(note);
+    raw.set(code, r);
+  };
+  for (const { named: name, code } of named) {
+    const entry = occupation.get(code)!;
+    if (isOccupation(entry)) {
+      add(code, share, 'orientation', `${name} (${code})`);
+      continue;
+    }
+    const inGroup = (c: string) => occupation.contains(code, c);
+    const matches = index.search(query, inGroup);
+    const best = matches[0];
+    const kept = best ? matches.filter((x) => x.score >= best.score * o.keepRatio).slice(0, o.maxTargets) : [];
+    const members = kept.length
+      ? kept.map((x) => ({ code: x.code, w: x.score }))
+      : leaves.filter((e) => inGroup(e.code)).map((e) => ({ code: e.code, w: 1 }));
+    const total = members.reduce((a, x) => a + x.w, 0);
+    if (!(total > 0)) throw new Error(`${catalog} major ${major.code}: 职业面向 names ${name} (${code}), a group without occupations`);
+    for (const x of members)
+      add(x.code, (share * x.w) / total, 'orientation_group', `${name} (${code} ${entry.name}) ${kept.length ? 'by name' : 'evenly'}`);
+  }
+  const entries = [...raw];
+  const weights = normalizeWeights(entries.map(([, r]) => r.weight));
+  return entries.map(([code, r], i) => ({
+    catalog,
+    major_code: major.code,
+    occupation_code: code,
+    weight: weights[i]!,
+    method: r.method,
+    note: `${major.name}: 职业面向 ${r.notes.join('; ')} → ${occupationName(occupation.get(code)!)}`,
+  }));
 }
