@@ -101,7 +101,7 @@ describe('the main job on a Guizhou edition', () => {
     expect([...regions].every((r) => r!.startsWith('52'))).toBe(true);
     expect(regions.size).toBe(10);
     const forecast = run.publications.find((p) => p.id === 'industry-forecast-520000-2025')!;
-    expect(forecast.title).toBe('2025年贵州省行业人才需求预测');
+    expect(forecast.title).toBe('贵州省行业人才需求预测（2026—2028年）');
     const html = readFileSync(join(latest, 'industry-forecast-520000-2025', 'industry-forecast-520000-2025.html'), 'utf8');
     expect(html).toContain('贵州省人力资源和社会保障厅');
     expect(html).toContain('贵州省十大工业产业');

@@ -175,7 +175,8 @@ export async function buildIndustryForecast(ctx: PublicationContext): Promise<Pu
 
   return {
     id: `industry-forecast-${region.code}-${year}`,
-    title: `${year}年${region.name}行业人才需求预测`,
+    // Named by the years it projects, as a multi-year plan is: the base year would read as the year forecast.
+    title: `${region.name}行业人才需求预测（${forecastYears[0]}—${last}年）`,
     subtitle: { region: { code: region.code, name: region.name }, year, issuer: labourIssuer(region), issued: ctx.issued },
     runId: ctx.runId,
     sections,
