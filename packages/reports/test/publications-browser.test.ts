@@ -80,6 +80,26 @@ describe('the publications of a run in headless Chromium', () => {
     }
   }, 120_000);
 
+  it('breaks a long cover title between its words, never inside a bracketed part such as （2026—2028年）', async () => {
+    const htmlOf = new Map(manifest.publications.map((p) => [p.id, p.files.find((f) => f.endsWith('.html'))!]));
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    for (const pub of built.publications) {
+      await page.goto(pathToFileURL(join(dir, RUN, htmlOf.get(pub.id)!)).href, { waitUntil: 'load' });
+      const cover = await page.$eval('header.cover h1', (h) => ({
+        lines: Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)),
+        parts: [...h.querySelectorAll('.keep')].map((k) => [k.textContent, k.getClientRects().length]),
+      }));
+      expect(
+        cover.parts.map(([text]) => text),
+        pub.id,
+      ).toEqual(pub.title.match(/（[^（）]*）/g) ?? []);
+      for (const [text, boxes] of cover.parts) expect(boxes, `${pub.id}: ${text}`).toBe(1);
+      // At this width every title breaks: the check above is made on titles that wrap.
+      expect(cover.lines, pub.id).toBeGreaterThan(1);
+    }
+    await page.close();
+  });
+
   it('prints PDFs whose text holds the title and every top-level heading', () => {
     for (const pub of built.publications) {
       const text = execFileSync('pdftotext', ['-layout', join(dir, RUN, pub.id, `${pub.id}.pdf`), '-'], { encoding: 'utf8' }).replace(

@@ -15,6 +15,7 @@ body { margin: 0 auto; max-width: 190mm; padding: 12mm 10mm; }
 h1, h2, h3, h4, figcaption, th, .toc, .cover, .source, .unit, .notes, .run { font-family: var(--sans); }
 .cover { min-height: 250mm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
 .cover h1 { font-size: 24pt; line-height: 1.4; margin: 0 0 12mm; letter-spacing: 0.04em; }
+.cover h1 .keep { white-space: nowrap; }
 .cover p { text-align: center; }
 .cover .subtitle { font-size: 13pt; margin: 0 0 40mm; color: var(--muted); }
 .cover .issuer { font-size: 14pt; margin: 0 0 4mm; }

@@ -97,6 +97,14 @@ function tocHtml(numbering: Numbering): string {
   ].join('\n');
 }
 
+/**
+ * The cover's title with each bracketed part kept on one line: a long title breaks between its
+ * words, never inside （2026—2028年） or （工种）, which would leave 年） alone on a line.
+ */
+function coverTitle(title: string): string {
+  return escapeHtml(title).replace(/（[^（）]*）/g, (part) => `<span class="keep">${part}</span>`);
+}
+
 /** The running header of printed pages (the title; none on the cover), as a CSS page-margin box. */
 function runningHeader(title: string): string {
   const text = title.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[<>]/g, '');
@@ -125,7 +133,7 @@ export function renderHtml(pub: Publication, options: HtmlOptions = {}): string 
     `<style>${PUBLICATION_CSS}${runningHeader(pub.title)}</style>`,
     '</head>',
     '<body>',
-    `<header class="cover"><h1>${escapeHtml(pub.title)}</h1><p class="subtitle">${escapeHtml(region.name)} · ${year}年度</p><p class="issuer">${escapeHtml(issuer)}</p><p class="issued">${chineseDate(issued)}</p></header>`,
+    `<header class="cover"><h1>${coverTitle(pub.title)}</h1><p class="subtitle">${escapeHtml(region.name)} · ${year}年度</p><p class="issuer">${escapeHtml(issuer)}</p><p class="issued">${chineseDate(issued)}</p></header>`,
     tocHtml(numbering),
     '<main>',
     ...pub.sections.map((s) => sectionHtml(s, 1, numbering, tables, document)),
