@@ -251,12 +251,16 @@ describe('the five publications on a small warehouse', () => {
     expect(audit.mismatches).toEqual([]);
   });
 
-  it('names each publication for one year in its id, title and cover: the catalogues for the year in force, the others for the data', () => {
+  it('names each publication for one year in its id and cover: the catalogues for the year in force, the others for the data; a title by that year, the forecast by the years it projects', () => {
     for (const p of built.publications) {
       const year = Number(/-(\d{4})$/.exec(p.id)![1]);
       const catalogue = /catalogue/.test(p.id);
       expect(year, p.id).toBe(catalogue ? LAST_YEAR + 1 : LAST_YEAR);
       expect(p.subtitle.year, p.id).toBe(year);
+      if (p.id.startsWith('industry-forecast-')) {
+        expect(p.title, p.id).toBe(`${p.subtitle.region.name}行业人才需求预测（${LAST_YEAR + 1}—${LAST_YEAR + 3}年）`);
+        continue;
+      }
       expect(p.title, p.id).toContain(String(year));
       expect(p.title, p.id).not.toContain(String(catalogue ? LAST_YEAR : LAST_YEAR + 1));
     }
