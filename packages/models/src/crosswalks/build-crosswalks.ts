@@ -5,7 +5,7 @@
  *   npx tsx --conditions=source packages/models/src/crosswalks/build-crosswalks.ts <reference dir> [<out dir>]
  *
  * The reference folder holds the code lists (its code-lists.json manifest) and
- * crosswalks/inputs/ (the occupation families' industry scopes, the majors' 职业面向); the two CSVs are written to `<out dir>` (default its crosswalks/).
+ * crosswalks/inputs/ (the occupation families' industry scopes, the majors' 职业面向, the 专业类' occupation scopes); the two CSVs are written to `<out dir>` (default its crosswalks/).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import {
   type MajorOccupationRow,
   type OccupationIndustryRow,
 } from './derive-crosswalks.js';
-import { readOrientationFile } from './orientation-file.js';
+import { readClassScopeFile, readOrientationFile } from './major-inputs.js';
 import { readScopeFile } from './scope-file.js';
 
 /** The two derived crosswalks of a reference folder, rows in file order. */
@@ -31,9 +31,10 @@ export async function deriveCrosswalks(
   const inputs = join(referenceDir, 'crosswalks', 'inputs');
   const scopes = readScopeFile(join(inputs, 'occupation_family_scope.csv'), trees.occupation, trees.industry);
   const orientation = readOrientationFile(join(inputs, 'major_orientation.csv'), trees.majors, trees.occupation);
+  const classScopes = readClassScopeFile(join(inputs, 'major_class_scope.csv'), trees.majors, trees.occupation);
   return {
     occupationIndustry: deriveOccupationIndustry(trees.occupation, trees.industry, scopes),
-    majorOccupation: deriveMajorOccupation(catalogs, trees.occupation, orientation),
+    majorOccupation: deriveMajorOccupation(catalogs, trees.occupation, { orientation, classScopes }),
   };
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config.js';
 import { codeTree, type CodeEntry } from '../taxonomy/code-tree.js';
 import { deriveCrosswalks } from './build-crosswalks.js';
+import { readCodeLists } from '../taxonomy/read-code-lists.js';
 import { DEFAULT_DERIVE_OPTIONS, deriveMajorOccupation, deriveOccupationIndustry, normalizeWeights } from './derive-crosswalks.js';
 import { toCsv } from '../csv/index.js';
 import { MAJOR_OCCUPATION_COLUMNS, OCCUPATION_INDUSTRY_COLUMNS } from './crosswalk-schema.js';
@@ -92,6 +93,9 @@ describe('deriveOccupationIndustry on a small tree', () => {
 
 describe('deriveMajorOccupation on a small catalog', () => {
   const occupation = codeTree('fixture', [
+    entry('6-00-00-00', '生产制造及有关人员', '大类', null, { is_occupation: 'false' }),
+    entry('6-22-00-00', '汽车制造人员', '中类', '6-00-00-00', { is_occupation: 'false' }),
+    entry('6-22-02-00', '汽车整车制造人员', '小类', '6-22-00-00', { is_occupation: 'false' }),
     entry('6-22-02-01', '汽车装调工', '细类', '6-22-02-00', { is_occupation: 'true' }),
     entry('4-12-01-01', '汽车维修工', '细类', '4-12-01-00', { is_occupation: 'true' }),
     entry('2-07-04-00', '律师', '小类', '2-07-00-00', { is_occupation: 'true', occupation_name: '律师' }),
@@ -104,7 +108,7 @@ describe('deriveMajorOccupation on a small catalog', () => {
     entry('460702', '汽车检测与维修技术', '专业', '4607'),
     entry('460799', '新型试制工艺', '专业', '4607'),
   ]);
-  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, new Map(), { ...SMALL, maxTargets: 5 });
+  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, {}, { ...SMALL, maxTargets: 5 });
   const of = (code: string) => rows.filter((r) => r.major_code === code);
 
   it('matches majors to occupations by name and weights them by score', () => {
@@ -123,6 +127,19 @@ describe('deriveMajorOccupation on a small catalog', () => {
 
   it('never maps to a grouping that is not an occupation', () => {
     expect(rows.some((r) => r.occupation_code === '2-07-00-00')).toBe(false);
+  });
+
+  it("matches names only inside the scope of the major's 专业类", () => {
+    // 汽车制造类 scoped to 汽车制造人员 (6-22): 汽车维修工 (4-12) shares 汽车 but is outside.
+    const scoped = deriveMajorOccupation(
+      [{ catalog: '高职专科', majors }],
+      occupation,
+      { classScopes: new Map([['高职专科|4607', ['6-22-00-00']]]) },
+      { ...SMALL, maxTargets: 5 },
+    );
+    const repair = scoped.filter((r) => r.major_code === '460702');
+    expect(repair.map((r) => r.occupation_code)).not.toContain('4-12-01-01');
+    expect(repair.map((r) => r.occupation_code)).toContain('6-22-02-01');
   });
 });
 
@@ -155,7 +172,7 @@ describe("deriveMajorOccupation with the majors' 职业面向", () => {
       ],
     ],
   ]);
-  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, orientation, { ...SMALL, maxTargets: 5 });
+  const rows = deriveMajorOccupation([{ catalog: '高职专科', majors }], occupation, { orientation }, { ...SMALL, maxTargets: 5 });
   const of = (code: string) => rows.filter((r) => r.major_code === code).map((r) => [r.occupation_code, r.weight, r.method]);
 
   it('takes the occupations the 职业面向 names instead of the closest names (学前教育 → 幼儿园教师, not 国防教育辅导员)', () => {
@@ -171,6 +188,28 @@ describe("deriveMajorOccupation with the majors' 职业面向", () => {
       ['4-10-01-03', 0.166667, 'orientation_group'],
       ['4-10-01-06', 0.166667, 'orientation_group'],
     ]);
+  });
+
+  it("lends a vocational major's 职业面向 to a major of the same name, or of that name and 学, that names none", () => {
+    const undergraduate = codeTree('fixture', [
+      entry('04', '教育学', '专业大类', null),
+      entry('0401', '教育学类', '专业类', '04'),
+      entry('040106', '学前教育', '专业', '0401'),
+      entry('040110', '早期教育学', '专业', '0401'),
+    ]);
+    const both = deriveMajorOccupation(
+      [
+        { catalog: '本科', majors: undergraduate },
+        { catalog: '高职专科', majors },
+      ],
+      occupation,
+      { orientation },
+      { ...SMALL, maxTargets: 5 },
+    );
+    const of = (code: string) => both.filter((r) => r.catalog === '本科' && r.major_code === code);
+    expect(of('040106').map((r) => [r.occupation_code, r.weight, r.method])).toEqual([['2-08-03-00', 1, 'namesake']]);
+    expect(of('040106')[0]!.note).toContain('of 高职专科 570102 学前教育');
+    expect(of('040110').map((r) => r.method)).toEqual(['namesake', 'namesake_group', 'namesake_group']);
   });
 
   it('leaves a major whose 职业面向 names no occupation to the name rules, with the named majors among its siblings', () => {
@@ -212,7 +251,7 @@ describe('the word rule on real catalog names', () => {
       { catalog: '高职专科', majors: vocational },
     ],
     occupation,
-    new Map(),
+    {},
     { ...SMALL, maxTargets: 5 },
   );
   const of = (code: string) => rows.filter((r) => r.major_code === code);
@@ -305,5 +344,31 @@ describe('shipped crosswalk files', () => {
       ]),
     );
     expect(targets('高职专科', '460701').map(([code]) => code)).not.toContain('2-05-07-04');
+    // 本科 学前教育 borrows the 职业面向 of its vocational namesake.
+    expect(targets('本科', '040106')).toEqual([['2-08-03-00', 'namesake']]);
+  });
+
+  it("match names inside each 专业类's scope, which every 专业类 of the four catalogs has", async () => {
+    const ref = resolveConfig({}, {}).referenceDir;
+    const scopes = parse(readFileSync(join(ref, 'crosswalks', 'inputs', 'major_class_scope.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const { trees } = await readCodeLists(ref);
+    const classes = [...trees.majors].flatMap(([catalog, t]) =>
+      [...t.entries.values()].filter((e) => e.level === '专业类').map((e) => `${catalog}|${e.code}`),
+    );
+    expect(scopes.map((r) => `${r.catalog}|${r.class_code}`).sort()).toEqual(classes.sort());
+    const shipped = parse(readFileSync(join(ref, 'crosswalks', 'major_occupation.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const targets = (catalog: string, major: string) =>
+      shipped.filter((r) => r.catalog === catalog && r.major_code === major).map((r) => r.occupation_code);
+    // 国民经济管理 ≁ 经济昆虫养殖员 (经济), 过程装备与控制工程 ≁ 疾病控制医师 (控制), 土地资源管理 ≁ 人力资源管理专业人员 (资源).
+    expect(targets('本科', '020103')).not.toContain('5-03-03-01');
+    expect(targets('本科', '020103')).toContain('2-06-01-01');
+    expect(targets('本科', '080206')).not.toContain('2-05-05-01');
+    expect(targets('本科', '120404')).not.toContain('2-06-08-01');
   });
 });

@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeTree } from '../taxonomy/code-tree.js';
-import { majorKey, type NamedOccupation } from './orientation-file.js';
+import { majorKey, type NamedOccupation } from './major-inputs.js';
 import { SimilarityIndex, commonnessAmong, type Match } from './text-similarity.js';
 import { terms, type BagOfTerms } from './word-terms.js';
 
@@ -165,6 +165,16 @@ function occupationFamilies(occupation: CodeTree, code: string): string[] {
   return [...new Set([...occupation.ancestorsOrSelf(code), `${major}-${middle}-00-00`, `${major}-00-00-00`])];
 }
 
+/**
+ * What the major → occupation crosswalk reads beside the code lists, keyed by {@link majorKey}: the
+ * occupations each vocational major's 职业面向 names, and the occupations each 专业类's graduates can
+ * work in, inside which names are matched.
+ */
+export interface MajorInputs {
+  orientation?: ReadonlyMap<string, NamedOccupation[]>;
+  classScopes?: ReadonlyMap<string, string[]>;
+}
+
 /** A major catalog as read from `datasets/reference/major/*.csv` (one catalog per tree). */
 export interface CatalogMajors {
   catalog: string;
@@ -177,17 +187,20 @@ export interface CatalogMajors {
  * share (`orientation`); a named group that is no occupation (护士, 社区工作者 are; 电力生产和供应人员 is a
  * 小类) shares its part among its occupations by the major's name, or evenly where no name of the group
  * matches (`orientation_group`). Any other major's name, helped by its 专业类 name at half weight, is
- * matched against occupation names (helped by their 小类 names); the best matches share the major in
- * proportion to their score (`name_similarity`). A major without either takes the average
+ * matched against the names of the occupations its 专业类's scope holds (helped by their 小类 names), so
+ * that one shared word of another field (经济 of 经济昆虫养殖员) makes no match; the best matches share the
+ * major in proportion to their score (`name_similarity`). A major without either takes the average
  * distribution of the matched majors of its 专业类 (`sibling_majors`), or failing that of its 专业大类
  * (`family_majors`).
  */
 export function deriveMajorOccupation(
   catalogs: CatalogMajors[],
   occupation: CodeTree,
-  orientation: ReadonlyMap<string, NamedOccupation[]> = new Map(),
+  inputs: MajorInputs = {},
   options: DeriveOptions = { ...DEFAULT_DERIVE_OPTIONS, maxTargets: 5 },
 ): MajorOccupationRow[] {
+  const orientation = inputs.orientation ?? new Map<string, NamedOccupation[]>();
+  const classScopes = inputs.classScopes ?? new Map<string, string[]>();
   const leaves = [...occupation.entries.values()].filter(isOccupation);
   const index = new SimilarityIndex(
     leaves.map((e) => {
@@ -200,6 +213,7 @@ export function deriveMajorOccupation(
   const sourceCommonness = commonnessAmong(
     catalogs.flatMap(({ majors }) => [...majors.entries.values()].filter((e) => e.level === '专业').map((e) => terms(e.name))),
   );
+  const namesakes = namesakeOrientation(catalogs, orientation);
   const rows: MajorOccupationRow[] = [];
   for (const { catalog, majors } of catalogs) {
     const matched = new Map<string, Map<string, number>>();
@@ -208,14 +222,18 @@ export function deriveMajorOccupation(
       const query = terms(m.name);
       const cls = m.parentCode ? majors.get(m.parentCode) : undefined;
       if (cls) terms(cls.name.replace(/类$/u, ''), 0.5, query);
-      const named = orientation.get(majorKey(catalog, m.code));
+      const own = orientation.get(majorKey(catalog, m.code));
+      const namesake = own?.length ? undefined : (namesakes.get(m.name) ?? namesakes.get(m.name.replace(/学$/u, '')));
+      const named = own?.length ? own : namesake?.named;
       if (named?.length) {
-        const oriented = orientedRows(catalog, m, named, query, index, leaves, occupation, options);
+        const oriented = orientedRows(catalog, m, named, query, index, leaves, occupation, options, namesake?.of);
         matched.set(m.code, new Map(oriented.map((r) => [r.occupation_code, r.weight])));
         rows.push(...oriented);
         continue;
       }
-      const found = pick(index, index.search(query), terms(m.name), sourceCommonness, options);
+      const scope = m.parentCode ? classScopes.get(majorKey(catalog, m.parentCode)) : undefined;
+      const inScope = scope ? (code: string) => scope.some((s) => occupation.contains(s, code)) : undefined;
+      const found = pick(index, index.search(query, inScope), terms(m.name), sourceCommonness, options);
       if (!found.length) {
         pending.push(m.code);
         continue;
@@ -277,6 +295,7 @@ function orientedRows(
   leaves: CodeEntry[],
   occupation: CodeTree,
   o: DeriveOptions,
+  namesakeOf?: string,
 ): MajorOccupationRow[] {
   const share = 1 / named.length;
   const raw = new Map<string, { weight: number; method: string; notes: string[] }>();
@@ -289,7 +308,7 @@ function orientedRows(
   for (const { named: name, code } of named) {
     const entry = occupation.get(code)!;
     if (isOccupation(entry)) {
-      add(code, share, 'orientation', `${name} (${code})`);
+      add(code, share, namesakeOf ? 'namesake' : 'orientation', `${name} (${code})`);
       continue;
     }
     const inGroup = (c: string) => occupation.contains(code, c);
@@ -302,7 +321,12 @@ function orientedRows(
     const total = members.reduce((a, x) => a + x.w, 0);
     if (!(total > 0)) throw new Error(`${catalog} major ${major.code}: 职业面向 names ${name} (${code}), a group without occupations`);
     for (const x of members)
-      add(x.code, (share * x.w) / total, 'orientation_group', `${name} (${code} ${entry.name}) ${kept.length ? 'by name' : 'evenly'}`);
+      add(
+        x.code,
+        (share * x.w) / total,
+        namesakeOf ? 'namesake_group' : 'orientation_group',
+        `${name} (${code} ${entry.name}) ${kept.length ? 'by name' : 'evenly'}`,
+      );
   }
   const entries = [...raw];
   const weights = normalizeWeights(entries.map(([, r]) => r.weight));
@@ -312,6 +336,29 @@ function orientedRows(
     occupation_code: code,
     weight: weights[i]!,
     method: r.method,
-    note: `${major.name}: 职业面向 ${r.notes.join('; ')} → ${occupationName(occupation.get(code)!)}`,
+    note: `${major.name}: 职业面向${namesakeOf ? ` of ${namesakeOf}` : ''} ${r.notes.join('; ')} → ${occupationName(occupation.get(code)!)}`,
   }));
 }
+
+/**
+ * The 职业面向 a major without one of its own borrows, by name: that of the vocational major of the same
+ * name (学前教育, 临床医学), or of its name without a closing 学 (护理学 → 护理), the most advanced catalog
+ * first (职业本科, 高职专科, 中职). The 简介 describes the field and the occupations it leads to, which a
+ * 本科 major of that name shares; its level is not in the 大典's codes.
+ */
+function namesakeOrientation(
+  catalogs: CatalogMajors[],
+  orientation: ReadonlyMap<string, NamedOccupation[]>,
+): Map<string, { named: NamedOccupation[]; of: string }> {
+  const out = new Map<string, { named: NamedOccupation[]; of: string }>();
+  for (const catalog of NAMESAKE_CATALOGS)
+    for (const { majors } of catalogs.filter((c) => c.catalog === catalog))
+      for (const m of majors.entries.values()) {
+        const named = orientation.get(majorKey(catalog, m.code));
+        if (named?.length && !out.has(m.name)) out.set(m.name, { named, of: `${catalog} ${m.code} ${m.name}` });
+      }
+  return out;
+}
+
+/** Catalogs whose 职业面向 a same-named major borrows, the most advanced first. */
+const NAMESAKE_CATALOGS = ['职业本科', '高职专科', '中职'];

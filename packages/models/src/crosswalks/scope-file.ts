@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import type { CodeTree } from '../taxonomy/code-tree.js';
 import { CROSS_INDUSTRY } from './derive-crosswalks.js';
+import { readInputRows } from './input-rows.js';
 
 /**
  * Reads `crosswalks/inputs/occupation_family_scope.csv` (occupation_code, industry_codes, note):
@@ -10,13 +9,8 @@ import { CROSS_INDUSTRY } from './derive-crosswalks.js';
  * @throws on an unknown occupation or industry code, naming file and line.
  */
 export function readScopeFile(file: string, occupation: CodeTree, industry: CodeTree): Map<string, string[]> {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, trim: true, skip_empty_lines: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
   const scopes = new Map<string, string[]>();
-  for (const { record, info } of rows) {
-    const where = `${file}:${info.lines}`;
+  for (const { record, where } of readInputRows(file)) {
     const key = record.occupation_code ?? '';
     if (key !== CROSS_INDUSTRY && !occupation.get(key)) throw new Error(`${where}: unknown occupation code ${key}`);
     const codes = (record.industry_codes ?? '').split(/\s+/).filter(Boolean);

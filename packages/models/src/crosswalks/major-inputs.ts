@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import type { CodeTree } from '../taxonomy/code-tree.js';
+import { readInputRows } from './input-rows.js';
 
 /** One occupation a major's 职业面向 names, as resolved to a 大典 2022 code (an occupation or a group). */
 export interface NamedOccupation {
@@ -9,8 +8,8 @@ export interface NamedOccupation {
   code: string;
 }
 
-/** The key of a major in an orientation map. */
-export const majorKey = (catalog: string, majorCode: string) => `${catalog}|${majorCode}`;
+/** The key of a major or a 专业类 of one catalog in the maps the crosswalk inputs are read into. */
+export const majorKey = (catalog: string, code: string) => `${catalog}|${code}`;
 
 /**
  * Reads `crosswalks/inputs/major_orientation.csv` (catalog, major_code, major_name, named, position,
@@ -24,13 +23,8 @@ export function readOrientationFile(
   majors: ReadonlyMap<string, CodeTree>,
   occupation: CodeTree,
 ): Map<string, NamedOccupation[]> {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, trim: true, skip_empty_lines: true, info: true }) as {
-    record: Record<string, string>;
-    info: { lines: number };
-  }[];
   const out = new Map<string, NamedOccupation[]>();
-  for (const { record, info } of rows) {
-    const where = `${file}:${info.lines}`;
+  for (const { record, where } of readInputRows(file)) {
     const catalog = record.catalog ?? '';
     const tree = majors.get(catalog);
     if (!tree) throw new Error(`${where}: unknown catalog ${catalog}`);
@@ -41,6 +35,28 @@ export function readOrientationFile(
     if (!occupation.get(code)) throw new Error(`${where}: unknown 大典 code ${code} for ${record.named}`);
     const key = majorKey(catalog, major.code);
     out.set(key, [...(out.get(key) ?? []), { named: record.named ?? '', code }]);
+  }
+  return out;
+}
+
+/**
+ * Reads `crosswalks/inputs/major_class_scope.csv` (catalog, class_code, class_name, occupation_codes,
+ * note): for each 专业类, the space-separated 大典 codes (中类 or 小类 mostly) its graduates can work in,
+ * keyed by {@link majorKey}. Name matching stays inside them.
+ * @throws on an unknown catalog, a code that is no 专业类 of its catalog, an unknown 大典 code or an empty scope, naming file and line.
+ */
+export function readClassScopeFile(file: string, majors: ReadonlyMap<string, CodeTree>, occupation: CodeTree): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { record, where } of readInputRows(file)) {
+    const catalog = record.catalog ?? '';
+    const tree = majors.get(catalog);
+    if (!tree) throw new Error(`${where}: unknown catalog ${catalog}`);
+    const cls = tree.get(record.class_code ?? '');
+    if (cls?.level !== '专业类') throw new Error(`${where}: ${record.class_code} is no 专业类 of ${catalog}`);
+    const codes = (record.occupation_codes ?? '').split(/\s+/).filter(Boolean);
+    if (!codes.length) throw new Error(`${where}: no occupation codes for ${cls.code} ${cls.name}`);
+    for (const c of codes) if (!occupation.get(c)) throw new Error(`${where}: unknown 大典 code ${c} for ${cls.code} ${cls.name}`);
+    out.set(majorKey(catalog, cls.code), codes);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeTree, type CodeEntry } from '../taxonomy/code-tree.js';
-import { readOrientationFile } from './orientation-file.js';
+import { readOrientationFile } from './major-inputs.js';
 
 const entry = (code: string, name: string, level: string, parentCode: string | null): CodeEntry => ({
   code,
