@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeTree, type CodeEntry } from '../taxonomy/code-tree.js';
-import { readOrientationFile } from './major-inputs.js';
+import { readClassScopeFile, readOrientationFile } from './major-inputs.js';
 
 const entry = (code: string, name: string, level: string, parentCode: string | null): CodeEntry => ({
   code,
@@ -56,5 +56,27 @@ describe('readOrientationFile', () => {
     expect(() => readOrientationFile(major, majors, occupation)).toThrow(`${major}:2: 5701 is no major (专业) of 高职专科`);
     const code = bad('高职专科,570102,学前教育,幼儿园教师,1,2-08-03-01,exact,');
     expect(() => readOrientationFile(code, majors, occupation)).toThrow(`${code}:2: unknown 大典 code 2-08-03-01 for 幼儿园教师`);
+  });
+});
+
+describe('readClassScopeFile', () => {
+  const scopeFile = (...lines: string[]) => {
+    const path = join(dir, `s${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(path, ['catalog,class_code,class_name,occupation_codes,note', ...lines].join('\n') + '\n');
+    return path;
+  };
+
+  it("reads each 专业类's 大典 codes", () => {
+    const read = readClassScopeFile(scopeFile('高职专科,5701,教育类,2-08-00-00 2-08-03-00,teaching'), majors, occupation);
+    expect([...read]).toEqual([['高职专科|5701', ['2-08-00-00', '2-08-03-00']]]);
+  });
+
+  it('refuses a code that is no 专业类, an unknown 大典 code and an empty scope, naming file and line', () => {
+    const major = scopeFile('高职专科,570102,学前教育,2-08-00-00,');
+    expect(() => readClassScopeFile(major, majors, occupation)).toThrow(`${major}:2: 570102 is no 专业类 of 高职专科`);
+    const code = scopeFile('高职专科,5701,教育类,2-08-09-00,');
+    expect(() => readClassScopeFile(code, majors, occupation)).toThrow(`${code}:2: unknown 大典 code 2-08-09-00 for 5701 教育类`);
+    const empty = scopeFile('高职专科,5701,教育类,,');
+    expect(() => readClassScopeFile(empty, majors, occupation)).toThrow(`${empty}:2: no occupation codes for 5701 教育类`);
   });
 });
