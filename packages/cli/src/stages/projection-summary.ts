@@ -3,7 +3,11 @@ import { defaultFrameworkOf, type PublicationRules } from '@talent/reports/rules
 import { provincesOf } from '../commands/report.js';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const signed = (n: number) => (n >= 0 ? '+' : '−') + fmt(Math.abs(n));
+/** A gap as printed: rounded first, so that a gap under half a person reads 0, not −0. */
+export const signed = (n: number) => {
+  const r = Math.round(n);
+  return r === 0 ? '0' : (r > 0 ? '+' : '−') + fmt(Math.abs(r));
+};
 /** Columns a string takes on a terminal: CJK characters take two. */
 const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
