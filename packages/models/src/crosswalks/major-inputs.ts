@@ -1,4 +1,4 @@
-import type { CodeTree } from '../taxonomy/code-tree.js';
+import type { CodeEntry, CodeTree } from '../taxonomy/code-tree.js';
 import { readInputRows } from './input-rows.js';
 
 /** One occupation a major's 职业面向 names, as resolved to a 大典 2022 code (an occupation or a group). */
@@ -25,15 +25,11 @@ export function readOrientationFile(
 ): Map<string, NamedOccupation[]> {
   const out = new Map<string, NamedOccupation[]>();
   for (const { record, where } of readInputRows(file)) {
-    const catalog = record.catalog ?? '';
-    const tree = majors.get(catalog);
-    if (!tree) throw new Error(`${where}: unknown catalog ${catalog}`);
-    const major = tree.get(record.major_code ?? '');
-    if (major?.level !== '专业') throw new Error(`${where}: ${record.major_code} is no major (专业) of ${catalog}`);
+    const major = catalogEntry(majors, record.catalog, record.major_code, '专业', where);
     if (record.resolution === 'none') continue;
     const code = record.occupation_code ?? '';
     if (!occupation.get(code)) throw new Error(`${where}: unknown 大典 code ${code} for ${record.named}`);
-    const key = majorKey(catalog, major.code);
+    const key = majorKey(record.catalog!, major.code);
     out.set(key, [...(out.get(key) ?? []), { named: record.named ?? '', code }]);
   }
   return out;
@@ -48,15 +44,27 @@ export function readOrientationFile(
 export function readClassScopeFile(file: string, majors: ReadonlyMap<string, CodeTree>, occupation: CodeTree): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const { record, where } of readInputRows(file)) {
-    const catalog = record.catalog ?? '';
-    const tree = majors.get(catalog);
-    if (!tree) throw new Error(`${where}: unknown catalog ${catalog}`);
-    const cls = tree.get(record.class_code ?? '');
-    if (cls?.level !== '专业类') throw new Error(`${where}: ${record.class_code} is no 专业类 of ${catalog}`);
+    const cls = catalogEntry(majors, record.catalog, record.class_code, '专业类', where);
     const codes = (record.occupation_codes ?? '').split(/\s+/).filter(Boolean);
     if (!codes.length) throw new Error(`${where}: no occupation codes for ${cls.code} ${cls.name}`);
     for (const c of codes) if (!occupation.get(c)) throw new Error(`${where}: unknown 大典 code ${c} for ${cls.code} ${cls.name}`);
-    out.set(majorKey(catalog, cls.code), codes);
+    out.set(majorKey(record.catalog!, cls.code), codes);
   }
   return out;
+}
+
+/** The entry of a catalog a row names at the level it must have; throws naming the row otherwise. */
+function catalogEntry(
+  majors: ReadonlyMap<string, CodeTree>,
+  catalog: string | undefined,
+  code: string | undefined,
+  level: '专业' | '专业类',
+  where: string,
+): CodeEntry {
+  const tree = majors.get(catalog ?? '');
+  if (!tree) throw new Error(`${where}: unknown catalog ${catalog ?? ''}`);
+  const entry = tree.get(code ?? '');
+  if (entry?.level !== level)
+    throw new Error(`${where}: ${code ?? ''} is no ${level === '专业' ? 'major (专业)' : '专业类'} of ${catalog}`);
+  return entry;
 }
