@@ -184,9 +184,10 @@ export interface CatalogMajors {
 /**
  * Gives every major (level 专业) of every catalog a weighted list of occupations. A major whose
  * 职业面向 names occupations (`orientation`, from the 专业简介) takes them, each named item an equal
- * share (`orientation`); a named group that is no occupation (护士, 社区工作者 are; 电力生产和供应人员 is a
- * 小类) shares its part among its occupations by the major's name, or evenly where no name of the group
- * matches (`orientation_group`). Any other major's name, helped by its 专业类 name at half weight, is
+ * share (`orientation`); a named group that is no occupation (电力、热力生产和供应人员, a 小类; 护士, read
+ * as 护理人员) shares its part among its occupations by the major's name, or evenly where no name of the
+ * group matches (`orientation_group`). A major without one borrows the 职业面向 of the vocational major of
+ * its name (`namesake`, `namesake_group`; see namesakeOrientation). Any other major's name, helped by its 专业类 name at half weight, is
  * matched against the names of the occupations its 专业类's scope holds (helped by their 小类 names), so
  * that one shared word of another field (经济 of 经济昆虫养殖员) makes no match; the best matches share the
  * major in proportion to their score (`name_similarity`). A major without either takes the average
