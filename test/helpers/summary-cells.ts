@@ -25,7 +25,12 @@ export async function summaryCells(conn: DuckDBConnection, frameworks: readonly 
     const key = `${String(r.framework_name)}|${String(r.group_name)}`;
     const d = Number(r.demand);
     const s = Number(r.supply);
-    cells.set(key, [...(cells.get(key) ?? []), `${fmt(d)} / ${fmt(s)} / ${d - s >= 0 ? '+' : '−'}${fmt(Math.abs(d - s))}`]);
+    // A gap is rounded before its sign: under half a person it reads 0.
+    const gap = Math.round(d - s);
+    cells.set(key, [
+      ...(cells.get(key) ?? []),
+      `${fmt(d)} / ${fmt(s)} / ${gap === 0 ? '0' : `${gap > 0 ? '+' : '−'}${fmt(Math.abs(gap))}`}`,
+    ]);
   }
   return cells;
 }
