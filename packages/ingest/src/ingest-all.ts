@@ -228,9 +228,11 @@ export async function ingestAll(warehouse: Warehouse, options: IngestAllOptions)
     if (before) {
       // A failed load rolled back and a skipped one wrote no posting: the count stands (a write they
       // made after all shows in the next load's count), and is not retried where memory just ran out.
-      const wrote = r.status === 'loaded' || r.status === 'replaced';
-      demand = wrote ? await countDemand(warehouse) : before;
-      demandChange.set(r.source, (demandChange.get(r.source) ?? 0) + (await demandChangeOf(warehouse, before, demand, r)));
+      demand = before;
+      if (r.status === 'loaded' || r.status === 'replaced') {
+        demand = await countDemand(warehouse);
+        demandChange.set(r.source, (demandChange.get(r.source) ?? 0) + demandChangeOf(before, demand, r));
+      }
     }
     loads.push(r);
     options.onLoad?.(r);
@@ -321,32 +323,30 @@ async function postingFigures(wh: Warehouse, sources: string[]): Promise<Map<str
   return out;
 }
 
-/** Demand records (rows of core.job_demand) per file key of their head posting (a posting_id is `file_key:line`). */
+/** Demand records (rows of core.job_demand) per load of their head posting. */
 type DemandCount = Map<string, number>;
 
-/** The warehouse's demand records now, in one scan of core.job_demand (what the vacancy counts read). */
+/**
+ * The warehouse's demand records now, in one scan of core.job_demand (what the vacancy counts read), each
+ * under the load of its head posting. The posting ids are taken once each, so that a posting stored
+ * twice counts as the view counts it.
+ */
 async function countDemand(wh: Warehouse): Promise<DemandCount> {
   const r = await wh.conn.runAndReadAll(
-    `SELECT split_part(demand_id, ':', 1) AS file_key, count(*) AS n FROM core.job_demand GROUP BY ALL`,
+    `SELECT c.load_id, count(*) AS n FROM core.job_demand d
+       JOIN (SELECT DISTINCT posting_id, load_id FROM core.job_posting_codes) c ON c.posting_id = d.demand_id GROUP BY ALL`,
   );
-  return new Map(r.getRowObjectsJson().map((x) => [String(x.file_key), Number(x.n)]));
+  return new Map(r.getRowObjectsJson().map((x) => [String(x.load_id), Number(x.n)]));
 }
 
 /**
  * By how much `load` changed the demand records, counted after the rows of the loads it replaced were
  * removed (as its duplicates_collapsed is): the records after it less those before it, plus those that
- * postings of the replaced loads headed, which the replacement deleted with their rows. Their file
- * keys come from meta.loads: the records a load headed are those whose demand_id starts with its key.
+ * postings of the replaced loads headed, which the replacement deleted with their rows.
  */
-async function demandChangeOf(wh: Warehouse, before: DemandCount, after: DemandCount, load: LoadResult): Promise<number> {
+function demandChangeOf(before: DemandCount, after: DemandCount, load: LoadResult): number {
   const total = (count: DemandCount) => [...count.values()].reduce((a, n) => a + n, 0);
-  let removed = 0;
-  if (load.replacedLoadIds.length) {
-    const r = await wh.conn.runAndReadAll(
-      `SELECT DISTINCT left(file_sha256, 16) AS file_key FROM meta.loads WHERE load_id IN (${load.replacedLoadIds.map(sqlLiteral).join(', ')})`,
-    );
-    for (const row of r.getRowObjectsJson()) removed += before.get(String(row.file_key)) ?? 0;
-  }
+  const removed = load.replacedLoadIds.reduce((a, id) => a + (before.get(id) ?? 0), 0);
   return total(after) - total(before) + removed;
 }
 

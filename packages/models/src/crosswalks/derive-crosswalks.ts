@@ -89,8 +89,17 @@ function pick(
   const informative = matches.filter((m) => m.shared.some(distinctive));
   const best = informative[0];
   if (!best || best.score < o.minScore) return [];
-  return informative.filter((m) => m.score >= best.score * o.keepRatio).slice(0, o.maxTargets);
+  return closest(informative, o);
 }
+
+/** The matches, best first, that score at least `keepRatio` of the best one, at most `maxTargets`. */
+function closest(matches: Match[], o: DeriveOptions): Match[] {
+  const best = matches[0];
+  return best ? matches.filter((m) => m.score >= best.score * o.keepRatio).slice(0, o.maxTargets) : [];
+}
+
+/** Whether a code lies under (or is) one of `scope` in `tree`: the filter of a search kept inside a field. */
+const within = (tree: CodeTree, scope: readonly string[]) => (code: string) => scope.some((s) => tree.contains(s, code));
 
 const describe = (m: Match) => `${m.code} score ${m.score.toFixed(2)} on ${m.shared.slice(0, 3).join('/')}`;
 
@@ -124,7 +133,7 @@ export function deriveOccupationIndustry(
     const query = terms(name);
     const parent = occ.parentCode ? occupation.get(occ.parentCode) : undefined;
     if (parent && parent.level === '小类') terms(parent.name, 0.5, query);
-    const inScope = (code: string) => cross || scope.some((s) => industry.contains(s, code));
+    const inScope = cross ? undefined : within(industry, scope);
     const found = pick(index, index.search(query, inScope), terms(name), sourceCommonness, options);
     if (found.length) {
       const shares = normalizeWeights(found.map((m) => m.score));
@@ -233,7 +242,7 @@ export function deriveMajorOccupation(
         continue;
       }
       const scope = m.parentCode ? classScopes.get(majorKey(catalog, m.parentCode)) : undefined;
-      const inScope = scope ? (code: string) => scope.some((s) => occupation.contains(s, code)) : undefined;
+      const inScope = scope ? within(occupation, scope) : undefined;
       const found = pick(index, index.search(query, inScope), terms(m.name), sourceCommonness, options);
       if (!found.length) {
         pending.push(m.code);
@@ -312,10 +321,8 @@ function orientedRows(
       add(code, share, namesakeOf ? 'namesake' : 'orientation', `${name} (${code})`);
       continue;
     }
-    const inGroup = (c: string) => occupation.contains(code, c);
-    const matches = index.search(query, inGroup);
-    const best = matches[0];
-    const kept = best ? matches.filter((x) => x.score >= best.score * o.keepRatio).slice(0, o.maxTargets) : [];
+    const inGroup = within(occupation, [code]);
+    const kept = closest(index.search(query, inGroup), o);
     const members = kept.length
       ? kept.map((x) => ({ code: x.code, w: x.score }))
       : leaves.filter((e) => inGroup(e.code)).map((e) => ({ code: e.code, w: 1 }));
