@@ -51,8 +51,10 @@ export interface Assumptions {
   staffing: {
     occupationsPerDivision: Record<string, number>;
     genericOccupations: Record<string, number>;
-    /** Name fragments of occupations that every industry employs (sales, clerks, warehouse, safety…). */
-    genericKeywords: string[];
+    /** 大典 names of occupations that every industry employs (accounting, clerks, sales, warehouse, safety, electricians…). */
+    genericOccupationNames: string[];
+    /** Weight of each added generic occupation relative to a division's own occupations. */
+    genericWeight: number;
     digitalShareGrowth: number;
     greenShareGrowth: number;
     groupMix: Record<string, Record<string, number>>;

@@ -593,7 +593,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     for (const r of ed.majorOccupation) {
       addTo(weights, `${r.catalog}|${r.major_code}`, num(r.weight));
       expect(occupations.has(r.occupation_code), r.occupation_code).toBe(true);
-      expect(['name', 'random']).toContain(r.link_kind);
+      expect(['orientation', 'name', 'random']).toContain(r.link_kind);
     }
     for (const [k, w] of weights) expect(Math.abs(w - 1), k).toBeLessThan(2e-3);
   });

@@ -1,10 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readCodeLists, type CodeTree } from '@talent/models';
+import { readCodeLists, readCrosswalks, type CodeTree, type CodeTrees } from '@talent/models';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './read-csv.js';
 import { loadSchoolRenames } from './school-renames.js';
-import type { Catalog, City, IndustryDivision, ListedSchool, Major, Occupation, ReferenceData, Region } from './reference-data.js';
+import type {
+  Catalog,
+  City,
+  Crosswalks,
+  IndustryDivision,
+  ListedSchool,
+  Major,
+  Occupation,
+  ReferenceData,
+  Region,
+} from './reference-data.js';
 import { CATALOGS } from './reference-data.js';
 
 /** Where to read code lists from. */
@@ -99,6 +109,27 @@ function majorsOf(majors: ReadonlyMap<string, CodeTree>): Major[] {
   return out;
 }
 
+/** The crosswalks as the platform reads them (same checks); overrides in `crosswalks/overrides/` apply as they do there. */
+function crosswalksOf(referenceDir: string, trees: CodeTrees): Crosswalks {
+  const dir = join(referenceDir, 'crosswalks');
+  const [majorOccupation, occupationIndustry] = readCrosswalks(dir, join(dir, 'overrides'), trees);
+  return {
+    occupationIndustry: occupationIndustry!.rows.map((r) => ({
+      occupationCode: String(r.occupation_code),
+      industryCode: String(r.industry_code),
+      share: Number(r.share),
+      method: String(r.method),
+    })),
+    majorOccupation: majorOccupation!.rows.map((r) => ({
+      catalog: String(r.catalog),
+      majorCode: String(r.major_code),
+      occupationCode: String(r.occupation_code),
+      weight: Number(r.weight),
+      method: String(r.method),
+    })),
+  };
+}
+
 /** Reads every code list the generator needs from the reference folder, through the platform's one code-list reader. */
 export async function loadReference(loc: ReferenceLocation): Promise<ReferenceData> {
   const { trees } = await readCodeLists(loc.referenceDir);
@@ -112,6 +143,7 @@ export async function loadReference(loc: ReferenceLocation): Promise<ReferenceDa
     schools,
     schoolRenames: loadSchoolRenames(loc.provinceCode, schools),
     vocationalUniversityWords: loadVocationalUniversityWords(loc.provinceCode),
+    crosswalks: crosswalksOf(loc.referenceDir, trees),
   };
 }
 

@@ -85,4 +85,12 @@ export interface ReferenceData {
   schoolRenames: ReadonlyMap<string, SchoolRename>;
   /** Regional words naming the invented 职业本科 schools (桂中职业技术大学). */
   vocationalUniversityWords: string[];
+  /** The crosswalks of the reference folder (`crosswalks/`): the structure the world's staffing and major links follow. */
+  crosswalks: Crosswalks;
+}
+
+/** The rows of the shipped crosswalks the world reads (`datasets/reference/crosswalks/README.md` says how each was made). */
+export interface Crosswalks {
+  occupationIndustry: { occupationCode: string; industryCode: string; share: number; method: string }[];
+  majorOccupation: { catalog: string; majorCode: string; occupationCode: string; weight: number; method: string }[];
 }

@@ -34,7 +34,14 @@ export function buildWorld(seed: number, edition: string, a: Assumptions, ref: R
   if (!size) throw new Error(`unknown edition "${edition}" (known: ${Object.keys(a.editions).join(', ')})`);
   const axis = timeAxis(a);
   const industries = buildIndustryPaths(a, new Rng(seed, 'industries'), axis, ref.cities, ref.divisions, referenceDir);
-  const staffing = buildStaffing(a, new Rng(seed, 'staffing'), edition, industries.divisions, ref.occupations);
+  const staffing = buildStaffing(
+    a,
+    new Rng(seed, 'staffing'),
+    edition,
+    industries.divisions,
+    ref.occupations,
+    ref.crosswalks.occupationIndustry,
+  );
   const occupations = buildOccupationPaths(a, new Rng(seed, 'occupations'), axis, industries, staffing, ref.cities.length);
   const provinceOpenings = occupations.openings.map((cities) => {
     const out = new Float64Array(axis.length);
@@ -47,6 +54,7 @@ export function buildWorld(seed: number, edition: string, a: Assumptions, ref: R
     new Rng(seed, 'major-links'),
     ref.majors.filter((m) => usedCatalogs.has(m.catalog)),
     staffing.occupations,
+    ref.crosswalks.majorOccupation,
   );
   const series = buildSeries(a, new Rng(seed, 'series'), axis, size, schools, links);
   simulateCohorts(a, new Rng(seed, 'cohorts'), axis, schools, series, provinceOpenings);

@@ -140,7 +140,8 @@ export function simulateOutcomes(
         unemployed,
         salaryMean: working >= 5 ? Math.round(mean) : null,
         salaryMedian: working >= 5 ? Math.round(mean * rng.uniform(0.86, 0.95)) : null,
-        relatedness: Math.round(Math.min(96, Math.max(30, 62 + 40 * (tight - 1) + (s.link.byName ? 8 : -10) + 5 * rng.normal())) * 10) / 10,
+        relatedness:
+          Math.round(Math.min(96, Math.max(30, 62 + 40 * (tight - 1) + (s.link.kind === 'random' ? -10 : 8) + 5 * rng.normal())) * 10) / 10,
         satisfaction: Math.round(Math.min(99, Math.max(50, 82 + 20 * (tight - 1) + 4 * rng.normal())) * 10) / 10,
         destinations: destCounts.flatMap((n, r) => (n > 0 ? [[r, n] as [number, number]] : [])),
         industries: indCounts.flatMap((n, k) => (n > 0 ? [[k, n] as [number, number]] : [])),

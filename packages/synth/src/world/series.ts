@@ -32,7 +32,9 @@ export function buildSeries(a: Assumptions, rng: Rng, axis: TimeAxis, size: Edit
     const pool = byCatalog.get(school.catalog) ?? [];
     if (pool.length === 0) return;
     const schoolGrams = bigrams(school.name);
-    const weights = pool.map((l) => (l.byName ? 4 : 1) + 8 * similarity(schoolGrams, grams.get(l.major.code + l.major.catalog)!));
+    const weights = pool.map(
+      (l) => (l.kind === 'random' ? 1 : 4) + 8 * similarity(schoolGrams, grams.get(l.major.code + l.major.catalog)!),
+    );
     const want = Math.min(pool.length, Math.max(2, Math.round(size.majorsPerSchool[school.catalog] * rng.lognormal(0.3))));
     const chosen = new Set<number>();
     const cumulative = new Float64Array(weights.length);

@@ -1,6 +1,6 @@
 import type { Assumptions } from '../assumptions.js';
 import type { Rng } from '../prng.js';
-import type { IndustryDivision, Occupation } from '../reference/reference-data.js';
+import type { IndustryDivision, Occupation, ReferenceData } from '../reference/reference-data.js';
 import { bigrams, similarity } from './name-similarity.js';
 
 /** Occupation mix of one division: `occupation` indexes `StaffingMatrix.occupations`. */
@@ -17,14 +17,54 @@ export interface StaffingMatrix {
   rows: StaffingRow[][];
 }
 
+/** Crosswalk rows that place an occupation in industries by what it is (its name or its family's scope). */
+const PLACING_METHODS = new Set(['name_similarity', 'family_scope']);
+
 /**
- * Picks each division's occupations: the closest names within each occupation major group (大类
- * digit) in proportion to the section's group mix, plus a few generic occupations shared by many
- * divisions (sales, clerks), so that occupations aggregate demand from several industries.
+ * How strongly the occupation → industry crosswalk places each occupation in each division: the
+ * shares of its rows at or below the division's code, plus a share written for the whole 门类
+ * divided among the 门类's divisions. Rows spreading an occupation over every 门类 (cross_industry)
+ * say nothing about a division and are left to the generic picks.
  */
-export function buildStaffing(a: Assumptions, rng: Rng, edition: string, divisions: IndustryDivision[], all: Occupation[]): StaffingMatrix {
+export function divisionAffinity(
+  crosswalk: ReferenceData['crosswalks']['occupationIndustry'],
+  divisions: IndustryDivision[],
+): Map<string, Map<string, number>> {
+  const perSection = new Map<string, number>();
+  for (const d of divisions) perSection.set(d.section, (perSection.get(d.section) ?? 0) + 1);
+  const out = new Map<string, Map<string, number>>(divisions.map((d) => [d.code, new Map()]));
+  for (const r of crosswalk) {
+    if (!PLACING_METHODS.has(r.method)) continue;
+    const targets = /^[A-Z]$/.test(r.industryCode)
+      ? divisions.filter((d) => d.section === r.industryCode).map((d) => [d.code, r.share / perSection.get(d.section)!] as const)
+      : [[r.industryCode.slice(0, 2), r.share] as const];
+    for (const [code, share] of targets) {
+      const m = out.get(code);
+      if (m) m.set(r.occupationCode, (m.get(r.occupationCode) ?? 0) + share);
+    }
+  }
+  return out;
+}
+
+/**
+ * Picks each division's occupations within each occupation major group (大类 digit), as many as the
+ * section's group mix asks for: drawn in proportion to the square of how strongly the crosswalk places
+ * them in the division (those it places there wholly come first), so 教育 employs teachers and 汽车制造业 vehicle assemblers; where the crosswalk places
+ * too few, the closest names fill in, and generic occupations where no name is close. A few generic occupations shared by many divisions (sales,
+ * clerks) are added, so that occupations aggregate demand from several industries. The crosswalk
+ * gives the world its structure only: which occupations and in what weights are drawn here.
+ */
+export function buildStaffing(
+  a: Assumptions,
+  rng: Rng,
+  edition: string,
+  divisions: IndustryDivision[],
+  all: Occupation[],
+  crosswalk: ReferenceData['crosswalks']['occupationIndustry'],
+): StaffingMatrix {
   const perDivision = a.staffing.occupationsPerDivision[edition] ?? 4;
   const generic = a.staffing.genericOccupations[edition] ?? 1;
+  const affinity = divisionAffinity(crosswalk, divisions);
   const byGroup = new Map<string, { occ: Occupation; grams: Set<string> }[]>();
   for (const occ of all) {
     const g = occ.code[0]!;
@@ -32,9 +72,13 @@ export function buildStaffing(a: Assumptions, rng: Rng, edition: string, divisio
     list.push({ occ, grams: bigrams(occ.name) });
     byGroup.set(g, list);
   }
+  const known = new Set(all.map((o) => o.name));
+  const unknown = a.staffing.genericOccupationNames.filter((n) => !known.has(n));
+  if (unknown.length > 0)
+    throw new Error(`assumptions.json staffing.genericOccupationNames: not occupations of the 大典: ${unknown.join(', ')}`);
   const genericPool = new Map<string, Occupation[]>();
   for (const [g, list] of [...byGroup.entries()].sort()) {
-    const cross = list.map((x) => x.occ).filter((o) => a.staffing.genericKeywords.some((k) => o.name.includes(k)));
+    const cross = list.map((x) => x.occ).filter((o) => a.staffing.genericOccupationNames.includes(o.name));
     genericPool.set(g, cross.length > 0 ? cross : rng.shuffle(list.map((x) => x.occ)).slice(0, 3 + generic * 2));
   }
 
@@ -52,17 +96,33 @@ export function buildStaffing(a: Assumptions, rng: Rng, edition: string, divisio
 
   const rows = divisions.map((d) => {
     const mix = a.staffing.groupMix[d.section] ?? a.staffing.groupMix.default!;
+    const placed = affinity.get(d.code)!;
     const dGrams = bigrams(d.name);
     const shares = new Map<number, number>();
     for (const [group, w] of Object.entries(mix).sort()) {
       const candidates = byGroup.get(group) ?? [];
       if (candidates.length === 0) continue;
       const n = Math.max(1, Math.round(perDivision * w));
-      const scored = candidates.map((c) => ({ occ: c.occ, score: similarity(dGrams, c.grams) + 0.02 * rng.next() }));
-      scored.sort((x, y) => y.score - x.score || (x.occ.code < y.occ.code ? -1 : 1));
-      const picked = scored.slice(0, n).map((s) => s.occ);
+      const pool = candidates.filter((c) => (placed.get(c.occ.code) ?? 0) > 0);
+      const picked: Occupation[] = [];
+      while (picked.length < n && pool.length > 0) {
+        const k = rng.weightedIndex(pool.map((c) => placed.get(c.occ.code)! ** 2));
+        picked.push(pool.splice(k, 1)[0]!.occ);
+      }
+      if (picked.length < n) {
+        const scored = candidates
+          .filter((c) => !picked.includes(c.occ))
+          .map((c) => ({ occ: c.occ, score: similarity(dGrams, c.grams) }))
+          .filter((c) => c.score > 0)
+          .map((c) => ({ ...c, score: c.score + 0.02 * rng.next() }));
+        scored.sort((x, y) => y.score - x.score || (x.occ.code < y.occ.code ? -1 : 1));
+        picked.push(...scored.slice(0, n - picked.length).map((s) => s.occ));
+      }
+      // A group neither the crosswalk nor a name ties to the division staffs it with generic occupations.
+      while (picked.length < n) picked.push(rng.pick(genericPool.get(group)!));
+      const own = picked.length;
       for (let k = 0; k < generic; k++) picked.push(rng.pick(genericPool.get(group)!));
-      const weights = picked.map(() => rng.lognormal(0.6));
+      const weights = picked.map((_, k) => rng.lognormal(0.6) * (k < own ? 1 : a.staffing.genericWeight));
       const total = weights.reduce((s, x) => s + x, 0);
       picked.forEach((o, k) => {
         const id = idOf(o);

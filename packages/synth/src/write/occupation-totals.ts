@@ -42,10 +42,13 @@ export function periodFlows(
   return { openings: open * s.openings[q]!, supply: grad * s.graduates[q]! + other * s.seekers[q]! };
 }
 
-/** Occupations with openings above supply, ranked by the gap (largest first), at most `limit`. */
+/**
+ * Occupations with openings above supply by at least half a person (the lists print whole persons, so no
+ * listed gap reads 0), ranked by the gap (largest first), at most `limit`.
+ */
 export function rankByGap(rows: { o: number; demand: number; supply: number }[], limit: number) {
   return rows
-    .filter((r) => r.demand > r.supply)
+    .filter((r) => r.demand - r.supply >= 0.5)
     .sort((a, b) => b.demand - b.supply - (a.demand - a.supply) || a.o - b.o)
     .slice(0, limit);
 }

@@ -142,16 +142,7 @@ export function writeTruth(world: World, totals: OccupationTotals, out: string, 
     if (seen.has(key)) continue;
     seen.add(key);
     for (const l of s.link.occupations)
-      majorSink.line(
-        csvLine([
-          m.catalog,
-          m.code,
-          m.name,
-          staffing.occupations[l.occupation]!.code,
-          l.weight.toFixed(4),
-          s.link.byName ? 'name' : 'random',
-        ]),
-      );
+      majorSink.line(csvLine([m.catalog, m.code, m.name, staffing.occupations[l.occupation]!.code, l.weight.toFixed(4), s.link.kind]));
   }
   majorSink.close();
 
