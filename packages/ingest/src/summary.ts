@@ -77,6 +77,12 @@ export function formatIngestSummary(report: IngestReport): string {
             ? `;入库 ${s.rowsLoaded} = 重复合并 ${s.duplicatesCollapsed} + 需求记录净增(被替换批次删除后计) ${s.rowsLoaded - s.duplicatesCollapsed}${measuredDemand(s)}`
             : ''),
       );
+    // A replaced load takes with it the first postings other loads' copies were merged into: those copies count
+    // as demand records again, and when they outnumber what this run merged the net figure is negative.
+    if (s.kind === 'job_posting' && s.duplicatesCollapsed < 0)
+      lines.push(
+        `  重复合并为负: 被替换批次的岗位删除后, 其他批次中原为其副本的岗位重新计为需求记录, 比本次合并的副本多 ${-s.duplicatesCollapsed} 条`,
+      );
     if (s.lines.read)
       lines.push(
         `  物理行: 读入 ${s.lines.read} = 入库 ${s.lines.loaded} + 拒收 ${s.lines.rejected} + 表头/说明/空行 ${s.lines.explained}`,

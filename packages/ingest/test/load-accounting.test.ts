@@ -205,6 +205,40 @@ describe('the change in demand records, counted in the warehouse beside the figu
     expect(reload.sources[0]!.rowsLoaded - reload.sources[0]!.duplicatesCollapsed).toBe(again);
   });
 
+  it('explains a negative net of duplicates when a corrected file withdraws the postings another board copied', async () => {
+    copy([BOARD_A[3]!, BOARD_C[3]!]);
+    const first = await night([], { normalizers, files: boardFiles([2025]) });
+    expect(first.problems).toEqual([]);
+    const old = first.loads.find((l) => l.filePath === board('a', 2025))!.loadId;
+    // Board A's corrected export withdraws its re-posts and every posting board C copied: C's copies lose the
+    // posting they were merged into, and the file brings no copy of its own to offset them.
+    // Each withdrawn posting's copies on board C become one demand record of their own (the earliest heads the rest).
+    const copied = await one(`SELECT count(DISTINCT h.posting_id) FROM core.job_posting_codes c
+      JOIN core.job_posting_codes h ON h.posting_id = c.duplicate_of WHERE c.source = 'demo_source_c' AND h.load_id = '${old}'`);
+    expect(copied).toBeGreaterThan(50);
+    const withdrawn = new Set(
+      (
+        await rows(`SELECT line FROM core.job_posting_codes WHERE load_id = '${old}' AND (duplicate_of IS NOT NULL
+          OR posting_id IN (SELECT duplicate_of FROM core.job_posting_codes WHERE source = 'demo_source_c'))`)
+      ).map((r) => Number(r.line)),
+    );
+    const path = board('a', 2025);
+    const lines = iconv.decode(readFileSync(path), 'gbk').split('\r\n');
+    writeFileSync(path, iconv.encode(lines.filter((_, i) => !withdrawn.has(i + 1)).join('\r\n'), 'gbk'));
+    const before = (await marks()).demand - (await headedBy(old));
+    const fix = await night(['demo_source_a'], { normalizers });
+    const [s] = fix.sources;
+    expect(fix.problems).toEqual([]);
+    expect(s!.duplicatesCollapsed).toBe(-copied);
+    expect(s!.demandChange).toBe(s!.rowsLoaded - s!.duplicatesCollapsed);
+    expect((await marks()).demand - before).toBe(s!.demandChange);
+    const text = formatIngestSummary(fix).split('\n');
+    const at = text.indexOf('【demo_source_a】');
+    expect(text[at + 2]).toBe(
+      `  重复合并为负: 被替换批次的岗位删除后, 其他批次中原为其副本的岗位重新计为需求记录, 比本次合并的副本多 ${-s!.duplicatesCollapsed} 条`,
+    );
+  });
+
   it('reports demand records lost or doubled on their way in, with both figures, for the source they belong to', async () => {
     copy([BOARD_A[3]!, BOARD_C[3]!]);
     // Inside each load's transaction, once its postings are written: board A's load loses three
