@@ -220,13 +220,17 @@ function naiveMape(rows: GroupTruth[], h: number, pick: (t: GroupTruth) => numbe
   return mean(errors);
 }
 
-/** The last quarterly table of the latest year as published: 职业代码, or the most detailed code of the 职业名称. */
+/**
+ * The last quarterly table of the latest year as published: 职业代码, or the most detailed code of the 职业名称
+ * (a 小类 that is itself an occupation goes by its occupation name too: 安全员 is 6-31-06-00 安全生产管理人员).
+ */
 function publishedRanking(): Map<string, number> {
   const levelOrder = ['大类', '中类', '小类', '细类'];
   const byName = new Map<string, { code: string; level: number }>();
   for (const r of readRecords(join(config.referenceDir, 'occupation', 'csco_2022.csv'))) {
     const level = levelOrder.indexOf(r.level!);
-    if ((byName.get(r.name!)?.level ?? -1) < level) byName.set(r.name!, { code: r.code!, level });
+    for (const name of [r.name!, r.occupation_name].filter((n): n is string => !!n))
+      if ((byName.get(name)?.level ?? -1) < level) byName.set(name, { code: r.code!, level });
   }
   const ranking = new Map<string, number>();
   for (const r of readRecords(join(editionDir, 'shortage', `shortage_${latest}Q4.csv`))) {

@@ -42,6 +42,17 @@ async function query(warehouse: string, sql: string): Promise<Record<string, unk
   }
 }
 
+/** The demo's 2025Q3 shortage table as published: its rows and those with a previous rank (上期排名). */
+function publishedTable(): { rows: number; ranked: number } {
+  const [header, ...rows] = readFileSync(join(demo, 'shortage', 'shortage_2025Q3.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\n');
+  const previous = header!.split(',').indexOf('上期排名');
+  return { rows: rows.length, ranked: rows.filter((r) => r.split(',')[previous]!.trim() !== '').length };
+}
+const table = publishedTable();
+
 /** Accepted rows of the current loads of a source and period, and the rows core holds for them. */
 async function current(warehouse: string, source: string, period: string, core: string): Promise<[number, number]> {
   const [row] = await query(
@@ -59,16 +70,16 @@ describe('a load that would replace a period with far fewer rows', () => {
     const data = dataFolder('header-only', ['shortage/shortage_2025Q3.csv']);
     const wh = join(dir, 'header-only.duckdb');
     expect(ingest(wh, '--data', data, '--source', 'demo_shortage').status).toBe(EXIT.ok);
-    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([100, 100]);
+    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([table.rows, table.rows]);
     const file = join(data, 'shortage', 'shortage_2025Q3.csv');
     writeFileSync(file, readFileSync(file, 'utf8').split('\n')[0] + '\n');
 
     const refused = ingest(wh, '--data', data, '--source', 'demo_shortage');
     expect(refused.status, refused.out).toBe(EXIT.loadFailed);
     expect(refused.out).toContain(`${file}: refused: the file holds 0 accepted row(s) of demo_shortage for period 2025Q3`);
-    expect(refused.out).toContain('of the 100 row(s) of the earlier load(s) it would replace');
+    expect(refused.out).toContain(`of the ${table.rows} row(s) of the earlier load(s) it would replace`);
     expect(refused.out).toContain(`talent ingest ${file} --reload`);
-    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([100, 100]);
+    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([table.rows, table.rows]);
     const [run] = await query(wh, `SELECT status FROM meta.runs ORDER BY started_at DESC LIMIT 1`);
     expect(run!.status).toBe('partial');
     const [load] = await query(wh, `SELECT status, period FROM meta.loads WHERE file_path = '${file}' ORDER BY started_at DESC LIMIT 1`);
@@ -145,8 +156,8 @@ describe('talent ingest <file> --reload', () => {
 
     const r = ingest(wh, file, '--sources', sources, '--reload');
     expect(r.status, r.out).toBe(EXIT.ok);
-    expect(await ranked()).toBe(68);
-    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([100, 100]);
+    expect(await ranked()).toBe(table.ranked);
+    expect(await current(wh, 'demo_shortage', '2025Q3', 'core.shortage_entry')).toEqual([table.rows, table.rows]);
     const loads = await query(
       wh,
       `SELECT load_id, status, superseded_by, replaces_load_id FROM meta.loads WHERE status IN ('loaded', 'replaced') ORDER BY started_at`,

@@ -14,12 +14,18 @@ export interface QuirkRecord {
   trueValue: string;
 }
 
-/** A misspelling a clerk could make: two neighbouring characters swapped, or one dropped. */
-function misspell(rng: Rng, name: string): string {
+/**
+ * A misspelling a clerk could make: two neighbouring characters swapped, or one dropped. Drawn again (up to
+ * a few times) where it spells another major's name (中药学 less 中 is 药学): no reader could tell that one.
+ */
+function misspell(rng: Rng, name: string, majorNames: ReadonlySet<string>): string {
   if (name.length < 3) return `${name}专业`;
-  const i = rng.int(0, name.length - 2);
-  if (rng.chance(0.5)) return name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
-  return name.slice(0, i) + name.slice(i + 1);
+  let wrong = name;
+  for (let attempt = 0; attempt < 8 && (wrong === name || majorNames.has(wrong)); attempt++) {
+    const i = rng.int(0, name.length - 2);
+    wrong = rng.chance(0.5) ? name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2) : name.slice(0, i) + name.slice(i + 1);
+  }
+  return wrong;
 }
 
 /**
@@ -31,6 +37,7 @@ export function writeEnrollment(world: World, rng: Rng, out: string): { files: n
   const q = world.a.enrollmentQuirks;
   const bySchool = new Map<number, number[]>();
   series.forEach((s, i) => bySchool.set(s.school, [...(bySchool.get(s.school) ?? []), i]));
+  const majorNames = new Set(world.ref.majors.map((m) => m.name));
   const quirks: QuirkRecord[] = [];
   let rows = 0;
   let files = 0;
@@ -57,7 +64,7 @@ export function writeEnrollment(world: World, rng: Rng, out: string): { files: n
           quirks.push({ file: rel, line, quirk: 'major_name_only', column: '专业代码', writtenValue: '', trueValue: code });
           code = '';
         } else if (r < q.nameOnly + q.misspelt) {
-          const wrong = misspell(rng, name);
+          const wrong = misspell(rng, name, majorNames);
           quirks.push({
             file: rel,
             line,
