@@ -7,6 +7,7 @@ export {
 } from './crosswalk-schema.js';
 export type { MajorOccupationRecord, OccupationIndustryRecord } from './crosswalk-schema.js';
 export { readCrosswalks, CrosswalkValidationError, WEIGHT_TOLERANCE } from './read-crosswalks.js';
+export { majorKey } from './major-inputs.js';
 export type { CrosswalkIssue } from './read-crosswalks.js';
 export { deriveCrosswalks } from './build-crosswalks.js';
 export {

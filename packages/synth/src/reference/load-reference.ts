@@ -1,5 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readCodeLists, readCrosswalks, type CodeTree, type CodeTrees } from '@talent/models';
+import {
+  readCodeLists,
+  readCrosswalks,
+  type CodeTree,
+  type CodeTrees,
+  type MajorOccupationRecord,
+  type OccupationIndustryRecord,
+} from '@talent/models';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvRecords } from './read-csv.js';
@@ -113,20 +120,10 @@ function majorsOf(majors: ReadonlyMap<string, CodeTree>): Major[] {
 function crosswalksOf(referenceDir: string, trees: CodeTrees): Crosswalks {
   const dir = join(referenceDir, 'crosswalks');
   const [majorOccupation, occupationIndustry] = readCrosswalks(dir, join(dir, 'overrides'), trees);
+  // Rows as the crosswalk schemas parsed them (weights and shares numbers), with their origin beside.
   return {
-    occupationIndustry: occupationIndustry!.rows.map((r) => ({
-      occupationCode: String(r.occupation_code),
-      industryCode: String(r.industry_code),
-      share: Number(r.share),
-      method: String(r.method),
-    })),
-    majorOccupation: majorOccupation!.rows.map((r) => ({
-      catalog: String(r.catalog),
-      majorCode: String(r.major_code),
-      occupationCode: String(r.occupation_code),
-      weight: Number(r.weight),
-      method: String(r.method),
-    })),
+    occupationIndustry: occupationIndustry!.rows as unknown as OccupationIndustryRecord[],
+    majorOccupation: majorOccupation!.rows as unknown as MajorOccupationRecord[],
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MajorOccupationRecord, OccupationIndustryRecord } from '@talent/models';
 /** One region of GB/T 2260 as the generator uses it (6-digit code). */
 export interface Region {
   code: string;
@@ -91,6 +92,6 @@ export interface ReferenceData {
 
 /** The rows of the shipped crosswalks the world reads (`datasets/reference/crosswalks/README.md` says how each was made). */
 export interface Crosswalks {
-  occupationIndustry: { occupationCode: string; industryCode: string; share: number; method: string }[];
-  majorOccupation: { catalog: string; majorCode: string; occupationCode: string; weight: number; method: string }[];
+  occupationIndustry: OccupationIndustryRecord[];
+  majorOccupation: MajorOccupationRecord[];
 }

@@ -10,12 +10,12 @@ describe('linkMajors', () => {
     { code: '6-22-02-01', name: '汽车装调工', isDigital: false, isGreen: false },
   ];
   const crosswalk: Crosswalks['majorOccupation'] = [
-    { catalog: '高职专科', majorCode: '570102', occupationCode: '2-08-03-00', weight: 0.5, method: 'orientation' },
-    { catalog: '高职专科', majorCode: '570102', occupationCode: '4-10-01-06', weight: 0.25, method: 'orientation_group' },
-    { catalog: '高职专科', majorCode: '570102', occupationCode: '4-10-01-01', weight: 0.25, method: 'orientation' },
-    { catalog: '高职专科', majorCode: '460702', occupationCode: '6-20-99-00', weight: 1, method: 'orientation' },
-    { catalog: '本科', majorCode: '040106', occupationCode: '2-08-03-00', weight: 1, method: 'namesake' },
-    { catalog: '本科', majorCode: '080207', occupationCode: '6-22-02-01', weight: 1, method: 'name_similarity' },
+    { catalog: '高职专科', major_code: '570102', occupation_code: '2-08-03-00', weight: 0.5, method: 'orientation', note: '' },
+    { catalog: '高职专科', major_code: '570102', occupation_code: '4-10-01-06', weight: 0.25, method: 'orientation_group', note: '' },
+    { catalog: '高职专科', major_code: '570102', occupation_code: '4-10-01-01', weight: 0.25, method: 'orientation', note: '' },
+    { catalog: '高职专科', major_code: '460702', occupation_code: '6-20-99-00', weight: 1, method: 'orientation', note: '' },
+    { catalog: '本科', major_code: '040106', occupation_code: '2-08-03-00', weight: 1, method: 'namesake', note: '' },
+    { catalog: '本科', major_code: '080207', occupation_code: '6-22-02-01', weight: 1, method: 'name_similarity', note: '' },
   ];
   const majors = [
     { code: '570102', name: '学前教育', catalog: '高职专科' as const, group: '57' },

@@ -1,3 +1,4 @@
+import { majorKey } from '@talent/models';
 import type { Rng } from '../prng.js';
 import type { Major, Occupation, ReferenceData } from '../reference/reference-data.js';
 import { bigrams, similarity } from './name-similarity.js';
@@ -30,9 +31,9 @@ export function linkMajors(
   const active = new Map(occupations.map((o, i) => [o.code, i]));
   const oriented = new Map<string, { occupation: number; weight: number }[]>();
   for (const r of crosswalk) {
-    const i = active.get(r.occupationCode);
+    const i = active.get(r.occupation_code);
     if (!ORIENTATION_METHODS.has(r.method) || i === undefined) continue;
-    const key = `${r.catalog}|${r.majorCode}`;
+    const key = majorKey(r.catalog, r.major_code);
     oriented.set(key, [...(oriented.get(key) ?? []), { occupation: i, weight: r.weight }]);
   }
   const occGrams = occupations.map((o) => bigrams(o.name));
@@ -43,7 +44,7 @@ export function linkMajors(
   const byGroup = new Map<string, number[]>();
   occupations.forEach((o, i) => byGroup.set(o.code[0]!, [...(byGroup.get(o.code[0]!) ?? []), i]));
   return majors.map((major) => {
-    const named = [...(oriented.get(`${major.catalog}|${major.code}`) ?? [])];
+    const named = [...(oriented.get(majorKey(major.catalog, major.code)) ?? [])];
     if (named.length > 0) {
       const picked: { occupation: number; weight: number }[] = [];
       while (picked.length < MAX_LINKS && named.length > 0) {

@@ -11,11 +11,12 @@ const divisions: IndustryDivision[] = [
   { code: '36', name: '汽车制造业', section: 'C' },
   { code: '34', name: '通用设备制造业', section: 'C' },
 ];
-const placing = (occupationCode: string, industryCode: string, share: number, method = 'name_similarity') => ({
-  occupationCode,
-  industryCode,
+const placing = (occupation_code: string, industry_code: string, share: number, method = 'name_similarity') => ({
+  occupation_code,
+  industry_code,
   share,
   method,
+  note: '',
 });
 
 describe('divisionAffinity', () => {

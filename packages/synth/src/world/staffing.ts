@@ -30,18 +30,18 @@ export function divisionAffinity(
   crosswalk: ReferenceData['crosswalks']['occupationIndustry'],
   divisions: IndustryDivision[],
 ): Map<string, Map<string, number>> {
-  const perSection = new Map<string, number>();
-  for (const d of divisions) perSection.set(d.section, (perSection.get(d.section) ?? 0) + 1);
+  const bySection = new Map<string, string[]>();
+  for (const d of divisions) bySection.set(d.section, [...(bySection.get(d.section) ?? []), d.code]);
   const out = new Map<string, Map<string, number>>(divisions.map((d) => [d.code, new Map()]));
+  const add = (division: string, occupation: string, share: number) => {
+    const m = out.get(division);
+    if (m) m.set(occupation, (m.get(occupation) ?? 0) + share);
+  };
   for (const r of crosswalk) {
     if (!PLACING_METHODS.has(r.method)) continue;
-    const targets = /^[A-Z]$/.test(r.industryCode)
-      ? divisions.filter((d) => d.section === r.industryCode).map((d) => [d.code, r.share / perSection.get(d.section)!] as const)
-      : [[r.industryCode.slice(0, 2), r.share] as const];
-    for (const [code, share] of targets) {
-      const m = out.get(code);
-      if (m) m.set(r.occupationCode, (m.get(r.occupationCode) ?? 0) + share);
-    }
+    const section = bySection.get(r.industry_code);
+    if (section) for (const code of section) add(code, r.occupation_code, r.share / section.length);
+    else add(r.industry_code.slice(0, 2), r.occupation_code, r.share);
   }
   return out;
 }
@@ -73,12 +73,13 @@ export function buildStaffing(
     byGroup.set(g, list);
   }
   const known = new Set(all.map((o) => o.name));
-  const unknown = a.staffing.genericOccupationNames.filter((n) => !known.has(n));
+  const genericNames = new Set(a.staffing.genericOccupationNames);
+  const unknown = [...genericNames].filter((n) => !known.has(n));
   if (unknown.length > 0)
     throw new Error(`assumptions.json staffing.genericOccupationNames: not occupations of the 大典: ${unknown.join(', ')}`);
   const genericPool = new Map<string, Occupation[]>();
   for (const [g, list] of [...byGroup.entries()].sort()) {
-    const cross = list.map((x) => x.occ).filter((o) => a.staffing.genericOccupationNames.includes(o.name));
+    const cross = list.map((x) => x.occ).filter((o) => genericNames.has(o.name));
     genericPool.set(g, cross.length > 0 ? cross : rng.shuffle(list.map((x) => x.occ)).slice(0, 3 + generic * 2));
   }
 
