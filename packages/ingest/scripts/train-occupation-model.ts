@@ -61,7 +61,7 @@ const byFile = TRAIN_FILES.map((f, i) => {
 const points = crossFittedConfidences(titles, held, tree, decision, FOLDS);
 const { ece, bins } = reliability(points);
 const about = {
-  trainedOn: `${files} labelled titles + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT}; the bare words of occupation_bare_words.csv as titles of no occupation, weight 1)`,
+  trainedOn: `${files} labelled titles + ${pseudoCount} dictionary aliases, 大典 occupation names and domain+head compositions taught as titles (weight ${PSEUDO_WEIGHT}; the bare words of occupation_bare_words.csv as labelled titles of no occupation, weight 1)`,
   script: 'packages/ingest/scripts/train-occupation-model.ts (npm run train:occupation)',
   options,
   folds: FOLDS,

@@ -37,6 +37,9 @@ describe('occupation coder: the error kinds of issue 15', () => {
     expect(code('师傅（电焊）').code).toBe('6-18-02-04');
     expect(code('经理（销售）').code).toBe('4-01-02-01');
     expect(code('技术员', '注塑').code).toBe('6-14-02-00');
+    // The context names the trade of a bare word only when it names one: a bare word stays uncoded beside noise.
+    expect(code('技术员', '100-499人 已上市').code).toBeNull();
+    expect(code('师傅', '电焊').code?.[0]).toBe('6');
   });
 
   it('does not code a non-IT field to IT on an IT alias', () => {
@@ -89,6 +92,12 @@ describe('occupation coder', () => {
     expect(code('军队文职').code).toBe('7-04-00-00');
     expect(code('勤杂工').code).toBe('8-00-00-00');
     expect(code('行政文职').code?.[0]).toBe('3');
+  });
+
+  it('codes the school stages 初级中学 and 高级中学 as teachers of the stage, not as ranks', () => {
+    expect(code('初级中学教师')).toMatchObject({ code: '2-08-02-03', level: '细类' });
+    expect(code('高级中学教师')).toMatchObject({ code: '2-08-02-01', level: '细类' });
+    expect(code('初级中学教师').confidence).toBeGreaterThan(0.8);
   });
 
   it('codes an occupation by the name the 大典 gives it where its code is named otherwise', () => {

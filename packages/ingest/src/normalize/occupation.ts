@@ -23,6 +23,7 @@ import {
   readingKey,
   readTitle,
   contextEvidence,
+  contextNone,
   type AnalysisDeps,
   type Evidence,
   type TitleReading,
@@ -184,7 +185,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   const code = (reading: Reading, context: string): OccupationMatch => {
     const ctx = contextOf(context);
     const evidence = contextEvidence(reading, ctx.text, deps);
-    const analysis = evidence === reading.evidence ? reading : { ...reading, evidence };
+    const analysis = evidence === reading.evidence ? reading : { ...reading, evidence, none: contextNone(reading, evidence) };
     const lex = weights.lexicalFrom(reading.lexical, ctx.rows);
     const codes = candidateCodes(analysis, topLexical(lex), tree);
     // Most readings are coded in one context only: their shared scores are kept from the second.

@@ -51,6 +51,10 @@ describe('cleanTitle', () => {
   it('drops seniority and trainee words, noting them', () => {
     expect(clean('高级数据仓库工程师-SH2919')).toMatchObject({ core: '数据仓库工程师', senior: true });
     expect(clean('资深销售顾问')).toMatchObject({ core: '销售顾问', senior: true });
+    // School stages, not ranks: the 大典 names 初级中学教师 and 高级中学教师 apart.
+    expect(clean('初级中学教师（柳州）')).toMatchObject({ core: '初级中学教师', senior: false });
+    expect(clean('高级中学数学教师')).toMatchObject({ core: '高级中学数学教师', senior: false });
+    expect(clean('高级初级中学教师')).toMatchObject({ core: '初级中学教师', senior: true });
     expect(clean('模型数据标签实习生')).toMatchObject({ core: '模型数据标签', intern: true });
     expect(clean('（实习）数字化项目实习生')).toMatchObject({ core: '数字化项目', intern: true });
     expect(clean('北京链家诚聘销售精英/储备店经理').segments).toContain('店经理');

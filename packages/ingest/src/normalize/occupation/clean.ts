@@ -151,9 +151,12 @@ const BENEFITS = new RegExp(
   ].join('|'),
   'g',
 );
-/** Seniority and trainee marks; 储备 X is an X in training (储备干部 keeps 干部: it names no role). */
-const SENIOR = /(高级|资深|初级|中级|储备(?!干部))/g;
-const SENIOR_WORD = /高级|资深|初级|中级/;
+/**
+ * Seniority and trainee marks; 储备 X is an X in training (储备干部 keeps 干部: it names no role). 初级中学 and
+ * 高级中学 are school stages (the 大典's 初级中学教师, 高级中学教师), not ranks.
+ */
+const SENIOR = /((?:高级|初级)(?!中学)|资深|中级|储备(?!干部))/g;
+const SENIOR_WORD = /(?:高级|初级)(?!中学)|资深|中级/;
 const INTERN = /(实习生|实习|见习生|见习)/g;
 const INTERN_WORD = /实习|见习/;
 const REQUISITION = /(^|[^a-z])[a-z]{0,3}\d{4,}[a-z]?\d*(?![a-z])/g;

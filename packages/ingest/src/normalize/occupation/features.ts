@@ -185,7 +185,17 @@ export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDe
   const cg: string[] = [];
   contextFeatures(ctx, featureStrings(cg));
   const lexical = cg.length ? reading.lexical.concat(cg) : reading.lexical;
-  return { ...reading, lexical, evidence: contextEvidence(reading, ctx, deps) };
+  const evidence = contextEvidence(reading, ctx, deps);
+  return { ...reading, lexical, evidence, none: contextNone(reading, evidence) };
+}
+
+/**
+ * The no-occupation features of a title in a context: a bare word (技术员, 师傅) whose trade or role the
+ * context names is bare no more, as the corpus rules read the context when the title names a role
+ * but no domain.
+ */
+export function contextNone(reading: Pick<TitleReading, 'evidence' | 'none'>, evidence: Map<string, Evidence>): string[] {
+  return evidence === reading.evidence ? reading.none : reading.none.filter((n) => n !== 'none:bare');
 }
 
 /**

@@ -332,7 +332,7 @@ export const PSEUDO_WEIGHT = 0.3;
 export function trainingExamples(
   titles: readonly LabelledTitle[],
   analyse: (title: string, context: string) => TitleAnalysis,
-  pseudo: readonly { text: string; code: string; weight?: number }[],
+  pseudo: readonly { text: string; code: string; weight?: number; real?: boolean }[],
 ): TrainingExample[] {
   const out: TrainingExample[] = titles.map((t) => ({
     analysis: analyse(t.title, t.context),
@@ -340,7 +340,8 @@ export function trainingExamples(
     weight: 1,
     real: true,
   }));
-  for (const p of pseudo) out.push({ analysis: analyse(p.text, ''), label: p.code, weight: p.weight ?? PSEUDO_WEIGHT, real: false });
+  for (const p of pseudo)
+    out.push({ analysis: analyse(p.text, ''), label: p.code, weight: p.weight ?? PSEUDO_WEIGHT, real: p.real ?? false });
   return out;
 }
 

@@ -151,8 +151,8 @@ export async function readTrainingSet(paths: { referenceDir: string; dictionarie
     ...kept.filter((a) => a.tier >= 2).map((a) => ({ text: a.alias, code: a.code })),
     ...tree.leaves().map((code) => ({ text: tree.name(code)!, code })),
     ...compositionTitles(comp),
-    // A written rule rather than a word read off titles: weighed as a labelled title.
-    ...bareWords.map((text) => ({ text, code: NONE, weight: 1 })),
+    // A written rule rather than a word read off titles: weighed and taught as a labelled title.
+    ...bareWords.map((text) => ({ text, code: NONE, weight: 1, real: true })),
   ];
   const deps = depsWith(aliases, composition);
   const files = TRAIN_FILES.map((f) => ({ ...f, titles: readLabelledTitles(join(paths.repoRoot, f.path)) }));
