@@ -60,7 +60,14 @@ export interface Assumptions {
     groupMix: Record<string, Record<string, number>>;
   };
   replacementRate: Record<string, number>;
-  mobility: { mean: number; structuralSd: number; ar: number; sd: number };
+  mobility: {
+    mean: number;
+    structuralSd: number;
+    ar: number;
+    sd: number;
+    /** Experienced seekers per separation of a 大典 大类 relative to the others (absent: 1). */
+    groupFactor: Record<string, number>;
+  };
   postingPropensity: Record<string, number>;
   wage: { base: Record<string, number>; growth: number; sd: number; cityElasticity: number };
   schools: {

@@ -52,8 +52,9 @@ export function buildOccupationPaths(
   );
   const m = a.mobility;
   const seekers = employment.map((cities, o) => {
-    // Structural mobility: some occupations attract many seekers (surplus), others few (chronic shortage).
-    const structural = m.mean * rng.lognormal(m.structuralSd);
+    // Structural mobility: some occupations attract many seekers (surplus), others few (chronic shortage);
+    // office work draws more of them than other work (datasets/README.md).
+    const structural = m.mean * rng.lognormal(m.structuralSd) * (m.groupFactor[staff.occupations[o]!.code[0]!] ?? 1);
     const shocks = new Float64Array(T);
     let x = 0;
     for (let t = 0; t < T; t++) {
