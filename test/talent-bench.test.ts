@@ -221,8 +221,9 @@ function naiveMape(rows: GroupTruth[], h: number, pick: (t: GroupTruth) => numbe
 }
 
 /**
- * The last quarterly table of the latest year as published: 职业代码, or the most detailed code of the 职业名称
- * (a 小类 that is itself an occupation goes by its occupation name too: 安全员 is 6-31-06-00 安全生产管理人员).
+ * The shortages of the last quarterly table of the latest year as published (the surpluses listed after them are no
+ * ranking): 职业代码, or the most detailed code of the 职业名称 (a 小类 that is itself an occupation goes by its
+ * occupation name too: 安全员 is 6-31-06-00 安全生产管理人员).
  */
 function publishedRanking(): Map<string, number> {
   const levelOrder = ['大类', '中类', '小类', '细类'];
@@ -235,7 +236,7 @@ function publishedRanking(): Map<string, number> {
   const ranking = new Map<string, number>();
   for (const r of readRecords(join(editionDir, 'shortage', `shortage_${latest}Q4.csv`))) {
     const code = r['职业代码'] || byName.get(r['职业名称']!)?.code;
-    if (code && !ranking.has(code)) ranking.set(code, Number(r['排名']));
+    if (code && Number(r['缺口数']) > 0 && !ranking.has(code)) ranking.set(code, Number(r['排名']));
   }
   return ranking;
 }

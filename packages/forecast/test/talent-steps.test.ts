@@ -419,7 +419,7 @@ describe('projection steps on a hand-built province', () => {
 
   it('pools the registered gaps of an occupation listed in some quarters over the years that list it', async () => {
     // 2023: cars listed all year (the year's coverage), software in Q2 only (9, 4: a gap of 5), and food in Q3 with
-    // more seekers than vacancies (1, 6), so that table's smallest gap is a surplus of 5.
+    // more seekers than vacancies (1, 6): that table lists a surplus of 5 after its shortages.
     const of = await withCars2023([
       { period: '2023Q2', occupation: OCC.software, vacancies: 9, seekers: 4 },
       { period: '2023Q3', occupation: OCC.food, vacancies: 1, seekers: 6 },
@@ -434,9 +434,9 @@ describe('projection steps on a hand-built province', () => {
     // Each year's coverage: the registered vacancies of the occupations listed all year over their model openings.
     const coverage2023 = 80 / Number(at(OCC.car, 2023).openings);
     const coverage2024 = (120 + 20) / (Number(at(OCC.car, 2024).openings) + Number(at(OCC.food, 2024).openings));
-    // Software's registered gaps: 2024 its 3 + 2 listed, Q3 and Q4 (smallest gaps 2) at 0; 2023 its 5 listed, Q1 and Q4
-    // (smallest gaps 10) at 0, Q3 at that table's smallest gap, −5.
-    const gaps: Record<number, number> = { 2023: (5 - 5) / coverage2023, 2024: 5 / coverage2024 };
+    // Software's registered gaps: 2024 its 3 + 2 listed, Q3 and Q4 (smallest gaps 2) at 0; 2023 its 5 listed, and the
+    // three tables it is absent from at 0, Q3 too: below that table's shortage (cars, 10) and above its surplus (−5).
+    const gaps: Record<number, number> = { 2023: 5 / coverage2023, 2024: 5 / coverage2024 };
     const factor = Number(of(OCC.software).separation_factor);
     let left = 0;
     let separations = 0;
@@ -453,6 +453,29 @@ describe('projection steps on a hand-built province', () => {
     const alone =
       (Number(f.expansion) + factor * Number(f.separations) - (await graduates(2024)) - gaps[2024]!) / (factor * Number(f.separations));
     expect(Math.abs(Number(of(OCC.software).seeker_rate) - alone)).toBeGreaterThan(1e-3);
+  });
+
+  it('bounds an unlisted occupation by the smallest shortage a table lists, not by a surplus listed after them', async () => {
+    const seekers = async (registrations: typeof REGISTRATIONS) => {
+      wh = await smallProvince();
+      await addRegistrations(wh, registrations);
+      const b = await rows(`SELECT occupation_code, seeker_basis, seeker_rate FROM core.occupation_benchmark`);
+      return (o: string) => b.find((r) => r.occupation_code === o)!;
+    };
+    const without = await seekers(REGISTRATIONS);
+    // 2024Q3 lists clerks after its shortages with 49 more seekers than vacancies.
+    const surplus = { period: '2024Q3', occupation: OCC.clerk, vacancies: 1, seekers: 50 };
+    const withSurplus = await seekers([...REGISTRATIONS, surplus]);
+    // Chemists, never listed, are bounded by the tables' smallest shortages as before: the surplus bounds nothing of theirs.
+    expect(withSurplus(OCC.chemist).seeker_basis).toBe(without(OCC.chemist).seeker_basis);
+    close(Number(withSurplus(OCC.chemist).seeker_rate), Number(without(OCC.chemist).seeker_rate));
+    // Clerks, listed in one quarter, take the rate their registered gap leaves: more seekers than without the listing.
+    expect(withSurplus(OCC.clerk).seeker_basis).toBe('listed');
+    expect(Number(withSurplus(OCC.clerk).seeker_rate)).toBeGreaterThan(Number(without(OCC.clerk).seeker_rate));
+    // A listing among the surpluses is no presence on the shortage list; food, listed all year, is.
+    const listed = (o: string) => value(`SELECT max(listed_share) FROM core.occupation_signal WHERE occupation_code = $1`, [o]);
+    expect(await listed(OCC.clerk)).toBe(0);
+    expect(await listed(OCC.food)).toBe(1);
   });
 
   it("gives a 大类's unlisted occupations the factor of its one listed occupation, others the all-listed factor", async () => {

@@ -12,11 +12,12 @@
 --   in which it was listed in every quarter. An occupation listed in only some quarters
 --   takes the rate that leaves its registered gaps over the same years' tables that list it (each year's gaps over that
 --   year's coverage, beside the model's flows of the year): its listed gaps, and each table of such a year it is absent
---   from counted as balanced (0), or at that table's smallest gap where the table lists surpluses. A year's gaps are
+--   from counted as balanced (0: below the shortages listed and above the surpluses, where a table lists those too, as
+--   local releases list 求职大于需求 beside 需求大于求职). A year's gaps are
 --   noisy samples, and an occupation drops out of a table it would otherwise top by that noise alone. For every other
 --   occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
---   quarter it is absent, the smallest gap that table lists (the tables rank by gap). Those take the steady-state
+--   quarter it is absent, the smallest shortage that table lists (the tables rank shortages by gap). Those take the steady-state
 --   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
 --   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
 --   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
@@ -39,8 +40,10 @@ province_entries AS (
   WHERE e.occupation_code IS NOT NULL AND left(e.period, 4) = CAST(y.year AS VARCHAR)
 ),
 quarter_floor AS (
-  -- The smallest gap each quarterly table lists: an occupation absent from a table had a smaller one that quarter.
-  SELECT period, min(vacancies - job_seekers) AS smallest FROM province_entries GROUP BY ALL
+  -- The smallest shortage each quarterly table lists: an occupation absent from a table had a smaller gap that quarter
+  -- (the surpluses a table lists after its shortages bound it from the other side).
+  SELECT period, coalesce(min(vacancies - job_seekers) FILTER (WHERE vacancies > job_seekers), 0) AS smallest
+  FROM province_entries GROUP BY ALL
 ),
 gap_bound AS (
   -- Per occupation, the most its registered gap of the year can have been: its listed gaps plus the floor of every
@@ -145,13 +148,13 @@ pool_entries AS (
   WHERE e.occupation_code IS NOT NULL AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
     AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
 ),
-pool_tables AS (SELECT year, period, min(vacancies - job_seekers) AS smallest FROM pool_entries GROUP BY ALL),
+pool_tables AS (SELECT DISTINCT year, period FROM pool_entries),
 partial_gap AS (
   -- An occupation listed in some quarters of the latest year, its registered gap in openings of each pooled year that
-  -- lists it: its listed gaps, and each table of the year it is absent from at 0, or at the table's smallest gap where
-  -- that is a surplus (an absent occupation's gap was below it).
+  -- lists it: its listed gaps, and each table of the year it is absent from at 0 (below the table's shortages and above
+  -- its surpluses).
   SELECT w.occupation_code, q.year,
-    sum(coalesce(e.vacancies - e.job_seekers, least(0.0, q.smallest))) / any_value(c.rate) AS gap
+    sum(coalesce(e.vacancies - e.job_seekers, 0.0)) / any_value(c.rate) AS gap
   FROM own w JOIN (SELECT DISTINCT occupation_code, year FROM pool_entries) l USING (occupation_code)
   JOIN pool_tables q USING (year) JOIN pool_coverage c USING (year)
   LEFT JOIN pool_entries e ON e.occupation_code = w.occupation_code AND e.period = q.period

@@ -13,7 +13,8 @@
 --   either year has fewer than shortage_growth_min_vacancies).
 -- column pay_growth: Median offered pay of the last posting year over the year before, minus 1 (NULL without both, or
 --   when either year has fewer than shortage_growth_min_vacancies vacancies offering pay).
--- column listed_share: Share of the latest year's quarterly shortage tables listing the occupation (0 when none).
+-- column listed_share: Share of the latest year's quarterly shortage tables listing the occupation among their shortages
+--   (0 when none; a listing among a table's surpluses is no shortage signal).
 WITH last_year AS (SELECT max(year) AS year FROM core.vacancy),
 counted AS (
   SELECT v.occupation_code, v.year, v.city_code, r.province_code, v.vacancies
@@ -44,7 +45,7 @@ paired AS (
   LEFT JOIN pay pp ON pp.occupation_code = c.occupation_code AND pp.region_code = c.region_code AND pp.year = y.year - 1
 ),
 latest_tables AS (
-  SELECT r.occupation_code, r.region_code, r.quarters / r.tables AS listed_share
+  SELECT r.occupation_code, r.region_code, r.shortage_quarters / r.tables AS listed_share
   FROM core.registration r
   WHERE r.year = (SELECT max(year) FROM core.registration)
 )

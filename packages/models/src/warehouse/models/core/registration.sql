@@ -5,7 +5,9 @@
 -- column occupation_code: 职业分类大典 2022 code.
 -- column region_code: GB/T 2260 code of the publishing region.
 -- column year: Year of the quarters.
--- column quarters: Quarterly tables of the year that list the occupation.
+-- column quarters: Quarterly tables of the year that list the occupation (among their shortages or their surpluses).
+-- column shortage_quarters: Quarterly tables of the year that list the occupation among their shortages (more vacancies
+--   than seekers).
 -- column tables: Quarterly tables the region published that year.
 -- column vacancies: Registered vacancies (招聘需求人数) over the quarters listed.
 -- column job_seekers: Registered job seekers (求职人数) over the quarters listed.
@@ -15,7 +17,8 @@ WITH entries AS (
   WHERE occupation_code IS NOT NULL AND regexp_full_match(period, '[0-9]{4}Q[1-4]')
 ),
 tables AS (SELECT region_code, year, count(DISTINCT period) AS tables FROM entries GROUP BY ALL)
-SELECT e.occupation_code, e.region_code, e.year, count(DISTINCT e.period) AS quarters, any_value(t.tables) AS tables,
+SELECT e.occupation_code, e.region_code, e.year, count(DISTINCT e.period) AS quarters,
+  count(DISTINCT e.period) FILTER (WHERE e.vacancies > e.job_seekers) AS shortage_quarters, any_value(t.tables) AS tables,
   sum(e.vacancies) AS vacancies, sum(e.job_seekers) AS job_seekers
 FROM entries e JOIN tables t USING (region_code, year)
 GROUP BY ALL

@@ -19,7 +19,7 @@
 -- column ratio DOUBLE: demand / supply (NULL without supply).
 -- column posting_growth DOUBLE: Vacancy growth of the last posting year (core.occupation_signal).
 -- column pay_growth DOUBLE: Offered-pay growth of the last posting year.
--- column listed_share DOUBLE: Share of the latest year's shortage tables listing the occupation.
+-- column listed_share DOUBLE: Share of the latest year's shortage tables listing the occupation among their shortages.
 -- column shortage_index DOUBLE: core.shortage_index, 0–1.
 -- column shortage_level VARCHAR: 紧缺, 较紧缺, 基本平衡 or 供大于求.
 -- column rank INTEGER: Rank of the gap among the occupations of the region and year (1 = largest); NULL for a code above the occupation level.
