@@ -22,8 +22,7 @@ import {
   contextText,
   readingKey,
   readTitle,
-  contextEvidence,
-  contextNone,
+  inContext,
   type AnalysisDeps,
   type Evidence,
   type TitleReading,
@@ -184,12 +183,11 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
   }, 50_000);
   const code = (reading: Reading, context: string): OccupationMatch => {
     const ctx = contextOf(context);
-    const evidence = contextEvidence(reading, ctx.text, deps);
-    const analysis = evidence === reading.evidence ? reading : { ...reading, evidence, none: contextNone(reading, evidence) };
+    const analysis = inContext(reading, ctx.text, deps);
     const lex = weights.lexicalFrom(reading.lexical, ctx.rows);
     const codes = candidateCodes(analysis, topLexical(lex), tree);
     // Most readings are coded in one context only: their shared scores are kept from the second.
-    const sharedScores = evidence === reading.evidence && reading.uses++ > 0 ? (reading.shared ??= new Map()) : undefined;
+    const sharedScores = analysis === reading && reading.uses++ > 0 ? (reading.shared ??= new Map()) : undefined;
     const d = decide(codes, scoreCandidates(analysis, codes, lex, weights, tree, sharedScores), tree, decision);
     if (d.code === null) return NONE_MATCH;
     const confidence = Math.round(calibrate(calibration, d.level!, d.probability) * 1000) / 1000;
@@ -200,7 +198,7 @@ export function buildOccupationCoder(options: OccupationCoderOptions): Occupatio
       level: d.level,
       confidence,
       method: 'model',
-      evidence: evidenceText(evidence.get(d.code)),
+      evidence: evidenceText(analysis.evidence.get(d.code)),
     };
   };
   // Most titles come in one context: its code is kept on the title's entry, any other context's in a map.

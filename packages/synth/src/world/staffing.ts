@@ -48,11 +48,12 @@ export function divisionAffinity(
 
 /**
  * Picks each division's occupations within each occupation major group (大类 digit), as many as the
- * section's group mix asks for: drawn in proportion to the square of how strongly the crosswalk places
- * them in the division (those it places there wholly come first), so 教育 employs teachers and 汽车制造业 vehicle assemblers; where the crosswalk places
- * too few, the closest names fill in, and generic occupations where no name is close. A few generic occupations shared by many divisions (sales,
- * clerks) are added, so that occupations aggregate demand from several industries. The crosswalk
- * gives the world its structure only: which occupations and in what weights are drawn here.
+ * section's group mix asks for: drawn without replacement in proportion to the square of how strongly
+ * the crosswalk places them in the division, so 教育 employs teachers and 汽车制造业 vehicle assemblers;
+ * where the crosswalk places too few, the closest names fill in, and generic occupations where no name
+ * is close. A few generic occupations shared by many divisions (sales, clerks) are added, at
+ * `genericWeight`, so that occupations aggregate demand from several industries. The crosswalk gives
+ * the world its structure only: which occupations and in what weights are drawn here.
  */
 export function buildStaffing(
   a: Assumptions,

@@ -185,17 +185,21 @@ export function withContext(reading: TitleReading, ctx: string, deps: AnalysisDe
   const cg: string[] = [];
   contextFeatures(ctx, featureStrings(cg));
   const lexical = cg.length ? reading.lexical.concat(cg) : reading.lexical;
-  const evidence = contextEvidence(reading, ctx, deps);
-  return { ...reading, lexical, evidence, none: contextNone(reading, evidence) };
+  return { ...inContext(reading, ctx, deps), lexical };
 }
 
+/** What a reading in a context holds beside its n-grams: what {@link inContext} may change and what it reads. */
+type ContextualReading = Pick<TitleReading, 'evidence' | 'none' | 'tradeFromContext' | 'roleless' | 'genericHead' | 'genericEvidence'>;
+
 /**
- * The no-occupation features of a title in a context: a bare word (技术员, 师傅) whose trade or role the
- * context names is bare no more, as the corpus rules read the context when the title names a role
- * but no domain.
+ * A reading in a context: the reading itself (the same object) when the context adds nothing, else a
+ * copy with the context's evidence ({@link contextEvidence}), in which a bare word (技术员, 师傅) whose
+ * trade or role the context names is bare no more, as the corpus rules read the context when the
+ * title names a role but no domain. The coder and the trainer read a title in its context here.
  */
-export function contextNone(reading: Pick<TitleReading, 'evidence' | 'none'>, evidence: Map<string, Evidence>): string[] {
-  return evidence === reading.evidence ? reading.none : reading.none.filter((n) => n !== 'none:bare');
+export function inContext<R extends ContextualReading>(reading: R, ctx: string, deps: AnalysisDeps): R {
+  const evidence = contextEvidence(reading, ctx, deps);
+  return evidence === reading.evidence ? reading : { ...reading, evidence, none: reading.none.filter((n) => n !== 'none:bare') };
 }
 
 /**
@@ -203,11 +207,7 @@ export function contextNone(reading: Pick<TitleReading, 'evidence' | 'none'>, ev
  * nothing, else a copy with the trade a production head leaves open and the role of a title that
  * names none.
  */
-export function contextEvidence(
-  reading: Pick<TitleReading, 'evidence' | 'tradeFromContext' | 'roleless' | 'genericHead' | 'genericEvidence'>,
-  ctx: string,
-  deps: AnalysisDeps,
-): Map<string, Evidence> {
+function contextEvidence(reading: ContextualReading, ctx: string, deps: AnalysisDeps): Map<string, Evidence> {
   let evidence = reading.evidence;
   const needsHits = ctx && (reading.tradeFromContext || reading.roleless);
   if (needsHits) {
