@@ -105,8 +105,8 @@ export async function projectedRanking(db: ScoringDb, runId: string, region: str
 
 /**
  * The naive ranking: the last published quarterly shortage table of the latest year at the region
- * (core.shortage_entry), its shortages ranked as published; rows whose occupation was not coded, and the surpluses a
- * table lists after its shortages, are not ranked.
+ * (core.shortage_entry), its shortages (core.shortage_listing) ranked as published; rows whose occupation was not
+ * coded, and the surpluses a table lists after its shortages, are not ranked.
  */
 export async function naiveRanking(
   db: ScoringDb,
@@ -120,7 +120,7 @@ export async function naiveRanking(
   if (!last?.period) return { period: null, ranking: new Map() };
   const rows = await db.rows<{ occupation_code: string; rank: number }>(
     `SELECT occupation_code, min(rank)::DOUBLE AS rank FROM wh.core.shortage_entry
-     WHERE region_code = $1 AND period = $2 AND occupation_code IS NOT NULL AND vacancies > job_seekers GROUP BY occupation_code`,
+     WHERE region_code = $1 AND period = $2 AND occupation_code IS NOT NULL AND wh.core.shortage_listing(vacancies, job_seekers) GROUP BY occupation_code`,
     [region, last.period],
   );
   return { period: last.period, ranking: new Map(rows.map((r) => [r.occupation_code, r.rank])) };

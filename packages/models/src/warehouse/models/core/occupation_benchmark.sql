@@ -42,7 +42,7 @@ province_entries AS (
 quarter_floor AS (
   -- The smallest shortage each quarterly table lists: an occupation absent from a table had a smaller gap that quarter
   -- (the surpluses a table lists after its shortages bound it from the other side).
-  SELECT period, coalesce(min(vacancies - job_seekers) FILTER (WHERE vacancies > job_seekers), 0) AS smallest
+  SELECT period, coalesce(min(vacancies - job_seekers) FILTER (WHERE core.shortage_listing(vacancies, job_seekers)), 0) AS smallest
   FROM province_entries GROUP BY ALL
 ),
 gap_bound AS (

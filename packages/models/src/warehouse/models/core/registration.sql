@@ -18,7 +18,7 @@ WITH entries AS (
 ),
 tables AS (SELECT region_code, year, count(DISTINCT period) AS tables FROM entries GROUP BY ALL)
 SELECT e.occupation_code, e.region_code, e.year, count(DISTINCT e.period) AS quarters,
-  count(DISTINCT e.period) FILTER (WHERE e.vacancies > e.job_seekers) AS shortage_quarters, any_value(t.tables) AS tables,
+  count(DISTINCT e.period) FILTER (WHERE core.shortage_listing(e.vacancies, e.job_seekers)) AS shortage_quarters, any_value(t.tables) AS tables,
   sum(e.vacancies) AS vacancies, sum(e.job_seekers) AS job_seekers
 FROM entries e JOIN tables t USING (region_code, year)
 GROUP BY ALL
