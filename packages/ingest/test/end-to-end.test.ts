@@ -151,7 +151,7 @@ describe('the demo province and the real public samples ingest end to end', () =
   it("keeps the demo shortage tables' vacancies, job seekers, shortfall and previous rank as published", async () => {
     const dir = join(config.dataDir, 'shortage');
     const expected = new Map<string, string>();
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) {
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('shortage_'))) {
       const period = /shortage_(\d{4}Q[1-4])/.exec(f)![1]!;
       for (const r of csv(join(dir, f)))
         expected.set(`${period}|${r['排名']}`, [r['招聘需求人数'], r['求职人数'], r['缺口数'], r['上期排名'] || null].join('|'));

@@ -104,7 +104,12 @@ export interface Assumptions {
     tableNumbers: { from: number; number: string }[];
   };
   enrollmentQuirks: { nameOnly: number; misspelt: number; impossible: number };
-  shortage: { registrationRate: number; noiseSd: number; missingCodeRate: number; rows: number };
+  /**
+   * Registration at the public employment services: the share of the true flows registered, its noise, the share of
+   * ranking rows printed without a code, the rows a ranking lists, and the share of job seekers who name no
+   * occupation (无要求 in the table by occupation group).
+   */
+  shortage: { registrationRate: number; noiseSd: number; missingCodeRate: number; rows: number; noPreferenceShare: number };
   postings: {
     sourceShare: [number, number, number];
     repostRate: number;

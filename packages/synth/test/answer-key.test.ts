@@ -224,7 +224,7 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
     expect(c.outcomeCohorts).toBe(records(join(ed.dir, 'outcomes', 'graduate_outcomes.csv')).length);
     expect(c.destinationRows).toBe(records(join(ed.dir, 'outcomes', 'graduate_destinations.csv')).length);
     expect(c.industryRows).toBe(records(join(ed.dir, 'outcomes', 'graduate_industries.csv')).length);
-    const shortageFiles = readdirSync(join(ed.dir, 'shortage'));
+    const shortageFiles = readdirSync(join(ed.dir, 'shortage')).filter((f) => f.startsWith('shortage_'));
     const shortage = shortageFiles.flatMap((f) => records(join(ed.dir, 'shortage', f)));
     expect(c.shortageFiles).toBe(shortageFiles.length);
     expect(c.shortageFiles).toBe((a.years.latest - a.years.shortageFrom + 1) * 4);
@@ -596,6 +596,47 @@ describe.each([7, 11])('answer key of the demo edition, seed %i', (seed) => {
       expect(['orientation', 'name', 'random']).toContain(r.link_kind);
     }
     for (const [k, w] of weights) expect(Math.abs(w - 1), k).toBeLessThan(2e-3);
+  });
+
+  it('sums the registrations of every occupation by 大类 in the tables by occupation group', () => {
+    const groupNames = new Map(occupationRows.filter((r) => r.level === '大类').map((r) => [r.name!, r.code![0]!]));
+    // Per 大类, the latest year's true openings and the sum of their squares (how far the noise of a few large
+    // occupations can move the group's registrations).
+    const openings = new Map<string, number>();
+    const squares = new Map<string, number>();
+    for (const r of ed.occupationYear)
+      if (num(r.year) === a.years.latest) {
+        const g = r.occupation_code![0]!;
+        openings.set(g, (openings.get(g) ?? 0) + num(r.openings));
+        squares.set(g, (squares.get(g) ?? 0) + num(r.openings) ** 2);
+      }
+    const vacancies = new Map<string, number>();
+    const problems: string[] = [];
+    for (const q of [1, 2, 3, 4]) {
+      const rows = records(join(ed.dir, 'shortage', `occupation_groups_${a.years.latest}Q${q}.csv`));
+      expect(rows.map((r) => r.职业类别)).toEqual([...groupNames.keys(), '无要求', '合计']);
+      const groups = rows.filter((r) => groupNames.has(r.职业类别!));
+      const [noPreference, total] = rows.slice(-2) as [Row, Row];
+      const sum = (f: string, of: Row[]) => of.reduce((x, r) => x + num(r[f]), 0);
+      if (sum('需求人数', groups) !== num(total.需求人数)) problems.push(`Q${q} vacancies`);
+      if (sum('求职人数', groups) + num(noPreference.求职人数) !== num(total.求职人数)) problems.push(`Q${q} seekers`);
+      const share = num(noPreference.求职人数) / num(total.求职人数);
+      if (Math.abs(share - a.shortage.noPreferenceShare) > 0.002) problems.push(`Q${q} 无要求 ${share}`);
+      for (const r of groups) {
+        const g = groupNames.get(r.职业类别!)!;
+        vacancies.set(g, (vacancies.get(g) ?? 0) + num(r.需求人数));
+      }
+    }
+    expect(problems).toEqual([]);
+    // A year's registered vacancies of a 大类 are the registration rate of its true openings (the seasons add up to
+    // the year), within four standard deviations of the registration noise of its occupations' quarters.
+    const seasons = a.shortage.noiseSd * Math.sqrt(a.seasonality.openings.reduce((x, w) => x + w * w, 0));
+    for (const [g, open] of openings) {
+      const sd = (seasons * Math.sqrt(squares.get(g)!)) / open;
+      expect(Math.abs(vacancies.get(g)! / (a.shortage.registrationRate * open) - 1), `大类 ${g}`).toBeLessThan(4 * sd + 0.01);
+    }
+    expect(openings.size).toBeGreaterThanOrEqual(5);
+    for (const g of groupNames.values()) if (!openings.has(g)) expect(vacancies.get(g), `大类 ${g}`).toBe(0);
   });
 
   it('ranks the true shortages from the occupation totals, per year and per quarter', () => {

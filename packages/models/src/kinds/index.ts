@@ -14,6 +14,8 @@ export type { GraduateRegionRecord } from './graduate-region/schema.js';
 export { graduateIndustryRecordSchema } from './graduate-industry/schema.js';
 export type { GraduateIndustryRecord } from './graduate-industry/schema.js';
 export { shortageEntrySchema, periodSchema } from './shortage/schema.js';
+export { occupationGroupRecordSchema } from './occupation-group/schema.js';
+export type { OccupationGroupRecord } from './occupation-group/schema.js';
 export type { ShortageEntry } from './shortage/schema.js';
 export { jobPostingRecordSchema, educationLevelSchema, EDUCATION_LEVELS } from './job-posting/schema.js';
 export type { JobPostingRecord, EducationLevel } from './job-posting/schema.js';

@@ -5,6 +5,7 @@ import { graduateIndustry } from './graduate-industry/index.js';
 import { graduateOutcome } from './graduate-outcome/index.js';
 import { graduateRegion } from './graduate-region/index.js';
 import { jobPosting } from './job-posting/index.js';
+import { occupationGroup } from './occupation-group/index.js';
 import { school } from './school/index.js';
 import { shortage } from './shortage/index.js';
 
@@ -18,6 +19,7 @@ export const KINDS = {
   enrollment,
   graduate_outcome: graduateOutcome,
   shortage,
+  occupation_group: occupationGroup,
   school,
   graduate_region: graduateRegion,
   graduate_industry: graduateIndustry,

@@ -136,6 +136,7 @@ export async function loadReference(loc: ReferenceLocation): Promise<ReferenceDa
     ...regionsOf(trees.region, loc.provinceCode),
     ...industriesOf(trees.industry),
     occupations: occupationsOf(trees.occupation),
+    occupationGroups: [...trees.occupation.entries.values()].filter((r) => r.level === '大类').map((r) => ({ code: r.code, name: r.name })),
     majors: majorsOf(trees.majors),
     schools,
     schoolRenames: loadSchoolRenames(loc.provinceCode, schools),

@@ -76,6 +76,8 @@ export interface ReferenceData {
   sections: Region[];
   divisions: IndustryDivision[];
   occupations: Occupation[];
+  /** The 大典's 大类 (X-00-00-00), the rows of the employment services' tables by occupation group. */
+  occupationGroups: Region[];
   majors: Major[];
   schools: ListedSchool[];
   /**
