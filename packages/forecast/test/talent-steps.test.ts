@@ -3,6 +3,7 @@ import { runModels, type Warehouse } from '@talent/models';
 import { runProjection } from '../src/talent/run-projection.js';
 import {
   addGroupCodedPostings,
+  addGroupTables,
   addRegistrations,
   CITY_A,
   CITY_B,
@@ -453,6 +454,110 @@ describe('projection steps on a hand-built province', () => {
     const alone =
       (Number(f.expansion) + factor * Number(f.separations) - (await graduates(2024)) - gaps[2024]!) / (factor * Number(f.separations));
     expect(Math.abs(Number(of(OCC.software).seeker_rate) - alone)).toBeGreaterThan(1e-3);
+  });
+
+  it("gives an unlisted occupation its 大类's seekers per vacancy beyond the listed occupations, from the tables by group", async () => {
+    const benchmark = async () => {
+      const b = await rows(`SELECT occupation_code, seeker_basis, seeker_rate, separation_factor FROM core.occupation_benchmark`);
+      return (o: string) => b.find((r) => r.occupation_code === o)!;
+    };
+    wh = await smallProvince();
+    await addRegistrations(wh);
+    const without = await benchmark();
+    // Each 2024 quarter: 大类 2 20 vacancies and 12 seekers, 大类 4 10 and 25, 大类 6 40 and 30; 6 seekers name no occupation.
+    const quarters = ['2024Q1', '2024Q2', '2024Q3', '2024Q4'];
+    await addGroupTables(
+      wh,
+      quarters.map((period) => ({ period, groups: { '2': [20, 12], '4': [10, 25], '6': [40, 30] }, noPreference: 6 })),
+    );
+    const of = await benchmark();
+    const flow = await rows(
+      `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
+    );
+    const seekerRate = async (o: string, ratio: number) => {
+      const f = flow.find((r) => r.occupation_code === o)!;
+      const separations = Number(f.separations) * Number(of(o).separation_factor);
+      const graduates = await value(
+        `SELECT coalesce(sum(graduates), 0) FROM core.graduate_supply WHERE occupation_code = $1 AND year = 2024`,
+        [o],
+      );
+      return Math.max(0, (Number(f.expansion) + separations) * ratio - graduates) / separations;
+    };
+    // The 6 seekers of no occupation go to the groups as their 67 named seekers: each group's seekers × 73 / 67.
+    const raised = 73 / 67;
+    // 大类 4 lists nothing: clerks take its 25 × 73/67 seekers per 10 vacancies, a surplus.
+    close(Number(of(OCC.clerk).seeker_rate), await seekerRate(OCC.clerk, (25 * raised) / 10));
+    expect(of(OCC.clerk).seeker_basis).toBe('group');
+    expect(Number(of(OCC.clerk).seeker_rate)).toBeGreaterThan(Number(without(OCC.clerk).seeker_rate));
+    // 大类 2 less software where the quarter lists it (Q1 9 and 6, Q2 8 and 6): chemists take what is left.
+    const ratio2 = (4 * 12 * raised - 12) / (4 * 20 - 17);
+    const chemist = await seekerRate(OCC.chemist, ratio2);
+    // Below the default of one seeker per separation, and above the bound the tables set.
+    close(Number(of(OCC.chemist).seeker_rate), chemist);
+    expect(of(OCC.chemist).seeker_basis).toBe('group');
+    expect(without(OCC.chemist).seeker_basis).toBe('default');
+    expect(chemist).toBeLessThan(1);
+    // Occupations listed all year keep their own registrations.
+    for (const o of [OCC.car, OCC.food]) expect(of(o).seeker_basis).toBe('registered');
+  });
+
+  it("shares out the model's openings by the registrations of the tables by group: the listed occupations, and each 大类's others", async () => {
+    wh = await smallProvince();
+    await addRegistrations(wh);
+    // Each 2024 quarter registers 20 vacancies in 大类 2, 10 in 大类 4 and 35 in 大类 6: those of cars and food.
+    const vacancies: Record<string, number> = { '2': 20, '4': 10, '6': 35 };
+    await addGroupTables(
+      wh,
+      ['2024Q1', '2024Q2', '2024Q3', '2024Q4'].map((period) => ({
+        period,
+        groups: Object.fromEntries(Object.entries(vacancies).map(([g, v]) => [g, [v, v] as [number, number]])),
+        noPreference: 0,
+      })),
+    );
+    const b = await rows(`SELECT occupation_code, basis, separation_factor FROM core.occupation_benchmark`);
+    const of = (o: string) => b.find((r) => r.occupation_code === o)!;
+    const flow = await rows(
+      `SELECT occupation_code, sum(expansion) AS expansion, sum(separations) AS separations, sum(openings) AS openings
+       FROM core.occupation_flow WHERE year = 2024 GROUP BY 1`,
+    );
+    const at = (o: string) => flow.find((r) => r.occupation_code === o)!;
+    const [min, max] = [
+      await value(`SELECT core.projection_parameter('benchmark_factor_min')`),
+      await value(`SELECT core.projection_parameter('benchmark_factor_max')`),
+    ];
+    const clamp = (f: number) => Math.min(max, Math.max(min, f));
+    // The coverage: all 260 registered vacancies of the year over the model's openings of every occupation.
+    const coverage = (4 * (20 + 10 + 35)) / flow.reduce((x, r) => x + Number(r.openings), 0);
+    // Cars and food: their own registered vacancies (120, 20) over the coverage, their expansion kept.
+    for (const [o, registered] of [
+      [OCC.car, 120],
+      [OCC.food, 20],
+    ] as const) {
+      expect(of(o).basis).toBe('registered');
+      close(Number(of(o).separation_factor), clamp((registered / coverage - Number(at(o).expansion)) / Number(at(o).separations)));
+    }
+    // Each 大类's other occupations (groups above the occupations included, as postings coded to them): what its tables
+    // register beyond the occupations listed all year, over the coverage.
+    const staffed = (await rows(`SELECT DISTINCT occupation_code FROM core.staffing_share`)).map((r) => String(r.occupation_code));
+    for (const g of ['2', '4']) {
+      const others = staffed.filter((o) => o[0] === g);
+      expect(others.length).toBeGreaterThan(0);
+      const expansion = others.reduce((x, o) => x + Number(at(o).expansion), 0);
+      const separations = others.reduce((x, o) => x + Number(at(o).separations), 0);
+      const factor = clamp(((4 * vacancies[g]!) / coverage - expansion) / separations);
+      for (const o of others) {
+        expect(of(o).basis, o).toBe('group_table');
+        close(Number(of(o).separation_factor), factor);
+      }
+    }
+    // 大类 6 registers nothing beyond cars and food: no other occupation of it takes a factor from the tables.
+    expect(b.filter((r) => String(r.occupation_code)[0] === '6' && r.basis === 'group_table')).toEqual([]);
+    // Between the listed and the others, the model's openings of the year are shared out, not added to.
+    const total = flow.reduce(
+      (x, r) => x + Number(r.expansion) + Number(of(String(r.occupation_code))?.separation_factor ?? 1) * Number(r.separations),
+      0,
+    );
+    expect(Math.abs(total / flow.reduce((x, r) => x + Number(r.openings), 0) - 1)).toBeLessThan(0.02);
   });
 
   it('bounds an unlisted occupation by the smallest shortage a table lists, not by a surplus listed after them', async () => {

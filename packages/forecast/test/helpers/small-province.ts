@@ -281,6 +281,35 @@ export async function addRegistrations(wh: Warehouse, registrations = REGISTRATI
   await runModels(wh.conn, { rebuildTables: true });
 }
 
+/** One quarter's table by occupation group: 大类 digit → [vacancies, seekers], and the seekers who name no occupation. */
+export interface GroupTable {
+  period: string;
+  groups: Record<string, [number, number]>;
+  noPreference: number;
+}
+
+/** Adds quarterly tables by occupation group (按职业分组的供求人数) of the province to a small province. */
+export async function addGroupTables(wh: Warehouse, tables: GroupTable[]): Promise<void> {
+  const rows: Record<string, AppendCell>[] = [];
+  const row = (period: string, name: string, code: string | null, kind: string, vacancies: number | null, seekers: number) => ({
+    ...meta('groups'),
+    publisher: '公共就业服务机构',
+    period,
+    group_name: name,
+    group_code: code,
+    row_kind: kind,
+    region_code: PROVINCE,
+    vacancies,
+    job_seekers: seekers,
+  });
+  for (const t of tables) {
+    for (const [digit, [v, s]] of Object.entries(t.groups)) rows.push(row(t.period, `大类${digit}`, `${digit}-00-00-00`, 'group', v, s));
+    rows.push(row(t.period, '无要求', null, 'no_preference', null, t.noPreference));
+  }
+  await put(wh, 'core.occupation_group_entry', rows);
+  await runModels(wh.conn, { rebuildTables: true });
+}
+
 /**
  * The 大典's groups above the occupations (大类, 中类, 小类: none an occupation) and postings coded only to a group, as
  * generic titles are (普工 → 6-00-00-00): 6 in city A's 13, 4 in A's 64 (where no 大类-6 occupation is named), 2 coded

@@ -1,8 +1,14 @@
 -- materialized: table
 -- comment: What the public employment services' registrations of the latest year (the province's quarterly shortage
---   tables) say about each occupation's separations and job seekers. An occupation listed in every quarter has its
---   separations scaled so that its openings that year stand to the other such occupations' as its registered vacancies
---   do (their total openings kept); others take the factor of those of their 大典 大类 together (their benchmarked
+--   tables and, where published, its tables by occupation group) say about each occupation's separations and job
+--   seekers. The coverage is the year's registered vacancies per model opening: of all occupations where the tables by
+--   occupation group (core.occupation_group_entry) cover the year's four quarters (registrations are coded by the
+--   services, so they share out the model's openings whatever codes the postings were given), else of the occupations
+--   listed in every quarter. An occupation listed in every quarter has its separations scaled so that its openings
+--   that year are its registered vacancies over the coverage (with the listed occupations' coverage: their total
+--   openings kept). With the tables by group, the other occupations of a 大典 大类 share one factor, which makes their
+--   openings the 大类's registered vacancies less those listed all year, over the coverage. Without them others take
+--   the factor of those of their 大典 大类 together (their benchmarked
 --   separations over their default ones: separations follow the age and education of a 大类's workers, which its
 --   occupations share); a 大类 with fewer than benchmark_group_min_listed takes the same from its occupations listed in
 --   some quarters (their vacancies of those quarters taken as the year's at the same pace), else that of all occupations
@@ -17,16 +23,22 @@
 --   noisy samples, and an occupation drops out of a table it would otherwise top by that noise alone. For every other
 --   occupation the tables
 --   only bound them from below: its gap of the year, in registered persons, was at most its listed gaps plus, for each
---   quarter it is absent, the smallest shortage that table lists (the tables rank shortages by gap). Those take the steady-state
---   default (seeker_rate_default: each separation brings one job seeker back, be it the leaver, a mover or someone
---   from elsewhere), raised to their bound where the bound is higher. registration_weight moves
+--   quarter it is absent, the smallest shortage that table lists (the tables rank shortages by gap). Those take the
+--   job seekers per vacancy that the tables by occupation group (core.occupation_group_entry) show for the occupations
+--   of their 大类 that the shortage tables do not list: each quarter's registrations of the 大类 less those of its
+--   occupations that quarter's shortage table lists, pooled over the latest seeker_ratio_years, the seekers who name
+--   no occupation (无要求) shared among the groups as their named seekers are. Without such tables (or with nothing
+--   left unlisted) they take the steady-state default (seeker_rate_default: each separation brings one job seeker
+--   back, be it the leaver, a mover or someone from elsewhere). Either is raised to their bound where the bound is
+--   higher. registration_weight moves
 --   the factors between the defaults (0) and the registrations (1); factors stay within benchmark_factor_min and _max.
 -- column occupation_code: 职业分类大典 2022 code (every occupation of core.staffing_share).
--- column basis: registered (its own registrations), major_group (its 大类's factor), major_group_partial (its 大类's factor
---   from occupations listed in some quarters), overall or default.
+-- column basis: registered (its own registrations), group_table (its 大类's registrations in the tables by occupation
+--   group), major_group (its 大类's factor), major_group_partial (its 大类's factor from occupations listed in some
+--   quarters), overall or default.
 -- column separation_factor: Factor applied to the default exit and transfer rates of the occupation.
--- column seeker_basis: registered (listed all year), listed (some quarters), bound (the bound its absence from the tables
---   sets) or default.
+-- column seeker_basis: registered (listed all year), listed (some quarters), group (the unlisted occupations of its 大类
+--   in the tables by occupation group), bound (the bound its absence from the shortage tables sets) or default.
 -- column seeker_rate: Job seekers other than new graduates per separation of the occupation in a year.
 -- column registered_vacancies: Registered vacancies of the benchmark year over the quarters listed (NULL when never
 --   listed).
@@ -83,13 +95,35 @@ pool_flows AS (
   LEFT JOIN year_graduates g USING (occupation_code, year)
   GROUP BY f.occupation_code, f.year
 ),
-pool_coverage AS (
-  -- Each pooled year's registered vacancies per model opening, over the occupations listed all that year (the
-  -- latest year's is the coverage the factors take).
+listed_coverage AS (
   SELECT r.year, sum(r.vacancies) / sum(m.openings) AS rate
   FROM core.registration r JOIN ref.region g ON g.code = r.region_code AND g.level = '省' JOIN pool_flows m USING (occupation_code, year)
   WHERE r.vacancies > 0 AND r.job_seekers > 0 AND m.separations > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
   GROUP BY ALL
+),
+group_vacancies AS (
+  -- The province's tables by occupation group: each 大类's registered vacancies of a year, and the quarters printed.
+  SELECT CAST(left(e.period, 4) AS INTEGER) AS year, left(e.group_code, 1) AS major_group, count(DISTINCT e.period) AS quarters,
+    sum(e.vacancies) AS vacancies
+  FROM core.occupation_group_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
+  WHERE e.row_kind = 'group' AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
+  GROUP BY ALL
+),
+all_coverage AS (
+  SELECT t.year, any_value(t.vacancies) / sum(m.openings) AS rate
+  FROM (SELECT year, min(quarters) AS quarters, sum(vacancies) AS vacancies FROM group_vacancies GROUP BY year) t
+  JOIN pool_flows m USING (year)
+  WHERE t.quarters = 4
+  GROUP BY t.year
+  HAVING sum(m.openings) > 0
+),
+pool_coverage AS (
+  -- Each pooled year's registered vacancies per model opening (the latest year's is the coverage the factors take):
+  -- of all occupations where the tables by occupation group cover the year's four quarters, so that the registrations
+  -- share out the model's openings whatever codes the postings were given; else of the occupations listed all year.
+  SELECT y.year, coalesce(a.rate, l.rate) AS rate
+  FROM (SELECT DISTINCT year FROM pool_flows) y LEFT JOIN all_coverage a USING (year) LEFT JOIN listed_coverage l USING (year)
+  WHERE coalesce(a.rate, l.rate) IS NOT NULL
 ),
 model AS (
   SELECT occupation_code, expansion, separations, openings FROM pool_flows f, reg_year y WHERE f.year = y.year
@@ -124,14 +158,34 @@ listed_group_factors AS (
 group_factors AS (SELECT * FROM listed_group_factors WHERE full_year),
 partial_group_factors AS (SELECT * FROM listed_group_factors WHERE NOT full_year),
 overall_factor AS (SELECT count(*) AS n, sum(own_factor * separations) / sum(separations) AS factor FROM own WHERE full_year),
+table_factors AS (
+  -- A 大类's factor for its occupations not listed all year: their openings are the 大类's registered vacancies in the
+  -- tables by group, less those of its occupations listed all year, over the coverage.
+  SELECT y.major_group,
+    greatest(core.projection_parameter('benchmark_factor_min'), least(core.projection_parameter('benchmark_factor_max'),
+      pow(((y.vacancies - coalesce(any_value(l.vacancies), 0)) / any_value(c.rate) - sum(m.expansion)) / sum(m.separations),
+        core.projection_parameter('registration_weight')))) AS factor
+  FROM group_vacancies y JOIN reg_year r ON r.year = y.year
+  JOIN model m ON left(m.occupation_code, 1) = y.major_group
+    AND m.occupation_code IN (SELECT occupation_code FROM occupations)
+    AND m.occupation_code NOT IN (SELECT occupation_code FROM own WHERE full_year)
+  LEFT JOIN (SELECT left(occupation_code, 1) AS major_group, sum(vacancies) AS vacancies FROM own WHERE full_year GROUP BY 1) l
+    ON l.major_group = y.major_group
+  CROSS JOIN coverage c
+  WHERE y.quarters = 4 AND c.rate > 0
+  GROUP BY y.major_group, y.vacancies
+  HAVING sum(m.separations) > 0 AND y.vacancies > coalesce(any_value(l.vacancies), 0)
+),
 factors AS (
   SELECT o.occupation_code,
-    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
+    CASE WHEN w.own_factor IS NOT NULL THEN 'registered' WHEN t.factor IS NOT NULL THEN 'group_table'
+      WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN 'major_group'
       WHEN p.factor IS NOT NULL THEN 'major_group_partial' WHEN a.n > 0 THEN 'overall' ELSE 'default' END AS basis,
-    coalesce(w.own_factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, p.factor, a.factor, 1.0)
-      AS separation_factor
+    coalesce(w.own_factor, t.factor, CASE WHEN g.n >= core.projection_parameter('benchmark_group_min_listed') THEN g.factor END, p.factor,
+      a.factor, 1.0) AS separation_factor
   FROM occupations o
   LEFT JOIN own w USING (occupation_code)
+  LEFT JOIN table_factors t ON t.major_group = left(o.occupation_code, 1)
   LEFT JOIN group_factors g ON g.major_group = left(o.occupation_code, 1)
   LEFT JOIN partial_group_factors p ON p.major_group = left(o.occupation_code, 1)
   CROSS JOIN overall_factor a
@@ -169,6 +223,36 @@ partial_rate AS (
   WHERE m.separations > 0
   GROUP BY ALL
 ),
+group_quarters AS (
+  -- The province's tables by occupation group of the pooled years: each 大类's registrations of a quarter, its seekers
+  -- raised by its part of those who name no occupation.
+  SELECT e.period, e.group_code, e.vacancies,
+    e.job_seekers * (1 + coalesce(n.no_preference, 0) / sum(e.job_seekers) OVER (PARTITION BY e.region_code, e.period)) AS job_seekers
+  FROM core.occupation_group_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
+  LEFT JOIN (
+    SELECT region_code, period, sum(job_seekers) AS no_preference FROM core.occupation_group_entry
+    WHERE row_kind = 'no_preference' GROUP BY ALL
+  ) n USING (region_code, period)
+  WHERE e.row_kind = 'group' AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
+    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
+),
+group_rates AS (
+  -- Seekers per vacancy of the occupations of a 大类 that the quarter's shortage table leaves out, pooled.
+  SELECT q.group_code, sum(q.job_seekers - coalesce(l.job_seekers, 0)) / sum(q.vacancies - coalesce(l.vacancies, 0)) AS ratio
+  FROM group_quarters q
+  LEFT JOIN (
+    SELECT period, left(occupation_code, 1) || '-00-00-00' AS group_code, sum(vacancies) AS vacancies, sum(job_seekers) AS job_seekers
+    FROM pool_entries GROUP BY ALL
+  ) l USING (period, group_code)
+  GROUP BY ALL
+  HAVING sum(q.vacancies - coalesce(l.vacancies, 0)) > 0 AND sum(q.job_seekers - coalesce(l.job_seekers, 0)) > 0
+),
+unlisted_rates AS (
+  -- Supply / openings at its 大类's ratio; the supply beyond graduates are other seekers.
+  SELECT f.occupation_code, greatest(0.0, f.openings * r.ratio - f.graduates) / f.separations AS seeker_rate
+  FROM flows f JOIN group_rates r ON r.group_code = left(f.occupation_code, 1) || '-00-00-00'
+  WHERE f.separations > 0
+),
 listed_rates AS (
   -- Supply / openings as registered; the supply beyond graduates are other seekers.
   SELECT f.occupation_code,
@@ -177,17 +261,19 @@ listed_rates AS (
 )
 SELECT f.occupation_code, f.basis, f.separation_factor,
   CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
-    WHEN bound.rate > core.projection_parameter('seeker_rate_default') THEN 'bound' ELSE 'default' END AS seeker_basis,
+    WHEN bound.rate > coalesce(u.seeker_rate, core.projection_parameter('seeker_rate_default')) THEN 'bound'
+    WHEN u.seeker_rate IS NOT NULL THEN 'group' ELSE 'default' END AS seeker_basis,
   -- Listed in some quarters: the rate that leaves its registered gaps (partial_rate).
   CASE WHEN w.full_year THEN l.seeker_rate
     WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, pr.seeker_rate)
-    ELSE greatest(core.projection_parameter('seeker_rate_default'), coalesce(bound.rate, 0)) END AS seeker_rate,
+    ELSE greatest(coalesce(u.seeker_rate, core.projection_parameter('seeker_rate_default')), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
 LEFT JOIN listed_rates l USING (occupation_code)
 LEFT JOIN own w USING (occupation_code)
 LEFT JOIN gap_bound b USING (occupation_code)
 LEFT JOIN partial_rate pr USING (occupation_code)
+LEFT JOIN unlisted_rates u USING (occupation_code)
 CROSS JOIN coverage c
 -- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
 CROSS JOIN LATERAL (
