@@ -127,6 +127,60 @@ describe('the five publications on a small warehouse', () => {
     expect(education.rows.filter((r) => !r.total).map((r) => r.cells.label)).toEqual(['专科', '本科']);
   });
 
+  it('sums demand and supply by occupation 大类 to the year’s totals of 表1', async () => {
+    const byGroup = await rows<{ g: string; demand: number; supply: number }>(
+      `SELECT left(occupation_code, 1) AS g, sum(demand) AS demand, sum(supply) AS supply FROM marts.fct_occupation_shortage
+        WHERE region_code = '${PROVINCE}' AND year = ${LAST_YEAR + 1} GROUP BY 1 ORDER BY 1`,
+    );
+    const t = table(pub(built, 'skills-supply-demand'), 'major-groups-table');
+    const body = t.rows.filter((r) => !r.total);
+    expect(body.map((r) => r.key)).toEqual(byGroup.map((r) => r.g));
+    expect(body.map((r) => String(r.cells.label))).toEqual(['专业技术人员', '社会生产服务和生活服务人员', '生产制造及有关人员']);
+    expect(body.map((r) => [value(r.cells.demand), value(r.cells.supply)])).toEqual(
+      byGroup.map((r) => [Math.round(r.demand), Math.round(r.supply)]),
+    );
+    const sum = t.rows.find((r) => r.total)!.cells;
+    const year = table(pub(built, 'skills-supply-demand'), 'years-table').rows.find((r) =>
+      String(r.cells.label).startsWith(`${LAST_YEAR + 1}年`),
+    )!.cells;
+    expect([sum.demand, sum.supply, sum.gap].map(value)).toEqual([year.demand, year.supply, year.gap].map(value));
+  });
+
+  it('prints the registrations by occupation group of the year as the tables hold them, the quarters summed', async () => {
+    const registered = await rows<{ year: number; key: string; v: number | null; s: number }>(
+      `SELECT CAST(left(period, 4) AS INTEGER) AS year, coalesce(left(group_code, 1), row_kind) AS key,
+              sum(vacancies)::DOUBLE AS v, sum(job_seekers)::DOUBLE AS s
+         FROM core.occupation_group_entry GROUP BY ALL`,
+    );
+    const at = (year: number, key: string) => registered.find((r) => r.year === year && r.key === key)!;
+    const t = table(pub(built, 'skills-supply-demand'), 'registered-groups-table');
+    expect(t.caption).toBe(`${LAST_YEAR}年公共就业服务机构按职业分组的供求人数`);
+    expect(t.rows.map((r) => r.key)).toEqual(['2', '4', '6', 'no_preference', 'total']);
+    expect(t.rows.map((r) => String(r.cells.label))).toEqual([
+      '专业技术人员',
+      '社会生产服务和生活服务人员',
+      '生产制造及有关人员',
+      '无要求',
+      '合计',
+    ]);
+    const total = at(LAST_YEAR, 'total');
+    for (const r of t.rows) {
+      const now = at(LAST_YEAR, r.key);
+      expect([r.cells.vacancies, r.cells.seekers]).toEqual([now.v, now.s]);
+      expect(r.cells.vacancyShare).toBe(now.v === null ? null : Math.round((1000 * now.v) / total.v!) / 10);
+      expect(r.cells.seekerShare).toBe(Math.round((1000 * now.s) / total.s) / 10);
+      if (now.v === null) continue;
+      const before = at(LAST_YEAR - 1, r.key);
+      expect(r.cells.ratio).toBe(Math.round((100 * now.v) / now.s) / 100);
+      expect(r.cells.ratioChange).toBe(Math.round(100 * (now.v / now.s - before.v! / before.s)) / 100);
+    }
+    // Each 大类 registers 160 more vacancies than the year before (40 a quarter): its ratio rose.
+    expect(t.rows.filter((r) => r.key !== 'no_preference').every((r) => Number(r.cells.ratioChange) > 0)).toBe(true);
+    expect(t.notes?.map((n) => n.text).join('')).toContain('4个季度');
+    // A city publishes no such table: no registrations are printed for it.
+    expect(tables(pub(built, 'skills-supply-demand', '450200')).some((x) => x.id === 'registered-groups-table')).toBe(false);
+  });
+
   it('lists in the training catalogue exactly the occupations its rule selects', async () => {
     const rule = rules.trainingCatalogue;
     const expected = await rows<{ code: string }>(
@@ -195,7 +249,13 @@ describe('the five publications on a small warehouse', () => {
     expect(new Set(lines.map(([model]) => model.split('.')[0]))).toEqual(new Set(['marts', 'core']));
     for (const [model, line] of lines) expect(line, model).not.toMatch(/\b(marts|core|meta|ref)\.|数据仓库/);
     expect(new Set(lines.map(([, line]) => line.replace(/（.*$|，.*$/, '')))).toEqual(
-      new Set(['资料来源：本平台人才供需预测', '资料来源：毕业去向数据', '资料来源：毕业去向地区数据', '资料来源：毕业去向行业数据']),
+      new Set([
+        '资料来源：本平台人才供需预测',
+        '资料来源：按职业分组供求登记数据',
+        '资料来源：毕业去向数据',
+        '资料来源：毕业去向地区数据',
+        '资料来源：毕业去向行业数据',
+      ]),
     );
   });
 

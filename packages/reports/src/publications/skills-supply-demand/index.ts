@@ -1,12 +1,32 @@
-import type { Cell, Column, Publication, Row, Section } from '../../document/types.js';
-import { FORMAT, labourIssuer, persons, personsInText, round, source, wholeRegion, yearName, type PublicationContext } from '../context.js';
+import type { Cell, Column, Publication, Row, Section, TableBlock } from '../../document/types.js';
+import {
+  FORMAT,
+  labourIssuer,
+  occupationMajorGroups,
+  persons,
+  personsInText,
+  round,
+  source,
+  wholeRegion,
+  yearName,
+  type PublicationContext,
+} from '../context.js';
 import { dataSourcesSection } from '../data-sources.js';
 import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { ESTIMATE_NOTE, LEVEL_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
 import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
-import { gapByOccupationCity, surpluses, totalsByCity, totalsByEducation, totalsByYear } from './queries.js';
+import {
+  gapByOccupationCity,
+  registrationsByGroup,
+  surpluses,
+  totalsByCity,
+  totalsByEducation,
+  totalsByMajorGroup,
+  totalsByYear,
+  type RegisteredGroup,
+} from './queries.js';
 import { chartWithTable } from '../../document/chart-with-table.js';
 
 /** Occupations in the gap ranking (Guangxi's provincial release prints the top twenty). */
@@ -41,6 +61,9 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
   const surplus = (await surpluses(ctx, next)).slice(0, 10);
   const previousSurplus = new Map((await surpluses(ctx, year)).map((o, i) => [o.code, i + 1]));
   const education = await totalsByEducation(ctx, next);
+  const majorGroupNames = await occupationMajorGroups(ctx.conn);
+  const majorGroups = await totalsByMajorGroup(ctx, next, majorGroupNames);
+  const registered = await registrationsByGroup(ctx, year);
 
   const overview: Section = {
     id: 'overview',
@@ -195,6 +218,30 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
           ),
         ],
       },
+      {
+        id: 'major-groups',
+        title: '分职业大类',
+        blocks: [
+          supplyDemandChart('major-groups-chart', `${next}年分职业大类岗位需求与人才供给`, 'major-groups-table', 'horizontal'),
+          supplyDemandTable(
+            ctx,
+            'major-groups-table',
+            `${next}年分职业大类岗位需求与人才供给`,
+            '职业大类',
+            majorGroups,
+            'marts.fct_occupation_shortage',
+            `${whole}，${next}年，按《中华人民共和国职业分类大典（2022年版）》大类`,
+            {
+              key: 'total',
+              label: '合计',
+              demand: sum(majorGroups, 'demand'),
+              supply: sum(majorGroups, 'supply'),
+              gap: sum(majorGroups, 'gap'),
+            },
+          ),
+          ...(registered ? [registeredGroupsTable(ctx, year, whole, registered, majorGroupNames)] : []),
+        ],
+      },
     ],
   };
 
@@ -284,4 +331,63 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
 
 function sum<T extends Record<K, number>, K extends string>(rows: readonly T[], key: K): number {
   return rows.reduce((s, r) => s + r[key], 0);
+}
+
+/**
+ * 按职业分组的供求人数 as the public employment services registered them in the year (表5 of their quarterly analyses,
+ * the quarters summed): vacancies and seekers with their shares, 求人倍率 and its change on the year before.
+ */
+function registeredGroupsTable(
+  ctx: PublicationContext,
+  year: number,
+  whole: string,
+  registered: { quarters: number; rows: RegisteredGroup[] },
+  names: Map<string, string>,
+): TableBlock {
+  const groups = registered.rows.filter((r) => r.kind === 'group');
+  const total = registered.rows.find((r) => r.kind === 'total');
+  const allVacancies = total?.vacancies ?? groups.reduce((x, r) => x + (r.vacancies ?? 0), 0);
+  const allSeekers = total?.seekers ?? registered.rows.filter((r) => r.kind !== 'total').reduce((x, r) => x + r.seekers, 0);
+  const share = (x: number | null, of: number) => (x === null || !(of > 0) ? null : round((100 * x) / of, 1));
+  const label = (r: RegisteredGroup) => (r.kind === 'total' ? '合计' : r.kind === 'no_preference' ? '无要求' : (names.get(r.key) ?? r.key));
+  const rows: Row[] = registered.rows.map((r) => {
+    const ratio = r.vacancies !== null && r.seekers > 0 ? r.vacancies / r.seekers : null;
+    return {
+      key: r.key,
+      ...(r.kind === 'total' ? { total: true } : {}),
+      cells: {
+        label: label(r),
+        vacancies: r.vacancies,
+        vacancyShare: share(r.vacancies, allVacancies),
+        seekers: r.seekers,
+        seekerShare: share(r.seekers, allSeekers),
+        ratio: round(ratio, 2),
+        ratioChange: ratio !== null && r.previousRatio !== null ? round(ratio - r.previousRatio, 2) : null,
+      },
+    };
+  });
+  const columns: Column[] = [
+    { key: 'label', header: '职业类别', format: FORMAT.text, measure: 'other' },
+    { key: 'vacancies', header: '人数', group: '需求', format: FORMAT.int, measure: 'count' },
+    { key: 'vacancyShare', header: '比重', group: '需求', unit: '%', format: FORMAT.pct1, measure: 'share' },
+    { key: 'seekers', header: '人数', group: '求职', format: FORMAT.int, measure: 'count' },
+    { key: 'seekerShare', header: '比重', group: '求职', unit: '%', format: FORMAT.pct1, measure: 'share' },
+    { key: 'ratio', header: '求人倍率', format: FORMAT.dec2, measure: 'ratio' },
+    { key: 'ratioChange', header: '倍率较上年', format: { kind: 'signed', digits: 2 }, measure: 'ratio' },
+  ];
+  return {
+    kind: 'table',
+    id: 'registered-groups-table',
+    caption: `${year}年公共就业服务机构按职业分组的供求人数`,
+    unit: '人',
+    columns,
+    rows,
+    notes: [
+      {
+        id: 'registered',
+        text: `需求人数、求职人数为公共就业服务机构${registered.quarters}个季度登记人数之和，是登记数，不是模型估计数；求人倍率＝需求人数÷求职人数；“无要求”为未指明职业的求职人员，用人单位需求均指明职业。`,
+      },
+    ],
+    source: source(ctx, 'core.occupation_group_entry', `${whole}，${year}年`),
+  };
 }

@@ -100,3 +100,63 @@ export async function gapByOccupationCity(
 export async function surpluses(ctx: PublicationContext, year: number): Promise<OccupationShortage[]> {
   return (await occupationShortages(ctx, year, 's.gap < 0')).sort((a, b) => a.gap - b.gap);
 }
+
+/** Σ demand, supply and gap per occupation 大类 (the code's first digit) in a year. */
+export async function totalsByMajorGroup(ctx: PublicationContext, year: number, names: Map<string, string>): Promise<Totals[]> {
+  const rows = await query<{ g: string; demand: number; supply: number; gap: number; acute: number }>(
+    ctx.conn,
+    `SELECT left(occupation_code, 1) AS g, sum(demand) AS demand, sum(supply) AS supply, sum(gap) AS gap,
+            count(*) FILTER (WHERE shortage_level = '紧缺')::INTEGER AS acute
+       FROM marts.fct_occupation_shortage WHERE run_id = $1 AND region_code = $2 AND year = $3 GROUP BY 1 ORDER BY 1`,
+    [ctx.vintage!.runId, ctx.region.code, year],
+  );
+  return rows.map((r) => ({ key: r.g, label: names.get(r.g) ?? r.g, demand: r.demand, supply: r.supply, gap: r.gap, acute: r.acute }));
+}
+
+/** One row of the registrations by occupation group of a year: a 大类, 无要求 (seekers naming none) or 合计. */
+export interface RegisteredGroup {
+  key: string;
+  kind: 'group' | 'no_preference' | 'total';
+  vacancies: number | null;
+  seekers: number;
+  /** 求人倍率 of the year before, where that year's tables have the row. */
+  previousRatio: number | null;
+}
+
+/**
+ * The public employment services' registrations by occupation group (core.occupation_group_entry) of the region in a
+ * year, summed over the year's quarterly tables (each quarter's registrations are that quarter's own, so a year's are
+ * their sum); null when the region published none that year. `quarters` counts the tables.
+ */
+export async function registrationsByGroup(
+  ctx: PublicationContext,
+  year: number,
+): Promise<{ quarters: number; rows: RegisteredGroup[] } | null> {
+  const rows = await query<{ year: number; key: string; kind: string; quarters: number; v: number | null; s: number }>(
+    ctx.conn,
+    `SELECT CAST(left(period, 4) AS INTEGER) AS year, coalesce(left(group_code, 1), row_kind) AS key, row_kind AS kind,
+            count(DISTINCT period)::INTEGER AS quarters, sum(vacancies)::DOUBLE AS v, sum(job_seekers)::DOUBLE AS s
+       FROM core.occupation_group_entry
+      WHERE region_code = $1 AND row_kind <> 'unknown' AND regexp_full_match(period, '[0-9]{4}Q[1-4]')
+        AND CAST(left(period, 4) AS INTEGER) IN ($2, $2 - 1)
+      GROUP BY ALL ORDER BY key`,
+    [ctx.region.code, year],
+  );
+  const current = rows.filter((r) => r.year === year);
+  if (!current.length) return null;
+  const before = new Map(rows.filter((r) => r.year === year - 1).map((r) => [r.key, r]));
+  const ratio = (r: { v: number | null; s: number } | undefined) => (r && r.v !== null && r.s > 0 ? r.v / r.s : null);
+  const order = (k: string) => (k === 'no_preference' ? 1 : k === 'total' ? 2 : 0);
+  return {
+    quarters: Math.max(...current.map((r) => r.quarters)),
+    rows: current
+      .sort((a, b) => order(a.kind) - order(b.kind) || a.key.localeCompare(b.key))
+      .map((r) => ({
+        key: r.key,
+        kind: r.kind as RegisteredGroup['kind'],
+        vacancies: r.v,
+        seekers: r.s,
+        previousRatio: ratio(before.get(r.key)),
+      })),
+  };
+}
