@@ -9,6 +9,12 @@ export interface SupplyDemandRow {
   gap: number;
 }
 
+/** The 合计 row of rows that partition a total. */
+export function totalRow(rows: readonly SupplyDemandRow[]): SupplyDemandRow {
+  const sum = (key: 'demand' | 'supply' | 'gap') => rows.reduce((s, r) => s + r[key], 0);
+  return { key: 'total', label: '合计', demand: sum('demand'), supply: sum('supply'), gap: sum('gap') };
+}
+
 /** Grouped demand and supply bars drawn from a {@link supplyDemandTable} (whose id is `table`). */
 export function supplyDemandChart(id: string, caption: string, table: string, orientation: 'vertical' | 'horizontal'): ChartBlock {
   return {

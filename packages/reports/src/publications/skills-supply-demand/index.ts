@@ -16,7 +16,7 @@ import { OCCUPATION_COLUMNS as C } from '../occupation-columns.js';
 import { FAN_HISTORY_YEARS, fanBlocks } from '../fan-table.js';
 import { ESTIMATE_NOTE, LEVEL_NOTE, methodologyItems, shortageTerms, staffingChangeTerms } from '../methodology.js';
 import { groupGaps, groupTrends, occupationShortages } from '../projection-queries.js';
-import { supplyDemandChart, supplyDemandTable } from '../totals-table.js';
+import { supplyDemandChart, supplyDemandTable, totalRow } from '../totals-table.js';
 import {
   gapByOccupationCity,
   registrationsByGroup,
@@ -214,7 +214,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             education,
             'marts.fct_talent_gap',
             `${whole}，${next}年，需求按全部行业大类汇总，人才供给按全部职业汇总`,
-            { key: 'total', label: '合计', demand: sum(education, 'demand'), supply: sum(education, 'supply'), gap: sum(education, 'gap') },
+            totalRow(education),
           ),
         ],
       },
@@ -231,13 +231,7 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
             majorGroups,
             'marts.fct_occupation_shortage',
             `${whole}，${next}年，按《中华人民共和国职业分类大典（2022年版）》大类`,
-            {
-              key: 'total',
-              label: '合计',
-              demand: sum(majorGroups, 'demand'),
-              supply: sum(majorGroups, 'supply'),
-              gap: sum(majorGroups, 'gap'),
-            },
+            totalRow(majorGroups),
           ),
           ...(registered ? [registeredGroupsTable(ctx, year, whole, registered, majorGroupNames)] : []),
         ],
@@ -327,10 +321,6 @@ export async function buildSkillsSupplyDemand(ctx: PublicationContext): Promise<
     runId: ctx.runId,
     sections,
   };
-}
-
-function sum<T extends Record<K, number>, K extends string>(rows: readonly T[], key: K): number {
-  return rows.reduce((s, r) => s + r[key], 0);
 }
 
 /**

@@ -101,13 +101,24 @@ listed_coverage AS (
   WHERE r.vacancies > 0 AND r.job_seekers > 0 AND m.separations > 0 AND r.quarters >= core.projection_parameter('registration_min_quarters')
   GROUP BY ALL
 ),
-group_vacancies AS (
-  -- The province's tables by occupation group: each 大类's registered vacancies of a year, and the quarters printed.
-  SELECT CAST(left(e.period, 4) AS INTEGER) AS year, left(e.group_code, 1) AS major_group, count(DISTINCT e.period) AS quarters,
-    sum(e.vacancies) AS vacancies
+group_quarters AS (
+  -- The province's tables by occupation group of the pooled years: each 大类's registrations of a quarter, its seekers
+  -- raised by its part of those who name no occupation.
+  SELECT e.period, e.group_code, e.vacancies,
+    e.job_seekers * (1 + coalesce(n.no_preference, 0) / sum(e.job_seekers) OVER (PARTITION BY e.region_code, e.period)) AS job_seekers
   FROM core.occupation_group_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
+  LEFT JOIN (
+    SELECT region_code, period, sum(job_seekers) AS no_preference FROM core.occupation_group_entry
+    WHERE row_kind = 'no_preference' GROUP BY ALL
+  ) n USING (region_code, period)
   WHERE e.row_kind = 'group' AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
-  GROUP BY ALL
+    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
+),
+group_vacancies AS (
+  -- Each 大类's registered vacancies of a pooled year in the tables by group, and the quarters printed.
+  SELECT CAST(left(period, 4) AS INTEGER) AS year, left(group_code, 1) AS major_group, count(DISTINCT period) AS quarters,
+    sum(vacancies) AS vacancies
+  FROM group_quarters GROUP BY ALL
 ),
 all_coverage AS (
   SELECT t.year, any_value(t.vacancies) / sum(m.openings) AS rate
@@ -222,19 +233,6 @@ partial_rate AS (
   FROM partial_gap p JOIN pool_flows m USING (occupation_code, year) JOIN factors f USING (occupation_code)
   WHERE m.separations > 0
   GROUP BY ALL
-),
-group_quarters AS (
-  -- The province's tables by occupation group of the pooled years: each 大类's registrations of a quarter, its seekers
-  -- raised by its part of those who name no occupation.
-  SELECT e.period, e.group_code, e.vacancies,
-    e.job_seekers * (1 + coalesce(n.no_preference, 0) / sum(e.job_seekers) OVER (PARTITION BY e.region_code, e.period)) AS job_seekers
-  FROM core.occupation_group_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
-  LEFT JOIN (
-    SELECT region_code, period, sum(job_seekers) AS no_preference FROM core.occupation_group_entry
-    WHERE row_kind = 'no_preference' GROUP BY ALL
-  ) n USING (region_code, period)
-  WHERE e.row_kind = 'group' AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
-    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
 ),
 group_rates AS (
   -- Seekers per vacancy of the occupations of a 大类 that the quarter's shortage table leaves out, pooled.
