@@ -4,7 +4,9 @@
 --   seekers. The coverage is the year's registered vacancies per model opening: of all occupations where the tables by
 --   occupation group (core.occupation_group_entry) cover the year's four quarters (registrations are coded by the
 --   services, so they share out the model's openings whatever codes the postings were given), else of the occupations
---   listed in every quarter. An occupation listed in every quarter has its separations scaled so that its openings
+--   listed in every quarter. Either way a registered vacancy is taken to stand for as many openings in every
+--   occupation; where the services register some kinds of work more fully than others, a registration_weight below 1
+--   keeps the factors nearer the default rates. An occupation listed in every quarter has its separations scaled so that its openings
 --   that year are its registered vacancies over the coverage (with the listed occupations' coverage: their total
 --   openings kept). With the tables by group, the other occupations of a 大典 大类 share one factor, which makes their
 --   openings the 大类's registered vacancies less those listed all year, over the coverage. Without them others take
