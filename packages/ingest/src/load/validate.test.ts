@@ -72,6 +72,32 @@ const CASES: Record<RecordKind, Record<string, string>[]> = {
     { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', graduates: '10', destination_region_code: '4502' },
     { school_name: '广西大学', major_name: '计算机科学与技术', graduation_year: '2024', graduates: '10', destination_industry_code: 'C36' },
   ],
+  occupation_group: [
+    {
+      publisher: '柳州市公共就业服务中心',
+      period: '2025Q2',
+      group_name: '专业技术人员',
+      vacancies: '5165',
+      job_seekers: '4162',
+      job_seeker_ratio: '1.24',
+    },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '无要求', job_seekers: '2283' },
+    {
+      publisher: '柳州市公共就业服务中心',
+      period: '2025Q2',
+      group_name: '军人',
+      group_code: '7-00-00-00',
+      vacancies: '0',
+      job_seekers: '0',
+    },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '专业技术人员', group_code: '2-02-00-00', vacancies: '5' },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '专业技术人员', group_code: '2-00', vacancies: '5' },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q5', group_name: '合计', vacancies: '30256' },
+    { publisher: '柳州市公共就业服务中心', period: '2026Q1', group_name: '合计', vacancies: '30256' },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '', vacancies: '30256' },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '合计', vacancies: '-1' },
+    { publisher: '柳州市公共就业服务中心', period: '2025Q2', group_name: '合计', job_seeker_ratio: '-0.5' },
+  ],
   shortage: [
     { publisher: '人力资源和社会保障部', period: '2022Q1', rank: '1', occupation_name: '营销员' },
     { publisher: '人力资源和社会保障部', period: '2022Q5', rank: '1', occupation_name: '营销员' },
@@ -194,6 +220,8 @@ const breaksCrossRule: Record<RecordKind, (r: Parsed) => boolean> = {
       r.job_seekers !== undefined &&
       r.shortfall !== undefined &&
       r.shortfall !== n(r.vacancies) - n(r.job_seekers)),
+  occupation_group: (r) =>
+    Number(String(r.period).slice(0, 4)) > 2025 || (r.group_code !== undefined && !/^\d-00-00-00$/.test(String(r.group_code))),
   school: () => false,
   graduate_region: (r) =>
     (r.school_code === undefined && r.school_name === undefined) ||
