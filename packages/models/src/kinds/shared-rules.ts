@@ -9,6 +9,13 @@ export const YEAR_NOT_IN_FUTURE = (column: string): CrossCheck => ({
   reason: 'year in the future',
 });
 
+/** A reporting period (2025, 2025Q3, 2025H1, 2025-03) whose year is after the load date's is refused. */
+export const PERIOD_NOT_IN_FUTURE: CrossCheck = {
+  column: 'period',
+  when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})',
+  reason: 'period in the future',
+};
+
 /** A row must name one of two fields (a code or a name). */
 export const ONE_OF = (code: string, name: string, what: string): CrossCheck => ({
   column: name,

@@ -1,4 +1,5 @@
 import { sqlModelFile, type KindDefinition } from '../kind.js';
+import { PERIOD_NOT_IN_FUTURE } from '../shared-rules.js';
 import { occupationGroupRecordSchema } from './schema.js';
 
 /** Rows of the public employment services' tables by occupation group (按职业分组的供求人数). */
@@ -6,7 +7,7 @@ export const occupationGroup = {
   label: '按职业分组供求登记',
   schema: occupationGroupRecordSchema,
   checks: [
-    { column: 'period', when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})', reason: 'period in the future' },
+    PERIOD_NOT_IN_FUTURE,
     {
       column: 'group_code',
       when: "group_code IS NOT NULL AND NOT regexp_full_match(group_code, '[0-9]-00-00-00')",

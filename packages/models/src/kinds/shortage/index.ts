@@ -1,4 +1,5 @@
 import { sqlModelFile, type KindDefinition } from '../kind.js';
+import { PERIOD_NOT_IN_FUTURE } from '../shared-rules.js';
 import { shortageEntrySchema } from './schema.js';
 
 /** Lines of shortage-occupation rankings (最缺工职业排行). */
@@ -6,7 +7,7 @@ export const shortage = {
   label: '缺工排行',
   schema: shortageEntrySchema,
   checks: [
-    { column: 'period', when: 'TRY_CAST(left(period, 4) AS INTEGER) > year({today})', reason: 'period in the future' },
+    PERIOD_NOT_IN_FUTURE,
     { column: 'shortfall', when: 'shortfall <> vacancies - job_seekers', reason: 'shortfall is not vacancies minus job seekers' },
   ],
   rawTable: 'raw.shortage',

@@ -134,11 +134,10 @@ export async function registrationsByGroup(
 ): Promise<{ quarters: number; rows: RegisteredGroup[] } | null> {
   const rows = await query<{ year: number; key: string; kind: string; quarters: number; v: number | null; s: number }>(
     ctx.conn,
-    `SELECT CAST(left(period, 4) AS INTEGER) AS year, coalesce(left(group_code, 1), row_kind) AS key, row_kind AS kind,
+    `SELECT core.quarter_year(period) AS year, coalesce(left(group_code, 1), row_kind) AS key, row_kind AS kind,
             count(DISTINCT period)::INTEGER AS quarters, sum(vacancies)::DOUBLE AS v, sum(job_seekers)::DOUBLE AS s
        FROM core.occupation_group_entry
-      WHERE region_code = $1 AND row_kind <> 'unknown' AND regexp_full_match(period, '[0-9]{4}Q[1-4]')
-        AND CAST(left(period, 4) AS INTEGER) IN ($2, $2 - 1)
+      WHERE region_code = $1 AND row_kind <> 'unknown' AND core.quarter_year(period) IN ($2, $2 - 1)
       GROUP BY ALL ORDER BY key`,
     [ctx.region.code, year],
   );

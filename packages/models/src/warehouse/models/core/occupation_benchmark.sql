@@ -106,21 +106,18 @@ listed_coverage AS (
 group_quarters AS (
   -- The province's tables by occupation group of the pooled years: each 大类's registrations of a quarter, its seekers
   -- raised by its part of those who name no occupation.
-  SELECT e.period, e.group_code, e.vacancies,
+  SELECT e.period, core.quarter_year(e.period) AS year, left(e.group_code, 1) AS major_group, e.vacancies,
     e.job_seekers * (1 + coalesce(n.no_preference, 0) / sum(e.job_seekers) OVER (PARTITION BY e.region_code, e.period)) AS job_seekers
   FROM core.occupation_group_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
   LEFT JOIN (
     SELECT region_code, period, sum(job_seekers) AS no_preference FROM core.occupation_group_entry
     WHERE row_kind = 'no_preference' GROUP BY ALL
   ) n USING (region_code, period)
-  WHERE e.row_kind = 'group' AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
-    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
+  WHERE e.row_kind = 'group' AND core.quarter_year(e.period) IN (SELECT year FROM pool_years)
 ),
 group_vacancies AS (
   -- Each 大类's registered vacancies of a pooled year in the tables by group, and the quarters printed.
-  SELECT CAST(left(period, 4) AS INTEGER) AS year, left(group_code, 1) AS major_group, count(DISTINCT period) AS quarters,
-    sum(vacancies) AS vacancies
-  FROM group_quarters GROUP BY ALL
+  SELECT year, major_group, count(DISTINCT period) AS quarters, sum(vacancies) AS vacancies FROM group_quarters GROUP BY ALL
 ),
 all_coverage AS (
   SELECT t.year, any_value(t.vacancies) / sum(m.openings) AS rate
@@ -210,10 +207,9 @@ flows AS (
   FROM factors f LEFT JOIN model m USING (occupation_code) LEFT JOIN graduates g USING (occupation_code)
 ),
 pool_entries AS (
-  SELECT e.occupation_code, e.period, CAST(left(e.period, 4) AS INTEGER) AS year, e.vacancies, e.job_seekers
+  SELECT e.occupation_code, e.period, core.quarter_year(e.period) AS year, e.vacancies, e.job_seekers
   FROM core.shortage_entry e JOIN ref.region g ON g.code = e.region_code AND g.level = '省'
-  WHERE e.occupation_code IS NOT NULL AND regexp_full_match(e.period, '[0-9]{4}Q[1-4]')
-    AND CAST(left(e.period, 4) AS INTEGER) IN (SELECT year FROM pool_years)
+  WHERE e.occupation_code IS NOT NULL AND core.quarter_year(e.period) IN (SELECT year FROM pool_years)
 ),
 pool_tables AS (SELECT DISTINCT year, period FROM pool_entries),
 partial_gap AS (
@@ -238,42 +234,41 @@ partial_rate AS (
 ),
 group_rates AS (
   -- Seekers per vacancy of the occupations of a 大类 that the quarter's shortage table leaves out, pooled.
-  SELECT q.group_code, sum(q.job_seekers - coalesce(l.job_seekers, 0)) / sum(q.vacancies - coalesce(l.vacancies, 0)) AS ratio
+  SELECT q.major_group, sum(q.job_seekers - coalesce(l.job_seekers, 0)) / sum(q.vacancies - coalesce(l.vacancies, 0)) AS ratio
   FROM group_quarters q
   LEFT JOIN (
-    SELECT period, left(occupation_code, 1) || '-00-00-00' AS group_code, sum(vacancies) AS vacancies, sum(job_seekers) AS job_seekers
+    SELECT period, left(occupation_code, 1) AS major_group, sum(vacancies) AS vacancies, sum(job_seekers) AS job_seekers
     FROM pool_entries GROUP BY ALL
-  ) l USING (period, group_code)
+  ) l USING (period, major_group)
   GROUP BY ALL
   HAVING sum(q.vacancies - coalesce(l.vacancies, 0)) > 0 AND sum(q.job_seekers - coalesce(l.job_seekers, 0)) > 0
 ),
-unlisted_rates AS (
-  -- Supply / openings at its 大类's ratio; the supply beyond graduates are other seekers.
-  SELECT f.occupation_code, greatest(0.0, f.openings * r.ratio - f.graduates) / f.separations AS seeker_rate
-  FROM flows f JOIN group_rates r ON r.group_code = left(f.occupation_code, 1) || '-00-00-00'
-  WHERE f.separations > 0
-),
-listed_rates AS (
-  -- Supply / openings as registered; the supply beyond graduates are other seekers.
+ratio_rates AS (
+  -- Other seekers per separation at a registered supply / openings: an occupation's own (listed_rate), else the
+  -- ratio of its 大类's occupations the tables leave out (group_rate); the supply beyond graduates are other seekers.
   SELECT f.occupation_code,
-    greatest(0.0, f.openings * coalesce(p.ratio, w.job_seekers / w.vacancies) - f.graduates) / f.separations AS seeker_rate
-  FROM flows f JOIN own w USING (occupation_code) LEFT JOIN pooled_ratio p USING (occupation_code) WHERE f.separations > 0
+    CASE WHEN w.occupation_code IS NOT NULL THEN x.rate END AS listed_rate, CASE WHEN w.occupation_code IS NULL THEN x.rate END AS group_rate
+  FROM flows f LEFT JOIN own w USING (occupation_code) LEFT JOIN pooled_ratio p USING (occupation_code)
+  LEFT JOIN group_rates r ON r.major_group = left(f.occupation_code, 1)
+  CROSS JOIN LATERAL (SELECT coalesce(p.ratio, w.job_seekers / w.vacancies, r.ratio) AS ratio) q
+  -- greatest() passes over a NULL: an occupation without a ratio keeps no rate.
+  CROSS JOIN LATERAL (SELECT CASE WHEN q.ratio IS NOT NULL THEN greatest(0.0, f.openings * q.ratio - f.graduates) / f.separations END AS rate) x
+  WHERE f.separations > 0
 )
 SELECT f.occupation_code, f.basis, f.separation_factor,
-  CASE WHEN w.full_year THEN 'registered' WHEN l.seeker_rate IS NOT NULL THEN 'listed'
-    WHEN bound.rate > coalesce(u.seeker_rate, core.projection_parameter('seeker_rate_default')) THEN 'bound'
-    WHEN u.seeker_rate IS NOT NULL THEN 'group' ELSE 'default' END AS seeker_basis,
+  CASE WHEN w.full_year THEN 'registered' WHEN x.listed_rate IS NOT NULL THEN 'listed'
+    WHEN bound.rate > coalesce(x.group_rate, core.projection_parameter('seeker_rate_default')) THEN 'bound'
+    WHEN x.group_rate IS NOT NULL THEN 'group' ELSE 'default' END AS seeker_basis,
   -- Listed in some quarters: the rate that leaves its registered gaps (partial_rate).
-  CASE WHEN w.full_year THEN l.seeker_rate
-    WHEN l.seeker_rate IS NOT NULL THEN greatest(0.0, pr.seeker_rate)
-    ELSE greatest(coalesce(u.seeker_rate, core.projection_parameter('seeker_rate_default')), coalesce(bound.rate, 0)) END AS seeker_rate,
+  CASE WHEN w.full_year THEN x.listed_rate
+    WHEN x.listed_rate IS NOT NULL THEN greatest(0.0, pr.seeker_rate)
+    ELSE greatest(coalesce(x.group_rate, core.projection_parameter('seeker_rate_default')), coalesce(bound.rate, 0)) END AS seeker_rate,
   w.vacancies AS registered_vacancies, w.job_seekers AS registered_job_seekers
 FROM flows f
-LEFT JOIN listed_rates l USING (occupation_code)
+LEFT JOIN ratio_rates x USING (occupation_code)
 LEFT JOIN own w USING (occupation_code)
 LEFT JOIN gap_bound b USING (occupation_code)
 LEFT JOIN partial_rate pr USING (occupation_code)
-LEFT JOIN unlisted_rates u USING (occupation_code)
 CROSS JOIN coverage c
 -- Listed in some quarters or none: at least enough seekers to keep its registered gap of the year within its bound.
 CROSS JOIN LATERAL (

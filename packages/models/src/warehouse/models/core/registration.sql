@@ -12,9 +12,9 @@
 -- column vacancies: Registered vacancies (招聘需求人数) over the quarters listed.
 -- column job_seekers: Registered job seekers (求职人数) over the quarters listed.
 WITH entries AS (
-  SELECT occupation_code, region_code, period, CAST(left(period, 4) AS INTEGER) AS year, vacancies, job_seekers
+  SELECT occupation_code, region_code, period, core.quarter_year(period) AS year, vacancies, job_seekers
   FROM core.shortage_entry
-  WHERE occupation_code IS NOT NULL AND regexp_full_match(period, '[0-9]{4}Q[1-4]')
+  WHERE occupation_code IS NOT NULL AND core.quarter_year(period) IS NOT NULL
 ),
 tables AS (SELECT region_code, year, count(DISTINCT period) AS tables FROM entries GROUP BY ALL)
 SELECT e.occupation_code, e.region_code, e.year, count(DISTINCT e.period) AS quarters,
