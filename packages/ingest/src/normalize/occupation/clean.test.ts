@@ -34,6 +34,36 @@ describe('cleanTitle', () => {
     expect(clean('粤语推广专员 3K底薪+绩效+提成').core).toBe('粤语推广专员');
   });
 
+  it('drops the shifts, hiring conditions and pay days of factory and gig boards', () => {
+    expect(clean('普工-长白班').core).toBe('普工');
+    expect(clean('坐车巡逻保安长白班6K').core).toBe('坐车巡逻保安');
+    expect(clean('华为超级工厂贴标签五险一金白班包吃住').core).toBe('华为超级工厂贴标签');
+    expect(clean('地铁安检/不体检/无费用入职').core).toBe('地铁安检');
+    expect(clean('蓝牙耳机看外观长白班包吃住不查纹身7千＋').core).toBe('蓝牙耳机看外观');
+    expect(clean('长期班助教班主任/包餐可接受小白(J12320)').core).toBe('长期班助教班主任');
+    expect(clean('急招网约车司机工资周结').core).toBe('网约车司机');
+  });
+
+  it('drops day and hour rates written without a unit, and 丨 separates', () => {
+    expect(clean('坐班普工330/天丨包吃住丨可预支').core).toBe('普工');
+    expect(clean('三星仓管员上五休二350一天月入过万').core).toBe('三星仓管员');
+    expect(clean('日结保安190一天节假日300一天').segments).toEqual(['保安', '节假日']);
+    expect(clean('260元/天丨短期丨阳逻分拣装卸').segments).toEqual(['短期', '阳逻分拣装卸']);
+  });
+
+  it('leaves nothing of a title that names only pay and conditions', () => {
+    expect(clean('长白班日入300 + 包吃包住').core).toBe('');
+    expect(clean('350/天长白班包住免体检可预支').core).toBe('');
+  });
+
+  it('keeps 居家 and 宿舍 where they name the work, dropping 居家办公 and a dormitory offered', () => {
+    expect(clean('居家打字员').core).toBe('居家打字员');
+    expect(clean('居家办公客服兼职').core).toBe('客服');
+    expect(clean('美容院前台做一休一/大专学历/宿舍/五险一金').segments).toEqual(['美容院前台', '大专学历']);
+    // Not a corpus title: the dormitory keeper of factories and schools.
+    expect(clean('宿舍管理员').core).toBe('宿舍管理员');
+  });
+
   it('keeps a pay, bonus or drive word that is part of the role', () => {
     expect(clean('施工资料员').core).toBe('施工资料员');
     expect(clean('薪资核算专员').core).toBe('薪资核算专员');

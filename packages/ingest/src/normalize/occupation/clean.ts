@@ -47,8 +47,11 @@ const DIGIT = /\d/;
 const LEAD_VERB = /^(招|聘)(?!商|生|标|投|聘|募)/;
 /** Pay words and their figures; 工资 and 薪资 stay where they are part of a role (施工资料员, 薪资核算专员). */
 const PAY =
-  /(月薪|年薪|底薪|综合薪资|综薪|薪资(?!专员|核算)|薪水|工资(?!料|专员|核算)|均薪|保底|无责任底薪|无责底薪|无责任|无责|月入|年入|收入|时薪|日薪)\s*[\d.]*\s*(k|w|千|万|元)?(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(以上|起|左右)?\+?/g;
-const MONEY = /[\d.]+\s*(k|w|千|万|元)(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(\s*\/?\s*(月|年|天|日|小时|时))?(以上|起|左右)?\+?/g;
+  /(月薪|年薪|底薪|综合薪资|月综合|综薪|薪资(?!专员|核算)|薪水|工资(?!料|专员|核算)|均薪|保底|无责任底薪|无责底薪|无责任|无责|月入|年入|日入|日赚|收入|时薪|日薪)\s*[\d.]*\s*(k|w|千|万|元)?(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元)?)?(以上|起|左右)?\+?/g;
+const MONEY =
+  /[\d.]+\s*(k|w|千|万|元|块)(\s*[-~至到]\s*[\d.]+\s*(k|w|千|万|元|块)?)?(\s*\/?\s*(月|年|天|日|小时|时|单))?(以上|起|左右)?\+?/g;
+/** Day and hour rates written without a unit, as factory and gig boards write them (`350/天`, `190一天`, `22-23一小时`). */
+const RATE = /[\d.]+(\s*[-~至到]\s*[\d.]+)?\s*(\/|一|每)\s*(天|日|小时|个小时|时|单)/g;
 const BIG_NUMBER = /(^|[^a-z\d])\d{3,}\+?(?![a-z\d])/g;
 const COHORT = /\d{2,4}\s*(届|年)/g;
 const BENEFITS = new RegExp(
@@ -148,6 +151,52 @@ const BENEFITS = new RegExp(
     '大量招聘',
     '大量',
     '置顶',
+    // Shifts, hiring conditions and pay days of factory and gig boards (长白班, 免体检, 日结, 可预支); 居家 and
+    // 在家 alone stay, since 居家保洁 and 居家养老 name the work.
+    '长期白班',
+    '长白班',
+    '白班',
+    '夜班',
+    '两班倒',
+    '倒班',
+    '坐班',
+    '坐岗',
+    '做一休一',
+    '免体检',
+    '不体检',
+    '无需体检',
+    '不查纹身',
+    '不看纹身',
+    '可接受小白',
+    '接受小白',
+    '小白可做',
+    '[0零]押金',
+    '无押金',
+    '押金',
+    '[0零]元入职',
+    '无费用入职',
+    '可预支工资',
+    '可预支',
+    '预支',
+    '当天结',
+    '走结清',
+    '结清',
+    '可日结',
+    '日结',
+    '可周结',
+    '周结',
+    '月结',
+    '空调宿舍',
+    // 宿舍管理员 and 宿管 name the work.
+    '宿舍(?!管)',
+    '\\d人间',
+    '时间自由',
+    '不早起',
+    '不熬夜',
+    '每天',
+    '可居家办公',
+    '居家办公',
+    '在家办公',
   ].join('|'),
   'g',
 );
@@ -162,7 +211,7 @@ const INTERN_WORD = /实习|见习/;
 const REQUISITION = /(^|[^a-z])[a-z]{0,3}\d{4,}[a-z]?\d*(?![a-z])/g;
 const TRAILING_POST = /(岗位|岗|职位)$/;
 const PUNCTUATION = /[*#!！?？.。'"“”‘’`^=]+/g;
-const SEPARATOR = /[/／、,，;；|+＋&＆·•\\_~～:：—–]+|-+|兼(?!职)|\s+/;
+const SEPARATOR = /[/／、,，;；|+＋&＆·•丨\\_~～:：—–]+|-+|兼(?!职)|\s+/;
 const HAS_TEXT = /[\p{L}]/u;
 const LATIN_SPACE = /(?<=[a-z.#+]) (?=[a-z])/g;
 /** Characters spaced out one by one (`司 机`, `办 公 文 员`) are one word. */
@@ -235,7 +284,7 @@ export function cleanTitle(raw: string, location?: LocationMatcher): CleanTitle 
   // Most titles hold no digit and no recruiting verb: the checks skip whole passes.
   const digits = DIGIT.test(t);
   t = t.replace(PAY, ' ');
-  if (digits) t = t.replace(MONEY, ' ').replace(COHORT, ' ');
+  if (digits) t = t.replace(MONEY, ' ').replace(RATE, ' ').replace(COHORT, ' ');
   t = t.replace(BENEFITS, ' ');
   if (RECRUIT_CHAR.test(t)) t = dropRecruiting(t, asides);
   if (digits) t = t.replace(BIG_NUMBER, '$1 ').replace(REQUISITION, '$1 ');
